@@ -1,0 +1,18 @@
+#!/bin/sh
+# Installs what the project needs on a fresh machine: npm packages (when missing or stale) and,
+# with --browsers, Debian's Chromium, Firefox ESR and CJK fonts for the real-browser tests.
+set -e
+cd "$(dirname "$0")/.."
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: npm ci"
+  npm ci --no-audit --no-fund
+fi
+if [ "$1" = "--browsers" ]; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/firefox-esr ] || [ ! -d /usr/share/fonts/opentype/noto ]; then
+    echo "setup: installing chromium, firefox-esr, fonts-noto-cjk (Debian packages)"
+    SUDO=""
+    [ "$(id -u)" = "0" ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium firefox-esr fonts-noto-cjk >/dev/null
+  fi
+fi

@@ -1,0 +1,68 @@
+// Launches Debian's Chromium and Firefox ESR through puppeteer-core, optionally with an
+// unpacked extension installed, resolving government host names to loopback.
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+/** Host names the tests serve on 127.0.0.1 (a government one and an ordinary one). */
+export const GOV_HOST = 'www.pudong.gov.cn';
+export const OTHER_HOST = 'news.example.com';
+export const TEST_HOSTS = [GOV_HOST, OTHER_HOST, 'www.chuansha.gov.cn'];
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+export interface LaunchOptions {
+  /** Unpacked extension folder (e.g. .output/chrome-mv3) to install. */
+  extension?: string;
+  /** Emulated `prefers-color-scheme`. */
+  colorScheme?: 'light' | 'dark';
+}
+
+export interface LaunchedBrowser {
+  browser: Browser;
+  /** The installed extension's id, when one was installed. */
+  extensionId?: string;
+  close: () => Promise<void>;
+}
+
+/** Starts a headless browser; the caller must `close()` it. */
+export async function launchBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<LaunchedBrowser> {
+  let browser: Browser;
+  if (name === 'chromium') {
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      pipe: true,
+      enableExtensions: options.extension !== undefined,
+      userDataDir: mkdtempSync(join(tmpdir(), 'pg-chromium-')),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        `--host-resolver-rules=${TEST_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`,
+      ],
+    });
+  } else {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      extraPrefsFirefox: {
+        'network.dns.localDomains': TEST_HOSTS.join(','),
+        'extensions.experiments.enabled': false,
+        'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
+      },
+    });
+  }
+  let extensionId: string | undefined;
+  if (options.extension) extensionId = await browser.installExtension(options.extension);
+  return { browser, extensionId, close: () => browser.close() };
+}
