@@ -2,13 +2,76 @@ import { defineConfig } from 'wxt';
 
 // WXT configuration for the browser extension (Chrome MV3, Firefox MV2/MV3).
 // Auto-imports are off: every module imports what it uses, so the layer rules stay checkable.
+// The bundled glossary is compiled from glossary/ at build time and shipped as glossary.json,
+// so the browser never runs pinyin or OpenCC conversion.
+
+/** Stable Firefox add-on id: changing it would orphan every user's stored glossary. */
+const GECKO_ID = 'policy-glossary@policy-glossary.org';
+
+/**
+ * Preact's only HTML-parsing path (dangerouslySetInnerHTML) made to set text instead: nothing in
+ * our bundles can turn a string into markup, and `web-ext lint` has no innerHTML to flag.
+ */
+const textOnlyPreact = {
+  name: 'policy-glossary:text-only-preact',
+  enforce: 'pre' as const,
+  transform(code: string, id: string) {
+    if (!/[\\/]node_modules[\\/]preact[\\/]dist[\\/]/.test(id)) return undefined;
+    return { code: code.replace(/\.innerHTML=(?!=)/g, '.textContent='), map: null };
+  },
+};
+
+/**
+ * `wxt build --mode e2e` (→ .output/chrome-mv3-e2e) also holds the end-to-end tests' ordinary host
+ * as a granted permission, because a headless browser cannot click the permission prompt. The
+ * content script still stays off that host until the popup turns it on.
+ */
+const E2E_GRANTED_HOSTS = ['*://news.example.com/*'];
+
+/** Any other site the user turns on from the popup; asked for at that moment. */
+const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
+
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   imports: false,
-  manifest: {
+  vite: () => ({ plugins: [textOnlyPreact] }),
+  manifest: ({ browser, manifestVersion, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    permissions: manifestVersion === 3 ? ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting'] : ['storage', 'unlimitedStorage', 'alarms', 'activeTab'],
+    ...(mode === 'e2e' ? { host_permissions: E2E_GRANTED_HOSTS } : {}),
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: OPTIONAL_HOSTS }
+      : { optional_permissions: OPTIONAL_HOSTS }),
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    // WXT takes the toolbar button's title from popup.html's <title>; keep it localised instead.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const button = manifest.action ?? manifest.browser_action;
+      if (button) Object.assign(button, { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } });
+    },
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push('glossary.json');
+    },
+    'build:publicAssets': async (_wxt, files) => {
+      const { loadGlossaryPack } = await import('./src/cli/glossary-files');
+      const pack = await loadGlossaryPack([]);
+      files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(pack) });
+    },
   },
 });

@@ -28,6 +28,8 @@ export interface SeedPageOptions {
   title?: string;
   /** Extra markup for <head> (stylesheets, scripts). */
   head?: string;
+  /** Extra markup at the start of <body>, before the report (a site header). */
+  before?: string;
   /** Extra markup at the end of <body>. */
   tail?: string;
   /** Repeat the body this many times (for big-page tests and benchmarks). */
@@ -49,6 +51,7 @@ export function seedPageHtml(options: SeedPageOptions = {}): string {
 ${options.head ?? ''}
 </head>
 <body>
+${options.before ?? ''}
 <main id="report">
 <h1>${escapeHtml(title)}</h1>
 ${repeated}

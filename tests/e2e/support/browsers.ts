@@ -20,6 +20,8 @@ export interface LaunchOptions {
   extension?: string;
   /** Emulated `prefers-color-scheme`. */
   colorScheme?: 'light' | 'dark';
+  /** Extra Firefox preferences (e.g. fixed moz-extension UUIDs, no permission prompts). */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 export interface LaunchedBrowser {
@@ -59,6 +61,7 @@ export async function launchBrowser(name: BrowserName, options: LaunchOptions = 
         'network.dns.localDomains': TEST_HOSTS.join(','),
         'extensions.experiments.enabled': false,
         'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
+        ...options.firefoxPrefs,
       },
     });
   }

@@ -1,0 +1,9 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { runContentScript } from '../src/extension/content';
+import { BUNDLED_SITE_PATTERNS } from '../src/extension/sites';
+
+export default defineContentScript({
+  matches: [...BUNDLED_SITE_PATTERNS],
+  runAt: 'document_idle',
+  main: (ctx) => runContentScript(ctx),
+});

@@ -1,0 +1,3 @@
+import { mountOptions } from '../../src/extension/options';
+
+mountOptions(document.getElementById('app') as HTMLElement);

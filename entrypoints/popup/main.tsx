@@ -1,0 +1,3 @@
+import { mountPopup } from '../../src/extension/popup';
+
+mountPopup(document.getElementById('app') as HTMLElement);

@@ -1,0 +1,84 @@
+// `npm run build`: the glossary, the widget, the three extension builds and the demo site, one step
+// after another; stops at the first failing step and says which one.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeDemoSite } from '../demo/site';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+
+interface Step {
+  name: string;
+  /** Command and arguments, or a function for in-process steps. */
+  run: string[] | (() => void);
+  /** What the step produces, printed after it succeeds. */
+  outputs: string[];
+}
+
+/** The build steps; `skipExtensions` leaves out the three WXT builds. */
+export function buildSteps(skipExtensions = false): Step[] {
+  const steps: Step[] = [
+    {
+      name: '术语表 glossary',
+      run: [process.execPath, join(root, 'bin', 'policy-glossary.mjs'), 'build', '--out', 'dist/widget'],
+      outputs: ['dist/widget/glossary.json'],
+    },
+    {
+      name: '网页组件 widget',
+      run: [bin('vite'), 'build', '--config', 'vite.widget.config.ts', '--logLevel', 'warn'],
+      outputs: ['dist/widget/policy-glossary.js', 'dist/widget/policy-glossary.mjs'],
+    },
+  ];
+  if (!skipExtensions) {
+    steps.push(
+      { name: '扩展 Chrome MV3', run: [bin('wxt'), 'build'], outputs: ['.output/chrome-mv3'] },
+      { name: '扩展 Firefox MV2', run: [bin('wxt'), 'build', '-b', 'firefox', '--mv2'], outputs: ['.output/firefox-mv2'] },
+      { name: '扩展 Firefox MV3', run: [bin('wxt'), 'build', '-b', 'firefox', '--mv3'], outputs: ['.output/firefox-mv3'] },
+    );
+  }
+  steps.push({
+    name: '演示站点 demo site',
+    run: () => void writeDemoSite(join(root, 'dist', 'demo')),
+    outputs: ['dist/demo/index.html', 'dist/demo/terms.html', 'dist/demo/esm.html'],
+  });
+  return steps;
+}
+
+const sizeOf = (path: string): number =>
+  statSync(path).isDirectory() ? readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0) : statSync(path).size;
+
+/** Runs every step; throws an Error naming the failed step. */
+export function buildAll(options: { skipExtensions?: boolean } = {}): void {
+  for (const step of buildSteps(options.skipExtensions)) {
+    const started = Date.now();
+    process.stdout.write(`▶ ${step.name} …\n`);
+    if (typeof step.run === 'function') {
+      step.run();
+    } else {
+      const [command, ...args] = step.run;
+      const result = spawnSync(command!, args, { cwd: root, stdio: 'inherit' });
+      if (result.error) throw new Error(`构建失败 build failed at "${step.name}": ${result.error.message}`);
+      if (result.status !== 0) {
+        throw new Error(`构建失败 build failed at "${step.name}" (${step.run.map((a) => relative(root, a) || a).join(' ')} exited with ${result.status})`);
+      }
+    }
+    for (const output of step.outputs) {
+      const path = join(root, output);
+      if (!existsSync(path)) throw new Error(`构建失败 build failed at "${step.name}": ${output} was not written`);
+    }
+    const outputs = step.outputs.map((o) => `${o} (${(sizeOf(join(root, o)) / 1024).toFixed(1)} KB)`).join(', ');
+    process.stdout.write(`✔ ${step.name}  ${((Date.now() - started) / 1000).toFixed(1)} s → ${outputs}\n`);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    buildAll({ skipExtensions: process.argv.includes('--skip-ext') });
+    process.stdout.write(`\n全部构建完成 build complete:\n  ${join(root, 'dist')}\n  ${join(root, '.output')}\n`);
+  } catch (error) {
+    process.stderr.write(`\n${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,11 @@
+// `npm run eval`: the matcher's evaluation on the corpus, then the importer's when it exists.
+import { existsSync } from 'node:fs';
+import { runMatcherEval } from './eval-matcher';
+
+await runMatcherEval();
+const importEval = new URL('./eval-import.ts', import.meta.url);
+if (existsSync(importEval)) {
+  const { runImportEval } = (await import(importEval.href)) as { runImportEval: () => Promise<void> };
+  console.log('');
+  await runImportEval();
+}

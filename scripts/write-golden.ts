@@ -1,0 +1,20 @@
+// `npm run test:write`: regenerates the golden files the tests compare against. Review the diff.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { seedParagraphs } from '../demo/seed-page';
+import { loadGlossaryPack } from '../src/cli/glossary-files';
+import { createMatcher } from '../src/core/matcher';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const pack = await loadGlossaryPack([]);
+const matches = createMatcher(pack).scan(seedParagraphs().join('\n'));
+const target = join(root, 'tests/core/golden/seed-scan.json');
+mkdirSync(dirname(target), { recursive: true });
+const golden = {
+  about: 'createMatcher(bundled glossary).scan(seedParagraphs().join("\\n")); written by npm run test:write',
+  glossaryHash: pack.hash,
+  matches,
+};
+writeFileSync(target, JSON.stringify(golden, null, 1) + '\n');
+console.log(`wrote ${target}: ${matches.length} matches`);

@@ -1,0 +1,184 @@
+// `policy-glossary import FILE`: reads a report's footnotes or 名词解释 appendix and writes (or merges
+// into) a glossary YAML file, never overwriting an entry a person edited unless --force.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { SourceDocument } from '../../core/types';
+import { GlossaryMergeError, mergeIntoGlossary } from '../../import/glossary-merge';
+import type { MergeAction } from '../../import/glossary-merge';
+import { importReport } from '../../import/import-report';
+import type { CliCommand } from '../io';
+import { UsageError } from '../io';
+
+const HELP = `用法 / usage: policy-glossary import FILE [--out glossary/NAME.yaml] [--json] [--dry-run] [--force]
+
+从报告（.docx .txt .md .html）导入脚注或“名词解释”中的术语，写入术语表 YAML 文件。
+Imports the terms a report explains (footnotes or its 名词解释 appendix) into a glossary file.
+
+  --out FILE   写入的术语表文件（默认 glossary/<报告文件名>.yaml）/ glossary file to write
+  --json       只把词条以 JSON 数组打印出来，不写文件 / print entries as a JSON array, write nothing
+  --dry-run    只显示将会发生的改动，不写文件 / show what would change, write nothing
+  --force      覆盖人工修改过的词条 / overwrite entries a person has edited
+
+已存在的文件按术语合并：保留注释和格式，人工修改过的词条不会被覆盖。
+An existing file is merged by term: comments survive, edited entries are kept.
+`;
+
+const ACTION_LABEL: Record<MergeAction, string> = {
+  added: '新增 added',
+  updated: '更新 updated',
+  unchanged: '未变 unchanged',
+  'kept-edited': '保留人工修改 kept (edited by a person; --force to overwrite)',
+  overwritten: '覆盖人工修改 overwritten (--force)',
+};
+
+interface ImportArgs {
+  file: string;
+  out?: string;
+  json: boolean;
+  dryRun: boolean;
+  force: boolean;
+}
+
+function parseArgs(args: string[]): ImportArgs | 'help' {
+  const result: Partial<ImportArgs> = { json: false, dryRun: false, force: false };
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (arg === '--help' || arg === '-h') return 'help';
+    if (arg === '--json') result.json = true;
+    else if (arg === '--dry-run') result.dryRun = true;
+    else if (arg === '--force') result.force = true;
+    else if (arg === '--out' || arg.startsWith('--out=')) {
+      const value = arg === '--out' ? args[(i += 1)] : arg.slice('--out='.length);
+      if (!value) throw new UsageError('--out 需要一个文件路径 / --out needs a file path');
+      result.out = value;
+    } else if (arg.startsWith('-')) throw new UsageError(`未知选项 unknown option ${arg}\n\n${HELP}`);
+    else if (result.file === undefined) result.file = arg;
+    else throw new UsageError(`一次只能导入一个文件 / import one file at a time (got ${result.file} and ${arg})`);
+  }
+  if (result.file === undefined) throw new UsageError(`缺少要导入的文件 / missing FILE\n\n${HELP}`);
+  return result as ImportArgs;
+}
+
+/** Ids and terms of the other glossary files beside `out`, so imported ids stay unique. */
+async function readNeighbours(out: string): Promise<{ ids: Set<string>; terms: Map<string, string> }> {
+  const ids = new Set<string>();
+  const terms = new Map<string, string>();
+  const dir = path.dirname(out);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names.sort()) {
+    if (!/\.ya?ml$/u.test(name)) continue;
+    const file = path.join(dir, name);
+    try {
+      const data = parseYaml(await readFile(file, 'utf8')) as { entries?: { id?: unknown; term?: unknown }[] } | null;
+      for (const entry of data?.entries ?? []) {
+        if (typeof entry.id === 'string') ids.add(entry.id);
+        if (typeof entry.term === 'string' && path.resolve(file) !== path.resolve(out)) terms.set(entry.term, file);
+      }
+    } catch {
+      continue;
+    }
+  }
+  return { ids, terms };
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Writes through a temporary file and a rename, so a crash never leaves half a glossary. */
+export async function writeAtomically(file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(temp, text, 'utf8');
+    await rename(temp, file);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/** `policy-glossary import`. */
+export const runImport: CliCommand = async (args, io) => {
+  const parsed = parseArgs(args);
+  if (parsed === 'help') {
+    io.stdout(HELP);
+    return 0;
+  }
+  const input = path.resolve(io.cwd, parsed.file);
+  const display = (file: string): string => path.relative(io.cwd, file) || file;
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(input));
+  } catch (error) {
+    throw new UsageError(`无法读取 cannot read ${parsed.file}: ${(error as Error).message}`);
+  }
+  const stem = path.basename(input).replace(/\.[^.]+$/u, '');
+  const out = path.resolve(io.cwd, parsed.out ?? path.join('glossary', `${stem}.yaml`));
+  const neighbours = parsed.json ? { ids: new Set<string>(), terms: new Map<string, string>() } : await readNeighbours(out);
+  const result = importReport(bytes, input, { reservedIds: neighbours.ids });
+  for (const problem of result.problems) {
+    const where = problem.line === undefined ? display(input) : `${display(input)}:${problem.line}`;
+    io.stderr(`${where}: ${problem.severity === 'error' ? '错误 error' : '警告 warning'}: ${problem.message}\n`);
+  }
+  if (result.entries.length === 0) {
+    io.stderr(`${display(input)}: 没有找到可导入的术语 / no terms found to import\n`);
+    return 1;
+  }
+  if (parsed.json) {
+    io.stdout(`${JSON.stringify(result.entries, null, 2)}\n`);
+    return 0;
+  }
+  for (const entry of result.entries) {
+    const elsewhere = neighbours.terms.get(entry.term);
+    if (elsewhere) io.stderr(`${display(input)}: 警告 warning: “${entry.term}”已在 ${display(elsewhere)} 中定义 / already defined there\n`);
+  }
+  const found = result.source;
+  const source: SourceDocument = {
+    title: found.title ?? stem,
+    ...(found.issuer ? { issuer: found.issuer } : {}),
+    ...(found.date ? { date: found.date } : {}),
+    kind: found.kind ?? 'footnotes',
+    ...(found.url ? { url: found.url } : {}),
+  };
+  const schemaBeside = await readFile(path.join(path.dirname(out), 'schema.json')).then(() => true, () => false);
+  const existing = await readIfExists(out);
+  let merged;
+  try {
+    merged = mergeIntoGlossary(existing, { source, entries: result.entries }, {
+      force: parsed.force,
+      header: [
+        ...(schemaBeside ? ['yaml-language-server: $schema=./schema.json'] : []),
+        `由 policy-glossary import 从 ${path.basename(input)} 导入 / imported from ${path.basename(input)}`,
+        '每个 id 后的 import:… 是导入指纹：改过的词条，再次导入时不会被覆盖。',
+        'The import:… after each id is a fingerprint: entries you edit are never overwritten by a re-import.',
+      ],
+    });
+  } catch (error) {
+    if (error instanceof GlossaryMergeError) {
+      io.stderr(`${display(out)}${error.line === undefined ? '' : `:${error.line}`}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  for (const change of merged.changes) io.stdout(`  ${ACTION_LABEL[change.action]}: ${change.term} (${change.id})\n`);
+  const counts = (action: MergeAction): number => merged.changes.filter((change) => change.action === action).length;
+  const summary = `新增 ${counts('added')}，更新 ${counts('updated') + counts('overwritten')}，未变 ${counts('unchanged')}，保留人工修改 ${counts('kept-edited')}`;
+  if (parsed.dryRun) {
+    io.stdout(`试运行，未写入 / dry run, nothing written: ${display(out)}（${summary}）\n`);
+    return 0;
+  }
+  if (!merged.changed) {
+    io.stdout(`${display(out)} 无需改动 / already up to date（${summary}）\n`);
+    return 0;
+  }
+  await writeAtomically(out, merged.text);
+  io.stdout(`已写入 / wrote ${display(out)}（${summary}）\n`);
+  return 0;
+};

@@ -1,0 +1,119 @@
+// `policy-glossary scan FILE… [--glossary PATH]… [--json]`: the glossary terms and numbered
+// slogans in documents, as a summary for people or as JSON with offsets for programs.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createMatcher } from '../../core/matcher';
+import type { TextMatch } from '../../core/types';
+import { DocumentTextError, documentText } from '../../import/document-text';
+import { loadGlossaryPack } from '../glossary-files';
+import type { CliCommand } from '../io';
+import { UsageError } from '../io';
+
+const HELP = `用法 / usage: policy-glossary scan FILE… [--glossary PATH]… [--json]
+
+在文档（.txt .md .html .docx）中查找术语表中的术语和未收录的带数字提法。
+Finds glossary terms and numbered slogans the glossary lacks in documents (.txt .md .html .docx).
+
+  --glossary PATH  使用的术语表：YAML 文件、文件夹或 glossary.json，可多次；默认项目的 glossary/
+                   glossary to use: YAML file, folder or built glossary.json; repeatable;
+                   replaces the bundled glossary/
+  --json           输出 JSON：{"files":[{"file","matches":[{start,end,text,kind,entryId,term}]}]}，
+                   偏移量为文件文本中的 UTF-16 位置 / print JSON; offsets are UTF-16 units of the file's text
+`;
+
+interface ScanArgs {
+  files: string[];
+  glossaries: string[];
+  json: boolean;
+}
+
+function parseArgs(args: readonly string[]): ScanArgs | 'help' {
+  const result: ScanArgs = { files: [], glossaries: [], json: false };
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (arg === '--help' || arg === '-h') return 'help';
+    if (arg === '--json') result.json = true;
+    else if (arg === '--glossary') {
+      const value = args[(i += 1)];
+      if (!value) throw new UsageError('--glossary 需要一个路径 / --glossary needs a path');
+      result.glossaries.push(value);
+    } else if (arg.startsWith('--glossary=')) result.glossaries.push(arg.slice('--glossary='.length));
+    else if (arg.startsWith('-')) throw new UsageError(`未知选项 unknown option ${arg}\n\n${HELP}`);
+    else result.files.push(arg);
+  }
+  if (result.files.length === 0) throw new UsageError(`缺少要扫描的文件 / missing FILE\n\n${HELP}`);
+  return result;
+}
+
+async function readDocument(file: string, cwd: string): Promise<string> {
+  const bytes = await readFile(resolve(cwd, file)).catch(() => {
+    throw new UsageError(`无法读取文件 "${file}" / cannot read "${file}"`);
+  });
+  try {
+    return documentText(bytes, file);
+  } catch (error) {
+    if (error instanceof DocumentTextError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** One line of context around a match, for the human summary. */
+function contextOf(text: string, match: TextMatch): string {
+  const before = text.slice(Math.max(0, match.start - 12), match.start);
+  const after = text.slice(match.end, match.end + 12);
+  return `…${before}【${match.text}】${after}…`.replace(/\s+/g, ' ');
+}
+
+interface Tally {
+  label: string;
+  count: number;
+  first: TextMatch;
+}
+
+function tally(matches: readonly TextMatch[], keyOf: (match: TextMatch) => string, labelOf: (match: TextMatch) => string): Tally[] {
+  const tallies = new Map<string, Tally>();
+  for (const match of matches) {
+    const key = keyOf(match);
+    const seen = tallies.get(key);
+    if (seen) seen.count += 1;
+    else tallies.set(key, { label: labelOf(match), count: 1, first: match });
+  }
+  return [...tallies.values()].sort((a, b) => b.count - a.count || a.first.start - b.first.start);
+}
+
+function summary(file: string, text: string, matches: readonly TextMatch[]): string {
+  const terms = tally(matches.filter((match) => match.kind === 'term'), (match) => match.entryId ?? '', (match) => `${match.term} (${match.entryId})`);
+  const fuzzy = tally(matches.filter((match) => match.kind === 'fuzzy'), (match) => match.text, (match) => `${match.text} → ${match.term} (${match.entryId})`);
+  const bare = (match: TextMatch): string => match.text.replace(/[“”‘’「」『』"]/g, '');
+  const unknown = tally(matches.filter((match) => match.kind === 'unknown-slogan'), bare, bare);
+  const lines = [`${file}`, `  术语 / glossary terms: ${terms.length}`];
+  for (const term of terms) lines.push(`    ${term.label} ×${term.count}`);
+  if (fuzzy.length > 0) {
+    lines.push(`  近似术语 / near misses: ${fuzzy.length}`);
+    for (const near of fuzzy) lines.push(`    ${near.label} ×${near.count}  ${contextOf(text, near.first)}`);
+  }
+  lines.push(`  未收录的提法 / unknown slogans: ${unknown.length}`);
+  for (const slogan of unknown) lines.push(`    ${slogan.label} ×${slogan.count}  ${contextOf(text, slogan.first)}`);
+  return lines.join('\n') + '\n';
+}
+
+/** Runs `scan`. */
+export const runScan: CliCommand = async (args, io) => {
+  const parsed = parseArgs(args);
+  if (parsed === 'help') {
+    io.stdout(HELP);
+    return 0;
+  }
+  const texts = await Promise.all(parsed.files.map((file) => readDocument(file, io.cwd)));
+  const matcher = createMatcher(await loadGlossaryPack(parsed.glossaries, io.cwd));
+  const results = parsed.files.map((file, index) => {
+    const text = texts[index] ?? '';
+    return { file, text, matches: matcher.scan(text) };
+  });
+  if (parsed.json) {
+    io.stdout(JSON.stringify({ files: results.map(({ file, matches }) => ({ file, matches })) }, null, 1) + '\n');
+  } else {
+    io.stdout(results.map(({ file, text, matches }) => summary(file, text, matches)).join('\n'));
+  }
+  return 0;
+};

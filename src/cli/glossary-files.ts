@@ -1,0 +1,90 @@
+// Finds and reads glossary files on disk for the CLI and the build: YAML files, folders of them,
+// or a built glossary.json, validated and compiled with the pure functions of src/core.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileGlossaryPack } from '../core/glossary-compile';
+import { formatProblem, validateGlossarySources } from '../core/glossary-validate';
+import type { GlossaryCheck } from '../core/glossary-validate';
+import { mergePacks, parsePack } from '../core/pack';
+import type { GlossaryPack } from '../core/types';
+import { UsageError } from './io';
+
+/** The project's own glossary folder (resolved from the package, not from the working directory). */
+export const DEFAULT_GLOSSARY_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../glossary');
+
+const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
+
+/** Thrown when glossary files have errors; the message lists each as `path:line:col: message`. */
+export class GlossaryLoadError extends UsageError {
+  override name = 'GlossaryLoadError';
+}
+
+/** A path as the user should see it: relative to `cwd`, with forward slashes. */
+export function displayPath(path: string, cwd: string): string {
+  const shown = relative(cwd, path) || path;
+  return shown.split(sep).join('/');
+}
+
+/**
+ * The glossary YAML files that `paths` name (files as given, folders → their *.yaml/*.yml,
+ * sorted), as absolute paths; no paths → the project's glossary/ folder.
+ */
+export async function findGlossaryFiles(paths: readonly string[], cwd: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const given of paths.length > 0 ? paths : [DEFAULT_GLOSSARY_DIR]) {
+    const absolute = resolve(cwd, given);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info) throw new UsageError(`找不到文件或文件夹 "${given}" / no such file or folder "${given}"`);
+    if (info.isDirectory()) {
+      const names = (await readdir(absolute)).filter((name) => YAML_EXTENSIONS.has(extname(name).toLowerCase())).sort();
+      if (names.length === 0) throw new UsageError(`文件夹 "${given}" 中没有 .yaml 术语表文件 / no .yaml glossary files in "${given}"`);
+      found.push(...names.map((name) => join(absolute, name)));
+    } else {
+      found.push(absolute);
+    }
+  }
+  return [...new Set(found)];
+}
+
+/** Reads and validates glossary YAML files; problem paths are relative to `cwd`. */
+export async function checkGlossaryPaths(paths: readonly string[], cwd: string): Promise<GlossaryCheck> {
+  const files = await findGlossaryFiles(paths, cwd);
+  const sources = await Promise.all(
+    files.map(async (file) => ({ path: displayPath(file, cwd), text: await readFile(file, 'utf8') })),
+  );
+  return validateGlossarySources(sources);
+}
+
+/** Compiles checked files into a pack; throws GlossaryLoadError listing the errors if there are any. */
+export function packFromCheck(check: GlossaryCheck): GlossaryPack {
+  if (check.errorCount > 0) {
+    const lines = check.problems.filter((problem) => problem.severity === 'error').map(formatProblem);
+    throw new GlossaryLoadError(`术语表有 ${check.errorCount} 个错误 / the glossary has ${check.errorCount} error(s):\n${lines.join('\n')}`);
+  }
+  return compileGlossaryPack(check.files.map((parsed) => ({ path: parsed.path, file: parsed.file! })));
+}
+
+/**
+ * Loads the glossary that `paths` name — YAML files, folders of YAML files, or built glossary.json
+ * packs, in any mix — as one pack; no paths → the project's glossary/ folder. YAML files are
+ * validated and compiled together; JSON packs are checked with parsePack; several are merged
+ * (on a duplicate id the first wins). Throws GlossaryLoadError / UsageError on bad input.
+ */
+export async function loadGlossaryPack(paths: readonly string[], cwd: string = process.cwd()): Promise<GlossaryPack> {
+  const jsonPaths = paths.filter((path) => extname(path).toLowerCase() === '.json');
+  const yamlPaths = paths.filter((path) => extname(path).toLowerCase() !== '.json');
+  const packs: GlossaryPack[] = [];
+  if (yamlPaths.length > 0 || jsonPaths.length === 0) packs.push(packFromCheck(await checkGlossaryPaths(yamlPaths, cwd)));
+  for (const path of jsonPaths) {
+    const text = await readFile(resolve(cwd, path), 'utf8').catch(() => {
+      throw new UsageError(`找不到文件 "${path}" / no such file "${path}"`);
+    });
+    try {
+      packs.push(parsePack(text));
+    } catch (error) {
+      throw new GlossaryLoadError(`${displayPath(resolve(cwd, path), cwd)}: ${(error as Error).message}`);
+    }
+  }
+  return packs.length === 1 ? packs[0]! : mergePacks(packs);
+}

@@ -1,0 +1,130 @@
+// Aho–Corasick automaton over UTF-16 code units: finds every occurrence of every pattern in one
+// pass whose cost does not grow with the number of patterns. Built once per glossary.
+
+/** Reports one occurrence: `codes[start..end)` equals pattern number `pattern`. */
+export type OccurrenceHandler = (start: number, end: number, pattern: number) => void;
+
+/** A compiled set of patterns. */
+export interface Automaton {
+  /** Number of states, including the root (a size measure for benchmarks). */
+  readonly states: number;
+  /** Calls `onMatch` for every occurrence of every pattern in `codes[0..length)`, overlapping ones included, by end. */
+  scan(codes: Uint16Array, length: number, onMatch: OccurrenceHandler): void;
+}
+
+/**
+ * Compiles `patterns` (already normalised). Empty patterns never match; when two patterns are
+ * equal the first one is reported.
+ */
+export function createAutomaton(patterns: readonly string[]): Automaton {
+  // Dense character classes keep the root table small: class 0 means "in no pattern".
+  const classOf = new Uint16Array(65536);
+  let classes = 0;
+  for (const pattern of patterns) {
+    for (let i = 0; i < pattern.length; i++) {
+      const code = pattern.charCodeAt(i);
+      if (classOf[code] === 0) classOf[code] = ++classes;
+    }
+  }
+
+  const depth: number[] = [0];
+  const terminal: number[] = [-1];
+  const children: Array<Array<[number, number]>> = [[]];
+  const edges = new Map<number, number>();
+  const stride = classes + 1;
+  patterns.forEach((pattern, index) => {
+    if (pattern.length === 0) return;
+    let state = 0;
+    for (let i = 0; i < pattern.length; i++) {
+      const cls = classOf[pattern.charCodeAt(i)] ?? 0;
+      const edgeKey = state * stride + cls;
+      let next = edges.get(edgeKey);
+      if (next === undefined) {
+        next = depth.length;
+        depth.push(i + 1);
+        terminal.push(-1);
+        children.push([]);
+        edges.set(edgeKey, next);
+        children[state]?.push([cls, next]);
+      }
+      state = next;
+    }
+    if (terminal[state] === -1) terminal[state] = index;
+  });
+
+  const stateCount = depth.length;
+  const root = new Int32Array(stride);
+  const fail = new Int32Array(stateCount);
+  const firstOutput = new Int32Array(stateCount);
+  const nextOutput = new Int32Array(stateCount);
+  const depthOf = Int32Array.from(depth);
+  const patternOf = Int32Array.from(terminal);
+
+  // Non-root transitions live in one open-addressing hash table keyed by (state, class).
+  const transitions = stateCount - 1 - (children[0]?.length ?? 0);
+  let bits = 4;
+  while (1 << bits < transitions * 2 + 1) bits++;
+  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
+  const slotState = new Int32Array(mask + 1).fill(-1);
+  const slotClass = new Uint16Array(mask + 1);
+  const slotNext = new Int32Array(mask + 1);
+  const slot = (state: number, cls: number): number => Math.imul(state ^ Math.imul(cls, 0x27d4eb2d), 0x9e3779b1) >>> shift;
+
+  for (const [cls, next] of children[0] ?? []) root[cls] = next;
+  for (let state = 1; state < stateCount; state++) {
+    for (const [cls, next] of children[state] ?? []) {
+      let s = slot(state, cls);
+      while (slotState[s] !== -1) s = (s + 1) & mask;
+      slotState[s] = state;
+      slotClass[s] = cls;
+      slotNext[s] = next;
+    }
+  }
+  const step = (state: number, cls: number): number => {
+    let s = slot(state, cls);
+    for (;;) {
+      const owner = slotState[s];
+      if (owner === -1) return -1;
+      if (owner === state && slotClass[s] === cls) return slotNext[s] ?? -1;
+      s = (s + 1) & mask;
+    }
+  };
+
+  // Breadth-first failure links; outputs chain through the nearest terminal proper suffix.
+  const queue: number[] = [];
+  for (const [, next] of children[0] ?? []) queue.push(next);
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head] ?? 0;
+    const failure = fail[state] ?? 0;
+    firstOutput[state] = (patternOf[state] ?? -1) !== -1 ? state : (firstOutput[failure] ?? 0);
+    nextOutput[state] = firstOutput[failure] ?? 0;
+    for (const [cls, next] of children[state] ?? []) {
+      let f = failure;
+      let target = -1;
+      while (f !== 0 && (target = step(f, cls)) === -1) f = fail[f] ?? 0;
+      fail[next] = f === 0 ? (root[cls] ?? 0) : target;
+      queue.push(next);
+    }
+  }
+  if ((patternOf[0] ?? -1) === -1) firstOutput[0] = 0;
+
+  function scan(codes: Uint16Array, length: number, onMatch: OccurrenceHandler): void {
+    let state = 0;
+    for (let k = 0; k < length; k++) {
+      const cls = classOf[codes[k] ?? 0] ?? 0;
+      if (cls === 0) {
+        state = 0;
+        continue;
+      }
+      let next = -1;
+      while (state !== 0 && (next = step(state, cls)) === -1) state = fail[state] ?? 0;
+      state = state === 0 ? (root[cls] ?? 0) : next;
+      for (let out = firstOutput[state] ?? 0; out !== 0; out = nextOutput[out] ?? 0) {
+        onMatch(k + 1 - (depthOf[out] ?? 0), k + 1, patternOf[out] ?? 0);
+      }
+    }
+  }
+
+  return { states: stateCount, scan };
+}

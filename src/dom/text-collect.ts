@@ -1,0 +1,172 @@
+// Splits a subtree's text into segments: runs of text nodes that read as one piece of text.
+// Inline elements (<b>六</b>稳) do not break a run; blocks, <br>, table cells and skipped elements do.
+import { contains } from './natives';
+
+/** Elements carrying this attribute are our own UI (tooltips, panels): never scanned. */
+export const UI_HOST_ATTRIBUTE = 'data-policy-glossary-ui';
+
+/** The element name wrap mode uses for a highlighted piece of text. */
+export const WRAPPER_TAG = 'pg-term';
+
+// Decided by tag name rather than computed style: getComputedStyle on every element would cost a
+// style recalculation per node on big pages, and these elements are inline in every UA stylesheet.
+const INLINE_TAGS = new Set([
+  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i',
+  'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 'ruby', 's', 'samp', 'small', 'span', 'strike',
+  'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', WRAPPER_TAG,
+]);
+
+// Not prose a reader reads as running text, or text the user is editing.
+const SKIPPED_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup',
+  'datalist', 'button', 'code', 'pre', 'svg', 'math', 'iframe', 'frame', 'object', 'embed', 'video',
+  'audio', 'canvas', 'head', 'title', 'rt', 'rp',
+]);
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/** Consecutive text nodes read as one string; `starts[i]` is where `nodes[i]` begins in `text`. */
+export interface TextSegment {
+  nodes: Text[];
+  starts: number[];
+  text: string;
+}
+
+/** What the walk needs from its caller: extra skip rules and where nested documents are reported. */
+export interface CollectContext {
+  /** Extra skip rule (the annotator's `exclude` selectors). */
+  excluded?: (element: Element) => boolean;
+  /** An open shadow root was found on an element inside the walk. */
+  onShadowRoot?: (root: ShadowRoot) => void;
+  /** An iframe was found inside the walk. */
+  onFrame?: (frame: HTMLIFrameElement) => void;
+}
+
+/** Whether `element` keeps the text around it in the same run. */
+export function isInline(element: Element): boolean {
+  return INLINE_TAGS.has(element.localName);
+}
+
+/** Whether `element` and everything inside it is left alone. */
+export function isSkipped(element: Element, context?: CollectContext): boolean {
+  if (SKIPPED_TAGS.has(element.localName)) return true;
+  if (element.hasAttribute(UI_HOST_ATTRIBUTE)) return true;
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  return context?.excluded?.(element) ?? false;
+}
+
+/** The nearest ancestor (or self) that is not inline, stopping at `stop`. */
+export function blockOf(node: Node, stop: Node): Node {
+  let current: Node | null = node.nodeType === TEXT_NODE ? node.parentNode : node;
+  while (current && current !== stop && current.nodeType === ELEMENT_NODE && isInline(current as Element)) {
+    current = current.parentNode;
+  }
+  return current ?? stop;
+}
+
+/** Whether `node` or one of its ancestors below `stop` is skipped. */
+export function isInsideSkipped(node: Node, stop: Node, context?: CollectContext): boolean {
+  let current: Node | null = node.nodeType === TEXT_NODE ? node.parentNode : node;
+  while (current && current !== stop) {
+    if (current.nodeType === ELEMENT_NODE && isSkipped(current as Element, context)) return true;
+    current = current.parentNode;
+  }
+  return false;
+}
+
+const TICK_EVERY = 256;
+
+/**
+ * Walks the descendants of `start` in document order and yields its text segments. Also yields
+ * `null` every few hundred nodes so the caller can check its time budget and pause; if `start`
+ * no longer contains the walk's position after a pause (the page moved things), the walk ends
+ * early, and the caller's MutationObserver is what brings the changed part back.
+ */
+export function* collectSegments(start: Node, context: CollectContext = {}): Generator<TextSegment | null> {
+  if (start.nodeType === ELEMENT_NODE) {
+    const element = start as Element;
+    if (element.localName === 'iframe') context.onFrame?.(element as HTMLIFrameElement);
+    else reportNested(element, context);
+  }
+  let nodes: Text[] = [];
+  let starts: number[] = [];
+  let parts: string[] = [];
+  let length = 0;
+  const take = (): TextSegment | undefined => {
+    if (nodes.length === 0) return undefined;
+    const segment = { nodes, starts, text: parts.length === 1 ? (parts[0] as string) : parts.join('') };
+    nodes = [];
+    starts = [];
+    parts = [];
+    length = 0;
+    return segment;
+  };
+
+  let node: Node | null = start.firstChild;
+  let visited = 0;
+  while (node) {
+    if (++visited % TICK_EVERY === 0) {
+      yield null;
+      if (!contains(start, node)) return;
+    }
+    let descend = false;
+    if (node.nodeType === TEXT_NODE) {
+      const data = (node as Text).data;
+      if (data.length > 0) {
+        nodes.push(node as Text);
+        starts.push(length);
+        parts.push(data);
+        length += data.length;
+      }
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const element = node as Element;
+      const skipped = isSkipped(element, context);
+      if (skipped || !isInline(element)) {
+        const segment = take();
+        if (segment) {
+          yield segment;
+          if (!contains(start, node)) return;
+        }
+      }
+      if (skipped) {
+        if (element.localName === 'iframe') context.onFrame?.(element as HTMLIFrameElement);
+      } else {
+        reportNested(element, context);
+        descend = element.firstChild !== null;
+      }
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    // Next node in document order, leaving finished elements (a finished block ends the run).
+    while (node && node !== start) {
+      const next: Node | null = node.nextSibling;
+      if (next) {
+        node = next;
+        break;
+      }
+      node = node.parentNode;
+      if (!node || node === start) {
+        node = null;
+        break;
+      }
+      if (node.nodeType === ELEMENT_NODE && !isInline(node as Element)) {
+        const segment = take();
+        if (segment) {
+          yield segment;
+          if (!contains(start, node)) return;
+        }
+      }
+    }
+  }
+  const last = take();
+  if (last) yield last;
+}
+
+function reportNested(element: Element, context: CollectContext): void {
+  const shadow = element.shadowRoot;
+  if (shadow) context.onShadowRoot?.(shadow);
+}

@@ -1,0 +1,71 @@
+// The background: installs the bundled glossary, keeps the merged pack and the registration of
+// user-enabled hosts current, updates subscriptions periodically, and answers the other parts.
+import { browser } from 'wxt/browser';
+import { installBundledPack, BUNDLED_GLOSSARY_FILE } from './bundled';
+import { isBackgroundRequest, type BackgroundRequest, type EntryDraft } from './messages';
+import { onRequest } from './respond';
+import { loadSettings, updateSettings, watchSettings } from './settings';
+import { injectIntoTab, syncRegisteredHosts } from './site-access';
+import { getMergedPack } from './store';
+import { SUBSCRIPTION_ALARM, SUBSCRIPTION_PERIOD_MINUTES, updateAllSubscriptions } from './subscriptions';
+import { saveEntryDraft } from './drafts';
+
+const readBundledGlossary = async (): Promise<string> => {
+  const response = await fetch(browser.runtime.getURL(`/${BUNDLED_GLOSSARY_FILE}`));
+  return response.text();
+};
+
+/** Starts the background; listeners are added synchronously, as MV3 service workers require. */
+export function startBackground(): void {
+  const init = async (): Promise<void> => {
+    await installBundledPack(readBundledGlossary);
+    await syncRegisteredHosts((await loadSettings()).enabledHosts);
+    if (!(await browser.alarms.get(SUBSCRIPTION_ALARM))) {
+      browser.alarms.create(SUBSCRIPTION_ALARM, { periodInMinutes: SUBSCRIPTION_PERIOD_MINUTES, delayInMinutes: 1 });
+    }
+  };
+  const ready = init().catch((error: unknown) => console.error('[policy-glossary] background start failed', error));
+
+  let registeredHosts = '';
+  watchSettings((settings) => {
+    const key = settings.enabledHosts.join('\n');
+    if (key === registeredHosts) return;
+    registeredHosts = key;
+    void syncRegisteredHosts(settings.enabledHosts);
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SUBSCRIPTION_ALARM) void updateAllSubscriptions();
+  });
+
+  onRequest(isBackgroundRequest, async (request: BackgroundRequest) => {
+    await ready;
+    switch (request.type) {
+      case 'pg:get-pack':
+        return getMergedPack();
+      case 'pg:enable-host':
+        return enableHost(request.host, request.tabId);
+      case 'pg:sync-hosts':
+        return syncRegisteredHosts((await loadSettings()).enabledHosts);
+      case 'pg:update-subscriptions':
+        return updateAllSubscriptions();
+      case 'pg:open-entry-form':
+        return openEntryForm(request.draft);
+    }
+  });
+}
+
+async function enableHost(host: string, tabId: number | undefined): Promise<boolean> {
+  const settings = await updateSettings((s) => ({
+    enabledHosts: s.enabledHosts.includes(host) ? s.enabledHosts : [...s.enabledHosts, host],
+    disabledHosts: s.disabledHosts.filter((h) => h !== host),
+  }));
+  const registered = await syncRegisteredHosts(settings.enabledHosts);
+  if (tabId !== undefined && registered.includes(host)) await injectIntoTab(tabId);
+  return registered.includes(host);
+}
+
+async function openEntryForm(draft: EntryDraft): Promise<void> {
+  await saveEntryDraft(draft);
+  await browser.tabs.create({ url: browser.runtime.getURL('/options.html#add') });
+}

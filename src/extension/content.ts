@@ -1,0 +1,139 @@
+// The content script's work on one page: reads settings and the merged glossary from storage,
+// highlights terms (src/dom) and mounts the tooltip UI (src/ui) while the site is on, answers the
+// popup, and tears everything down when switched off or when the extension reloads.
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createMatcher } from '../core/matcher';
+import type { GlossaryPack, TextMatch } from '../core/types';
+import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
+import { mountGlossaryUI, type GlossaryUI } from '../ui/controller';
+import { createStrings } from '../ui/strings';
+import { isContentRequest, type ContentRequest, type PageReport } from './messages';
+import { summariseMatches, type ReportMatch } from './page-report';
+import { askBackground } from './respond';
+import { loadSettings, watchSettings, type ExtensionSettings } from './settings';
+import { siteState } from './sites';
+import { getMergedPack, watchMergedPack } from './store';
+
+/** Marks the isolated world once the script runs, so a second injection does nothing. */
+const STARTED_FLAG = Symbol.for('policy-glossary.content');
+
+const BLOCK_SELECTOR = 'p,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,caption,article,section,div';
+
+interface Session {
+  pack: GlossaryPack;
+  settingsKey: string;
+  annotator: Annotator;
+  ui: GlossaryUI;
+}
+
+/** Runs the extension on the current page until `ctx` is invalidated. */
+export async function runContentScript(ctx: ContentScriptContext): Promise<void> {
+  const world = globalThis as { [STARTED_FLAG]?: boolean };
+  if (world[STARTED_FLAG]) return;
+  world[STARTED_FLAG] = true;
+
+  let settings = await loadSettings();
+  let pack = (await getMergedPack()) ?? (await askBackground<GlossaryPack | null>({ type: 'pg:get-pack' }));
+  let session: Session | undefined;
+  let scanning = false;
+
+  const stop = (): void => {
+    session?.ui.destroy();
+    session?.annotator.destroy();
+    session = undefined;
+  };
+
+  const apply = (): void => {
+    const on = pack !== null && siteState(settings, location.href) === 'on';
+    const settingsKey = JSON.stringify([settings.highlightStyle, settings.hoverDelay, settings.unknownSlogans, settings.theme]);
+    if (session && on && session.pack === pack && session.settingsKey === settingsKey) return;
+    stop();
+    if (!on || !pack) return;
+    session = start(pack, settings, settingsKey);
+  };
+
+  const start = (activePack: GlossaryPack, current: ExtensionSettings, settingsKey: string): Session => {
+    const matcher = createMatcher(activePack, { slogans: current.unknownSlogans });
+    scanning = true;
+    const annotator = createAnnotator({
+      root: document,
+      matcher,
+      unknownSlogans: current.unknownSlogans,
+      style: current.highlightStyle,
+      onUpdate: () => {
+        scanning = false;
+      },
+    });
+    const ui = mountGlossaryUI({
+      annotator,
+      pack: activePack,
+      strings: createStrings(browser.i18n.getUILanguage()),
+      hoverDelay: current.hoverDelay,
+      theme: current.theme,
+      onAddToGlossary: (match: TextMatch) => {
+        void askBackground({ type: 'pg:open-entry-form', draft: { term: match.text, kind: match.kind, pageUrl: location.href, context: contextOf(match as PageMatch).context } });
+      },
+    });
+    return { pack: activePack, settingsKey, annotator, ui };
+  };
+
+  const report = (): PageReport => {
+    const active = session !== undefined;
+    const matches = session ? session.annotator.matches().map(contextOf) : [];
+    return { url: location.href, active, scanning: active && scanning, ...summariseMatches(matches) };
+  };
+
+  const answer = async (request: ContentRequest): Promise<unknown> => {
+    if (request.type === 'pg:report') {
+      await session?.annotator.ready;
+      return report();
+    }
+    if (!session) return false;
+    await session.annotator.ready;
+    const target = session.annotator
+      .matches()
+      .find((m) => (request.type === 'pg:show-entry' ? m.entryId === request.entryId && m.kind !== 'unknown-slogan' : m.kind === 'unknown-slogan' && m.text === request.text));
+    if (!target) return false;
+    target.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    session.annotator.setActive(target);
+    session.ui.open(target, 'keyboard');
+    return true;
+  };
+
+  const listener = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): boolean => {
+    if (!isContentRequest(message)) return false;
+    answer(message).then(
+      (ok) => sendResponse({ ok }),
+      (error: unknown) => sendResponse({ error: error instanceof Error ? error.message : String(error) }),
+    );
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener);
+
+  const unwatchSettings = watchSettings((next) => {
+    settings = next;
+    apply();
+  });
+  const unwatchPack = watchMergedPack((next) => {
+    pack = next;
+    apply();
+  });
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(listener);
+    unwatchSettings();
+    unwatchPack();
+    stop();
+    world[STARTED_FLAG] = false;
+  });
+  apply();
+}
+
+/** The match with the text of its block, for the popup's context line and the entry form. */
+function contextOf(match: PageMatch): ReportMatch {
+  const element = match.range.startContainer.parentElement;
+  const text = (element?.closest(BLOCK_SELECTOR) ?? element)?.textContent ?? '';
+  const start = text.indexOf(match.text);
+  if (start < 0) return { ...match, context: undefined };
+  return { ...match, start, end: start + match.text.length, context: text };
+}

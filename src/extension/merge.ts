@@ -1,0 +1,59 @@
+// Merges the enabled glossary packs and the user's own entries into the one pack a page is
+// matched against. Later sources win: bundled < subscribed < imported < the user's entries.
+import { hashPackContent } from '../core/glossary-hash';
+import { PACK_SCHEMA_VERSION } from '../core/types';
+import type { GlossaryEntry, GlossaryPack, PackEntry, SourceDocument } from '../core/types';
+
+/** The document the user's own entries cite. */
+export const USER_DOCUMENT: SourceDocument = { title: '我的词库 My glossary', kind: 'editorial' };
+
+/** Compiles the user's entries into pack entries (no pinyin keys: they are computed at build time only). */
+export function userEntriesPack(entries: readonly GlossaryEntry[]): Omit<GlossaryPack, 'hash'> {
+  return {
+    schemaVersion: PACK_SCHEMA_VERSION,
+    documents: [USER_DOCUMENT],
+    entries: entries
+      .filter((entry) => !entry.unfinished)
+      .map((entry) => ({ ...entry, doc: 0, forms: [...new Set([entry.term, ...(entry.aliases ?? [])])], keys: [] })),
+    variants: {},
+  };
+}
+
+/**
+ * Merges packs in order of precedence (lowest first). An entry whose id reappears is replaced,
+ * and a surface form claimed by a later entry is taken away from earlier ones, so the
+ * user's own definition of 六稳 is the one a page shows.
+ */
+export function mergePacks(packs: readonly Omit<GlossaryPack, 'hash'>[]): Omit<GlossaryPack, 'hash'> {
+  const documents: SourceDocument[] = [];
+  const byId = new Map<string, PackEntry>();
+  const variants: Record<string, string> = {};
+  for (const pack of packs) {
+    const offset = documents.length;
+    documents.push(...pack.documents);
+    Object.assign(variants, pack.variants);
+    const claimed = new Set(pack.entries.flatMap((entry) => entry.forms));
+    for (const [id, entry] of byId) {
+      if (!entry.forms.some((form) => claimed.has(form))) continue;
+      const forms = entry.forms.filter((form) => !claimed.has(form));
+      if (forms.length === 0) byId.delete(id);
+      else byId.set(id, { ...entry, forms });
+    }
+    for (const entry of pack.entries) {
+      byId.delete(entry.id);
+      byId.set(entry.id, { ...entry, doc: entry.doc + offset });
+    }
+  }
+  return { schemaVersion: PACK_SCHEMA_VERSION, documents, entries: [...byId.values()], variants };
+}
+
+/** The pack with its `hash` (SHA-256 of its canonical JSON, as the build computes it). */
+export function withHash(pack: Omit<GlossaryPack, 'hash'>): GlossaryPack {
+  const content: Omit<GlossaryPack, 'hash'> = {
+    schemaVersion: pack.schemaVersion,
+    documents: pack.documents,
+    entries: pack.entries,
+    variants: pack.variants,
+  };
+  return { ...content, hash: hashPackContent(content) };
+}

@@ -1,0 +1,64 @@
+// Messages between the popup/options pages, the background and the content script.
+import type { GlossaryPack, MatchKind } from '../core/types';
+
+/** One glossary term found on the page, with how often it occurs. */
+export interface PageTerm {
+  entryId: string;
+  term: string;
+  count: number;
+}
+
+/** One numbered slogan the glossary does not know, with its count and first context. */
+export interface PageSlogan {
+  text: string;
+  count: number;
+  context: string;
+}
+
+/** What the content script reports about its page. */
+export interface PageReport {
+  url: string;
+  /** False while the extension is off on this page (the script is loaded but idle). */
+  active: boolean;
+  /** Still scanning: the lists below may grow. */
+  scanning: boolean;
+  terms: PageTerm[];
+  slogans: PageSlogan[];
+}
+
+/** Requests the content script answers (sent with tabs.sendMessage). */
+export type ContentRequest =
+  | { type: 'pg:report' }
+  | { type: 'pg:show-entry'; entryId: string }
+  | { type: 'pg:show-slogan'; text: string };
+
+/** Requests the background answers (sent with runtime.sendMessage). */
+export type BackgroundRequest =
+  | { type: 'pg:get-pack' }
+  | { type: 'pg:enable-host'; host: string; tabId?: number }
+  | { type: 'pg:sync-hosts' }
+  | { type: 'pg:update-subscriptions' }
+  | { type: 'pg:open-entry-form'; draft: EntryDraft };
+
+/** A prefilled "add to my glossary" form. */
+export interface EntryDraft {
+  term: string;
+  kind?: MatchKind;
+  context?: string;
+  pageUrl?: string;
+}
+
+/** The background's answer to pg:get-pack. */
+export type PackResponse = GlossaryPack | null;
+
+/** True when `value` is one of our content-script requests. */
+export function isContentRequest(value: unknown): value is ContentRequest {
+  const type = (value as { type?: unknown } | null)?.type;
+  return type === 'pg:report' || type === 'pg:show-entry' || type === 'pg:show-slogan';
+}
+
+/** True when `value` is one of our background requests. */
+export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
+  const type = (value as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && ['pg:get-pack', 'pg:enable-host', 'pg:sync-hosts', 'pg:update-subscriptions', 'pg:open-entry-form'].includes(type);
+}

@@ -1,0 +1,83 @@
+// The user's settings in storage.local: global switch, per-site switches, highlight style and
+// hover delay. Stored values are merged over the defaults so new fields appear after an update.
+import { storage } from 'wxt/utils/storage';
+import type { HighlightPreset } from '../dom/annotator';
+
+/** How highlighted terms look on the page (the page layer's presets). */
+export type HighlightStyle = HighlightPreset;
+
+/** Everything the options page and popup let the user change. */
+export interface ExtensionSettings {
+  /** Global switch. */
+  enabled: boolean;
+  /** Hosts the user turned off (bundled government hosts included). */
+  disabledHosts: string[];
+  /** Other hosts the user turned on from the popup (permission granted for each). */
+  enabledHosts: string[];
+  highlightStyle: HighlightStyle;
+  /** Milliseconds the pointer rests on a term before its tooltip opens. */
+  hoverDelay: number;
+  /** Also mark numbered slogans the glossary does not know yet. */
+  unknownSlogans: boolean;
+  theme: 'auto' | 'light' | 'dark';
+}
+
+/** Settings of a fresh install. */
+export const DEFAULT_SETTINGS: Readonly<ExtensionSettings> = Object.freeze({
+  enabled: true,
+  disabledHosts: [],
+  enabledHosts: [],
+  highlightStyle: 'underline',
+  hoverDelay: 300,
+  unknownSlogans: true,
+  theme: 'auto',
+});
+
+/** Bounds of the hover delay the options page accepts, in milliseconds. */
+export const HOVER_DELAY_RANGE = { min: 0, max: 3000 } as const;
+
+const settingsItem = storage.defineItem<Partial<ExtensionSettings>>('local:settings', { fallback: {} });
+
+/** Storage key of the settings (for storage.onChanged listeners). */
+export const SETTINGS_KEY = 'settings';
+
+/** Fills in missing or malformed fields of a stored settings object from the defaults. */
+export function normaliseSettings(stored: unknown): ExtensionSettings {
+  const s = (stored && typeof stored === 'object' ? stored : {}) as Partial<Record<keyof ExtensionSettings, unknown>>;
+  const hosts = (value: unknown): string[] =>
+    Array.isArray(value) ? [...new Set(value.filter((h): h is string => typeof h === 'string').map((h) => h.toLowerCase()))] : [];
+  const delay = typeof s.hoverDelay === 'number' && Number.isFinite(s.hoverDelay) ? s.hoverDelay : DEFAULT_SETTINGS.hoverDelay;
+  return {
+    enabled: typeof s.enabled === 'boolean' ? s.enabled : DEFAULT_SETTINGS.enabled,
+    disabledHosts: hosts(s.disabledHosts),
+    enabledHosts: hosts(s.enabledHosts),
+    highlightStyle: s.highlightStyle === 'background' || s.highlightStyle === 'off' ? s.highlightStyle : 'underline',
+    hoverDelay: Math.min(HOVER_DELAY_RANGE.max, Math.max(HOVER_DELAY_RANGE.min, Math.round(delay))),
+    unknownSlogans: typeof s.unknownSlogans === 'boolean' ? s.unknownSlogans : DEFAULT_SETTINGS.unknownSlogans,
+    theme: s.theme === 'light' || s.theme === 'dark' ? s.theme : 'auto',
+  };
+}
+
+/** Reads the settings. */
+export async function loadSettings(): Promise<ExtensionSettings> {
+  return normaliseSettings(await settingsItem.getValue());
+}
+
+/** Applies `change` to the stored settings and returns the result. */
+export async function updateSettings(change: (current: ExtensionSettings) => Partial<ExtensionSettings>): Promise<ExtensionSettings> {
+  const current = await loadSettings();
+  const next = normaliseSettings({ ...current, ...change(current) });
+  await settingsItem.setValue(next);
+  return next;
+}
+
+/** Calls `listener` whenever the stored settings change; returns the unsubscribe function. */
+export function watchSettings(listener: (settings: ExtensionSettings) => void): () => void {
+  return settingsItem.watch((value) => listener(normaliseSettings(value)));
+}
+
+/** Turns the extension on or off for one host (a bundled or a user-enabled one). */
+export function setHostDisabled(settings: ExtensionSettings, host: string, disabled: boolean): Partial<ExtensionSettings> {
+  const others = settings.disabledHosts.filter((h) => h !== host);
+  return { disabledHosts: disabled ? [...others, host] : others };
+}

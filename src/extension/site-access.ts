@@ -1,0 +1,79 @@
+// Runs the content script on hosts the user turned on: asks for the host permission (from the
+// popup's click, which browsers require), registers the script for those hosts (scripting API in
+// MV3, contentScripts in Firefox MV2) and injects it into the tab already open.
+import { browser } from 'wxt/browser';
+import { hostPattern } from './sites';
+
+/** Path of the built content script inside the extension. */
+export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js' as const;
+
+const REGISTRATION_ID = 'policy-glossary-user-sites';
+
+/** Firefox MV2's dynamic content scripts (not in the Chrome typings). */
+interface FirefoxContentScripts {
+  register(options: { matches: string[]; js: { file: string }[]; runAt?: string }): Promise<{ unregister(): Promise<void> }>;
+}
+
+/** MV2's tabs.executeScript (not in the MV3 typings). */
+type ExecuteScriptV2 = (tabId: number, details: { file: string; runAt?: string }) => Promise<unknown>;
+
+const api = browser as unknown as {
+  scripting?: typeof browser.scripting;
+  contentScripts?: FirefoxContentScripts;
+  tabs: { executeScript?: ExecuteScriptV2 };
+};
+
+/** Asks the browser for access to `host`; must run inside a user gesture (a click in the popup). */
+export function requestHostPermission(host: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [hostPattern(host)] });
+}
+
+/** True when the extension may run on `host` (granted optional permission). */
+export function hasHostPermission(host: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [hostPattern(host)] });
+}
+
+let firefoxRegistration: { unregister(): Promise<void> } | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Makes the dynamic registration match `hosts` exactly (those still granted), so the content
+ * script starts on them on every page load. Returns the hosts registered. Calls run one after
+ * the other: overlapping unregister/register pairs would collide on the registration id.
+ */
+export function syncRegisteredHosts(hosts: readonly string[]): Promise<string[]> {
+  const run = queue.then(() => registerHosts(hosts));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function registerHosts(hosts: readonly string[]): Promise<string[]> {
+  const granted: string[] = [];
+  for (const host of hosts) if (await hasHostPermission(host)) granted.push(host);
+  const matches = granted.map(hostPattern);
+  if (api.scripting?.registerContentScripts) {
+    const existing = await api.scripting.getRegisteredContentScripts({ ids: [REGISTRATION_ID] });
+    if (existing.length > 0) await api.scripting.unregisterContentScripts({ ids: [REGISTRATION_ID] });
+    if (matches.length > 0) {
+      await api.scripting.registerContentScripts([
+        { id: REGISTRATION_ID, matches, js: [CONTENT_SCRIPT_FILE.slice(1)], runAt: 'document_idle', persistAcrossSessions: true },
+      ]);
+    }
+  } else if (api.contentScripts) {
+    await firefoxRegistration?.unregister();
+    firefoxRegistration = undefined;
+    if (matches.length > 0) {
+      firefoxRegistration = await api.contentScripts.register({ matches, js: [{ file: CONTENT_SCRIPT_FILE }], runAt: 'document_idle' });
+    }
+  }
+  return granted;
+}
+
+/** Starts the content script in a tab that is already open (it ignores a second start). */
+export async function injectIntoTab(tabId: number): Promise<void> {
+  if (api.scripting?.executeScript) {
+    await api.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+  } else if (api.tabs.executeScript) {
+    await api.tabs.executeScript(tabId, { file: CONTENT_SCRIPT_FILE, runAt: 'document_idle' });
+  }
+}

@@ -1,0 +1,44 @@
+// Which pages the extension works on: government hosts by default, other sites the user turned on,
+// minus the sites and the global switch the user turned off.
+import type { ExtensionSettings } from './settings';
+
+/** Hosts the content script is declared for in the manifest (match patterns). */
+export const BUNDLED_SITE_PATTERNS = ['*://*.gov.cn/*', '*://*.12371.cn/*', '*://*.qstheory.cn/*'] as const;
+
+/** Host suffixes equivalent to BUNDLED_SITE_PATTERNS, for checks on a page's host name. */
+const BUNDLED_HOST_SUFFIXES = BUNDLED_SITE_PATTERNS.map((pattern) => pattern.slice('*://*.'.length, -'/*'.length));
+
+/** True when the host is covered by the bundled patterns (gov.cn and its subdomains, …). */
+export function isBundledHost(host: string): boolean {
+  const h = host.toLowerCase();
+  return BUNDLED_HOST_SUFFIXES.some((suffix) => h === suffix || h.endsWith(`.${suffix}`));
+}
+
+/** The host name of an http(s) URL, or undefined for other pages (about:, file:, the extension's own). */
+export function siteHost(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname.toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The match pattern asked for and registered when the user turns a host on (any scheme and port). */
+export function hostPattern(host: string): string {
+  return `*://${host}/*`;
+}
+
+/** How the extension stands on one page, as the popup shows it. */
+export type SiteState = 'on' | 'off-site' | 'off-global' | 'not-enabled' | 'unsupported';
+
+/** Decides whether the extension works on `url` under `settings`. */
+export function siteState(settings: ExtensionSettings, url: string | undefined): SiteState {
+  const host = siteHost(url);
+  if (!host) return 'unsupported';
+  if (!settings.enabled) return 'off-global';
+  if (settings.disabledHosts.includes(host)) return 'off-site';
+  if (isBundledHost(host) || settings.enabledHosts.includes(host)) return 'on';
+  return 'not-enabled';
+}

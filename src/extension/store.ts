@@ -1,0 +1,133 @@
+// The extension's glossary data in storage.local: pack records (bundled, imported files,
+// subscribed URLs), each pack's content, the user's own entries, and the merged pack that
+// content scripts read in one storage call instead of waking the background.
+import { storage } from 'wxt/utils/storage';
+import type { GlossaryEntry, GlossaryPack } from '../core/types';
+import { mergePacks, userEntriesPack, withHash } from './merge';
+
+/** Where a pack came from. */
+export type PackKind = 'bundled' | 'file' | 'url';
+
+/** What the options page lists for one pack. */
+export interface PackRecord {
+  id: string;
+  kind: PackKind;
+  /** File name, URL or the bundled glossary's title. */
+  name: string;
+  enabled: boolean;
+  entries: number;
+  hash: string;
+  /** When the content last changed (ms since epoch). */
+  updatedAt: number;
+  /** Subscriptions: the URL, validators for conditional requests, the last check and its error. */
+  url?: string;
+  etag?: string;
+  lastModified?: string;
+  checkedAt?: number;
+  error?: string;
+}
+
+/** Id of the pack compiled from glossary/ at build time. */
+export const BUNDLED_PACK_ID = 'bundled';
+
+const recordsItem = storage.defineItem<PackRecord[]>('local:packs', { fallback: [] });
+const userEntriesItem = storage.defineItem<GlossaryEntry[]>('local:userEntries', { fallback: [] });
+const mergedItem = storage.defineItem<GlossaryPack | null>('local:mergedPack', { fallback: null });
+const packItem = (id: string) => storage.defineItem<GlossaryPack | null>(`local:pack:${id}`, { fallback: null });
+
+/** Storage key of the merged pack (for storage.onChanged listeners). */
+export const MERGED_PACK_KEY = 'mergedPack';
+
+/** All pack records, bundled first. */
+export function listPacks(): Promise<PackRecord[]> {
+  return recordsItem.getValue();
+}
+
+/** The stored content of one pack. */
+export function getPack(id: string): Promise<GlossaryPack | null> {
+  return packItem(id).getValue();
+}
+
+/**
+ * Stores a pack's content and its record together, then rebuilds the merged pack. The content
+ * is written before the record points at it, so an interrupted save leaves the old pack active.
+ */
+export async function savePack(record: Omit<PackRecord, 'entries' | 'hash' | 'updatedAt'>, pack: GlossaryPack, now = Date.now()): Promise<PackRecord> {
+  const records = await recordsItem.getValue();
+  const previous = records.find((r) => r.id === record.id);
+  const full: PackRecord = {
+    ...record,
+    entries: pack.entries.length,
+    hash: pack.hash,
+    updatedAt: previous?.hash === pack.hash ? previous.updatedAt : now,
+  };
+  await packItem(record.id).setValue(pack);
+  await recordsItem.setValue(previous ? records.map((r) => (r.id === record.id ? full : r)) : [...records, full]);
+  await rebuildMergedPack();
+  return full;
+}
+
+/** Changes a pack's record (enable/disable, subscription status) and rebuilds the merged pack if needed. */
+export async function updatePackRecord(id: string, change: Partial<Omit<PackRecord, 'id' | 'kind'>>): Promise<PackRecord | undefined> {
+  const records = await recordsItem.getValue();
+  const current = records.find((r) => r.id === id);
+  if (!current) return undefined;
+  const next = { ...current, ...change };
+  await recordsItem.setValue(records.map((r) => (r.id === id ? next : r)));
+  if (change.enabled !== undefined && change.enabled !== current.enabled) await rebuildMergedPack();
+  return next;
+}
+
+/** Removes an imported or subscribed pack (the bundled one can only be disabled). */
+export async function removePack(id: string): Promise<void> {
+  if (id === BUNDLED_PACK_ID) throw new Error('内置词库不能删除，只能停用 / The bundled glossary can only be disabled');
+  await recordsItem.setValue((await recordsItem.getValue()).filter((r) => r.id !== id));
+  await packItem(id).removeValue();
+  await rebuildMergedPack();
+}
+
+/** The user's own entries. */
+export function getUserEntries(): Promise<GlossaryEntry[]> {
+  return userEntriesItem.getValue();
+}
+
+/** Replaces the user's own entries and rebuilds the merged pack. */
+export async function setUserEntries(entries: GlossaryEntry[]): Promise<void> {
+  await userEntriesItem.setValue(entries);
+  await rebuildMergedPack();
+}
+
+/** Adds or replaces (by id) one of the user's entries. */
+export async function saveUserEntry(entry: GlossaryEntry): Promise<void> {
+  const entries = await userEntriesItem.getValue();
+  const index = entries.findIndex((e) => e.id === entry.id);
+  await setUserEntries(index >= 0 ? entries.map((e, i) => (i === index ? entry : e)) : [...entries, entry]);
+}
+
+/** Deletes one of the user's entries. */
+export async function deleteUserEntry(id: string): Promise<void> {
+  await setUserEntries((await userEntriesItem.getValue()).filter((e) => e.id !== id));
+}
+
+const KIND_ORDER: Record<PackKind, number> = { bundled: 0, url: 1, file: 2 };
+
+/** Recomputes the merged pack from the enabled packs and the user's entries, and stores it. */
+export async function rebuildMergedPack(): Promise<GlossaryPack> {
+  const records = (await recordsItem.getValue())
+    .filter((r) => r.enabled)
+    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+  const packs = (await Promise.all(records.map((r) => packItem(r.id).getValue()))).filter((p): p is GlossaryPack => p !== null);
+  const merged = withHash(mergePacks([...packs, userEntriesPack(await userEntriesItem.getValue())]));
+  await mergedItem.setValue(merged);
+  return merged;
+}
+
+/** The merged pack, or null before the background first built it. */
+export function getMergedPack(): Promise<GlossaryPack | null> {
+  return mergedItem.getValue();
+}
+
+/** Calls `listener` whenever the merged pack changes; returns the unsubscribe function. */
+export function watchMergedPack(listener: (pack: GlossaryPack | null) => void): () => void {
+  return mergedItem.watch(listener);
+}

@@ -1,0 +1,103 @@
+// Imports a Word report: real footnotes (word/footnotes.xml, referenced by w:footnoteReference in
+// word/document.xml), or else a 名词解释 appendix in the body's paragraphs.
+import { strFromU8, unzipSync } from 'fflate';
+import { Parser } from 'htmlparser2';
+import { importAppendixText } from './appendix';
+import type { FootnoteText } from './footnote-text';
+import { importMarkedFootnotes } from './footnote-text';
+import type { ImportOptions } from './options';
+import type { ImportResult } from './types';
+
+/** Paragraph text of a WordprocessingML part, with `[footnoteRef:id]` where a footnote is referenced. */
+function readParagraphs(xml: string, onFootnote?: (id: number, text: string) => void): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  let inText = false;
+  let footnoteId: number | undefined;
+  let footnoteText = '';
+  let skipFootnote = false;
+  const emit = (text: string): void => {
+    if (footnoteId !== undefined) footnoteText += text;
+    else current += text;
+  };
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (name === 'w:footnote') {
+          footnoteId = Number(attribs['w:id']);
+          skipFootnote = attribs['w:type'] !== undefined && attribs['w:type'] !== 'normal';
+          footnoteText = '';
+        } else if (name === 'w:t') inText = true;
+        else if (name === 'w:tab') emit('\t');
+        else if (name === 'w:br' || name === 'w:cr') emit('\n');
+        else if (name === 'w:footnoteReference') emit(`[footnoteRef:${attribs['w:id'] ?? ''}]`);
+      },
+      ontext(text) {
+        if (inText) emit(text);
+      },
+      onclosetag(name) {
+        if (name === 'w:t') inText = false;
+        else if (name === 'w:p') {
+          if (footnoteId !== undefined) footnoteText += '\n';
+          else {
+            paragraphs.push(current);
+            current = '';
+          }
+        } else if (name === 'w:footnote') {
+          if (footnoteId !== undefined && !skipFootnote && Number.isFinite(footnoteId)) onFootnote?.(footnoteId, footnoteText.trim());
+          footnoteId = undefined;
+        }
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.write(xml);
+  parser.end();
+  if (current.length > 0) paragraphs.push(current);
+  return paragraphs.join('\n');
+}
+
+/** The body text of a .docx file, one paragraph a line, without footnote marks; undefined if unreadable. */
+export function docxBodyText(bytes: Uint8Array): string | undefined {
+  try {
+    const documentXml = unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' })['word/document.xml'];
+    return documentXml && readParagraphs(strFromU8(documentXml)).replace(/\[footnoteRef:-?\d+\]/gu, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Entries of a .docx report. Footnotes are numbered in the order the body first references them, as
+ * Word displays them; without footnotes the body's 名词解释 appendix is read.
+ */
+export function importDocx(bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' || file.name === 'word/footnotes.xml' });
+  } catch (error) {
+    return { source: {}, entries: [], problems: [{ severity: 'error', message: `不是有效的 .docx 文件 / not a valid .docx file: ${String(error)}` }] };
+  }
+  const documentXml = files['word/document.xml'];
+  if (!documentXml) {
+    return { source: {}, entries: [], problems: [{ severity: 'error', message: '.docx 中没有 word/document.xml / word/document.xml missing' }] };
+  }
+  const raw = new Map<number, string>();
+  const footnotesXml = files['word/footnotes.xml'];
+  if (footnotesXml) readParagraphs(strFromU8(footnotesXml), (id, text) => raw.set(id, text));
+  const body = readParagraphs(strFromU8(documentXml));
+  if (raw.size === 0) return importAppendixText(body, options);
+  const displayNumber = new Map<number, number>();
+  const renumbered = body.replace(/\[footnoteRef:(-?\d+)\]/gu, (_, id: string) => {
+    const key = Number(id);
+    if (!displayNumber.has(key)) displayNumber.set(key, displayNumber.size + 1);
+    return `[footnoteRef:${displayNumber.get(key)}]`;
+  });
+  const footnotes = new Map<number, FootnoteText>();
+  let unreferenced = displayNumber.size;
+  for (const [id, content] of raw) {
+    const number = displayNumber.get(id) ?? (unreferenced += 1);
+    footnotes.set(number, { content });
+  }
+  return importMarkedFootnotes(renumbered, footnotes, options);
+}

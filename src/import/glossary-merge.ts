@@ -1,0 +1,135 @@
+// Writes imported entries into a glossary YAML file, new or existing, without losing anything a
+// person wrote: comments and layout survive (yaml Document API), entries are merged by term, and an
+// entry whose content no longer matches the fingerprint the importer left is never overwritten
+// unless forced.
+import type { Document, Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, Document as YamlDocument, YAMLSeq } from 'yaml';
+import type { GlossaryEntry, SourceDocument } from '../core/types';
+import { fingerprintOf } from './fingerprint';
+
+const MARK = /(?:^|\s)import:([0-9a-f]{14})\b/u;
+
+/** What merging did to one imported entry. */
+export type MergeAction = 'added' | 'updated' | 'unchanged' | 'kept-edited' | 'overwritten';
+
+/** One line of the merge report. */
+export interface MergeChange {
+  action: MergeAction;
+  id: string;
+  term: string;
+}
+
+/** The merged file text and what changed; `changed` is false when the text is byte-identical. */
+export interface MergeResult {
+  text: string;
+  changes: MergeChange[];
+  changed: boolean;
+}
+
+/** Options for {@link mergeIntoGlossary}. */
+export interface MergeOptions {
+  /** Overwrite entries a person has edited. */
+  force?: boolean;
+  /** Comment lines for the top of a new file. */
+  header?: readonly string[];
+}
+
+/** A glossary file that cannot be merged into: the YAML is broken or not a glossary. */
+export class GlossaryMergeError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
+
+function markedNode(doc: Document, entry: GlossaryEntry): ReturnType<Document['createNode']> {
+  const node = doc.createNode(entry);
+  if (isMap(node)) {
+    const id = node.get('id', true) as Scalar | undefined;
+    if (id) id.comment = ` import:${fingerprintOf(entry)}`;
+  }
+  return node;
+}
+
+function lineOf(text: string, offset: number | undefined): number | undefined {
+  return offset === undefined ? undefined : text.slice(0, offset).split('\n').length;
+}
+
+/**
+ * Merges `imported` into the glossary file text `existing` (undefined: a new file). Entries are
+ * matched by term; a matched entry keeps its id; the file's `source` block is only written when
+ * the file has none.
+ */
+export function mergeIntoGlossary(
+  existing: string | undefined,
+  imported: { source: SourceDocument; entries: readonly GlossaryEntry[] },
+  options: MergeOptions = {},
+): MergeResult {
+  if (existing === undefined) {
+    const doc = new YamlDocument({ source: imported.source, entries: [] as GlossaryEntry[] });
+    if (options.header && options.header.length > 0) doc.commentBefore = options.header.map((line) => ` ${line}`).join('\n');
+    const seq = doc.get('entries') as YAMLSeq;
+    for (const entry of imported.entries) seq.items.push(markedNode(doc, entry));
+    return {
+      text: doc.toString({ lineWidth: 0 }),
+      changes: imported.entries.map((entry) => ({ action: 'added', id: entry.id, term: entry.term })),
+      changed: true,
+    };
+  }
+  const doc = parseDocument(existing, { keepSourceTokens: false });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    throw new GlossaryMergeError(`YAML 语法错误，未做任何修改 / YAML syntax error, nothing changed: ${firstError.message.split('\n')[0]}`, lineOf(existing, firstError.pos[0]));
+  }
+  if (doc.contents !== null && !isMap(doc.contents)) throw new GlossaryMergeError('文件不是术语表（顶层应为映射）/ not a glossary file (top level must be a mapping)', 1);
+  if (!doc.has('source')) doc.set('source', imported.source);
+  let seq = doc.get('entries', true);
+  if (seq === undefined || (isScalar(seq) && seq.value === null)) {
+    seq = new YAMLSeq();
+    doc.set('entries', seq);
+  }
+  if (!isSeq(seq)) throw new GlossaryMergeError('`entries` 应为列表 / `entries` must be a list', lineOf(existing, (seq as Scalar).range?.[0]));
+  const list = seq;
+  const byTerm = new Map<string, number>();
+  list.items.forEach((item, index) => {
+    if (isMap(item)) {
+      const term = item.get('term');
+      if (typeof term === 'string' && !byTerm.has(term)) byTerm.set(term, index);
+    }
+  });
+  const changes: MergeChange[] = [];
+  for (const entry of imported.entries) {
+    const index = byTerm.get(entry.term);
+    const item = index === undefined ? undefined : list.items[index];
+    if (index === undefined || !isMap(item)) {
+      list.items.push(markedNode(doc, entry));
+      changes.push({ action: 'added', id: entry.id, term: entry.term });
+      continue;
+    }
+    const current = item.toJSON() as Record<string, unknown>;
+    const id = typeof current.id === 'string' ? current.id : entry.id;
+    const next: GlossaryEntry = { ...entry, id };
+    const idNode = item.get('id', true) as Scalar | undefined;
+    const stored = MARK.exec(idNode?.comment ?? '')?.[1];
+    const currentPrint = fingerprintOf(current);
+    if (currentPrint === fingerprintOf(next)) {
+      changes.push({ action: 'unchanged', id, term: entry.term });
+      continue;
+    }
+    const edited = stored !== currentPrint;
+    if (edited && !options.force) {
+      changes.push({ action: 'kept-edited', id, term: entry.term });
+      continue;
+    }
+    const node = markedNode(doc, next);
+    if (item.commentBefore) node.commentBefore = item.commentBefore;
+    list.items[index] = node;
+    changes.push({ action: edited ? 'overwritten' : 'updated', id, term: entry.term });
+  }
+  const text = changes.some((change) => change.action === 'added' || change.action === 'updated' || change.action === 'overwritten')
+    ? doc.toString({ lineWidth: 0 })
+    : existing;
+  return { text, changes, changed: text !== existing };
+}

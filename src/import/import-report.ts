@@ -1,0 +1,50 @@
+// One entry point for every report format: picks the importer by file name and content.
+import { importAppendixText } from './appendix';
+import { docxBodyText, importDocx } from './docx';
+import { hasFootnoteMarkers, importFootnoteText } from './footnote-text';
+import { htmlToText, importHtml } from './html';
+import type { ImportOptions } from './options';
+import type { ImportResult } from './types';
+
+/** File name endings the importer reads. */
+export const IMPORT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx'] as const;
+
+/**
+ * Imports a report given as bytes (or already decoded text) and its file name: .docx → Word
+ * footnotes or appendix; .html/.htm → `<sup>` footnotes or appendix; text/markdown →
+ * `[footnoteRef:N]` footnotes when present, else the 名词解释 appendix.
+ */
+export function importReport(input: Uint8Array | string, fileName: string, options: ImportOptions = {}): ImportResult {
+  const name = fileName.toLowerCase();
+  if (name.endsWith('.docx')) {
+    if (typeof input === 'string') {
+      return { source: {}, entries: [], problems: [{ severity: 'error', message: '.docx 需要以字节读取 / a .docx must be read as bytes' }] };
+    }
+    return importDocx(input, options);
+  }
+  if (!IMPORT_EXTENSIONS.some((extension) => name.endsWith(extension))) {
+    return {
+      source: {},
+      entries: [],
+      problems: [{ severity: 'error', message: `不支持的文件类型 / unsupported file type (支持 / supported: ${IMPORT_EXTENSIONS.join(' ')})` }],
+    };
+  }
+  const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
+  if (name.endsWith('.html') || name.endsWith('.htm')) return importHtml(text, options);
+  if (hasFootnoteMarkers(text)) return importFootnoteText(text, options);
+  return importAppendixText(text, options);
+}
+
+/**
+ * The body text of a report for scanning (`missing`): .docx paragraphs, an HTML page's text, or the
+ * decoded text with `[footnoteRef:N]` marks and `[N: …]` notes taken out. Undefined for a file
+ * type the importer does not read or a broken .docx.
+ */
+export function reportBodyText(input: Uint8Array, fileName: string): string | undefined {
+  const name = fileName.toLowerCase();
+  if (name.endsWith('.docx')) return docxBodyText(input);
+  if (!IMPORT_EXTENSIONS.some((extension) => name.endsWith(extension))) return undefined;
+  const text = new TextDecoder('utf-8').decode(input);
+  if (name.endsWith('.html') || name.endsWith('.htm')) return htmlToText(text);
+  return hasFootnoteMarkers(text) ? text.replace(/\[\d+:[\s\S]*?\]/gu, '').replace(/\[footnoteRef:\s*\d+\]/gu, '') : text;
+}

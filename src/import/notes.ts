@@ -1,0 +1,45 @@
+// Shared reading of one footnote: its `term：definition` split, and the form the body writes at the
+// reference mark (“三会一代理”制度[1] → “三会一代理”制度), which also names the term of a note that
+// only holds a definition (a Word footnote usually does).
+import { cleanHead, stripQuotes } from './term-forms';
+
+const GENERIC_SUFFIXES = ['制度', '工作', '机制', '行动', '工程', '土地', '活动', '普法', '改革', '政策'];
+const MAX_HEAD = 30;
+/** Verbs that open a clause before the named thing (建好清溪驿站 → 清溪驿站). */
+const LEADING_VERB = /^(?:建好|建设|落实|推进|做好|实施|打造|开展|加强|深化|完善|坚持|围绕|执行|强化|推动|实行|践行|聚焦)(?=\p{Script=Han}{2})/u;
+
+/** Splits note text `、六稳：稳就业、…` into head and definition; head is '' when there is none. */
+export function splitNote(content: string): { head: string; definition: string } {
+  const text = content.replace(/^\s*[、,，.．]?\s*/u, '').trim();
+  const colon = /[：:]/u.exec(text);
+  if (colon) {
+    const head = cleanHead(text.slice(0, colon.index));
+    const unquoted = head.replace(/[“"「][^“”"「」]*[”"」]/gu, '');
+    if (head.length > 0 && [...head].length <= MAX_HEAD && !/[。，；,;]/u.test(unquoted)) {
+      return { head, definition: text.slice(colon.index + 1).trim() };
+    }
+  }
+  return { head: '', definition: text };
+}
+
+/**
+ * What the body writes right before a reference mark. `forms` are written forms to keep as aliases;
+ * `term` is the phrase to use as the note's head when the note has none: the quoted phrase (with a
+ * generic suffix such as 制度), else the words back to the last punctuation (at most 12 characters,
+ * without a leading verb such as 落实), which is only a guess (`guessed`).
+ */
+export function bodyFormsAt(before: string, head: string): { term?: string; guessed?: boolean; forms: string[] } {
+  const text = before.replace(/\s+$/u, '');
+  const quoted = /[“"「]([^“”"「」]{1,30})[”"」](\p{Script=Han}{0,4})$/u.exec(text);
+  if (quoted) {
+    const suffix = quoted[2] ?? '';
+    const bare = quoted[0].slice(0, quoted[0].length - suffix.length);
+    const headPlain = stripQuotes(head);
+    const keepSuffix = suffix.length > 0 && (GENERIC_SUFFIXES.includes(suffix) || (head.length > 0 && headPlain.endsWith(suffix)));
+    const form = keepSuffix ? quoted[0] : bare;
+    return head.length > 0 ? { forms: [form] } : { term: form, forms: [] };
+  }
+  if (head.length > 0) return { forms: [] };
+  const phrase = /[^，。、；：！？,.;:!?\s（(“”"「」]{1,12}$/u.exec(text)?.[0]?.replace(LEADING_VERB, '');
+  return phrase ? { term: phrase, guessed: true, forms: [] } : { forms: [] };
+}

@@ -1,0 +1,57 @@
+// Reads the explained phrase of a note (“三会一代理”制度, “六稳”“六保”, 服务业“三百工程”) as the
+// canonical term(s) plus the written form as an alias.
+
+/** One term a note explains, with the other forms the report writes it in. */
+export interface TermForms {
+  term: string;
+  aliases: string[];
+}
+
+const QUOTED = /[“"「『‘]([^“”"「」『』‘’]*)[”"」』’]/gu;
+const QUOTE_CHARS = /[“”"「」『』‘’]/gu;
+const HAN = /\p{Script=Han}/gu;
+const JOINERS = /^[、，,和与及\s]*$/u;
+/** Words that only say what kind of thing the quoted term is: “三会一代理”制度 is the term 三会一代理. */
+const KIND_SUFFIXES = new Set(['制度']);
+
+/** The phrase without its quotation marks: “三项”工作 → 三项工作. */
+export function stripQuotes(text: string): string {
+  return text.replace(QUOTE_CHARS, '');
+}
+
+/** Removes markdown emphasis and the colon that ends a note head. */
+export function cleanHead(head: string): string {
+  return head
+    .replace(/\*+/gu, '')
+    .replace(/^[\s、，,]+/u, '')
+    .replace(/[\s：:]+$/u, '')
+    .trim();
+}
+
+function hanCount(text: string): number {
+  return text.match(HAN)?.length ?? 0;
+}
+
+/**
+ * The terms of a note head. Several quoted phrases and nothing else (“六稳”“六保”, “邮票绿地”和“袖珍广场”)
+ * are several terms; a quoted phrase followed only by 制度 (“三会一代理”制度) is the term, the written
+ * form its alias; anything else (“三用”土地, 服务业“三百工程”, 稳增长“21”条) is one term without its
+ * quotes, the written form its alias.
+ */
+export function readTermForms(rawHead: string): TermForms[] {
+  const head = cleanHead(rawHead);
+  const quoted = [...head.matchAll(QUOTED)];
+  const outside = head.replace(QUOTED, '');
+  if (quoted.length >= 2 && JOINERS.test(outside)) {
+    return quoted.map((m) => ({ term: (m[1] ?? '').trim(), aliases: [] })).filter((forms) => forms.term.length > 0);
+  }
+  const plain = stripQuotes(head).trim();
+  const core = quoted[0]?.[1]?.trim() ?? '';
+  const leading = quoted[0]?.index === 0;
+  if (quoted.length === 1 && leading && KIND_SUFFIXES.has(outside.trim()) && hanCount(core) >= 2) {
+    return [{ term: core, aliases: [head] }];
+  }
+  const wrappedWhole = quoted.length === 1 && outside.trim().length === 0;
+  const strayQuote = /[“”"「」『』‘’]/u.test(outside);
+  return [{ term: plain, aliases: plain === head || wrappedWhole || strayQuote ? [] : [head] }];
+}

@@ -1,0 +1,318 @@
+// Decides when the tooltip opens and closes: hover (delayed, hoverable, dismissible), keyboard
+// (Alt+Shift+→/← walks the page's matches, Esc closes), focus of a wrapped term, and touch taps.
+import { render } from 'preact';
+import type { GlossaryPack, TextMatch } from '../core/types';
+import type { PageMatch, UIAnnotator } from './annotator-contract';
+import { placeNear } from './position';
+import type { Anchor, Positioner } from './position';
+import type { Strings } from './strings';
+import { mountTooltipHost, TooltipView } from './tooltip';
+import type { Theme, TooltipHost } from './tooltip';
+
+/** How a tooltip was opened: hover and focus show a tooltip, keyboard and tap a dialog that takes focus. */
+export type OpenVia = 'hover' | 'focus' | 'keyboard' | 'tap';
+
+/** Options of {@link mountGlossaryUI}. */
+export interface GlossaryUIOptions {
+  annotator: UIAnnotator;
+  pack: GlossaryPack;
+  strings: Strings;
+  /** Milliseconds the pointer rests on a term before its tooltip opens (default 300). */
+  hoverDelay?: number;
+  /** Called from an unknown slogan's "add to my glossary" button; the button is hidden without it. */
+  onAddToGlossary?: (match: TextMatch) => void;
+  theme?: Theme;
+  document?: Document;
+  /** How the tooltip is kept beside its term (default {@link placeNear}). */
+  positioner?: Positioner;
+}
+
+/** The mounted UI. */
+export interface GlossaryUI {
+  /** The tooltip's shadow host (carries the UI host attribute). */
+  readonly host: HTMLElement;
+  open(match: PageMatch, via: OpenVia): void;
+  close(): void;
+  /** Scrolls to the first occurrence of an entry and opens its tooltip; false when it is not on the page. */
+  showEntry(entryId: string): boolean;
+  destroy(): void;
+}
+
+/** Time the pointer may spend between the term and its tooltip without the tooltip closing. */
+const CLOSE_GRACE_MS = 400;
+
+let nextTitleId = 0;
+
+const isEditable = (node: EventTarget | undefined): boolean =>
+  node instanceof Element && (node.matches('input,textarea,select') || (node as HTMLElement).isContentEditable);
+
+/**
+ * The match as an anchor: the line box under the pointer, else its first line box. A match whose
+ * text the page removed reports `lost` and keeps its last rect, so the tooltip does not jump.
+ */
+function anchorFor(match: PageMatch, point: { x: number; y: number } | undefined, lost: () => void): Anchor {
+  let last: DOMRect | undefined;
+  return {
+    getBoundingClientRect() {
+      if (!match.range.startContainer.isConnected) {
+        lost();
+        if (last) return last;
+      }
+      const rects = Array.from(match.range.getClientRects());
+      const under = point && rects.find((r) => point.x >= r.left && point.x <= r.right && point.y >= r.top && point.y <= r.bottom);
+      last = under ?? rects[0] ?? match.range.getBoundingClientRect();
+      return last;
+    },
+    contextElement: match.element ?? match.range.startContainer.parentElement ?? undefined,
+  };
+}
+
+/**
+ * Mounts the tooltip UI for an annotated page. Hover opens after `hoverDelay` and stays open while
+ * the pointer is over the term or the tooltip (WCAG 1.4.13); Alt+Shift+→ / Alt+Shift+← open the
+ * next/previous term as a dialog; Esc closes and returns focus; focusing a wrapped term or tapping
+ * a term opens it. Handlers never throw into the page; `destroy()` removes every listener.
+ */
+export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
+  const { annotator, pack, strings, onAddToGlossary, theme } = options;
+  const doc = options.document ?? document;
+  const view = doc.defaultView ?? window;
+  const hoverDelay = options.hoverDelay ?? 300;
+  const positioner = options.positioner ?? placeNear;
+  const tooltip: TooltipHost = mountTooltipHost({ document: doc, strings, theme });
+  const { host, mount, shadowRoot } = tooltip;
+  /** Events from inside our shadow root reach the document retargeted to the host; some engines do not retarget. */
+  const inUI = (target: EventTarget | null): boolean =>
+    target === host || (target instanceof Node && target.getRootNode() === shadowRoot);
+  const titleId = `pg-title-${++nextTitleId}`;
+
+  let current: { match: PageMatch; via: OpenVia } | undefined;
+  /** The match opened last: keyboard navigation continues from it after a close. */
+  let last: PageMatch | undefined;
+  let pending: PageMatch | undefined;
+  let openTimer: ReturnType<typeof setTimeout> | undefined;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  let frame = 0;
+  let pointer = { x: 0, y: 0, overUI: false };
+  let pointerType = 'mouse';
+  let stopPositioning: (() => void) | undefined;
+  let returnFocus: Element | undefined;
+  let restoringFocus = false;
+
+  /** Runs a handler without ever letting an error reach the page. */
+  const guard =
+    <A extends unknown[]>(handler: (...args: A) => void) =>
+    (...args: A) => {
+      try {
+        handler(...args);
+      } catch (error) {
+        console.warn('[policy-glossary]', error);
+      }
+    };
+
+  const cancelOpen = () => {
+    clearTimeout(openTimer);
+    pending = undefined;
+  };
+  const cancelClose = () => {
+    clearTimeout(closeTimer);
+    closeTimer = undefined;
+  };
+
+  const close = (restoreFocus = false) => {
+    cancelOpen();
+    cancelClose();
+    if (!current) return;
+    const wasDialog = current.via === 'keyboard' || current.via === 'tap';
+    current = undefined;
+    stopPositioning?.();
+    stopPositioning = undefined;
+    render(null, mount);
+    annotator.setActive(undefined);
+    const target = returnFocus;
+    returnFocus = undefined;
+    if (restoreFocus && wasDialog && target instanceof HTMLElement && target.isConnected) {
+      restoringFocus = true;
+      target.focus({ preventScroll: true });
+      restoringFocus = false;
+    }
+  };
+
+  const open = (match: PageMatch, via: OpenVia) => {
+    cancelOpen();
+    cancelClose();
+    tooltip.attach();
+    const dialog = via === 'keyboard' || via === 'tap';
+    if (dialog && current?.via !== 'keyboard' && current?.via !== 'tap') {
+      const active = doc.activeElement;
+      returnFocus = active && !inUI(active) ? active : undefined;
+    }
+    if (!dialog) returnFocus = undefined;
+    const sameMatch = current?.match.id === match.id;
+    current = { match, via };
+    last = match;
+    annotator.setActive(match);
+    render(
+      <TooltipView
+        key={match.id}
+        match={match}
+        pack={pack}
+        strings={strings}
+        dialog={dialog}
+        titleId={titleId}
+        onClose={() => close(true)}
+        onAddToGlossary={onAddToGlossary}
+      />,
+      mount,
+    );
+    const tip = mount.firstElementChild as HTMLElement | null;
+    if (!tip) return;
+    if (!sameMatch || !stopPositioning) {
+      stopPositioning?.();
+      const anchor = anchorFor(match, via === 'hover' ? pointer : undefined, () =>
+        queueMicrotask(
+          guard(() => {
+            if (current?.match === match) close();
+          }),
+        ),
+      );
+      stopPositioning = positioner(anchor, tip);
+    }
+    if (dialog) tip.focus({ preventScroll: true });
+  };
+
+  /** Scrolls a match into view; its paragraph first (nested scrollers, iframes), then its own window. */
+  const reveal = (match: PageMatch) => {
+    const element = match.element ?? match.range.startContainer.parentElement;
+    element?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const own = match.range.startContainer.ownerDocument?.defaultView ?? view;
+    const rect = match.range.getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > own.innerHeight) own.scrollBy(0, rect.top - own.innerHeight / 3);
+  };
+
+  const step = (direction: 1 | -1) => {
+    const from = current?.match ?? last;
+    const walk = (m?: PageMatch) => (direction === 1 ? annotator.next(m) : annotator.previous(m));
+    const match = walk(from) ?? (from ? walk() : undefined);
+    if (!match) return;
+    reveal(match);
+    open(match, 'keyboard');
+  };
+
+  const hover = () => {
+    frame = 0;
+    if (pointer.overUI) {
+      cancelOpen();
+      cancelClose();
+      return;
+    }
+    const match = annotator.matchAtPoint(pointer.x, pointer.y);
+    if (match && current?.match.id === match.id) {
+      cancelOpen();
+      cancelClose();
+    } else if (match) {
+      if (pending?.id === match.id) return;
+      cancelOpen();
+      pending = match;
+      openTimer = setTimeout(guard(() => open(match, 'hover')), hoverDelay);
+    } else {
+      cancelOpen();
+      if (current?.via === 'hover' && closeTimer === undefined) closeTimer = setTimeout(guard(() => close()), CLOSE_GRACE_MS);
+    }
+  };
+
+  const onPointerMove = guard((event: PointerEvent) => {
+    pointerType = event.pointerType;
+    if (event.pointerType === 'touch') return;
+    pointer = { x: event.clientX, y: event.clientY, overUI: inUI(event.target) };
+    if (!frame) frame = view.requestAnimationFrame(guard(hover));
+  });
+
+  const onPointerOut = guard((event: PointerEvent) => {
+    if (event.relatedTarget === null && current?.via === 'hover' && closeTimer === undefined) {
+      cancelOpen();
+      closeTimer = setTimeout(guard(() => close()), CLOSE_GRACE_MS);
+    }
+  });
+
+  const onPointerDown = guard((event: PointerEvent) => {
+    pointerType = event.pointerType;
+  });
+
+  const onClick = guard((event: MouseEvent) => {
+    const target = event.target;
+    if (inUI(target) || !(target instanceof Node)) return;
+    const match = annotator.matchAtPoint(event.clientX, event.clientY);
+    // A mouse click opens only wrapped terms (buttons); on highlighted text it is left for selecting.
+    if (match && (match.element || pointerType === 'touch' || pointerType === 'pen')) open(match, 'tap');
+    else if (current) close();
+  });
+
+  const onKeyDown = guard((event: KeyboardEvent) => {
+    const origin = event.composedPath()[0];
+    if (event.key === 'Escape') {
+      if (!current) return;
+      close(true);
+      event.preventDefault();
+      return;
+    }
+    if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey) {
+      if ((event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') || isEditable(origin)) return;
+      event.preventDefault();
+      step(event.key === 'ArrowRight' ? 1 : -1);
+      return;
+    }
+    if ((event.key === 'Enter' || event.key === ' ') && !inUI(event.target) && event.target instanceof Node) {
+      const match = annotator.matchForNode(event.target);
+      if (!match || match.element !== event.target) return;
+      event.preventDefault();
+      open(match, 'keyboard');
+    }
+  });
+
+  const onFocusIn = guard((event: FocusEvent) => {
+    const target = event.target;
+    if (restoringFocus || inUI(target) || !(target instanceof Node)) return;
+    const match = annotator.matchForNode(target);
+    if (match && match.element === target) {
+      if (current?.match.id !== match.id) open(match, 'focus');
+    } else if (current && current.via !== 'hover') {
+      close();
+    }
+  });
+
+  const listeners: Array<[string, EventListener]> = [
+    ['pointermove', onPointerMove as EventListener],
+    ['pointerout', onPointerOut as EventListener],
+    ['pointerdown', onPointerDown as EventListener],
+    ['click', onClick as EventListener],
+    ['keydown', onKeyDown as EventListener],
+    ['focusin', onFocusIn as EventListener],
+  ];
+  for (const [type, listener] of listeners) doc.addEventListener(type, listener, { capture: true, passive: type !== 'keydown' });
+
+  return {
+    host,
+    open: (match, via) => {
+      try {
+        open(match, via);
+      } catch (error) {
+        console.warn('[policy-glossary]', error);
+      }
+    },
+    close: () => close(true),
+    showEntry(entryId) {
+      const match = annotator.matches().find((m) => m.entryId === entryId);
+      if (!match) return false;
+      reveal(match);
+      open(match, 'keyboard');
+      return true;
+    },
+    destroy() {
+      close();
+      if (frame) view.cancelAnimationFrame(frame);
+      for (const [type, listener] of listeners) doc.removeEventListener(type, listener, { capture: true });
+      tooltip.destroy();
+    },
+  };
+}

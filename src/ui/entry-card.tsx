@@ -1,0 +1,157 @@
+// One glossary entry as people read it: term, expansion, definition, source, related terms, copy.
+// Glossary data is only ever passed to Preact as text children, which Preact escapes.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { GlossaryPack, PackEntry, SourceDocument } from '../core/types';
+import type { Strings } from './strings';
+
+const indexes = new WeakMap<GlossaryPack, Map<string, PackEntry>>();
+
+/** The pack's entry with this id (cached index per pack). */
+export function findEntry(pack: GlossaryPack, id: string | undefined): PackEntry | undefined {
+  if (id === undefined) return undefined;
+  let index = indexes.get(pack);
+  if (!index) {
+    index = new Map(pack.entries.map((entry) => [entry.id, entry]));
+    indexes.set(pack, index);
+  }
+  return index.get(id);
+}
+
+/** "《title》 · issuer · date · 脚注 N": where the entry is explained, or '' when nothing is known. */
+export function formatSource(entry: PackEntry, doc: SourceDocument | undefined, strings: Strings): string {
+  const where = entry.source;
+  const parts = [
+    doc?.title ? `《${doc.title}》` : '',
+    doc?.issuer ?? '',
+    doc?.date ? strings.date(doc.date) : '',
+    where?.footnote !== undefined ? strings.footnote(where.footnote) : '',
+    where?.appendix !== undefined ? strings.appendix(where.appendix) : '',
+    where?.page !== undefined ? strings.page(where.page) : '',
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** The plain text the copy button puts on the clipboard: "term：definition", the items, the source. */
+export function formatEntryText(entry: PackEntry, doc: SourceDocument | undefined, strings: Strings): string {
+  const lines = [entry.definition ? `${entry.term}：${entry.definition}` : entry.term];
+  entry.items?.forEach((item, i) => lines.push(`${i + 1}. ${item}`));
+  const source = formatSource(entry, doc, strings);
+  if (source) lines.push(strings.source(source));
+  return lines.join('\n');
+}
+
+/**
+ * Copies text, via the async Clipboard API or, where that is missing or refused (insecure pages,
+ * no user activation in some browsers), a temporary textarea and `execCommand('copy')`.
+ */
+export async function copyText(text: string, near: Element): Promise<boolean> {
+  const doc = near.ownerDocument;
+  try {
+    await (doc.defaultView ?? window).navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = doc.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    (near.parentNode ?? doc.body).appendChild(area);
+    area.select();
+    try {
+      return doc.execCommand('copy');
+    } catch {
+      return false;
+    } finally {
+      area.remove();
+    }
+  }
+}
+
+/** Props of {@link EntryCard}. */
+export interface EntryCardProps {
+  entry: PackEntry;
+  /** The pack the entry belongs to: its source documents and related entries. */
+  pack: GlossaryPack;
+  strings: Strings;
+  /** Id for the heading, so a surrounding tooltip or dialog can point `aria-labelledby` at it. */
+  headingId?: string;
+  /** Called when a related term is chosen; without it related terms are listed as plain text. */
+  onShowEntry?: (id: string) => void;
+}
+
+/** A glossary entry card. */
+export function EntryCard({ entry, pack, strings, headingId, onShowEntry }: EntryCardProps) {
+  const doc = pack.documents[entry.doc];
+  const [copied, setCopied] = useState<boolean | undefined>(undefined);
+  const button = useRef<HTMLButtonElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const copy = async () => {
+    if (!button.current) return;
+    const ok = await copyText(formatEntryText(entry, doc, strings), button.current);
+    setCopied(ok);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setCopied(undefined), 2000);
+  };
+
+  const related = (entry.related ?? [])
+    .map((id) => findEntry(pack, id))
+    .filter((other): other is PackEntry => other !== undefined);
+  const source = formatSource(entry, doc, strings);
+
+  return (
+    <article class="pg-card" lang="zh-CN">
+      <div class="pg-head">
+        <h3 class="pg-term" id={headingId}>
+          {entry.term}
+        </h3>
+        {entry.status === 'editorial' && (
+          <span class="pg-badge" title={strings.editorialHint} lang={strings.lang}>
+            {strings.editorial}
+          </span>
+        )}
+      </div>
+      {entry.en && (
+        <p class="pg-en" lang="en">
+          {entry.en}
+        </p>
+      )}
+      {entry.items && entry.items.length > 0 && (
+        <ol class="pg-items" aria-label={strings.expansion}>
+          {entry.items.map((item, i) => (
+            <li key={i}>{item}</li>
+          ))}
+        </ol>
+      )}
+      {entry.itemsNote && <p class="pg-small">{entry.itemsNote}</p>}
+      {entry.definition && <p class="pg-def">{entry.definition}</p>}
+      {entry.note && (
+        <p class="pg-note">
+          <span class="pg-label">{strings.note}</span>
+          {entry.note}
+        </p>
+      )}
+      {related.length > 0 && (
+        <div class="pg-related">
+          <span class="pg-label">{strings.related}</span>
+          {related.map((other) =>
+            onShowEntry ? (
+              <button type="button" class="pg-link" key={other.id} onClick={() => onShowEntry(other.id)}>
+                {other.term}
+              </button>
+            ) : (
+              <span key={other.id}>{other.term}</span>
+            ),
+          )}
+        </div>
+      )}
+      <div class="pg-foot">
+        <span class="pg-src">{source && strings.source(source)}</span>
+        <button type="button" class="pg-copy" ref={button} onClick={copy} aria-live="polite">
+          {copied === undefined ? strings.copy : copied ? strings.copied : strings.copyFailed}
+        </button>
+      </div>
+    </article>
+  );
+}

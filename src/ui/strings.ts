@@ -1,0 +1,104 @@
+// Every string the UI shows, Chinese first with English available. Glossary data (official terms,
+// definitions, document titles) is never translated: only the UI's own words are here.
+
+/** The UI's own words in one language. */
+export interface Strings {
+  /** BCP 47 tag for the `lang` attribute of UI roots. */
+  lang: 'zh-CN' | 'en';
+  editorial: string;
+  editorialHint: string;
+  expansion: string;
+  definition: string;
+  note: string;
+  related: string;
+  /** The source line: "来源：…". */
+  source: (where: string) => string;
+  footnote: (n: number) => string;
+  appendix: (n: number) => string;
+  page: (n: number) => string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  back: string;
+  close: string;
+  notInGlossary: string;
+  addToGlossary: string;
+  maybe: (term: string) => string;
+  searchLabel: string;
+  searchPlaceholder: string;
+  noResults: (query: string) => string;
+  untagged: string;
+  entryCount: (n: number) => string;
+  /** Formats an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) for display. */
+  date: (iso: string) => string;
+}
+
+const zhDate = (iso: string): string => {
+  const [y, m, d] = iso.split('-');
+  if (!y) return iso;
+  return `${y}年` + (m ? `${Number(m)}月` : '') + (d ? `${Number(d)}日` : '');
+};
+
+const ZH: Strings = {
+  lang: 'zh-CN',
+  editorial: '编辑补充',
+  editorialHint: '此条不是来源文件原文，由词库编者补充',
+  expansion: '具体内容',
+  definition: '释义',
+  note: '说明',
+  related: '相关术语',
+  source: (where) => `来源：${where}`,
+  footnote: (n) => `脚注 ${n}`,
+  appendix: (n) => `名词解释第 ${n} 条`,
+  page: (n) => `第 ${n} 页`,
+  copy: '复制',
+  copied: '已复制',
+  copyFailed: '复制失败，请手动选择文字',
+  back: '返回',
+  close: '关闭',
+  notInGlossary: '词库中暂无此词',
+  addToGlossary: '添加到我的词库',
+  maybe: (term) => `可能是：${term}`,
+  searchLabel: '搜索术语',
+  searchPlaceholder: '输入术语、拼音或关键词，如 liuwen',
+  noResults: (query) => `没有找到与“${query}”相关的术语`,
+  untagged: '其他',
+  entryCount: (n) => `共 ${n} 条`,
+  date: zhDate,
+};
+
+const EN: Strings = {
+  lang: 'en',
+  editorial: 'Editorial',
+  editorialHint: 'Not quoted from the source document; written by the glossary editors',
+  expansion: 'Items',
+  definition: 'Definition',
+  note: 'Note',
+  related: 'Related terms',
+  source: (where) => `Source: ${where}`,
+  footnote: (n) => `footnote ${n}`,
+  appendix: (n) => `glossary appendix no. ${n}`,
+  page: (n) => `page ${n}`,
+  copy: 'Copy',
+  copied: 'Copied',
+  copyFailed: 'Copy failed; select the text instead',
+  back: 'Back',
+  close: 'Close',
+  notInGlossary: 'Not in the glossary yet',
+  addToGlossary: 'Add to my glossary',
+  maybe: (term) => `Did you mean: ${term}`,
+  searchLabel: 'Search terms',
+  searchPlaceholder: 'Term, pinyin or keyword, e.g. liuwen',
+  noResults: (query) => `No terms match “${query}”`,
+  untagged: 'Other',
+  entryCount: (n) => `${n} ${n === 1 ? 'entry' : 'entries'}`,
+  date: (iso) => iso,
+};
+
+/**
+ * The UI strings for a locale: any tag starting with `zh` (zh, zh-CN, zh-TW, zh_Hans…) gets Chinese,
+ * everything else English. A missing locale means Chinese, the product's first language.
+ */
+export function createStrings(locale = 'zh-CN'): Strings {
+  return /^zh/i.test(locale) ? ZH : EN;
+}

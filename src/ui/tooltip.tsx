@@ -1,0 +1,116 @@
+// The tooltip: a shadow-root host that page CSS cannot reach, and the view it shows for one match
+// (a known entry with related-term navigation, a fuzzy "did you mean", or an unknown slogan).
+import { useState } from 'preact/hooks';
+import type { GlossaryPack, TextMatch } from '../core/types';
+import { UI_HOST_ATTRIBUTE } from './annotator-contract';
+import { EntryCard, findEntry } from './entry-card';
+import type { Strings } from './strings';
+import { TOOLTIP_STYLES, adoptStyles } from './styles';
+
+/** Colour scheme: `auto` follows the page's `prefers-color-scheme`. */
+export type Theme = 'light' | 'dark' | 'auto';
+
+/** Tag name of the tooltip host: a custom-element name, so no page rule aimed at ordinary tags hits it. */
+export const TOOLTIP_HOST_TAG = 'policy-glossary-ui';
+
+/** Options of {@link mountTooltipHost}. */
+export interface TooltipHostOptions {
+  document?: Document;
+  strings: Strings;
+  theme?: Theme;
+}
+
+/** The mounted host: render into `mount`; `destroy()` removes everything. */
+export interface TooltipHost {
+  host: HTMLElement;
+  shadowRoot: ShadowRoot;
+  /** The themed root element inside the shadow root that views render into. */
+  mount: HTMLElement;
+  /** Re-attaches the host if the page removed it. */
+  attach(): void;
+  destroy(): void;
+}
+
+/** Class list of a UI root for a theme. */
+export const themeClass = (theme: Theme = 'auto'): string => `pg-root pg-${theme}`;
+
+/**
+ * Creates the tooltip host at the end of `<html>` (outside `<body>`, whose styles and transforms
+ * pages change most): an open shadow root with the stylesheet and one themed root element.
+ */
+export function mountTooltipHost({ document: doc = document, strings, theme }: TooltipHostOptions): TooltipHost {
+  const host = doc.createElement(TOOLTIP_HOST_TAG);
+  host.setAttribute(UI_HOST_ATTRIBUTE, '');
+  const shadowRoot = host.attachShadow({ mode: 'open' });
+  adoptStyles(shadowRoot, TOOLTIP_STYLES);
+  const mount = doc.createElement('div');
+  mount.className = themeClass(theme);
+  mount.lang = strings.lang;
+  shadowRoot.append(mount);
+  const attach = () => {
+    if (!host.isConnected) doc.documentElement.append(host);
+  };
+  attach();
+  return { host, shadowRoot, mount, attach, destroy: () => host.remove() };
+}
+
+/** Props of {@link TooltipView}. */
+export interface TooltipViewProps {
+  match: TextMatch;
+  pack: GlossaryPack;
+  strings: Strings;
+  /** `true` when opened by keyboard or tap: a dialog that takes focus; otherwise a hover tooltip. */
+  dialog: boolean;
+  /** Id of the element naming the tooltip (`aria-labelledby`). */
+  titleId: string;
+  onClose: () => void;
+  /** Offered for unknown slogans; without it the add button is not shown. */
+  onAddToGlossary?: (match: TextMatch) => void;
+}
+
+/** What the tooltip shows for one match. */
+export function TooltipView({ match, pack, strings, dialog, titleId, onClose, onAddToGlossary }: TooltipViewProps) {
+  const [trail, setTrail] = useState<string[]>([]);
+  const entry = findEntry(pack, trail[trail.length - 1] ?? match.entryId);
+
+  return (
+    <div class="pg-tip" role={dialog ? 'dialog' : 'tooltip'} aria-labelledby={titleId} tabIndex={-1}>
+      <button type="button" class="pg-x" aria-label={strings.close} title={strings.close} onClick={onClose}>
+        ×
+      </button>
+      {trail.length > 0 && (
+        <div class="pg-bar">
+          <button type="button" onClick={() => setTrail(trail.slice(0, -1))}>
+            ← {strings.back}
+          </button>
+        </div>
+      )}
+      {entry ? (
+        <>
+          {match.kind === 'fuzzy' && trail.length === 0 && <p class="pg-maybe">{strings.maybe(entry.term)}</p>}
+          <EntryCard
+            entry={entry}
+            pack={pack}
+            strings={strings}
+            headingId={titleId}
+            onShowEntry={(id) => setTrail([...trail, id])}
+          />
+        </>
+      ) : (
+        <div class="pg-unknown" lang="zh-CN">
+          <h3 class="pg-term" id={titleId}>
+            {match.text}
+          </h3>
+          <p class="pg-small" lang={strings.lang}>
+            {strings.notInGlossary}
+          </p>
+          {onAddToGlossary && (
+            <button type="button" lang={strings.lang} onClick={() => onAddToGlossary(match)}>
+              {strings.addToGlossary}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

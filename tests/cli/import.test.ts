@@ -1,0 +1,142 @@
+import { mkdtemp, readFile, readdir, rm, writeFile, copyFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Document, FootnoteReferenceRun, Packer, Paragraph, TextRun } from 'docx';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main';
+import { validateGlossarySources } from '../../src/core/glossary-validate';
+import type { GlossaryEntry } from '../../src/core/types';
+
+const fixture = new URL('../fixtures/import/footnotes-report.txt', import.meta.url);
+let dir: string;
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { cwd: dir, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'pg-import-'));
+  await copyFile(fixture, path.join(dir, 'report.txt'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('policy-glossary import', () => {
+  it('writes glossary/<report>.yaml by default, a file the validator accepts', async () => {
+    const run = await cli('import', 'report.txt');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('已写入 / wrote glossary/report.yaml（新增 5');
+    const text = await readFile(path.join(dir, 'glossary/report.yaml'), 'utf8');
+    const check = validateGlossarySources([{ path: 'glossary/report.yaml', text }]);
+    expect(check.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect(check.files[0]?.file?.entries.map((entry) => entry.term)).toEqual(['四送', '两会一评', '三清行动', '清溪驿站', '未引用']);
+  });
+
+  it('prints problems with file and line on stderr', async () => {
+    const run = await cli('import', 'report.txt');
+    expect(run.stderr).toContain('report.txt:9: 警告 warning: 脚注 5 在正文中没有引用');
+  });
+
+  it('is byte-identical when run twice', async () => {
+    await cli('import', 'report.txt', '--out', 'out/q.yaml');
+    const once = await readFile(path.join(dir, 'out/q.yaml'));
+    const run = await cli('import', 'report.txt', '--out', 'out/q.yaml');
+    expect(run.stdout).toContain('无需改动 / already up to date');
+    expect(await readFile(path.join(dir, 'out/q.yaml'))).toEqual(once);
+    expect(await readdir(path.join(dir, 'out'))).toEqual(['q.yaml']);
+  });
+
+  it('--json prints the entries as a JSON array and writes nothing', async () => {
+    const run = await cli('import', 'report.txt', '--json');
+    const entries = JSON.parse(run.stdout) as GlossaryEntry[];
+    expect(entries.map((entry) => entry.id)).toEqual(['si-song', 'liang-hui-yi-ping', 'san-qing-xing-dong', 'qing-xi-yi-zhan', 'wei-yin-yong']);
+    expect(await readdir(dir)).toEqual(['report.txt']);
+  });
+
+  it('--dry-run shows what would change and writes nothing', async () => {
+    const run = await cli('import', 'report.txt', '--dry-run');
+    expect(run.stdout).toContain('新增 added: 四送 (si-song)');
+    expect(run.stdout).toContain('试运行，未写入 / dry run, nothing written');
+    expect(await readdir(dir)).toEqual(['report.txt']);
+  });
+
+  it('keeps an entry a person edited, and overwrites it only with --force', async () => {
+    await cli('import', 'report.txt', '--out', 'g.yaml');
+    const file = path.join(dir, 'g.yaml');
+    const edited = (await readFile(file, 'utf8')).replace('definition: 送政策、送技术、送资金、送服务。', 'definition: 镇里改写的定义。');
+    await writeFile(file, edited);
+    const kept = await cli('import', 'report.txt', '--out', 'g.yaml');
+    expect(kept.stdout).toContain('保留人工修改 kept (edited by a person; --force to overwrite): 四送 (si-song)');
+    expect(await readFile(file, 'utf8')).toBe(edited);
+    const dry = await cli('import', 'report.txt', '--out', 'g.yaml', '--force', '--dry-run');
+    expect(dry.stdout).toContain('覆盖人工修改 overwritten (--force): 四送');
+    expect(await readFile(file, 'utf8')).toBe(edited);
+    await cli('import', 'report.txt', '--out', 'g.yaml', '--force');
+    expect(await readFile(file, 'utf8')).toContain('definition: 送政策、送技术、送资金、送服务。');
+  });
+
+  it('gives new entries ids that other glossary files in the folder do not use', async () => {
+    await mkdir(path.join(dir, 'glossary'));
+    await writeFile(path.join(dir, 'glossary/other.yaml'), 'source:\n  title: 别的\n  kind: editorial\nentries:\n  - id: si-song\n    term: 四项送达\n    status: editorial\n');
+    await cli('import', 'report.txt');
+    const text = await readFile(path.join(dir, 'glossary/report.yaml'), 'utf8');
+    expect(text).toContain('- id: si-song-2 #');
+  });
+
+  it('refuses to touch a target file that is not valid YAML', async () => {
+    await writeFile(path.join(dir, 'g.yaml'), 'source:\n  title: 甲\n  title: 乙\n');
+    const run = await cli('import', 'report.txt', '--out', 'g.yaml');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('g.yaml:3: YAML 语法错误，未做任何修改');
+    expect(await readFile(path.join(dir, 'g.yaml'), 'utf8')).toBe('source:\n  title: 甲\n  title: 乙\n');
+  });
+
+  it.each([
+    { args: ['import'], message: '缺少要导入的文件' },
+    { args: ['import', 'a.txt', 'b.txt'], message: '一次只能导入一个文件' },
+    { args: ['import', 'report.txt', '--bogus'], message: '未知选项 unknown option --bogus' },
+    { args: ['import', 'missing.txt'], message: '无法读取 cannot read missing.txt' },
+  ])('exits 2 with a clear message for $args', async ({ args, message }) => {
+    const run = await cli(...args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+
+  it('never changes the curated seed glossary when the seed report is imported into it', async () => {
+    const curated = await readFile(new URL('../../glossary/chuansha-2020h1.yaml', import.meta.url), 'utf8');
+    await writeFile(path.join(dir, 'curated.yaml'), curated);
+    await copyFile(new URL('../../../shared/seed/000_1aa96ab411d029c6.txt', import.meta.url), path.join(dir, 'seed.txt'));
+    const run = await cli('import', 'seed.txt', '--out', 'curated.yaml');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('新增 0，更新 0，未变 0，保留人工修改 19');
+    expect(await readFile(path.join(dir, 'curated.yaml'), 'utf8')).toBe(curated);
+  });
+
+  it('imports a .docx with Word footnotes and an .html page with <sup> footnotes', async () => {
+    const document = new Document({
+      footnotes: { 1: { children: [new Paragraph('送政策、送技术、送资金、送服务。')] } },
+      sections: [{ children: [new Paragraph({ children: [new TextRun('扎实做好“四送”'), new FootnoteReferenceRun(1), new TextRun('工作。')] })] }],
+    });
+    await writeFile(path.join(dir, 'report.docx'), new Uint8Array(await Packer.toBuffer(document)));
+    await writeFile(
+      path.join(dir, 'page.html'),
+      '<p>推进“三清”行动<sup><a href="#n1">1</a></sup>。</p><ol><li id="n1">“三清”行动：清垃圾、清河道、清违建。</li></ol>',
+    );
+    const fromDocx = JSON.parse((await cli('import', 'report.docx', '--json')).stdout) as GlossaryEntry[];
+    const fromHtml = JSON.parse((await cli('import', 'page.html', '--json')).stdout) as GlossaryEntry[];
+    expect(fromDocx.map((entry) => [entry.term, entry.source?.footnote, entry.items])).toEqual([['四送', 1, ['送政策', '送技术', '送资金', '送服务']]]);
+    expect(fromHtml.map((entry) => [entry.term, entry.aliases, entry.items])).toEqual([['三清行动', ['“三清”行动'], ['清垃圾', '清河道', '清违建']]]);
+  });
+
+  it('exits 1 when the file has no terms to import', async () => {
+    await writeFile(path.join(dir, 'plain.txt'), '各位代表：今年我们做了很多工作。');
+    const run = await cli('import', 'plain.txt');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('没有找到可导入的术语');
+    expect(await readdir(dir)).toEqual(['plain.txt', 'report.txt']);
+  });
+});

@@ -1,0 +1,143 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadGlossaryPack } from '../../src/cli/glossary-files';
+import { runCli } from '../../src/cli/main';
+import type { TextMatch } from '../../src/core/types';
+
+let dir: string;
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { cwd: dir, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+interface ScanJson {
+  files: Array<{ file: string; matches: TextMatch[] }>;
+}
+
+const REPORT = '扎实做好“六稳”“六保”工作。\n完成22个社会事业“15分钟服务圈”项目，做实两网融合管理。\n六灶区域三所配套学校年内结构封顶，完成10大类23项实事工程。\n';
+
+const MINI_GLOSSARY = `source:
+  title: 测试用术语表
+  kind: editorial
+entries:
+  - id: liang-wang-rong-he
+    term: 两网融合
+    definition: 测试用释义。
+    status: editorial
+`;
+
+async function docxBytes(paragraphs: string[]): Promise<Buffer> {
+  const document = new Document({ sections: [{ children: paragraphs.map((text) => new Paragraph({ children: [new TextRun(text)] })) }] });
+  return Packer.toBuffer(document);
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'pg-scan-'));
+  await writeFile(path.join(dir, 'report.txt'), REPORT);
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('policy-glossary scan', () => {
+  it('--json gives every match with offsets into the file text', async () => {
+    const run = await cli('scan', 'report.txt', '--json');
+    expect(run.code).toBe(0);
+    const { files } = JSON.parse(run.stdout) as ScanJson;
+    expect(files.map((file) => file.file)).toEqual(['report.txt']);
+    const matches = files[0]?.matches ?? [];
+    expect(matches.map((match) => [match.text, match.kind, match.entryId])).toEqual([
+      ['六稳', 'term', 'liu-wen'],
+      ['六保', 'term', 'liu-bao'],
+      ['15分钟服务圈', 'term', 'shi-wu-fen-zhong-fu-wu-quan'],
+      ['两网融合', 'term', 'liang-wang-rong-he'],
+    ]);
+    for (const match of matches) expect(REPORT.slice(match.start, match.end)).toBe(match.text);
+  });
+
+  it('prints terms with counts, then unknown slogans with count and first context, Chinese first', async () => {
+    await writeFile(path.join(dir, 'slogans.md'), '# 报告\n\n增强“四个意识”，落实四个意识。实施双千工程。\n');
+    const run = await cli('scan', 'report.txt', 'slogans.md');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('report.txt\n  术语 / glossary terms: 4\n');
+    expect(run.stdout).toMatch(/^ {4}六稳 \(liu-wen\) ×1$/m);
+    expect(run.stdout).toContain('slogans.md\n  术语 / glossary terms: 0\n  未收录的提法 / unknown slogans: 2\n');
+    expect(run.stdout).toContain('    四个意识 ×2  …# 报告 增强“【四个意识】”，落实四个意识。实施双…');
+    expect(run.stdout).toMatch(/^ {4}双千工程 ×1 /m);
+    expect(run.stdout).not.toMatch(/六灶|三所|10大类/);
+  });
+
+  it('each --glossary replaces the bundled glossary', async () => {
+    await writeFile(path.join(dir, 'mini.yaml'), MINI_GLOSSARY);
+    const run = await cli('scan', 'report.txt', '--glossary', 'mini.yaml', '--json');
+    const matches = (JSON.parse(run.stdout) as ScanJson).files[0]?.matches ?? [];
+    expect(matches.map((match) => [match.text, match.kind, match.entryId ?? null])).toEqual([
+      ['六稳', 'unknown-slogan', null],
+      ['六保', 'unknown-slogan', null],
+      ['15分钟服务圈', 'unknown-slogan', null],
+      ['两网融合', 'term', 'liang-wang-rong-he'],
+    ]);
+  });
+
+  it('accepts a built glossary.json', async () => {
+    await writeFile(path.join(dir, 'mini.yaml'), MINI_GLOSSARY);
+    const pack = await loadGlossaryPack(['mini.yaml'], dir);
+    await writeFile(path.join(dir, 'glossary.json'), JSON.stringify(pack));
+    const run = await cli('scan', 'report.txt', '--glossary', 'glossary.json', '--json');
+    expect(run.code).toBe(0);
+    const matches = (JSON.parse(run.stdout) as ScanJson).files[0]?.matches ?? [];
+    expect(matches.filter((match) => match.kind === 'term').map((match) => match.entryId)).toEqual(['liang-wang-rong-he']);
+  });
+
+  it('reads the text content of HTML, without scripts and styles', async () => {
+    await writeFile(
+      path.join(dir, 'page.html'),
+      '<!doctype html><html><head><title>“六保”</title><style>.x{}</style></head><body><p>扎实做好“六稳”</p><script>var s = "三会一代理";</script><p>三&nbsp;重一大</p></body></html>',
+    );
+    const run = await cli('scan', 'page.html', '--json');
+    const matches = (JSON.parse(run.stdout) as ScanJson).files[0]?.matches ?? [];
+    expect(matches.map((match) => [match.text.replace(/\s/g, ' '), match.entryId])).toEqual([
+      ['六稳', 'liu-wen'],
+      ['三 重一大', 'san-zhong-yi-da'],
+    ]);
+  });
+
+  it('reads the body paragraphs of a .docx', async () => {
+    await writeFile(path.join(dir, 'report.docx'), await docxBytes(['落实“三会一代理”制度', '严格落实“三重一大”制度要求']));
+    const run = await cli('scan', 'report.docx', '--json');
+    const matches = (JSON.parse(run.stdout) as ScanJson).files[0]?.matches ?? [];
+    expect(matches.map((match) => [match.text, match.entryId])).toEqual([
+      ['“三会一代理”制度', 'san-hui-yi-dai-li'],
+      ['“三重一大”制度', 'san-zhong-yi-da'],
+    ]);
+  });
+
+  it.each([
+    [['scan'], /缺少要扫描的文件 \/ missing FILE/],
+    [['scan', 'absent.txt'], /无法读取文件 "absent.txt"/],
+    [['scan', 'report.pdf'], /report.pdf: 不支持的文件类型/],
+    [['scan', 'broken.docx'], /broken.docx: 无法读取 .docx/],
+    [['scan', 'report.txt', '--glossary'], /--glossary 需要一个路径/],
+    [['scan', 'report.txt', '--frobnicate'], /未知选项 unknown option --frobnicate/],
+  ])('%j fails with a clear message and exit code 2', async (args, message) => {
+    await writeFile(path.join(dir, 'report.pdf'), '%PDF-1.4');
+    await writeFile(path.join(dir, 'broken.docx'), 'not a zip');
+    const run = await cli(...args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  });
+
+  it('--help explains the command and writes nothing', async () => {
+    const run = await cli('scan', '--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('policy-glossary scan FILE… [--glossary PATH]… [--json]');
+    expect(await readdir(dir)).toEqual(['report.txt']);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { createAutomaton } from '../../src/core/automaton';
+
+const codesOf = (text: string): Uint16Array => Uint16Array.from(text, (char) => char.charCodeAt(0));
+
+function occurrences(patterns: string[], text: string): string[] {
+  const found: string[] = [];
+  createAutomaton(patterns).scan(codesOf(text), text.length, (start, end, pattern) => {
+    found.push(`${start}-${end}:${patterns[pattern]}`);
+  });
+  return found.sort();
+}
+
+function bruteForce(patterns: string[], text: string): string[] {
+  const found = new Set<string>();
+  patterns.forEach((pattern) => {
+    if (pattern.length === 0) return;
+    for (let at = text.indexOf(pattern); at !== -1; at = text.indexOf(pattern, at + 1)) found.add(`${at}-${at + pattern.length}:${pattern}`);
+  });
+  return [...found].sort();
+}
+
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('createAutomaton', () => {
+  it.each([
+    { patterns: ['he', 'she', 'his', 'hers'], text: 'ushers', expected: ['1-4:she', '2-4:he', '2-6:hers'] },
+    { patterns: ['三会', '三会一代理', '一代理'], text: '落实三会一代理制度', expected: ['2-4:三会', '2-7:三会一代理', '4-7:一代理'] },
+    { patterns: ['六稳'], text: '六六稳稳', expected: ['1-3:六稳'] },
+    { patterns: ['aa'], text: 'aaaa', expected: ['0-2:aa', '1-3:aa', '2-4:aa'] },
+    // negatives: nothing to find
+    { patterns: ['六稳'], text: '六保稳', expected: [] },
+    { patterns: ['六稳'], text: '', expected: [] },
+    { patterns: [], text: '六稳', expected: [] },
+    { patterns: [''], text: '六稳', expected: [] },
+  ])('$patterns in $text', ({ patterns, text, expected }) => {
+    expect(occurrences(patterns, text)).toEqual(expected);
+  });
+
+  it('reports a repeated pattern once, as its first index', () => {
+    const seen: number[] = [];
+    createAutomaton(['六稳', '六稳']).scan(codesOf('六稳'), 2, (_s, _e, pattern) => seen.push(pattern));
+    expect(seen).toEqual([0]);
+  });
+
+  it('agrees with a brute-force search on random patterns and texts', () => {
+    const next = random(7);
+    const alphabet = '六稳保三会一代理';
+    const word = (max: number): string =>
+      Array.from({ length: 1 + Math.floor(next() * max) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    for (let round = 0; round < 200; round++) {
+      const patterns = Array.from({ length: 1 + Math.floor(next() * 30) }, () => word(5));
+      const text = word(200);
+      expect(occurrences(patterns, text)).toEqual(bruteForce(patterns, text));
+    }
+  });
+});

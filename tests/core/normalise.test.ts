@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { createNormaliser } from '../../src/core/normalise';
+import { canonicalNumeralRun, parseChineseNumber } from '../../src/core/chinese-numerals';
+
+const variants = { 穩: '稳', 參: '参', 兩: '两' };
+
+describe('parseChineseNumber', () => {
+  it.each([
+    ['十', 10],
+    ['十五', 15],
+    ['二十', 20],
+    ['二十一', 21],
+    ['一百零五', 105],
+    ['两百', 200],
+    ['三千零十', 3010],
+    ['九百九十九', 999],
+    // negatives: not a place-value number
+    ['十四五', null],
+    ['二〇二〇', null],
+    ['六', null],
+    ['百', null],
+    ['千', null],
+    ['一百五', null],
+    ['十十', null],
+    ['零', null],
+    ['', null],
+  ] as const)('%s → %s', (run, value) => {
+    expect(parseChineseNumber(run)).toBe(value);
+  });
+});
+
+describe('canonicalNumeralRun', () => {
+  it.each([
+    ['十五', '15'],
+    ['二〇二〇', '2020'],
+    ['六', '6'],
+    ['两', '2'],
+    ['一二三', '123'],
+    // kept as written: not a number, not a digit string
+    ['十四五', '十四五'],
+    ['千', '千'],
+  ])('%s → %s', (run, canonical) => {
+    expect(canonicalNumeralRun(run)).toBe(canonical);
+  });
+});
+
+describe('normaliser.key: every spelling of a term folds to one key', () => {
+  const normaliser = createNormaliser(variants);
+  it.each([
+    ['15分钟服务圈', '15分钟服务圈'],
+    ['１５分钟服务圈', '15分钟服务圈'],
+    ['十五分钟服务圈', '15分钟服务圈'],
+    ['“15分钟服务圈”', '15分钟服务圈'],
+    ['六稳', '6稳'],
+    ['“六稳”', '6稳'],
+    ['「六穩」', '6稳'],
+    ['‘六稳’', '6稳'],
+    ['"六稳"', '6稳'],
+    ['『六稳』', '6稳'],
+    ['三会\n一代理', '3会1代理'],
+    ['三　会 一代理', '3会1代理'],
+    ['“三会一代理”制度', '3会1代理制度'],
+    ['兩网融合', '2网融合'],
+    ['ＡＢＣ办法', 'abc办法'],
+    ['二〇二〇年', '2020年'],
+    ['十九届', '19届'],
+    ['十\n五分钟', '15分钟'],
+    // kept as written
+    ['十四五', '十四五'],
+    ['老百姓', '老百姓'],
+    ['千方百计', '千方百计'],
+    ['《条例》', '《条例》'],
+  ])('%j → %j', (form, key) => {
+    expect(normaliser.key(form)).toBe(key);
+  });
+
+  it('does not fold traditional characters without a variants table', () => {
+    expect(createNormaliser().key('六穩')).toBe('6穩');
+  });
+});
+
+describe('normaliser.normalise maps every canonical unit back to the original', () => {
+  const normaliser = createNormaliser(variants);
+  const spans = (text: string): string[] => {
+    const result = normaliser.normalise(text);
+    return Array.from({ length: result.length }, (_, k) => text.slice(result.starts[k], result.ends[k]));
+  };
+
+  it.each([
+    ['“六稳”', ['六', '稳']],
+    ['十五分钟', ['十五', '十五', '分', '钟']],
+    ['２０', ['２', '０']],
+    ['一二三产', ['一', '二', '三', '产']],
+    ['六\n稳', ['六', '稳']],
+    ['十\n五', ['十\n五', '十\n五']],
+    ['', []],
+    [' \n“”', []],
+  ])('%j', (text, expected) => {
+    expect(spans(text)).toEqual(expected);
+  });
+
+  it('never throws and keeps lone surrogates and NUL-free text intact', () => {
+    const text = '\ud800六\u0000稳\udfff';
+    const result = normaliser.normalise(text);
+    expect(Array.from(result.codes.subarray(0, result.length), (c) => String.fromCharCode(c)).join('')).toBe('\ud8006稳\udfff');
+  });
+
+  it('grows its output when numeral runs lengthen the text (十 → 10)', () => {
+    const text = '十'.repeat(5000).split('').join('。');
+    const result = normaliser.normalise(text);
+    expect(result.length).toBe(5000 * 2 + 4999);
+    expect(result.ends[result.length - 1]).toBe(text.length);
+  });
+
+  it('reuses the scratch arrays it is given when they are large enough', () => {
+    const scratch = normaliser.normalise('x'.repeat(100));
+    const again = normaliser.normalise('六稳', scratch);
+    expect(again).toBe(scratch);
+    expect(again.length).toBe(2);
+  });
+});

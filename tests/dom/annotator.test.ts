@@ -1,0 +1,210 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAnnotator, type Annotator, type AnnotatorOptions } from '../../src/dom/annotator';
+import { createFakeMatcher } from './fake-matcher';
+
+const TERMS = ['六稳', '六保', '三重一大', '十四五'];
+let annotator: Annotator | undefined;
+
+afterEach(() => {
+  annotator?.destroy();
+  annotator = undefined;
+  document.body.innerHTML = '';
+});
+
+async function annotate(html: string, options: Partial<AnnotatorOptions> = {}) {
+  document.body.innerHTML = html;
+  const matcher = createFakeMatcher(TERMS);
+  annotator = createAnnotator({ root: document, matcher, mode: 'wrap', observe: false, ...options });
+  await annotator.ready;
+  return { annotator, matcher, texts: annotator.matches().map((m) => m.range.toString()) };
+}
+
+describe('text collection', () => {
+  it.each([
+    ['term in one text node', '<p>做好六稳工作</p>', ['六稳']],
+    ['split across <b>', '<p>做好<b>六</b>稳工作</p>', ['六稳']],
+    ['split across nested spans', '<p><span>三重</span><i><u>一</u></i>大</p>', ['三重一大']],
+    ['link inside', '<p><a href="#">十四</a>五规划</p>', ['十四五']],
+    ['two paragraphs do not join', '<p>六</p><p>稳</p>', []],
+    ['<br> breaks', '<p>六<br>稳</p>', []],
+    ['table cells break', '<table><tr><td>六</td><td>稳</td></tr></table>', []],
+    ['nested block breaks on exit', '<div><p>六</p>稳</div>', []],
+    ['several in order', '<p>六保和六稳</p><p>十四五</p>', ['六保', '六稳', '十四五']],
+  ])('%s', async (_name, html, expected) => {
+    const { texts } = await annotate(html);
+    expect(texts).toEqual(expected);
+  });
+
+  it.each([
+    ['script', '<script>var a="六稳"</script>'],
+    ['style', '<style>/*六稳*/</style>'],
+    ['textarea', '<textarea>六稳</textarea>'],
+    ['contenteditable', '<div contenteditable="true"><p>六稳</p></div>'],
+    ['contenteditable empty value', '<div contenteditable><p>六稳</p></div>'],
+    ['code', '<p><code>六稳</code></p>'],
+    ['pre', '<pre>六稳</pre>'],
+    ['select option', '<select><option>六稳</option></select>'],
+    ['our own UI', '<div data-policy-glossary-ui><p>六稳</p></div>'],
+    ['exclude selector', '<nav class="menu"><p>六稳</p></nav>'],
+  ])('skips %s', async (_name, html) => {
+    const { texts } = await annotate(`${html}<p>这里有六保</p>`, { exclude: ['.menu', '[[invalid'] });
+    expect(texts).toEqual(['六保']);
+  });
+
+  it('scans contenteditable="false" and hidden elements', async () => {
+    const { texts } = await annotate('<div contenteditable="false">六稳</div><div hidden>六保</div>');
+    expect(texts).toEqual(['六稳', '六保']);
+  });
+
+  it('never calls the matcher on a page without Chinese', async () => {
+    const { matcher, texts } = await annotate('<p>Plain English page.</p><p>Nothing here 123.</p>');
+    expect(matcher.calls).toEqual([]);
+    expect(texts).toEqual([]);
+  });
+
+  it('skips non-Chinese paragraphs on a mixed page', async () => {
+    const { matcher } = await annotate('<p>English only</p><p>中文六稳</p>');
+    expect(matcher.calls).toEqual(['中文六稳']);
+  });
+
+  it('finds terms in open shadow roots', async () => {
+    document.body.innerHTML = '<div id="host"></div><p>六保</p>';
+    const host = document.getElementById('host') as HTMLElement;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>影子里的<b>六</b>稳</p>';
+    const matcher = createFakeMatcher(TERMS);
+    annotator = createAnnotator({ root: document, matcher, mode: 'wrap', observe: false });
+    await annotator.ready;
+    expect(annotator.matches().map((m) => m.range.toString())).toEqual(['六保', '六稳']);
+  });
+});
+
+describe('match options', () => {
+  it.each([
+    [false, ['六稳', '六保', '六稳']],
+    [true, ['六稳', '六保']],
+  ])('firstOccurrenceOnly=%s', async (firstOccurrenceOnly, expected) => {
+    const { texts } = await annotate('<p>六稳，六保</p><p>再说六稳</p>', { firstOccurrenceOnly });
+    expect(texts).toEqual(expected);
+  });
+
+  it.each([
+    [undefined, ['三会一代', '六稳']],
+    [true, ['三会一代', '六稳']],
+    [false, ['六稳']],
+  ])('unknownSlogans=%s', async (unknownSlogans, expected) => {
+    const { texts } = await annotate('<p>三会一代理制度和六稳</p>', { unknownSlogans });
+    expect(texts).toEqual(expected);
+  });
+});
+
+describe('wrap mode', () => {
+  it.each([
+    '<p>做好六稳工作</p>',
+    '<p>做好<b>六</b>稳工作，<span>三重</span>一大</p>',
+    '<p>六稳六保</p><p>三重一大和十四五和六稳</p>',
+    '<div>前<p>六稳</p>后六保<br>六稳</div>',
+  ])('destroy() restores the exact DOM: %s', async (html) => {
+    document.body.innerHTML = html;
+    const before = document.body.innerHTML;
+    const nodes = [...walkText(document.body)];
+    const { annotator } = await annotate(html);
+    expect(annotator.matches().length).toBeGreaterThan(0);
+    expect(document.body.querySelectorAll('pg-term').length).toBeGreaterThan(0);
+    annotator.destroy();
+    expect(document.body.innerHTML).toBe(before);
+    expect([...walkText(document.body)].length).toBe(nodes.length);
+  });
+
+  it('keeps the page text unchanged while wrapped', async () => {
+    const html = '<p>做好<b>六</b>稳工作，三重一大</p>';
+    document.body.innerHTML = html;
+    const text = document.body.textContent;
+    await annotate(html);
+    expect(document.body.textContent).toBe(text);
+  });
+
+  it('makes only the first piece of a split term a tab stop', async () => {
+    const { annotator } = await annotate('<p>做好<b>六</b>稳工作</p>');
+    const wrappers = [...document.querySelectorAll('pg-term')];
+    expect(wrappers.map((w) => w.getAttribute('tabindex'))).toEqual(['0', null]);
+    expect(wrappers[0]?.getAttribute('role')).toBe('button');
+    const [match] = annotator.matches();
+    expect(match?.element).toBe(wrappers[0]);
+    expect(annotator.matchForNode(wrappers[1]?.firstChild as Node)).toBe(match);
+  });
+
+  it('setActive marks the active wrappers only', async () => {
+    const { annotator } = await annotate('<p>六稳和六保</p>');
+    const [a, b] = annotator.matches();
+    annotator.setActive(b);
+    expect([...document.querySelectorAll('pg-term[data-pg-active]')].map((e) => e.textContent)).toEqual(['六保']);
+    annotator.setActive(a);
+    expect([...document.querySelectorAll('pg-term[data-pg-active]')].map((e) => e.textContent)).toEqual(['六稳']);
+    annotator.setActive(undefined);
+    expect(document.querySelectorAll('pg-term[data-pg-active]').length).toBe(0);
+  });
+});
+
+describe('navigation', () => {
+  it('next/previous walk the matches in document order', async () => {
+    const { annotator } = await annotate('<p>六稳</p><p>六保</p><p>十四五</p>');
+    const [a, b, c] = annotator.matches();
+    expect(annotator.next()).toBe(a);
+    expect(annotator.next(a)).toBe(b);
+    expect(annotator.next(c)).toBeUndefined();
+    expect(annotator.previous()).toBe(c);
+    expect(annotator.previous(b)).toBe(a);
+    expect(annotator.previous(a)).toBeUndefined();
+  });
+});
+
+describe('page changes', () => {
+  it('rescans only the changed block', async () => {
+    document.body.innerHTML = '<p id="a">六稳</p><p id="b">六保</p><p id="c">没有</p>';
+    const matcher = createFakeMatcher(TERMS);
+    const updates: number[] = [];
+    annotator = createAnnotator({
+      root: document,
+      matcher,
+      mode: 'wrap',
+      onUpdate: (matches) => updates.push(matches.length),
+    });
+    await annotator.ready;
+    matcher.calls.length = 0;
+    (document.getElementById('c') as HTMLElement).textContent = '新增十四五';
+    await waitFor(() => updates.length >= 2);
+    expect(matcher.calls).toEqual(['新增十四五']);
+    expect(annotator.matches().map((m) => m.range.toString())).toEqual(['六稳', '六保', '十四五']);
+  });
+
+  it('drops matches whose text was removed and ignores our own UI', async () => {
+    document.body.innerHTML = '<p id="a">六稳</p><p id="b">六保</p>';
+    const matcher = createFakeMatcher(TERMS);
+    let passes = 0;
+    annotator = createAnnotator({ root: document, matcher, mode: 'wrap', onUpdate: () => passes++ });
+    await annotator.ready;
+    document.getElementById('a')?.remove();
+    await waitFor(() => passes >= 2);
+    expect(annotator.matches().map((m) => m.range.toString())).toEqual(['六保']);
+    matcher.calls.length = 0;
+    const ui = document.createElement('div');
+    ui.setAttribute('data-policy-glossary-ui', '');
+    ui.textContent = '提示：六稳';
+    document.body.append(ui);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(matcher.calls).toEqual([]);
+  });
+});
+
+function* walkText(root: Node): Generator<Text> {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) yield node as Text;
+}
+
+async function waitFor(condition: () => boolean, timeout = 2000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeout) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

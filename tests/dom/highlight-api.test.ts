@@ -1,0 +1,68 @@
+// Highlight API mode against a minimal stand-in registry (happy-dom has no CSS.highlights);
+// the real thing is exercised in tests/e2e/dom-annotator.test.ts.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HIGHLIGHT_NAMES, createAnnotator, type Annotator } from '../../src/dom/annotator';
+import { createFakeMatcher } from './fake-matcher';
+
+class FakeHighlight extends Set<Range> {
+  priority = 0;
+}
+
+const win = window as unknown as { Highlight?: unknown; CSS: { highlights?: Map<string, FakeHighlight> } };
+const cssDescriptor = Object.getOwnPropertyDescriptor(window, 'CSS');
+let annotator: Annotator | undefined;
+
+beforeEach(() => {
+  win.Highlight = FakeHighlight;
+  // happy-dom builds a fresh CSS object on every read, so pin one that has a registry.
+  Object.defineProperty(window, 'CSS', { value: { highlights: new Map() }, configurable: true });
+});
+
+afterEach(() => {
+  annotator?.destroy();
+  annotator = undefined;
+  delete win.Highlight;
+  if (cssDescriptor) Object.defineProperty(window, 'CSS', cssDescriptor);
+  else Reflect.deleteProperty(window, 'CSS');
+  document.body.innerHTML = '';
+  document.adoptedStyleSheets = [];
+});
+
+const registered = (name: string): string[] =>
+  [...(win.CSS.highlights?.get(name) ?? [])].map((range) => range.toString());
+
+describe('highlight-api mode', () => {
+  it('is the default where CSS.highlights exists, and leaves the DOM alone', async () => {
+    const html = '<p>做好<b>六</b>稳，三会一代理制度</p>';
+    document.body.innerHTML = html;
+    annotator = createAnnotator({ root: document, matcher: createFakeMatcher(['六稳']), observe: false });
+    await annotator.ready;
+    expect(document.body.innerHTML).toBe(html);
+    expect(registered(HIGHLIGHT_NAMES.term)).toEqual(['六稳']);
+    expect(registered(HIGHLIGHT_NAMES.unknown)).toEqual(['三会一代']);
+    expect(registered(HIGHLIGHT_NAMES.active)).toEqual([]);
+  });
+
+  it('setActive moves the active highlight; destroy() unregisters everything', async () => {
+    document.body.innerHTML = '<p>六稳和六保</p>';
+    annotator = createAnnotator({ root: document, matcher: createFakeMatcher(['六稳', '六保']), observe: false });
+    await annotator.ready;
+    const [a, b] = annotator.matches();
+    annotator.setActive(a);
+    expect(registered(HIGHLIGHT_NAMES.active)).toEqual(['六稳']);
+    annotator.setActive(b);
+    expect(registered(HIGHLIGHT_NAMES.active)).toEqual(['六保']);
+    annotator.destroy();
+    expect([...(win.CSS.highlights?.keys() ?? [])]).toEqual([]);
+  });
+
+  it('leaves a page highlight with one of our names that is not ours', async () => {
+    document.body.innerHTML = '<p>没有术语</p>';
+    const theirs = new FakeHighlight();
+    win.CSS.highlights?.set('pg-active', theirs);
+    annotator = createAnnotator({ root: document, matcher: createFakeMatcher(['六稳']), observe: false });
+    await annotator.ready;
+    annotator.destroy();
+    expect(win.CSS.highlights?.get('pg-active')).toBe(theirs);
+  });
+});

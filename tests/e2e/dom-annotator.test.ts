@@ -1,0 +1,239 @@
+// The DOM layer alone (no extension, no widget) in headless Chromium and Firefox ESR: terms split
+// across inline elements, skipped fields, open shadow roots and a same-origin iframe found, a
+// cross-origin iframe ignored, highlights registered, hit testing at a term's middle, the page's
+// text unchanged, wrap mode restoring the DOM, and a ~1 MB page scanned without long tasks.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedPageHtml } from '../../demo/seed-page';
+import type { GlossaryFile } from '../../src/core/types';
+import { fixturePage, injectDom, type TestWindow } from './dom-support';
+import { GOV_HOST, OTHER_HOST, launchBrowser, type BrowserName, type LaunchedBrowser } from './support/browsers';
+import { startServer, type TestServer } from './support/server';
+
+const TERMS = ['六稳', '六保', '三重一大', '十四五'];
+const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+/** Root first (document order), then the shadow root, then the same-origin frame. */
+const EXPECTED = ['六稳', '六保', '六稳', '六保', '三重一大', '三会一代', '十四五', '六保', '十四五', '三重一大'];
+
+interface PageReport {
+  mode: string;
+  texts: string[];
+  registered: Record<string, number>;
+  innerTextSame: boolean;
+  htmlSame: boolean;
+  hits: number;
+  misses: string[];
+  away: boolean;
+}
+
+/** Annotates the open fixture page in the page itself and reports what a user would notice. */
+function annotateFixture(page: Page, mode: 'highlight-api' | 'wrap' | undefined): Promise<PageReport> {
+  return page.evaluate(
+    async (terms, mode) => {
+      const w = window as unknown as TestWindow;
+      const frame = document.getElementById('same') as HTMLIFrameElement;
+      const frameDoc = frame.contentDocument as Document;
+      const innerText = document.body.innerText;
+      const html = document.body.innerHTML;
+      const { createAnnotator, createFakeMatcher, HIGHLIGHT_NAMES } = w.__pgDom;
+      const annotator = createAnnotator({ root: document, matcher: createFakeMatcher(terms), mode });
+      w.__pg = annotator;
+      await annotator.ready;
+      const matches = annotator.matches();
+      const registered: Record<string, number> = {};
+      for (const name of Object.values(HIGHLIGHT_NAMES)) {
+        const frameWindow = frame.contentWindow as (Window & typeof globalThis) | null;
+        registered[name] = (CSS.highlights?.get(name)?.size ?? 0) + (frameWindow?.CSS.highlights?.get(name)?.size ?? 0);
+      }
+      // Hit test the middle of each match's first box, in top-document coordinates.
+      let hits = 0;
+      const misses: string[] = [];
+      for (const match of matches) {
+        const rect = match.range.getClientRects()[0];
+        if (!rect) continue;
+        const inFrame = match.range.startContainer.ownerDocument === frameDoc;
+        const offset = inFrame ? frame.getBoundingClientRect() : { left: 0, top: 0 };
+        const x = rect.left + rect.width / 2 + offset.left + (inFrame ? frame.clientLeft : 0);
+        const y = rect.top + rect.height / 2 + offset.top + (inFrame ? frame.clientTop : 0);
+        if (annotator.matchAtPoint(x, y) === match) hits++;
+        else misses.push(match.text);
+      }
+      const title = document.querySelector('h1')?.getBoundingClientRect();
+      const away = title ? annotator.matchAtPoint(title.left + 2, title.top + 2) === undefined : false;
+      return {
+        mode: matches[0]?.element ? 'wrap' : 'highlight-api',
+        texts: matches.map((m) => m.range.toString()),
+        registered,
+        innerTextSame: document.body.innerText === innerText,
+        htmlSame: document.body.innerHTML === html,
+        hits,
+        misses,
+        away,
+      };
+    },
+    TERMS,
+    mode,
+  );
+}
+
+describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserName) => {
+  let launched: LaunchedBrowser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    server = await startServer({ '/dom-frame.html': { body: fixturePage('dom-frame.html') }, '/dom-cross.html': { body: fixturePage('dom-cross.html') } });
+    server.route('/dom-basic.html', {
+      body: fixturePage('dom-basic.html').replace('__CROSS_ORIGIN_FRAME__', server.url(OTHER_HOST, '/dom-cross.html')),
+    });
+    launched = await launchBrowser(browserName);
+  });
+
+  afterAll(async () => {
+    await launched?.close();
+    await server?.close();
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await launched.browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.setViewport({ width: 900, height: 1100 });
+    await page.goto(server.url(GOV_HOST, path), { waitUntil: 'load' });
+    await injectDom(page);
+    (page as Page & { errors?: string[] }).errors = errors;
+    return page;
+  }
+
+  it('highlight-api mode: finds split, shadow and frame terms, skips fields, hit-tests, leaves the DOM alone', async () => {
+    const page = await open('/dom-basic.html');
+    const report = await annotateFixture(page, undefined);
+    expect(report.mode).toBe('highlight-api');
+    expect(report.texts).toEqual(EXPECTED);
+    expect(report.registered).toEqual({ 'pg-term': EXPECTED.length - 1, 'pg-unknown': 1, 'pg-active': 0 });
+    expect(report.innerTextSame).toBe(true);
+    expect(report.htmlSame).toBe(true);
+    expect(report.misses).toEqual([]);
+    expect(report.hits).toBe(EXPECTED.length);
+    expect(report.away).toBe(true);
+    await page.evaluate(() => {
+      const w = window as unknown as TestWindow;
+      w.__pg?.setActive(w.__pg.matches()[2]);
+    });
+    await page.screenshot({ path: join(screenshots, `dom-highlight-${browserName}.png`) });
+    const cleared = await page.evaluate(() => {
+      const w = window as unknown as TestWindow;
+      w.__pg?.destroy();
+      return ['pg-term', 'pg-unknown', 'pg-active'].filter((name) => CSS.highlights.has(name)).length + document.adoptedStyleSheets.length;
+    });
+    expect(cleared).toBe(0);
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('wrap mode: same matches, tab stops, innerText unchanged, destroy() restores the exact DOM', async () => {
+    const page = await open('/dom-basic.html');
+    const before = await page.evaluate(() => ({
+      body: document.body.innerHTML,
+      shadow: document.getElementById('host')?.shadowRoot?.innerHTML,
+      frame: (document.getElementById('same') as HTMLIFrameElement).contentDocument?.body.innerHTML,
+    }));
+    const report = await annotateFixture(page, 'wrap');
+    expect(report.mode).toBe('wrap');
+    expect(report.texts).toEqual(EXPECTED);
+    expect(report.innerTextSame).toBe(true);
+    expect(report.misses).toEqual([]);
+    expect(report.away).toBe(true);
+    await page.screenshot({ path: join(screenshots, `dom-wrap-${browserName}.png`) });
+    const tabStops = await page.evaluate(() => document.querySelectorAll('pg-term[tabindex="0"]').length);
+    expect(tabStops).toBe(7);
+    const after = await page.evaluate(() => {
+      (window as unknown as TestWindow).__pg?.destroy();
+      return {
+        body: document.body.innerHTML,
+        shadow: document.getElementById('host')?.shadowRoot?.innerHTML,
+        frame: (document.getElementById('same') as HTMLIFrameElement).contentDocument?.body.innerHTML,
+      };
+    });
+    expect(after).toEqual(before);
+    await page.close();
+  });
+
+  it('follows a page that edits the text it highlighted', async () => {
+    const page = await open('/dom-basic.html');
+    const texts = await page.evaluate(async (terms) => {
+      const w = window as unknown as TestWindow;
+      const passes: string[][] = [];
+      const annotator = w.__pgDom.createAnnotator({
+        root: document,
+        matcher: w.__pgDom.createFakeMatcher(terms),
+        onUpdate: (matches) => passes.push(matches.map((m) => m.range.toString())),
+      });
+      await annotator.ready;
+      (document.getElementById('plain') as HTMLElement).textContent = '改写后只剩十四五。';
+      document.getElementById('last')?.remove();
+      const started = Date.now();
+      while (passes.length < 2 && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 20));
+      annotator.destroy();
+      return passes.at(-1);
+    }, TERMS);
+    expect(texts).toEqual(['十四五', '六稳', '六保', '三重一大', '三会一代', '六保', '十四五', '三重一大']);
+    await page.close();
+  });
+
+  it('a ~1 MB report page: scan without long tasks (measured, reported)', async () => {
+    const glossary = parse(readFileSync(fileURLToPath(new URL('../../glossary/chuansha-2020h1.yaml', import.meta.url)), 'utf8')) as GlossaryFile;
+    const entries = glossary.entries.map((e) => ({ id: e.id, term: e.term, forms: [e.term, ...(e.aliases ?? [])] }));
+    server.route('/big.html', { body: seedPageHtml({ repeat: 100 }) });
+    const page = await open('/big.html');
+    const result = await page.evaluate(async (entries) => {
+      const w = window as unknown as TestWindow;
+      const longTasks: number[] = [];
+      try {
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) longTasks.push(entry.duration);
+        }).observe({ type: 'longtask' });
+      } catch {
+        // Firefox has no longtask entries; the tick probe below still measures.
+      }
+      let maxGap = 0;
+      let last = performance.now();
+      const probe = setInterval(() => {
+        const t = performance.now();
+        maxGap = Math.max(maxGap, t - last);
+        last = t;
+      }, 0);
+      const chars = document.body.textContent?.length ?? 0;
+      const walkStart = performance.now();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let walked = 0;
+      while (walker.nextNode()) walked += (walker.currentNode as Text).length;
+      const walkMs = performance.now() - walkStart;
+      const matcher = w.__pgDom.createMatcher({ entries });
+      const started = performance.now();
+      last = started;
+      maxGap = 0;
+      const annotator = w.__pgDom.createAnnotator({ root: document, matcher });
+      await annotator.ready;
+      const ms = performance.now() - started;
+      await new Promise((r) => setTimeout(r, 100));
+      clearInterval(probe);
+      const count = annotator.matches().length;
+      annotator.destroy();
+      return { chars, walked, walkMs, ms, count, longTasks, maxGap };
+    }, entries);
+    console.log(
+      `[${browserName}] ${result.chars} chars, ${result.count} matches: annotated in ${result.ms.toFixed(0)} ms ` +
+        `(bare TreeWalker read ${result.walkMs.toFixed(1)} ms); longest timer gap ${result.maxGap.toFixed(1)} ms; ` +
+        `long tasks: ${result.longTasks.length ? result.longTasks.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'}`,
+    );
+    expect(result.chars).toBeGreaterThan(700_000);
+    expect(result.count).toBeGreaterThan(3000);
+    await page.close();
+  });
+});

@@ -1,0 +1,48 @@
+// Helpers for the DOM layer's real-browser tests: the layer bundled as one script to inject,
+// and the fixture pages under tests/fixtures/pages.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import type { createAnnotator, Annotator } from '../../src/dom/annotator';
+import type { createMatcher } from '../../src/core/matcher';
+import type { createFakeMatcher } from '../dom/fake-matcher';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** What the bundle puts on `window.__pgDom`. */
+export interface DomBundle {
+  createAnnotator: typeof createAnnotator;
+  createMatcher: typeof createMatcher;
+  createFakeMatcher: typeof createFakeMatcher;
+  HIGHLIGHT_NAMES: Record<string, string>;
+}
+
+/** The page-side globals our tests use. */
+export type TestWindow = Window & typeof globalThis & { __pgDom: DomBundle; __pg?: Annotator; __pgLongTasks?: number[] };
+
+let bundle: Promise<string> | undefined;
+
+/** src/dom + src/core (and the fake matcher) as one classic script. */
+export function domBundle(): Promise<string> {
+  bundle ??= build({
+    entryPoints: [join(here, 'dom-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  }).then((result) => result.outputFiles[0]?.text ?? '');
+  return bundle;
+}
+
+/** Adds the bundle to the page. */
+export async function injectDom(page: Page): Promise<void> {
+  await page.addScriptTag({ content: await domBundle() });
+}
+
+/** A fixture page's HTML. */
+export function fixturePage(name: string): string {
+  return readFileSync(join(here, '..', 'fixtures', 'pages', name), 'utf8');
+}

@@ -1,0 +1,126 @@
+// Shared steps of the extension's end-to-end tests: the built extension folders, the truth read
+// from the seed report's footnotes, and page probes (tooltip, highlights, hovering a term).
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { SEED_REPORT_PATH } from '../../demo/seed-page';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** A built extension folder; fails with the command to run when it is missing. */
+export function builtExtension(name: 'chrome-mv3' | 'firefox-mv2' | 'firefox-mv3' | 'chrome-mv3-e2e'): string {
+  const dir = join(ROOT, '.output', name);
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`${dir} is missing: run \`npm run build:ext\`${name.endsWith('e2e') ? ' and `npx wxt build --mode e2e`' : ''} first`);
+  }
+  return dir;
+}
+
+/** One footnote of the seed report: its number, term, definition and a few characters of body text ending where the term ends. */
+export interface SeedFootnote {
+  n: number;
+  term: string;
+  definition: string;
+  /** Body text (markers removed) that ends at the footnote mark, i.e. with the term. */
+  needle: string;
+}
+
+/** The seed report's footnotes, read from ../shared/seed at run time. */
+export function seedFootnotes(): SeedFootnote[] {
+  const source = readFileSync(SEED_REPORT_PATH, 'utf8');
+  const notes = new Map<number, { term: string; definition: string }>();
+  for (const [, n, body] of source.matchAll(/\[(\d+): ([^\]]*)\]/g)) {
+    const text = (body ?? '').replace(/^[、，,\s]+/, '');
+    const colon = text.indexOf('：');
+    notes.set(Number(n), { term: text.slice(0, colon).trim(), definition: text.slice(colon + 1).trim() });
+  }
+  const result: SeedFootnote[] = [];
+  for (const match of source.matchAll(/\[footnoteRef:(\d+)\]/g)) {
+    const n = Number(match[1]);
+    const note = notes.get(n);
+    if (!note || result.some((f) => f.n === n)) continue;
+    const before = source
+      .slice(Math.max(0, (match.index ?? 0) - 200), match.index)
+      .replace(/\[footnoteRef:\d+\]/g, '')
+      .split('\n')
+      .pop() ?? '';
+    result.push({ n, ...note, needle: before.slice(-8) });
+  }
+  return result.sort((a, b) => a.n - b.n);
+}
+
+/** Collapses whitespace, for comparing definitions shown in the tooltip with the source. */
+export const squash = (text: string): string => text.replace(/\s+/g, '');
+
+/** The open tooltip or dialog in our shadow root, as text, or null. */
+export function tooltipText(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('[data-policy-glossary-ui]');
+    const tip = host?.shadowRoot?.querySelector('[role="tooltip"],[role="dialog"]');
+    return tip ? (tip.textContent ?? '') : null;
+  });
+}
+
+/** The open tooltip's role and heading, or null. */
+export function tooltipInfo(page: Page): Promise<{ role: string; heading: string; inShadow: boolean } | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('[data-policy-glossary-ui]');
+    const tip = host?.shadowRoot?.querySelector('[role="tooltip"],[role="dialog"]');
+    if (!tip) return null;
+    const heading = tip.querySelector('h1,h2,h3,.pg-term')?.textContent ?? '';
+    return { role: tip.getAttribute('role') ?? '', heading, inShadow: host?.shadowRoot?.mode === 'open' };
+  });
+}
+
+/** Number of highlighted term and slogan ranges (CSS Custom Highlight API, or wrap-mode elements). */
+export function highlightCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
+    const ranges = (registry?.get('pg-term')?.size ?? 0) + (registry?.get('pg-unknown')?.size ?? 0);
+    return ranges + document.querySelectorAll('pg-term').length;
+  });
+}
+
+/** Waits until `probe` returns a truthy value (polling), or fails with `what`. */
+export async function waitFor<T>(probe: () => Promise<T>, what: string, timeout = 10_000): Promise<NonNullable<T>> {
+  const end = Date.now() + timeout;
+  let last: T | undefined;
+  while (Date.now() < end) {
+    last = await probe();
+    if (last) return last as NonNullable<T>;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+/**
+ * Client coordinates of the last character of `needle` (skipping closing quotes) in the page,
+ * after scrolling it into view: a point inside the term the footnote explains.
+ */
+export function pointAtNeedleEnd(page: Page, needle: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      const at = text.indexOf(needle);
+      if (at < 0) continue;
+      let end = at + needle.length;
+      while (end > at && /[”’」』）)]/.test(text[end - 1] ?? '')) end -= 1;
+      const range = document.createRange();
+      range.setStart(node, end - 1);
+      range.setEnd(node, end);
+      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, needle);
+}
+
+/** Closes any tooltip: Esc, pointer to a blank corner, until none is shown. */
+export async function closeTooltip(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.mouse.move(1, 1);
+  await waitFor(async () => (await tooltipText(page)) === null, 'the tooltip to close', 5000);
+}

@@ -1,0 +1,374 @@
+// The tooltip UI in real browsers, on a page built from the UI test pack and served with a strict
+// CSP: keyboard and hover opening, light/dark, a 375 px phone, a 10,000-character definition, and
+// a page whose CSS attacks every element. Screenshots go to /tmp/ui-*.png for a person to look at.
+import { build } from 'esbuild';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uiPack } from '../ui/pack';
+import { GOV_HOST, launchBrowser, type BrowserName, type LaunchedBrowser } from './support/browsers';
+import { startServer, type TestServer } from './support/server';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+
+/** The page's own script: the real matcher, annotator and UI over the test pack. */
+const ENTRY = `
+import { createMatcher } from './src/core/matcher';
+import { createAnnotator } from './src/dom/annotator';
+import { mountGlossaryUI } from './src/ui/controller';
+import { createStrings } from './src/ui/strings';
+const params = new URLSearchParams(location.search);
+fetch('/pack.json').then((r) => r.json()).then((pack) => {
+  const annotator = createAnnotator({ root: document.body, matcher: createMatcher(pack), mode: params.get('mode') || undefined });
+  const ui = mountGlossaryUI({
+    annotator, pack, hoverDelay: 150,
+    strings: createStrings(params.get('lang') || 'zh-CN'),
+    theme: params.get('theme') || 'auto',
+    onAddToGlossary: (match) => { document.body.dataset.added = match.text; },
+  });
+  window.__pgui = { ui, annotator, errors: [] };
+  return annotator.ready;
+}).then(() => { document.documentElement.dataset.ready = '1'; });
+`;
+
+/** The glossary panel (or one entry) in a shadow root, the way the widget's <policy-glossary> shows it. */
+const PANEL_ENTRY = `
+import { render, h } from 'preact';
+import { GlossaryPanel, SingleEntry } from './src/ui/glossary-panel';
+import { createStrings } from './src/ui/strings';
+import { adoptStyles, PANEL_STYLES } from './src/ui/styles';
+const params = new URLSearchParams(location.search);
+fetch('/pack.json').then((r) => r.json()).then((pack) => {
+  for (const host of document.querySelectorAll('.glossary')) {
+    const shadow = host.attachShadow({ mode: 'open' });
+    adoptStyles(shadow, PANEL_STYLES);
+    const strings = createStrings(params.get('lang') || 'zh-CN');
+    const term = host.getAttribute('data-term');
+    render(term ? h(SingleEntry, { pack, strings, term }) : h(GlossaryPanel, { pack, strings }), shadow);
+  }
+  document.documentElement.dataset.ready = '1';
+});
+`;
+
+const PANEL_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>术语解释</title><link rel="stylesheet" href="/page.css">__EXTRA__</head><body>
+<h1>术语解释</h1><p>正文提到 <span class="glossary" data-term="六保"></span> 时可以直接展开。</p>
+<div class="glossary"></div>
+<script src="/panel.js"></script></body></html>`;
+
+const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>某镇政府工作情况报告</title><link rel="stylesheet" href="/page.css">__EXTRA__</head><body>
+<h1>某镇上半年政府工作情况报告</h1>
+<p>今年以来，我镇扎实做好六稳工作，全面落实六保任务，统筹推进疫情防控和经济社会发展。</p>
+<p>全力推进五大倍增行动，坚持三会一代理制度，规范村级财务管理。长篇释义用于检查很长的解释能否滚动。</p>
+<p>持续开展十大攻坚，推动各项工作落地见效。</p>
+${'<p>其他工作内容从略。</p>'.repeat(30)}
+<iframe src="/frame.html" title="附件" width="600" height="120"></iframe>
+${'<p>其他工作内容从略。</p>'.repeat(5)}
+<script src="/ui.js"></script></body></html>`;
+
+/** A same-origin iframe with a term the annotator finds: the tooltip must sit at the term, not at the frame's origin. */
+const FRAME = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><p>附件：附件中再次提到五大倍增行动。</p></body></html>';
+
+const PAGE_CSS = 'body{font:16px/1.8 serif;max-width:720px;margin:24px auto;padding:0 16px}';
+const HOSTILE_CSS = `* { all: unset !important; }
+* { z-index: 2147483647 !important; position: relative !important; line-height: 3 !important; }
+policy-glossary-ui { display: none !important; color: red !important; font-size: 40px !important; filter: invert(1) !important; }
+div, h3, ol, li, button { background: lime !important; font-family: fantasy !important; }
+`;
+
+let server: TestServer;
+
+beforeAll(async () => {
+  const bundle = await build({
+    stdin: { contents: ENTRY, resolveDir: root, sourcefile: 'ui-e2e-entry.ts', loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    target: 'es2020',
+  });
+  const panel = await build({
+    stdin: { contents: PANEL_ENTRY, resolveDir: root, sourcefile: 'ui-e2e-panel.ts', loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'es2020',
+  });
+  const headers = { 'content-security-policy': CSP };
+  server = await startServer({
+    '/page.html': { body: PAGE.replace('__EXTRA__', ''), headers },
+    '/hostile.html': { body: PAGE.replace('__EXTRA__', '<link rel="stylesheet" href="/hostile.css">'), headers },
+    '/panel.html': { body: PANEL_PAGE.replace('__EXTRA__', ''), headers },
+    '/panel-hostile.html': { body: PANEL_PAGE.replace('__EXTRA__', '<link rel="stylesheet" href="/hostile.css">'), headers },
+    '/panel.js': { body: panel.outputFiles[0]?.text ?? '', type: 'text/javascript' },
+    '/ui.js': { body: bundle.outputFiles[0]?.text ?? '', type: 'text/javascript' },
+    '/pack.json': { body: JSON.stringify(uiPack()), type: 'application/json' },
+    '/page.css': { body: PAGE_CSS, type: 'text/css' },
+    '/hostile.css': { body: HOSTILE_CSS, type: 'text/css' },
+    '/favicon.ico': { body: '', type: 'image/x-icon' },
+    '/frame.html': { body: FRAME, headers },
+  });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+/** What the test reads of the open tooltip, from inside its shadow root. */
+interface TipState {
+  role: string | null;
+  heading: string | undefined;
+  text: string;
+  rect: { left: number; top: number; right: number; bottom: number; width: number; height: number };
+  background: string;
+  color: string;
+  fontSize: string;
+  fontFamily: string;
+  position: string;
+  scrollable: boolean;
+  focusInside: boolean;
+  hostDisplay: string;
+}
+
+const tipState = (page: Page): Promise<TipState | null> =>
+  page.evaluate(() => {
+    const host = document.querySelector('policy-glossary-ui');
+    const tip = host?.shadowRoot?.querySelector<HTMLElement>('[role="tooltip"],[role="dialog"]');
+    if (!host || !tip) return null;
+    const style = getComputedStyle(tip);
+    const r = tip.getBoundingClientRect();
+    return {
+      role: tip.getAttribute('role'),
+      heading: tip.querySelector('h3')?.textContent ?? undefined,
+      text: tip.textContent ?? '',
+      rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height },
+      background: style.backgroundColor,
+      color: style.color,
+      fontSize: style.fontSize,
+      fontFamily: style.fontFamily,
+      position: style.position,
+      scrollable: tip.scrollHeight > tip.clientHeight + 1 && style.overflowY === 'auto',
+      focusInside: host.shadowRoot?.activeElement === tip,
+      hostDisplay: getComputedStyle(host).display,
+    };
+  });
+
+async function openPage(page: Page, path: string, width = 1024, height = 700): Promise<void> {
+  await page.setViewport({ width, height });
+  await page.goto(server.url(GOV_HOST, path), { waitUntil: 'load' });
+  await page.waitForSelector('html[data-ready="1"]', { timeout: 30_000 });
+}
+
+/** Alt+Shift+→ until the tooltip shows `term`. */
+async function keyboardTo(page: Page, term: string): Promise<TipState> {
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    const state = await tipState(page);
+    if (state?.heading === term) return state;
+  }
+  throw new Error(`keyboard navigation never reached ${term}`);
+}
+
+/** Centre of the first occurrence of `text` in the page's paragraphs. */
+const centreOf = (page: Page, text: string) =>
+  page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node as Text).data.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    throw new Error(`no ${needle} on the page`);
+  }, text);
+
+/**
+ * Where the open tooltip sits relative to the match of `term` (the n-th one), in the top viewport:
+ * the gap to the term's line box (below or above) and the horizontal offset from its left edge.
+ */
+const placement = (page: Page, term: string, nth = 0) =>
+  page.evaluate(
+    (wanted, index) => {
+      const { annotator } = (window as unknown as { __pgui: { annotator: { matches(): Array<{ text: string; range: Range }> } } }).__pgui;
+      const match = annotator.matches().filter((m) => m.text === wanted)[index];
+      const tip = document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('[role="tooltip"],[role="dialog"]');
+      if (!match || !tip) return null;
+      const line = match.range.getClientRects()[0] ?? match.range.getBoundingClientRect();
+      const frameElement = match.range.startContainer.ownerDocument?.defaultView?.frameElement;
+      const frame = frameElement?.getBoundingClientRect();
+      const top = line.top + (frame ? frame.top + (frameElement?.clientTop ?? 0) : 0);
+      const left = line.left + (frame ? frame.left + (frameElement?.clientLeft ?? 0) : 0);
+      const t = tip.getBoundingClientRect();
+      const below = t.top >= top;
+      return { below, gap: below ? t.top - (top + line.height) : top - t.bottom, dx: t.left - left, tipBottom: t.bottom, viewport: innerHeight };
+    },
+    term,
+    nth,
+  );
+
+const isDark = (rgb: string) => {
+  const [r = 0, g = 0, b = 0] = (rgb.match(/\d+/g) ?? []).map(Number);
+  return r + g + b < 200;
+};
+
+describe.each<BrowserName>(['chromium', 'firefox'])('tooltip UI in %s', (name) => {
+  let launched: LaunchedBrowser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    launched = await launchBrowser(name);
+    page = await launched.browser.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  });
+
+  afterAll(async () => {
+    await launched?.close();
+  });
+
+  it('keyboard opens a focused dialog with the entry, styled under a strict CSP (light)', async () => {
+    await openPage(page, '/page.html');
+    const state = await keyboardTo(page, '六稳');
+    expect(state.role).toBe('dialog');
+    expect(state.focusInside).toBe(true);
+    expect(state.text).toContain('稳就业');
+    expect(state.text).toContain('脚注 1');
+    expect(state.position).toBe('fixed');
+    expect(state.fontSize).toBe('14px');
+    expect(isDark(state.background)).toBe(false);
+    expect(state.rect.width).toBeLessThanOrEqual(361);
+    await page.screenshot({ path: `/tmp/ui-${name}-light.png` });
+    await page.keyboard.press('Escape');
+    expect(await tipState(page)).toBeNull();
+    expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+  });
+
+  it('follows a dark colour scheme', async () => {
+    // Firefox over WebDriver BiDi cannot emulate media features: it gets a browser in dark mode.
+    const dark = name === 'firefox' ? await launchBrowser(name, { colorScheme: 'dark' }) : undefined;
+    const darkPage = dark ? await dark.browser.newPage() : page;
+    if (!dark) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    try {
+      await openPage(darkPage, '/page.html');
+      const state = await keyboardTo(darkPage, '三会一代理');
+      expect(isDark(state.background)).toBe(true);
+      expect(isDark(state.color)).toBe(false);
+      expect(state.text).toContain('编辑补充');
+      await darkPage.screenshot({ path: `/tmp/ui-${name}-dark.png` });
+    } finally {
+      if (dark) await dark.close();
+      else await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    }
+  });
+
+  it('hover opens a tooltip that stays while the pointer is on it and closes after leaving', async () => {
+    await openPage(page, '/page.html');
+    const term = await centreOf(page, '六保');
+    await page.mouse.move(term.x, term.y);
+    await page.waitForFunction(() => document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('[role="tooltip"]'), {
+      timeout: 5_000,
+    });
+    const open = await tipState(page);
+    expect(open?.heading).toBe('六保');
+    expect(open?.focusInside).toBe(false);
+    const rect = open?.rect ?? { left: 0, top: 0, width: 0, height: 0 };
+    await page.mouse.move(rect.left + rect.width / 2, rect.top + 10, { steps: 8 });
+    await new Promise((r) => setTimeout(r, 800));
+    expect((await tipState(page))?.heading).toBe('六保');
+    await page.screenshot({ path: `/tmp/ui-${name}-hover.png` });
+    await page.mouse.move(5, 690, { steps: 4 });
+    await page.waitForFunction(() => !document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('[role="tooltip"]'), {
+      timeout: 5_000,
+    });
+  });
+
+  it('fits a 375 px phone and scrolls a 10,000-character definition', async () => {
+    await openPage(page, '/page.html', 375, 667);
+    const state = await keyboardTo(page, '长篇释义');
+    expect(state.rect.left).toBeGreaterThanOrEqual(0);
+    expect(state.rect.right).toBeLessThanOrEqual(375);
+    expect(state.rect.top).toBeGreaterThanOrEqual(0);
+    expect(state.rect.bottom).toBeLessThanOrEqual(667);
+    expect(state.scrollable).toBe(true);
+    await page.screenshot({ path: `/tmp/ui-${name}-375.png` });
+  });
+
+  it.each([
+    ['六稳', 0],
+    ['五大倍增行动', 1],
+  ])('sits 6 px from %s (occurrence %i; the second is in an iframe) and follows scrolling', async (term, nth) => {
+    await openPage(page, '/page.html');
+    for (let i = 0; i <= nth; i++) await keyboardTo(page, term);
+    const first = await placement(page, term, nth);
+    expect(first && Math.abs(first.gap - 6)).toBeLessThanOrEqual(1.5);
+    expect(first && Math.abs(first.dx)).toBeLessThanOrEqual(1.5);
+    await page.evaluate(() => window.scrollBy(0, 40));
+    await new Promise((r) => setTimeout(r, 300));
+    const scrolled = await placement(page, term, nth);
+    expect(scrolled && Math.abs(scrolled.gap - 6)).toBeLessThanOrEqual(1.5);
+    if (nth > 0) await page.screenshot({ path: `/tmp/ui-${name}-iframe.png` });
+  });
+
+  it('an unknown slogan offers to add it', async () => {
+    await openPage(page, '/page.html');
+    const state = await keyboardTo(page, '十大攻坚');
+    expect(state.text).toContain('词库中暂无此词');
+    await page.evaluate(() => {
+      const buttons = document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelectorAll('button') ?? [];
+      [...buttons].find((b) => b.textContent === '添加到我的词库')?.click();
+    });
+    expect(await page.evaluate(() => document.body.dataset.added)).toBe('十大攻坚');
+  });
+
+  it('keeps its looks on a page whose CSS attacks every element', async () => {
+    await openPage(page, '/hostile.html');
+    const state = await keyboardTo(page, '六稳');
+    expect(state.hostDisplay).toBe('block');
+    expect(state.position).toBe('fixed');
+    expect(state.fontSize).toBe('14px');
+    expect(state.fontFamily).not.toContain('fantasy');
+    expect(state.background).not.toBe('rgb(0, 255, 0)');
+    expect(state.rect.width).toBeGreaterThan(100);
+    await page.screenshot({ path: `/tmp/ui-${name}-hostile.png` });
+  });
+
+  it.each([
+    ['/panel.html', 1024],
+    ['/panel.html', 375],
+    ['/panel-hostile.html', 1024],
+  ])('the glossary panel on %s at %i px finds 六稳 from "liuwen"', async (path, width) => {
+    await openPage(page, path, width, 800);
+    const panel = page.locator('div.glossary >>> input[type="search"]');
+    await panel.fill('liuwen');
+    const first = await page.waitForFunction(() => {
+      const shadow = document.querySelector('div.glossary')?.shadowRoot;
+      const heading = shadow?.querySelector('.pg-list h3');
+      return shadow?.querySelector('input')?.value === 'liuwen' && heading?.textContent;
+    });
+    expect(await first.jsonValue()).toBe('六稳');
+    const single = await page.evaluate(() => document.querySelector('span.glossary')?.shadowRoot?.querySelector('h3')?.textContent);
+    expect(single).toBe('六保');
+    const font = await page.evaluate(() => {
+      const input = document.querySelector('div.glossary')?.shadowRoot?.querySelector('input');
+      return input ? getComputedStyle(input).fontSize : '';
+    });
+    expect(font).toBe('16px');
+    await page.screenshot({ path: `/tmp/ui-${name}-panel-${path.includes('hostile') ? 'hostile' : width}.png`, fullPage: width === 375 });
+  });
+});

@@ -1,0 +1,401 @@
+// The embeddable widget on the demo town site, in headless Chromium and Firefox ESR, served with the
+// strict CSP: tooltips for all 19 footnoted terms (hover and Tab), the annotated event's counts
+// against the core matcher, the glossary panel's search, no console errors, hostile page CSS.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page, Viewport } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CSP } from '../../demo/site';
+import { SEED_REPORT_PATH, seedParagraphs } from '../../demo/seed-page';
+import { createMatcher } from '../../src/core/matcher';
+import { parsePack } from '../../src/core/pack';
+import type { GlossaryPack, PackEntry } from '../../src/core/types';
+import { GOV_HOST, launchBrowser, type BrowserName, type LaunchedBrowser } from './support/browsers';
+import { startServer, type Route, type TestServer } from './support/server';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const dist = join(root, 'dist');
+
+/** Runs before the widget (a same-origin script, so the CSP allows it): records what the test checks. */
+const PROBE = `window.__pg = { violations: [], events: [], keys: Object.keys(window) };
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__pg.violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber);
+});
+document.addEventListener('policy-glossary:annotated', function (e) {
+  window.__pg.events.push({ matches: e.detail.matches, unknown: e.detail.unknown, ms: e.detail.ms });
+});
+`;
+
+/** What an aggressive host stylesheet does to everything, our elements included. */
+const HOSTILE_CSS = `* { all: unset !important; }
+html { zoom: 1.25; }
+* { z-index: 2147483647 !important; position: relative !important; line-height: 3 !important; }
+body > * { transform: translateZ(0); }
+policy-glossary, policy-glossary-ui { color: red !important; font-size: 40px !important; }
+`;
+
+const withProbe = (html: string, extraHead = '') =>
+  html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n<script src="/test/probe.js"></script>${extraHead}`);
+
+const ensureBuilt = () => {
+  const needed = ['widget/policy-glossary.js', 'widget/policy-glossary.mjs', 'widget/glossary.json', 'demo/index.html'];
+  if (needed.every((file) => existsSync(join(dist, file)))) return;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/build-all.ts'), '--skip-ext'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('npm run build failed; the widget e2e tests need dist/');
+};
+
+function routes(): Record<string, Route> {
+  const html = (body: string): Route => ({ body, headers: { 'content-security-policy': DEMO_CSP } });
+  const file = (path: string, type: string): Route => ({ body: readFileSync(join(dist, path)), type });
+  const index = readFileSync(join(dist, 'demo/index.html'), 'utf8');
+  const terms = readFileSync(join(dist, 'demo/terms.html'), 'utf8');
+  return {
+    '/demo/index.html': html(withProbe(index)),
+    '/demo/terms.html': html(withProbe(terms)),
+    '/demo/esm.html': html(withProbe(readFileSync(join(dist, 'demo/esm.html'), 'utf8'))),
+    '/demo/hostile.html': html(withProbe(index, '\n<link rel="stylesheet" href="/test/hostile.css">')),
+    '/demo/highlight.html': html(withProbe(index.replace('data-root="#report"', 'data-root="#report" data-mode="highlight"'))),
+    '/demo/hostile-terms.html': html(withProbe(terms, '\n<link rel="stylesheet" href="/test/hostile.css">')),
+    '/demo/demo.css': file('demo/demo.css', 'text/css'),
+    '/demo/esm-demo.js': file('demo/esm-demo.js', 'text/javascript'),
+    '/widget/policy-glossary.js': file('widget/policy-glossary.js', 'text/javascript'),
+    '/widget/policy-glossary.mjs': file('widget/policy-glossary.mjs', 'text/javascript'),
+    '/widget/glossary.json': file('widget/glossary.json', 'application/json'),
+    '/test/probe.js': { body: PROBE, type: 'text/javascript' },
+    '/test/hostile.css': { body: HOSTILE_CSS, type: 'text/css' },
+    '/favicon.ico': { body: '<svg xmlns="http://www.w3.org/2000/svg"/>', type: 'image/svg+xml' },
+  };
+}
+
+const stripQuotes = (text: string) => text.replace(/[“”"「」‘’'『』\s]/g, '');
+
+/** The footnoted entries, in footnote order. */
+const footnoted = (pack: GlossaryPack): PackEntry[] =>
+  pack.entries.filter((e) => e.source?.footnote !== undefined).sort((a, b) => a.source!.footnote! - b.source!.footnote!);
+
+/** The footnote numbers of the seed report, read from the source file (not from our glossary). */
+const seedFootnotes = (): number[] =>
+  [...readFileSync(SEED_REPORT_PATH, 'utf8').matchAll(/\[footnoteRef:(\d+)\]/g)].map((m) => Number(m[1]));
+
+interface Watched {
+  page: Page;
+  problems: string[];
+}
+
+/** Opens a page and records console errors/warnings and uncaught errors. */
+async function openPage(browser: LaunchedBrowser, url: string, viewport: Viewport = { width: 1280, height: 800 }): Promise<Watched> {
+  const page = await browser.browser.newPage();
+  await page.setViewport(viewport);
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    const type = message.type();
+    if ((type === 'error' || type === 'warn') && !/favicon/.test(message.text())) problems.push(`console.${type}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${(error as Error).message ?? String(error)}`));
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, problems };
+}
+
+const waitAnnotated = (page: Page) =>
+  page.waitForFunction(() => (window as unknown as { __pg: { events: unknown[] } }).__pg.events.length > 0, { timeout: 20_000 });
+
+/** Text of the open tooltip or dialog, '' when none is open. */
+const tooltipText = (page: Page) =>
+  page.evaluate(() => {
+    const tip = document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('[role="tooltip"],[role="dialog"]');
+    return tip?.textContent ?? '';
+  });
+
+/** For each entry, the data-pg-id of a wrapped match showing it (shortest matching text first). */
+async function termTargets(page: Page, entries: PackEntry[]): Promise<Map<string, string>> {
+  const wrapped = await page.evaluate(() =>
+    [...document.querySelectorAll('pg-term[tabindex]')].map((e) => {
+      const id = e.getAttribute('data-pg-id') ?? '';
+      const text = [...document.querySelectorAll(`pg-term[data-pg-id="${id}"]`)].map((p) => p.textContent).join('');
+      return { id, text, kind: e.getAttribute('data-pg-kind') ?? '' };
+    }),
+  );
+  const targets = new Map<string, string>();
+  for (const entry of entries) {
+    const forms = entry.forms.map(stripQuotes);
+    const candidates = wrapped
+      .filter((w) => w.kind === 'term' && forms.some((form) => stripQuotes(w.text).includes(form)))
+      .sort((a, b) => a.text.length - b.text.length);
+    if (candidates[0]) targets.set(entry.id, candidates[0].id);
+  }
+  return targets;
+}
+
+async function hoverMatch(page: Page, id: string): Promise<void> {
+  const point = await page.evaluate((matchId) => {
+    const element = document.querySelector(`pg-term[data-pg-id="${matchId}"]`)!;
+    element.scrollIntoView({ block: 'center' });
+    const rect = element.getClientRects()[0] ?? element.getBoundingClientRect();
+    return { x: rect.left + Math.min(rect.width / 2, 8), y: rect.top + rect.height / 2 };
+  }, id);
+  await page.mouse.move(point.x, point.y, { steps: 2 });
+}
+
+const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+
+let server: TestServer;
+let pack: GlossaryPack;
+
+beforeAll(async () => {
+  ensureBuilt();
+  pack = parsePack(readFileSync(join(dist, 'widget/glossary.json'), 'utf8'));
+  server = await startServer(routes());
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe.each(BROWSERS)('widget in %s', (name) => {
+  let browser: LaunchedBrowser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser(name);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the seed page has all 19 footnoted terms in the glossary', () => {
+    const numbers = [...new Set(seedFootnotes())].sort((a, b) => a - b);
+    expect(numbers).toHaveLength(19);
+    expect(footnoted(pack).map((e) => e.source!.footnote)).toEqual(numbers);
+  });
+
+  it('annotates under the strict CSP with the counts the core matcher gives, no errors, one global', async () => {
+    const { page, problems } = await openPage(browser, server.url(GOV_HOST, '/demo/index.html'));
+    await waitAnnotated(page);
+    const probe = await page.evaluate(() => {
+      const pg = (window as unknown as { __pg: { violations: string[]; events: unknown[]; keys: string[] } }).__pg;
+      // puppeteer adds its own ARIA query helpers to every page.
+      const added = Object.keys(window).filter((key) => !pg.keys.includes(key) && key !== '__pg' && !/ariaQuerySelector/.test(key));
+      return { violations: pg.violations, first: pg.events[0], added, api: typeof (window as unknown as { PolicyGlossary?: { init?: unknown } }).PolicyGlossary?.init };
+    });
+    const matcher = createMatcher(pack);
+    const [title = '', ...paragraphs] = seedParagraphs();
+    let matches = 0;
+    let unknown = 0;
+    for (const block of [title, ...paragraphs]) {
+      for (const match of matcher.scan(block)) {
+        if (match.kind === 'unknown-slogan') unknown += 1;
+        else matches += 1;
+      }
+    }
+    expect(matches).toBeGreaterThan(19);
+    expect(probe.first).toMatchObject({ matches, unknown });
+    expect(probe.violations).toEqual([]);
+    expect(probe.added).toEqual(['PolicyGlossary']);
+    expect(probe.api).toBe('function');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows every footnoted term’s definition on hover', async () => {
+    const { page, problems } = await openPage(browser, server.url(GOV_HOST, '/demo/index.html'));
+    await waitAnnotated(page);
+    const entries = footnoted(pack);
+    const targets = await termTargets(page, entries);
+    expect([...entries.filter((e) => !targets.has(e.id)).map((e) => e.term)]).toEqual([]);
+    const missing: string[] = [];
+    for (const entry of entries) {
+      await page.keyboard.press('Escape');
+      await hoverMatch(page, targets.get(entry.id)!);
+      try {
+        await page.waitForFunction(
+          (definition) => document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('[role="tooltip"]')?.textContent?.includes(definition),
+          { timeout: 3000 },
+          entry.definition!,
+        );
+      } catch {
+        missing.push(`${entry.term}: ${(await tooltipText(page)).slice(0, 60)}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows every footnoted term’s definition on keyboard focus (Tab)', async () => {
+    const { page, problems } = await openPage(browser, server.url(GOV_HOST, '/demo/index.html'));
+    await waitAnnotated(page);
+    const entries = footnoted(pack);
+    const pending = new Map(entries.map((e) => [e.id, e]));
+    const targets = await termTargets(page, entries);
+    const byMatchId = new Map([...targets].map(([entryId, matchId]) => [matchId, entryId]));
+    const stops = await page.evaluate(() => document.querySelectorAll('pg-term[tabindex]').length);
+    const wrong: string[] = [];
+    for (let press = 0; press < stops + 10 && pending.size > 0; press += 1) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-pg-id') ?? '');
+      const entryId = byMatchId.get(focused);
+      const entry = entryId ? pending.get(entryId) : undefined;
+      if (!entry) continue;
+      try {
+        await page.waitForFunction(
+          (definition) => document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('[role="tooltip"],[role="dialog"]')?.textContent?.includes(definition),
+          { timeout: 3000 },
+          entry.definition!,
+        );
+        pending.delete(entry.id);
+      } catch {
+        wrong.push(`${entry.term}: ${(await tooltipText(page)).slice(0, 60)}`);
+        pending.delete(entry.id);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect([...pending.values()].map((e) => e.term)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the panel finds 六稳 from "liuwen" and from typos, and shows one entry for term="六稳"', async () => {
+    const { page, problems } = await openPage(browser, server.url(GOV_HOST, '/demo/terms.html'));
+    await page.waitForFunction(() => (document.querySelector('policy-glossary')?.shadowRoot?.querySelectorAll('input').length ?? 0) > 0, { timeout: 20_000 });
+    const single = await page.evaluate(() => document.querySelectorAll('policy-glossary')[1]?.shadowRoot?.textContent ?? '');
+    expect(single).toContain('六稳');
+    expect(single).toContain('稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期');
+    for (const query of ['liuwen', '六温', 'liuwne']) {
+      const input = (await page.$('policy-glossary >>> input'))!;
+      await input.click({ count: 3 });
+      await page.keyboard.press('Backspace');
+      await input.type(query);
+      await page
+        .waitForFunction(
+          () => {
+            const first = document.querySelector('policy-glossary')?.shadowRoot?.querySelector('ul > li');
+            return first?.textContent?.includes('六稳');
+          },
+          { timeout: 3000 },
+        )
+        .catch(() => undefined);
+      const first = await page.evaluate(() => document.querySelector('policy-glossary')?.shadowRoot?.querySelector('ul > li')?.textContent ?? '');
+      expect(first, `first result for "${query}"`).toContain('六稳');
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the ES-module build annotates first occurrences only', async () => {
+    const { page, problems } = await openPage(browser, server.url(GOV_HOST, '/demo/esm.html'));
+    await waitAnnotated(page);
+    const liuWen = await page.evaluate(() => [...document.querySelectorAll('pg-term')].filter((e) => e.textContent?.includes('六稳')).length);
+    expect(liuWen).toBe(1);
+    const violations = await page.evaluate(() => (window as unknown as { __pg: { violations: string[] } }).__pg.violations);
+    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('data-mode="highlight" leaves the DOM alone and still shows tooltips on hover', async () => {
+    const { page, problems } = await openPage(browser, server.url(GOV_HOST, '/demo/highlight.html'));
+    await waitAnnotated(page);
+    const state = await page.evaluate(() => ({
+      wrappers: document.querySelectorAll('pg-term').length,
+      highlighted: (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('pg-term')?.size ?? 0,
+    }));
+    expect(state.wrappers).toBe(0);
+    expect(state.highlighted).toBeGreaterThan(19);
+    const entry = pack.entries.find((e) => e.id === 'liu-wen')!;
+    const point = await page.evaluate(() => {
+      // The highlight holds StaticRanges: make live ones to read their text and boxes.
+      const ranges = [...(CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('pg-term')!].map((s) => {
+        const live = document.createRange();
+        live.setStart(s.startContainer, s.startOffset);
+        live.setEnd(s.endContainer, s.endOffset);
+        return live;
+      });
+      const range = ranges.find((r) => r.toString().includes('六稳'))!;
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(point.x, point.y, { steps: 2 });
+    await page.waitForFunction(
+      (definition) => document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('[role="tooltip"]')?.textContent?.includes(definition),
+      { timeout: 3000 },
+      entry.definition!,
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps working on a page with aggressive global CSS', async () => {
+    const { page, problems } = await openPage(browser, server.url(GOV_HOST, '/demo/hostile.html'));
+    await waitAnnotated(page);
+    const entry = pack.entries.find((e) => e.id === 'liu-wen')!;
+    const targets = await termTargets(page, [entry]);
+    const decoration = await page.evaluate(
+      (id) => getComputedStyle(document.querySelector(`pg-term[data-pg-id="${id}"]`)!).textDecorationLine,
+      targets.get('liu-wen')!,
+    );
+    expect(decoration, 'terms stay visibly marked').toContain('underline');
+    await hoverMatch(page, targets.get('liu-wen')!);
+    await page.waitForFunction(
+      (definition) => document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('[role="tooltip"]')?.textContent?.includes(definition),
+      { timeout: 3000 },
+      entry.definition!,
+    );
+    const box = await page.evaluate(() => {
+      const tip = document.querySelector('policy-glossary-ui')!.shadowRoot!.querySelector('[role="tooltip"]')!;
+      const rect = tip.getBoundingClientRect();
+      const top = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+      return { width: rect.width, height: rect.height, onTop: top?.tagName.toLowerCase(), fontSize: getComputedStyle(tip).fontSize };
+    });
+    expect(box.width).toBeGreaterThan(120);
+    expect(box.height).toBeGreaterThan(40);
+    expect(box.onTop).toBe('policy-glossary-ui');
+    expect(box.fontSize).not.toBe('40px');
+    await page.screenshot({ path: `/tmp/widget-${name}-hostile.png` });
+    expect(problems).toEqual([]);
+    await page.close();
+
+    const terms = await openPage(browser, server.url(GOV_HOST, '/demo/hostile-terms.html'));
+    await terms.page.waitForFunction(() => (document.querySelector('policy-glossary')?.shadowRoot?.querySelectorAll('input').length ?? 0) > 0, { timeout: 20_000 });
+    const input = (await terms.page.$('policy-glossary >>> input'))!;
+    await input.type('liuwen');
+    await terms.page.waitForFunction(() => document.querySelector('policy-glossary')?.shadowRoot?.querySelector('ul > li')?.textContent?.includes('六稳'), { timeout: 3000 });
+    await terms.page.screenshot({ path: `/tmp/widget-${name}-hostile-terms.png` });
+    expect(terms.problems).toEqual([]);
+    await terms.page.close();
+  });
+
+  it('looks right on desktop and on a 375 px phone (screenshots)', async () => {
+    const desktop = await openPage(browser, server.url(GOV_HOST, '/demo/index.html'));
+    await waitAnnotated(desktop.page);
+    const targets = await termTargets(desktop.page, pack.entries.filter((e) => e.id === 'san-wen-san-deng-ji'));
+    await hoverMatch(desktop.page, targets.get('san-wen-san-deng-ji')!);
+    await desktop.page.waitForFunction(() => document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('[role="tooltip"]'), { timeout: 3000 });
+    await desktop.page.screenshot({ path: `/tmp/widget-${name}-desktop.png` });
+    await desktop.page.close();
+
+    const phone = await openPage(browser, server.url(GOV_HOST, '/demo/index.html'), { width: 375, height: 740, hasTouch: true });
+    await waitAnnotated(phone.page);
+    const phoneTargets = await termTargets(phone.page, pack.entries.filter((e) => e.id === 'liu-bao'));
+    const id = phoneTargets.get('liu-bao')!;
+    await phone.page.evaluate((matchId) => document.querySelector(`pg-term[data-pg-id="${matchId}"]`)!.scrollIntoView({ block: 'start' }), id);
+    await phone.page.tap(`pg-term[data-pg-id="${id}"]`);
+    await phone.page.waitForFunction(() => document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('[role="dialog"],[role="tooltip"]'), { timeout: 3000 });
+    const fits = await phone.page.evaluate(() => {
+      const tip = document.querySelector('policy-glossary-ui')!.shadowRoot!.querySelector('[role="dialog"],[role="tooltip"]')!.getBoundingClientRect();
+      return tip.left >= 0 && tip.right <= window.innerWidth;
+    });
+    expect(fits).toBe(true);
+    await phone.page.screenshot({ path: `/tmp/widget-${name}-phone.png` });
+    await phone.page.keyboard.press('Escape');
+    expect(await tooltipText(phone.page), 'Esc closes the tooltip').toBe('');
+    await phone.page.close();
+
+    const terms = await openPage(browser, server.url(GOV_HOST, '/demo/terms.html'), { width: 375, height: 740 });
+    await terms.page.waitForFunction(() => (document.querySelector('policy-glossary')?.shadowRoot?.querySelectorAll('ul > li').length ?? 0) > 0, { timeout: 20_000 });
+    await terms.page.screenshot({ path: `/tmp/widget-${name}-phone-terms.png` });
+    expect([...desktop.problems, ...phone.problems, ...terms.problems]).toEqual([]);
+    await terms.page.close();
+  });
+});

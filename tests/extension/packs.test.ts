@@ -1,0 +1,96 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { installBundledPack } from '../../src/extension/bundled';
+import { mergePacks, userEntriesPack } from '../../src/extension/merge';
+import { getMergedPack, listPacks, removePack, savePack, saveUserEntry, updatePackRecord } from '../../src/extension/store';
+import { LIU_BAO, LIU_WEN, makePack, packEntry } from './helpers';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+const terms = (pack: { entries: { term: string; forms: string[]; doc: number }[] } | null) =>
+  pack?.entries.map((e) => `${e.term}:${e.forms.join('/')}@${e.doc}`);
+
+describe('mergePacks', () => {
+  it.each([
+    ['keeps entries of different packs', [[LIU_WEN], [LIU_BAO]], ['六稳:六稳@0', '六保:六保@1']],
+    ['a later entry with the same id replaces the earlier one', [[LIU_WEN], [packEntry({ id: 'liu-wen', term: '六稳', definition: 'mine' })]], ['六稳:六稳@1']],
+    [
+      'a form claimed later is taken from the earlier entry',
+      [[packEntry({ id: 'a', term: '三会', aliases: ['“三会”制度'] })], [packEntry({ id: 'b', term: '“三会”制度' })]],
+      ['三会:三会@0', '“三会”制度:“三会”制度@1'],
+    ],
+    ['an entry left without forms disappears', [[packEntry({ id: 'a', term: '六稳' })], [packEntry({ id: 'b', term: '六稳' })]], ['六稳:六稳@1']],
+    ['no packs, no entries', [], []],
+  ])('%s', (_name, lists, expected) => {
+    const merged = mergePacks(lists.map((entries) => makePack(entries)));
+    expect(terms(merged)).toEqual(expected);
+    expect(merged.documents).toHaveLength(lists.length);
+  });
+
+  it('gives the user entries forms and leaves unfinished stubs out', () => {
+    const pack = userEntriesPack([
+      { id: 'mine', term: '两网融合', aliases: ['“两网融合”', '两网融合'], status: 'editorial' },
+      { id: 'stub', term: '双千工程', status: 'editorial', unfinished: true },
+    ]);
+    expect(pack.entries.map((e) => e.forms)).toEqual([['两网融合', '“两网融合”']]);
+  });
+});
+
+describe('pack store', () => {
+  it('installs the bundled glossary and builds the merged pack', async () => {
+    const count = await installBundledPack(async () => JSON.stringify(makePack([LIU_WEN, LIU_BAO])));
+    expect(count).toBe(2);
+    expect((await listPacks()).map((r) => [r.id, r.kind, r.enabled, r.entries])).toEqual([['bundled', 'bundled', true, 2]]);
+    expect(terms(await getMergedPack())).toEqual(['六稳:六稳@0', '六保:六保@0']);
+  });
+
+  it('keeps the bundled glossary disabled across an update of the extension', async () => {
+    await installBundledPack(async () => JSON.stringify(makePack([LIU_WEN])));
+    await updatePackRecord('bundled', { enabled: false });
+    expect((await getMergedPack())?.entries).toEqual([]);
+    await installBundledPack(async () => JSON.stringify(makePack([LIU_WEN, LIU_BAO])));
+    const [record] = await listPacks();
+    expect(record).toMatchObject({ enabled: false, entries: 2 });
+    expect((await getMergedPack())?.entries).toEqual([]);
+  });
+
+  it('refuses a broken bundled glossary and keeps the stored one', async () => {
+    await installBundledPack(async () => JSON.stringify(makePack([LIU_WEN])));
+    await expect(installBundledPack(async () => '{"schemaVersion":99}')).rejects.toThrow(/schemaVersion|版本/);
+    expect(terms(await getMergedPack())).toEqual(['六稳:六稳@0']);
+  });
+
+  it('lets the user’s own entry override the bundled one and survive a bundled update', async () => {
+    await installBundledPack(async () => JSON.stringify(makePack([LIU_WEN])));
+    await saveUserEntry({ id: 'my-liu-wen', term: '六稳', definition: '我的释义', status: 'editorial' });
+    await installBundledPack(async () => JSON.stringify(makePack([LIU_WEN, LIU_BAO])));
+    const merged = await getMergedPack();
+    expect(merged?.entries.map((e) => [e.id, e.definition])).toEqual([
+      ['liu-bao', LIU_BAO.definition],
+      ['my-liu-wen', '我的释义'],
+    ]);
+    expect(merged?.documents[merged.entries[1]!.doc]?.title).toMatch(/我的词库/);
+  });
+
+  it('removes an imported pack but not the bundled one', async () => {
+    await installBundledPack(async () => JSON.stringify(makePack([LIU_WEN])));
+    await savePack({ id: 'file:a.json', kind: 'file', name: 'a.json', enabled: true }, makePack([LIU_BAO]));
+    expect(await getMergedPack().then((p) => p?.entries.length)).toBe(2);
+    await removePack('file:a.json');
+    await expect(removePack('bundled')).rejects.toThrow(/内置词库/);
+    expect((await listPacks()).map((r) => r.id)).toEqual(['bundled']);
+    expect(terms(await getMergedPack())).toEqual(['六稳:六稳@0']);
+  });
+
+  it('changes the merged hash when the content changes, not otherwise', async () => {
+    await installBundledPack(async () => JSON.stringify(makePack([LIU_WEN])));
+    const first = (await getMergedPack())?.hash;
+    await installBundledPack(async () => JSON.stringify(makePack([LIU_WEN])));
+    expect((await getMergedPack())?.hash).toBe(first);
+    await saveUserEntry({ id: 'x', term: '双千工程', status: 'editorial' });
+    expect((await getMergedPack())?.hash).not.toBe(first);
+    expect((await getMergedPack())?.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});

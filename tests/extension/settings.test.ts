@@ -1,0 +1,43 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, loadSettings, normaliseSettings, setHostDisabled, updateSettings } from '../../src/extension/settings';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('normaliseSettings', () => {
+  it.each([
+    ['nothing stored', undefined, DEFAULT_SETTINGS],
+    ['not an object', 'on', DEFAULT_SETTINGS],
+    ['a partial object keeps its fields', { enabled: false }, { ...DEFAULT_SETTINGS, enabled: false }],
+    ['hover delay is clamped', { hoverDelay: 99_999 }, { ...DEFAULT_SETTINGS, hoverDelay: 3000 }],
+    ['a negative hover delay becomes 0', { hoverDelay: -5 }, { ...DEFAULT_SETTINGS, hoverDelay: 0 }],
+    ['a non-numeric hover delay falls back', { hoverDelay: 'slow' }, DEFAULT_SETTINGS],
+    ['an unknown highlight style falls back', { highlightStyle: 'blink' }, DEFAULT_SETTINGS],
+    ['hosts are lower-cased, deduplicated, non-strings dropped', { enabledHosts: ['A.com', 'a.com', 3] }, { ...DEFAULT_SETTINGS, enabledHosts: ['a.com'] }],
+  ])('%s', (_name, stored, expected) => {
+    expect(normaliseSettings(stored)).toEqual(expected);
+  });
+});
+
+describe('stored settings', () => {
+  it('starts from the defaults', async () => {
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps a change in storage.local', async () => {
+    await updateSettings(() => ({ highlightStyle: 'background', hoverDelay: 500 }));
+    const raw = await fakeBrowser.storage.local.get('settings');
+    expect(raw.settings).toMatchObject({ highlightStyle: 'background', hoverDelay: 500 });
+    expect(await loadSettings()).toMatchObject({ highlightStyle: 'background', hoverDelay: 500, enabled: true });
+  });
+
+  it('turns a site off and on again without touching other sites', async () => {
+    await updateSettings((s) => ({ disabledHosts: [...s.disabledHosts, 'a.gov.cn'] }));
+    await updateSettings((s) => setHostDisabled(s, 'b.gov.cn', true));
+    expect((await loadSettings()).disabledHosts).toEqual(['a.gov.cn', 'b.gov.cn']);
+    await updateSettings((s) => setHostDisabled(s, 'b.gov.cn', false));
+    expect((await loadSettings()).disabledHosts).toEqual(['a.gov.cn']);
+  });
+});

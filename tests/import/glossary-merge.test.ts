@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { GlossaryEntry, SourceDocument } from '../../src/core/types';
+import { GlossaryMergeError, mergeIntoGlossary } from '../../src/import/glossary-merge';
+
+const source: SourceDocument = { title: '清溪镇政府工作情况报告', date: '2021-03-02', kind: 'footnotes' };
+const sisong: GlossaryEntry = {
+  id: 'si-song',
+  term: '四送',
+  items: ['送政策', '送技术', '送资金', '送服务'],
+  definition: '送政策、送技术、送资金、送服务。',
+  source: { footnote: 1 },
+  status: 'official',
+};
+const sanqing: GlossaryEntry = { id: 'san-qing', term: '三清', definition: '清垃圾、清河道、清违建。', source: { footnote: 2 }, status: 'official' };
+
+describe('mergeIntoGlossary', () => {
+  const first = mergeIntoGlossary(undefined, { source, entries: [sisong] }, { header: ['导入的术语表'] });
+
+  it('writes a new file with the source block, the entries and a fingerprint beside each id', () => {
+    expect(first.changes).toEqual([{ action: 'added', id: 'si-song', term: '四送' }]);
+    expect(first.text.startsWith('# 导入的术语表\n')).toBe(true);
+    expect(first.text).toMatch(/- id: si-song # import:[0-9a-f]{14}\n/);
+    expect(parse(first.text)).toEqual({ source, entries: [sisong] });
+  });
+
+  it('changes nothing when the same entries are imported again', () => {
+    const again = mergeIntoGlossary(first.text, { source, entries: [sisong] });
+    expect(again).toEqual({ text: first.text, changed: false, changes: [{ action: 'unchanged', id: 'si-song', term: '四送' }] });
+  });
+
+  it('adds new terms and updates an untouched entry whose report text changed, keeping its id', () => {
+    const changed = { ...sisong, id: 'si-song-2', definition: '送政策、送技术、送资金、送服务（修订）。' };
+    const result = mergeIntoGlossary(first.text, { source, entries: [changed, sanqing] });
+    expect(result.changes).toEqual([
+      { action: 'updated', id: 'si-song', term: '四送' },
+      { action: 'added', id: 'san-qing', term: '三清' },
+    ]);
+    const entries = (parse(result.text) as { entries: GlossaryEntry[] }).entries;
+    expect(entries.map((entry) => [entry.id, entry.definition])).toEqual([
+      ['si-song', '送政策、送技术、送资金、送服务（修订）。'],
+      ['san-qing', '清垃圾、清河道、清违建。'],
+    ]);
+  });
+
+  const edited = `# 我们自己的说明，必须保留
+${first.text.replace('    definition: 送政策、送技术、送资金、送服务。', '    definition: 送政策、送技术、送资金、送服务。\n    note: 镇里补充的说明 # 人工添加')}`;
+
+  it('never overwrites an entry a person edited, and keeps their comments', () => {
+    const result = mergeIntoGlossary(edited, { source, entries: [{ ...sisong, definition: '新的定义。' }, sanqing] });
+    expect(result.changes).toEqual([
+      { action: 'kept-edited', id: 'si-song', term: '四送' },
+      { action: 'added', id: 'san-qing', term: '三清' },
+    ]);
+    expect(result.text).toContain('# 我们自己的说明，必须保留');
+    expect(result.text).toContain('note: 镇里补充的说明 # 人工添加');
+    expect(result.text).not.toContain('新的定义');
+  });
+
+  it('treats an entry without a fingerprint (written by hand) as edited', () => {
+    const handWritten = 'source:\n  title: 手写\n  kind: editorial\nentries:\n  - id: si-song\n    term: 四送\n    status: editorial\n';
+    const result = mergeIntoGlossary(handWritten, { source, entries: [sisong] });
+    expect(result.changes).toEqual([{ action: 'kept-edited', id: 'si-song', term: '四送' }]);
+    expect(result.changed).toBe(false);
+  });
+
+  it('overwrites an edited entry only with force', () => {
+    const result = mergeIntoGlossary(edited, { source, entries: [sisong] }, { force: true });
+    expect(result.changes).toEqual([{ action: 'overwritten', id: 'si-song', term: '四送' }]);
+    expect(result.text).not.toContain('镇里补充的说明');
+    expect(result.text).toContain('# 我们自己的说明，必须保留');
+  });
+
+  it.each([
+    { name: 'broken YAML (a key given twice)', text: 'source:\n  title: 甲\n  title: 乙\nentries: []\n', line: 3 },
+    { name: 'a list at the top level', text: '- 六稳\n- 六保\n', line: 1 },
+    { name: 'entries that are not a list', text: 'source:\n  title: x\n  kind: footnotes\nentries: 六稳\n', line: 4 },
+  ])('refuses to merge into $name', ({ text, line }) => {
+    expect(() => mergeIntoGlossary(text, { source, entries: [sisong] })).toThrow(GlossaryMergeError);
+    try {
+      mergeIntoGlossary(text, { source, entries: [sisong] });
+    } catch (error) {
+      expect((error as GlossaryMergeError).line).toBe(line);
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToText, importHtml } from '../../src/import/html';
+
+const footnotePage = `<!doctype html><html><head><title>页面标题</title><style>p{color:red}</style></head><body>
+<h1>清溪镇政府工作情况报告</h1>
+<p>──2021年3月2日在清溪镇第三届人民代表大会第五次会议上</p>
+<p>今年我们扎实做好“四送”<sup><a href="#fn1" id="ref1">1</a></sup>工作，落实“两会一评”制度<sup><a href="#fn2" id="ref2">[2]</a></sup>，
+再次强调“四送”<sup><a href="#fn1">1</a></sup>。</p>
+<script>var x = "“假术语”";</script>
+<section class="footnotes"><ol>
+<li id="fn1"><p>四送：送政策、送技术、送资金、<b>送服务</b>。 <a href="#ref1">↩</a></p></li>
+<li id="fn2">党员议事会、居民恳谈会、群众满意度测评制度。<a href="#ref2">↩︎</a></li>
+</ol></section></body></html>`;
+
+describe('importHtml', () => {
+  it('reads <sup> footnote links and their notes list', () => {
+    const result = importHtml(footnotePage);
+    expect(result.problems).toEqual([]);
+    expect(result.source).toEqual({ title: '清溪镇政府工作情况报告', date: '2021-03-02', kind: 'footnotes' });
+    expect(result.entries.map((entry) => [entry.source?.footnote, entry.term, entry.definition])).toEqual([
+      [1, '四送', '送政策、送技术、送资金、送服务。'],
+      [2, '两会一评', '党员议事会、居民恳谈会、群众满意度测评制度。'],
+    ]);
+    expect(result.entries[1]?.aliases).toEqual(['“两会一评”制度']);
+    expect(result.entries[1]?.items).toEqual(['党员议事会', '居民恳谈会', '群众满意度测评制度']);
+  });
+
+  it('reads a 名词解释 appendix from a page without footnote links', () => {
+    const page = `<html><body><p>各位代表：今年要落实“三进”工作。</p><p><strong>名词解释</strong></p>
+      <p><strong>1.“三进”：</strong>政策进村、服务进户、干部进网格。</p><p>2.一网通办：群众办事&ldquo;网上办&rdquo;。</p>
+      <div class="footer">打印本页</div></body></html>`;
+    const result = importHtml(page);
+    expect(result.entries.map((entry) => [entry.source?.appendix, entry.term, entry.definition])).toEqual([
+      [1, '三进', '政策进村、服务进户、干部进网格。'],
+      [2, '一网通办', '群众办事“网上办”。'],
+    ]);
+  });
+
+  it('turns blocks into lines and leaves out scripts and styles', () => {
+    expect(htmlToText('<div>甲<p>乙</p><script>丙</script><style>丁</style>戊</div>')).toBe('甲\n乙\n戊');
+  });
+
+  it('a sup that is not a link is not a footnote', () => {
+    const result = importHtml('<p>面积10<sup>2</sup>平方米</p><p>名词解释</p><p>1.甲项工作：做甲。</p>');
+    expect(result.source.kind).toBe('名词解释');
+    expect(result.entries.map((entry) => entry.term)).toEqual(['甲项工作']);
+  });
+});
