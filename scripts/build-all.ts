@@ -2,7 +2,7 @@
 // after another; stops at the first failing step and says which one.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDemoSite } from '../demo/site';
 
@@ -61,7 +61,8 @@ export function buildAll(options: { skipExtensions?: boolean } = {}): void {
       const result = spawnSync(command!, args, { cwd: root, stdio: 'inherit' });
       if (result.error) throw new Error(`构建失败 build failed at "${step.name}": ${result.error.message}`);
       if (result.status !== 0) {
-        throw new Error(`构建失败 build failed at "${step.name}" (${step.run.map((a) => relative(root, a) || a).join(' ')} exited with ${result.status})`);
+        const shown = step.run.map((arg) => (arg.startsWith(root) ? relative(root, arg) : basename(arg))).join(' ');
+        throw new Error(`构建失败 build failed at "${step.name}" (${shown} exited with ${result.status})`);
       }
     }
     for (const output of step.outputs) {

@@ -70,8 +70,40 @@ for (const item of budgets) {
   ]);
 }
 
+/** Rebuilds the widget in memory and lists what each module adds (minified, gzipped alone). */
+async function printWidgetModules(): Promise<void> {
+  const { build } = await import('vite');
+  // Keyed by module: the config's formats and ours merge, so the bundle is rendered more than once.
+  const sizes = new Map<string, [string, number, number]>();
+  await build({
+    configFile: join(root, 'vite.widget.config.ts'),
+    logLevel: 'silent',
+    build: { write: false, lib: { entry: 'src/widget/index.ts', name: 'PolicyGlossary', formats: ['iife'], fileName: () => 'policy-glossary.js' } },
+    plugins: [
+      {
+        name: 'module-sizes',
+        generateBundle(_options, bundle) {
+          for (const chunk of Object.values(bundle)) {
+            if (chunk.type !== 'chunk') continue;
+            for (const [id, info] of Object.entries(chunk.modules)) {
+              const name = id.replace(/^.*node_modules\//, '').replace(`${root}/`, '');
+              sizes.set(name, [name, info.renderedLength, info.code ? gzipSync(info.code, { level: 9 }).length : 0]);
+            }
+          }
+        },
+      },
+    ],
+  });
+  console.log('\nwidget modules (minified bytes, gzip of the module alone):');
+  for (const [name, bytes, gzip] of [...sizes.values()].sort((a, b) => b[2] - a[2])) {
+    if (bytes > 0) console.log(`  ${String(bytes).padStart(7)}  ${String(gzip).padStart(6)}  ${name}`);
+  }
+}
+
 const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
 for (const row of rows) console.log(row.map((cell, col) => cell.padEnd(widths[col]!)).join('  ').trimEnd());
+
+if (process.argv.includes('--modules')) await printWidgetModules();
 
 if (problems.length > 0) {
   console.error(`\n体积/规则检查失败 size budget failed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

@@ -8,19 +8,28 @@ export type OccurrenceHandler = (start: number, end: number, pattern: number) =>
 export interface Automaton {
   /** Number of states, including the root (a size measure for benchmarks). */
   readonly states: number;
+  /** Character class of each UTF-16 unit: 0 for a unit in no pattern (and not in `alphabet`). */
+  readonly classOf: Uint16Array;
+  /** The state after reading a unit of class `cls` (> 0) in `state`, following failure links. */
+  next(state: number, cls: number): number;
+  /** Calls `onPattern(pattern, length)` for every pattern that ends in `state`, longest first. */
+  outputs(state: number, onPattern: (pattern: number, length: number) => void): void;
+  /** Whether any pattern ends in `state`. */
+  accepts(state: number): boolean;
   /** Calls `onMatch` for every occurrence of every pattern in `codes[0..length)`, overlapping ones included, by end. */
   scan(codes: Uint16Array, length: number, onMatch: OccurrenceHandler): void;
 }
 
 /**
  * Compiles `patterns` (already normalised). Empty patterns never match; when two patterns are
- * equal the first one is reported.
+ * equal the first one is reported. `alphabet` adds units that get a class of their own even if
+ * no pattern uses them (a caller that needs to tell them apart while scanning).
  */
-export function createAutomaton(patterns: readonly string[]): Automaton {
+export function createAutomaton(patterns: readonly string[], alphabet = ''): Automaton {
   // Dense character classes keep the root table small: class 0 means "in no pattern".
   const classOf = new Uint16Array(65536);
   let classes = 0;
-  for (const pattern of patterns) {
+  for (const pattern of [...patterns, alphabet]) {
     for (let i = 0; i < pattern.length; i++) {
       const code = pattern.charCodeAt(i);
       if (classOf[code] === 0) classOf[code] = ++classes;
@@ -109,6 +118,18 @@ export function createAutomaton(patterns: readonly string[]): Automaton {
   }
   if ((patternOf[0] ?? -1) === -1) firstOutput[0] = 0;
 
+  function next(state: number, cls: number): number {
+    let target = -1;
+    while (state !== 0 && (target = step(state, cls)) === -1) state = fail[state] as number;
+    return state === 0 ? (root[cls] as number) : target;
+  }
+
+  function outputs(state: number, onPattern: (pattern: number, length: number) => void): void {
+    for (let out = firstOutput[state] as number; out !== 0; out = nextOutput[out] as number) {
+      onPattern(patternOf[out] as number, depthOf[out] as number);
+    }
+  }
+
   function scan(codes: Uint16Array, length: number, onMatch: OccurrenceHandler): void {
     let state = 0;
     for (let k = 0; k < length; k++) {
@@ -126,5 +147,5 @@ export function createAutomaton(patterns: readonly string[]): Automaton {
     }
   }
 
-  return { states: stateCount, scan };
+  return { states: stateCount, classOf, next, outputs, accepts: (state) => firstOutput[state] !== 0, scan };
 }

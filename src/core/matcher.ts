@@ -2,9 +2,9 @@
 // one automaton pass), numbered slogans the glossary lacks, and near misses of glossary terms.
 
 import type { MatchableEntry, TextMatch } from './types';
-import { createAutomaton } from './automaton';
-import { createNormaliser, createNormalisedText, QUOTE_PAIRS } from './normalise';
-import type { NormalisedText } from './normalise';
+import { createNormaliser, QUOTE_PAIRS } from './normalise';
+import { createTermScanner } from './term-scan';
+import type { TermOccurrence } from './term-scan';
 import { scanSlogans } from './slogans';
 import { createFuzzyResolver } from './fuzzy';
 import type { FuzzyResolver } from './fuzzy';
@@ -38,11 +38,8 @@ const GENERIC_SUFFIXES = ['制度', '机制', '工程', '行动'];
 
 const CLOSING_QUOTES = new Set(Object.values(QUOTE_PAIRS));
 const OPENING_OF = new Map(Object.entries(QUOTE_PAIRS).map(([open, close]) => [close, open]));
-
-const isWordCode = (code: number): boolean => (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a);
-
-// Scratch space for normalised text is kept between calls unless a call was huge.
-const SCRATCH_LIMIT = 1 << 20;
+const CLOSING_CODE_OF = new Map(Object.entries(QUOTE_PAIRS).map(([open, close]) => [open.charCodeAt(0), close.charCodeAt(0)]));
+const OPENING_CODE_OF = new Map(Object.entries(QUOTE_PAIRS).map(([open, close]) => [close.charCodeAt(0), open.charCodeAt(0)]));
 
 /**
  * Builds a matcher for `glossary` (done once; `scan` is cheap per call). A surface form claimed
@@ -73,54 +70,34 @@ export function createMatcher(glossary: MatcherGlossary, options: MatcherOptions
     }
     suffixesOf.set(entry.id, [...suffixes].sort((a, b) => b.length - a.length));
   }
-  const automaton = createAutomaton(patterns);
+  const scanner = createTermScanner(patterns, normaliser);
+  const patternSuffixes = patternEntry.map((entry) => suffixesOf.get(entry.id) ?? GENERIC_SUFFIXES);
   const resolver = slogans && fuzzy ? createFuzzyResolver(glossary.entries, entryKeys) : undefined;
-  let scratch = createNormalisedText(1024);
 
+  // The leftmost occurrence wins, then the longest; none overlaps a kept one.
   function scanTerms(text: string): TextMatch[] {
-    const normalised = normaliser.normalise(text, scratch);
-    if (normalised.codes.length <= SCRATCH_LIMIT) scratch = normalised;
-    const found = collectOccurrences(normalised);
+    const found = scanner.scan(text);
+    // Occurrences come by end; only overlapping ones need sorting by start.
+    let ordered = true;
+    for (let o = 1; o < found.length && ordered; o++) ordered = (found[o - 1] as TermOccurrence).to <= (found[o] as TermOccurrence).from;
+    if (!ordered) found.sort((a, b) => a.from - b.from || b.to - a.to);
     const matches: TextMatch[] = [];
-    const matchEntries: string[] = [];
-    let reachedEnd = 0;
-    for (const [start, end, pattern] of found) {
-      if (start < reachedEnd) continue;
-      reachedEnd = end;
-      const entry = patternEntry[pattern];
-      if (!entry) continue;
-      matchEntries.push(entry.id);
-      matches.push({
-        start: normalised.starts[start] ?? 0,
-        end: normalised.ends[end - 1] ?? 0,
-        text: '',
-        kind: 'term',
-        entryId: entry.id,
-        term: entry.term,
-      });
+    const patterns: number[] = [];
+    let reached = 0;
+    for (const occurrence of found) {
+      const entry = patternEntry[occurrence.pattern] as MatchableEntry;
+      if (occurrence.from < reached) continue;
+      reached = occurrence.to;
+      patterns.push(occurrence.pattern);
+      matches.push({ start: occurrence.start, end: occurrence.end, text: '', kind: 'term', entryId: entry.id, term: entry.term });
     }
     for (let m = 0; m < matches.length; m++) {
-      const match = matches[m];
-      if (!match) continue;
+      const match = matches[m] as TextMatch;
       const limit = matches[m + 1]?.start ?? text.length;
-      extendSpan(text, match, limit, suffixesOf.get(matchEntries[m] ?? '') ?? GENERIC_SUFFIXES);
+      extendSpan(text, match, limit, patternSuffixes[patterns[m] as number] ?? GENERIC_SUFFIXES);
       match.text = text.slice(match.start, match.end);
     }
     return matches;
-  }
-
-  // Every occurrence whose edges do not cut through a number or a Latin word, ordered so that a
-  // greedy pass keeps the leftmost, then longest, occurrence.
-  function collectOccurrences(normalised: NormalisedText): Array<[number, number, number]> {
-    const { codes, length } = normalised;
-    const found: Array<[number, number, number]> = [];
-    automaton.scan(codes, length, (start, end, pattern) => {
-      if (start > 0 && isWordCode(codes[start] ?? 0) && isWordCode(codes[start - 1] ?? 0)) return;
-      if (end < length && isWordCode(codes[end - 1] ?? 0) && isWordCode(codes[end] ?? 0)) return;
-      found.push([start, end, pattern]);
-    });
-    found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-    return found;
   }
 
   return {
@@ -152,6 +129,14 @@ function mergeSlogans(terms: TextMatch[], text: string, nearMiss: (name: string)
   return merged;
 }
 
+const QUOTE_CODES = new Uint8Array(65536);
+for (const quote of [...Object.keys(QUOTE_PAIRS), ...CLOSING_QUOTES]) QUOTE_CODES[quote.charCodeAt(0)] = 1;
+
+function hasQuote(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (QUOTE_CODES[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
 // The suffix after the closing quote of a form such as “三项”工作, if any.
 function gluedSuffix(form: string): string | undefined {
   const last = Math.max(...[...CLOSING_QUOTES].map((quote) => form.lastIndexOf(quote)));
@@ -166,25 +151,25 @@ function gluedSuffix(form: string): string | undefined {
  * Without a suffix the quotes stay outside: “六稳” highlights 六稳.
  */
 function extendSpan(text: string, match: TextMatch, limit: number, suffixes: readonly string[]): void {
-  const closing = text.charAt(match.end);
-  const opening = OPENING_OF.get(closing);
-  if (opening !== undefined && text.charAt(match.start - 1) === opening) {
+  const after = text.charCodeAt(match.end);
+  if (QUOTE_CODES[after] === 1 && text.charCodeAt(match.start - 1) === OPENING_CODE_OF.get(after)) {
     const suffix = suffixes.find((candidate) => text.startsWith(candidate, match.end + 1));
     if (suffix && match.end + 1 + suffix.length <= limit) {
       match.start -= 1;
       match.end += 1 + suffix.length;
     }
   }
-  const open: string[] = [];
-  let unpairedClose: string | undefined;
+  if (!hasQuote(text, match.start, match.end)) return;
+  const open: number[] = [];
+  let unpairedClose = -1;
   for (let i = match.start; i < match.end; i++) {
-    const char = text.charAt(i);
-    const isClosing = CLOSING_QUOTES.has(char);
-    if (isClosing && open.length > 0 && QUOTE_PAIRS[open[open.length - 1] ?? ''] === char) open.pop();
-    else if (QUOTE_PAIRS[char] !== undefined) open.push(char);
-    else if (isClosing && open.length === 0) unpairedClose ??= char;
+    const code = text.charCodeAt(i);
+    const isClosing = OPENING_CODE_OF.has(code);
+    if (isClosing && open.length > 0 && CLOSING_CODE_OF.get(open[open.length - 1] as number) === code) open.pop();
+    else if (CLOSING_CODE_OF.has(code)) open.push(code);
+    else if (isClosing && open.length === 0 && unpairedClose === -1) unpairedClose = code;
   }
-  if (unpairedClose !== undefined && text.charAt(match.start - 1) === OPENING_OF.get(unpairedClose)) match.start -= 1;
+  if (unpairedClose !== -1 && text.charCodeAt(match.start - 1) === OPENING_CODE_OF.get(unpairedClose)) match.start -= 1;
   const lastOpen = open[open.length - 1];
-  if (lastOpen !== undefined && text.charAt(match.end) === QUOTE_PAIRS[lastOpen] && match.end < limit) match.end += 1;
+  if (lastOpen !== undefined && text.charCodeAt(match.end) === CLOSING_CODE_OF.get(lastOpen) && match.end < limit) match.end += 1;
 }

@@ -8,6 +8,8 @@ export const QUOTE_PAIRS: Readonly<Record<string, string>> = {
   '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"', "'": "'", '〝': '〞', '＂': '＂', '＇': '＇',
 };
 
+const NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
+
 const SKIPPED = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff“”‘’「」『』"\'〝〞〟＂＇';
 
 /** A text in canonical form: `codes[i]` came from `original.slice(starts[i], ends[i])`. */
@@ -18,14 +20,27 @@ export interface NormalisedText {
   ends: Int32Array;
 }
 
+/** The canonical units of one run of numeral characters, each with its span in the original. */
+export interface NumeralRun {
+  codes: number[];
+  starts: number[];
+  ends: number[];
+  /** Where the run ends in the original. */
+  end: number;
+}
+
 /** Normalises texts and glossary forms the same way; build once per glossary. */
 export interface Normaliser {
   /** Canonical form of `text`; reuses `into`'s arrays when they are large enough. */
   normalise(text: string, into?: NormalisedText): NormalisedText;
   /** Canonical form of a glossary form, as a string. */
   key(form: string): string;
-  /** The canonical code of one UTF-16 unit before numeral handling; 0 when it is skipped. */
+  /** The canonical code of one UTF-16 unit outside numeral runs; 0 when it is skipped. */
   fold(code: number): number;
+  /** Whether a UTF-16 unit is a Chinese numeral character (一, 十, 两, 〇 …). */
+  isNumeral(code: number): boolean;
+  /** The canonical units of the numeral run starting at `from` (十五 → "15", 二〇二〇 → "2020"). */
+  numeralRun(text: string, from: number): NumeralRun;
 }
 
 function grow(from: NormalisedText, used: number, capacity: number): NormalisedText {
@@ -59,14 +74,11 @@ export function createNormaliser(variants: Readonly<Record<string, string>> = {}
   fold[0] = 0;
   for (const char of SKIPPED) fold[char.charCodeAt(0)] = 0;
 
+  // Numeral characters are few: mark them and whatever folds onto them (兩 → 两).
   const numeral = new Uint8Array(65536);
-  const digitOf = new Int8Array(65536).fill(-1);
-  for (let code = 1; code < 65536; code++) {
-    const folded = fold[code] ?? 0;
-    if (folded === 0) continue;
-    const char = String.fromCharCode(folded);
-    numeral[code] = numeralKind(char);
-    digitOf[code] = digitValue(char) ?? -1;
+  for (const char of NUMERAL_CHARS) numeral[char.charCodeAt(0)] = numeralKind(char);
+  for (const from of Object.keys(variants)) {
+    if (from.length === 1) numeral[from.charCodeAt(0)] = numeralKind(String.fromCharCode(fold[from.charCodeAt(0)] as number));
   }
 
   function normalise(text: string, into?: NormalisedText): NormalisedText {
@@ -82,37 +94,36 @@ export function createNormaliser(variants: Readonly<Record<string, string>> = {}
         i++;
         continue;
       }
-      let digit = -2;
-      if (numeral[raw] !== 0) {
-        // Most numerals stand alone (一, 六稳) and need no run.
-        const following = i + 1 < n ? text.charCodeAt(i + 1) : 0x20;
-        digit = numeral[following] === 0 && fold[following] !== 0 ? (digitOf[raw] as number) : -1;
-      }
-      if (digit === -2 || digit >= 0) {
-        codes[k] = digit >= 0 ? 0x30 + digit : code;
+      if (numeral[raw] === 0) {
+        codes[k] = code;
         starts[k] = i;
         ends[k] = i + 1;
         k++;
         i++;
         continue;
       }
-      // A numeral run can grow (十 → 10), never beyond twice its length; the rest of the text
-      // after it needs at most one unit per character.
-      const run = readNumeralRun(text, i);
-      const needed = k + 2 * run.positions.length + (n - run.end) + 16;
+      const run = numeralRun(text, i);
+      // A numeral run can grow (十 → 10); the rest of the text needs at most one unit per character.
+      const needed = k + run.codes.length + (n - run.end) + 16;
       if (codes.length < needed) {
         out = grow(out, k, needed + (needed >> 3));
         ({ codes, starts, ends } = out);
       }
-      k = emitNumeralRun(run, out, k);
+      for (let r = 0; r < run.codes.length; r++) {
+        codes[k] = run.codes[r] as number;
+        starts[k] = run.starts[r] as number;
+        ends[k] = run.ends[r] as number;
+        k++;
+      }
       i = run.end;
     }
     out.length = k;
     return out;
   }
 
-  // Skipped characters inside a run (十\n五) do not break it.
-  function readNumeralRun(text: string, from: number): { run: string; positions: number[]; end: number } {
+  // Skipped characters inside a run (十\n五) do not break it. A place-value number maps every
+  // unit to the whole run; a digit string or a run kept as written maps unit to character.
+  function numeralRun(text: string, from: number): NumeralRun {
     const positions: number[] = [];
     let run = '';
     let end = from;
@@ -120,46 +131,43 @@ export function createNormaliser(variants: Readonly<Record<string, string>> = {}
       const raw = text.charCodeAt(i);
       if (numeral[raw] !== 0) {
         positions.push(i);
-        run += String.fromCharCode(fold[raw] ?? raw);
+        run += String.fromCharCode(fold[raw] as number);
         end = i + 1;
-      } else if ((fold[raw] ?? 0) !== 0) {
+      } else if (fold[raw] !== 0) {
         break;
       }
     }
-    return { run, positions, end };
-  }
-
-  function emitNumeralRun({ run, positions, end }: { run: string; positions: number[]; end: number }, out: NormalisedText, k: number): number {
-    const first = positions[0] ?? 0;
+    const result: NumeralRun = { codes: [], starts: [], ends: [], end };
     const value = parseChineseNumber(run);
     if (value !== null) {
-      const digits = String(value);
-      for (let d = 0; d < digits.length; d++) {
-        out.codes[k] = digits.charCodeAt(d);
-        out.starts[k] = first;
-        out.ends[k] = end;
-        k++;
+      for (const digit of String(value)) {
+        result.codes.push(digit.charCodeAt(0));
+        result.starts.push(from);
+        result.ends.push(end);
       }
-      return k;
+      return result;
     }
-    let allDigits = true;
-    for (const char of run) if (digitValue(char) === undefined) allDigits = false;
-    for (let r = 0; r < run.length; r++) {
-      const position = positions[r] ?? first;
-      out.codes[k] = allDigits ? 0x30 + (digitValue(run.charAt(r)) ?? 0) : run.charCodeAt(r);
-      out.starts[k] = position;
-      out.ends[k] = position + 1;
-      k++;
-    }
-    return k;
+    const allDigits = [...run].every((char) => digitValue(char) !== undefined);
+    positions.forEach((position, r) => {
+      result.codes.push(allDigits ? 0x30 + (digitValue(run.charAt(r)) ?? 0) : run.charCodeAt(r));
+      result.starts.push(position);
+      result.ends.push(position + 1);
+    });
+    return result;
   }
 
   function key(form: string): string {
     const normalised = normalise(form);
     let result = '';
-    for (let k = 0; k < normalised.length; k++) result += String.fromCharCode(normalised.codes[k] ?? 0);
+    for (let k = 0; k < normalised.length; k++) result += String.fromCharCode(normalised.codes[k] as number);
     return result;
   }
 
-  return { normalise, key, fold: (code) => fold[code & 0xffff] ?? 0 };
+  return {
+    normalise,
+    key,
+    numeralRun,
+    fold: (code) => fold[code & 0xffff] as number,
+    isNumeral: (code) => numeral[code & 0xffff] !== 0,
+  };
 }

@@ -65,6 +65,8 @@ export function parseNumeral(text: string): number | undefined {
 const NOT_A_COUNT_AFTER = /^(?:分钟|小时|年|月|日|天|周|届|次|期|号|公里|千米|米|岁|%|％)/;
 /** 一 inside these words is not a count: 合一, 统一, 一体 (五位一体 names 5 things, not 6). */
 const NOT_A_COUNT_ONE = /(?:[合统唯同归]一|一体)/;
+/** Place names whose numerals count nothing (电动四川行动 announces no items). */
+const PLACE_NAMES = /四川|三亚|三明|三沙|三门峡|六安|六盘水|九江|十堰|七台河|五指山|二连浩特/g;
 
 /**
  * How many items a numbered term announces: the sum of the numerals that count things
@@ -73,7 +75,7 @@ const NOT_A_COUNT_ONE = /(?:[合统唯同归]一|一体)/;
  * (第七次), measures (15分钟服务圈, 三年行动计划).
  */
 export function countAnnouncedItems(term: string): number | undefined {
-  const text = toHalfWidthDigits(term);
+  const text = toHalfWidthDigits(term).replace(PLACE_NAMES, (name) => '地'.repeat(name.length));
   const runs = [...text.matchAll(new RegExp(`[0-9]+|[${CHINESE_NUMERAL_CHARS}]+|双`, 'g'))];
   let sum = 0;
   let counted = false;

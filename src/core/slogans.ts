@@ -72,7 +72,11 @@ const PLAN_CODE = /^(?:十[一二三四五]|[七八九])五$/;
 
 const isCjk = (char: string): boolean => char >= '\u4e00' && char <= '\u9fff';
 const isArabic = (char: string): boolean => (char >= '0' && char <= '9') || (char >= '０' && char <= '９');
-const isCount = (char: string): boolean => char !== '' && COUNT_CHARS.includes(char);
+const COUNT_TABLE = new Uint8Array(65536);
+for (const char of COUNT_CHARS) COUNT_TABLE[char.charCodeAt(0)] = 1;
+const OPENING_TABLE = new Uint8Array(65536);
+for (const char of Object.keys(OPENING)) OPENING_TABLE[char.charCodeAt(0)] = 1;
+const isCount = (char: string): boolean => char.length === 1 && COUNT_TABLE[char.charCodeAt(0)] === 1;
 const startsWithAny = (text: string, at: number, words: readonly string[]): boolean => words.some((word) => text.startsWith(word, at));
 
 /**
@@ -84,8 +88,9 @@ const startsWithAny = (text: string, at: number, words: readonly string[]): bool
 export function scanSlogans(text: string): SloganCandidate[] {
   const found: SloganCandidate[] = [];
   for (let i = 0; i < text.length; i++) {
-    const char = text.charAt(i);
-    const candidate = OPENING[char] !== undefined ? quotedAt(text, i) : isCount(char) ? unquotedAt(text, i) : undefined;
+    // Most characters are neither a quote nor a numeral; look at those without making strings.
+    const code = text.charCodeAt(i);
+    const candidate = OPENING_TABLE[code] === 1 ? quotedAt(text, i) : COUNT_TABLE[code] === 1 ? unquotedAt(text, i) : undefined;
     if (candidate) {
       found.push(candidate);
       i = candidate.end - 1;

@@ -161,7 +161,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const keepUnknown = options.unknownSlogans !== false;
   const firstOnly = options.firstOccurrenceOnly === true;
   const exclude = validSelectors(options.exclude ?? [], topDoc);
-  const styles = createStyleHost(resolveHighlightStyle(options.style));
+  const styles = createStyleHost(resolveHighlightStyle(options.style), mode);
 
   const roots: RootState[] = [];
   const rootByScope = new Map<Node, RootState>();
@@ -170,6 +170,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const held = new Map<PageMatch, Held>();
   const byId = new Map<number, PageMatch>();
   const byNode = new Map<Node, PageMatch[]>();
+  /** Highlight mode: shown matches whose ranges are not in the registry yet. */
+  const staged = new Set<PageMatch>();
   const split: SplitRegistry = new WeakSet();
   const frames = new WeakSet<HTMLIFrameElement>();
   const shown = new Map<string, number>();
@@ -194,7 +196,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       if (!frames.has(frame)) {
         frames.add(frame);
         frame.addEventListener('load', () => {
-          if (destroyed) return;
+          if (destroyed || !observer) return;
           const state = frameRoot(frame);
           if (state && state.matches.length === 0) {
             fullRescans.add(state);
@@ -202,8 +204,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
           }
         });
       }
+      const known = roots.length;
       const state = frameRoot(frame);
-      if (state) queue.push({ state });
+      // Only a document seen for the first time; known ones are followed by the observer.
+      if (state && roots.length > known) queue.push({ state });
     },
   };
 
@@ -262,14 +266,28 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (state.scope.nodeType !== 9) styles.attach(state.doc);
     held.set(match, info);
     byId.set(match.id, match);
+    const key = occurrenceKey(match);
+    shown.set(key, (shown.get(key) ?? 0) + 1);
     for (const node of info.nodes) {
       const list = byNode.get(node);
       if (list) list.push(match);
       else byNode.set(node, [match]);
     }
-    if (!info.bounds) return;
-    const registry = registryFor(state.doc);
-    (match.kind === 'unknown-slogan' ? registry?.unknown : registry?.term)?.add(info.bounds);
+    if (info.bounds) staged.add(match);
+  }
+
+  /**
+   * Puts the pass's new ranges into the registered highlights in one go: in Chromium every
+   * change to a registered highlight makes the next frame re-walk the page's paint tree.
+   */
+  function flushStaged(): void {
+    for (const match of staged) {
+      const info = held.get(match);
+      if (!info?.bounds) continue;
+      const registry = registryFor(info.state.doc);
+      (match.kind === 'unknown-slogan' ? registry?.unknown : registry?.term)?.add(info.bounds);
+    }
+    staged.clear();
   }
 
   function hide(match: PageMatch): void {
@@ -281,6 +299,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (count > 0) shown.set(key, count);
     else shown.delete(key);
     held.delete(match);
+    staged.delete(match);
     byId.delete(match.id);
     for (const node of info.nodes) {
       const list = byNode.get(node)?.filter((other) => other !== match);
@@ -327,8 +346,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       const first = info.wrappers?.[0];
       const last = info.wrappers?.[info.wrappers.length - 1];
       if (first && last) {
-        range.setStartBefore(first);
-        range.setEndAfter(last);
+        // Inside the wrappers, on their text, as in highlight mode (startContainer is a Text).
+        const end = last.lastChild ?? last;
+        range.setStart(first.firstChild ?? first, 0);
+        range.setEnd(end, end.nodeType === 3 ? (end as Text).length : end.childNodes.length);
       } else if (info.bounds) {
         range.setStart(info.bounds.startContainer, info.bounds.startOffset);
         range.setEnd(info.bounds.endContainer, info.bounds.endOffset);
@@ -367,16 +388,21 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   function scanSegment(segment: TextSegment, state: RootState): PageMatch[] {
     const found: PageMatch[] = [];
     const raw = options.matcher.scan(segment.text);
+    // The matcher is the caller's code and may have destroyed us.
+    if (destroyed) return found;
     let lastEnd = 0;
     const kept: TextMatch[] = [];
+    const keys = new Set<string>();
     for (const match of raw) {
       if (!keepUnknown && match.kind === 'unknown-slogan') continue;
       if (match.start < lastEnd || match.end <= match.start || match.end > segment.text.length) continue;
-      if (firstOnly && shown.has(occurrenceKey(match))) continue;
+      if (firstOnly) {
+        const key = occurrenceKey(match);
+        if (shown.has(key) || keys.has(key)) continue;
+        keys.add(key);
+      }
       kept.push(match);
       lastEnd = match.end;
-      const key = occurrenceKey(match);
-      shown.set(key, (shown.get(key) ?? 0) + 1);
     }
     if (kept.length === 0) return found;
     if (wrap) {
@@ -414,12 +440,12 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const { state } = item;
     const start = item.block ?? walkStart(state);
     if (!start) return;
-    // Page changes queued so far are the page's; what our unwrapping causes next is ours.
-    absorb(observer?.takeRecords() ?? []);
-    if (item.block === undefined) {
-      for (const match of state.matches) hide(match);
-      state.matches = [];
-    } else {
+    ours(() => {
+      if (item.block === undefined) {
+        for (const match of state.matches) hide(match);
+        state.matches = [];
+        return;
+      }
       const keep: PageMatch[] = [];
       for (const match of state.matches) {
         const point = startPoint(match);
@@ -427,8 +453,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         else keep.push(match);
       }
       state.matches = keep;
-    }
-    if (wrap) observer?.takeRecords();
+    });
     // A root with no Chinese at all costs one native textContent read.
     if (!CJK.test(start.textContent ?? '') && !hasNested(start)) return;
     const found: PageMatch[] = [];
@@ -446,13 +471,14 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         stats.textNodes += segment.nodes.length;
         stats.chars += segment.text.length;
         if (CJK.test(segment.text)) {
-          absorb(observer?.takeRecords() ?? []);
-          for (const match of scanSegment(segment, state)) found.push(match);
-          if (wrap) observer?.takeRecords();
+          ours(() => {
+            for (const match of scanSegment(segment, state)) found.push(match);
+          });
         }
       }
-      if (now() - clock.slice > SLICE_MS) {
-        clock.busy += now() - clock.slice;
+      const time = now();
+      if (time - clock.slice > SLICE_MS) {
+        clock.busy += time - clock.slice;
         await yieldToMain();
         clock.slice = now();
         if (destroyed) return;
@@ -515,15 +541,14 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const stats: ScanStats = { ms: 0, textNodes: 0, chars: 0, matches: 0, unknown: 0 };
     try {
       // Removed text first: positions in nodes that left the page cannot be ordered.
-      sweep();
+      ours(sweep);
       queue.push(...items);
       while (queue.length > 0 && !destroyed) {
         await runItem(queue.shift() as WorkItem, stats, clock);
       }
       if (destroyed) return;
-      absorb(observer?.takeRecords() ?? []);
-      sweep();
-      if (wrap) observer?.takeRecords();
+      ours(sweep);
+      flushStaged();
       visible = roots.flatMap((state) => state.matches);
       stats.matches = visible.length;
       for (const match of visible) if (match.kind === 'unknown-slogan') stats.unknown++;
@@ -538,6 +563,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         // The caller's reporter failed too; there is nowhere left to report to.
       }
     } finally {
+      if (!destroyed) flushStaged();
       lastPassCost = clock.busy + (now() - clock.slice);
     }
   }
@@ -553,6 +579,23 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   // ---- page changes ----
+
+  /**
+   * Runs `change` (which may wrap or unwrap) so that the observer does not report it back to us:
+   * records queued before it are the page's and are kept; those it causes are dropped.
+   */
+  function ours(change: () => void): void {
+    if (!wrap || !observer) {
+      change();
+      return;
+    }
+    absorb(observer.takeRecords());
+    try {
+      change();
+    } finally {
+      observer.takeRecords();
+    }
+  }
 
   function absorb(records: readonly MutationRecord[]): void {
     if (destroyed) return;

@@ -46,24 +46,45 @@ export function resolveHighlightStyle(option: HighlightStyleOption | undefined):
   return { ...HIGHLIGHT_PRESETS.underline, ...option };
 }
 
-// Declarations come from settings, but a stray brace would let them open new rules.
-const declarations = (css: string): string => css.replace(/[{}<>@\\]/g, '');
+/**
+ * Declarations come from settings, but a stray brace would let them open new rules. Each one is
+ * made !important: with our more specific selectors that beats a page's `* { all: unset !important }`.
+ */
+function declarations(css: string): string {
+  return css
+    .replace(/[{}<>@\\]/g, '')
+    .split(';')
+    .map((declaration) => declaration.replace(/!\s*important/gi, '').trim())
+    .filter((declaration) => declaration.includes(':'))
+    .map((declaration) => `${declaration} !important;`)
+    .join(' ');
+}
 
-/** The full stylesheet text for `style`. */
-export function highlightCss(style: HighlightStyle): string {
+/** How matches are marked: Highlight API ranges or <pg-term> wrappers. */
+export type MarkMode = 'highlight-api' | 'wrap';
+
+/**
+ * The stylesheet text for `style`, with only the rules `mode` uses: in Chromium a ::highlight()
+ * rule makes adding the sheet restyle every element of the page (seconds on a 100,000-cell table).
+ */
+export function highlightCss(style: HighlightStyle, mode: MarkMode): string {
   const term = declarations(style.term);
   const unknown = declarations(style.unknown);
   const active = declarations(style.active);
   const w = WRAPPER_TAG;
+  if (mode === 'highlight-api') {
+    return [
+      `::highlight(${HIGHLIGHT_NAMES.term}) { ${term} }`,
+      `::highlight(${HIGHLIGHT_NAMES.unknown}) { ${unknown} }`,
+      `::highlight(${HIGHLIGHT_NAMES.active}) { ${active} }`,
+    ].join('\n');
+  }
   return [
-    `::highlight(${HIGHLIGHT_NAMES.term}) { ${term} }`,
-    `::highlight(${HIGHLIGHT_NAMES.unknown}) { ${unknown} }`,
-    `::highlight(${HIGHLIGHT_NAMES.active}) { ${active} }`,
-    `${w} { display: inline; }`,
+    `${w} { display: inline !important; }`,
     `${w}[data-pg-kind="term"], ${w}[data-pg-kind="fuzzy"] { ${term} }`,
     `${w}[data-pg-kind="unknown-slogan"] { ${unknown} }`,
     `${w}[data-pg-active] { ${active} }`,
-    `${w}:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }`,
+    `${w}:focus-visible { outline: 2px solid #1a73e8 !important; outline-offset: 1px !important; }`,
   ].join('\n');
 }
 
@@ -85,9 +106,9 @@ interface Attached {
   element?: HTMLStyleElement;
 }
 
-/** Creates a style host for `style`. */
-export function createStyleHost(style: HighlightStyle): StyleHost {
-  let css = highlightCss(style);
+/** Creates a style host for `style` in `mode`. */
+export function createStyleHost(style: HighlightStyle, mode: MarkMode): StyleHost {
+  let css = highlightCss(style, mode);
   const sheets = new Map<Document, CSSStyleSheet | null>();
   const attached = new Map<Scope, Attached>();
 
@@ -130,7 +151,7 @@ export function createStyleHost(style: HighlightStyle): StyleHost {
       attached.set(scope, { scope, element });
     },
     update(next) {
-      css = highlightCss(next);
+      css = highlightCss(next, mode);
       for (const sheet of sheets.values()) sheet?.replaceSync(css);
       for (const entry of attached.values()) if (entry.element) entry.element.textContent = css;
     },

@@ -43,13 +43,13 @@ export interface CollectContext {
   onFrame?: (frame: HTMLIFrameElement) => void;
 }
 
-/** Whether `element` keeps the text around it in the same run. */
-export function isInline(element: Element): boolean {
+// Whether `element` keeps the text around it in the same run.
+function isInline(element: Element): boolean {
   return INLINE_TAGS.has(element.localName);
 }
 
-/** Whether `element` and everything inside it is left alone. */
-export function isSkipped(element: Element, context?: CollectContext): boolean {
+// Whether `element` and everything inside it is left alone.
+function isSkipped(element: Element, context?: CollectContext): boolean {
   if (SKIPPED_TAGS.has(element.localName)) return true;
   if (element.hasAttribute(UI_HOST_ATTRIBUTE)) return true;
   const editable = element.getAttribute('contenteditable');

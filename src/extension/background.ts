@@ -6,7 +6,7 @@ import { isBackgroundRequest, type BackgroundRequest, type EntryDraft } from './
 import { onRequest } from './respond';
 import { loadSettings, updateSettings, watchSettings } from './settings';
 import { injectIntoTab, syncRegisteredHosts } from './site-access';
-import { getMergedPack } from './store';
+import { getMergedPack } from './merged-pack';
 import { SUBSCRIPTION_ALARM, SUBSCRIPTION_PERIOD_MINUTES, updateAllSubscriptions } from './subscriptions';
 import { saveEntryDraft } from './drafts';
 

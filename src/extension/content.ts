@@ -13,10 +13,7 @@ import { summariseMatches, type ReportMatch } from './page-report';
 import { askBackground } from './respond';
 import { loadSettings, watchSettings, type ExtensionSettings } from './settings';
 import { siteState } from './sites';
-import { getMergedPack, watchMergedPack } from './store';
-
-/** Marks the isolated world once the script runs, so a second injection does nothing. */
-const STARTED_FLAG = Symbol.for('policy-glossary.content');
+import { getMergedPack, watchMergedPack } from './merged-pack';
 
 const BLOCK_SELECTOR = 'p,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,caption,article,section,div';
 
@@ -27,14 +24,14 @@ interface Session {
   ui: GlossaryUI;
 }
 
-/** Runs the extension on the current page until `ctx` is invalidated. */
+/**
+ * Runs the extension on the current page until `ctx` is invalidated. A second injection (the
+ * popup turning a site on, an extension update) invalidates the earlier context, so one runs.
+ */
 export async function runContentScript(ctx: ContentScriptContext): Promise<void> {
-  const world = globalThis as { [STARTED_FLAG]?: boolean };
-  if (world[STARTED_FLAG]) return;
-  world[STARTED_FLAG] = true;
-
   let settings = await loadSettings();
   let pack = (await getMergedPack()) ?? (await askBackground<GlossaryPack | null>({ type: 'pg:get-pack' }));
+  if (ctx.isInvalid) return;
   let session: Session | undefined;
   let scanning = false;
 
@@ -47,7 +44,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   const apply = (): void => {
     const on = pack !== null && siteState(settings, location.href) === 'on';
     const settingsKey = JSON.stringify([settings.highlightStyle, settings.hoverDelay, settings.unknownSlogans, settings.theme]);
-    if (session && on && session.pack === pack && session.settingsKey === settingsKey) return;
+    if (session && on && session.pack.hash === pack?.hash && session.settingsKey === settingsKey) return;
     stop();
     if (!on || !pack) return;
     session = start(pack, settings, settingsKey);
@@ -124,7 +121,6 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     unwatchSettings();
     unwatchPack();
     stop();
-    world[STARTED_FLAG] = false;
   });
   apply();
 }

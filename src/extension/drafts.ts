@@ -1,8 +1,8 @@
 // The "add to my glossary" draft handed from a page's tooltip to the options page's entry form.
-import { storage } from 'wxt/utils/storage';
 import type { EntryDraft } from './messages';
+import { localItem } from './storage-item';
 
-const draftItem = storage.defineItem<EntryDraft | null>('local:entryDraft', { fallback: null });
+const draftItem = localItem<EntryDraft | null>('entryDraft', null);
 
 /** Keeps a draft for the options page to prefill its entry form with. */
 export function saveEntryDraft(draft: EntryDraft): Promise<void> {

@@ -45,11 +45,21 @@ export async function readGlossaryText(name: string, text: string): Promise<Read
   return { ok: true, pack: compileGlossaryPack([{ path: name, file: parsed.file }]), entries: parsed.file.entries };
 }
 
+/** A storage failure (full, interrupted) as an import problem: the earlier data stays as it was. */
+const notSaved = (name: string, error: unknown): ImportOutcome => ({
+  ok: false,
+  problems: [`${name}: 未能保存，原有词库保持不变 / could not be saved, nothing changed: ${error instanceof Error ? error.message : String(error)}`],
+});
+
 /** Validates a file and stores it as an imported pack (replacing an earlier import of the same name). */
 export async function importGlossaryText(name: string, text: string): Promise<ImportOutcome> {
   const read = await readGlossaryText(name, text);
   if (!read.ok) return read;
-  await savePack({ id: `file:${name}`, kind: 'file', name, enabled: true }, read.pack);
+  try {
+    await savePack({ id: `file:${name}`, kind: 'file', name, enabled: true }, read.pack);
+  } catch (error) {
+    return notSaved(name, error);
+  }
   return { ok: true, entries: read.pack.entries.length };
 }
 
@@ -60,7 +70,11 @@ export async function importIntoUserEntries(name: string, text: string): Promise
   const incoming = new Map(read.entries.map((entry) => [entry.id, entry]));
   const current = await getUserEntries();
   const kept = current.filter((entry) => !incoming.has(entry.id));
-  await setUserEntries([...kept, ...incoming.values()]);
+  try {
+    await setUserEntries([...kept, ...incoming.values()]);
+  } catch (error) {
+    return notSaved(name, error);
+  }
   return { ok: true, entries: incoming.size };
 }
 

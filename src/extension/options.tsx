@@ -14,8 +14,10 @@ import { askBackground } from './respond';
 import { HOVER_DELAY_RANGE, loadSettings, updateSettings, watchSettings, type ExtensionSettings, type HighlightStyle } from './settings';
 import { hostPattern } from './sites';
 import { deleteUserEntry, getUserEntries, listPacks, removePack, saveUserEntry, updatePackRecord, type PackRecord } from './store';
+import { getMergedPack } from './merged-pack';
 import { currentStrings, type ExtensionStrings } from './strings';
 import { subscribe } from './subscriptions';
+import { ReportImport } from './report-import';
 
 const readFile = (file: File): Promise<string> => file.text();
 
@@ -28,10 +30,12 @@ function Options() {
   const [subscribeUrl, setSubscribeUrl] = useState('');
   const [subscribeStatus, setSubscribeStatus] = useState<{ ok: boolean; text: string }>();
   const [editing, setEditing] = useState<EntryFormValue>();
+  const [mergedIds, setMergedIds] = useState<string[]>([]);
 
   const refresh = async (): Promise<void> => {
     setPacks(await listPacks());
     setEntries(await getUserEntries());
+    setMergedIds((await getMergedPack())?.entries.map((e) => e.id) ?? []);
   };
 
   useEffect(() => {
@@ -102,6 +106,7 @@ function Options() {
           </button>
         </div>
         {subscribeStatus && <p class={subscribeStatus.ok ? 'pg-status' : 'pg-status pg-error'}>{subscribeStatus.text}</p>}
+        <ReportImport t={t} reservedIds={[...entries.map((e) => e.id), ...mergedIds]} onSaved={refresh} />
       </section>
 
       <section>
@@ -141,7 +146,7 @@ function Options() {
             t={t}
             initial={editing}
             base={entries.find((e) => e.id === editing.id)}
-            existingIds={[...entries.map((e) => e.id), ...packs.map((p) => p.id)]}
+            existingIds={[...entries.map((e) => e.id), ...mergedIds]}
             onSave={(entry) => void onSaveEntry(entry)}
             onCancel={() => setEditing(undefined)}
           />
@@ -183,7 +188,7 @@ function Options() {
         </label>
         <label>
           <input type="checkbox" checked={settings.enabled} onChange={(e) => void updateSettings(() => ({ enabled: e.currentTarget.checked }))} />
-          {settings.enabled ? t.globalOn : t.globalOff}
+          {t.globalSwitch}
         </label>
       </section>
 
@@ -210,7 +215,7 @@ function PackRow({ pack, t, onChange }: { pack: PackRecord; t: ExtensionStrings;
       <span>
         <label style="margin:0;display:inline">
           <input type="checkbox" checked={pack.enabled} aria-label={t.packEnabled} onChange={(e) => void updatePackRecord(pack.id, { enabled: e.currentTarget.checked }).then(onChange)} />
-          <b>{pack.name}</b>
+          <b>{pack.kind === 'bundled' ? t.bundledName : pack.name}</b>
         </label>
         <span class="pg-ctx">
           {kind} · {t.packEntries(pack.entries)}

@@ -3,7 +3,7 @@
 import { CARD_STYLES } from '../ui/styles';
 
 const PAGE_CSS =
-  'html,body{margin:0;padding:0}body{background:var(--page-bg,#fff)}@media (prefers-color-scheme:dark){body{background:#202226}}' +
+  'html,body{margin:0;padding:0}body{background:#fff}@media (prefers-color-scheme:dark){body{background:#202226}}' +
   '.pg-page{background:var(--bg);min-height:100vh;padding:10px 12px}' +
   '.pg-page h1{font-size:16px;font-weight:700;display:flex;align-items:center;justify-content:space-between;gap:8px}' +
   '.pg-page h2{font-size:14px;font-weight:700;margin-top:14px;margin-bottom:4px;color:var(--muted)}' +

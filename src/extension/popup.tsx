@@ -11,10 +11,10 @@ import type { PageReport } from './messages';
 import { applyPageStyles } from './page-styles';
 import { askBackground, askTab } from './respond';
 import { loadSettings, setHostDisabled, updateSettings, watchSettings, type ExtensionSettings } from './settings';
-import { requestHostPermission } from './site-access';
+import { injectIntoTab, requestHostPermission } from './site-access';
 import { siteHost, siteState } from './sites';
-import { getMergedPack } from './store';
-import { currentStrings } from './strings';
+import { getMergedPack } from './merged-pack';
+import { currentStrings, type ExtensionStrings } from './strings';
 import { downloadText } from './download';
 
 /**
@@ -57,6 +57,7 @@ function Popup() {
   useEffect(() => {
     if (tab?.id === undefined) return;
     let cancelled = false;
+    let injected = false;
     const poll = async (): Promise<void> => {
       try {
         const next = await askTab<PageReport>(tab.id as number, { type: 'pg:report' });
@@ -64,7 +65,21 @@ function Popup() {
         setReport(next);
         if (next.scanning || (state === 'on' && !next.active)) setTimeout(() => void poll(), 300);
       } catch {
-        if (!cancelled) setReport('unavailable');
+        if (cancelled) return;
+        // A tab opened before the extension was installed has no content script yet: start it
+        // once (the toolbar click grants activeTab), then ask again.
+        if (state === 'on' && !injected) {
+          injected = true;
+          const started = await injectIntoTab(tab.id as number).then(
+            () => true,
+            () => false,
+          );
+          if (started && !cancelled) {
+            setTimeout(() => void poll(), 300);
+            return;
+          }
+        }
+        setReport('unavailable');
       }
     };
     void poll();
@@ -91,7 +106,7 @@ function Popup() {
     if (host) void updateSettings((s) => setHostDisabled(s, host, disabled));
   };
 
-  const showOnPage = (request: { type: 'pg:show-entry'; entryId: string } | { type: 'pg:show-slogan'; text: string }): void => {
+  const showOnPage = (request: ShowRequest): void => {
     if (tab?.id !== undefined) void askTab(tab.id, request);
   };
 
@@ -127,7 +142,7 @@ function Popup() {
         </div>
         {message && <p class="pg-status pg-error">{message}</p>}
       </section>
-      {state === 'on' && <PageTerms report={report} onShow={showOnPage} onExport={() => void exportStubs()} />}
+      {state === 'on' && <PageTerms t={t} report={report} onShow={showOnPage} onExport={() => void exportStubs()} />}
       <section>
         <h2>{t.search}</h2>
         <input type="search" placeholder={t.searchPlaceholder} aria-label={t.search} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
@@ -150,54 +165,58 @@ function Popup() {
       </p>
     </div>
   );
+}
 
-  function PageTerms({ report: r, onShow, onExport }: { report: PageReport | 'unavailable' | undefined; onShow: typeof showOnPage; onExport: () => void }) {
-    if (r === undefined) return <p class="pg-status">{t.scanning}</p>;
-    if (r === 'unavailable' || !r.active) return <p class="pg-status">{r === 'unavailable' ? t.pageNotReady : t.scanning}</p>;
-    return (
-      <>
-        <section>
-          <h2>
-            {t.termsOnPage}
-            {r.scanning && <span class="pg-count"> {t.scanning}</span>}
-          </h2>
-          {r.terms.length === 0 && <p class="pg-status">{t.noTermsOnPage}</p>}
-          <ul class="pg-chips" data-list="terms">
-            {r.terms.map((term) => (
-              <li key={term.entryId}>
-                <button type="button" class="pg-chip" data-entry-id={term.entryId} onClick={() => onShow({ type: 'pg:show-entry', entryId: term.entryId })}>
-                  {term.term}
-                  <span class="pg-count">{t.count(term.count)}</span>
+/** A request that scrolls the page to a match and opens its tooltip. */
+type ShowRequest = { type: 'pg:show-entry'; entryId: string } | { type: 'pg:show-slogan'; text: string };
+
+/** The page's terms (chips with counts) and unknown slogans (with context and stub export). */
+function PageTerms({ t, report: r, onShow, onExport }: { t: ExtensionStrings; report: PageReport | 'unavailable' | undefined; onShow: (request: ShowRequest) => void; onExport: () => void }) {
+  if (r === undefined) return <p class="pg-status">{t.scanning}</p>;
+  if (r === 'unavailable' || !r.active) return <p class="pg-status">{r === 'unavailable' ? t.pageNotReady : t.scanning}</p>;
+  return (
+    <>
+      <section>
+        <h2>
+          {t.termsOnPage}
+          {r.scanning && <span class="pg-count"> {t.scanning}</span>}
+        </h2>
+        {r.terms.length === 0 && <p class="pg-status">{t.noTermsOnPage}</p>}
+        <ul class="pg-chips" data-list="terms">
+          {r.terms.map((term) => (
+            <li key={term.entryId}>
+              <button type="button" class="pg-chip" data-entry-id={term.entryId} onClick={() => onShow({ type: 'pg:show-entry', entryId: term.entryId })}>
+                {term.term}
+                <span class="pg-count">{t.count(term.count)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2>{t.slogansOnPage}</h2>
+        {r.slogans.length === 0 && <p class="pg-status">{t.noSlogans}</p>}
+        <ul class="pg-plain" data-list="slogans">
+          {r.slogans.map((slogan) => (
+            <li key={slogan.text}>
+              <span>
+                <button type="button" class="pg-termbtn" onClick={() => onShow({ type: 'pg:show-slogan', text: slogan.text })}>
+                  {slogan.text}
                 </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section>
-          <h2>{t.slogansOnPage}</h2>
-          {r.slogans.length === 0 && <p class="pg-status">{t.noSlogans}</p>}
-          <ul class="pg-plain" data-list="slogans">
-            {r.slogans.map((slogan) => (
-              <li key={slogan.text}>
-                <span>
-                  <button type="button" class="pg-termbtn" onClick={() => onShow({ type: 'pg:show-slogan', text: slogan.text })}>
-                    {slogan.text}
-                  </button>
-                  <span class="pg-ctx">{slogan.context}</span>
-                </span>
-                <span class="pg-count">{t.count(slogan.count)}</span>
-              </li>
-            ))}
-          </ul>
-          {r.slogans.length > 0 && (
-            <button type="button" onClick={onExport}>
-              {t.exportStubs}
-            </button>
-          )}
-        </section>
-      </>
-    );
-  }
+                <span class="pg-ctx">{slogan.context}</span>
+              </span>
+              <span class="pg-count">{t.count(slogan.count)}</span>
+            </li>
+          ))}
+        </ul>
+        {r.slogans.length > 0 && (
+          <button type="button" onClick={onExport}>
+            {t.exportStubs}
+          </button>
+        )}
+      </section>
+    </>
+  );
 }
 
 /** Renders the popup into `root`. */

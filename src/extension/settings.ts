@@ -1,7 +1,7 @@
 // The user's settings in storage.local: global switch, per-site switches, highlight style and
 // hover delay. Stored values are merged over the defaults so new fields appear after an update.
-import { storage } from 'wxt/utils/storage';
 import type { HighlightPreset } from '../dom/annotator';
+import { localItem } from './storage-item';
 
 /** How highlighted terms look on the page (the page layer's presets). */
 export type HighlightStyle = HighlightPreset;
@@ -36,10 +36,7 @@ export const DEFAULT_SETTINGS: Readonly<ExtensionSettings> = Object.freeze({
 /** Bounds of the hover delay the options page accepts, in milliseconds. */
 export const HOVER_DELAY_RANGE = { min: 0, max: 3000 } as const;
 
-const settingsItem = storage.defineItem<Partial<ExtensionSettings>>('local:settings', { fallback: {} });
-
-/** Storage key of the settings (for storage.onChanged listeners). */
-export const SETTINGS_KEY = 'settings';
+const settingsItem = localItem<Partial<ExtensionSettings>>('settings', {});
 
 /** Fills in missing or malformed fields of a stored settings object from the defaults. */
 export function normaliseSettings(stored: unknown): ExtensionSettings {

@@ -1,9 +1,10 @@
 // The extension's glossary data in storage.local: pack records (bundled, imported files,
 // subscribed URLs), each pack's content, the user's own entries, and the merged pack that
 // content scripts read in one storage call instead of waking the background.
-import { storage } from 'wxt/utils/storage';
 import type { GlossaryEntry, GlossaryPack } from '../core/types';
 import { mergePacks, userEntriesPack, withHash } from './merge';
+import { mergedPackItem } from './merged-pack';
+import { localItem } from './storage-item';
 
 /** Where a pack came from. */
 export type PackKind = 'bundled' | 'file' | 'url';
@@ -30,13 +31,9 @@ export interface PackRecord {
 /** Id of the pack compiled from glossary/ at build time. */
 export const BUNDLED_PACK_ID = 'bundled';
 
-const recordsItem = storage.defineItem<PackRecord[]>('local:packs', { fallback: [] });
-const userEntriesItem = storage.defineItem<GlossaryEntry[]>('local:userEntries', { fallback: [] });
-const mergedItem = storage.defineItem<GlossaryPack | null>('local:mergedPack', { fallback: null });
-const packItem = (id: string) => storage.defineItem<GlossaryPack | null>(`local:pack:${id}`, { fallback: null });
-
-/** Storage key of the merged pack (for storage.onChanged listeners). */
-export const MERGED_PACK_KEY = 'mergedPack';
+const recordsItem = localItem<PackRecord[]>('packs', []);
+const userEntriesItem = localItem<GlossaryEntry[]>('userEntries', []);
+const packItem = (id: string) => localItem<GlossaryPack | null>(`pack:${id}`, null);
 
 /** All pack records, bundled first. */
 export function listPacks(): Promise<PackRecord[]> {
@@ -111,23 +108,13 @@ export async function deleteUserEntry(id: string): Promise<void> {
 
 const KIND_ORDER: Record<PackKind, number> = { bundled: 0, url: 1, file: 2 };
 
-/** Recomputes the merged pack from the enabled packs and the user's entries, and stores it. */
+/** Recomputes the merged pack from the enabled packs and the user's entries; stores it when it changed. */
 export async function rebuildMergedPack(): Promise<GlossaryPack> {
   const records = (await recordsItem.getValue())
     .filter((r) => r.enabled)
     .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
   const packs = (await Promise.all(records.map((r) => packItem(r.id).getValue()))).filter((p): p is GlossaryPack => p !== null);
   const merged = withHash(mergePacks([...packs, userEntriesPack(await userEntriesItem.getValue())]));
-  await mergedItem.setValue(merged);
+  if ((await mergedPackItem.getValue())?.hash !== merged.hash) await mergedPackItem.setValue(merged);
   return merged;
-}
-
-/** The merged pack, or null before the background first built it. */
-export function getMergedPack(): Promise<GlossaryPack | null> {
-  return mergedItem.getValue();
-}
-
-/** Calls `listener` whenever the merged pack changes; returns the unsubscribe function. */
-export function watchMergedPack(listener: (pack: GlossaryPack | null) => void): () => void {
-  return mergedItem.watch(listener);
 }

@@ -17,6 +17,8 @@ export interface MergeChange {
   action: MergeAction;
   id: string;
   term: string;
+  /** For `updated`, `overwritten` and `kept-edited`: the fields whose content differs. */
+  fields?: string[];
 }
 
 /** The merged file text and what changed; `changed` is false when the text is byte-identical. */
@@ -51,6 +53,12 @@ function markedNode(doc: Document, entry: GlossaryEntry): ReturnType<Document['c
     if (id) id.comment = ` import:${fingerprintOf(entry)}`;
   }
   return node;
+}
+
+function differingFields(current: Record<string, unknown>, next: GlossaryEntry): string[] {
+  const record = next as unknown as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(record), ...Object.keys(current)])];
+  return keys.filter((key) => fingerprintOf(current[key] ?? null) !== fingerprintOf(record[key] ?? null));
 }
 
 function lineOf(text: string, offset: number | undefined): number | undefined {
@@ -119,14 +127,15 @@ export function mergeIntoGlossary(
       continue;
     }
     const edited = stored !== currentPrint;
+    const fields = differingFields(current, next);
     if (edited && !options.force) {
-      changes.push({ action: 'kept-edited', id, term: entry.term });
+      changes.push({ action: 'kept-edited', id, term: entry.term, fields });
       continue;
     }
     const node = markedNode(doc, next);
     if (item.commentBefore) node.commentBefore = item.commentBefore;
     list.items[index] = node;
-    changes.push({ action: edited ? 'overwritten' : 'updated', id, term: entry.term });
+    changes.push({ action: edited ? 'overwritten' : 'updated', id, term: entry.term, fields });
   }
   const text = changes.some((change) => change.action === 'added' || change.action === 'updated' || change.action === 'overwritten')
     ? doc.toString({ lineWidth: 0 })

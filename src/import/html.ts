@@ -1,5 +1,6 @@
-// Imports a report published as HTML: footnotes as `<sup>` links to a notes list, or else a
-// 名词解释 appendix (or `[footnoteRef:N]` markers) in the page's text.
+// Imports a report published as HTML: footnotes as `<sup>` links to a notes list (also as Word's
+// "save as web page" writes them), or else a 名词解释 appendix (or `[footnoteRef:N]` markers) in
+// the page's text.
 import { Parser } from 'htmlparser2';
 import { importAppendixText } from './appendix';
 import type { FootnoteText } from './footnote-text';
@@ -13,47 +14,76 @@ const BLOCKS = new Set([
 ]);
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head']);
 
-interface SupLinks {
-  /** Note element ids in the order the body first links to them. */
+const INLINE = new Set(['a', 'span', 'sup', 'sub', 'b', 'i', 'em', 'strong', 'font', 'small', 'u']);
+/** Word's "save as web page" footnote links: href="#_ftn1" in the body, name="_ftn1" in the note. */
+const WORD_FOOTNOTE = /^_?ftn\d+$/iu;
+
+interface FootnoteLinks {
+  /** Note element ids (or anchor names) in the order the body first links to them. */
   targets: string[];
-  /** Ids of the `<sup>` anchors, which the notes link back to. */
+  /** Ids and names of the body's reference anchors, which the notes link back to. */
   backIds: Set<string>;
 }
 
-function findSupLinks(html: string): SupLinks {
+function hrefTarget(href: string | undefined): string | undefined {
+  if (!href?.startsWith('#') || href.length < 2) return undefined;
+  try {
+    return decodeURIComponent(href.slice(1));
+  } catch {
+    return href.slice(1);
+  }
+}
+
+/** Footnote links: `<sup><a href="#n1">`, `<a href="#n1"><sup>`, or Word's `<a href="#_ftn1">`. */
+function findFootnoteLinks(html: string): FootnoteLinks {
   const targets: string[] = [];
   const backIds = new Set<string>();
   let supDepth = 0;
+  let link: { target: string; id?: string } | undefined;
+  const register = (target: string, id: string | undefined): void => {
+    if (!targets.includes(target)) targets.push(target);
+    if (id) backIds.add(id);
+  };
   const parser = new Parser({
     onopentag(name, attribs) {
-      if (name === 'sup') supDepth += 1;
-      if (supDepth > 0 && name === 'a' && attribs.href?.startsWith('#')) {
-        const target = decodeURIComponent(attribs.href.slice(1));
-        if (target.length > 0 && !targets.includes(target)) targets.push(target);
-        if (attribs.id) backIds.add(attribs.id);
+      if (name === 'sup') {
+        supDepth += 1;
+        if (link) register(link.target, link.id);
       }
-      if (supDepth > 0 && attribs.id) backIds.add(attribs.id);
+      if (name !== 'a') return;
+      const target = hrefTarget(attribs.href);
+      const id = attribs.id ?? attribs.name;
+      link = target === undefined ? undefined : { target, id };
+      if (target !== undefined && (supDepth > 0 || WORD_FOOTNOTE.test(target))) register(target, id);
     },
     onclosetag(name) {
       if (name === 'sup') supDepth = Math.max(0, supDepth - 1);
+      if (name === 'a') link = undefined;
     },
   });
   parser.write(html);
   parser.end();
-  return { targets, backIds };
+  return { targets: targets.filter((target) => !backIds.has(target)), backIds };
 }
 
-/** The page's text, blocks on their own lines; sup links become `[footnoteRef:N]`, notes are set aside. */
-function readPage(html: string, links: SupLinks): { body: string; notes: Map<number, FootnoteText> } {
+interface OpenElement {
+  tag: string;
+  depth: number;
+}
+
+/** The page's text, blocks on their own lines; footnote links become `[footnoteRef:N]`, notes are set aside. */
+function readPage(html: string, links: FootnoteLinks): { body: string; notes: Map<number, FootnoteText>; title?: string } {
   const numberOf = new Map(links.targets.map((id, index) => [id, index + 1]));
   const notes = new Map<number, FootnoteText>();
+  const open: OpenElement[] = [];
   let body = '';
   let skipDepth = 0;
-  let supDepth = 0;
-  let supRef: number | undefined;
+  let refDepth = 0;
+  let pendingRef: number | undefined;
   let backLinkDepth = 0;
+  const titles = { h1: '', title: '' };
+  let titleTag: 'h1' | 'title' | undefined;
   const noteStack: { tag: string; number: number; depth: number; text: string }[] = [];
-  let depth = 0;
   const emit = (text: string): void => {
     const note = noteStack.at(-1);
     if (note) note.text += text;
@@ -62,41 +92,52 @@ function readPage(html: string, links: SupLinks): { body: string; notes: Map<num
   const parser = new Parser(
     {
       onopentag(name, attribs) {
-        depth += 1;
+        const depth = open.length + 1;
+        if ((name === 'h1' && titles.h1 === '') || (name === 'title' && titles.title === '')) titleTag = name;
         if (SKIPPED.has(name)) skipDepth += 1;
         if (BLOCKS.has(name)) emit('\n');
-        const noteNumber = attribs.id === undefined ? undefined : numberOf.get(attribs.id);
-        if (noteNumber !== undefined && !notes.has(noteNumber)) noteStack.push({ tag: name, number: noteNumber, depth, text: '' });
-        if (name === 'sup') supDepth += 1;
-        if (name === 'a' && attribs.href?.startsWith('#')) {
-          const target = decodeURIComponent(attribs.href.slice(1));
-          if (supDepth > 0 && numberOf.has(target) && noteStack.length === 0) supRef = numberOf.get(target);
-          if (links.backIds.has(target) || (noteStack.length > 0 && supDepth > 0)) backLinkDepth += 1;
+        const noteNumber = numberOf.get(attribs.id ?? '') ?? numberOf.get(attribs.name ?? '');
+        if (noteNumber !== undefined && !notes.has(noteNumber) && noteStack.length === 0) {
+          const holder = INLINE.has(name) ? [...open].reverse().find((element) => !INLINE.has(element.tag)) : undefined;
+          noteStack.push({ tag: holder?.tag ?? name, number: noteNumber, depth: holder?.depth ?? depth, text: '' });
+        }
+        open.push({ tag: name, depth });
+        if (name === 'a') {
+          const target = hrefTarget(attribs.href);
+          if (target !== undefined && links.backIds.has(target)) backLinkDepth += 1;
+          else if (target !== undefined && numberOf.has(target) && noteStack.length === 0) {
+            pendingRef = numberOf.get(target);
+            refDepth += 1;
+          }
         }
       },
       ontext(text) {
-        if (skipDepth > 0 || backLinkDepth > 0 || supRef !== undefined) return;
-        if (noteStack.length > 0 && supDepth > 0) return;
+        if (titleTag) titles[titleTag] += text;
+        if (skipDepth > 0 || backLinkDepth > 0 || refDepth > 0) return;
         emit(text);
       },
       onclosetag(name) {
+        const depth = open.length;
+        open.pop();
+        if (name === titleTag) titleTag = undefined;
         if (name === 'a' && backLinkDepth > 0) backLinkDepth -= 1;
-        if (name === 'sup') {
-          supDepth = Math.max(0, supDepth - 1);
-          if (supDepth === 0 && supRef !== undefined) {
-            emit(`[footnoteRef:${supRef}]`);
-            supRef = undefined;
-          }
+        else if (name === 'a' && refDepth > 0) {
+          refDepth -= 1;
+          if (refDepth === 0 && pendingRef !== undefined) emit(`[footnoteRef:${pendingRef}]`);
+          pendingRef = undefined;
         }
         if (SKIPPED.has(name)) skipDepth = Math.max(0, skipDepth - 1);
         if (BLOCKS.has(name)) emit('\n');
         const note = noteStack.at(-1);
         if (note && note.depth === depth && note.tag === name) {
           noteStack.pop();
-          const content = note.text.replace(/\s+/gu, ' ').replace(/^\s*[[(（]?\d+[\])）]?[.、．:：]?\s*/u, '').replace(/\s*[↩↑^]\s*$/u, '').trim();
+          const content = note.text
+            .replace(/\s+/gu, ' ')
+            .replace(/^\s*[[(（]?\d+[\])）]?[.、．:：]?\s*/u, '')
+            .replace(/\s*[↩↑^]\uFE0E?\s*$/u, '')
+            .trim();
           notes.set(note.number, { content });
         }
-        depth -= 1;
       },
     },
     { decodeEntities: true },
@@ -104,7 +145,8 @@ function readPage(html: string, links: SupLinks): { body: string; notes: Map<num
   parser.write(html);
   parser.end();
   const lines = body.split('\n').map((line) => line.replace(/[ \t\u00a0]+/gu, ' ').trim());
-  return { body: lines.filter((line) => line.length > 0).join('\n'), notes };
+  const title = (titles.h1.trim() || titles.title.trim()).replace(/\s+/gu, ' ');
+  return { body: lines.filter((line) => line.length > 0).join('\n'), notes, ...(title ? { title } : {}) };
 }
 
 /** The text of an HTML page, block elements on their own lines (for reading a 名词解释 appendix). */
@@ -112,11 +154,18 @@ export function htmlToText(html: string): string {
   return readPage(html, { targets: [], backIds: new Set() }).body;
 }
 
-/** Entries of an HTML report: `<sup>` footnotes when there are any, else its 名词解释 appendix. */
-export function importHtml(html: string, options: ImportOptions = {}): ImportResult {
-  const links = findSupLinks(html);
-  const page = readPage(html, links);
+function pageImport(page: ReturnType<typeof readPage>, options: ImportOptions): ImportResult {
   if (page.notes.size > 0) return importMarkedFootnotes(page.body, page.notes, options);
   if (hasFootnoteMarkers(page.body)) return importFootnoteText(page.body, options);
   return importAppendixText(page.body, options);
+}
+
+/**
+ * Entries of an HTML report: linked footnotes when there are any, else its 名词解释 appendix. The
+ * title is the page's first <h1> (else its <title>), since a site's navigation often comes first.
+ */
+export function importHtml(html: string, options: ImportOptions = {}): ImportResult {
+  const page = readPage(html, findFootnoteLinks(html));
+  const result = pageImport(page, options);
+  return page.title ? { ...result, source: { ...result.source, title: page.title } } : result;
 }

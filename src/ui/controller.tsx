@@ -2,7 +2,10 @@
 // (Alt+Shift+→/← walks the page's matches, Esc closes), focus of a wrapped term, and touch taps.
 import { render } from 'preact';
 import type { GlossaryPack, TextMatch } from '../core/types';
+import { cancelTimer, matches, startTimer } from '../dom/natives';
 import type { PageMatch, UIAnnotator } from './annotator-contract';
+import { cancelFrame, requestFrame } from './frame';
+import type { FrameHandle } from './frame';
 import { placeNear } from './position';
 import type { Anchor, Positioner } from './position';
 import type { Strings } from './strings';
@@ -43,8 +46,13 @@ const CLOSE_GRACE_MS = 400;
 
 let nextTitleId = 0;
 
-const isEditable = (node: EventTarget | undefined): boolean =>
-  node instanceof Element && (node.matches('input,textarea,select') || (node as HTMLElement).isContentEditable);
+// Nodes of same-origin iframes belong to another realm, where `instanceof Node` is false: duck-type.
+const isNode = (target: EventTarget | null | undefined): target is Node => typeof (target as Node | null)?.nodeType === 'number';
+const isElement = (target: EventTarget | null | undefined): target is HTMLElement => isNode(target) && target.nodeType === 1;
+const isFrame = (target: EventTarget | null): target is HTMLIFrameElement => isElement(target) && target.localName === 'iframe';
+
+const isEditable = (target: EventTarget | undefined): boolean =>
+  isElement(target) && (matches(target, 'input,textarea,select') || target.isContentEditable);
 
 /**
  * The match as an anchor: the line box under the pointer, else its first line box. A match whose
@@ -83,7 +91,7 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
   const { host, mount, shadowRoot } = tooltip;
   /** Events from inside our shadow root reach the document retargeted to the host; some engines do not retarget. */
   const inUI = (target: EventTarget | null): boolean =>
-    target === host || (target instanceof Node && target.getRootNode() === shadowRoot);
+    target === host || (isNode(target) && target.getRootNode() === shadowRoot);
   const titleId = `pg-title-${++nextTitleId}`;
 
   let current: { match: PageMatch; via: OpenVia } | undefined;
@@ -92,7 +100,7 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
   let pending: PageMatch | undefined;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
-  let frame = 0;
+  let frame: FrameHandle | undefined;
   let pointer = { x: 0, y: 0, overUI: false };
   let pointerType = 'mouse';
   let stopPositioning: (() => void) | undefined;
@@ -111,11 +119,11 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
     };
 
   const cancelOpen = () => {
-    clearTimeout(openTimer);
+    cancelTimer(openTimer);
     pending = undefined;
   };
   const cancelClose = () => {
-    clearTimeout(closeTimer);
+    cancelTimer(closeTimer);
     closeTimer = undefined;
   };
 
@@ -131,7 +139,7 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
     annotator.setActive(undefined);
     const target = returnFocus;
     returnFocus = undefined;
-    if (restoreFocus && wasDialog && target instanceof HTMLElement && target.isConnected) {
+    if (restoreFocus && wasDialog && isElement(target) && target.isConnected) {
       restoringFocus = true;
       target.focus({ preventScroll: true });
       restoringFocus = false;
@@ -200,7 +208,7 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
   };
 
   const hover = () => {
-    frame = 0;
+    frame = undefined;
     if (pointer.overUI) {
       cancelOpen();
       cancelClose();
@@ -214,24 +222,39 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
       if (pending?.id === match.id) return;
       cancelOpen();
       pending = match;
-      openTimer = setTimeout(guard(() => open(match, 'hover')), hoverDelay);
+      openTimer = startTimer(guard(() => open(match, 'hover')), hoverDelay);
     } else {
       cancelOpen();
-      if (current?.via === 'hover' && closeTimer === undefined) closeTimer = setTimeout(guard(() => close()), CLOSE_GRACE_MS);
+      if (current?.via === 'hover' && closeTimer === undefined) closeTimer = startTimer(guard(() => close()), CLOSE_GRACE_MS);
     }
+  };
+
+  /**
+   * The event's point in the top document's client coordinates (what matchAtPoint takes): events
+   * from same-origin iframes are offset by each frame's position and border.
+   */
+  const topPoint = (event: MouseEvent): { x: number; y: number } => {
+    let x = event.clientX;
+    let y = event.clientY;
+    for (let win = event.view; win && win !== view && win.frameElement; win = win.parent) {
+      const rect = win.frameElement.getBoundingClientRect();
+      x += rect.left + win.frameElement.clientLeft;
+      y += rect.top + win.frameElement.clientTop;
+    }
+    return { x, y };
   };
 
   const onPointerMove = guard((event: PointerEvent) => {
     pointerType = event.pointerType;
     if (event.pointerType === 'touch') return;
-    pointer = { x: event.clientX, y: event.clientY, overUI: inUI(event.target) };
-    if (!frame) frame = view.requestAnimationFrame(guard(hover));
+    pointer = { ...topPoint(event), overUI: inUI(event.target) };
+    if (frame === undefined) frame = requestFrame(guard(hover));
   });
 
   const onPointerOut = guard((event: PointerEvent) => {
     if (event.relatedTarget === null && current?.via === 'hover' && closeTimer === undefined) {
       cancelOpen();
-      closeTimer = setTimeout(guard(() => close()), CLOSE_GRACE_MS);
+      closeTimer = startTimer(guard(() => close()), CLOSE_GRACE_MS);
     }
   });
 
@@ -241,8 +264,9 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
 
   const onClick = guard((event: MouseEvent) => {
     const target = event.target;
-    if (inUI(target) || !(target instanceof Node)) return;
-    const match = annotator.matchAtPoint(event.clientX, event.clientY);
+    if (inUI(target) || !isNode(target)) return;
+    const { x, y } = topPoint(event);
+    const match = annotator.matchAtPoint(x, y);
     // A mouse click opens only wrapped terms (buttons); on highlighted text it is left for selecting.
     if (match && (match.element || pointerType === 'touch' || pointerType === 'pen')) open(match, 'tap');
     else if (current) close();
@@ -262,7 +286,7 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
       step(event.key === 'ArrowRight' ? 1 : -1);
       return;
     }
-    if ((event.key === 'Enter' || event.key === ' ') && !inUI(event.target) && event.target instanceof Node) {
+    if ((event.key === 'Enter' || event.key === ' ') && !inUI(event.target) && isNode(event.target)) {
       const match = annotator.matchForNode(event.target);
       if (!match || match.element !== event.target) return;
       event.preventDefault();
@@ -272,7 +296,8 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
 
   const onFocusIn = guard((event: FocusEvent) => {
     const target = event.target;
-    if (restoringFocus || inUI(target) || !(target instanceof Node)) return;
+    if (restoringFocus || inUI(target) || !isNode(target)) return;
+    if (isFrame(target)) listenIn(target);
     const match = annotator.matchForNode(target);
     if (match && match.element === target) {
       if (current?.match.id !== match.id) open(match, 'focus');
@@ -281,15 +306,42 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
     }
   });
 
+  const onPointerOver = guard((event: PointerEvent) => {
+    if (isFrame(event.target)) listenIn(event.target);
+  });
+
   const listeners: Array<[string, EventListener]> = [
     ['pointermove', onPointerMove as EventListener],
+    ['pointerover', onPointerOver as EventListener],
     ['pointerout', onPointerOut as EventListener],
     ['pointerdown', onPointerDown as EventListener],
     ['click', onClick as EventListener],
     ['keydown', onKeyDown as EventListener],
     ['focusin', onFocusIn as EventListener],
   ];
-  for (const [type, listener] of listeners) doc.addEventListener(type, listener, { capture: true, passive: type !== 'keydown' });
+  /**
+   * Windows we listen on: the page's and those of the same-origin iframes the pointer or focus
+   * entered. On the window, in the capture phase, so no page handler can stop an event before us.
+   */
+  const targets = new Set<EventTarget>();
+  const listen = (inner: Document) => {
+    const target = inner.defaultView ?? inner;
+    if (targets.has(target)) return;
+    targets.add(target);
+    for (const [type, listener] of listeners) target.addEventListener(type, listener, { capture: true, passive: type !== 'keydown' });
+  };
+  /** Terms in same-origin iframes are annotated too; their events stay in the frame's document. */
+  function listenIn(frame: HTMLIFrameElement) {
+    let inner: Document | null = null;
+    try {
+      inner = frame.contentDocument;
+    } catch {
+      return;
+    }
+    if (inner) listen(inner);
+  }
+  listen(doc);
+  doc.querySelectorAll('iframe').forEach(listenIn);
 
   return {
     host,
@@ -302,7 +354,8 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
     },
     close: () => close(true),
     showEntry(entryId) {
-      const match = annotator.matches().find((m) => m.entryId === entryId);
+      const all = annotator.matches();
+      const match = all.find((m) => m.entryId === entryId && m.kind === 'term') ?? all.find((m) => m.entryId === entryId);
       if (!match) return false;
       reveal(match);
       open(match, 'keyboard');
@@ -310,8 +363,11 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
     },
     destroy() {
       close();
-      if (frame) view.cancelAnimationFrame(frame);
-      for (const [type, listener] of listeners) doc.removeEventListener(type, listener, { capture: true });
+      if (frame !== undefined) cancelFrame(frame);
+      for (const target of targets) {
+        for (const [type, listener] of listeners) target.removeEventListener(type, listener, { capture: true });
+      }
+      targets.clear();
       tooltip.destroy();
     },
   };

@@ -1,12 +1,13 @@
 // The glossary as a page section: a search box (typos, variant forms, pinyin) over every entry,
 // grouped by tag when nothing is typed; and a single entry shown inline (<policy-glossary term>).
-import { useMemo, useState } from 'preact/hooks';
+import { Component } from 'preact';
 import { createGlossarySearch } from '../core/search';
+import type { GlossarySearch } from '../core/search';
 import type { GlossaryPack, PackEntry } from '../core/types';
-import { EntryCard } from './entry-card';
+import { EntryCard, findEntry } from './entry-card';
 import type { Strings } from './strings';
-import { themeClass } from './tooltip';
-import type { Theme } from './tooltip';
+import { themeClass } from './styles';
+import type { Theme } from './styles';
 
 /** Props of {@link GlossaryPanel}. */
 export interface GlossaryPanelProps {
@@ -46,44 +47,53 @@ function EntryList({ entries, pack, strings, onShowEntry }: { entries: PackEntry
 }
 
 /** The searchable glossary: every entry as a card, the best matches first while searching. */
-export function GlossaryPanel({ pack, strings, theme, query: initial = '' }: GlossaryPanelProps) {
-  const [query, setQuery] = useState(initial);
-  const search = useMemo(() => createGlossarySearch(pack), [pack]);
-  const groups = useMemo(() => groupByTag(pack.entries, strings.untagged), [pack, strings]);
-  const text = query.trim();
-  const results = text ? search.search(text, 50).map((result) => result.entry) : undefined;
-  const showEntry = (id: string) => {
-    const entry = pack.entries.find((e) => e.id === id);
-    if (entry) setQuery(entry.term);
-  };
+export class GlossaryPanel extends Component<GlossaryPanelProps, { query: string }> {
+  override state = { query: this.props.query ?? '' };
+  /** Built on first use and again only when the pack changes: building indexes every entry. */
+  private index: { pack: GlossaryPack; search: GlossarySearch; groups: Array<[string, PackEntry[]]> } | undefined;
 
-  return (
-    <div class={themeClass(theme)} lang={strings.lang}>
-      <section class="pg-panel">
-        <input
-          type="search"
-          class="pg-search"
-          aria-label={strings.searchLabel}
-          placeholder={strings.searchPlaceholder}
-          value={query}
-          onInput={(event) => setQuery(event.currentTarget.value)}
-        />
-        <p class="pg-count" role="status">
-          {results && results.length === 0 ? strings.noResults(text) : strings.entryCount(results ? results.length : pack.entries.length)}
-        </p>
-        {results ? (
-          <EntryList entries={results} pack={pack} strings={strings} onShowEntry={showEntry} />
-        ) : (
-          groups.map(([tag, entries]) => (
-            <section key={tag} aria-label={tag}>
-              <h2 class="pg-group">{tag}</h2>
-              <EntryList entries={entries} pack={pack} strings={strings} onShowEntry={showEntry} />
-            </section>
-          ))
-        )}
-      </section>
-    </div>
-  );
+  private indexFor(pack: GlossaryPack, untagged: string) {
+    if (this.index?.pack !== pack) this.index = { pack, search: createGlossarySearch(pack), groups: groupByTag(pack.entries, untagged) };
+    return this.index;
+  }
+
+  override render({ pack, strings, theme }: GlossaryPanelProps, { query }: { query: string }) {
+    const { search, groups } = this.indexFor(pack, strings.untagged);
+    const text = query.trim();
+    const results = text ? search.search(text, 50).map((result) => result.entry) : undefined;
+    const showEntry = (id: string) => {
+      const entry = findEntry(pack, id);
+      if (entry) this.setState({ query: entry.term });
+    };
+
+    return (
+      <div class={themeClass(theme)} lang={strings.lang}>
+        <section class="pg-panel">
+          <input
+            type="search"
+            class="pg-search"
+            aria-label={strings.searchLabel}
+            placeholder={strings.searchPlaceholder}
+            value={query}
+            onInput={(event) => this.setState({ query: event.currentTarget.value })}
+          />
+          <p class="pg-count" role="status">
+            {results && results.length === 0 ? strings.noResults(text) : strings.entryCount(results ? results.length : pack.entries.length)}
+          </p>
+          {results ? (
+            <EntryList entries={results} pack={pack} strings={strings} onShowEntry={showEntry} />
+          ) : (
+            groups.map(([tag, entries]) => (
+              <section key={tag} aria-label={tag}>
+                <h2 class="pg-group">{tag}</h2>
+                <EntryList entries={entries} pack={pack} strings={strings} onShowEntry={showEntry} />
+              </section>
+            ))
+          )}
+        </section>
+      </div>
+    );
+  }
 }
 
 /** Props of {@link SingleEntry}. */

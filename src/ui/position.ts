@@ -1,6 +1,8 @@
 // Keeps the tooltip beside its term: below, or above when there is more room; clamped to the
 // viewport; scrolling inside when tall. Written here rather than using Floating UI because that
 // costs 6.7 KB gzipped, a third of the widget's 20 KB budget, for what these few lines do.
+import { cancelFrame, requestFrame } from './frame';
+import type { FrameHandle } from './frame';
 
 /** What a tooltip is anchored to: a virtual element, as Floating UI calls it. */
 export interface Anchor {
@@ -36,27 +38,41 @@ function anchorRect(anchor: Anchor, top: Window): { left: number; top: number; b
 export const placeNear: Positioner = (anchor, tip) => {
   const doc = tip.ownerDocument;
   const view = doc.defaultView ?? window;
-  let frame = 0;
-  const update = () => {
-    frame = 0;
+  let frame: FrameHandle | undefined;
+  // Rects are in the viewport's pixels; the tip's own lengths are multiplied by any CSS zoom the
+  // page puts on <html> (its ancestor), so lengths are converted with `scale` both ways.
+  const place = () => {
     const r = anchorRect(anchor, view);
-    const width = doc.documentElement.clientWidth || view.innerWidth;
-    const height = doc.documentElement.clientHeight || view.innerHeight;
+    const scale = (tip as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom || 1;
+    // The viewport without scrollbars; in quirks mode (old sites without a doctype) <body> reports
+    // it. Zoomed or restyled <html> elements report odd sizes, hence the window's size as a bound.
+    const viewport = doc.compatMode === 'BackCompat' ? doc.body : doc.documentElement;
+    const width = Math.min(view.innerWidth, (viewport?.clientWidth ?? 0) * scale || Infinity);
+    const height = Math.min(view.innerHeight, (viewport?.clientHeight ?? 0) * scale || Infinity);
     tip.style.maxHeight = '';
-    const natural = Math.min(tip.offsetHeight, MAX_HEIGHT);
+    const natural = Math.min(tip.offsetHeight, MAX_HEIGHT) * scale;
     const below = height - r.bottom - GAP - PAD;
     const above = r.top - GAP - PAD;
     const downward = below >= natural || below >= above;
     const room = Math.max(MIN_HEIGHT, downward ? below : above);
     const shown = Math.min(natural, room);
-    if (shown < natural) tip.style.maxHeight = `${shown}px`;
-    const x = Math.max(PAD, Math.min(r.left, width - PAD - tip.offsetWidth));
-    const y = downward ? r.bottom + GAP : r.top - GAP - shown;
-    tip.style.left = `${x}px`;
-    tip.style.top = `${Math.max(PAD, y)}px`;
+    if (shown < natural) tip.style.maxHeight = `${shown / scale}px`;
+    const x = Math.max(PAD, Math.min(r.left, width - PAD - tip.offsetWidth * scale));
+    const y = Math.max(PAD, downward ? r.bottom + GAP : r.top - GAP - shown);
+    tip.style.left = `${x / scale}px`;
+    tip.style.top = `${y / scale}px`;
+  };
+  // Runs from frames and observers, where an error would reach the page's console as ours.
+  const update = () => {
+    frame = undefined;
+    try {
+      place();
+    } catch (error) {
+      console.warn('[policy-glossary]', error);
+    }
   };
   const schedule = () => {
-    if (!frame) frame = view.requestAnimationFrame(update);
+    if (frame === undefined) frame = requestFrame(update);
   };
   const anchorView = anchor.contextElement?.ownerDocument.defaultView;
   const views = anchorView && anchorView !== view ? [view, anchorView] : [view];
@@ -68,7 +84,7 @@ export const placeNear: Positioner = (anchor, tip) => {
   }
   update();
   return () => {
-    if (frame) view.cancelAnimationFrame(frame);
+    if (frame !== undefined) cancelFrame(frame);
     resize?.disconnect();
     for (const win of views) {
       win.removeEventListener('scroll', schedule, { capture: true });

@@ -1,6 +1,12 @@
 // The UI's CSS as string constants, applied inside shadow roots only (adoptStyles), so no page CSS
 // reaches our elements and none of ours reaches the page. Colours are variables so light/dark is one switch.
 
+/** Colour scheme: `auto` follows the page's `prefers-color-scheme`. */
+export type Theme = 'light' | 'dark' | 'auto';
+
+/** Class list of a UI root (the element every view renders inside) for a theme. */
+export const themeClass = (theme: Theme = 'auto'): string => `pg-root pg-${theme}`;
+
 const FONT = 'system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif';
 
 const LIGHT = '--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d0d7de;--soft:#f3f5f7;--accent:#b42318;--link:#0b57d0;--badge-bg:#fff4d6;--badge-fg:#7a4a00;--shadow:0 6px 24px rgba(0,0,0,.18);color-scheme:light';
@@ -23,10 +29,10 @@ export const CARD_STYLES =
   '.pg-label{font-weight:700;margin-inline-end:4px}' +
   '.pg-related{display:flex;flex-wrap:wrap;align-items:center;gap:4px 6px;margin-top:8px;font-size:13px}' +
   '.pg-foot{display:flex;align-items:flex-end;justify-content:space-between;gap:8px;margin-top:8px;padding-top:6px;border-top:1px solid var(--line)}' +
-  '.pg-root button{cursor:pointer;font-size:13px;line-height:1.4;padding:2px 8px;border:1px solid var(--line);border-radius:4px;background:var(--soft);color:var(--fg)}' +
+  '.pg-root button{cursor:pointer;font-size:13px;line-height:1.4;min-height:24px;padding:2px 10px;border:1px solid var(--line);border-radius:4px;background:var(--soft);color:var(--fg)}' +
   '.pg-root button:hover{border-color:var(--muted)}' +
   '.pg-root button:focus-visible,.pg-search:focus-visible{outline:2px solid var(--link);outline-offset:1px}' +
-  '.pg-root button.pg-link{border:0;background:none;padding:0 2px;color:var(--link);text-decoration:underline}' +
+  '.pg-root button.pg-link{border:0;background:none;padding:0 4px;color:var(--link);text-decoration:underline}' +
   '.pg-copy{flex:none}' +
   '.pg-unknown .pg-term{color:var(--fg)}' +
   '.pg-unknown button{margin-top:8px}';
@@ -37,13 +43,13 @@ export const CARD_STYLES =
  */
 export const TOOLTIP_STYLES =
   CARD_STYLES +
-  ':host{all:initial!important;display:block!important;position:fixed!important;top:0!important;left:0!important;width:0!important;height:0!important;overflow:visible!important;z-index:2147483647!important;visibility:visible!important;opacity:1!important;transform:none!important;pointer-events:auto!important}' +
+  ':host{all:initial!important;display:block!important;zoom:1!important;position:fixed!important;top:0!important;left:0!important;width:0!important;height:0!important;overflow:visible!important;z-index:2147483647!important;visibility:visible!important;opacity:1!important;transform:none!important;pointer-events:auto!important}' +
   '.pg-tip{position:fixed;top:0;left:0;z-index:2147483647;width:max-content;max-width:min(360px,calc(100vw - 16px));max-height:min(60vh,480px);overflow:auto;overscroll-behavior:contain;padding:10px 12px;background:var(--bg);border:1px solid var(--line);border-radius:8px;box-shadow:var(--shadow)}' +
   '.pg-tip:focus-visible{outline:none;border-color:var(--link)}' +
   '.pg-tip .pg-head{padding-inline-end:22px}' +
   '.pg-tip .pg-foot{position:sticky;bottom:-10px;margin-bottom:-10px;padding-bottom:10px;background:var(--bg)}' +
   '.pg-bar{margin-bottom:4px}' +
-  '.pg-root button.pg-x{position:absolute;top:6px;right:6px;border:0;background:none;font-size:16px;line-height:1;padding:2px 6px;color:var(--muted)}' +
+  '.pg-root button.pg-x{position:absolute;top:4px;right:4px;min-width:28px;min-height:28px;border:0;background:none;font-size:18px;line-height:1;padding:0;color:var(--muted)}' +
   '.pg-maybe{font-size:13px;color:var(--muted);margin-bottom:4px}';
 
 /** The glossary panel (`<policy-glossary>`): search box, tag groups, entry cards. */

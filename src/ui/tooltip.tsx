@@ -1,14 +1,14 @@
 // The tooltip: a shadow-root host that page CSS cannot reach, and the view it shows for one match
 // (a known entry with related-term navigation, a fuzzy "did you mean", or an unknown slogan).
-import { useState } from 'preact/hooks';
+import { Component } from 'preact';
 import type { GlossaryPack, TextMatch } from '../core/types';
 import { UI_HOST_ATTRIBUTE } from './annotator-contract';
 import { EntryCard, findEntry } from './entry-card';
 import type { Strings } from './strings';
-import { TOOLTIP_STYLES, adoptStyles } from './styles';
+import { TOOLTIP_STYLES, adoptStyles, themeClass } from './styles';
+import type { Theme } from './styles';
 
-/** Colour scheme: `auto` follows the page's `prefers-color-scheme`. */
-export type Theme = 'light' | 'dark' | 'auto';
+export type { Theme } from './styles';
 
 /** Tag name of the tooltip host: a custom-element name, so no page rule aimed at ordinary tags hits it. */
 export const TOOLTIP_HOST_TAG = 'policy-glossary-ui';
@@ -30,9 +30,6 @@ export interface TooltipHost {
   attach(): void;
   destroy(): void;
 }
-
-/** Class list of a UI root for a theme. */
-export const themeClass = (theme: Theme = 'auto'): string => `pg-root pg-${theme}`;
 
 /**
  * Creates the tooltip host at the end of `<html>` (outside `<body>`, whose styles and transforms
@@ -68,49 +65,51 @@ export interface TooltipViewProps {
   onAddToGlossary?: (match: TextMatch) => void;
 }
 
-/** What the tooltip shows for one match. */
-export function TooltipView({ match, pack, strings, dialog, titleId, onClose, onAddToGlossary }: TooltipViewProps) {
-  const [trail, setTrail] = useState<string[]>([]);
-  const entry = findEntry(pack, trail[trail.length - 1] ?? match.entryId);
+/** What the tooltip shows for one match; related terms open in place, with a way back. */
+export class TooltipView extends Component<TooltipViewProps, { trail: string[] }> {
+  override state = { trail: [] as string[] };
 
-  return (
-    <div class="pg-tip" role={dialog ? 'dialog' : 'tooltip'} aria-labelledby={titleId} tabIndex={-1}>
-      <button type="button" class="pg-x" aria-label={strings.close} title={strings.close} onClick={onClose}>
-        ×
-      </button>
-      {trail.length > 0 && (
-        <div class="pg-bar">
-          <button type="button" onClick={() => setTrail(trail.slice(0, -1))}>
-            ← {strings.back}
-          </button>
-        </div>
-      )}
-      {entry ? (
-        <>
-          {match.kind === 'fuzzy' && trail.length === 0 && <p class="pg-maybe">{strings.maybe(entry.term)}</p>}
-          <EntryCard
-            entry={entry}
-            pack={pack}
-            strings={strings}
-            headingId={titleId}
-            onShowEntry={(id) => setTrail([...trail, id])}
-          />
-        </>
-      ) : (
-        <div class="pg-unknown" lang="zh-CN">
-          <h3 class="pg-term" id={titleId}>
-            {match.text}
-          </h3>
-          <p class="pg-small" lang={strings.lang}>
-            {strings.notInGlossary}
-          </p>
-          {onAddToGlossary && (
-            <button type="button" lang={strings.lang} onClick={() => onAddToGlossary(match)}>
-              {strings.addToGlossary}
+  override render({ match, pack, strings, dialog, titleId, onClose, onAddToGlossary }: TooltipViewProps, { trail }: { trail: string[] }) {
+    const entry = findEntry(pack, trail[trail.length - 1] ?? match.entryId);
+    return (
+      <div class="pg-tip" role={dialog ? 'dialog' : 'tooltip'} aria-labelledby={titleId} tabIndex={-1}>
+        <button type="button" class="pg-x" aria-label={strings.close} title={strings.close} onClick={onClose}>
+          ×
+        </button>
+        {trail.length > 0 && (
+          <div class="pg-bar">
+            <button type="button" onClick={() => this.setState({ trail: trail.slice(0, -1) })}>
+              ← {strings.back}
             </button>
-          )}
-        </div>
-      )}
-    </div>
-  );
+          </div>
+        )}
+        {entry ? (
+          <>
+            {match.kind === 'fuzzy' && trail.length === 0 && <p class="pg-maybe">{strings.maybe(entry.term)}</p>}
+            <EntryCard
+              entry={entry}
+              pack={pack}
+              strings={strings}
+              headingId={titleId}
+              onShowEntry={(id) => this.setState({ trail: [...trail, id] })}
+            />
+          </>
+        ) : (
+          <div class="pg-unknown" lang="zh-CN">
+            <h3 class="pg-term" id={titleId}>
+              {match.text}
+            </h3>
+            <p class="pg-small" lang={strings.lang}>
+              {strings.notInGlossary}
+            </p>
+            {onAddToGlossary && (
+              <button type="button" lang={strings.lang} onClick={() => onAddToGlossary(match)}>
+                {strings.addToGlossary}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+    );
+  }
 }

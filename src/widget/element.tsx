@@ -22,15 +22,15 @@ export function defineGlossaryElement(win: Window & typeof globalThis, context: 
 
   class PolicyGlossaryElement extends win.HTMLElement {
     static observedAttributes = ['term', 'glossary', 'locale', 'theme'];
-    private shadow_: ShadowRoot | undefined;
+    private mountPoint: ShadowRoot | undefined;
     private rendering = 0;
 
     connectedCallback() {
       try {
         this.setAttribute(UI_HOST_ATTRIBUTE, '');
-        if (!this.shadow_) {
-          this.shadow_ = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-          adoptStyles(this.shadow_, PANEL_STYLES);
+        if (!this.mountPoint) {
+          this.mountPoint = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+          adoptStyles(this.mountPoint, PANEL_STYLES);
         }
         void this.update();
       } catch (error) {
@@ -39,16 +39,16 @@ export function defineGlossaryElement(win: Window & typeof globalThis, context: 
     }
 
     attributeChangedCallback() {
-      if (this.isConnected && this.shadow_) void this.update();
+      if (this.isConnected && this.mountPoint) void this.update();
     }
 
     disconnectedCallback() {
       this.rendering += 1;
-      if (this.shadow_) render(null, this.shadow_);
+      if (this.mountPoint) render(null, this.mountPoint);
     }
 
     private async update() {
-      const shadow = this.shadow_;
+      const shadow = this.mountPoint;
       if (!shadow) return;
       const mine = ++this.rendering;
       try {
@@ -57,7 +57,7 @@ export function defineGlossaryElement(win: Window & typeof globalThis, context: 
         if (mine !== this.rendering) return;
         const strings = createStrings(this.getAttribute('locale') || context.locale() || this.ownerDocument.documentElement.lang || 'zh-CN');
         const attribute = this.getAttribute('theme');
-        const theme: Theme = attribute === 'light' || attribute === 'dark' ? attribute : (context.theme() ?? 'auto');
+        const theme: Theme = attribute === 'light' || attribute === 'dark' || attribute === 'auto' ? attribute : (context.theme() ?? 'auto');
         const term = this.getAttribute('term');
         render(
           term ? <SingleEntry pack={pack} strings={strings} term={term} theme={theme} /> : <GlossaryPanel pack={pack} strings={strings} theme={theme} />,

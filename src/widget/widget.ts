@@ -48,6 +48,8 @@ interface Session {
   root: Element;
   annotator: Annotator;
   ui: { destroy(): void };
+  /** Counts of the latest pass. */
+  readonly latest: AnnotatedDetail;
 }
 
 /** Logs a real problem for the page's developers; the only output the widget ever produces. */
@@ -95,7 +97,7 @@ export function createWidget(doc: Document, defaults: WidgetOptions = {}): Widge
     const existing = sessions.find((s) => s.root === root || s.root.contains(root));
     if (existing) {
       await existing.annotator.rescan();
-      return { ...countMatches(existing.annotator.matches()), ms: 0, root: existing.root };
+      return existing.latest;
     }
     // A root around earlier roots takes their place, so no text is annotated twice.
     for (const inner of sessions.filter((s) => root.contains(s.root))) teardown(inner);
@@ -119,8 +121,7 @@ export function createWidget(doc: Document, defaults: WidgetOptions = {}): Widge
     });
     const strings = createStrings(options.locale || doc.documentElement.lang || 'zh-CN');
     const ui = mountGlossaryUI({ annotator, pack: active.pack, strings, theme: options.theme ?? 'auto' });
-    const session: Session = { root, annotator, ui };
-    sessions.push(session);
+    sessions.push({ root, annotator, ui, get latest() { return latest; } });
     await annotator.ready;
     return latest;
   };

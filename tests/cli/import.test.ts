@@ -70,10 +70,10 @@ describe('policy-glossary import', () => {
     const edited = (await readFile(file, 'utf8')).replace('definition: 送政策、送技术、送资金、送服务。', 'definition: 镇里改写的定义。');
     await writeFile(file, edited);
     const kept = await cli('import', 'report.txt', '--out', 'g.yaml');
-    expect(kept.stdout).toContain('保留人工修改 kept (edited by a person; --force to overwrite): 四送 (si-song)');
+    expect(kept.stdout).toContain('保留人工修改 kept (edited by a person; --force to overwrite): 四送 (si-song) [definition]');
     expect(await readFile(file, 'utf8')).toBe(edited);
     const dry = await cli('import', 'report.txt', '--out', 'g.yaml', '--force', '--dry-run');
-    expect(dry.stdout).toContain('覆盖人工修改 overwritten (--force): 四送');
+    expect(dry.stdout).toContain('覆盖人工修改 overwritten (--force): 四送 (si-song) [definition]');
     expect(await readFile(file, 'utf8')).toBe(edited);
     await cli('import', 'report.txt', '--out', 'g.yaml', '--force');
     expect(await readFile(file, 'utf8')).toContain('definition: 送政策、送技术、送资金、送服务。');

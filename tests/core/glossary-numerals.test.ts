@@ -20,7 +20,9 @@ describe('countAnnouncedItems', () => {
     // negatives: no count in these terms
     ['15分钟服务圈', undefined], ['十五分钟服务圈', undefined], ['十四五', undefined], ['七五普法', undefined],
     ['第七次全国人口普查', undefined], ['三年行动计划', undefined], ['十九届二中全会', undefined],
-    ['多表合一', undefined], ['家门口', undefined], ['乡村振兴总要求', undefined],
+    ['多表合一', undefined], ['家门口', undefined], ['乡村振兴总要求', undefined], ['电动四川行动', undefined],
+    // a place name's numeral does not count, the slogan's own numeral still does
+    ['四川三大行动', 3],
   ])('%s → %s', (term, count) => {
     expect(countAnnouncedItems(term)).toBe(count);
   });

@@ -196,6 +196,121 @@ describe('page changes', () => {
   });
 });
 
+describe('page changes, order and lifecycle', () => {
+  it.each<['wrap' | undefined]>([['wrap'], [undefined]])('a new term in a middle block lands in document order (mode %s)', async (mode) => {
+    document.body.innerHTML = '<p>六稳</p><p id="mid">没有</p><p>十四五</p>';
+    let passes = 0;
+    annotator = createAnnotator({ root: document, matcher: createFakeMatcher(TERMS), mode, onUpdate: () => passes++ });
+    await annotator.ready;
+    (document.getElementById('mid') as HTMLElement).innerHTML = '新增<b>六</b>保';
+    await waitFor(() => passes >= 2);
+    expect(annotator.matches().map((m) => m.range.toString())).toEqual(['六稳', '六保', '十四五']);
+  });
+
+  it('wrap mode: the page rewriting the text inside a wrapper is followed, and destroy() still restores', async () => {
+    document.body.innerHTML = '<p id="p">做好六稳工作</p><p>六保</p>';
+    let passes = 0;
+    annotator = createAnnotator({ root: document, matcher: createFakeMatcher(TERMS), mode: 'wrap', onUpdate: () => passes++ });
+    await annotator.ready;
+    const inside = document.querySelector('pg-term')?.firstChild as Text;
+    inside.data = '十四五';
+    await waitFor(() => passes >= 2);
+    expect(annotator.matches().map((m) => m.range.toString())).toEqual(['十四五', '六保']);
+    annotator.destroy();
+    expect(document.body.innerHTML).toBe('<p id="p">做好十四五工作</p><p>六保</p>');
+    expect(document.getElementById('p')?.childNodes.length).toBe(1);
+  });
+
+  it('firstOccurrenceOnly: a later occurrence shows once the first one is removed', async () => {
+    document.body.innerHTML = '<p id="a">六稳</p><p id="b">又是六稳</p>';
+    let passes = 0;
+    annotator = createAnnotator({
+      root: document,
+      matcher: createFakeMatcher(TERMS),
+      mode: 'wrap',
+      firstOccurrenceOnly: true,
+      onUpdate: () => passes++,
+    });
+    await annotator.ready;
+    expect(annotator.matches().map((m) => m.range.toString())).toEqual(['六稳']);
+    document.getElementById('a')?.remove();
+    (document.getElementById('b') as HTMLElement).append('。');
+    await waitFor(() => passes >= 2);
+    expect(annotator.matches().map((m) => m.element?.closest('p')?.id)).toEqual(['b']);
+  });
+
+  it('destroy() between slices of the first pass leaves the page exactly as it was', async () => {
+    const html = Array.from({ length: 3000 }, (_, i) => `<p>第${i}段：六稳、<b>六</b>保和三重一大</p>`).join('');
+    document.body.innerHTML = html;
+    const inner = createFakeMatcher(TERMS);
+    let calls = 0;
+    const matcher = {
+      scan(text: string) {
+        // Runs once the current slice hands the thread back, i.e. between two slices.
+        if (++calls === 50) queueMicrotask(() => annotator?.destroy());
+        return inner.scan(text);
+      },
+    };
+    annotator = createAnnotator({ root: document, matcher, mode: 'wrap' });
+    await annotator.ready;
+    expect(calls).toBeGreaterThanOrEqual(50);
+    expect(calls).toBeLessThan(3000);
+    expect(document.body.innerHTML).toBe(html);
+    expect(annotator.matches()).toEqual([]);
+  });
+
+  it('destroy() from inside the matcher leaves nothing behind', async () => {
+    document.body.innerHTML = '<p>六稳</p><p>六保</p>';
+    const inner = createFakeMatcher(TERMS);
+    annotator = createAnnotator({
+      root: document,
+      matcher: {
+        scan(text: string) {
+          annotator?.destroy();
+          return inner.scan(text);
+        },
+      },
+      mode: 'wrap',
+    });
+    await annotator.ready;
+    expect(document.body.innerHTML).toBe('<p>六稳</p><p>六保</p>');
+  });
+
+  it('rescan() finds text that appeared without being observed', async () => {
+    const { annotator } = await annotate('<p id="p">没有</p>');
+    (document.getElementById('p') as HTMLElement).textContent = '十四五';
+    expect(annotator.matches()).toEqual([]);
+    await annotator.rescan();
+    expect(annotator.matches().map((m) => m.range.toString())).toEqual(['十四五']);
+  });
+
+  it('passes report their counts', async () => {
+    document.body.innerHTML = '<p>六稳和三会一代理</p><p>English</p>';
+    const stats: Array<{ matches: number; unknown: number; textNodes: number; chars: number }> = [];
+    annotator = createAnnotator({
+      root: document,
+      matcher: createFakeMatcher(TERMS),
+      mode: 'wrap',
+      observe: false,
+      onUpdate: (_m, s) => stats.push({ matches: s.matches, unknown: s.unknown, textNodes: s.textNodes, chars: s.chars }),
+    });
+    await annotator.ready;
+    expect(stats).toEqual([{ matches: 2, unknown: 1, textNodes: 2, chars: 15 }]);
+  });
+
+  it('annotates only inside an element root', async () => {
+    document.body.innerHTML = '<header>六稳</header><article id="root"><p>六保</p></article>';
+    annotator = createAnnotator({
+      root: document.getElementById('root') as HTMLElement,
+      matcher: createFakeMatcher(TERMS),
+      mode: 'wrap',
+      observe: false,
+    });
+    await annotator.ready;
+    expect(annotator.matches().map((m) => m.range.toString())).toEqual(['六保']);
+  });
+});
+
 function* walkText(root: Node): Generator<Text> {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) yield node as Text;

@@ -31,9 +31,10 @@ async function openPopup(browser: Browser, extensionId: string, target: Page): P
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   const url = target.url();
   const tabId = await popup.evaluate(async (url) => {
-    const tabs = await chrome.tabs.query({});
-    const self = await chrome.tabs.getCurrent();
-    return tabs.find((t) => t.url === url || t.id !== self?.id)?.id;
+    type Tab = { id?: number; url?: string };
+    const tabs = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]>; getCurrent(): Promise<Tab | undefined> } } }).chrome.tabs;
+    const self = await tabs.getCurrent();
+    return (await tabs.query({})).find((t) => t.url === url || t.id !== self?.id)?.id;
   }, url);
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
   return popup;

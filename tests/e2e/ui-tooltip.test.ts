@@ -74,8 +74,19 @@ ${'<p>其他工作内容从略。</p>'.repeat(5)}
 /** A same-origin iframe with a term the annotator finds: the tooltip must sit at the term, not at the frame's origin. */
 const FRAME = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><p>附件：附件中再次提到五大倍增行动。</p></body></html>';
 
+/** Run by the test after the UI is up: a host page breaking the built-ins a UI leans on. */
+const BREAK_THINGS = `window.breakThings = function () {
+  window.setTimeout = function () { return 0; };
+  window.clearTimeout = function () {};
+  window.requestAnimationFrame = function () { return 0; };
+  Element.prototype.querySelectorAll = function () { return []; };
+  Element.prototype.querySelector = function () { return null; };
+  Element.prototype.matches = function () { throw new Error('page broke matches'); };
+};`;
+
 const PAGE_CSS = 'body{font:16px/1.8 serif;max-width:720px;margin:24px auto;padding:0 16px}';
 const HOSTILE_CSS = `* { all: unset !important; }
+html { zoom: 1.25 !important; }
 * { z-index: 2147483647 !important; position: relative !important; line-height: 3 !important; }
 policy-glossary-ui { display: none !important; color: red !important; font-size: 40px !important; filter: invert(1) !important; }
 div, h3, ol, li, button { background: lime !important; font-family: fantasy !important; }
@@ -104,6 +115,8 @@ beforeAll(async () => {
   server = await startServer({
     '/page.html': { body: PAGE.replace('__EXTRA__', ''), headers },
     '/hostile.html': { body: PAGE.replace('__EXTRA__', '<link rel="stylesheet" href="/hostile.css">'), headers },
+    '/breaking.html': { body: PAGE.replace('__EXTRA__', '<script src="/break.js"></script>'), headers },
+    '/break.js': { body: BREAK_THINGS, type: 'text/javascript' },
     '/panel.html': { body: PANEL_PAGE.replace('__EXTRA__', ''), headers },
     '/panel-hostile.html': { body: PANEL_PAGE.replace('__EXTRA__', '<link rel="stylesheet" href="/hostile.css">'), headers },
     '/panel.js': { body: panel.outputFiles[0]?.text ?? '', type: 'text/javascript' },
@@ -145,7 +158,8 @@ const tipState = (page: Page): Promise<TipState | null> =>
     const r = tip.getBoundingClientRect();
     return {
       role: tip.getAttribute('role'),
-      heading: tip.querySelector('h3')?.textContent ?? undefined,
+      // Not querySelector: one test page breaks Element.prototype.querySelector.
+      heading: tip.getElementsByTagName('h3')[0]?.textContent ?? undefined,
       text: tip.textContent ?? '',
       rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height },
       background: style.backgroundColor,
@@ -325,6 +339,47 @@ describe.each<BrowserName>(['chromium', 'firefox'])('tooltip UI in %s', (name) =
     if (nth > 0) await page.screenshot({ path: `/tmp/ui-${name}-iframe.png` });
   });
 
+  it('hover works on a term inside a same-origin iframe', async () => {
+    await openPage(page, '/page.html');
+    const target = await page.evaluate(() => {
+      const { annotator } = (window as unknown as { __pgui: { annotator: { matches(): Array<{ text: string; range: Range }> } } }).__pgui;
+      const match = annotator.matches().filter((m) => m.text === '五大倍增行动')[1];
+      const frameElement = match?.range.startContainer.ownerDocument?.defaultView?.frameElement;
+      if (!match || !frameElement) return null;
+      frameElement.scrollIntoView({ block: 'center' });
+      const frame = frameElement.getBoundingClientRect();
+      const r = match.range.getBoundingClientRect();
+      return { x: frame.left + frameElement.clientLeft + r.left + r.width / 2, y: frame.top + frameElement.clientTop + r.top + r.height / 2 };
+    });
+    expect(target).not.toBeNull();
+    await page.mouse.move(10, 10);
+    await page.mouse.move(target?.x ?? 0, target?.y ?? 0, { steps: 6 });
+    await page.waitForFunction(() => document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('[role="tooltip"] h3')?.textContent === '五大倍增行动', {
+      timeout: 5_000,
+    });
+    const where = await placement(page, '五大倍增行动', 1);
+    expect(where && Math.abs(where.gap - 6)).toBeLessThanOrEqual(1.5);
+  });
+
+  it('keeps working after the page breaks timers, animation frames and selectors', async () => {
+    await openPage(page, '/breaking.html');
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    await page.evaluate(() => (window as unknown as { breakThings: () => void }).breakThings());
+    const term = await centreOf(page, '六保');
+    await page.mouse.move(term.x, term.y, { steps: 3 });
+    // Puppeteer polls on animation frames by default, which this page has just broken.
+    await page.waitForFunction(() => document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('[role="tooltip"]'), {
+      timeout: 5_000,
+      polling: 50,
+    });
+    await page.keyboard.press('Escape');
+    expect(await tipState(page)).toBeNull();
+    const state = await keyboardTo(page, '六稳');
+    expect(state.role).toBe('dialog');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('an unknown slogan offers to add it', async () => {
     await openPage(page, '/page.html');
     const state = await keyboardTo(page, '十大攻坚');
@@ -345,6 +400,12 @@ describe.each<BrowserName>(['chromium', 'firefox'])('tooltip UI in %s', (name) =
     expect(state.fontFamily).not.toContain('fantasy');
     expect(state.background).not.toBe('rgb(0, 255, 0)');
     expect(state.rect.width).toBeGreaterThan(100);
+    const where = await placement(page, '六稳');
+    // Zoomed by the page's 1.25 on <html>: still 6 px below the term, shifted left to stay on screen.
+    expect(where && Math.abs(where.gap - 6)).toBeLessThanOrEqual(2);
+    expect(where?.dx).toBeLessThanOrEqual(1);
+    expect(where?.dx).toBeGreaterThan(-state.rect.width);
+    expect(state.rect.right).toBeLessThanOrEqual(1024);
     await page.screenshot({ path: `/tmp/ui-${name}-hostile.png` });
   });
 

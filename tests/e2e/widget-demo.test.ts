@@ -193,6 +193,19 @@ describe.each(BROWSERS)('widget in %s', (name) => {
     expect(probe.violations).toEqual([]);
     expect(probe.added).toEqual(['PolicyGlossary']);
     expect(probe.api).toBe('function');
+
+    const cycle = await page.evaluate(async () => {
+      const api = (window as unknown as { PolicyGlossary: { init(): Promise<{ matches: number } | undefined>; destroy(): void } }).PolicyGlossary;
+      const report = document.querySelector('#report')!;
+      const text = report.textContent;
+      api.destroy();
+      const after = { wrappers: document.querySelectorAll('pg-term').length, hosts: document.querySelectorAll('policy-glossary-ui').length, same: report.textContent === text };
+      const again = await api.init();
+      return { after, again: again?.matches, wrappers: document.querySelectorAll('pg-term[tabindex]').length };
+    });
+    expect(cycle.after).toEqual({ wrappers: 0, hosts: 0, same: true });
+    expect(cycle.again).toBe(matches);
+    expect(cycle.wrappers).toBe(matches);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -278,6 +291,8 @@ describe.each(BROWSERS)('widget in %s', (name) => {
       const first = await page.evaluate(() => document.querySelector('policy-glossary')?.shadowRoot?.querySelector('ul > li')?.textContent ?? '');
       expect(first, `first result for "${query}"`).toContain('六稳');
     }
+    const violations = await page.evaluate(() => (window as unknown as { __pg: { violations: string[] } }).__pg.violations);
+    expect(violations).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });

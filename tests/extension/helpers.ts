@@ -15,7 +15,7 @@ export function packEntry(entry: Partial<PackEntry> & Pick<GlossaryEntry, 'id' |
 
 /** A complete, hashed pack. */
 export function makePack(entries: PackEntry[], title = '测试文件'): GlossaryPack {
-  const content = { schemaVersion: PACK_SCHEMA_VERSION, documents: [{ title, kind: 'footnotes' as const }], entries, variants: {} };
+  const content = { schemaVersion: PACK_SCHEMA_VERSION as typeof PACK_SCHEMA_VERSION, documents: [{ title, kind: 'footnotes' as const }], entries, variants: {} };
   return { ...content, hash: hashPackContent(content) };
 }
 

@@ -1,8 +1,9 @@
 import { parse } from 'yaml';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { exportUserEntriesYaml, importGlossaryText, importIntoUserEntries, readGlossaryText } from '../../src/extension/import-file';
-import { getMergedPack, getUserEntries, listPacks, setUserEntries } from '../../src/extension/store';
+import { getUserEntries, listPacks, setUserEntries } from '../../src/extension/store';
+import { getMergedPack } from '../../src/extension/merged-pack';
 import type { GlossaryEntry } from '../../src/core/types';
 import { LIU_WEN, makePack } from './helpers';
 
@@ -74,6 +75,24 @@ describe('importing', () => {
     expect(outcome.ok).toBe(false);
     const intoUser = await importIntoUserEntries('b.yaml', 'entries: [');
     expect(intoUser.ok).toBe(false);
+    expect(await storageSnapshot()).toEqual(before);
+  });
+
+  it('keeps the user’s entries and the active packs when storage is full', async () => {
+    await importGlossaryText('a.yaml', VALID_YAML);
+    await setUserEntries([{ id: 'mine', term: '店小二', status: 'editorial' }]);
+    const before = await storageSnapshot();
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    const full = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      if (Object.keys(items).some((key) => key.startsWith('pack:') || key === 'userEntries')) throw new Error('QUOTA_BYTES quota exceeded');
+      return set(items);
+    });
+    const outcomes = [await importGlossaryText('b.yaml', VALID_YAML.replace('liang-wang-rong-he', 'other').replace(/两网融合/g, '双千工程')), await importIntoUserEntries('c.yaml', VALID_YAML)];
+    full.mockRestore();
+    for (const outcome of outcomes) {
+      expect(outcome.ok).toBe(false);
+      if (!outcome.ok) expect(outcome.problems[0]).toMatch(/未能保存.*QUOTA_BYTES/);
+    }
     expect(await storageSnapshot()).toEqual(before);
   });
 

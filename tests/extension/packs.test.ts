@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { installBundledPack } from '../../src/extension/bundled';
 import { mergePacks, userEntriesPack } from '../../src/extension/merge';
-import { getMergedPack, listPacks, removePack, savePack, saveUserEntry, updatePackRecord } from '../../src/extension/store';
+import { listPacks, removePack, savePack, saveUserEntry, updatePackRecord } from '../../src/extension/store';
+import { getMergedPack, watchMergedPack } from '../../src/extension/merged-pack';
 import { LIU_BAO, LIU_WEN, makePack, packEntry } from './helpers';
 
 beforeEach(() => {
@@ -54,6 +55,16 @@ describe('pack store', () => {
     const [record] = await listPacks();
     expect(record).toMatchObject({ enabled: false, entries: 2 });
     expect((await getMergedPack())?.entries).toEqual([]);
+  });
+
+  it('writes nothing when the background restarts with the same glossary, so pages are not re-annotated', async () => {
+    await installBundledPack(async () => JSON.stringify(makePack([LIU_WEN])));
+    const changes: unknown[] = [];
+    const unwatch = watchMergedPack((pack) => changes.push(pack));
+    await installBundledPack(async () => JSON.stringify(makePack([LIU_WEN])));
+    await installBundledPack(async () => JSON.stringify(makePack([LIU_WEN, LIU_BAO])));
+    unwatch();
+    expect(changes).toHaveLength(1);
   });
 
   it('refuses a broken bundled glossary and keeps the stored one', async () => {

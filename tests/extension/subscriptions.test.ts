@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getMergedPack, getPack, listPacks } from '../../src/extension/store';
+import { getPack, listPacks } from '../../src/extension/store';
+import { getMergedPack } from '../../src/extension/merged-pack';
 import { subscribe, subscriptionId, updateAllSubscriptions, updateSubscription } from '../../src/extension/subscriptions';
 import { LIU_BAO, LIU_WEN, makePack } from './helpers';
 

@@ -33,7 +33,7 @@ describe('mergeIntoGlossary', () => {
     const changed = { ...sisong, id: 'si-song-2', definition: '送政策、送技术、送资金、送服务（修订）。' };
     const result = mergeIntoGlossary(first.text, { source, entries: [changed, sanqing] });
     expect(result.changes).toEqual([
-      { action: 'updated', id: 'si-song', term: '四送' },
+      { action: 'updated', id: 'si-song', term: '四送', fields: ['definition'] },
       { action: 'added', id: 'san-qing', term: '三清' },
     ]);
     const entries = (parse(result.text) as { entries: GlossaryEntry[] }).entries;
@@ -49,7 +49,7 @@ ${first.text.replace('    definition: 送政策、送技术、送资金、送服
   it('never overwrites an entry a person edited, and keeps their comments', () => {
     const result = mergeIntoGlossary(edited, { source, entries: [{ ...sisong, definition: '新的定义。' }, sanqing] });
     expect(result.changes).toEqual([
-      { action: 'kept-edited', id: 'si-song', term: '四送' },
+      { action: 'kept-edited', id: 'si-song', term: '四送', fields: ['definition', 'note'] },
       { action: 'added', id: 'san-qing', term: '三清' },
     ]);
     expect(result.text).toContain('# 我们自己的说明，必须保留');
@@ -60,13 +60,13 @@ ${first.text.replace('    definition: 送政策、送技术、送资金、送服
   it('treats an entry without a fingerprint (written by hand) as edited', () => {
     const handWritten = 'source:\n  title: 手写\n  kind: editorial\nentries:\n  - id: si-song\n    term: 四送\n    status: editorial\n';
     const result = mergeIntoGlossary(handWritten, { source, entries: [sisong] });
-    expect(result.changes).toEqual([{ action: 'kept-edited', id: 'si-song', term: '四送' }]);
+    expect(result.changes).toEqual([{ action: 'kept-edited', id: 'si-song', term: '四送', fields: ['items', 'definition', 'source', 'status'] }]);
     expect(result.changed).toBe(false);
   });
 
   it('overwrites an edited entry only with force', () => {
     const result = mergeIntoGlossary(edited, { source, entries: [sisong] }, { force: true });
-    expect(result.changes).toEqual([{ action: 'overwritten', id: 'si-song', term: '四送' }]);
+    expect(result.changes).toEqual([{ action: 'overwritten', id: 'si-song', term: '四送', fields: ['note'] }]);
     expect(result.text).not.toContain('镇里补充的说明');
     expect(result.text).toContain('# 我们自己的说明，必须保留');
   });

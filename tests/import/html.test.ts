@@ -46,3 +46,37 @@ describe('importHtml', () => {
     expect(result.entries.map((entry) => entry.term)).toEqual(['甲项工作']);
   });
 });
+
+describe('importHtml on other footnote markup', () => {
+  it.each([
+    {
+      name: 'a link around the sup',
+      page: '<p>推进“三清”行动<a href="#n1"><sup>1</sup></a>。</p><div id="n1">“三清”行动：清垃圾、清河道、清违建。</div>',
+    },
+    {
+      name: "Word's save-as-web-page footnotes",
+      page: `<p class=MsoNormal>推进“三清”行动<a href="#_ftn1" name="_ftnref1" title=""><span class=MsoFootnoteReference>[1]</span></a>。</p>
+        <div style='mso-element:footnote-list'><div style='mso-element:footnote' id=ftn1>
+        <p class=MsoFootnoteText><a href="#_ftnref1" name="_ftn1" title=""><span class=MsoFootnoteReference>[1]</span></a> “三清”行动：清垃圾、清河道、清违建。</p></div></div>`,
+    },
+  ])('$name', ({ page }) => {
+    const result = importHtml(page);
+    expect(result.problems).toEqual([]);
+    expect(result.entries.map((entry) => [entry.source?.footnote, entry.term, entry.definition])).toEqual([[1, '三清行动', '清垃圾、清河道、清违建。']]);
+  });
+
+  it('an in-page link that is not a footnote leaves the text alone', () => {
+    const result = importHtml('<p><a href="#top">返回顶部</a></p><p>名词解释</p><p>1.甲项工作：做甲。</p>');
+    expect(result.source.kind).toBe('名词解释');
+    expect(result.entries.map((entry) => entry.term)).toEqual(['甲项工作']);
+  });
+});
+
+describe('importHtml title', () => {
+  it.each([
+    { name: 'the first <h1>, not the navigation before it', page: '<html><head><title>网站名</title></head><body><div>首页 &gt; 政务公开</div><h1>清溪镇 工作报告</h1><p>名词解释</p><p>1.甲项工作：做甲。</p></body></html>', title: '清溪镇 工作报告' },
+    { name: 'the <title> when there is no <h1>', page: '<html><head><title>清溪镇工作报告</title></head><body><div>首页 &gt; 政务公开</div><p>名词解释</p><p>1.甲项工作：做甲。</p></body></html>', title: '清溪镇工作报告' },
+  ])('is $name', ({ page, title }) => {
+    expect(importHtml(page).source.title).toBe(title);
+  });
+});

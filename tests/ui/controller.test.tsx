@@ -124,6 +124,18 @@ describe('keyboard', () => {
     expect(tip()).toBeNull();
   });
 
+  it('still sees the shortcut when the page stops events at the document', () => {
+    const { tip } = setup();
+    const stop = (event: Event) => event.stopPropagation();
+    document.addEventListener('keydown', stop, true);
+    try {
+      next();
+    } finally {
+      document.removeEventListener('keydown', stop, true);
+    }
+    expect(heading(tip())).toBe('六稳');
+  });
+
   it('leaves the shortcut to text fields', () => {
     const { tip } = setup();
     const input = document.createElement('input');

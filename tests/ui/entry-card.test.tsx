@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PackEntry } from '../../src/core/types';
 import { EntryCard, findEntry, formatEntryText, formatSource } from '../../src/ui/entry-card';
+import type { EntryCardProps } from '../../src/ui/entry-card';
 import { createStrings } from '../../src/ui/strings';
 import { HOSTILE, uiPack } from './fixtures';
 
@@ -26,7 +27,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const show = (id: string, props: Partial<Parameters<typeof EntryCard>[0]> = {}) => {
+const show = (id: string, props: Partial<EntryCardProps> = {}) => {
   act(() => render(<EntryCard entry={entry(id)} pack={pack} strings={zh} {...props} />, container));
   return container;
 };

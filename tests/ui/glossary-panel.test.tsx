@@ -86,6 +86,14 @@ describe('GlossaryPanel', () => {
   });
 });
 
+describe('GlossaryPanel with a starting query', () => {
+  it('opens with that search done', () => {
+    act(() => render(<GlossaryPanel pack={pack} strings={zh} query="lb" />, container));
+    expect(container.querySelector('input')?.value).toBe('lb');
+    expect(terms()[0]).toBe('六保');
+  });
+});
+
 describe('groupByTag', () => {
   it('keeps pack order inside and across groups', () => {
     const groups = groupByTag(pack.entries, '其他').map(([tag, entries]) => [tag, entries.map((e) => e.id)]);

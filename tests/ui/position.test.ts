@@ -4,11 +4,12 @@ import { placeNear } from '../../src/ui/position';
 // happy-dom has no layout: the viewport, the anchor's rect and the tip's size are given per row.
 const VIEW = { width: 400, height: 600 };
 
-function place(anchor: { left: number; top: number; height?: number }, tipSize: { width: number; height: number }) {
-  Object.defineProperty(document.documentElement, 'clientWidth', { value: VIEW.width, configurable: true });
-  Object.defineProperty(document.documentElement, 'clientHeight', { value: VIEW.height, configurable: true });
+function place(anchor: { left: number; top: number; height?: number }, tipSize: { width: number; height: number }, zoom = 1) {
+  Object.defineProperty(document.documentElement, 'clientWidth', { value: VIEW.width / zoom, configurable: true });
+  Object.defineProperty(document.documentElement, 'clientHeight', { value: VIEW.height / zoom, configurable: true });
   const tip = document.createElement('div');
   document.body.append(tip);
+  if (zoom !== 1) Object.defineProperty(tip, 'currentCSSZoom', { value: zoom });
   Object.defineProperty(tip, 'offsetWidth', { get: () => tipSize.width });
   Object.defineProperty(tip, 'offsetHeight', { get: () => tipSize.height });
   const rect = new DOMRect(anchor.left, anchor.top, 40, anchor.height ?? 20);
@@ -31,6 +32,12 @@ describe('placeNear', () => {
     ['above and scrolling when neither side fits, above roomier', { left: 10, top: 380 }, { width: 300, height: 480 }, { left: '10px', top: '8px', maxHeight: '366px' }],
   ])('%s', (_name, anchor, tipSize, expected) => {
     expect(place(anchor, tipSize)).toEqual(expected);
+  });
+
+  it('converts to and from the zoom a page puts on <html> (style lengths are multiplied by it)', () => {
+    // A 150 × 100 tip shows as 300 × 200 at zoom 2; the term's rect is already in viewport pixels.
+    expect(place({ left: 50, top: 100 }, { width: 150, height: 100 }, 2)).toEqual({ left: '25px', top: '63px', maxHeight: '' });
+    expect(place({ left: 380, top: 500 }, { width: 150, height: 100 }, 2)).toEqual({ left: '46px', top: '147px', maxHeight: '' });
   });
 
   it('never squeezes the tip below 120 px when the term sits at the very edge', () => {

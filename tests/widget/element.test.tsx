@@ -89,6 +89,17 @@ describe('<policy-glossary>', () => {
     expect(shadow.textContent).toContain('六稳');
   });
 
+  const themes: Array<[Record<string, string>, string]> = [
+    [{}, 'pg-auto'],
+    [{ theme: 'dark' }, 'pg-dark'],
+    [{ theme: 'light', term: '六稳' }, 'pg-light'],
+    [{ theme: 'neon' }, 'pg-auto'],
+  ];
+  it.each(themes)('attributes %o give the %s look', async (attributes, themeClass) => {
+    const shadow = await place(attributes);
+    expect(shadow.querySelector('.pg-root')?.classList.contains(themeClass)).toBe(true);
+  });
+
   it('glossary="…" loads its own pack', async () => {
     const other = fixturePack();
     other.entries = other.entries.filter((e) => e.id === 'liu-bao');

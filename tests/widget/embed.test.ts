@@ -91,6 +91,31 @@ describe('the script tag', () => {
     expect(document.body.innerHTML).toBe(before);
   });
 
+  it('a second copy of the script on the page hands its calls to the first', async () => {
+    const annotated = nextAnnotation();
+    const first = await loadAsScript({ src: 'https://town.example/policy-glossary.js', 'data-root': '#report' });
+    await annotated;
+    const before = document.querySelectorAll('pg-term').length;
+    vi.stubGlobal('PolicyGlossary', first);
+    const second = await loadAsScript({ src: 'https://town.example/policy-glossary.js', 'data-root': '#report' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    expect(document.querySelectorAll('pg-term')).toHaveLength(before);
+    expect(document.querySelectorAll('pg-term pg-term')).toHaveLength(0);
+    second.destroy();
+    expect(document.querySelectorAll('pg-term')).toHaveLength(0);
+  });
+
+  it('a page global that merely looks like ours is left alone', async () => {
+    const impostor = { version: '1', init: vi.fn(), annotate: vi.fn(), destroy: vi.fn(), extra: true };
+    vi.stubGlobal('PolicyGlossary', { ...impostor, version: 'page-own' });
+    const annotated = nextAnnotation();
+    loaded = await loadAsScript({ src: 'https://town.example/policy-glossary.js', 'data-root': '#report' });
+    await annotated;
+    expect(impostor.init).not.toHaveBeenCalled();
+    expect(document.querySelectorAll('pg-term').length).toBeGreaterThan(0);
+  });
+
   it('as an ES module (no current script) it waits for init()', async () => {
     vi.resetModules();
     loaded = await import('../../src/widget/index');

@@ -122,6 +122,18 @@ describe('init', () => {
     expect(markedTerms().map(onlyCjk)).not.toContain('四个意识');
   });
 
+  const looks: Array<[string, WidgetOptions, string, string]> = [
+    ['default: follows the system, Chinese UI', {}, 'pg-auto', 'zh-CN'],
+    ['dark theme', { theme: 'dark' }, 'pg-dark', 'zh-CN'],
+    ['light theme, English UI', { theme: 'light', locale: 'en' }, 'pg-light', 'en'],
+  ];
+  it.each(looks)('tooltip look: %s', async (_name, options, themeClass, lang) => {
+    await newWidget().init({ glossary: fixturePack(), root: '#report', ...options });
+    const root = document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('.pg-root');
+    expect(root?.classList.contains(themeClass)).toBe(true);
+    expect(root?.getAttribute('lang')).toBe(lang);
+  });
+
   it('wraps terms in focusable elements, so Tab reaches them', async () => {
     await newWidget().init({ glossary: fixturePack(), root: '#report' });
     const first = document.querySelector('pg-term');
@@ -169,6 +181,7 @@ describe('the annotated event', () => {
       document.querySelector('#report')!.append(extra);
       const again = await widget.annotate();
       expect(again).toMatchObject({ matches: 6, unknown: 1 });
+      expect(again!.ms).toBeGreaterThan(0);
       expect(details.at(-1)).toMatchObject({ matches: 6, unknown: 1 });
     } finally {
       document.removeEventListener(ANNOTATED_EVENT, listener);

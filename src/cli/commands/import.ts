@@ -167,7 +167,10 @@ export const runImport: CliCommand = async (args, io) => {
     }
     throw error;
   }
-  for (const change of merged.changes) io.stdout(`  ${ACTION_LABEL[change.action]}: ${change.term} (${change.id})\n`);
+  for (const change of merged.changes) {
+    const fields = change.fields && change.fields.length > 0 ? ` [${change.fields.join(', ')}]` : '';
+    io.stdout(`  ${ACTION_LABEL[change.action]}: ${change.term} (${change.id})${fields}\n`);
+  }
   const counts = (action: MergeAction): number => merged.changes.filter((change) => change.action === action).length;
   const summary = `新增 ${counts('added')}，更新 ${counts('updated') + counts('overwritten')}，未变 ${counts('unchanged')}，保留人工修改 ${counts('kept-edited')}`;
   if (parsed.dryRun) {

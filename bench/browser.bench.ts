@@ -1,0 +1,330 @@
+// `npm run bench:browser`: the annotator on a ≥ 700,000-character report page in headless Chromium,
+// against a bare TreeWalker read and mark.js in the same run (fresh page load each, median of a few
+// runs), plus its longest main-thread task, the memory it adds, and its cost on a page without Chinese.
+import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { loadGlossaryPack } from '../src/cli/glossary-files';
+import { GOV_HOST, launchBrowser } from '../tests/e2e/support/browsers';
+import { startServer, type TestServer } from '../tests/e2e/support/server';
+import type { PageRun } from './browser/page-entry';
+import { latinPageHtml, reportPageHtml, seedRepeatFor } from './browser/pages';
+import { startProfile } from './browser/profile';
+import { traceRun, type TraceBreakdown } from './browser/trace';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const MARK_JS = join(here, '..', 'node_modules', 'mark.js', 'dist', 'mark.min.js');
+const TARGET_CHARS = 710_000;
+/** Untimed-overhead runs (wall clock) and traced runs (CPU time) per method; medians are shown. */
+const RUNS = 5;
+const TRACED_RUNS = 3;
+const LATIN_RUNS = 3;
+const MEMORY_RUNS = 2;
+const MB = 1024 * 1024;
+const TARGETS = { walkFactor: 5, markFactor: 20, taskMs: 50, addedMb: 10 };
+/** Cross-origin isolation, so the page may call performance.measureUserAgentSpecificMemory(). */
+const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+
+type Method = 'walk' | 'highlight-api' | 'wrap' | 'mark';
+type Mode = 'highlight-api' | 'wrap';
+const METHODS: readonly Method[] = ['walk', 'highlight-api', 'wrap', 'mark'];
+const MODES: readonly Mode[] = ['highlight-api', 'wrap'];
+const LABELS: Record<Method, string> = {
+  walk: '(a) bare TreeWalker read',
+  'highlight-api': '(0) annotator, highlight-api',
+  wrap: '(0) annotator, wrap',
+  mark: '(b) mark.js markRegExp',
+};
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+const max = (values: readonly number[]): number => values.reduce((a, b) => Math.max(a, b), 0);
+const fixed = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const times = (value: number): string => `${fixed(value, value < 10 ? 2 : 1)}×`;
+
+/** Calls `window.__pgBench[name](...args)` in the page (a string, so nothing of ours is serialised). */
+function call<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(`window.__pgBench.${name}(${args.map((arg) => JSON.stringify(arg)).join(',')})`) as Promise<T>;
+}
+
+const pack = await loadGlossaryPack([]);
+const forms = [...new Set(pack.entries.flatMap((entry) => [entry.term, ...entry.forms]))];
+const bundle = await build({
+  entryPoints: [join(here, 'browser', 'page-entry.ts')],
+  bundle: true,
+  format: 'iife',
+  target: 'es2022',
+  write: false,
+  logLevel: 'silent',
+}).then((result) => result.outputFiles[0]?.text ?? '');
+const repeat = seedRepeatFor(TARGET_CHARS);
+const reportHtml = reportPageHtml(repeat);
+const server: TestServer = await startServer({
+  '/report.html': { body: reportHtml },
+  '/latin.html': { body: latinPageHtml(repeat) },
+  '/isolated.html': { body: reportHtml, headers: ISOLATED },
+});
+const launched = await launchBrowser('chromium');
+const { browser } = launched;
+const began = performance.now();
+const loadAtStart = loadavg().map((load) => load.toFixed(1)).join(' ');
+
+/** A fresh tab with `path` loaded and laid out, the bench bundle (and mark.js if asked) in it. */
+async function open(path: string, options: { mark?: boolean; host?: string } = {}): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(server.url(options.host ?? GOV_HOST, path), { waitUntil: 'load' });
+  // Let the first layout and paint of the big page finish before anything is timed.
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300)))');
+  await page.addScriptTag({ content: bundle });
+  if (options.mark) await page.addScriptTag({ path: MARK_JS });
+  return page;
+}
+
+function start(page: Page, method: Method): Promise<PageRun> {
+  if (method === 'walk') return call<PageRun>(page, 'walk');
+  if (method === 'mark') return call<PageRun>(page, 'mark', forms);
+  return call<PageRun>(page, 'annotate', method);
+}
+
+interface TimedRun extends PageRun {
+  matcherMs: number;
+}
+
+/** One run of `method` on a fresh load of `path`, optionally traced. */
+async function runOnce(path: string, method: Method): Promise<TimedRun>;
+async function runOnce(path: string, method: Method, traced: true): Promise<TraceBreakdown>;
+async function runOnce(path: string, method: Method, traced = false): Promise<TimedRun | TraceBreakdown> {
+  const page = await open(path, { mark: method === 'mark' });
+  try {
+    const matcherMs = await call<number>(page, 'prepare', pack);
+    if (traced) return (await traceRun(page, () => start(page, method))).breakdown;
+    return { ...(await start(page, method)), matcherMs };
+  } finally {
+    await page.close();
+  }
+}
+
+interface MemoryReading {
+  /** JS + DOM memory the browser attributes to the page (measureUserAgentSpecificMemory). */
+  total: number;
+  js: number;
+  dom: number;
+  /** V8 heap only (DevTools metrics), for comparison. */
+  jsHeap: number;
+  nodes: number;
+}
+
+/** Memory after a forced GC before our script is in the page and after it has annotated it. */
+async function measureMemory(mode: Mode): Promise<MemoryReading> {
+  const page = await browser.newPage();
+  try {
+    // measureUserAgentSpecificMemory needs a secure, cross-origin-isolated page: loopback by IP.
+    await page.goto(server.url('127.0.0.1', '/isolated.html'), { waitUntil: 'load' });
+    const cdp = await page.createCDPSession();
+    const reading = async (): Promise<{ total: number; js: number; dom: number; heap: number; nodes: number }> => {
+      const measured = page.evaluate(`performance.measureUserAgentSpecificMemory().then((result) => ({
+        total: result.bytes,
+        js: result.breakdown.filter((part) => part.types.includes('JavaScript')).reduce((a, part) => a + part.bytes, 0),
+        dom: result.breakdown.filter((part) => part.types.includes('DOM')).reduce((a, part) => a + part.bytes, 0),
+      }))`) as Promise<{ total: number; js: number; dom: number }>;
+      // The measurement completes at the next garbage collection: force one.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await cdp.send('HeapProfiler.collectGarbage');
+      const result = await measured;
+      const metrics = await page.metrics();
+      return { ...result, heap: metrics.JSHeapUsedSize ?? 0, nodes: metrics.Nodes ?? 0 };
+    };
+    const before = await reading();
+    await page.addScriptTag({ content: bundle });
+    await call<number>(page, 'prepare', pack);
+    await call<PageRun>(page, 'annotate', mode);
+    const after = await reading();
+    return {
+      total: (after.total - before.total) / MB,
+      js: (after.js - before.js) / MB,
+      dom: (after.dom - before.dom) / MB,
+      jsHeap: (after.heap - before.heap) / MB,
+      nodes: after.nodes - before.nodes,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+try {
+  const probe = await open('/report.html');
+  const text = await call<{ chars: number; chinese: boolean }>(probe, 'pageText');
+  const chunkClock = Boolean(await probe.evaluate('window.__pgBench.chunkClockWorks'));
+  await probe.close();
+  const latinProbe = await open('/latin.html');
+  const latinText = await call<{ chars: number; chinese: boolean }>(latinProbe, 'pageText');
+  await latinProbe.close();
+
+  // Methods interleaved run by run, so drift in the machine's load hits all of them alike.
+  const runs = new Map<Method, TimedRun[]>(METHODS.map((method) => [method, []]));
+  for (let i = 0; i < RUNS; i++) for (const method of METHODS) runs.get(method)?.push(await runOnce('/report.html', method));
+  const traces = new Map<Method, TraceBreakdown[]>(METHODS.map((method) => [method, []]));
+  for (let i = 0; i < TRACED_RUNS; i++) {
+    for (const method of METHODS) traces.get(method)?.push(await runOnce('/report.html', method, true));
+  }
+  const latinRuns = new Map<Method, TimedRun[]>((['walk', ...MODES] as Method[]).map((method) => [method, []]));
+  for (let i = 0; i < LATIN_RUNS; i++) for (const [method, list] of latinRuns) list.push(await runOnce('/latin.html', method));
+  const memory = new Map<Mode, MemoryReading[]>(MODES.map((mode) => [mode, []]));
+  for (let i = 0; i < MEMORY_RUNS; i++) for (const [mode, list] of memory) list.push(await measureMemory(mode));
+
+  const of = (method: Method): TimedRun[] => runs.get(method) ?? [];
+  const traced = (method: Method): TraceBreakdown[] => traces.get(method) ?? [];
+  const ms = (method: Method): number => median(of(method).map((run) => run.ms));
+  const painted = (method: Method): number => median(of(method).map((run) => run.paintedMs));
+  const cpu = (method: Method): number => median(traced(method).map((trace) => trace.cpu));
+  const heaviest = (method: Method): TraceBreakdown['longest'] =>
+    traced(method).map((trace) => trace.longest).reduce((a, b) => (b.cpuMs > a.cpuMs ? b : a), { wallMs: 0, cpuMs: 0, inside: '' });
+  const ours = of('highlight-api')[0];
+
+  console.log(`browser: ${await browser.version()} (headless); ${RUNS} timed + ${TRACED_RUNS} traced runs per method, fresh page load each, medians`);
+  console.log(`page: seed report body ×${repeat}, ${text.chars.toLocaleString()} characters of text, ${of('walk')[0]?.textNodes.toLocaleString() ?? '?'} text nodes`);
+  console.log(
+    `glossary: ${pack.entries.length} bundled entries, ${forms.length} surface forms; matcher built in ` +
+      `${fixed(median(of('highlight-api').map((run) => run.matcherMs)))} ms (before the timed part)`,
+  );
+  console.log(
+    `term occurrences: ${ours?.known.toLocaleString() ?? '?'} glossary terms + ${ours?.unknown.toLocaleString() ?? '?'} unknown slogans ` +
+      `(annotator); mark.js marked ${of('mark')[0]?.count.toLocaleString() ?? '?'} (exact surface forms)`,
+  );
+  console.log(`highlights in place at ready: highlight-api ${ours?.inPlace ?? '?'} ranges registered, wrap ${of('wrap')[0]?.inPlace ?? '?'} wrapped matches\n`);
+
+  const header =
+    `${'method'.padEnd(30)} ${'ready ms'.padStart(9)} ${'min'.padStart(7)} ${'max'.padStart(7)} ${'÷ walk'.padStart(8)} ` +
+    `${'mark.js ÷'.padStart(9)} ${'painted'.padStart(8)} ${'mark.js ÷'.padStart(9)} ${'CPU ms'.padStart(8)} ${'mark.js ÷'.padStart(9)}` +
+    `  longest task: CPU (wall) ms`;
+  console.log(header);
+  console.log('-'.repeat(header.length));
+  for (const method of METHODS) {
+    const timings = of(method).map((run) => run.ms);
+    const task = heaviest(method);
+    const versus = (value: (m: Method) => number): string => (method === 'mark' ? '' : times(value('mark') / value(method)));
+    console.log(
+      `${LABELS[method].padEnd(30)} ${fixed(ms(method)).padStart(9)} ${fixed(Math.min(...timings)).padStart(7)} ` +
+        `${fixed(max(timings)).padStart(7)} ${times(ms(method) / ms('walk')).padStart(8)} ${versus(ms).padStart(9)} ` +
+        `${fixed(painted(method)).padStart(8)} ${(method === 'walk' ? '' : versus(painted)).padStart(9)} ` +
+        `${fixed(cpu(method)).padStart(8)} ${versus(cpu).padStart(9)}  ${fixed(task.cpuMs)} (${fixed(task.wallMs)}): ${task.inside}`,
+    );
+  }
+  console.log(
+    `\nready: until the annotator's \`ready\` (mark.js: until it returns; walk: until the last text is read). painted: until` +
+      ` the next frame is rendered after that; mark.js and wrap mode pay their layout there. CPU: main-thread CPU time of` +
+      ` the traced runs, including the rendering our changes cause, immune to other processes. longest task: the task with` +
+      ` the most CPU in the traced runs, with what it did.`,
+  );
+  for (const mode of MODES) {
+    const list = of(mode);
+    const slices = list.flatMap((run) => run.slices);
+    const wallTasks = list.flatMap((run) => run.longTasks);
+    const frames = list.flatMap((run) => run.longFrames);
+    const worstFrame = frames.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, renderMs: 0 });
+    const trace = traced(mode);
+    const part = (pick: (t: TraceBreakdown) => number): string => fixed(median(trace.map(pick)));
+    console.log(
+      `  ${mode}: CPU ${part((t) => t.cpu)} = script ${part((t) => t.script)} + style/layout ${part((t) => t.styleLayout)} + ` +
+        `prepaint/paint ${part((t) => t.paint)} + GC ${part((t) => t.gc)} ms; ${part((t) => t.frames)} frames rendered during the pass`,
+    );
+    console.log(
+      `    inside matcher.scan ${fixed(median(list.map((run) => run.scanMs)))} ms wall (${list[0]?.scanCalls ?? 0} calls); ` +
+        `work slices between pauses: ${chunkClock ? `median ${fixed(median(slices))}, longest ${fixed(max(slices))} ms wall, ${fixed(median(list.map((run) => run.slices.length)), 0)} per pass` : 'not measurable (no scheduler.yield)'}; ` +
+        `'longtask' entries (wall) ${wallTasks.length ? `${wallTasks.length}, longest ${fixed(max(wallTasks))} ms` : 'none'}; ` +
+        `longest animation frame ${worstFrame.ms > 0 ? `${fixed(worstFrame.ms)} ms (${fixed(worstFrame.renderMs)} rendering)` : 'none'}`,
+    );
+  }
+
+  console.log(`\nmemory our script adds (after a forced GC; median of ${MEMORY_RUNS} loads)`);
+  const memoryOf = (mode: Mode, pick: (reading: MemoryReading) => number): number => median((memory.get(mode) ?? []).map(pick));
+  for (const mode of MODES) {
+    console.log(
+      `  ${mode.padEnd(14)} ${fixed(memoryOf(mode, (r) => r.total), 2)} MB (JavaScript ${fixed(memoryOf(mode, (r) => r.js), 2)} + DOM ` +
+        `${fixed(memoryOf(mode, (r) => r.dom), 2)}, measureUserAgentSpecificMemory); V8 heap alone ${fixed(memoryOf(mode, (r) => r.jsHeap), 2)} MB; ` +
+        `DOM nodes added ${memoryOf(mode, (r) => r.nodes).toLocaleString()}`,
+    );
+  }
+
+  const latinOf = (method: Method): TimedRun[] => latinRuns.get(method) ?? [];
+  console.log(`\npage without Chinese: ${latinText.chars.toLocaleString()} characters, Chinese in it: ${latinText.chinese ? 'YES (bad page)' : 'none'}`);
+  for (const method of ['walk', ...MODES] as Method[]) {
+    const list = latinOf(method);
+    console.log(
+      `  ${LABELS[method].padEnd(30)} ${fixed(median(list.map((run) => run.ms)), 2).padStart(8)} ms` +
+        (method === 'walk'
+          ? ` (${list[0]?.textNodes.toLocaleString() ?? '?'} text nodes read)`
+          : `; matcher.scan calls ${max(list.map((run) => run.scanCalls))}, text nodes read ${max(list.map((run) => run.textNodes))}, highlights ${max(list.map((run) => run.count))}`),
+    );
+  }
+
+  const longestTask = max(MODES.map((mode) => heaviest(mode).cpuMs));
+  const addedMb = max(MODES.map((mode) => memoryOf(mode, (r) => r.total)));
+  const latinWork = max(MODES.flatMap((mode) => latinOf(mode).map((run) => run.scanCalls + run.textNodes)));
+  const checks: Array<[string, boolean, string]> = [
+    ['page ≥ 700,000 characters', text.chars >= 700_000, text.chars.toLocaleString()],
+    ['≥ 3,000 term occurrences', (ours?.known ?? 0) >= 3000, (ours?.known ?? 0).toLocaleString()],
+    [
+      'every match highlighted when ready resolves, in every run',
+      MODES.every((mode) => of(mode).every((run) => run.count > 0 && run.inPlace === run.count)),
+      MODES.map((mode) => `${mode} ${of(mode).map((run) => `${run.inPlace}/${run.count}`).join(' ')}`).join('; '),
+    ],
+  ];
+  for (const mode of MODES) {
+    checks.push([
+      `${mode}: ≤ ${TARGETS.walkFactor}× the bare walk (ready)`,
+      ms(mode) <= TARGETS.walkFactor * ms('walk'),
+      `${times(ms(mode) / ms('walk'))} (CPU ${times(cpu(mode) / cpu('walk'))})`,
+    ]);
+    checks.push([
+      `${mode}: ≥ ${TARGETS.markFactor}× faster than mark.js (ready)`,
+      ms('mark') / ms(mode) >= TARGETS.markFactor,
+      `${times(ms('mark') / ms(mode))} (painted ${times(painted('mark') / painted(mode))}, CPU ${times(cpu('mark') / cpu(mode))})`,
+    ]);
+  }
+  checks.push([
+    `no main-thread task over ${TARGETS.taskMs} ms during our runs (CPU time, rendering included)`,
+    longestTask <= TARGETS.taskMs,
+    MODES.map((mode) => `${mode} ${fixed(heaviest(mode).cpuMs)} ms: ${heaviest(mode).inside}`).join('; '),
+  ]);
+  checks.push([`≤ ${TARGETS.addedMb} MB added`, addedMb <= TARGETS.addedMb, `${fixed(addedMb, 2)} MB (the larger mode)`]);
+  checks.push([
+    'no scan work on the page without Chinese',
+    latinWork === 0 && !latinText.chinese,
+    latinWork === 0 ? 'matcher.scan 0 calls, 0 text nodes read' : `${latinWork} scan calls + text nodes`,
+  ]);
+  console.log('\ntargets');
+  for (const [target, met, value] of checks) console.log(`  ${met ? '✓ met   ' : '✗ MISSED'} ${target}: ${value}`);
+
+  if (checks.some(([target, met]) => !met && /walk|mark\.js|task/.test(target))) {
+    console.log('\nour JavaScript by function (one profiled run per mode, V8 self time, top 12; (program) = native and rendering work):');
+    for (const mode of MODES) {
+      const page = await open('/report.html');
+      try {
+        await call<number>(page, 'prepare', pack);
+        const stop = await startProfile(await page.createCDPSession());
+        const run = await call<PageRun>(page, 'annotate', mode);
+        const selfTimes = await stop();
+        console.log(`  ${mode} (${fixed(run.ms)} ms this run, ${fixed(sum(selfTimes.map((t) => t.ms)))} ms sampled):`);
+        for (const { name, ms: self } of selfTimes.slice(0, 12)) console.log(`    ${fixed(self).padStart(8)} ms  ${name}`);
+      } finally {
+        await page.close();
+      }
+    }
+  }
+  const missed = checks.filter(([, met]) => !met).length;
+  console.log(
+    `\nload average ${loadAtStart} at the start, ${loadavg().map((load) => load.toFixed(1)).join(' ')} at the end, on ${cpus().length} cores` +
+      `${(loadavg()[0] ?? 0) > cpus().length ? ': other work competed for the CPU, so wall-clock times are inflated and noisy; CPU times are not' : ''}.`,
+  );
+  console.log(`${missed === 0 ? 'all targets met' : `MISSED ${missed} of ${checks.length} targets`}; total ${fixed((performance.now() - began) / 1000)} s`);
+} finally {
+  await launched.close();
+  await server.close();
+}

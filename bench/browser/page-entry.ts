@@ -1,0 +1,194 @@
+// Bundle entry for `npm run bench:browser`: the DOM layer, the matcher and the in-page timing
+// harness, exposed as `window.__pgBench` so the Node side drives it with plain string calls.
+import { armChunkClock, chunkClockWorks, disarmChunkClock } from './chunk-clock';
+import { createMatcher, type Matcher } from '../../src/core/matcher';
+import { HIGHLIGHT_NAMES, createAnnotator, type Annotator, type ScanStats } from '../../src/dom/annotator';
+import type { MatcherGlossary } from '../../src/core/matcher';
+
+/** What one timed run in the page reports. */
+export interface PageRun {
+  /** From the first call to the last highlight in place (or the last text read). */
+  ms: number;
+  /** Highlights made: annotator matches, mark.js marks, or text nodes read by the walk. */
+  count: number;
+  /** Annotator only: glossary-term matches and unknown-slogan matches. */
+  known: number;
+  unknown: number;
+  /** Annotator only: highlights found in the page afterwards (registered ranges or wrappers). */
+  inPlace: number;
+  /** Text nodes and characters read (annotator: its own stats; walk: what it read). */
+  textNodes: number;
+  chars: number;
+  /** Calls of the matcher's `scan` during the run, and the time spent inside them (ms). */
+  scanCalls: number;
+  scanMs: number;
+  /** Annotator only: durations of its work slices between pauses (empty if they cannot be timed). */
+  slices: number[];
+  /** Until the first frame after `ms` was rendered: what the user waits for to see the highlights. */
+  paintedMs: number;
+  /** Durations of 'longtask' entries overlapping the run (script tasks; rendering is not in them). */
+  longTasks: number[];
+  /** 'long-animation-frame' entries overlapping the run: whole frame, and its rendering part (ms). */
+  longFrames: Array<{ ms: number; renderMs: number }>;
+}
+
+interface AnimationFrameTiming extends PerformanceEntry {
+  renderStart: number;
+}
+
+interface MarkInstance {
+  markRegExp(regexp: RegExp, options: { acrossElements: boolean; done: (count: number) => void }): void;
+}
+
+type BenchWindow = typeof globalThis & {
+  Mark?: new (context: Element) => MarkInstance;
+  __pgBench?: unknown;
+  __pgKeep?: unknown;
+};
+
+const win = globalThis as BenchWindow;
+
+/** Collects entries of `type` from page load on; empty where the browser lacks the type. */
+function collect(type: string): () => PerformanceEntry[] {
+  const entries: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+  try {
+    observer.observe({ type, buffered: true });
+  } catch {
+    // Unsupported entry type: the slice timings still tell.
+  }
+  return () => {
+    entries.push(...observer.takeRecords());
+    return entries;
+  };
+}
+
+const longTaskEntries = collect('longtask');
+const longFrameEntries = collect('long-animation-frame');
+
+let matcher: Matcher | undefined;
+let scanCalls = 0;
+let scanMs = 0;
+
+const counted: Matcher = {
+  scan(text) {
+    scanCalls++;
+    const start = performance.now();
+    try {
+      return (matcher as Matcher).scan(text);
+    } finally {
+      scanMs += performance.now() - start;
+    }
+  },
+};
+
+/** Resolves after the next frame has been rendered. */
+const nextPaint = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Waits for the next rendered frame, then reports it and the long tasks and frames since `start`. */
+async function settle(start: number): Promise<Pick<PageRun, 'paintedMs' | 'longTasks' | 'longFrames'>> {
+  await nextPaint();
+  const painted = performance.now();
+  // Performance entries are delivered a little later than the work they describe.
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  const overlaps = (entry: PerformanceEntry): boolean => entry.startTime < painted && entry.startTime + entry.duration > start;
+  return {
+    paintedMs: painted - start,
+    longTasks: longTaskEntries().filter(overlaps).map((entry) => entry.duration),
+    longFrames: longFrameEntries()
+      .filter(overlaps)
+      .map((entry) => {
+        const { renderStart } = entry as AnimationFrameTiming;
+        return { ms: entry.duration, renderMs: renderStart > 0 ? entry.startTime + entry.duration - renderStart : 0 };
+      }),
+  };
+}
+
+const emptyRun = (): PageRun => ({
+  ms: 0, count: 0, known: 0, unknown: 0, inPlace: 0, textNodes: 0, chars: 0, scanCalls: 0, scanMs: 0, slices: [],
+  paintedMs: 0, longTasks: [], longFrames: [],
+});
+
+/** Builds the matcher for `glossary`; returns how long that took (ms). */
+function prepare(glossary: MatcherGlossary): number {
+  const start = performance.now();
+  matcher = createMatcher(glossary);
+  return performance.now() - start;
+}
+
+/** Annotates the whole document in `mode` and keeps the annotator alive (for memory readings). */
+async function annotate(mode: 'highlight-api' | 'wrap'): Promise<PageRun> {
+  scanCalls = 0;
+  scanMs = 0;
+  let stats: ScanStats | undefined;
+  armChunkClock();
+  const start = performance.now();
+  const annotator: Annotator = createAnnotator({
+    root: document,
+    matcher: counted,
+    mode,
+    onUpdate: (_matches, passStats) => {
+      stats ??= passStats;
+    },
+  });
+  await annotator.ready;
+  const end = performance.now();
+  const slices = chunkClockWorks ? disarmChunkClock(start, end) : [];
+  win.__pgKeep = annotator;
+  const matches = annotator.matches();
+  const unknown = matches.filter((match) => match.kind === 'unknown-slogan').length;
+  const inPlace =
+    mode === 'wrap'
+      ? new Set([...document.querySelectorAll('pg-term[data-pg-id]')].map((el) => el.getAttribute('data-pg-id'))).size
+      : (CSS.highlights.get(HIGHLIGHT_NAMES.term)?.size ?? 0) + (CSS.highlights.get(HIGHLIGHT_NAMES.unknown)?.size ?? 0);
+  return {
+    ...emptyRun(),
+    ms: end - start,
+    count: matches.length,
+    known: matches.length - unknown,
+    unknown,
+    inPlace,
+    textNodes: stats?.textNodes ?? 0,
+    chars: stats?.chars ?? 0,
+    scanCalls,
+    scanMs,
+    slices,
+    ...(await settle(start)),
+  };
+}
+
+/** Baseline (a): a TreeWalker reading every text node's data. */
+async function walk(): Promise<PageRun> {
+  const start = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let textNodes = 0;
+  let chars = 0;
+  while (walker.nextNode()) {
+    chars += (walker.currentNode as Text).data.length;
+    textNodes++;
+  }
+  const end = performance.now();
+  return { ...emptyRun(), ms: end - start, count: textNodes, textNodes, chars, ...(await settle(start)) };
+}
+
+/** Baseline (b): mark.js wrapping every surface form, one alternation, node by node. */
+async function mark(forms: readonly string[]): Promise<PageRun> {
+  const Mark = win.Mark;
+  if (!Mark) throw new Error('mark.js is not loaded in this page');
+  const escaped = [...forms].sort((a, b) => b.length - a.length).map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(escaped.join('|'), 'g');
+  let count = 0;
+  const start = performance.now();
+  new Mark(document.body).markRegExp(pattern, { acrossElements: false, done: (marked) => (count = marked) });
+  const end = performance.now();
+  return { ...emptyRun(), ms: end - start, count, ...(await settle(start)) };
+}
+
+/** Characters of text in the body, and whether any of it is Chinese. */
+function pageText(): { chars: number; chinese: boolean } {
+  const text = document.body.textContent ?? '';
+  return { chars: text.length, chinese: /[\u3400-\u9fff]/.test(text) };
+}
+
+win.__pgBench = { prepare, annotate, walk, mark, pageText, chunkClockWorks };

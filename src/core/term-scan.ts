@@ -1,0 +1,129 @@
+// One pass over raw text that normalises and runs the automaton together, without building the
+// normalised text. Between matches, a character that cannot start a form costs one table lookup,
+// whatever the glossary's size.
+import { createAutomaton } from './automaton';
+import type { Normaliser } from './normalise';
+
+/** One occurrence of a pattern, in original offsets (`start`, `end`) and canonical units (`from`, `to`). */
+export interface TermOccurrence {
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+  pattern: number;
+}
+
+/** Finds every occurrence of every normalised pattern in raw text. */
+export interface TermScanner {
+  /** All occurrences, overlapping ones included, minus those cutting through a number or a Latin word. */
+  scan(text: string): TermOccurrence[];
+}
+
+const SKIPPED = -1;
+const NUMERAL = -2;
+// Units that continue a number or a Latin word: a form must not start or end inside one
+// (15分钟服务圈 is not in 115分钟服务圈).
+const WORD_UNITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** Builds a scanner for `patterns`, which must have been normalised by `normaliser`. */
+export function createTermScanner(patterns: readonly string[], normaliser: Normaliser): TermScanner {
+  const automaton = createAutomaton(patterns, WORD_UNITS);
+  const unitClass = automaton.classOf;
+  const isWord = new Uint8Array(65536);
+  for (const unit of WORD_UNITS) isWord[unitClass[unit.charCodeAt(0)] as number] = 1;
+
+  // Class of each raw UTF-16 unit after folding; a numeral standing alone (六 in 六稳, 一) has
+  // the class of its one canonical unit, so only real runs (十五, 二〇二〇) take the slow path.
+  const rawClass = new Int32Array(65536);
+  const aloneClass = new Int32Array(65536).fill(-1);
+  for (let raw = 0; raw < 65536; raw++) {
+    const folded = normaliser.fold(raw);
+    if (folded === 0) rawClass[raw] = SKIPPED;
+    else if (normaliser.isNumeral(raw)) {
+      rawClass[raw] = NUMERAL;
+      const alone = normaliser.numeralRun(String.fromCharCode(raw), 0).codes;
+      if (alone.length === 1) aloneClass[raw] = unitClass[alone[0] as number] as number;
+    } else rawClass[raw] = unitClass[folded] as number;
+  }
+
+  // At the root, a character that starts no form and is not part of a number or Latin word is
+  // the same as one no form uses: the loop handles both without leaving it.
+  const deadAtRoot = new Uint8Array(65536);
+  for (let raw = 0; raw < 65536; raw++) {
+    const cls = rawClass[raw] as number;
+    if (cls === 0 || (cls > 0 && isWord[cls] === 0 && automaton.next(0, cls) === 0)) deadAtRoot[raw] = 1;
+  }
+
+  let longest = 1;
+  for (const pattern of patterns) longest = Math.max(longest, pattern.length);
+  let ringSize = 4;
+  while (ringSize < longest + 2) ringSize *= 2;
+  const mask = ringSize - 1;
+  const ringStart = new Int32Array(ringSize);
+  const ringWord = new Uint8Array(ringSize);
+
+  function scan(text: string): TermOccurrence[] {
+    const found: TermOccurrence[] = [];
+    const n = text.length;
+    let state = 0;
+    let k = 0;
+    // The last unit outside every pattern: nothing before it can be part of a match.
+    let resetAt = -1;
+    // Occurrences that end in a word unit wait for the next unit to know whether they cut a word.
+    let pendingFrom = -1;
+
+    const feed = (cls: number, start: number, end: number): void => {
+      if (pendingFrom !== -1) {
+        if (isWord[cls] === 1) found.length = pendingFrom;
+        pendingFrom = -1;
+      }
+      if (cls === 0) {
+        state = 0;
+        resetAt = k++;
+        return;
+      }
+      const slot = k & mask;
+      ringStart[slot] = start;
+      ringWord[slot] = isWord[cls] as number;
+      state = automaton.next(state, cls);
+      if (automaton.accepts(state)) {
+        const to = k + 1;
+        automaton.outputs(state, (pattern, length) => {
+          const from = to - length;
+          const cutsStart = from > 0 && from - 1 !== resetAt && ringWord[(from - 1) & mask] === 1 && ringWord[from & mask] === 1;
+          if (cutsStart) return;
+          if (ringWord[slot] === 1 && pendingFrom === -1) pendingFrom = found.length;
+          found.push({ start: ringStart[from & mask] as number, end, from, to, pattern });
+        });
+      }
+      k++;
+    };
+
+    for (let i = 0; i < n; i++) {
+      const raw = text.charCodeAt(i);
+      if (deadAtRoot[raw] === 1 && state === 0 && pendingFrom === -1) {
+        resetAt = k++;
+        continue;
+      }
+      const cls = rawClass[raw] as number;
+      if (cls >= 0) {
+        feed(cls, i, i + 1);
+      } else if (cls === NUMERAL) {
+        const next = i + 1 < n ? (rawClass[text.charCodeAt(i + 1)] as number) : 0;
+        const alone = aloneClass[raw] as number;
+        if (alone >= 0 && next >= 0) {
+          feed(alone, i, i + 1);
+        } else {
+          const run = normaliser.numeralRun(text, i);
+          for (let r = 0; r < run.codes.length; r++) {
+            feed(unitClass[run.codes[r] as number] as number, run.starts[r] as number, run.ends[r] as number);
+          }
+          i = run.end - 1;
+        }
+      }
+    }
+    return found;
+  }
+
+  return { scan };
+}

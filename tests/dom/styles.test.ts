@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  HIGHLIGHT_PRESETS,
+  createStyleHost,
+  highlightCss,
+  resolveHighlightStyle,
+} from '../../src/dom/styles';
+
+afterEach(() => {
+  document.adoptedStyleSheets = [];
+  document.head.innerHTML = '';
+  document.body.innerHTML = '';
+});
+
+const rulesOf = (sheet: CSSStyleSheet | undefined): string[] => [...(sheet?.cssRules ?? [])].map((rule) => rule.cssText);
+
+describe('highlight styles', () => {
+  it.each([
+    ['highlight-api', ['::highlight(pg-term)', '::highlight(pg-unknown)', '::highlight(pg-active)'], ['pg-term {']],
+    ['wrap', ['pg-term {', 'pg-term[data-pg-kind="unknown-slogan"]', 'pg-term[data-pg-active]'], ['::highlight(']],
+  ] as const)('%s mode gets only its own rules', (mode, present, absent) => {
+    const css = highlightCss(HIGHLIGHT_PRESETS.underline, mode);
+    for (const text of present) expect(css).toContain(text);
+    for (const text of absent) expect(css).not.toContain(text);
+  });
+
+  it.each([
+    ['underline', 'underline solid', 'underline dotted'],
+    ['background', 'background-color', 'background-color'],
+    ['off', '', ''],
+  ] as const)('preset %s', (preset, term, unknown) => {
+    const style = resolveHighlightStyle(preset);
+    expect(style.term.includes(term)).toBe(true);
+    expect(style.unknown.includes(unknown)).toBe(true);
+    expect(style.active).toContain('background-color');
+  });
+
+  it('fills missing fields from the underline preset and ignores unknown preset names', () => {
+    expect(resolveHighlightStyle({ term: 'color: green' })).toEqual({ ...HIGHLIGHT_PRESETS.underline, term: 'color: green' });
+    expect(resolveHighlightStyle('sparkles' as 'off')).toEqual(HIGHLIGHT_PRESETS.underline);
+  });
+
+  it('declarations from settings cannot open new rules', () => {
+    const css = highlightCss({ term: 'color: red } body { display: none', unknown: '@import url(x)', active: '' }, 'wrap');
+    expect(css).not.toContain('body {');
+    expect(css).not.toContain('@import');
+    expect(css.split('{').length).toBe(css.split('}').length);
+  });
+
+  it('adopts one sheet per document, updates it in place, and removes it on destroy', () => {
+    const host = createStyleHost(HIGHLIGHT_PRESETS.underline, 'wrap');
+    const shadow = document.body.appendChild(document.createElement('div')).attachShadow({ mode: 'open' });
+    host.attach(document);
+    host.attach(document);
+    host.attach(shadow);
+    expect(document.adoptedStyleSheets.length).toBe(1);
+    expect(shadow.adoptedStyleSheets[0]).toBe(document.adoptedStyleSheets[0]);
+    expect(rulesOf(document.adoptedStyleSheets[0]).join('\n')).toContain('underline');
+    host.update(HIGHLIGHT_PRESETS.background);
+    expect(rulesOf(document.adoptedStyleSheets[0]).join('\n')).not.toContain('underline');
+    host.destroy();
+    expect(document.adoptedStyleSheets.length).toBe(0);
+    expect(shadow.adoptedStyleSheets.length).toBe(0);
+  });
+
+  it('falls back to a <style> element where adoptedStyleSheets cannot be set', () => {
+    Object.defineProperty(document, 'adoptedStyleSheets', {
+      configurable: true,
+      get: () => [],
+      set: () => {
+        throw new TypeError('not supported');
+      },
+    });
+    try {
+      const host = createStyleHost(HIGHLIGHT_PRESETS.underline, 'highlight-api');
+      host.attach(document);
+      const style = document.head.querySelector('style[data-policy-glossary-ui]');
+      expect(style?.textContent).toContain('::highlight(pg-term)');
+      host.update(HIGHLIGHT_PRESETS.off);
+      expect(style?.textContent).not.toContain('underline');
+      host.destroy();
+      expect(document.head.querySelector('style')).toBeNull();
+    } finally {
+      Reflect.deleteProperty(document, 'adoptedStyleSheets');
+    }
+  });
+});

@@ -1,0 +1,75 @@
+// The options page in real Chromium: importing a broken glossary file shows its problems with line
+// numbers and saves nothing; a good one is listed as a pack and used on pages; "add to my glossary"
+// from an unknown slogan's tooltip opens the entry form prefilled. Screenshot: /tmp/ext-options.png.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { GOV_HOST, launchBrowser, type LaunchedBrowser } from './support/browsers';
+import { startServer, type TestServer } from './support/server';
+import { builtExtension, highlightCount, tooltipText, waitFor } from './extension-helpers';
+
+const BROKEN = 'source:\n  title: 测试\n  kind: footnotes\nentries:\n  - id: shuang-qian\n    term: 双千工程\n    status: draft\n';
+const GOOD = 'source:\n  title: 测试文件\n  kind: footnotes\nentries:\n  - id: shuang-qian\n    term: 双千工程\n    definition: 测试用的释义。\n    status: official\n';
+
+const page = (body: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body><p>${body}</p></body></html>`;
+
+describe('options page (chromium)', () => {
+  let server: TestServer;
+  let launched: LaunchedBrowser;
+  let options: Page;
+  const dir = mkdtempSync(join(tmpdir(), 'pg-options-'));
+
+  beforeAll(async () => {
+    server = await startServer({ '/new.html': { body: page('今年全面启动双千工程，推进各项工作。') } });
+    process.env.LANGUAGE = 'zh_CN';
+    launched = await launchBrowser('chromium', { extension: builtExtension('chrome-mv3') });
+    options = await launched.browser.newPage();
+    await options.setViewport({ width: 800, height: 900 });
+    await options.goto(`chrome-extension://${launched.extensionId}/options.html`);
+    await options.waitForSelector('[data-list="packs"] li');
+  });
+
+  afterAll(async () => {
+    await launched?.close();
+    await server?.close();
+  });
+
+  const upload = async (name: string, text: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    const input = (await options.$('input[data-action="import-pack"]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(file);
+  };
+
+  it('shows a broken file’s problems with line numbers and saves nothing', async () => {
+    const before = await options.$$eval('[data-list="packs"] li', (items) => items.length);
+    await upload('broken.yaml', BROKEN);
+    const alert = await waitFor(() => options.$eval('body', (b) => b.querySelector('[role="alert"]')?.textContent ?? null), 'the problem list');
+    expect(alert).toMatch(/broken\.yaml:7:\d+/);
+    expect(await options.$$eval('[data-list="packs"] li', (items) => items.length)).toBe(before);
+  });
+
+  it('imports a good file as a pack that pages use', async () => {
+    await upload('good.yaml', GOOD);
+    await waitFor(() => options.$('[data-pack-id="file:good.yaml"]'), 'the imported pack in the list');
+    const tab = await launched.browser.newPage();
+    await tab.goto(server.url(GOV_HOST, '/new.html'));
+    await waitFor(async () => (await highlightCount(tab)) > 0, 'the imported term highlighted');
+    const point = await tab.evaluate(() => {
+      const node = document.querySelector('p')!.firstChild!;
+      const at = node.textContent!.indexOf('双千工程');
+      const range = document.createRange();
+      range.setStart(node, at + 1);
+      range.setEnd(node, at + 2);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await tab.mouse.move(point.x, point.y, { steps: 2 });
+    await waitFor(async () => (await tooltipText(tab))?.includes('测试用的释义。'), 'the imported definition in the tooltip');
+    await tab.close();
+    await options.bringToFront();
+    await options.screenshot({ path: '/tmp/ext-options.png', fullPage: true });
+  });
+});
