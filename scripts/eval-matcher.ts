@@ -83,6 +83,7 @@ export async function runMatcherEval(print: (line: string) => void = console.log
   const detector = createMatcher({ entries: [] }, { slogans: true, fuzzy: false });
   const total: MatcherEvalSummary = { truthTerms: 0, foundTerms: 0, truthOccurrences: 0, foundOccurrences: 0, candidates: 0, real: 0, wrong: 0, unjudged: 0 };
   const unjudged = new Map<string, number>();
+  const distinct = { real: new Set<string>(), wrong: new Set<string>() };
   print('numbered-slogan detector on corpus 名词解释 appendices (no glossary)\n');
   print('file            terms found  recall | occ found | cand real wrong unjudged precision');
   for (const folder of FOLDERS) {
@@ -114,6 +115,8 @@ export async function runMatcherEval(print: (line: string) => void = console.log
         else if (yes.has(key)) verdict = 'yes';
         else if (no.has(key)) verdict = 'NO';
         else verdict = '?';
+        if (verdict === 'NO') distinct.wrong.add(key);
+        else if (verdict !== '?') distinct.real.add(key);
         if (verdict === 'NO') wrong++;
         else if (verdict === '?') {
           open++;
@@ -148,6 +151,7 @@ export async function runMatcherEval(print: (line: string) => void = console.log
   print('');
   print(`total: recall ${recall.toFixed(3)} (${total.foundTerms}/${total.truthTerms} numbered appendix terms; occurrences ${total.foundOccurrences}/${total.truthOccurrences})`);
   print(`       precision ${precision.toFixed(3)} (${total.real} real / ${total.real + total.wrong} judged candidates; ${total.unjudged} unjudged; counting unjudged as wrong: ${strict.toFixed(3)})`);
+  print(`       distinct names: ${distinct.real.size} real, ${distinct.wrong.size} wrong (${(distinct.real.size / Math.max(1, distinct.real.size + distinct.wrong.size)).toFixed(3)})`);
   print('precision: a candidate is real when it overlaps an appendix term of its report or is hand-labelled a slogan in scripts/eval-matcher-labels.json; wrong when labelled not a slogan.');
   if (unjudged.size > 0) print(`unjudged: ${[...unjudged].sort((a, b) => b[1] - a[1]).map(([key, count]) => `${key}×${count}`).join(' ')}`);
   return total;

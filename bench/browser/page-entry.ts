@@ -26,7 +26,7 @@ export interface PageRun {
   slices: number[];
   /** Until the first frame after `ms` was rendered: what the user waits for to see the highlights. */
   paintedMs: number;
-  /** Durations of 'longtask' entries overlapping the run (script tasks; rendering is not in them). */
+  /** Durations of 'longtask' entries overlapping the run (wall clock). */
   longTasks: number[];
   /** 'long-animation-frame' entries overlapping the run: whole frame, and its rendering part (ms). */
   longFrames: Array<{ ms: number; renderMs: number }>;

@@ -1,9 +1,6 @@
 // Aho–Corasick automaton over UTF-16 code units: finds every occurrence of every pattern in one
 // pass whose cost does not grow with the number of patterns. Built once per glossary.
 
-/** Reports one occurrence: `codes[start..end)` equals pattern number `pattern`. */
-export type OccurrenceHandler = (start: number, end: number, pattern: number) => void;
-
 /** A compiled set of patterns. */
 export interface Automaton {
   /** Number of states, including the root (a size measure for benchmarks). */
@@ -12,12 +9,17 @@ export interface Automaton {
   readonly classOf: Uint16Array;
   /** The state after reading a unit of class `cls` (> 0) in `state`, following failure links. */
   next(state: number, cls: number): number;
-  /** Calls `onPattern(pattern, length)` for every pattern that ends in `state`, longest first. */
-  outputs(state: number, onPattern: (pattern: number, length: number) => void): void;
-  /** Whether any pattern ends in `state`. */
-  accepts(state: number): boolean;
-  /** Calls `onMatch` for every occurrence of every pattern in `codes[0..length)`, overlapping ones included, by end. */
-  scan(codes: Uint16Array, length: number, onMatch: OccurrenceHandler): void;
+  /**
+   * The first of the patterns that end in `state` (0: none); `nextOutput` walks the rest,
+   * longest first. Numbers instead of a callback keep a caller's hot loop free of closures.
+   */
+  firstOutput(state: number): number;
+  /** The output after `output` (0: no more). */
+  nextOutput(output: number): number;
+  /** The pattern number of an output. */
+  outputPattern(output: number): number;
+  /** The length of an output's pattern. */
+  outputLength(output: number): number;
 }
 
 /**
@@ -124,28 +126,13 @@ export function createAutomaton(patterns: readonly string[], alphabet = ''): Aut
     return state === 0 ? (root[cls] as number) : target;
   }
 
-  function outputs(state: number, onPattern: (pattern: number, length: number) => void): void {
-    for (let out = firstOutput[state] as number; out !== 0; out = nextOutput[out] as number) {
-      onPattern(patternOf[out] as number, depthOf[out] as number);
-    }
-  }
-
-  function scan(codes: Uint16Array, length: number, onMatch: OccurrenceHandler): void {
-    let state = 0;
-    for (let k = 0; k < length; k++) {
-      const cls = classOf[codes[k] ?? 0] ?? 0;
-      if (cls === 0) {
-        state = 0;
-        continue;
-      }
-      let next = -1;
-      while (state !== 0 && (next = step(state, cls)) === -1) state = fail[state] ?? 0;
-      state = state === 0 ? (root[cls] ?? 0) : next;
-      for (let out = firstOutput[state] ?? 0; out !== 0; out = nextOutput[out] ?? 0) {
-        onMatch(k + 1 - (depthOf[out] ?? 0), k + 1, patternOf[out] ?? 0);
-      }
-    }
-  }
-
-  return { states: stateCount, classOf, next, outputs, accepts: (state) => firstOutput[state] !== 0, scan };
+  return {
+    states: stateCount,
+    classOf,
+    next,
+    firstOutput: (state) => firstOutput[state] as number,
+    nextOutput: (output) => nextOutput[output] as number,
+    outputPattern: (output) => patternOf[output] as number,
+    outputLength: (output) => depthOf[output] as number,
+  };
 }

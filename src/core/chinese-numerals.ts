@@ -62,20 +62,3 @@ export function parseChineseNumber(run: string): number | null {
   }
   return total;
 }
-
-/**
- * The canonical (Arabic) spelling of a run of Chinese numeral characters: a place-value number
- * becomes its value (十五 → "15"), a digit string becomes digit by digit (二〇二〇 → "2020",
- * 六 → "6"), and a run that is neither (十四五, 百) is returned unchanged.
- */
-export function canonicalNumeralRun(run: string): string {
-  const value = parseChineseNumber(run);
-  if (value !== null) return String(value);
-  let digits = '';
-  for (const char of run) {
-    const digit = DIGITS[char];
-    if (digit === undefined) return run;
-    digits += String(digit);
-  }
-  return digits;
-}

@@ -20,7 +20,7 @@ export interface MatcherGlossary {
 export interface MatcherOptions {
   /** Report numbered slogans the glossary does not have (`unknown-slogan`). Default true. */
   slogans?: boolean;
-  /** Resolve slogans that are near misses of glossary terms (`fuzzy`; needs `slogans`). Default true. */
+  /** Report slogans that are near misses of glossary terms (`fuzzy`), even with `slogans` off. Default true. */
   fuzzy?: boolean;
 }
 
@@ -51,13 +51,16 @@ export function createMatcher(glossary: MatcherGlossary, options: MatcherOptions
   const normaliser = createNormaliser(glossary.variants ?? {});
   const patterns: string[] = [];
   const patternEntry: MatchableEntry[] = [];
+  // Suffixes a quoted form of the pattern's entry may glue on: the generic ones and those its
+  // own aliases show (“三项”工作 → 工作), longest first.
+  const patternSuffixes: string[][] = [];
   const seen = new Set<string>();
-  const suffixesOf = new Map<string, string[]>();
   const entryKeys: string[][] = [];
   for (const entry of glossary.entries) {
     const suffixes = new Set(GENERIC_SUFFIXES);
     const keys: string[] = [];
     entryKeys.push(keys);
+    const first = patterns.length;
     for (const form of [entry.term, ...entry.forms]) {
       const glued = gluedSuffix(form);
       if (glued) suffixes.add(glued);
@@ -68,11 +71,11 @@ export function createMatcher(glossary: MatcherGlossary, options: MatcherOptions
       patterns.push(key);
       patternEntry.push(entry);
     }
-    suffixesOf.set(entry.id, [...suffixes].sort((a, b) => b.length - a.length));
+    const sorted = [...suffixes].sort((a, b) => b.length - a.length);
+    for (let p = first; p < patterns.length; p++) patternSuffixes.push(sorted);
   }
   const scanner = createTermScanner(patterns, normaliser);
-  const patternSuffixes = patternEntry.map((entry) => suffixesOf.get(entry.id) ?? GENERIC_SUFFIXES);
-  const resolver = slogans && fuzzy ? createFuzzyResolver(glossary.entries, entryKeys) : undefined;
+  const resolver = fuzzy ? createFuzzyResolver(glossary.entries, entryKeys) : undefined;
 
   // The leftmost occurrence wins, then the longest; none overlaps a kept one.
   function scanTerms(text: string): TextMatch[] {
@@ -82,19 +85,19 @@ export function createMatcher(glossary: MatcherGlossary, options: MatcherOptions
     for (let o = 1; o < found.length && ordered; o++) ordered = (found[o - 1] as TermOccurrence).to <= (found[o] as TermOccurrence).from;
     if (!ordered) found.sort((a, b) => a.from - b.from || b.to - a.to);
     const matches: TextMatch[] = [];
-    const patterns: number[] = [];
+    const kept: number[] = [];
     let reached = 0;
     for (const occurrence of found) {
       const entry = patternEntry[occurrence.pattern] as MatchableEntry;
       if (occurrence.from < reached) continue;
       reached = occurrence.to;
-      patterns.push(occurrence.pattern);
+      kept.push(occurrence.pattern);
       matches.push({ start: occurrence.start, end: occurrence.end, text: '', kind: 'term', entryId: entry.id, term: entry.term });
     }
     for (let m = 0; m < matches.length; m++) {
       const match = matches[m] as TextMatch;
       const limit = matches[m + 1]?.start ?? text.length;
-      extendSpan(text, match, limit, patternSuffixes[patterns[m] as number] ?? GENERIC_SUFFIXES);
+      extendSpan(text, match, limit, patternSuffixes[kept[m] as number] ?? GENERIC_SUFFIXES);
       match.text = text.slice(match.start, match.end);
     }
     return matches;
@@ -104,14 +107,20 @@ export function createMatcher(glossary: MatcherGlossary, options: MatcherOptions
     scan(text: string): TextMatch[] {
       if (typeof text !== 'string' || text.length === 0) return [];
       const terms = scanTerms(text);
-      return slogans ? mergeSlogans(terms, text, (name) => resolver?.resolve(normaliser.key(name))) : terms;
+      if (!slogans && !resolver) return terms;
+      return mergeSlogans(terms, text, slogans, (name) => resolver?.resolve(normaliser.key(name)));
     },
   };
 }
 
-// Slogan candidates that a glossary term does not already cover, merged into the term matches;
-// a candidate that is a near miss of a glossary term becomes a fuzzy match of it.
-function mergeSlogans(terms: TextMatch[], text: string, nearMiss: (name: string) => ReturnType<FuzzyResolver['resolve']>): TextMatch[] {
+// Slogan candidates that a glossary term does not already cover, merged into the term matches: a
+// near miss of a glossary term as a fuzzy match of it, any other as unknown when `unknown` is set.
+function mergeSlogans(
+  terms: TextMatch[],
+  text: string,
+  unknown: boolean,
+  nearMiss: (name: string) => ReturnType<FuzzyResolver['resolve']>,
+): TextMatch[] {
   const merged: TextMatch[] = [];
   let t = 0;
   for (const candidate of scanSlogans(text)) {
@@ -119,11 +128,11 @@ function mergeSlogans(terms: TextMatch[], text: string, nearMiss: (name: string)
     const next = terms[t];
     if (next && next.start < candidate.end) continue;
     const near = nearMiss(candidate.text);
-    merged.push(
-      near
-        ? { start: candidate.start, end: candidate.end, text: candidate.text, kind: 'fuzzy', entryId: near.entry.id, term: near.entry.term, score: near.score }
-        : { start: candidate.start, end: candidate.end, text: candidate.text, kind: 'unknown-slogan' },
-    );
+    if (near) {
+      merged.push({ start: candidate.start, end: candidate.end, text: candidate.text, kind: 'fuzzy', entryId: near.entry.id, term: near.entry.term, score: near.score });
+    } else if (unknown) {
+      merged.push({ start: candidate.start, end: candidate.end, text: candidate.text, kind: 'unknown-slogan' });
+    }
   }
   while (t < terms.length) merged.push(terms[t++] as TextMatch);
   return merged;

@@ -31,8 +31,8 @@ export interface NumeralRun {
 
 /** Normalises texts and glossary forms the same way; build once per glossary. */
 export interface Normaliser {
-  /** Canonical form of `text`; reuses `into`'s arrays when they are large enough. */
-  normalise(text: string, into?: NormalisedText): NormalisedText;
+  /** Canonical form of `text`, with each unit's span in `text`. */
+  normalise(text: string): NormalisedText;
   /** Canonical form of a glossary form, as a string. */
   key(form: string): string;
   /** The canonical code of one UTF-16 unit outside numeral runs; 0 when it is skipped. */
@@ -51,8 +51,7 @@ function grow(from: NormalisedText, used: number, capacity: number): NormalisedT
   return to;
 }
 
-/** Empty scratch space for {@link Normaliser.normalise}. */
-export function createNormalisedText(capacity = 0): NormalisedText {
+function createNormalisedText(capacity: number): NormalisedText {
   return { length: 0, codes: new Uint16Array(capacity), starts: new Int32Array(capacity), ends: new Int32Array(capacity) };
 }
 
@@ -81,9 +80,9 @@ export function createNormaliser(variants: Readonly<Record<string, string>> = {}
     if (from.length === 1) numeral[from.charCodeAt(0)] = numeralKind(String.fromCharCode(fold[from.charCodeAt(0)] as number));
   }
 
-  function normalise(text: string, into?: NormalisedText): NormalisedText {
+  function normalise(text: string): NormalisedText {
     const n = text.length;
-    let out = into && into.codes.length >= n + 16 ? into : createNormalisedText(n + 16);
+    let out = createNormalisedText(n + 16);
     let { codes, starts, ends } = out;
     let k = 0;
     let i = 0;

@@ -62,6 +62,9 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
   const ringStart = new Int32Array(ringSize);
   const ringWord = new Uint8Array(ringSize);
 
+  // The units of a numeral run, reused between runs.
+  const runClass: number[] = [];
+
   function scan(text: string): TermOccurrence[] {
     const found: TermOccurrence[] = [];
     const n = text.length;
@@ -71,55 +74,64 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     let resetAt = -1;
     // Occurrences that end in a word unit wait for the next unit to know whether they cut a word.
     let pendingFrom = -1;
-
-    const feed = (cls: number, start: number, end: number): void => {
-      if (pendingFrom !== -1) {
-        if (isWord[cls] === 1) found.length = pendingFrom;
-        pendingFrom = -1;
-      }
-      if (cls === 0) {
-        state = 0;
-        resetAt = k++;
-        return;
-      }
-      const slot = k & mask;
-      ringStart[slot] = start;
-      ringWord[slot] = isWord[cls] as number;
-      state = automaton.next(state, cls);
-      if (automaton.accepts(state)) {
-        const to = k + 1;
-        automaton.outputs(state, (pattern, length) => {
-          const from = to - length;
-          const cutsStart = from > 0 && from - 1 !== resetAt && ringWord[(from - 1) & mask] === 1 && ringWord[from & mask] === 1;
-          if (cutsStart) return;
-          if (ringWord[slot] === 1 && pendingFrom === -1) pendingFrom = found.length;
-          found.push({ start: ringStart[from & mask] as number, end, from, to, pattern });
-        });
-      }
-      k++;
-    };
+    // The units of the current character: one, or a numeral run's several.
+    let runStarts: number[] = [];
+    let runEnds: number[] = [];
 
     for (let i = 0; i < n; i++) {
-      const raw = text.charCodeAt(i);
-      if (deadAtRoot[raw] === 1 && state === 0 && pendingFrom === -1) {
-        resetAt = k++;
-        continue;
+      if (state === 0 && pendingFrom === -1) {
+        // The common case: a stretch of characters that start nothing.
+        let j = i;
+        while (j < n && deadAtRoot[text.charCodeAt(j)] === 1) j++;
+        if (j > i) {
+          k += j - i;
+          resetAt = k - 1;
+          i = j;
+          if (i === n) break;
+        }
       }
-      const cls = rawClass[raw] as number;
-      if (cls >= 0) {
-        feed(cls, i, i + 1);
-      } else if (cls === NUMERAL) {
+      const raw = text.charCodeAt(i);
+      let cls = rawClass[raw] as number;
+      let units = 1;
+      if (cls === SKIPPED) continue;
+      if (cls === NUMERAL) {
         const next = i + 1 < n ? (rawClass[text.charCodeAt(i + 1)] as number) : 0;
-        const alone = aloneClass[raw] as number;
-        if (alone >= 0 && next >= 0) {
-          feed(alone, i, i + 1);
-        } else {
+        cls = next >= 0 ? (aloneClass[raw] as number) : -1;
+        if (cls === -1) {
           const run = normaliser.numeralRun(text, i);
-          for (let r = 0; r < run.codes.length; r++) {
-            feed(unitClass[run.codes[r] as number] as number, run.starts[r] as number, run.ends[r] as number);
-          }
+          units = run.codes.length;
+          runClass.length = 0;
+          for (const code of run.codes) runClass.push(unitClass[code] as number);
+          runStarts = run.starts;
+          runEnds = run.ends;
           i = run.end - 1;
         }
+      }
+      for (let u = 0; u < units; u++) {
+        const unit = units === 1 && cls !== -1 ? cls : (runClass[u] as number);
+        const start = units === 1 && cls !== -1 ? i : (runStarts[u] as number);
+        const end = units === 1 && cls !== -1 ? i + 1 : (runEnds[u] as number);
+        if (pendingFrom !== -1) {
+          if (isWord[unit] === 1) found.length = pendingFrom;
+          pendingFrom = -1;
+        }
+        if (unit === 0) {
+          state = 0;
+          resetAt = k++;
+          continue;
+        }
+        const slot = k & mask;
+        ringStart[slot] = start;
+        ringWord[slot] = isWord[unit] as number;
+        state = automaton.next(state, unit);
+        for (let out = automaton.firstOutput(state); out !== 0; out = automaton.nextOutput(out)) {
+          const from = k + 1 - automaton.outputLength(out);
+          const cutsStart = from > 0 && from - 1 !== resetAt && ringWord[(from - 1) & mask] === 1 && ringWord[from & mask] === 1;
+          if (cutsStart) continue;
+          if (ringWord[slot] === 1 && pendingFrom === -1) pendingFrom = found.length;
+          found.push({ start: ringStart[from & mask] as number, end, from, to: k + 1, pattern: automaton.outputPattern(out) });
+        }
+        k++;
       }
     }
     return found;

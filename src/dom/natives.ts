@@ -10,6 +10,8 @@ const nativeClearTimeout = g.clearTimeout.bind(g);
 const nativeNow: () => number =
   typeof g.performance?.now === 'function' ? g.performance.now.bind(g.performance) : () => Date.now();
 const NativeMessageChannel = typeof g.MessageChannel === 'function' ? g.MessageChannel : undefined;
+const nativeRequestFrame =
+  typeof g.requestAnimationFrame === 'function' ? g.requestAnimationFrame.bind(g) : undefined;
 const nativeSchedulerYield =
   typeof g.scheduler?.yield === 'function' ? g.scheduler.yield.bind(g.scheduler) : undefined;
 
@@ -61,4 +63,26 @@ export function yieldToMain(): Promise<void> {
     });
   }
   return new Promise((resolve) => nativeSetTimeout(resolve, 0));
+}
+
+/** Longest we wait for a frame (rAF does not run in hidden tabs). */
+const FRAME_WAIT_MS = 100;
+
+/**
+ * Resumes after the browser has rendered a frame. scheduler.yield() continuations outrank
+ * rendering, so DOM changes made over many of them pile up into one huge layout.
+ */
+export function yieldToFrame(): Promise<void> {
+  if (!nativeRequestFrame) return yieldToMain();
+  return new Promise<void>((resolve) => {
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      nativeClearTimeout(fallback);
+      resolve();
+    };
+    const fallback = nativeSetTimeout(finish, FRAME_WAIT_MS);
+    nativeRequestFrame(finish);
+  }).then(yieldToMain);
 }

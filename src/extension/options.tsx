@@ -13,7 +13,7 @@ import { applyPageStyles } from './page-styles';
 import { askBackground } from './respond';
 import { HOVER_DELAY_RANGE, loadSettings, updateSettings, watchSettings, type ExtensionSettings, type HighlightStyle } from './settings';
 import { hostPattern } from './sites';
-import { deleteUserEntry, getUserEntries, listPacks, removePack, saveUserEntry, updatePackRecord, type PackRecord } from './store';
+import { deleteUserEntry, getUserEntries, listPacks, removePack, saveUserEntry, updatePackRecord, watchStore, type PackRecord } from './store';
 import { getMergedPack } from './merged-pack';
 import { currentStrings, type ExtensionStrings } from './strings';
 import { subscribe } from './subscriptions';
@@ -47,7 +47,12 @@ function Options() {
         requestAnimationFrame(() => document.getElementById('entry-form')?.scrollIntoView());
       }
     });
-    return watchSettings(setSettings);
+    const unwatchStore = watchStore(() => void refresh());
+    const unwatchSettings = watchSettings(setSettings);
+    return () => {
+      unwatchStore();
+      unwatchSettings();
+    };
   }, []);
 
   const onImport = async (file: File | undefined, target: 'pack' | 'user'): Promise<void> => {

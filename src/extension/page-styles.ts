@@ -27,7 +27,8 @@ const PAGE_CSS =
   '.pg-page .pg-result{margin-top:8px;padding:8px 10px;border:1px solid var(--line);border-radius:8px}' +
   '.pg-page button.pg-primary{background:var(--link);color:var(--bg);border-color:var(--link)}' +
   '.pg-page table{border-collapse:collapse;width:100%;font-size:13px}' +
-  '.pg-page td,.pg-page th{border:1px solid var(--line);padding:4px;vertical-align:top;text-align:start}';
+  '.pg-page td,.pg-page th{border:1px solid var(--line);padding:4px;vertical-align:top;text-align:start;overflow-wrap:anywhere}' +
+  '.pg-page td:first-child{white-space:nowrap}';
 
 /** Adds the stylesheet to an extension page. */
 export function applyPageStyles(doc: Document): void {

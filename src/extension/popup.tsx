@@ -13,7 +13,7 @@ import { askBackground, askTab } from './respond';
 import { loadSettings, setHostDisabled, updateSettings, watchSettings, type ExtensionSettings } from './settings';
 import { injectIntoTab, requestHostPermission } from './site-access';
 import { siteHost, siteState } from './sites';
-import { getMergedPack } from './merged-pack';
+import { getMergedPack, watchMergedPack } from './merged-pack';
 import { currentStrings, type ExtensionStrings } from './strings';
 import { downloadText } from './download';
 
@@ -48,7 +48,12 @@ function Popup() {
     void targetTab().then(setTab);
     void loadSettings().then(setSettings);
     void getMergedPack().then(setPack);
-    return watchSettings(setSettings);
+    const unwatchPack = watchMergedPack(setPack);
+    const unwatchSettings = watchSettings(setSettings);
+    return () => {
+      unwatchPack();
+      unwatchSettings();
+    };
   }, []);
 
   const state = settings ? siteState(settings, tab?.url) : undefined;

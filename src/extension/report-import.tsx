@@ -91,13 +91,19 @@ export function ReportImport({ t, reservedIds, onSaved }: ReportImportProps) {
             <p class="pg-status">{t.noEntriesFound}</p>
           ) : (
             <>
-              <table data-list="report-entries">
+              <table data-list="report-entries" style="table-layout:fixed">
+                <colgroup>
+                  <col style="width:2.5em" />
+                  <col style="width:22%" />
+                  <col style="width:48%" />
+                  <col />
+                </colgroup>
                 <thead>
                   <tr>
                     <th>#</th>
                     <th>{t.fieldTerm}</th>
                     <th>{t.fieldDefinition}</th>
-                    <th>{t.fieldItems}</th>
+                    <th>{t.items}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -108,7 +114,7 @@ export function ReportImport({ t, reservedIds, onSaved }: ReportImportProps) {
                         <input type="text" value={entry.term} aria-label={t.fieldTerm} onInput={(e) => edit(i, { term: e.currentTarget.value })} />
                       </td>
                       <td>
-                        <textarea rows={3} value={entry.definition ?? ''} aria-label={t.fieldDefinition} onInput={(e) => edit(i, { definition: e.currentTarget.value })} />
+                        <textarea rows={4} value={entry.definition ?? ''} aria-label={t.fieldDefinition} onInput={(e) => edit(i, { definition: e.currentTarget.value })} />
                       </td>
                       <td>{entry.items?.join('、')}</td>
                     </tr>

@@ -118,3 +118,13 @@ export async function rebuildMergedPack(): Promise<GlossaryPack> {
   if ((await mergedPackItem.getValue())?.hash !== merged.hash) await mergedPackItem.setValue(merged);
   return merged;
 }
+
+/** Calls `listener` when the pack list or the user's entries change (another page, the background). */
+export function watchStore(listener: () => void): () => void {
+  const unwatchRecords = recordsItem.watch(listener);
+  const unwatchEntries = userEntriesItem.watch(listener);
+  return () => {
+    unwatchRecords();
+    unwatchEntries();
+  };
+}

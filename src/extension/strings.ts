@@ -62,6 +62,7 @@ const ZH = {
   fieldTerm: '术语',
   fieldAliases: '其他写法（每行一个）',
   fieldItems: '具体内容（每行一项）',
+  items: '具体内容',
   fieldDefinition: '释义',
   fieldEn: '英文释义',
   fieldNote: '说明',
@@ -85,8 +86,8 @@ const ZH = {
   noHosts: '无',
   shortcuts: '快捷键：Alt+Shift+→ / Alt+Shift+← 跳到下一个 / 上一个术语，Esc 关闭',
   importReport: '从报告导入（.docx / .txt / .html）',
-  importReportHint: '提取报告中的脚注或名词解释，检查后保存到我的词库',
-  saveAll: (n: number) => `保存 ${n} 条到我的词库`,
+  importReportHint: '提取报告中的脚注或名词解释，检查、修改后保存为一个词库',
+  saveAll: (n: number) => `保存这 ${n} 条为词库`,
   noEntriesFound: '没有在报告中找到脚注或名词解释',
 };
 
@@ -152,6 +153,7 @@ const EN: ExtensionStrings = {
   fieldTerm: 'Term',
   fieldAliases: 'Other forms (one per line)',
   fieldItems: 'Items (one per line)',
+  items: 'Items',
   fieldDefinition: 'Definition',
   fieldEn: 'English gloss',
   fieldNote: 'Note',
@@ -175,8 +177,8 @@ const EN: ExtensionStrings = {
   noHosts: 'None',
   shortcuts: 'Shortcuts: Alt+Shift+→ / Alt+Shift+← next / previous term, Esc closes',
   importReport: 'Import from a report (.docx / .txt / .html)',
-  importReportHint: 'Extracts the report’s footnotes or glossary appendix; review, then save to my glossary',
-  saveAll: (n) => `Save ${n} entries to my glossary`,
+  importReportHint: 'Extracts the report’s footnotes or glossary appendix; review, fix, then save them as a glossary',
+  saveAll: (n) => `Save these ${n} entries as a glossary`,
   noEntriesFound: 'No footnotes or glossary appendix found in the report',
 };
 

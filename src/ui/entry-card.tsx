@@ -1,6 +1,6 @@
 // One glossary entry as people read it: term, expansion, definition, source, related terms, copy.
 // Glossary data is only ever passed to Preact as text children, which Preact escapes.
-import { Component } from 'preact';
+import { Component, Fragment } from 'preact';
 import type { GlossaryPack, PackEntry, SourceDocument } from '../core/types';
 import { cancelTimer, startTimer } from '../dom/natives';
 import type { Strings } from './strings';
@@ -18,8 +18,8 @@ export function findEntry(pack: GlossaryPack, id: string | undefined): PackEntry
   return index.get(id);
 }
 
-/** "《title》 · issuer · date · 脚注 N": where the entry is explained, or '' when nothing is known. */
-export function formatSource(entry: PackEntry, doc: SourceDocument | undefined, strings: Strings): string {
+/** Where the entry is explained: "《title》", issuer, date, "脚注 N"…, the parts that are known. */
+export function sourceParts(entry: PackEntry, doc: SourceDocument | undefined, strings: Strings): string[] {
   const where = entry.source;
   const parts = [
     doc?.title ? `《${doc.title}》` : '',
@@ -29,15 +29,19 @@ export function formatSource(entry: PackEntry, doc: SourceDocument | undefined, 
     where?.appendix !== undefined ? strings.appendix(where.appendix) : '',
     where?.page !== undefined ? strings.page(where.page) : '',
   ];
-  return parts.filter(Boolean).join(' · ');
+  return parts.filter(Boolean);
 }
+
+/** "《title》 · issuer · date · 脚注 N", or '' when nothing is known. */
+export const formatSource = (entry: PackEntry, doc: SourceDocument | undefined, strings: Strings): string =>
+  sourceParts(entry, doc, strings).join(' · ');
 
 /** The plain text the copy button puts on the clipboard: "term：definition", the items, the source. */
 export function formatEntryText(entry: PackEntry, doc: SourceDocument | undefined, strings: Strings): string {
   const lines = [entry.definition ? `${entry.term}：${entry.definition}` : entry.term];
   entry.items?.forEach((item, i) => lines.push(`${i + 1}. ${item}`));
   const source = formatSource(entry, doc, strings);
-  if (source) lines.push(strings.source(source));
+  if (source) lines.push(strings.sourceLabel + source);
   return lines.join('\n');
 }
 
@@ -104,7 +108,7 @@ export class EntryCard extends Component<EntryCardProps, { copied?: boolean }> {
     const related = (entry.related ?? [])
       .map((id) => findEntry(pack, id))
       .filter((other): other is PackEntry => other !== undefined);
-    const source = formatSource(entry, doc, strings);
+    const source = sourceParts(entry, doc, strings);
 
     return (
       <article class="pg-card" lang="zh-CN">
@@ -153,7 +157,15 @@ export class EntryCard extends Component<EntryCardProps, { copied?: boolean }> {
           </div>
         )}
         <div class="pg-foot">
-          <span class="pg-src">{source && strings.source(source)}</span>
+          <span class="pg-src">
+            {source.length > 0 && strings.sourceLabel}
+            {source.map((part, i) => (
+              <Fragment key={i}>
+                {i > 0 && ' · '}
+                <span>{part}</span>
+              </Fragment>
+            ))}
+          </span>
           <button type="button" class="pg-copy" onClick={(event) => void this.copy(event.currentTarget)} aria-live="polite">
             {copied === undefined ? strings.copy : copied ? strings.copied : strings.copyFailed}
           </button>

@@ -8,11 +8,10 @@ export interface Strings {
   editorial: string;
   editorialHint: string;
   expansion: string;
-  definition: string;
   note: string;
   related: string;
-  /** The source line: "来源：…". */
-  source: (where: string) => string;
+  /** Label before the source line: "来源：". */
+  sourceLabel: string;
   footnote: (n: number) => string;
   appendix: (n: number) => string;
   page: (n: number) => string;
@@ -44,10 +43,9 @@ const ZH: Strings = {
   editorial: '编辑补充',
   editorialHint: '此条不是来源文件原文，由词库编者补充',
   expansion: '具体内容',
-  definition: '释义',
   note: '说明',
   related: '相关术语',
-  source: (where) => `来源：${where}`,
+  sourceLabel: '来源：',
   footnote: (n) => `脚注 ${n}`,
   appendix: (n) => `名词解释第 ${n} 条`,
   page: (n) => `第 ${n} 页`,
@@ -72,10 +70,9 @@ const EN: Strings = {
   editorial: 'Editorial',
   editorialHint: 'Not quoted from the source document; written by the glossary editors',
   expansion: 'Items',
-  definition: 'Definition',
   note: 'Note',
   related: 'Related terms',
-  source: (where) => `Source: ${where}`,
+  sourceLabel: 'Source: ',
   footnote: (n) => `footnote ${n}`,
   appendix: (n) => `glossary appendix no. ${n}`,
   page: (n) => `page ${n}`,

@@ -16,7 +16,8 @@ const DARK = '--bg:#202226;--fg:#e8eaed;--muted:#a8b0b9;--line:#40454d;--soft:#2
 export const CARD_STYLES =
   `.pg-root{${LIGHT};font:14px/1.6 ${FONT};color:var(--fg);overflow-wrap:anywhere}` +
   `.pg-dark{${DARK}}@media (prefers-color-scheme:dark){.pg-auto{${DARK}}}` +
-  '.pg-root *{box-sizing:border-box;font:inherit;color:inherit;margin:0;padding:0}' +
+  // Isolation keeps a bidi override inside glossary text from reordering the text around it.
+  '.pg-root *{box-sizing:border-box;font:inherit;color:inherit;margin:0;padding:0;unicode-bidi:isolate}' +
   '.pg-card{display:block}' +
   '.pg-head{display:flex;align-items:baseline;flex-wrap:wrap;gap:4px 8px}' +
   '.pg-term{font-size:17px;font-weight:700;line-height:1.4;color:var(--accent)}' +
@@ -56,7 +57,8 @@ export const TOOLTIP_STYLES =
 export const PANEL_STYLES =
   CARD_STYLES +
   ':host{all:initial!important;display:block!important}' +
-  '.pg-panel{display:block;padding:4px 0}' +
+  // Its own background: a dark-mode reader on a light page must not get light text on white.
+  '.pg-panel{display:block;padding:12px;border-radius:10px;background:var(--soft)}' +
   '.pg-search{display:block;width:100%;font-size:16px;padding:8px 10px;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}' +
   '.pg-count{font-size:12px;color:var(--muted);margin:6px 2px}' +
   '.pg-group{margin-top:16px;font-size:15px;font-weight:700;color:var(--muted)}' +

@@ -139,4 +139,42 @@ describe('policy-glossary import', () => {
     expect(run.stderr).toContain('没有找到可导入的术语');
     expect(await readdir(dir)).toEqual(['plain.txt', 'report.txt']);
   });
+  describe('terms another glossary file already defines', () => {
+    const earlier = [
+      'source: { title: 早先的报告, kind: footnotes }',
+      'entries:',
+      '  - id: si-song-earlier',
+      '    term: 四送',
+      '    definition: 送政策、送技术、送资金、送服务。',
+      '    status: official',
+      '',
+    ].join('\n');
+
+    it('are skipped by default, so the glossary folder still validates', async () => {
+      await mkdir(path.join(dir, 'glossary'));
+      await writeFile(path.join(dir, 'glossary/earlier.yaml'), earlier);
+      const run = await cli('import', 'report.txt');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('已收录，跳过 skipped: 四送（已在 glossary/earlier.yaml 中定义');
+      const sources = await Promise.all(
+        ['earlier.yaml', 'report.yaml'].map(async (name) => ({
+          path: `glossary/${name}`,
+          text: await readFile(path.join(dir, 'glossary', name), 'utf8'),
+        })),
+      );
+      const check = validateGlossarySources(sources);
+      expect(check.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+      expect(check.files[1]?.file?.entries.map((entry) => entry.term)).not.toContain('四送');
+    });
+
+    it('are imported with --include-known, and validate then reports the clash', async () => {
+      await mkdir(path.join(dir, 'glossary'));
+      await writeFile(path.join(dir, 'glossary/earlier.yaml'), earlier);
+      const run = await cli('import', 'report.txt', '--include-known');
+      expect(run.stderr).toContain('“四送”已在 glossary/earlier.yaml 中定义，仍导入');
+      const validate = await cli('validate', 'glossary');
+      expect(validate.code).toBe(1);
+      expect(validate.stdout + validate.stderr).toMatch(/glossary\/report\.yaml:\d+:\d+: .*四送/);
+    });
+  });
 });

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { createAutomaton } from '../../src/core/automaton';
 
-const codesOf = (text: string): Uint16Array => Uint16Array.from(text, (char) => char.charCodeAt(0));
+// Runs the automaton over `text` unit by unit, as the term scanner does.
+function run(patterns: string[], text: string): Array<[end: number, pattern: number, length: number]> {
+  const automaton = createAutomaton(patterns);
+  const found: Array<[number, number, number]> = [];
+  let state = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cls = automaton.classOf[text.charCodeAt(i)] ?? 0;
+    state = cls === 0 ? 0 : automaton.next(state, cls);
+    for (let out = automaton.firstOutput(state); out !== 0; out = automaton.nextOutput(out)) {
+      found.push([i + 1, automaton.outputPattern(out), automaton.outputLength(out)]);
+    }
+  }
+  return found;
+}
 
 function occurrences(patterns: string[], text: string): string[] {
-  const found: string[] = [];
-  createAutomaton(patterns).scan(codesOf(text), text.length, (start, end, pattern) => {
-    found.push(`${start}-${end}:${patterns[pattern]}`);
-  });
-  return found.sort();
+  return run(patterns, text).map(([end, pattern, length]) => `${end - length}-${end}:${patterns[pattern]}`).sort();
 }
 
 function bruteForce(patterns: string[], text: string): string[] {
@@ -46,9 +55,18 @@ describe('createAutomaton', () => {
   });
 
   it('reports a repeated pattern once, as its first index', () => {
-    const seen: number[] = [];
-    createAutomaton(['六稳', '六稳']).scan(codesOf('六稳'), 2, (_s, _e, pattern) => seen.push(pattern));
-    expect(seen).toEqual([0]);
+    expect(run(['六稳', '六稳'], '六稳')).toEqual([[2, 0, 2]]);
+  });
+
+  it('reports the outputs of one end longest first', () => {
+    expect(run(['代理', '一代理', '理'], '三会一代理').map(([, pattern]) => pattern)).toEqual([1, 0, 2]);
+  });
+
+  it('gives units of `alphabet` a class without making them match', () => {
+    const automaton = createAutomaton(['六稳'], '0123456789');
+    expect(automaton.classOf['5'.charCodeAt(0)]).toBeGreaterThan(0);
+    expect(automaton.next(0, automaton.classOf['5'.charCodeAt(0)] ?? 0)).toBe(0);
+    expect(automaton.classOf['x'.charCodeAt(0)]).toBe(0);
   });
 
   it('agrees with a brute-force search on random patterns and texts', () => {

@@ -116,9 +116,12 @@ describe('createMatcher: slogans the glossary lacks', () => {
     expect(match?.score).toBeLessThan(0.5);
   });
 
-  it('leaves slogans out when asked to, and fuzzy resolution with them', () => {
-    expect(createMatcher(glossary, { slogans: false }).scan('做实两网融合管理，践行“五大倍增”')).toEqual([]);
-    expect(shown(createMatcher(glossary, { fuzzy: false }).scan('践行“五大倍增”'))).toEqual([['五大倍增', 'unknown-slogan']]);
+  it.each<[string, { slogans?: boolean; fuzzy?: boolean }, Row[1]]>([
+    ['slogans off: near misses only', { slogans: false }, [['五大倍增', 'fuzzy', 'wu-da']]],
+    ['fuzzy off: the near miss is unknown', { fuzzy: false }, [['两网融合', 'unknown-slogan'], ['五大倍增', 'unknown-slogan']]],
+    ['both off: glossary terms only', { slogans: false, fuzzy: false }, []],
+  ])('%s', (_name, options, expected) => {
+    expect(shown(createMatcher(glossary, options).scan('做实两网融合管理，践行“五大倍增”'))).toEqual(expected);
   });
 
   it('lets a glossary term win over a slogan candidate it overlaps', () => {

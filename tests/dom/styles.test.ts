@@ -40,6 +40,13 @@ describe('highlight styles', () => {
     expect(resolveHighlightStyle('sparkles' as 'off')).toEqual(HIGHLIGHT_PRESETS.underline);
   });
 
+  it('makes every declaration !important so page-wide resets do not erase the marks', () => {
+    const css = highlightCss({ term: 'color: red; text-decoration: underline !important;', unknown: '', active: 'x' }, 'wrap');
+    expect(css).toContain('pg-term[data-pg-kind="term"], pg-term[data-pg-kind="fuzzy"] { color: red !important; text-decoration: underline !important; }');
+    expect(css).toContain('pg-term[data-pg-kind="unknown-slogan"] {  }');
+    expect(css).toContain('pg-term[data-pg-active] {  }');
+  });
+
   it('declarations from settings cannot open new rules', () => {
     const css = highlightCss({ term: 'color: red } body { display: none', unknown: '@import url(x)', active: '' }, 'wrap');
     expect(css).not.toContain('body {');

@@ -4,7 +4,7 @@
 // nested inline markup, and vertical writing mode.
 import type { CDPSession, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixturePage, injectDom, type TestWindow } from './dom-support';
+import { domBundle, fixturePage, type TestWindow } from './dom-support';
 import { GOV_HOST, launchBrowser, type BrowserName, type LaunchedBrowser } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
 
@@ -48,7 +48,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer on hostile pages 
 
   beforeAll(async () => {
     server = await startServer({});
-    for (const name of ['dom-mutating.html', 'dom-hostile-globals.html', 'dom-framework.html', 'dom-vertical.html']) {
+    const pages = ['dom-mutating.html', 'dom-hostile-globals.html', 'dom-framework.html', 'dom-vertical.html', 'dom-aggressive-css.html'];
+    // Served, not inlined: a page resetting every element's CSS would show an inline script's text.
+    server.route('/dom-bundle.js', { body: await domBundle(), type: 'text/javascript; charset=utf-8' });
+    for (const name of pages) {
       server.route(`/${name}`, { body: fixturePage(name) });
     }
     launched = await launchBrowser(browserName);
@@ -64,7 +67,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer on hostile pages 
     page.on('pageerror', (error) => errors.push(`${path}: ${String(error)}`));
     await page.setViewport({ width: 900, height: 800 });
     await page.goto(server.url(GOV_HOST, path), { waitUntil: 'load' });
-    await injectDom(page);
+    await page.addScriptTag({ url: '/dom-bundle.js' });
     return page;
   }
 
@@ -153,6 +156,37 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer on hostile pages 
     expect(after).toEqual({ html, globals: ['object', 'page'], errors: [] });
     await page.close();
   });
+
+  it.each<['highlight-api' | 'wrap']>([['highlight-api'], ['wrap']])(
+    'aggressive global CSS (* { all: unset !important }): %s marks stay visible, innerText unchanged',
+    async (mode) => {
+      const page = await open('/dom-aggressive-css.html');
+      const result = await page.evaluate(
+        async (terms, mode) => {
+          const w = window as unknown as TestWindow;
+          const innerText = document.body.innerText;
+          const annotator = w.__pgDom.createAnnotator({ root: document, matcher: w.__pgDom.createFakeMatcher(terms), mode });
+          await annotator.ready;
+          const matches = annotator.matches();
+          const decorations = [...document.querySelectorAll('pg-term')].map((el) => getComputedStyle(el).textDecorationLine);
+          // The page's reset even shows its <style> text, so the terms are far down: scroll to them.
+          matches[0]?.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          const rect = matches[0]?.range.getClientRects()[0];
+          const hit = rect ? annotator.matchAtPoint(rect.left + rect.width / 2, rect.top + rect.height / 2) === matches[0] : false;
+          const same = document.body.innerText === innerText;
+          return { texts: matches.map((m) => m.range.toString()), decorations, hit, same };
+        },
+        TERMS,
+        mode,
+      );
+      await page.screenshot({ path: `tests/e2e/screenshots/dom-aggressive-${mode}-${browserName}.png` });
+      expect(result.texts).toEqual(['六稳', '六保', '三会一代']);
+      expect(result.decorations).toEqual(mode === 'wrap' ? ['underline', 'underline', 'underline', 'underline'] : []);
+      expect(result.hit).toBe(true);
+      expect(result.same).toBe(true);
+      await page.close();
+    },
+  );
 
   it('a 100,000-cell table and 2,000 levels of nested inline markup', async () => {
     const page = await open('/dom-vertical.html');

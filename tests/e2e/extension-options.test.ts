@@ -1,6 +1,6 @@
 // The options page in real Chromium: importing a broken glossary file shows its problems with line
-// numbers and saves nothing; a good one is listed as a pack and used on pages; "add to my glossary"
-// from an unknown slogan's tooltip opens the entry form prefilled. Screenshot: /tmp/ext-options.png.
+// numbers and saves nothing; a good one is listed as a pack and used on pages;
+// importing the seed report previews its 19 footnotes and saves them. Screenshot: /tmp/ext-options.png.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { GOV_HOST, launchBrowser, type LaunchedBrowser } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
+import { SEED_REPORT_PATH } from '../../demo/seed-page';
 import { builtExtension, highlightCount, tooltipText, waitFor } from './extension-helpers';
 
 const BROKEN = 'source:\n  title: 测试\n  kind: footnotes\nentries:\n  - id: shuang-qian\n    term: 双千工程\n    status: draft\n';
@@ -69,7 +70,23 @@ describe('options page (chromium)', () => {
     await tab.mouse.move(point.x, point.y, { steps: 2 });
     await waitFor(async () => (await tooltipText(tab))?.includes('测试用的释义。'), 'the imported definition in the tooltip');
     await tab.close();
+  });
+
+  it('imports the seed report: 19 footnotes previewed, a definition fixed, saved as a pack', async () => {
     await options.bringToFront();
+    const input = (await options.$('input[data-action="import-report"]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(SEED_REPORT_PATH);
+    const rows = await waitFor(async () => {
+      const count = await options.$$eval('[data-list="report-entries"] tbody tr', (trs) => trs.length);
+      return count > 0 ? count : null;
+    }, 'the preview table');
+    expect(rows).toBe(19);
     await options.screenshot({ path: '/tmp/ext-options.png', fullPage: true });
+    const definition = '[data-list="report-entries"] tbody tr:first-child textarea';
+    await options.$eval(definition, (area) => ((area as HTMLTextAreaElement).value = ''));
+    await options.type(definition, '修改后的释义');
+    await options.click('[data-section="report-import"] button.pg-primary');
+    const record = await waitFor(() => options.$('[data-pack-id="file:000_1aa96ab411d029c6.yaml"]'), 'the report’s pack');
+    expect(await record.evaluate((li) => li.textContent)).toMatch(/19/);
   });
 });

@@ -46,7 +46,8 @@ fetch('/pack.json').then((r) => r.json()).then((pack) => {
     adoptStyles(shadow, PANEL_STYLES);
     const strings = createStrings(params.get('lang') || 'zh-CN');
     const term = host.getAttribute('data-term');
-    render(term ? h(SingleEntry, { pack, strings, term }) : h(GlossaryPanel, { pack, strings }), shadow);
+    const theme = params.get('theme') || 'auto';
+    render(term ? h(SingleEntry, { pack, strings, term, theme }) : h(GlossaryPanel, { pack, strings, theme }), shadow);
   }
   document.documentElement.dataset.ready = '1';
 });
@@ -57,6 +58,7 @@ const PANEL_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8
 <title>术语解释</title><link rel="stylesheet" href="/page.css">__EXTRA__</head><body>
 <h1>术语解释</h1><p>正文提到 <span class="glossary" data-term="六保"></span> 时可以直接展开。</p>
 <div class="glossary"></div>
+<div class="glossary" id="hostile-entry" data-term="hostile"></div>
 <script src="/panel.js"></script></body></html>`;
 
 const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
@@ -407,6 +409,38 @@ describe.each<BrowserName>(['chromium', 'firefox'])('tooltip UI in %s', (name) =
     expect(where?.dx).toBeGreaterThan(-state.rect.width);
     expect(state.rect.right).toBeLessThanOrEqual(1024);
     await page.screenshot({ path: `/tmp/ui-${name}-hostile.png` });
+  });
+
+  it('a bidi override in glossary text does not reorder the UI around it', async () => {
+    await openPage(page, '/panel.html', 1024, 900);
+    const order = await page.evaluate(() => {
+      const shadow = document.getElementById('hostile-entry')?.shadowRoot;
+      shadow?.querySelector('.pg-card')?.scrollIntoView();
+      const parts = [...(shadow?.querySelectorAll('.pg-src span') ?? [])].map((span) => span.getBoundingClientRect().left);
+      const note = shadow?.querySelector('.pg-note');
+      const label = note?.querySelector('.pg-label')?.getBoundingClientRect().left ?? NaN;
+      return { parts, label, note: note?.getBoundingClientRect().left ?? NaN, img: shadow?.querySelectorAll('img').length };
+    });
+    expect(order.parts).toHaveLength(3);
+    expect(order.parts).toEqual([...order.parts].sort((a, b) => a - b));
+    expect(order.label - order.note).toBeLessThan(2);
+    expect(order.img).toBe(0);
+    await page.screenshot({ path: `/tmp/ui-${name}-bidi.png` });
+  });
+
+  it('the glossary panel in the dark theme, grouped by tag', async () => {
+    await openPage(page, '/panel.html?theme=dark', 1024, 900);
+    const look = await page.evaluate(() => {
+      const shadow = document.querySelector('div.glossary')?.shadowRoot;
+      const card = shadow?.querySelector('.pg-list > li');
+      return {
+        groups: [...(shadow?.querySelectorAll('.pg-group') ?? [])].map((g) => g.textContent),
+        background: card ? getComputedStyle(card).backgroundColor : '',
+      };
+    });
+    expect(look.groups[0]).toBe('经济');
+    expect(isDark(look.background)).toBe(true);
+    await page.screenshot({ path: `/tmp/ui-${name}-panel-dark.png` });
   });
 
   it.each([

@@ -5,7 +5,7 @@ import type { PackEntry } from '../../src/core/types';
 import { EntryCard, findEntry, formatEntryText, formatSource } from '../../src/ui/entry-card';
 import type { EntryCardProps } from '../../src/ui/entry-card';
 import { createStrings } from '../../src/ui/strings';
-import { HOSTILE, uiPack } from './fixtures';
+import { HOSTILE, RLO, uiPack } from './fixtures';
 
 const zh = createStrings('zh-CN');
 const en = createStrings('en');
@@ -81,6 +81,13 @@ describe('EntryCard with hostile text', () => {
     expect(root.querySelector('h3')?.textContent).toBe(`坏词${HOSTILE}`);
     expect(root.querySelector('.pg-def')?.textContent).toBe(`定义${HOSTILE}</script>{{x}}`);
     expect(root.querySelector('li')?.textContent).toBe(HOSTILE);
+  });
+});
+
+describe('EntryCard with bidi overrides', () => {
+  it('keeps each part of the source line in its own element, so an override cannot reorder the others', () => {
+    const parts = [...show('hostile').querySelectorAll('.pg-src span')].map((span) => span.textContent);
+    expect(parts).toEqual([`《${RLO}倒序标题》`, '2020年1月2日', '脚注 9']);
   });
 });
 

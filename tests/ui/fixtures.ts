@@ -3,7 +3,7 @@ import { vi } from 'vitest';
 import type { GlossaryPack, PackEntry } from '../../src/core/types';
 import type { PageMatch, UIAnnotator } from '../../src/ui/annotator-contract';
 
-export { HOSTILE, LONG_DEFINITION, uiPack } from './pack';
+export { HOSTILE, LONG_DEFINITION, RLO, uiPack } from './pack';
 
 /** A fake annotator over given matches (document order); hit testing is set per test. */
 export function fakeAnnotator(matches: PageMatch[]) {

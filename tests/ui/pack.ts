@@ -10,6 +10,9 @@ const entry = (fields: Omit<PackEntry, 'doc' | 'status' | 'forms' | 'keys'> & Pa
   ...fields,
 });
 
+/** RIGHT-TO-LEFT OVERRIDE: text after it shows reversed unless it is isolated. */
+export const RLO = '\u202e';
+
 /** Markup that must only ever appear as text. */
 export const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -25,6 +28,7 @@ export function uiPack(): GlossaryPack {
       { title: '某镇上半年政府工作情况报告', issuer: '某镇人民政府', date: '2020-08-18', kind: 'footnotes' },
       { title: '某区名词解释汇编', date: '2021-03', kind: '名词解释' },
       { title: '编者补充', kind: 'editorial' },
+      { title: `${RLO}倒序标题`, date: '2020-01-02', kind: 'footnotes' },
     ],
     entries: [
       entry({
@@ -69,6 +73,9 @@ export function uiPack(): GlossaryPack {
       }),
       entry({
         id: 'hostile',
+        doc: 3,
+        source: { footnote: 9 },
+        note: `${RLO}注释`,
         term: `坏词${HOSTILE}`,
         definition: `定义${HOSTILE}</script>{{x}}`,
         items: [HOSTILE],

@@ -40,10 +40,10 @@ describe('createStrings', () => {
   });
 
   it.each([
-    ['zh', '脚注 3', '名词解释第 3 条', '来源：《报告》'],
-    ['en', 'footnote 3', 'glossary appendix no. 3', 'Source: 《报告》'],
-  ])('source labels in %s', (locale, footnote, appendix, source) => {
+    ['zh', '脚注 3', '名词解释第 3 条', '来源：'],
+    ['en', 'footnote 3', 'glossary appendix no. 3', 'Source: '],
+  ])('source labels in %s', (locale, footnote, appendix, label) => {
     const strings = createStrings(locale);
-    expect([strings.footnote(3), strings.appendix(3), strings.source('《报告》')]).toEqual([footnote, appendix, source]);
+    expect([strings.footnote(3), strings.appendix(3), strings.sourceLabel]).toEqual([footnote, appendix, label]);
   });
 });

@@ -11,7 +11,7 @@ import { importReport } from '../../import/import-report';
 import type { CliCommand } from '../io';
 import { UsageError } from '../io';
 
-const HELP = `用法 / usage: policy-glossary import FILE [--out glossary/NAME.yaml] [--json] [--dry-run] [--force]
+const HELP = `用法 / usage: policy-glossary import FILE [--out glossary/NAME.yaml] [--json] [--dry-run] [--force] [--include-known]
 
 从报告（.docx .txt .md .html）导入脚注或“名词解释”中的术语，写入术语表 YAML 文件。
 Imports the terms a report explains (footnotes or its 名词解释 appendix) into a glossary file.
@@ -20,6 +20,9 @@ Imports the terms a report explains (footnotes or its 名词解释 appendix) int
   --json       只把词条以 JSON 数组打印出来，不写文件 / print entries as a JSON array, write nothing
   --dry-run    只显示将会发生的改动，不写文件 / show what would change, write nothing
   --force      覆盖人工修改过的词条 / overwrite entries a person has edited
+  --include-known
+               也导入其他术语表文件已收录的术语（validate 会报告重复）
+               also import terms another glossary file already defines (validate will flag them)
 
 已存在的文件按术语合并：保留注释和格式，人工修改过的词条不会被覆盖。
 An existing file is merged by term: comments survive, edited entries are kept.
@@ -39,16 +42,18 @@ interface ImportArgs {
   json: boolean;
   dryRun: boolean;
   force: boolean;
+  includeKnown: boolean;
 }
 
 function parseArgs(args: string[]): ImportArgs | 'help' {
-  const result: Partial<ImportArgs> = { json: false, dryRun: false, force: false };
+  const result: Partial<ImportArgs> = { json: false, dryRun: false, force: false, includeKnown: false };
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--json') result.json = true;
     else if (arg === '--dry-run') result.dryRun = true;
     else if (arg === '--force') result.force = true;
+    else if (arg === '--include-known') result.includeKnown = true;
     else if (arg === '--out' || arg.startsWith('--out=')) {
       const value = arg === '--out' ? args[(i += 1)] : arg.slice('--out='.length);
       if (!value) throw new UsageError('--out 需要一个文件路径 / --out needs a file path');
@@ -61,7 +66,13 @@ function parseArgs(args: string[]): ImportArgs | 'help' {
   return result as ImportArgs;
 }
 
-/** Ids and terms of the other glossary files beside `out`, so imported ids stay unique. */
+/** A surface form as the duplicate check compares it: no quotes or spaces around or inside. */
+const formKey = (form: string): string => form.replace(/[“”「」『』‘’"'\s]/gu, '');
+
+/**
+ * Ids of the glossary files beside `out` (so imported ids stay unique) and the surface forms the
+ * other files already define (so a term explained in an earlier report is not defined twice).
+ */
 async function readNeighbours(out: string): Promise<{ ids: Set<string>; terms: Map<string, string> }> {
   const ids = new Set<string>();
   const terms = new Map<string, string>();
@@ -71,10 +82,12 @@ async function readNeighbours(out: string): Promise<{ ids: Set<string>; terms: M
     if (!/\.ya?ml$/u.test(name)) continue;
     const file = path.join(dir, name);
     try {
-      const data = parseYaml(await readFile(file, 'utf8')) as { entries?: { id?: unknown; term?: unknown }[] } | null;
+      const data = parseYaml(await readFile(file, 'utf8')) as { entries?: { id?: unknown; term?: unknown; aliases?: unknown }[] } | null;
       for (const entry of data?.entries ?? []) {
         if (typeof entry.id === 'string') ids.add(entry.id);
-        if (typeof entry.term === 'string' && path.resolve(file) !== path.resolve(out)) terms.set(entry.term, file);
+        if (path.resolve(file) === path.resolve(out)) continue;
+        const forms = [entry.term, ...(Array.isArray(entry.aliases) ? entry.aliases : [])];
+        for (const form of forms) if (typeof form === 'string') terms.set(formKey(form), file);
       }
     } catch {
       continue;
@@ -135,9 +148,21 @@ export const runImport: CliCommand = async (args, io) => {
     io.stdout(`${JSON.stringify(result.entries, null, 2)}\n`);
     return 0;
   }
-  for (const entry of result.entries) {
-    const elsewhere = neighbours.terms.get(entry.term);
-    if (elsewhere) io.stderr(`${display(input)}: 警告 warning: “${entry.term}”已在 ${display(elsewhere)} 中定义 / already defined there\n`);
+  const definedElsewhere = (entry: { term: string; aliases?: string[] }): string | undefined =>
+    [entry.term, ...(entry.aliases ?? [])].map((form) => neighbours.terms.get(formKey(form))).find((file) => file !== undefined);
+  const entries = result.entries.filter((entry) => {
+    const elsewhere = definedElsewhere(entry);
+    if (!elsewhere) return true;
+    if (parsed.includeKnown) {
+      io.stderr(`${display(input)}: 警告 warning: “${entry.term}”已在 ${display(elsewhere)} 中定义，仍导入（--include-known）/ already defined there, imported anyway\n`);
+      return true;
+    }
+    io.stdout(`  已收录，跳过 skipped: ${entry.term}（已在 ${display(elsewhere)} 中定义 / already defined there; --include-known to import）\n`);
+    return false;
+  });
+  if (entries.length === 0) {
+    io.stdout(`${display(input)}: 所有术语均已收录 / every term is already in the glossary\n`);
+    return 0;
   }
   const found = result.source;
   const source: SourceDocument = {
@@ -151,7 +176,7 @@ export const runImport: CliCommand = async (args, io) => {
   const existing = await readIfExists(out);
   let merged;
   try {
-    merged = mergeIntoGlossary(existing, { source, entries: result.entries }, {
+    merged = mergeIntoGlossary(existing, { source, entries }, {
       force: parsed.force,
       header: [
         ...(schemaBeside ? ['yaml-language-server: $schema=./schema.json'] : []),
