@@ -15,7 +15,9 @@ export default defineConfig({
     sourcemap: false,
     copyPublicDir: false,
     // Vite leaves the ES library unminified (whitespace kept) by default; the page downloads it too.
-    rolldownOptions: { output: { minify: true } },
+    // One file per format: index.ts imports the engine lazily (to catch errors while it
+    // initialises), which must not become a second request.
+    rolldownOptions: { output: { minify: true, codeSplitting: false } },
     lib: {
       entry: 'src/widget/index.ts',
       name: 'PolicyGlossary',

@@ -28,8 +28,11 @@ const textOnlyPreact = {
  */
 const E2E_GRANTED_HOSTS = ['*://news.example.com/*'];
 
-/** Any other site the user turns on from the popup; asked for at that moment. */
-const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
+/**
+ * Any other site the user turns on from the popup; asked for at that moment. One `*://` pattern,
+ * because Firefox grants `*://host/*` only when the manifest declares a pattern with that scheme.
+ */
+const OPTIONAL_HOSTS = ['*://*/*'];
 
 export default defineConfig({
   srcDir: '.',

@@ -7,6 +7,8 @@ export interface Automaton {
   readonly states: number;
   /** Character class of each UTF-16 unit: 0 for a unit in no pattern (and not in `alphabet`). */
   readonly classOf: Uint16Array;
+  /** The units that have a class. */
+  readonly alphabet: readonly number[];
   /** The state after reading a unit of class `cls` (> 0) in `state`, following failure links. */
   next(state: number, cls: number): number;
   /**
@@ -30,13 +32,16 @@ export interface Automaton {
 export function createAutomaton(patterns: readonly string[], alphabet = ''): Automaton {
   // Dense character classes keep the root table small: class 0 means "in no pattern".
   const classOf = new Uint16Array(65536);
-  let classes = 0;
+  const units: number[] = [];
   for (const pattern of [...patterns, alphabet]) {
     for (let i = 0; i < pattern.length; i++) {
       const code = pattern.charCodeAt(i);
-      if (classOf[code] === 0) classOf[code] = ++classes;
+      if (classOf[code] !== 0) continue;
+      units.push(code);
+      classOf[code] = units.length;
     }
   }
+  const classes = units.length;
 
   const depth: number[] = [0];
   const terminal: number[] = [-1];
@@ -129,6 +134,7 @@ export function createAutomaton(patterns: readonly string[], alphabet = ''): Aut
   return {
     states: stateCount,
     classOf,
+    alphabet: units,
     next,
     firstOutput: (state) => firstOutput[state] as number,
     nextOutput: (output) => nextOutput[output] as number,

@@ -37,8 +37,12 @@ export interface Normaliser {
   key(form: string): string;
   /** The canonical code of one UTF-16 unit outside numeral runs; 0 when it is skipped. */
   fold(code: number): number;
-  /** Whether a UTF-16 unit is a Chinese numeral character (一, 十, 两, 〇 …). */
+  /** Whether a UTF-16 unit is a Chinese numeral character (一, 十, 兩 …). */
   isNumeral(code: number): boolean;
+  /** Every unit that does not fold to itself, with what it folds to (0: skipped). */
+  readonly exceptions: ReadonlyMap<number, number>;
+  /** Every unit that is a numeral character. */
+  readonly numerals: readonly number[];
   /** The canonical units of the numeral run starting at `from` (十五 → "15", 二〇二〇 → "2020"). */
   numeralRun(text: string, from: number): NumeralRun;
 }
@@ -60,25 +64,33 @@ function createNormalisedText(capacity: number): NormalisedText {
  * `variants`); entries whose key or value is not a single UTF-16 unit are ignored.
  */
 export function createNormaliser(variants: Readonly<Record<string, string>> = {}): Normaliser {
-  const fold = new Uint16Array(65536);
-  for (let code = 0; code < 65536; code++) fold[code] = code;
-  for (let code = 0xff01; code <= 0xff5e; code++) fold[code] = code - 0xfee0;
+  // Most units fold to themselves; only the exceptions are stored (building a matcher happens on
+  // every page load, so no loop over all 65,536 units).
+  const exceptions = new Map<number, number>();
+  const lower = (code: number): number => (code >= 0x41 && code <= 0x5a ? code + 0x20 : code);
+  for (let code = 0x41; code <= 0x5a; code++) exceptions.set(code, code + 0x20);
+  for (let code = 0xff01; code <= 0xff5e; code++) exceptions.set(code, lower(code - 0xfee0));
   for (const [from, to] of Object.entries(variants)) {
-    if (from.length === 1 && to.length === 1) fold[from.charCodeAt(0)] = to.charCodeAt(0);
+    if (from.length === 1 && to.length === 1) exceptions.set(from.charCodeAt(0), lower(to.charCodeAt(0)));
   }
-  for (let code = 0; code < 65536; code++) {
-    const folded = fold[code] ?? code;
-    if (folded >= 0x41 && folded <= 0x5a) fold[code] = folded + 0x20;
-  }
-  fold[0] = 0;
-  for (const char of SKIPPED) fold[char.charCodeAt(0)] = 0;
+  exceptions.set(0, 0);
+  for (const char of SKIPPED) exceptions.set(char.charCodeAt(0), 0);
+  // folded + 1, so that the zero-filled array means "itself".
+  const override = new Int32Array(65536);
+  for (const [code, folded] of exceptions) override[code] = folded + 1;
+  const fold = (code: number): number => {
+    const stored = override[code] as number;
+    return stored === 0 ? code : stored - 1;
+  };
 
   // Numeral characters are few: mark them and whatever folds onto them (兩 → 两).
   const numeral = new Uint8Array(65536);
   for (const char of NUMERAL_CHARS) numeral[char.charCodeAt(0)] = numeralKind(char);
-  for (const from of Object.keys(variants)) {
-    if (from.length === 1) numeral[from.charCodeAt(0)] = numeralKind(String.fromCharCode(fold[from.charCodeAt(0)] as number));
+  for (const [code, folded] of exceptions) {
+    if (folded !== 0) numeral[code] = numeralKind(String.fromCharCode(folded));
   }
+  const numerals = [...NUMERAL_CHARS].map((char) => char.charCodeAt(0));
+  for (const [code] of exceptions) if (numeral[code] !== 0 && !numerals.includes(code)) numerals.push(code);
 
   function normalise(text: string): NormalisedText {
     const n = text.length;
@@ -88,7 +100,7 @@ export function createNormaliser(variants: Readonly<Record<string, string>> = {}
     let i = 0;
     while (i < n) {
       const raw = text.charCodeAt(i);
-      const code = fold[raw] as number;
+      const code = fold(raw);
       if (code === 0) {
         i++;
         continue;
@@ -130,9 +142,9 @@ export function createNormaliser(variants: Readonly<Record<string, string>> = {}
       const raw = text.charCodeAt(i);
       if (numeral[raw] !== 0) {
         positions.push(i);
-        run += String.fromCharCode(fold[raw] as number);
+        run += String.fromCharCode(fold(raw));
         end = i + 1;
-      } else if (fold[raw] !== 0) {
+      } else if (fold(raw) !== 0) {
         break;
       }
     }
@@ -166,7 +178,9 @@ export function createNormaliser(variants: Readonly<Record<string, string>> = {}
     normalise,
     key,
     numeralRun,
-    fold: (code) => fold[code & 0xffff] as number,
+    fold: (code) => fold(code & 0xffff),
     isNumeral: (code) => numeral[code & 0xffff] !== 0,
+    exceptions,
+    numerals,
   };
 }

@@ -93,7 +93,9 @@ export function scanSlogans(text: string): SloganCandidate[] {
     const candidate = OPENING_TABLE[code] === 1 ? quotedAt(text, i) : COUNT_TABLE[code] === 1 ? unquotedAt(text, i) : undefined;
     if (candidate) {
       found.push(candidate);
-      i = candidate.end - 1;
+      // Step over the closing quote too: a straight quote " would otherwise open a new name.
+      const quoted = candidate.evidence === 'quoted' && OPENING_TABLE[text.charCodeAt(candidate.start - 1)] === 1;
+      i = quoted ? candidate.end : candidate.end - 1;
     }
   }
   return found;

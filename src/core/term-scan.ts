@@ -34,25 +34,33 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
 
   // Class of each raw UTF-16 unit after folding; a numeral standing alone (六 in 六稳, 一) has
   // the class of its one canonical unit, so only real runs (十五, 二〇二〇) take the slow path.
+  // Only units that fold into the alphabet, are skipped or are numerals get an entry.
   const rawClass = new Int32Array(65536);
+  for (const unit of automaton.alphabet) if (normaliser.fold(unit) === unit) rawClass[unit] = unitClass[unit] as number;
+  for (const [raw, folded] of normaliser.exceptions) rawClass[raw] = folded === 0 ? SKIPPED : (unitClass[folded] as number);
+  for (const raw of normaliser.numerals) rawClass[raw] = NUMERAL;
   const aloneClass = new Int32Array(65536).fill(-1);
-  for (let raw = 0; raw < 65536; raw++) {
-    const folded = normaliser.fold(raw);
-    if (folded === 0) rawClass[raw] = SKIPPED;
-    else if (normaliser.isNumeral(raw)) {
-      rawClass[raw] = NUMERAL;
-      const alone = normaliser.numeralRun(String.fromCharCode(raw), 0).codes;
-      if (alone.length === 1) aloneClass[raw] = unitClass[alone[0] as number] as number;
-    } else rawClass[raw] = unitClass[folded] as number;
+  for (const raw of normaliser.numerals) {
+    const alone = normaliser.numeralRun(String.fromCharCode(raw), 0).codes;
+    if (alone.length === 1) aloneClass[raw] = unitClass[alone[0] as number] as number;
   }
 
   // At the root, a character that starts no form and is not part of a number or Latin word is
-  // the same as one no form uses: the loop handles both without leaving it.
-  const deadAtRoot = new Uint8Array(65536);
-  for (let raw = 0; raw < 65536; raw++) {
+  // the same as one no form uses: the loop handles both without leaving it. `used` marks every
+  // character with a class of its own, skipped ones and numerals included.
+  const live = new Uint8Array(65536);
+  const used = new Uint8Array(65536);
+  for (const raw of [...automaton.alphabet, ...normaliser.exceptions.keys(), ...normaliser.numerals]) {
     const cls = rawClass[raw] as number;
-    if (cls === 0 || (cls > 0 && isWord[cls] === 0 && automaton.next(0, cls) === 0)) deadAtRoot[raw] = 1;
+    if (cls === 0) continue;
+    used[raw] = 1;
+    if (cls < 0 || isWord[cls] === 1 || automaton.next(0, cls) !== 0) live[raw] = 1;
   }
+
+  // Every form spans at least two characters of raw text (a digit run can at most halve: 十 → 10),
+  // so at the root a character no form uses, one ahead, rules out a match starting here: the
+  // loop may step two at a time, as Horspool's algorithm does.
+  const pairwise = patterns.every((pattern) => rawLengthAtLeast(pattern) >= 2);
 
   let longest = 1;
   for (const pattern of patterns) longest = Math.max(longest, pattern.length);
@@ -82,7 +90,11 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
       if (state === 0 && pendingFrom === -1) {
         // The common case: a stretch of characters that start nothing.
         let j = i;
-        while (j < n && deadAtRoot[text.charCodeAt(j)] === 1) j++;
+        for (;;) {
+          if (pairwise && j + 1 < n && used[text.charCodeAt(j + 1)] === 0) j += 2;
+          else if (j < n && live[text.charCodeAt(j)] === 0) j++;
+          else break;
+        }
         if (j > i) {
           k += j - i;
           resetAt = k - 1;
@@ -138,4 +150,19 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
   }
 
   return { scan };
+}
+
+/** The fewest raw characters a normalised form can come from: a digit run may come from half as many (十 → 10). */
+function rawLengthAtLeast(pattern: string): number {
+  let length = 0;
+  let digits = 0;
+  for (const unit of pattern) {
+    if (unit >= '0' && unit <= '9') {
+      digits++;
+      continue;
+    }
+    length += 1 + Math.ceil(digits / 2);
+    digits = 0;
+  }
+  return length + Math.ceil(digits / 2);
 }

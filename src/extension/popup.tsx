@@ -98,13 +98,16 @@ function Popup() {
 
   const enableHere = async (): Promise<void> => {
     if (!host) return;
-    const granted = await requestHostPermission(host);
-    if (!granted) {
-      setMessage(t.permissionDenied);
-      return;
+    try {
+      if (!(await requestHostPermission(host))) {
+        setMessage(t.permissionDenied);
+        return;
+      }
+      await askBackground({ type: 'pg:enable-host', host, tabId: tab?.id });
+      setMessage(undefined);
+    } catch (error) {
+      setMessage(`${t.permissionDenied}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    await askBackground({ type: 'pg:enable-host', host, tabId: tab?.id });
-    setMessage(undefined);
   };
 
   const toggleSite = (disabled: boolean): void => {

@@ -1,11 +1,13 @@
 // Entry of the embeddable widget (policy-glossary.js / .mjs). As a classic <script> it configures
 // itself from its own data- attributes and annotates the page; as a module it waits for init().
-import { defineGlossaryElement } from './element';
-import { readDataOptions, type WidgetOptions } from './options';
-import { createWidget, warn, type AnnotatedDetail, type Widget } from './widget';
+// Everything else is imported lazily, so that even an error while the bundle's modules initialise
+// (say, on a page that broke Array.prototype) becomes a console warning instead of a page error.
+import type { AnnotatedDetail } from './event';
+import type { WidgetOptions } from './options';
+import type { Widget } from './widget';
 
+export { ANNOTATED_EVENT } from './event';
 export type { AnnotatedDetail, Widget, WidgetOptions };
-export { ANNOTATED_EVENT } from './widget';
 
 /** Version of the widget's API. */
 export const version = '1';
@@ -23,39 +25,42 @@ const running = ((): Widget | undefined => {
     : undefined;
 })();
 
-function scriptDefaults(): WidgetOptions {
-  if (!(script instanceof HTMLScriptElement)) return {};
-  // Default glossary: glossary.json beside the script, wherever the town hosts it.
-  return { glossary: new URL('glossary.json', script.src || document.baseURI).href, ...readDataOptions(script) };
-}
+let started: Widget | undefined = running;
+let starting: Promise<Widget | undefined> | undefined;
 
-const widget: Widget | undefined =
-  running ??
-  (() => {
-    try {
-      if (typeof document === 'undefined') return undefined;
-      const created = createWidget(document, scriptDefaults());
-      defineGlossaryElement(window, created);
-      return created;
-    } catch (error) {
-      warn('无法启动 could not start', error);
-      return undefined;
-    }
-  })();
+const engine = (): Promise<Widget | undefined> =>
+  (starting ??= started
+    ? Promise.resolve(started)
+    : import('./engine')
+        .then((module) => (started = typeof document === 'undefined' ? undefined : module.startWidget(script)))
+        .catch((error: unknown) => {
+          try {
+            console.warn('[policy-glossary] 无法启动 could not start', error instanceof Error ? error.message : error);
+          } catch {
+            // Nothing left to report with.
+          }
+          return undefined;
+        }));
 
 /** Loads the glossary and annotates the page; see WidgetOptions. Resolves with the first pass's counts. */
 export const init = (options?: WidgetOptions): Promise<AnnotatedDetail | undefined> =>
-  widget ? widget.init(options) : Promise.resolve(undefined);
+  engine().then((widget) => widget?.init(options));
 
 /** Annotates `root` (element or selector; default the init root) again, e.g. after new content. */
 export const annotate = (root?: Element | string): Promise<AnnotatedDetail | undefined> =>
-  widget ? widget.annotate(root) : Promise.resolve(undefined);
+  engine().then((widget) => widget?.annotate(root));
 
-/** Removes all marks, tooltips and listeners, restoring the page. */
-export const destroy = (): void => widget?.destroy();
+/** Removes all marks, tooltips and listeners, restoring the page (at once when the widget runs). */
+export const destroy = (): void => {
+  if (started) started.destroy();
+  else void engine().then((widget) => widget?.destroy());
+};
 
-if (widget && !running && script instanceof HTMLScriptElement && !script.hasAttribute('data-manual')) {
+if (!running && script instanceof HTMLScriptElement && !script.hasAttribute('data-manual')) {
   const start = () => void init();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
+} else if (!running && typeof document !== 'undefined') {
+  // The ES module and data-manual: register <policy-glossary> now; it renders once init() ran.
+  void engine();
 }

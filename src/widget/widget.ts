@@ -6,22 +6,10 @@ import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotato
 import { mountGlossaryUI } from '../ui/controller';
 import { createStrings } from '../ui/strings';
 import { loadPack } from './load-pack';
+import { ANNOTATED_EVENT, type AnnotatedDetail } from './event';
 import { excludeList, type WidgetOptions } from './options';
 
-/** Name of the event fired on `document` after every annotation pass. */
-export const ANNOTATED_EVENT = 'policy-glossary:annotated';
-
-/** `detail` of the `policy-glossary:annotated` event. */
-export interface AnnotatedDetail {
-  /** Glossary terms marked under the root (exact and fuzzy matches). */
-  matches: number;
-  /** Numbered slogans marked that the glossary does not have. */
-  unknown: number;
-  /** Duration of the pass in milliseconds. */
-  ms: number;
-  /** The annotated root. */
-  root: Element;
-}
+export { ANNOTATED_EVENT, type AnnotatedDetail };
 
 /** The public API, `window.PolicyGlossary`. */
 export interface Widget {

@@ -64,6 +64,14 @@ describe('createMatcher: glossary terms', () => {
     expect(shown(matcher.scan('六稳就业，稳就业'))).toEqual([['六稳', 'term', 'liu-wen'], ['稳就业', 'term', 'wen-jiu-ye']]);
   });
 
+  it.each([
+    ['a one-character form', { id: 'jia', term: '甲', forms: ['甲'] }, '乙甲丙丙甲甲丁', [1, 4, 5]],
+    ['a form one numeral long (十 → 10)', { id: 'ten', term: '十', forms: ['十'] }, '乙十丙丙十丁十', [1, 4, 6]],
+    ['a two-character form at odd and even offsets', { id: 'lw', term: '六稳', forms: ['六稳'] }, '乙六稳丙丙六稳丁丁丁六\n稳', [1, 5, 10]],
+  ])('finds %s at every offset', (_name, entry, text, starts) => {
+    expect(createMatcher({ entries: [entry] }, { slogans: false, fuzzy: false }).scan(text).map((match) => match.start)).toEqual(starts);
+  });
+
   it('gives a form claimed by two entries to the first', () => {
     const twice = createMatcher({ entries: [{ id: 'a', term: '六稳', forms: ['六稳'] }, { id: 'b', term: '六稳', forms: ['“六稳”'] }] });
     expect(twice.scan('六稳')[0]?.entryId).toBe('a');

@@ -16,6 +16,7 @@ describe('scanSlogans', () => {
     ['“双亿度”突破', [['双亿度', 'quoted']]],
     ['完成“15分钟服务圈”建设', [['15分钟服务圈', 'quoted']]],
     ['“七五”普法', [['七五', 'quoted']]],
+    ['"六稳"两个"四个意识"', [['六稳', 'quoted'], ['四个意识', 'quoted']]],
     // quoted numbers: codes, and a counter glued after the quote
     ['出台稳增长“21”条', [['“21”条', 'quoted']]],
     ['“1+4+7”政策体系', [['1+4+7', 'quoted']]],

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
+import type { BrowserName } from './support/browsers';
 import { SEED_REPORT_PATH } from '../../demo/seed-page';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -123,4 +124,42 @@ export async function closeTooltip(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
   await page.mouse.move(1, 1);
   await waitFor(async () => (await tooltipText(page)) === null, 'the tooltip to close', 5000);
+}
+
+/** Fixed moz-extension:// UUID for the add-on, so tests know its pages' URLs. */
+export const FIREFOX_UUID = '7a1f3c2e-0b6d-4e5f-9a8b-1c2d3e4f5a6b';
+const GECKO_ID = 'policy-glossary@policy-glossary.org';
+
+/**
+ * Firefox settings for driving the extension: its fixed UUID, optional permissions granted without
+ * a prompt (a headless browser cannot click one).
+ */
+export const FIREFOX_EXTENSION_PREFS = {
+  'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+  'extensions.webextOptionalPermissionPrompts': false,
+};
+
+export interface Target {
+  name: BrowserName;
+  extension: 'chrome-mv3-e2e' | 'firefox-mv2' | 'firefox-mv3';
+}
+
+/** Each browser with the build it loads (Chromium: the e2e build, see extension-popup.test.ts). */
+export const TARGETS: Target[] = [
+  { name: 'chromium', extension: 'chrome-mv3-e2e' },
+  { name: 'firefox', extension: 'firefox-mv2' },
+  { name: 'firefox', extension: 'firefox-mv3' },
+];
+
+/**
+ * Navigates to an extension page. Firefox never reports the end of a WebDriver navigation to a
+ * moz-extension:// page, so there the load is awaited by polling the page's own location.
+ */
+export async function gotoExtensionPage(page: Page, url: string): Promise<void> {
+  if (url.startsWith('chrome-extension:')) {
+    await page.goto(url);
+    return;
+  }
+  void page.goto(url, { timeout: 2000 }).catch(() => undefined);
+  await waitFor(async () => (await page.evaluate(() => document.readyState === 'complete' && location.href).catch(() => '')) === url, `${url} to load`);
 }

@@ -1,4 +1,4 @@
-// The options page in real Chromium: importing a broken glossary file shows its problems with line
+// The options page in real Chromium and Firefox: importing a broken glossary file shows its problems with line
 // numbers and saves nothing; a good one is listed as a pack and used on pages;
 // importing the seed report previews its 19 footnotes and saves them. Screenshot: /tmp/ext-options.png.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -9,26 +9,38 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { GOV_HOST, launchBrowser, type LaunchedBrowser } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
 import { SEED_REPORT_PATH } from '../../demo/seed-page';
-import { builtExtension, highlightCount, tooltipText, waitFor } from './extension-helpers';
+import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, builtExtension, gotoExtensionPage, highlightCount, tooltipText, waitFor } from './extension-helpers';
+import type { BrowserName } from './support/browsers';
+
+const TARGETS: { name: BrowserName; extension: 'chrome-mv3' | 'firefox-mv2' | 'firefox-mv3' }[] = [
+  { name: 'chromium', extension: 'chrome-mv3' },
+  { name: 'firefox', extension: 'firefox-mv2' },
+  { name: 'firefox', extension: 'firefox-mv3' },
+];
 
 const BROKEN = 'source:\n  title: 测试\n  kind: footnotes\nentries:\n  - id: shuang-qian\n    term: 双千工程\n    status: draft\n';
 const GOOD = 'source:\n  title: 测试文件\n  kind: footnotes\nentries:\n  - id: shuang-qian\n    term: 双千工程\n    definition: 测试用的释义。\n    status: official\n';
 
 const page = (body: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body><p>${body}</p></body></html>`;
 
-describe('options page (chromium)', () => {
+describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension }) => {
   let server: TestServer;
   let launched: LaunchedBrowser;
   let options: Page;
   const dir = mkdtempSync(join(tmpdir(), 'pg-options-'));
 
   beforeAll(async () => {
-    server = await startServer({ '/new.html': { body: page('今年全面启动双千工程，推进各项工作。') } });
+    server = await startServer({
+      '/new.html': { body: page('今年全面启动双千工程，推进各项工作。') },
+      '/slogan.html': { body: page('各级干部要增强“四个意识”，推进各项工作。') },
+    });
     process.env.LANGUAGE = 'zh_CN';
-    launched = await launchBrowser('chromium', { extension: builtExtension('chrome-mv3') });
+    process.env.MOZ_REMOTE_ALLOW_SYSTEM_ACCESS = '1';
+    launched = await launchBrowser(name, { extension: builtExtension(extension), firefoxPrefs: FIREFOX_EXTENSION_PREFS });
     options = await launched.browser.newPage();
     await options.setViewport({ width: 800, height: 900 });
-    await options.goto(`chrome-extension://${launched.extensionId}/options.html`);
+    const base = name === 'chromium' ? `chrome-extension://${launched.extensionId}` : `moz-extension://${FIREFOX_UUID}`;
+    await gotoExtensionPage(options, `${base}/options.html`);
     await options.waitForSelector('[data-list="packs"] li');
   });
 
@@ -81,12 +93,49 @@ describe('options page (chromium)', () => {
       return count > 0 ? count : null;
     }, 'the preview table');
     expect(rows).toBe(19);
-    await options.screenshot({ path: '/tmp/ext-options.png', fullPage: true });
+    if (name === 'chromium') await options.screenshot({ path: '/tmp/ext-options.png', fullPage: true });
     const definition = '[data-list="report-entries"] tbody tr:first-child textarea';
     await options.$eval(definition, (area) => ((area as HTMLTextAreaElement).value = ''));
     await options.type(definition, '修改后的释义');
     await options.click('[data-section="report-import"] button.pg-primary');
     const record = await waitFor(() => options.$('[data-pack-id="file:000_1aa96ab411d029c6.yaml"]'), 'the report’s pack');
     expect(await record.evaluate((li) => li.textContent)).toMatch(/19/);
+  });
+
+  it('“add to my glossary” on an unknown slogan opens the entry form prefilled, and the saved entry explains the term', async () => {
+    const tab = await launched.browser.newPage();
+    await tab.goto(server.url(GOV_HOST, '/slogan.html'));
+    await waitFor(async () => (await highlightCount(tab)) > 0, 'the unknown slogan marked');
+    const point = await tab.evaluate(() => {
+      const node = document.querySelector('p')!.firstChild!;
+      const at = node.textContent!.indexOf('四个意识');
+      const range = document.createRange();
+      range.setStart(node, at + 1);
+      range.setEnd(node, at + 2);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await tab.mouse.move(point.x, point.y, { steps: 2 });
+    await waitFor(() => tooltipText(tab), 'the unknown slogan’s tooltip');
+    const formOpened = launched.browser.waitForTarget((t) => t.url().includes('options.html#add'), { timeout: 15_000 });
+    await tab.evaluate(() => {
+      const tip = document.querySelector('[data-policy-glossary-ui]')!.shadowRoot!.querySelector('.pg-unknown button') as HTMLButtonElement;
+      tip.click();
+    });
+    const form = (await (await formOpened).page())!;
+    const term = await waitFor(() => form.evaluate(() => (document.querySelector('#entry-form input[name="term"]') as HTMLInputElement | null)?.value ?? null).catch(() => null), 'the prefilled entry form');
+    expect(term).toBe('四个意识');
+    await form.evaluate(() => {
+      const area = document.querySelector('#entry-form textarea[name="definition"]') as HTMLTextAreaElement;
+      area.value = '测试：政治意识、大局意识、核心意识、看齐意识。';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      (document.querySelector('#entry-form button[type="submit"]') as HTMLButtonElement).click();
+    });
+    await waitFor(() => form.evaluate(() => document.querySelector('[data-list="user-entries"]')?.textContent?.includes('四个意识') ?? false), 'the saved entry in my glossary');
+    await tab.bringToFront();
+    await tab.mouse.move(1, 1);
+    await tab.mouse.move(point.x, point.y, { steps: 2 });
+    await waitFor(async () => (await tooltipText(tab))?.includes('政治意识、大局意识'), 'the user’s definition in the tooltip');
+    await tab.close();
   });
 });

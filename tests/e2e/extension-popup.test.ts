@@ -1,13 +1,15 @@
-// The popup in real Chromium, opened as a page for a given tab: it lists the terms of a government
-// page (a click opens that term's tooltip on the page), and it turns an ordinary site on. Also the
-// screenshots of tooltip and popup, light and dark (/tmp/ext-*.png).
+// The popup in real Chromium and Firefox, opened as a page for a given tab: it lists the terms of a
+// government page (a click opens that term's tooltip on the page; the site can be turned off and on),
+// and it turns an ordinary site on. Also the screenshots of tooltip and popup, light and dark
+// (/tmp/ext-*.png, Chromium).
 //
-// Turning a site on asks for a host permission, and a headless browser cannot click the prompt;
-// the `e2e` build (`npx wxt build --mode e2e`) therefore already holds news.example.com's
-// permission, so the request resolves at once and everything after it runs for real:
-// settings, dynamic content-script registration, injection into the open tab, and the
-// registration surviving a reload. The prompt itself is not covered. Firefox is not covered here:
-// WebDriver BiDi refuses to navigate a tab to a moz-extension:// page.
+// Turning a site on asks for a host permission, and a headless browser cannot click the prompt.
+// Firefox grants optional permissions without a prompt under `extensions.webextOptionalPermissionPrompts`
+// = false, so there the whole path runs for real. Chromium has no such switch: its `e2e` build
+// (`npx wxt build --mode e2e`) already holds news.example.com's permission, so the request resolves
+// at once and everything after it runs for real (settings, dynamic content-script registration,
+// injection into the open tab, the registration surviving a reload); the prompt itself is not covered.
+// Firefox ≥ 153 lets WebDriver BiDi open moz-extension:// pages only with MOZ_REMOTE_ALLOW_SYSTEM_ACCESS.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +17,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { seedPageHtml } from '../../demo/seed-page';
 import { GOV_HOST, OTHER_HOST, launchBrowser, type LaunchedBrowser } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
-import { ROOT, builtExtension, closeTooltip, highlightCount, pointAtNeedleEnd, seedFootnotes, tooltipInfo, waitFor } from './extension-helpers';
+import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, TARGETS, builtExtension, gotoExtensionPage, closeTooltip, highlightCount, pointAtNeedleEnd, seedFootnotes, tooltipInfo, waitFor } from './extension-helpers';
 
 const FOOTNOTES = seedFootnotes();
 
@@ -24,35 +26,44 @@ const FOOTNOTES = seedFootnotes();
  * hides other tabs' URLs from the extension, so every other tab is closed first and the target is
  * the one tab that is not the popup.
  */
-async function openPopup(browser: Browser, extensionId: string, target: Page): Promise<Page> {
+async function openPopup(browser: Browser, base: string, target: Page): Promise<Page> {
   for (const other of await browser.pages()) if (other !== target) await other.close();
   const popup = await browser.newPage();
   await popup.setViewport({ width: 380, height: 640 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await gotoExtensionPage(popup, `${base}/popup.html`);
   const url = target.url();
   const tabId = await popup.evaluate(async (url) => {
     type Tab = { id?: number; url?: string };
-    const tabs = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]>; getCurrent(): Promise<Tab | undefined> } } }).chrome.tabs;
+    const api = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
+    type TabsApi = { tabs: { query(q: object): Promise<Tab[]>; getCurrent(): Promise<Tab | undefined> } };
+    const tabs = (api.browser ?? api.chrome).tabs;
     const self = await tabs.getCurrent();
     return (await tabs.query({})).find((t) => t.url === url || t.id !== self?.id)?.id;
   }, url);
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
+  await gotoExtensionPage(popup, `${base}/popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
+  await popup.waitForSelector('[data-site-state]');
   return popup;
 }
 
 const listed = (popup: Page) => popup.$$eval('[data-list="terms"] [data-entry-id]', (buttons) => buttons.map((b) => b.firstChild?.textContent ?? ''));
 
-describe('popup (chromium)', () => {
+describe.each(TARGETS)('popup: $name ($extension)', ({ name, extension }) => {
   let server: TestServer;
   let launched: LaunchedBrowser;
+  let base: string;
 
   beforeAll(async () => {
-    await promisify(execFile)('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT });
+    if (name === 'chromium') await promisify(execFile)('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT });
     server = await startServer({ '/report.html': { body: seedPageHtml() } });
     // The user interface in Chinese, the product's first language: Chromium on Linux reads LANGUAGE
     // (and needs Debian's chromium-l10n for any locale but en-US).
     process.env.LANGUAGE = 'zh_CN';
-    launched = await launchBrowser('chromium', { extension: builtExtension('chrome-mv3-e2e') });
+    process.env.MOZ_REMOTE_ALLOW_SYSTEM_ACCESS = '1';
+    launched = await launchBrowser(name, {
+      extension: builtExtension(extension),
+      firefoxPrefs: { ...FIREFOX_EXTENSION_PREFS, 'intl.locale.requested': 'zh-CN' },
+    });
+    base = name === 'chromium' ? `chrome-extension://${launched.extensionId}` : `moz-extension://${FIREFOX_UUID}`;
   });
 
   afterAll(async () => {
@@ -64,7 +75,7 @@ describe('popup (chromium)', () => {
     const page = await launched.browser.newPage();
     await page.goto(server.url(GOV_HOST, '/report.html'));
     await waitFor(async () => (await highlightCount(page)) > 0, 'highlights');
-    const popup = await openPopup(launched.browser, launched.extensionId!, page);
+    const popup = await openPopup(launched.browser, base, page);
     const terms = await waitFor(async () => {
       const shown = await listed(popup);
       return shown.length >= FOOTNOTES.length ? shown : null;
@@ -90,7 +101,7 @@ describe('popup (chromium)', () => {
     await page.goto(server.url(OTHER_HOST, '/report.html'));
     await new Promise((r) => setTimeout(r, 1500));
     expect(await highlightCount(page)).toBe(0);
-    const popup = await openPopup(launched.browser, launched.extensionId!, page);
+    const popup = await openPopup(launched.browser, base, page);
     await popup.waitForSelector('[data-action="enable-site"]');
     expect(await popup.$eval('[data-site-state]', (e) => e.getAttribute('data-site-state'))).toBe('not-enabled');
     await popup.click('[data-action="enable-site"]');
@@ -103,6 +114,7 @@ describe('popup (chromium)', () => {
   });
 
   it.each(['light', 'dark'] as const)('screenshots tooltip and popup (%s)', async (scheme) => {
+    if (name !== 'chromium') return;
     const page = await launched.browser.newPage();
     await page.setViewport({ width: 900, height: 600 });
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
@@ -115,7 +127,7 @@ describe('popup (chromium)', () => {
     await waitFor(() => tooltipInfo(page), 'the tooltip');
     await new Promise((r) => setTimeout(r, 300));
     await page.screenshot({ path: `/tmp/ext-tooltip-${scheme}.png` });
-    const popup = await openPopup(launched.browser, launched.extensionId!, page);
+    const popup = await openPopup(launched.browser, base, page);
     await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
     await waitFor(async () => (await listed(popup)).length > 0, 'the popup’s term list');
     await popup.type('input[type="search"]', 'liuwen');

@@ -36,6 +36,20 @@ body > * { transform: translateZ(0); }
 policy-glossary, policy-glossary-ui { color: red !important; font-size: 40px !important; }
 `;
 
+/** What old libraries do to built-ins (same behaviour, enumerable extras) and a global named like ours. */
+const PAGE_PROTOTYPES = `Object.prototype.extend = function (o) { for (var k in o) this[k] = o[k]; return this; };
+Array.prototype.remove = function (x) { var i = this.indexOf(x); if (i >= 0) this.splice(i, 1); return this; };
+Array.prototype.map = function (fn, self) { var out = []; for (var i = 0; i < this.length; i++) out.push(fn.call(self, this[i], i, this)); return out; };
+String.prototype.trim = function () { return this.replace(/^\\s+|\\s+$/g, ''); };
+window.PolicyGlossary = { note: 'the page’s own object' };
+`;
+
+/** A page that breaks built-ins outright: we may not work there, but must not throw into it. */
+const BROKEN_PROTOTYPES = `Array.prototype.map = function () { return 'page map'; };
+Array.prototype.filter = function () { return []; };
+Node.prototype.contains = function () { return false; };
+`;
+
 const withProbe = (html: string, extraHead = '') =>
   html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n<script src="/test/probe.js"></script>${extraHead}`);
 
@@ -56,6 +70,10 @@ function routes(): Record<string, Route> {
     '/demo/terms.html': html(withProbe(terms)),
     '/demo/esm.html': html(withProbe(readFileSync(join(dist, 'demo/esm.html'), 'utf8'))),
     '/demo/hostile.html': html(withProbe(index, '\n<link rel="stylesheet" href="/test/hostile.css">')),
+    '/demo/prototypes.html': html(withProbe(index, '\n<script src="/test/prototypes.js"></script>')),
+    '/demo/broken-prototypes.html': html(withProbe(index, '\n<script src="/test/broken-prototypes.js"></script>')),
+    '/test/prototypes.js': { body: PAGE_PROTOTYPES, type: 'text/javascript' },
+    '/test/broken-prototypes.js': { body: BROKEN_PROTOTYPES, type: 'text/javascript' },
     '/demo/highlight.html': html(withProbe(index.replace('data-root="#report"', 'data-root="#report" data-mode="highlight"'))),
     '/demo/hostile-terms.html': html(withProbe(terms, '\n<link rel="stylesheet" href="/test/hostile.css">')),
     '/demo/demo.css': file('demo/demo.css', 'text/css'),
@@ -338,6 +356,33 @@ describe.each(BROWSERS)('widget in %s', (name) => {
       entry.definition!,
     );
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('works on a page that patched built-ins the old-library way and owns a PolicyGlossary global', async () => {
+    const { page, problems } = await openPage(browser, server.url(GOV_HOST, '/demo/prototypes.html'));
+    await waitAnnotated(page);
+    const first = await page.evaluate(() => (window as unknown as { __pg: { events: Array<{ matches: number }> } }).__pg.events[0]!.matches);
+    expect(first).toBeGreaterThan(19);
+    const liuWen = pack.entries.find((e) => e.id === 'liu-wen')!;
+    const targets = await termTargets(page, [liuWen]);
+    await page.focus(`pg-term[data-pg-id="${targets.get('liu-wen')}"]`);
+    await page.waitForFunction(
+      (definition) => document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('[role="tooltip"],[role="dialog"]')?.textContent?.includes(definition),
+      { timeout: 3000 },
+      liuWen.definition!,
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('never throws into a page that broke built-ins outright', async () => {
+    const { page, problems } = await openPage(browser, server.url(GOV_HOST, '/demo/broken-prototypes.html'));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const text = await page.evaluate(() => document.querySelector('#report')!.textContent!.length);
+    expect(text).toBeGreaterThan(1000);
+    expect(problems.filter((p) => !p.startsWith('console.warn: [policy-glossary]'))).toEqual([]);
+    expect(problems.length).toBeLessThanOrEqual(1);
     await page.close();
   });
 
