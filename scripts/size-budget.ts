@@ -1,5 +1,6 @@
-// `npm run size`: gzip sizes (zlib level 9) of the widget bundles and the extension content script
-// against their budgets, plus the guest rules the widget bundle must keep; exits 1 on any breach.
+// `npm run size`: gzip sizes (zlib level 9) of the widget's main script, of each lazily loaded widget
+// chunk (with the shared files it imports) and of the extension content script against their
+// budgets, plus the guest rules the widget code must keep; exits 1 on any breach.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,11 +32,31 @@ const contentScripts = existsSync(contentScriptDir)
       .map((name) => join(contentScriptDir, name))
   : [];
 
+const widgetDir = join(root, 'dist/widget');
+
+/** A widget chunk's file and the files it imports statically (shared chunks), which load with it. */
+function chunkFiles(name: string): string[] {
+  const files: string[] = [];
+  const visit = (file: string) => {
+    if (files.includes(file)) return;
+    files.push(file);
+    if (!existsSync(file)) return;
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(/(?:\bfrom|\bimport)\s*["'](\.\/[^"']+)["']/g)) visit(join(widgetDir, spec!));
+  };
+  visit(join(widgetDir, `policy-glossary-${name}.mjs`));
+  return files;
+}
+
 const budgets: Budget[] = [
-  { label: 'widget (IIFE)', files: [join(root, 'dist/widget/policy-glossary.js')], budget: 20 * KB, forbidden: widgetRules },
-  { label: 'widget (ES module)', files: [join(root, 'dist/widget/policy-glossary.mjs')], budget: 20 * KB, forbidden: widgetRules },
+  { label: 'widget (IIFE)', files: [join(widgetDir, 'policy-glossary.js')], budget: 20 * KB, forbidden: widgetRules },
+  { label: 'widget (ES module)', files: [join(widgetDir, 'policy-glossary.mjs')], budget: 20 * KB, forbidden: widgetRules },
+  { label: 'widget chunk: tooltip UI', files: chunkFiles('ui'), budget: 12 * KB, forbidden: widgetRules },
+  { label: 'widget chunk: panel', files: chunkFiles('panel'), budget: 18 * KB, forbidden: widgetRules },
+  { label: 'widget chunk: fuzzy', files: chunkFiles('fuzzy'), budget: 10 * KB, forbidden: widgetRules },
   { label: 'extension content script', files: contentScripts, budget: 40 * KB, forbidden: [] },
 ];
+/** Gzipped bytes per bundle label, for the summary. */
+const measured = new Map<string, number>();
 
 const problems: string[] = [];
 const rows: string[][] = [['bundle', 'files', 'bytes', 'gzip', 'budget', '']];
@@ -58,6 +79,7 @@ for (const item of budgets) {
       if (pattern.test(text)) problems.push(`${relative(root, file)}: ${reason}`);
     }
   }
+  measured.set(item.label, gzip);
   const over = gzip > item.budget;
   if (over) problems.push(`${item.label}: ${gzip} B gzipped > budget ${item.budget} B (超出预算 over budget)`);
   rows.push([
@@ -70,38 +92,56 @@ for (const item of budgets) {
   ]);
 }
 
-/** Rebuilds the widget in memory and lists what each module adds (minified, gzipped alone). */
+/** Rebuilds the widget in memory and lists what each module adds (minified, gzipped alone), per file. */
 async function printWidgetModules(): Promise<void> {
   const { build } = await import('vite');
-  // Keyed by module: the config's formats and ours merge, so the bundle is rendered more than once.
-  const sizes = new Map<string, [string, number, number]>();
+  const { chunkBuild } = await import('../vite.widget.config');
+  // Keyed by file and module: the config's formats and ours merge, so a bundle may render twice.
+  const sizes = new Map<string, [string, string, number, number]>();
+  const moduleSizes = (prefix: string) => ({
+    name: 'module-sizes',
+    generateBundle(_options: unknown, bundle: Record<string, { type: string; fileName: string; modules?: Record<string, { renderedLength: number; code: string | null }> }>) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.modules) continue;
+        const file = prefix || chunk.fileName.replace(/-[\w-]{8}\.mjs$/, '-*.mjs');
+        for (const [id, info] of Object.entries(chunk.modules)) {
+          const name = id.replace(/^.*node_modules\//, '').replace(`${root}/`, '');
+          sizes.set(`${file} ${name}`, [file, name, info.renderedLength, info.code ? gzipSync(info.code, { level: 9 }).length : 0]);
+        }
+      }
+    },
+  });
   await build({
     configFile: join(root, 'vite.widget.config.ts'),
     logLevel: 'silent',
     build: { write: false, lib: { entry: 'src/widget/index.ts', name: 'PolicyGlossary', formats: ['iife'], fileName: () => 'policy-glossary.js' } },
-    plugins: [
-      {
-        name: 'module-sizes',
-        generateBundle(_options, bundle) {
-          for (const chunk of Object.values(bundle)) {
-            if (chunk.type !== 'chunk') continue;
-            for (const [id, info] of Object.entries(chunk.modules)) {
-              const name = id.replace(/^.*node_modules\//, '').replace(`${root}/`, '');
-              sizes.set(name, [name, info.renderedLength, info.code ? gzipSync(info.code, { level: 9 }).length : 0]);
-            }
-          }
-        },
-      },
-    ],
+    plugins: [moduleSizes('policy-glossary.js')],
   });
-  console.log('\nwidget modules (minified bytes, gzip of the module alone):');
-  for (const [name, bytes, gzip] of [...sizes.values()].sort((a, b) => b[2] - a[2])) {
-    if (bytes > 0) console.log(`  ${String(bytes).padStart(7)}  ${String(gzip).padStart(6)}  ${name}`);
+  await build({ ...chunkBuild, logLevel: 'silent', build: { ...chunkBuild.build, write: false }, plugins: [moduleSizes('')] });
+  console.log('\nwidget modules (minified bytes, gzip of the module alone), by file:');
+  const files = [...new Set([...sizes.values()].map(([file]) => file))];
+  for (const file of files) {
+    console.log(`  ${file}`);
+    const rows = [...sizes.values()].filter(([f, , bytes]) => f === file && bytes > 0).sort((a, b) => b[3] - a[3]);
+    for (const [, name, bytes, gzip] of rows) console.log(`    ${String(bytes).padStart(7)}  ${String(gzip).padStart(6)}  ${name}`);
   }
 }
 
 const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
 for (const row of rows) console.log(row.map((cell, col) => cell.padEnd(widths[col]!)).join('  ').trimEnd());
+
+const kb = (label: string) => {
+  const bytes = measured.get(label);
+  return bytes === undefined ? '?' : `${(bytes / KB).toFixed(1)} KB`;
+};
+// The IIFE and every chunk file once (the ES module build is the IIFE's alternative, not an addition).
+const widgetFiles = new Set(budgets.filter((item) => item.label.startsWith('widget (IIFE)') || item.label.startsWith('widget chunk')).flatMap((item) => item.files));
+const widgetTotal = [...widgetFiles].filter((file) => existsSync(file)).reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
+console.log(
+  `\n网页组件 widget: initial script ${kb('widget (IIFE)')}; tooltip UI ${kb('widget chunk: tooltip UI')} on first use; ` +
+    `panel ${kb('widget chunk: panel')} only on 术语解释 pages; fuzzy ${kb('widget chunk: fuzzy')} only on pages with unknown slogans ` +
+    `(shared files counted in each); all widget JS together ${(widgetTotal / KB).toFixed(1)} KB (IIFE + chunks)`,
+);
 
 if (process.argv.includes('--modules')) await printWidgetModules();
 

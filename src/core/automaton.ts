@@ -1,6 +1,9 @@
 // Aho–Corasick automaton over UTF-16 code units: finds every occurrence of every pattern in one
 // pass whose cost does not grow with the number of patterns. Built once per glossary.
 
+// Size of the state × class table resolved in advance (1 MB of Int32).
+const DENSE_CELLS = 1 << 18;
+
 /** A compiled set of patterns. */
 export interface Automaton {
   /** Number of states, including the root (a size measure for benchmarks). */
@@ -43,9 +46,9 @@ export function createAutomaton(patterns: readonly string[], alphabet = ''): Aut
   }
   const classes = units.length;
 
-  const depth: number[] = [0];
-  const terminal: number[] = [-1];
-  const children: Array<Array<[number, number]>> = [[]];
+  const trieDepth: number[] = [0];
+  const trieTerminal: number[] = [-1];
+  const trieChildren: Array<Array<[number, number]>> = [[]];
   const edges = new Map<number, number>();
   const stride = classes + 1;
   patterns.forEach((pattern, index) => {
@@ -56,17 +59,26 @@ export function createAutomaton(patterns: readonly string[], alphabet = ''): Aut
       const edgeKey = state * stride + cls;
       let next = edges.get(edgeKey);
       if (next === undefined) {
-        next = depth.length;
-        depth.push(i + 1);
-        terminal.push(-1);
-        children.push([]);
+        next = trieDepth.length;
+        trieDepth.push(i + 1);
+        trieTerminal.push(-1);
+        trieChildren.push([]);
         edges.set(edgeKey, next);
-        children[state]?.push([cls, next]);
+        trieChildren[state]?.push([cls, next]);
       }
       state = next;
     }
-    if (terminal[state] === -1) terminal[state] = index;
+    if (trieTerminal[state] === -1) trieTerminal[state] = index;
   });
+
+  // States numbered breadth-first, so the shallow ones (where scanning spends its time) come first.
+  const order = [0];
+  for (let head = 0; head < order.length; head++) for (const [, child] of trieChildren[order[head] as number] ?? []) order.push(child);
+  const rank = new Int32Array(order.length);
+  order.forEach((state, index) => (rank[state] = index));
+  const depth = order.map((state) => trieDepth[state] as number);
+  const terminal = order.map((state) => trieTerminal[state] as number);
+  const children = order.map((state) => (trieChildren[state] ?? []).map(([cls, child]): [number, number] => [cls, rank[child] as number]));
 
   const stateCount = depth.length;
   const root = new Int32Array(stride);
@@ -125,10 +137,27 @@ export function createAutomaton(patterns: readonly string[], alphabet = ''): Aut
   }
   if ((patternOf[0] ?? -1) === -1) firstOutput[0] = 0;
 
+  // The shallowest states (the bundled glossary's all) get every transition resolved in advance,
+  // failure links included: one array read per unit. Text spends most of its time near the root,
+  // so a big glossary gains as much as a small one; deeper states follow their failure links.
+  const denseStates = Math.min(stateCount, Math.max(1, Math.floor(DENSE_CELLS / stride)));
+  const dense = new Int32Array(denseStates * stride);
+  dense.set(root);
+  for (const state of queue) {
+    if (state >= denseStates) break;
+    const row = state * stride;
+    const failure = fail[state] as number;
+    dense.copyWithin(row, failure * stride, failure * stride + stride);
+    for (const [cls, target] of children[state] ?? []) dense[row + cls] = target;
+  }
+
   function next(state: number, cls: number): number {
-    let target = -1;
-    while (state !== 0 && (target = step(state, cls)) === -1) state = fail[state] as number;
-    return state === 0 ? (root[cls] as number) : target;
+    while (state >= denseStates) {
+      const target = step(state, cls);
+      if (target !== -1) return target;
+      state = fail[state] as number;
+    }
+    return dense[state * stride + cls] as number;
   }
 
   return {

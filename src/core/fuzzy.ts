@@ -1,6 +1,6 @@
 // Resolves a slogan the glossary does not have word for word to the glossary term it almost is
 // (五大倍增 → 五大倍增行动, 三问三登计 → 三问三登记), and refuses when the resemblance is accidental.
-import Fuse from 'fuse.js';
+import Fuse from 'fuse.js/basic';
 import type { IFuseOptions } from 'fuse.js';
 import type { MatchableEntry } from './types';
 

@@ -1,7 +1,7 @@
 // Glossary search for the popup, the options page and the widget panel: exact and prefix hits on
 // terms, aliases and pinyin keys first, then one-character typos, then fuse.js over items and
 // definitions.
-import Fuse from 'fuse.js';
+import Fuse from 'fuse.js/basic';
 import type { IFuseOptions } from 'fuse.js';
 import type { GlossaryPack, PackEntry } from './types';
 

@@ -1,6 +1,6 @@
 // One pass over raw text that normalises and runs the automaton together, without building the
 // normalised text. Between matches, a character that cannot start a form costs one table lookup,
-// whatever the glossary's size.
+// whatever the glossary's size; overlapping occurrences are settled where they arise.
 import { createAutomaton } from './automaton';
 import type { Normaliser } from './normalise';
 
@@ -15,7 +15,10 @@ export interface TermOccurrence {
 
 /** Finds every occurrence of every normalised pattern in raw text. */
 export interface TermScanner {
-  /** All occurrences, overlapping ones included, minus those cutting through a number or a Latin word. */
+  /**
+   * The occurrences a reader sees, by start: leftmost first, then longest, none overlapping one
+   * kept before it, and none cutting through a number or a Latin word.
+   */
   scan(text: string): TermOccurrence[];
 }
 
@@ -24,6 +27,10 @@ const NUMERAL = -2;
 // Units that continue a number or a Latin word: a form must not start or end inside one
 // (15分钟服务圈 is not in 115分钟服务圈).
 const WORD_UNITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+// What a lone 十, 百 or 千 stands for.
+const LONE_NUMERALS = ['1000', '100', '10'];
+const PAIR_BITS = 16;
+const PAIR_SLOTS = 1 << PAIR_BITS;
 
 /** Builds a scanner for `patterns`, which must have been normalised by `normaliser`. */
 export function createTermScanner(patterns: readonly string[], normaliser: Normaliser): TermScanner {
@@ -45,22 +52,54 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     if (alone.length === 1) aloneClass[raw] = unitClass[alone[0] as number] as number;
   }
 
-  // At the root, a character that starts no form and is not part of a number or Latin word is
-  // the same as one no form uses: the loop handles both without leaving it. `used` marks every
-  // character with a class of its own, skipped ones and numerals included.
-  const live = new Uint8Array(65536);
-  const used = new Uint8Array(65536);
+  // Skipping at the root. `firstClass` is the class of a character's one canonical unit when it
+  // has exactly one (a numeral standing alone included). `skip`: 0 when that unit starts no
+  // form (a digit or Latin letter too: the loop records whether the last one skipped was part of
+  // a word), 2 when it starts forms of two units or more (then the pair it makes with the next
+  // character decides), 1 when the loop must stop (skipped characters, numeral runs, one-unit forms).
+  const firstClass = new Int32Array(65536);
+  const skip = new Uint8Array(65536);
   for (const raw of [...automaton.alphabet, ...normaliser.exceptions.keys(), ...normaliser.numerals]) {
     const cls = rawClass[raw] as number;
-    if (cls === 0) continue;
-    used[raw] = 1;
-    if (cls < 0 || isWord[cls] === 1 || automaton.next(0, cls) !== 0) live[raw] = 1;
+    const first = cls === NUMERAL ? (aloneClass[raw] as number) : cls;
+    if (first < 0) {
+      skip[raw] = 1;
+      continue;
+    }
+    firstClass[raw] = first;
+    const child = first === 0 ? 0 : automaton.next(0, first);
+    if (child !== 0 && automaton.firstOutput(child) !== 0) skip[raw] = 1;
+    // A numeral stands alone only before a character that is neither a numeral nor skipped.
+    else skip[raw] = child === 0 && cls !== NUMERAL ? 0 : 2;
   }
-
-  // Every form spans at least two characters of raw text (a digit run can at most halve: 十 → 10),
-  // so at the root a character no form uses, one ahead, rules out a match starting here: the
-  // loop may step two at a time, as Horspool's algorithm does.
-  const pairwise = patterns.every((pattern) => rawLengthAtLeast(pattern) >= 2);
+  // Every form's first two units as a hashed bit set: at the root most characters that could
+  // start a form are followed by one that could not continue it (2020年 starts no 2网融合), and
+  // a false positive only costs a trip through the automaton.
+  const pairs = new Uint8Array(PAIR_SLOTS);
+  for (const pattern of patterns) {
+    if (pattern.length < 2) continue;
+    pairs[pairSlot(unitClass[pattern.charCodeAt(0)] as number, unitClass[pattern.charCodeAt(1)] as number)] = 1;
+  }
+  // As in Horspool's algorithm, the loop may step two characters at a time: a character that is
+  // no form's first or second unit (`near` 0), and neither skipped nor a numeral, rules out a
+  // form starting on it or just before it. A form must then need at least two characters: a
+  // lone 十, 百 or 千 gives several units (10, 100, 1000), so what follows those counts as second.
+  const near = new Uint8Array(65536);
+  const secondClass = new Uint8Array(automaton.alphabet.length + 1);
+  let twoCharacters = true;
+  for (const pattern of patterns) {
+    for (const lone of LONE_NUMERALS) {
+      if (!pattern.startsWith(lone)) continue;
+      if (pattern.length === lone.length) twoCharacters = false;
+      else secondClass[unitClass[pattern.charCodeAt(lone.length)] as number] = 1;
+    }
+    if (pattern.length < 2) twoCharacters = false;
+    else secondClass[unitClass[pattern.charCodeAt(1)] as number] = 1;
+  }
+  for (const raw of [...automaton.alphabet, ...normaliser.exceptions.keys(), ...normaliser.numerals]) {
+    const cls = rawClass[raw] as number;
+    near[raw] = cls < 0 || skip[raw] !== 0 || secondClass[cls] === 1 ? 1 : 0;
+  }
 
   let longest = 1;
   for (const pattern of patterns) longest = Math.max(longest, pattern.length);
@@ -82,22 +121,34 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     let resetAt = -1;
     // Occurrences that end in a word unit wait for the next unit to know whether they cut a word.
     let pendingFrom = -1;
+    // Occurrences since the automaton last stood at the root, before choosing among them.
+    let group = 0;
     // The units of the current character: one, or a numeral run's several.
     let runStarts: number[] = [];
     let runEnds: number[] = [];
 
     for (let i = 0; i < n; i++) {
       if (state === 0 && pendingFrom === -1) {
+        // At the root no later occurrence can overlap an earlier one.
+        if (found.length - group > 1) keepLeftmostLongest(found, group);
+        group = found.length;
         // The common case: a stretch of characters that start nothing.
         let j = i;
-        for (;;) {
-          if (pairwise && j + 1 < n && used[text.charCodeAt(j + 1)] === 0) j += 2;
-          else if (j < n && live[text.charCodeAt(j)] === 0) j++;
+        while (j < n) {
+          if (twoCharacters && j + 1 < n && near[text.charCodeAt(j + 1)] === 0) {
+            j += 2;
+            continue;
+          }
+          const raw = text.charCodeAt(j);
+          const how = skip[raw];
+          if (how === 0) j++;
+          else if (how === 2 && j + 1 < n && rulesOut(firstClass[raw] as number, rawClass[text.charCodeAt(j + 1)] as number)) j++;
           else break;
         }
         if (j > i) {
           k += j - i;
-          resetAt = k - 1;
+          if (isWord[firstClass[text.charCodeAt(j - 1)] as number] === 1) ringWord[(k - 1) & mask] = 1;
+          else resetAt = k - 1;
           i = j;
           if (i === n) break;
         }
@@ -146,23 +197,43 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
         k++;
       }
     }
+    if (found.length - group > 1) keepLeftmostLongest(found, group);
     return found;
+  }
+
+  // A pair that starts no form; `second` < 0 (a skipped character or a numeral) decides nothing.
+  function rulesOut(first: number, second: number): boolean {
+    return second >= 0 && pairs[pairSlot(first, second)] === 0;
   }
 
   return { scan };
 }
 
-/** The fewest raw characters a normalised form can come from: a digit run may come from half as many (十 → 10). */
-function rawLengthAtLeast(pattern: string): number {
-  let length = 0;
-  let digits = 0;
-  for (const unit of pattern) {
-    if (unit >= '0' && unit <= '9') {
-      digits++;
-      continue;
+// Sorts the occurrences from `from` on by start (longest first) and keeps, leftmost first, those
+// that overlap none kept before them. Groups are small: the occurrences around one spot.
+function keepLeftmostLongest(found: TermOccurrence[], from: number): void {
+  for (let o = from + 1; o < found.length; o++) {
+    const occurrence = found[o] as TermOccurrence;
+    let p = o - 1;
+    for (; p >= from; p--) {
+      const before = found[p] as TermOccurrence;
+      if (before.from < occurrence.from || (before.from === occurrence.from && before.to >= occurrence.to)) break;
+      found[p + 1] = before;
     }
-    length += 1 + Math.ceil(digits / 2);
-    digits = 0;
+    found[p + 1] = occurrence;
   }
-  return length + Math.ceil(digits / 2);
+  let kept = from;
+  let reached = -1;
+  for (let o = from; o < found.length; o++) {
+    const occurrence = found[o] as TermOccurrence;
+    if (occurrence.from < reached) continue;
+    reached = occurrence.to;
+    found[kept++] = occurrence;
+  }
+  found.length = kept;
+}
+
+// Slot of a pair of unit classes in the pair bit set.
+function pairSlot(first: number, second: number): number {
+  return Math.imul(first ^ Math.imul(second, 0x27d4eb2d), 0x9e3779b1) >>> (32 - PAIR_BITS);
 }

@@ -2,6 +2,8 @@
 // itself from its own data- attributes and annotates the page; as a module it waits for init().
 // Everything else is imported lazily, so that even an error while the bundle's modules initialise
 // (say, on a page that broke Array.prototype) becomes a console warning instead of a page error.
+// The chunk loader is imported at once: it must see this script's URL while the script runs.
+import { chunks } from './chunks';
 import type { AnnotatedDetail } from './event';
 import type { WidgetOptions } from './options';
 import type { Widget } from './widget';
@@ -32,7 +34,7 @@ const engine = (): Promise<Widget | undefined> =>
   (starting ??= started
     ? Promise.resolve(started)
     : import('./engine')
-        .then((module) => (started = typeof document === 'undefined' ? undefined : module.startWidget(script)))
+        .then((module) => (started = typeof document === 'undefined' ? undefined : module.startWidget(script, chunks)))
         .catch((error: unknown) => {
           try {
             console.warn('[policy-glossary] 无法启动 could not start', error instanceof Error ? error.message : error);

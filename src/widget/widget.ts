@@ -1,10 +1,11 @@
 // The widget's engine behind window.PolicyGlossary: loads the pack, annotates roots with the shared
-// DOM layer and mounts the shared tooltip UI, and never lets an error escape into the host page.
-import { createMatcher, type Matcher } from '../core/matcher';
+// DOM layer, brings in the tooltip UI and fuzzy matching only when needed (chunks.ts), and never lets
+// an error escape into the host page.
+import { createBaseMatcher, type Matcher } from '../core/matcher-base';
 import type { GlossaryPack } from '../core/types';
 import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
-import { mountGlossaryUI } from '../ui/controller';
-import { createStrings } from '../ui/strings';
+import { chunks as builtChunks, type ChunkLoader } from './chunks';
+import { mountLazyUI } from './lazy-ui';
 import { loadPack } from './load-pack';
 import { ANNOTATED_EVENT, type AnnotatedDetail } from './event';
 import { excludeList, type WidgetOptions } from './options';
@@ -55,10 +56,46 @@ function countMatches(matches: readonly PageMatch[]): { matches: number; unknown
   return { matches: matches.length - unknown, unknown };
 }
 
-/** Creates the widget for `doc`; `defaults` are the script tag's options (init's options win). */
-export function createWidget(doc: Document, defaults: WidgetOptions = {}): Widget & WidgetContext {
+/** A pack's matcher: fuzzy-free at first, upgraded in place once the page shows it is needed. */
+interface PackMatcher extends Matcher {
+  /** Resolves when near misses are resolved (at once when no slogan candidate was seen yet). */
+  settled(): Promise<void>;
+}
+
+/**
+ * The matcher for `pack`: the base matcher until a scan meets a numbered slogan the glossary does
+ * not have word for word; then the fuzzy chunk loads, the full matcher (the same resolver the
+ * extension and CLI use) takes over and `onUpgrade` rescans. Pages without such slogans never
+ * load fuse.js.
+ */
+function createPackMatcher(pack: GlossaryPack, chunks: ChunkLoader, onUpgrade: () => Promise<void>): PackMatcher {
+  let active: Matcher = createBaseMatcher(pack);
+  let upgrade: Promise<void> | undefined;
+  const start = () =>
+    (upgrade ??= chunks.fuzzy().then(
+      (chunk) => {
+        active = createBaseMatcher(pack, { fuzzy: chunk.createFuzzyResolver });
+        return onUpgrade();
+      },
+      (error: unknown) => warn('无法加载模糊匹配 could not load fuzzy matching', error),
+    ));
+  return {
+    scan(text) {
+      const found = active.scan(text);
+      if (!upgrade && found.some((match) => match.kind === 'unknown-slogan')) void start();
+      return found;
+    },
+    settled: () => upgrade ?? Promise.resolve(),
+  };
+}
+
+/**
+ * Creates the widget for `doc`; `defaults` are the script tag's options (init's options win).
+ * `chunks` loads the lazily used parts (default: those of this build).
+ */
+export function createWidget(doc: Document, defaults: WidgetOptions = {}, chunks: ChunkLoader = builtChunks): Widget & WidgetContext {
   let options: WidgetOptions = { ...defaults };
-  let current: { pack: GlossaryPack; matcher: Matcher } | undefined;
+  let current: { pack: GlossaryPack; matcher: PackMatcher } | undefined;
   let sessions: Session[] = [];
   /** Bumped by init and destroy, so a slow glossary load never mounts after a newer call. */
   let generation = 0;
@@ -81,10 +118,11 @@ export function createWidget(doc: Document, defaults: WidgetOptions = {}): Widge
     }
   };
 
-  const annotateRoot = async (root: Element, active: { pack: GlossaryPack; matcher: Matcher }) => {
+  const annotateRoot = async (root: Element, active: { pack: GlossaryPack; matcher: PackMatcher }) => {
     const existing = sessions.find((s) => s.root === root || s.root.contains(root));
     if (existing) {
       await existing.annotator.rescan();
+      await active.matcher.settled();
       return existing.latest;
     }
     // A root around earlier roots takes their place, so no text is annotated twice.
@@ -107,11 +145,28 @@ export function createWidget(doc: Document, defaults: WidgetOptions = {}): Widge
         }
       },
     });
-    const strings = createStrings(options.locale || doc.documentElement.lang || 'zh-CN');
-    const ui = mountGlossaryUI({ annotator, pack: active.pack, strings, theme: options.theme ?? 'auto' });
+    const ui = mountLazyUI({
+      doc,
+      annotator,
+      pack: active.pack,
+      locale: options.locale || doc.documentElement.lang || 'zh-CN',
+      theme: options.theme ?? 'auto',
+      chunks,
+      onError: (error) => warn('无法加载提示框 could not load the tooltips', error),
+    });
     sessions.push({ root, annotator, ui, get latest() { return latest; } });
     await annotator.ready;
+    // When the pass met unknown slogans, the counts to report are those after fuzzy resolution.
+    await active.matcher.settled();
     return latest;
+  };
+
+  /** Rescans every root with the upgraded matcher, once each root's first pass is done. */
+  const rescanAll = async () => {
+    const mine = generation;
+    await Promise.all(sessions.map((session) => session.annotator.ready));
+    if (mine !== generation) return;
+    await Promise.all(sessions.map((session) => session.annotator.rescan()));
   };
 
   const destroyAll = () => {
@@ -134,7 +189,7 @@ export function createWidget(doc: Document, defaults: WidgetOptions = {}): Widge
         options = { ...defaults, ...next };
         const pack = await loadPack(options.glossary ?? 'glossary.json', doc.baseURI);
         if (mine !== generation) return undefined;
-        current = { pack, matcher: createMatcher(pack) };
+        current = { pack, matcher: createPackMatcher(pack, chunks, rescanAll) };
         resolveFirstPack(pack);
         const root = resolveRoot(options.root);
         return root ? await annotateRoot(root, current) : undefined;

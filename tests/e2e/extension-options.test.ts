@@ -1,6 +1,8 @@
 // The options page in real Chromium and Firefox: importing a broken glossary file shows its problems with line
 // numbers and saves nothing; a good one is listed as a pack and used on pages;
-// importing the seed report previews its 19 footnotes and saves them. Screenshot: /tmp/ext-options.png.
+// importing the seed report previews its 19 footnotes and saves them; "add to my glossary" on an
+// unknown slogan's tooltip opens the entry form prefilled, and the saved entry then explains the
+// slogan on the page. Screenshot: /tmp/ext-options.png (Chromium).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,20 +119,26 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     });
     await tab.mouse.move(point.x, point.y, { steps: 2 });
     await waitFor(() => tooltipText(tab), 'the unknown slogan’s tooltip');
-    const formOpened = launched.browser.waitForTarget((t) => t.url().includes('options.html#add'), { timeout: 15_000 });
     await tab.evaluate(() => {
       const tip = document.querySelector('[data-policy-glossary-ui]')!.shadowRoot!.querySelector('.pg-unknown button') as HTMLButtonElement;
       tip.click();
     });
-    const form = (await (await formOpened).page())!;
+    const form = await waitFor(async () => {
+      for (const candidate of await launched.browser.pages()) {
+        const href = await candidate.evaluate(() => location.href).catch(() => '');
+        if (href.includes('options.html#add')) return candidate;
+      }
+      return null;
+    }, 'the entry form tab');
     const term = await waitFor(() => form.evaluate(() => (document.querySelector('#entry-form input[name="term"]') as HTMLInputElement | null)?.value ?? null).catch(() => null), 'the prefilled entry form');
     expect(term).toBe('四个意识');
     await form.evaluate(() => {
       const area = document.querySelector('#entry-form textarea[name="definition"]') as HTMLTextAreaElement;
       area.value = '测试：政治意识、大局意识、核心意识、看齐意识。';
       area.dispatchEvent(new Event('input', { bubbles: true }));
-      (document.querySelector('#entry-form button[type="submit"]') as HTMLButtonElement).click();
     });
+    await new Promise((r) => setTimeout(r, 100));
+    await form.evaluate(() => (document.querySelector('#entry-form button[type="submit"]') as HTMLButtonElement).click());
     await waitFor(() => form.evaluate(() => document.querySelector('[data-list="user-entries"]')?.textContent?.includes('四个意识') ?? false), 'the saved entry in my glossary');
     await tab.bringToFront();
     await tab.mouse.move(1, 1);

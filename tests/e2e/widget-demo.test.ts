@@ -2,7 +2,7 @@
 // strict CSP: tooltips for all 19 footnoted terms (hover and Tab), the annotated event's counts
 // against the core matcher, the glossary panel's search, no console errors, hostile page CSS.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page, Viewport } from 'puppeteer-core';
@@ -24,7 +24,7 @@ document.addEventListener('securitypolicyviolation', function (e) {
   window.__pg.violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber);
 });
 document.addEventListener('policy-glossary:annotated', function (e) {
-  window.__pg.events.push({ matches: e.detail.matches, unknown: e.detail.unknown, ms: e.detail.ms });
+  window.__pg.events.push({ matches: e.detail.matches, unknown: e.detail.unknown, ms: e.detail.ms, at: performance.now() });
 });
 `;
 
@@ -54,7 +54,7 @@ const withProbe = (html: string, extraHead = '') =>
   html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n<script src="/test/probe.js"></script>${extraHead}`);
 
 const ensureBuilt = () => {
-  const needed = ['widget/policy-glossary.js', 'widget/policy-glossary.mjs', 'widget/glossary.json', 'demo/index.html'];
+  const needed = ['widget/policy-glossary.js', 'widget/policy-glossary.mjs', 'widget/policy-glossary-ui.mjs', 'widget/glossary.json', 'demo/index.html'];
   if (needed.every((file) => existsSync(join(dist, file)))) return;
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/build-all.ts'), '--skip-ext'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('npm run build failed; the widget e2e tests need dist/');
@@ -81,6 +81,12 @@ function routes(): Record<string, Route> {
     '/widget/policy-glossary.js': file('widget/policy-glossary.js', 'text/javascript'),
     '/widget/policy-glossary.mjs': file('widget/policy-glossary.mjs', 'text/javascript'),
     '/widget/glossary.json': file('widget/glossary.json', 'application/json'),
+    // The lazily loaded chunks and the shared files they import.
+    ...Object.fromEntries(
+      readdirSync(join(dist, 'widget'))
+        .filter((name) => /^policy-glossary-.*\.mjs$/.test(name))
+        .map((name) => [`/widget/${name}`, file(`widget/${name}`, 'text/javascript')]),
+    ),
     '/test/probe.js': { body: PROBE, type: 'text/javascript' },
     '/test/hostile.css': { body: HOSTILE_CSS, type: 'text/css' },
     '/favicon.ico': { body: '<svg xmlns="http://www.w3.org/2000/svg"/>', type: 'image/svg+xml' },
@@ -116,8 +122,19 @@ async function openPage(browser: LaunchedBrowser, url: string, viewport: Viewpor
   return { page, problems };
 }
 
+/**
+ * Waits until the widget has annotated and settled: a page with unknown slogans gets a second pass
+ * once the fuzzy chunk has loaded, so wait for 500 ms without a new pass.
+ */
 const waitAnnotated = (page: Page) =>
-  page.waitForFunction(() => (window as unknown as { __pg: { events: unknown[] } }).__pg.events.length > 0, { timeout: 20_000 });
+  page.waitForFunction(
+    () => {
+      const events = (window as unknown as { __pg: { events: Array<{ at: number }> } }).__pg.events;
+      const last = events[events.length - 1];
+      return last !== undefined && performance.now() - last.at > 500;
+    },
+    { timeout: 20_000, polling: 100 },
+  );
 
 /** Text of the open tooltip or dialog, '' when none is open. */
 const tooltipText = (page: Page) =>
@@ -194,7 +211,7 @@ describe.each(BROWSERS)('widget in %s', (name) => {
       const pg = (window as unknown as { __pg: { violations: string[]; events: unknown[]; keys: string[] } }).__pg;
       // puppeteer adds its own ARIA query helpers to every page.
       const added = Object.keys(window).filter((key) => !pg.keys.includes(key) && key !== '__pg' && !/ariaQuerySelector/.test(key));
-      return { violations: pg.violations, first: pg.events[0], added, api: typeof (window as unknown as { PolicyGlossary?: { init?: unknown } }).PolicyGlossary?.init };
+      return { violations: pg.violations, passes: pg.events.length, last: pg.events[pg.events.length - 1], added, api: typeof (window as unknown as { PolicyGlossary?: { init?: unknown } }).PolicyGlossary?.init };
     });
     const matcher = createMatcher(pack);
     const [title = '', ...paragraphs] = seedParagraphs();
@@ -207,7 +224,9 @@ describe.each(BROWSERS)('widget in %s', (name) => {
       }
     }
     expect(matches).toBeGreaterThan(19);
-    expect(probe.first).toMatchObject({ matches, unknown });
+    // The first pass runs without fuzzy matching; a second follows only when it met unknown slogans.
+    expect(probe.last).toMatchObject({ matches, unknown });
+    expect(probe.passes).toBeLessThanOrEqual(2);
     expect(probe.violations).toEqual([]);
     expect(probe.added).toEqual(['PolicyGlossary']);
     expect(probe.api).toBe('function');

@@ -1,6 +1,7 @@
 // The <policy-glossary> element in happy-dom: the searchable panel, one entry by term, its own
 // glossary URL, hostile glossary text, and that the page annotator never marks inside it.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { chunks } from '../../src/widget/chunks';
 import { defineGlossaryElement, GLOSSARY_ELEMENT } from '../../src/widget/element';
 import { createWidget } from '../../src/widget/widget';
 import { fixturePack, HOSTILE_DEFINITION, LIU_WEN_DEFINITION } from './pack-fixture';
@@ -30,7 +31,9 @@ async function search(shadow: ShadowRoot, query: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  defineGlossaryElement(window, widget);
+  defineGlossaryElement(window, widget, chunks);
+  // Loaded once here, so each test's few event-loop turns need not cover the first module load.
+  await chunks.panel();
   await widget.init({ glossary: fixturePack() });
 });
 

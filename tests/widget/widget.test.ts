@@ -129,7 +129,8 @@ describe('init', () => {
   ];
   it.each(looks)('tooltip look: %s', async (_name, options, themeClass, lang) => {
     await newWidget().init({ glossary: fixturePack(), root: '#report', ...options });
-    const root = document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('.pg-root');
+    document.querySelector<HTMLElement>('#report pg-term')!.focus();
+    const root = await vi.waitFor(() => document.querySelector('policy-glossary-ui')!.shadowRoot!.querySelector('.pg-root')!);
     expect(root?.classList.contains(themeClass)).toBe(true);
     expect(root?.getAttribute('lang')).toBe(lang);
   });

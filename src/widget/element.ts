@@ -1,12 +1,9 @@
 // The <policy-glossary> custom element: a searchable glossary panel for a 术语解释 page, or with
-// term="六稳" one entry inline. Rendered in a shadow root whose styles are adopted (CSP-safe).
-import { render } from 'preact';
+// term="六稳" one entry inline. Defined by the main script; what it shows comes from the panel chunk,
+// which is downloaded only when such an element is on the page.
 import type { GlossaryPack } from '../core/types';
-import { UI_HOST_ATTRIBUTE } from '../ui/annotator-contract';
-import { GlossaryPanel, SingleEntry } from '../ui/glossary-panel';
-import { createStrings } from '../ui/strings';
-import { adoptStyles, PANEL_STYLES } from '../ui/styles';
-import type { Theme } from '../ui/tooltip';
+import { UI_HOST_ATTRIBUTE } from '../dom/annotator';
+import type { ChunkLoader, PanelChunk } from './chunks';
 import { loadPack } from './load-pack';
 import { warn, type WidgetContext } from './widget';
 
@@ -15,23 +12,21 @@ export const GLOSSARY_ELEMENT = 'policy-glossary';
 
 /**
  * Registers <policy-glossary> (once per window). Attributes: `term` (show one entry), `glossary`
- * (a pack URL; default the widget's glossary), `locale`, `theme`.
+ * (a pack URL; default the widget's glossary), `locale`, `theme`. `chunks.panel` supplies the panel.
  */
-export function defineGlossaryElement(win: Window & typeof globalThis, context: WidgetContext): void {
+export function defineGlossaryElement(win: Window & typeof globalThis, context: WidgetContext, chunks: Pick<ChunkLoader, 'panel'>): void {
   if (!win.customElements || win.customElements.get(GLOSSARY_ELEMENT)) return;
 
   class PolicyGlossaryElement extends win.HTMLElement {
     static observedAttributes = ['term', 'glossary', 'locale', 'theme'];
     private mountPoint: ShadowRoot | undefined;
+    private panel: typeof PanelChunk | undefined;
     private rendering = 0;
 
     connectedCallback() {
       try {
         this.setAttribute(UI_HOST_ATTRIBUTE, '');
-        if (!this.mountPoint) {
-          this.mountPoint = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-          adoptStyles(this.mountPoint, PANEL_STYLES);
-        }
+        this.mountPoint ??= this.shadowRoot ?? this.attachShadow({ mode: 'open' });
         void this.update();
       } catch (error) {
         warn('术语面板出错 <policy-glossary> failed', error);
@@ -44,7 +39,7 @@ export function defineGlossaryElement(win: Window & typeof globalThis, context: 
 
     disconnectedCallback() {
       this.rendering += 1;
-      if (this.mountPoint) render(null, this.mountPoint);
+      if (this.mountPoint) this.panel?.clearPanel(this.mountPoint);
     }
 
     private async update() {
@@ -53,16 +48,19 @@ export function defineGlossaryElement(win: Window & typeof globalThis, context: 
       const mine = ++this.rendering;
       try {
         const source = this.getAttribute('glossary');
-        const pack: GlossaryPack = source ? await loadPack(source, this.ownerDocument.baseURI) : await context.pack();
+        const [pack, panel]: [GlossaryPack, typeof PanelChunk] = await Promise.all([
+          source ? loadPack(source, this.ownerDocument.baseURI) : context.pack(),
+          chunks.panel(),
+        ]);
         if (mine !== this.rendering) return;
-        const strings = createStrings(this.getAttribute('locale') || context.locale() || this.ownerDocument.documentElement.lang || 'zh-CN');
+        this.panel = panel;
         const attribute = this.getAttribute('theme');
-        const theme: Theme = attribute === 'light' || attribute === 'dark' || attribute === 'auto' ? attribute : (context.theme() ?? 'auto');
-        const term = this.getAttribute('term');
-        render(
-          term ? <SingleEntry pack={pack} strings={strings} term={term} theme={theme} /> : <GlossaryPanel pack={pack} strings={strings} theme={theme} />,
-          shadow,
-        );
+        panel.renderPanel(shadow, {
+          pack,
+          locale: this.getAttribute('locale') || context.locale() || this.ownerDocument.documentElement.lang || 'zh-CN',
+          theme: attribute === 'light' || attribute === 'dark' || attribute === 'auto' ? attribute : (context.theme() ?? 'auto'),
+          term: this.getAttribute('term'),
+        });
       } catch (error) {
         warn('术语面板无法显示 <policy-glossary> could not render', error);
       }

@@ -1,0 +1,188 @@
+// The matcher without a built-in fuzzy resolver: finds glossary terms (through normalisation, in one
+// automaton pass) and numbered slogans the glossary lacks; near misses only with an injected resolver.
+
+import type { MatchableEntry, TextMatch } from './types';
+import { createNormaliser, QUOTE_PAIRS } from './normalise';
+import { createTermScanner } from './term-scan';
+import type { TermOccurrence } from './term-scan';
+import { scanSlogans } from './slogans';
+import type { FuzzyResolver } from './fuzzy';
+
+/** The part of a glossary the matcher needs; a `GlossaryPack` is one. */
+export interface MatcherGlossary {
+  entries: readonly MatchableEntry[];
+  /** Traditional → simplified characters (the pack's `variants`). */
+  variants?: Readonly<Record<string, string>>;
+}
+
+/** Builds a near-miss resolver over the normalised forms `keys[i]` of `entries[i]` (e.g. createFuzzyResolver). */
+export type FuzzyResolverFactory = (entries: readonly MatchableEntry[], keys: readonly (readonly string[])[]) => FuzzyResolver;
+
+/** What the base matcher looks for besides glossary terms. */
+export interface BaseMatcherOptions {
+  /** Report numbered slogans the glossary does not have (`unknown-slogan`). Default true. */
+  slogans?: boolean;
+  /**
+   * Resolves slogans that are near misses of glossary terms (`fuzzy`), even with `slogans` off.
+   * Without one, such slogans count as unknown.
+   */
+  fuzzy?: FuzzyResolverFactory;
+}
+
+/** A matcher built for one glossary. */
+export interface Matcher {
+  /** Matches in `text`, sorted and non-overlapping, offsets in UTF-16 units of `text`. */
+  scan(text: string): TextMatch[];
+}
+
+/**
+ * Words glued after a quoted term that belong to the term as readers see it: “三会一代理”制度,
+ * “五联”机制. Deliberately short: 工作 or 精神 after a quote are usually the sentence's own words.
+ */
+const GENERIC_SUFFIXES = ['制度', '机制', '工程', '行动'];
+
+const CLOSING_QUOTES = new Set(Object.values(QUOTE_PAIRS));
+const OPENING_OF = new Map(Object.entries(QUOTE_PAIRS).map(([open, close]) => [close, open]));
+const CLOSING_CODE_OF = new Map(Object.entries(QUOTE_PAIRS).map(([open, close]) => [open.charCodeAt(0), close.charCodeAt(0)]));
+const OPENING_CODE_OF = new Map(Object.entries(QUOTE_PAIRS).map(([open, close]) => [close.charCodeAt(0), open.charCodeAt(0)]));
+
+/**
+ * Builds a matcher for `glossary` (done once; `scan` is cheap per call) that resolves near misses
+ * only through `options.fuzzy`. A surface form claimed by two entries goes to the first.
+ */
+export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatcherOptions = {}): Matcher {
+  const slogans = options.slogans ?? true;
+  const normaliser = createNormaliser(glossary.variants ?? {});
+  const patterns: string[] = [];
+  const patternEntry: MatchableEntry[] = [];
+  // Suffixes a quoted form of the pattern's entry may glue on: the generic ones and those its
+  // own aliases show (“三项”工作 → 工作), longest first.
+  const patternSuffixes: string[][] = [];
+  const seen = new Set<string>();
+  const entryKeys: string[][] = [];
+  for (const entry of glossary.entries) {
+    const suffixes = new Set(GENERIC_SUFFIXES);
+    const keys: string[] = [];
+    entryKeys.push(keys);
+    const first = patterns.length;
+    for (const form of [entry.term, ...entry.forms]) {
+      const glued = gluedSuffix(form);
+      if (glued) suffixes.add(glued);
+      const key = normaliser.key(form);
+      if (key.length > 0 && !keys.includes(key)) keys.push(key);
+      if (key.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      patterns.push(key);
+      patternEntry.push(entry);
+    }
+    const sorted = [...suffixes].sort((a, b) => b.length - a.length);
+    for (let p = first; p < patterns.length; p++) patternSuffixes.push(sorted);
+  }
+  const scanner = createTermScanner(patterns, normaliser);
+  const resolver = options.fuzzy?.(glossary.entries, entryKeys);
+
+  // The leftmost occurrence wins, then the longest; none overlaps a kept one.
+  function scanTerms(text: string): TextMatch[] {
+    const found = scanner.scan(text);
+    // Occurrences come by end; only overlapping ones need sorting by start.
+    let ordered = true;
+    for (let o = 1; o < found.length && ordered; o++) ordered = (found[o - 1] as TermOccurrence).to <= (found[o] as TermOccurrence).from;
+    if (!ordered) found.sort((a, b) => a.from - b.from || b.to - a.to);
+    const matches: TextMatch[] = [];
+    const kept: number[] = [];
+    let reached = 0;
+    for (const occurrence of found) {
+      const entry = patternEntry[occurrence.pattern] as MatchableEntry;
+      if (occurrence.from < reached) continue;
+      reached = occurrence.to;
+      kept.push(occurrence.pattern);
+      matches.push({ start: occurrence.start, end: occurrence.end, text: '', kind: 'term', entryId: entry.id, term: entry.term });
+    }
+    for (let m = 0; m < matches.length; m++) {
+      const match = matches[m] as TextMatch;
+      const limit = matches[m + 1]?.start ?? text.length;
+      extendSpan(text, match, limit, patternSuffixes[kept[m] as number] ?? GENERIC_SUFFIXES);
+      match.text = text.slice(match.start, match.end);
+    }
+    return matches;
+  }
+
+  return {
+    scan(text: string): TextMatch[] {
+      if (typeof text !== 'string' || text.length === 0) return [];
+      const terms = scanTerms(text);
+      if (!slogans && !resolver) return terms;
+      return mergeSlogans(terms, text, slogans, (name) => resolver?.resolve(normaliser.key(name)));
+    },
+  };
+}
+
+// Slogan candidates that a glossary term does not already cover, merged into the term matches: a
+// near miss of a glossary term as a fuzzy match of it, any other as unknown when `unknown` is set.
+function mergeSlogans(
+  terms: TextMatch[],
+  text: string,
+  unknown: boolean,
+  nearMiss: (name: string) => ReturnType<FuzzyResolver['resolve']>,
+): TextMatch[] {
+  const merged: TextMatch[] = [];
+  let t = 0;
+  for (const candidate of scanSlogans(text)) {
+    while (t < terms.length && (terms[t]?.end ?? 0) <= candidate.start) merged.push(terms[t++] as TextMatch);
+    const next = terms[t];
+    if (next && next.start < candidate.end) continue;
+    const near = nearMiss(candidate.text);
+    if (near) {
+      merged.push({ start: candidate.start, end: candidate.end, text: candidate.text, kind: 'fuzzy', entryId: near.entry.id, term: near.entry.term, score: near.score });
+    } else if (unknown) {
+      merged.push({ start: candidate.start, end: candidate.end, text: candidate.text, kind: 'unknown-slogan' });
+    }
+  }
+  while (t < terms.length) merged.push(terms[t++] as TextMatch);
+  return merged;
+}
+
+const QUOTE_CODES = new Uint8Array(65536);
+for (const quote of [...Object.keys(QUOTE_PAIRS), ...CLOSING_QUOTES]) QUOTE_CODES[quote.charCodeAt(0)] = 1;
+
+function hasQuote(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (QUOTE_CODES[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
+// The suffix after the closing quote of a form such as “三项”工作, if any.
+function gluedSuffix(form: string): string | undefined {
+  const last = Math.max(...[...CLOSING_QUOTES].map((quote) => form.lastIndexOf(quote)));
+  if (last <= 0 || last === form.length - 1) return undefined;
+  const suffix = form.slice(last + 1);
+  return suffix.length <= 4 && ![...suffix].some((char) => CLOSING_QUOTES.has(char) || OPENING_OF.has(char)) ? suffix : undefined;
+}
+
+/**
+ * Grows a term's span to what a reader sees as the term: a quoted term keeps a glued suffix
+ * (“三会一代理”制度 as one span, quotes included), and a span never leaves a quote unpaired.
+ * Without a suffix the quotes stay outside: “六稳” highlights 六稳.
+ */
+function extendSpan(text: string, match: TextMatch, limit: number, suffixes: readonly string[]): void {
+  const after = text.charCodeAt(match.end);
+  if (QUOTE_CODES[after] === 1 && text.charCodeAt(match.start - 1) === OPENING_CODE_OF.get(after)) {
+    const suffix = suffixes.find((candidate) => text.startsWith(candidate, match.end + 1));
+    if (suffix && match.end + 1 + suffix.length <= limit) {
+      match.start -= 1;
+      match.end += 1 + suffix.length;
+    }
+  }
+  if (!hasQuote(text, match.start, match.end)) return;
+  const open: number[] = [];
+  let unpairedClose = -1;
+  for (let i = match.start; i < match.end; i++) {
+    const code = text.charCodeAt(i);
+    const isClosing = OPENING_CODE_OF.has(code);
+    if (isClosing && open.length > 0 && CLOSING_CODE_OF.get(open[open.length - 1] as number) === code) open.pop();
+    else if (CLOSING_CODE_OF.has(code)) open.push(code);
+    else if (isClosing && open.length === 0 && unpairedClose === -1) unpairedClose = code;
+  }
+  if (unpairedClose !== -1 && text.charCodeAt(match.start - 1) === OPENING_CODE_OF.get(unpairedClose)) match.start -= 1;
+  const lastOpen = open[open.length - 1];
+  if (lastOpen !== undefined && text.charCodeAt(match.end) === CLOSING_CODE_OF.get(lastOpen) && match.end < limit) match.end += 1;
+}

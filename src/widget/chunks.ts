@@ -1,0 +1,24 @@
+// The widget's lazily loaded parts. From source (tests, dev) they are plain dynamic imports; the
+// widget build swaps this module for chunks-bundled.ts, which loads the built chunk files.
+import type * as FuzzyChunk from './fuzzy-chunk';
+import type * as PanelChunk from './panel-chunk';
+import type * as UIChunk from './ui-chunk';
+
+export type { FuzzyChunk, PanelChunk, UIChunk };
+
+/** Loads each lazily used part of the widget (each at most once; the module system caches). */
+export interface ChunkLoader {
+  /** Tooltip UI: Preact and the tooltip controller. */
+  ui(): Promise<typeof UIChunk>;
+  /** The <policy-glossary> panel with its search (fuse.js). */
+  panel(): Promise<typeof PanelChunk>;
+  /** fuse.js near-miss resolution for the matcher. */
+  fuzzy(): Promise<typeof FuzzyChunk>;
+}
+
+/** The chunks of this build. */
+export const chunks: ChunkLoader = {
+  ui: () => import('./ui-chunk'),
+  panel: () => import('./panel-chunk'),
+  fuzzy: () => import('./fuzzy-chunk'),
+};

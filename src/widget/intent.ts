@@ -1,0 +1,94 @@
+// Waits for the reader's first attempt to open a tooltip (the pointer on a term, focus on a term, a
+// tap, Alt+Shift+→/←), so the tooltip UI is downloaded only on pages where someone reaches for it.
+import type { Annotator, PageMatch } from '../dom/annotator';
+import { now } from '../dom/natives';
+
+/** The reader's first attempt to open a tooltip, to be carried out once the UI has loaded. */
+export type Intent =
+  | { via: 'hover'; match: PageMatch; /** When the pointer reached the term. */ at: number }
+  | { via: 'focus' | 'tap'; match: PageMatch }
+  | { via: 'keyboard'; direction: 1 | -1 };
+
+/** A running watch; it keeps following the pointer until stopped. */
+export interface IntentWatch {
+  /** Where the pointer was last seen, in the top document's client coordinates. */
+  pointer(): { x: number; y: number } | undefined;
+  stop(): void;
+}
+
+const isElement = (target: EventTarget | null): target is Element => (target as Node | null)?.nodeType === 1;
+
+/**
+ * Calls `onIntent` for each attempt to open a tooltip on `annotator`'s matches in `doc` (the first
+ * one loads the UI; later ones update what it opens). Pointer moves are hit-tested at most once
+ * per 50 ms. Listeners are on the window, in the capture phase, passive except keydown.
+ */
+export function watchIntent(
+  doc: Document,
+  annotator: Pick<Annotator, 'matchAtPoint' | 'matchForNode'>,
+  onIntent: (intent: Intent) => void,
+): IntentWatch {
+  const target: EventTarget = doc.defaultView ?? doc;
+  let pointer: { x: number; y: number } | undefined;
+  let pointerType = 'mouse';
+  let tested = -Infinity;
+  let hovered: number | undefined;
+
+  const guard =
+    <E extends Event>(handler: (event: E) => void) =>
+    (event: E) => {
+      try {
+        handler(event);
+      } catch {
+        // Watching is best effort: the page must never see our errors.
+      }
+    };
+
+  const onPointerMove = guard((event: PointerEvent) => {
+    pointerType = event.pointerType;
+    if (event.pointerType === 'touch') return;
+    pointer = { x: event.clientX, y: event.clientY };
+    const time = now();
+    if (time - tested < 50) return;
+    tested = time;
+    const match = annotator.matchAtPoint(pointer.x, pointer.y);
+    if (match && match.id !== hovered) onIntent({ via: 'hover', match, at: time });
+    hovered = match?.id;
+  });
+  const onPointerDown = guard((event: PointerEvent) => {
+    pointerType = event.pointerType;
+  });
+  const onClick = guard((event: MouseEvent) => {
+    const match = annotator.matchAtPoint(event.clientX, event.clientY);
+    if (match && (match.element || pointerType === 'touch' || pointerType === 'pen')) onIntent({ via: 'tap', match });
+  });
+  const onFocusIn = guard((event: FocusEvent) => {
+    if (!isElement(event.target)) return;
+    const match = annotator.matchForNode(event.target);
+    if (match && match.element === event.target) onIntent({ via: 'focus', match });
+  });
+  const onKeyDown = guard((event: KeyboardEvent) => {
+    if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const origin = event.composedPath()[0];
+    if (isElement(origin ?? null) && ((origin as HTMLElement).isContentEditable || /^(input|textarea|select)$/.test((origin as Element).localName))) return;
+    event.preventDefault();
+    onIntent({ via: 'keyboard', direction: event.key === 'ArrowRight' ? 1 : -1 });
+  });
+
+  const listeners: Array<[string, EventListener]> = [
+    ['pointermove', onPointerMove as EventListener],
+    ['pointerdown', onPointerDown as EventListener],
+    ['click', onClick as EventListener],
+    ['focusin', onFocusIn as EventListener],
+    ['keydown', onKeyDown as EventListener],
+  ];
+  for (const [type, listener] of listeners) target.addEventListener(type, listener, { capture: true, passive: type !== 'keydown' });
+
+  return {
+    pointer: () => pointer,
+    stop() {
+      for (const [type, listener] of listeners) target.removeEventListener(type, listener, { capture: true });
+    },
+  };
+}

@@ -1,0 +1,93 @@
+// The tooltip UI of one annotated root, mounted from the UI chunk on the reader's first attempt to
+// open a tooltip; that first tooltip then opens as if the UI had been there all along.
+import type { GlossaryPack } from '../core/types';
+import type { Annotator, PageMatch } from '../dom/annotator';
+import { cancelTimer, now, startTimer } from '../dom/natives';
+import type { ChunkLoader, UIChunk } from './chunks';
+import { watchIntent, type Intent } from './intent';
+import type { WidgetTheme } from './options';
+
+/** Milliseconds the pointer rests on a term before its tooltip opens (the controller's default). */
+const HOVER_DELAY = 300;
+
+type GlossaryUI = ReturnType<(typeof UIChunk)['mountGlossaryUI']>;
+
+/** Options of {@link mountLazyUI}. */
+export interface LazyUIOptions {
+  doc: Document;
+  annotator: Annotator;
+  pack: GlossaryPack;
+  locale: string;
+  theme: WidgetTheme;
+  chunks: ChunkLoader;
+  /** Reports a failure to load the UI chunk. */
+  onError(error: unknown): void;
+}
+
+/** Watches for intent, then loads and mounts the tooltip UI; `destroy()` works in every state. */
+export function mountLazyUI({ doc, annotator, pack, locale, theme, chunks, onError }: LazyUIOptions): { destroy(): void } {
+  let ui: GlossaryUI | undefined;
+  let loading = false;
+  let destroyed = false;
+  let latest: Intent | undefined;
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const reveal = (match: PageMatch) => (match.element ?? match.range.startContainer.parentElement)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+
+  const replay = (shown: GlossaryUI, intent: Intent) => {
+    if (intent.via === 'hover') {
+      // The hover delay counts from when the pointer reached the term, not from when the UI loaded.
+      hoverTimer = startTimer(() => {
+        hoverTimer = undefined;
+        const pointer = watch.pointer();
+        watch.stop();
+        if (pointer && annotator.matchAtPoint(pointer.x, pointer.y)?.id === intent.match.id) shown.open(intent.match, 'hover');
+      }, Math.max(0, HOVER_DELAY - (now() - intent.at)));
+      return;
+    }
+    watch.stop();
+    if (intent.via === 'focus') {
+      if (doc.activeElement === intent.match.element) shown.open(intent.match, 'focus');
+    } else if (intent.via === 'keyboard') {
+      const match = intent.direction === 1 ? annotator.next() : annotator.previous();
+      if (match) {
+        reveal(match);
+        shown.open(match, 'keyboard');
+      }
+    } else {
+      shown.open(intent.match, 'tap');
+    }
+  };
+
+  const load = () => {
+    loading = true;
+    chunks.ui().then(
+      (chunk) => {
+        if (destroyed) return;
+        const shown = chunk.mountGlossaryUI({ annotator, pack, strings: chunk.createStrings(locale), theme, hoverDelay: HOVER_DELAY });
+        ui = shown;
+        if (latest) replay(shown, latest);
+      },
+      (error: unknown) => {
+        watch.stop();
+        if (!destroyed) onError(error);
+      },
+    );
+  };
+
+  const watch = watchIntent(doc, annotator, (intent) => {
+    if (ui) return;
+    latest = intent;
+    if (!loading) load();
+  });
+
+  return {
+    destroy() {
+      destroyed = true;
+      cancelTimer(hoverTimer);
+      watch.stop();
+      ui?.destroy();
+      ui = undefined;
+    },
+  };
+}
