@@ -109,6 +109,14 @@ export class EntryCard extends Component<EntryCardProps, { copied?: boolean }> {
       .map((id) => findEntry(pack, id))
       .filter((other): other is PackEntry => other !== undefined);
     const source = sourceParts(entry, doc, strings);
+    // Chinese readers come for the expansion and the definition; the English gloss follows them.
+    // English readers get the gloss first, as their way into the Chinese text.
+    const englishFirst = strings.lang === 'en';
+    const english = entry.en && (
+      <p class="pg-en" lang="en">
+        {entry.en}
+      </p>
+    );
 
     return (
       <article class="pg-card" lang="zh-CN">
@@ -122,11 +130,7 @@ export class EntryCard extends Component<EntryCardProps, { copied?: boolean }> {
             </span>
           )}
         </div>
-        {entry.en && (
-          <p class="pg-en" lang="en">
-            {entry.en}
-          </p>
-        )}
+        {englishFirst && english}
         {entry.items && entry.items.length > 0 && (
           <ol class="pg-items" aria-label={strings.expansion}>
             {entry.items.map((item, i) => (
@@ -142,6 +146,7 @@ export class EntryCard extends Component<EntryCardProps, { copied?: boolean }> {
             {entry.note}
           </p>
         )}
+        {!englishFirst && english}
         {related.length > 0 && (
           <div class="pg-related">
             <span class="pg-label">{strings.related}</span>

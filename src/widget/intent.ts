@@ -1,7 +1,7 @@
 // Waits for the reader's first attempt to open a tooltip (the pointer on a term, focus on a term, a
 // tap, Alt+Shift+→/←), so the tooltip UI is downloaded only on pages where someone reaches for it.
 import type { Annotator, PageMatch } from '../dom/annotator';
-import { now } from '../dom/natives';
+import { cancelTimer, now, startTimer } from '../dom/natives';
 
 /** The reader's first attempt to open a tooltip, to be carried out once the UI has loaded. */
 export type Intent =
@@ -32,6 +32,7 @@ export function watchIntent(
   let pointer: { x: number; y: number } | undefined;
   let pointerType = 'mouse';
   let tested = -Infinity;
+  let trailing: ReturnType<typeof setTimeout> | undefined;
   let hovered: number | undefined;
 
   const guard =
@@ -44,16 +45,23 @@ export function watchIntent(
       }
     };
 
+  const hitTest = () => {
+    trailing = undefined;
+    if (!pointer) return;
+    tested = now();
+    const match = annotator.matchAtPoint(pointer.x, pointer.y);
+    if (match && match.id !== hovered) onIntent({ via: 'hover', match, at: tested });
+    hovered = match?.id;
+  };
   const onPointerMove = guard((event: PointerEvent) => {
     pointerType = event.pointerType;
     if (event.pointerType === 'touch') return;
     pointer = { x: event.clientX, y: event.clientY };
-    const time = now();
-    if (time - tested < 50) return;
-    tested = time;
-    const match = annotator.matchAtPoint(pointer.x, pointer.y);
-    if (match && match.id !== hovered) onIntent({ via: 'hover', match, at: time });
-    hovered = match?.id;
+    // At most one hit test per 50 ms, and always one for where the pointer came to rest.
+    if (trailing !== undefined) return;
+    const wait = 50 - (now() - tested);
+    if (wait <= 0) hitTest();
+    else trailing = startTimer(guard(hitTest), wait);
   });
   const onPointerDown = guard((event: PointerEvent) => {
     pointerType = event.pointerType;
@@ -88,6 +96,7 @@ export function watchIntent(
   return {
     pointer: () => pointer,
     stop() {
+      cancelTimer(trailing);
       for (const [type, listener] of listeners) target.removeEventListener(type, listener, { capture: true });
     },
   };

@@ -68,6 +68,15 @@ describe('EntryCard content', () => {
     expect(show('san-hui').querySelector('.pg-note')?.textContent).toBe('说明各地表述不完全相同。');
   });
 
+  it.each([
+    ['zh-CN', zh, ['pg-items', 'pg-def', 'pg-en']],
+    ['en', en, ['pg-en', 'pg-items', 'pg-def']],
+  ] as const)('orders expansion, definition and English gloss for a %s reader', (_locale, strings, order) => {
+    const card = show('liu-wen', { strings });
+    const blocks = [...card.querySelectorAll('.pg-items, .pg-def, .pg-en')].map((node) => node.classList[0]);
+    expect(blocks).toEqual(order);
+  });
+
   it('puts the heading id where aria-labelledby can find it', () => {
     expect(show('liu-wen', { headingId: 't1' }).querySelector('#t1')?.textContent).toBe('六稳');
   });
