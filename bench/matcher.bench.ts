@@ -1,6 +1,7 @@
 // `npm run bench`: the matcher's throughput on ≥ 5 MB of report text against two baselines
 // measured in the same run (one RegExp alternation of all surface forms; indexOf per form),
 // with the bundled glossary, a synthetic 10,000-entry glossary, and 100 → 10,000 growth.
+// Methods compared are timed in interleaved rounds and reported as medians.
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { seedParagraphs } from '../demo/seed-page';
@@ -12,8 +13,9 @@ import type { MatchableEntry } from '../src/core/types';
 const TARGET_BYTES = 5 * 1024 * 1024;
 // A baseline slower than this on the full text is timed on a slice and reported per MB.
 const BASELINE_BUDGET_MS = 15_000;
-// Best of several runs: on a shared machine other processes only ever add time.
+// Rounds per comparison; the median resists the bursts of load on a shared machine.
 const RUNS = 15;
+const WARM_UP_RUNS = 3;
 
 const encoder = new TextEncoder();
 const megabytes = (text: string): number => encoder.encode(text).length / (1024 * 1024);
@@ -81,79 +83,114 @@ function methodsFor(glossary: MatcherGlossary): Method[] {
   ];
 }
 
-interface Timing {
-  mbPerSecond: number;
+/** One method's timings in a comparison: MB/s per round, in round order. */
+interface Series {
+  method: Method;
+  sample: string;
+  rates: number[];
   matches: number;
   note: string;
 }
 
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
 
-function time(method: Method, text: string): Timing {
-  // A probe on a slice decides whether the whole text fits the time budget.
+/**
+ * Times `methods` on `text` in interleaved rounds (A, B, C, A, B, C, …) after warm-up runs, so
+ * that the machine's load, which changes by the second here, weighs on each method alike. A
+ * method too slow for the whole text is timed once on a slice and reported per MB.
+ */
+function compare(methods: readonly Method[], text: string): Series[] {
   const probe = text.slice(0, Math.min(text.length, 200_000));
-  const probeStart = performance.now();
-  method.run(probe);
-  const probeMs = performance.now() - probeStart;
-  const estimate = (probeMs * text.length) / probe.length;
-  const sample = estimate * RUNS > BASELINE_BUDGET_MS ? probe : text;
-  const runs = sample === probe ? 1 : RUNS;
-  for (let warm = 0; warm < (sample === probe ? 1 : 3); warm++) method.run(sample);
-  const durations: number[] = [];
-  let matches = 0;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    matches = method.run(sample);
-    durations.push(performance.now() - start);
+  const series = methods.map((method): Series => {
+    const probeStart = performance.now();
+    method.run(probe);
+    const estimate = ((performance.now() - probeStart) * text.length) / probe.length;
+    const sample = estimate * RUNS > BASELINE_BUDGET_MS ? probe : text;
+    const note = sample === probe ? ` (timed once on ${megabytes(sample).toFixed(2)} MB: too slow for the whole text)` : '';
+    return { method, sample, rates: [], matches: 0, note };
+  });
+  for (let warm = 0; warm < WARM_UP_RUNS; warm++) for (const { method, sample } of series) if (sample === text) method.run(sample);
+  for (let round = 0; round < RUNS; round++) {
+    for (const entry of series) {
+      if (entry.sample !== text && round > 0) continue;
+      const start = performance.now();
+      entry.matches = entry.method.run(entry.sample);
+      entry.rates.push(megabytes(entry.sample) / ((performance.now() - start) / 1000));
+    }
   }
-  const mbPerSecond = megabytes(sample) / (Math.min(...durations) / 1000);
-  return { mbPerSecond, matches, note: sample === probe ? ` (timed on ${megabytes(sample).toFixed(2)} MB: too slow for the whole text)` : '' };
+  return series;
 }
 
-const line = (label: string, timing: Timing, versus?: Timing): string =>
-  `  ${label.padEnd(9)} ${timing.mbPerSecond.toFixed(1).padStart(8)} MB/s  ${String(timing.matches).padStart(7)} matches` +
-  (versus ? `  matcher is ${(versus.mbPerSecond / timing.mbPerSecond).toFixed(2)}× this` : '') +
-  timing.note;
+/** Median over the rounds of `a`'s speed divided by `b`'s speed in the same round. */
+function medianRatio(a: Series, b: Series): number {
+  if (a.rates.length !== b.rates.length) return median(a.rates) / median(b.rates);
+  return median(a.rates.map((rate, round) => rate / (b.rates[round] as number)));
+}
+
+const line = (series: Series, versus?: Series): string =>
+  `  ${series.method.name.padEnd(9)} ${median(series.rates).toFixed(1).padStart(8)} MB/s  ${String(series.matches).padStart(7)} matches` +
+  (versus ? `  matcher is ${medianRatio(versus, series).toFixed(2)}× this` : '') +
+  series.note;
+
+// The baselines find literal forms only; on this text, which spells every form as the glossary
+// does, the matcher must find exactly as many, or the comparison is not of the same work.
+function assertSameWork(label: string, matcher: Series, regexp: Series): void {
+  if (matcher.matches !== regexp.matches) {
+    throw new Error(`${label}: the matcher found ${matcher.matches} matches and the RegExp ${regexp.matches}: not the same work`);
+  }
+}
 
 const paragraphs = seedParagraphs();
 const unit = paragraphs.join('\n') + '\n';
-const text = unit.repeat(Math.ceil(TARGET_BYTES / encoder.encode(unit).length));
+// Joined, not String#repeat: repeat builds a rope that every character access must walk through,
+// while text from the DOM (joined text nodes) or from a file is one flat string.
+const text = new Array<string>(Math.ceil(TARGET_BYTES / encoder.encode(unit).length)).fill(unit).join('');
 const bundled = await loadGlossaryPack([]);
 console.log(`text: the seed report body repeated, ${megabytes(text).toFixed(2)} MB UTF-8, ${text.length.toLocaleString()} UTF-16 units`);
-console.log(`node ${process.version}, load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs; best of ${RUNS} runs after warm-up runs`);
+console.log(`node ${process.version}, load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs; ${WARM_UP_RUNS} warm-up runs, then medians of ${RUNS} interleaved rounds (ratios: median of the per-round ratios)`);
 console.log('exact matching only (slogans and fuzzy off) for a like-for-like comparison; the matcher also normalises (quotes, spaces, numerals, width, variants), the baselines do not\n');
 
-// Matchers first, baselines after: the 10,000-form RegExp leaves the heap in a state that would
-// slow whatever is timed next.
-const synthetic = syntheticGlossary(bundled.entries, unit, 10_000);
-const matcherTiming = (glossary: MatcherGlossary): Timing => time(methodsFor(glossary)[0] as Method, text);
-const ours = {
-  bundled: matcherTiming(bundled),
-  hundred: matcherTiming(syntheticGlossary(bundled.entries, unit, 100)),
-  synthetic: matcherTiming(synthetic),
-};
-const full = createMatcher(bundled);
-const fullTiming = time({ name: 'full', run: (sample) => full.scan(sample).length }, text);
+// Order matters: the 10,000-form RegExp leaves the heap in a state that slows whatever is timed
+// after it, so it comes last.
+const [bundledMatcher, bundledRegExp, bundledIndexOf] = compare(methodsFor(bundled), text);
+if (!bundledMatcher || !bundledRegExp || !bundledIndexOf) throw new Error('methods missing');
+assertSameWork('bundled glossary', bundledMatcher, bundledRegExp);
+console.log(`bundled glossary (${bundled.entries.length} entries)`);
+console.log(line(bundledMatcher));
+console.log(line(bundledRegExp, bundledMatcher));
+console.log(line(bundledIndexOf, bundledMatcher));
 
-const report = (label: string, glossary: MatcherGlossary, matcher: Timing): Timing => {
-  console.log(label);
-  console.log(line('matcher', matcher));
-  const [, regexp, indexOf] = methodsFor(glossary).map((method) => time(method, text));
-  if (!regexp || !indexOf) throw new Error('baselines missing');
-  console.log(line('RegExp', regexp, matcher));
-  console.log(line('indexOf', indexOf, matcher));
-  return regexp;
-};
-const bundledRegExp = report(`bundled glossary (${bundled.entries.length} entries)`, bundled, ours.bundled);
-const syntheticRegExp = report('synthetic 10,000 entries', synthetic, ours.synthetic);
+const synthetic = syntheticGlossary(bundled.entries, unit, 10_000);
+const [first, last] = compare(
+  [syntheticGlossary(bundled.entries, unit, 100), synthetic].map((glossary, index): Method => ({ ...(methodsFor(glossary)[0] as Method), name: ['100', '10,000'][index] as string })),
+  text,
+);
+if (!first || !last) throw new Error('methods missing');
+
+const full = createMatcher(bundled);
+const [fullMatcher] = compare([{ name: 'full', run: (sample) => full.scan(sample).length }], text);
+if (!fullMatcher) throw new Error('methods missing');
+
+const [syntheticMatcher, syntheticRegExp, syntheticIndexOf] = compare(methodsFor(synthetic), text);
+if (!syntheticMatcher || !syntheticRegExp || !syntheticIndexOf) throw new Error('methods missing');
+assertSameWork('synthetic glossary', syntheticMatcher, syntheticRegExp);
+console.log('synthetic 10,000 entries');
+console.log(line(syntheticMatcher));
+console.log(line(syntheticRegExp, syntheticMatcher));
+console.log(line(syntheticIndexOf, syntheticMatcher));
 
 console.log('\ngrowth (same generator, matcher only)');
-console.log(line('100', ours.hundred));
-console.log(line('10,000', ours.synthetic));
-const growth = ours.hundred.mbPerSecond / ours.synthetic.mbPerSecond;
-console.log(`\nfull scan with the bundled glossary (terms + slogans + fuzzy): ${fullTiming.mbPerSecond.toFixed(1)} MB/s, ${fullTiming.matches} matches`);
+console.log(line(first));
+console.log(line(last));
+const growth = medianRatio(first, last);
+console.log(`\nfull scan with the bundled glossary (terms + slogans + fuzzy): ${median(fullMatcher.rates).toFixed(1)} MB/s, ${fullMatcher.matches} matches${fullMatcher.note}`);
 
-const bundledRatio = ours.bundled.mbPerSecond / bundledRegExp.mbPerSecond;
-const syntheticRatio = ours.synthetic.mbPerSecond / syntheticRegExp.mbPerSecond;
+const bundledRatio = medianRatio(bundledMatcher, bundledRegExp);
+const syntheticRatio = medianRatio(syntheticMatcher, syntheticRegExp);
 const targets: Array<[string, boolean, string]> = [
   ['≥ RegExp with the bundled glossary', bundledRatio >= 1, `${bundledRatio.toFixed(2)}×`],
   ['≥ 3× RegExp with 10,000 entries', syntheticRatio >= 3, `${syntheticRatio.toFixed(2)}×`],

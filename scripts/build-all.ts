@@ -28,7 +28,13 @@ export function buildSteps(skipExtensions = false): Step[] {
     {
       name: '网页组件 widget',
       run: [bin('vite'), 'build', '--config', 'vite.widget.config.ts', '--logLevel', 'warn'],
-      outputs: ['dist/widget/policy-glossary.js', 'dist/widget/policy-glossary.mjs'],
+      outputs: [
+        'dist/widget/policy-glossary.js',
+        'dist/widget/policy-glossary.mjs',
+        'dist/widget/policy-glossary-ui.mjs',
+        'dist/widget/policy-glossary-panel.mjs',
+        'dist/widget/policy-glossary-fuzzy.mjs',
+      ],
     },
   ];
   if (!skipExtensions) {

@@ -94,27 +94,26 @@ export function createAutomaton(patterns: readonly string[], alphabet = ''): Aut
   while (1 << bits < transitions * 2 + 1) bits++;
   const mask = (1 << bits) - 1;
   const shift = 32 - bits;
-  const slotState = new Int32Array(mask + 1).fill(-1);
-  const slotClass = new Uint16Array(mask + 1);
-  const slotNext = new Int32Array(mask + 1);
+  // Four Int32 per slot (state, class, target, unused): a probe touches one cache line.
+  const table = new Int32Array((mask + 1) * 4).fill(-1);
   const slot = (state: number, cls: number): number => Math.imul(state ^ Math.imul(cls, 0x27d4eb2d), 0x9e3779b1) >>> shift;
 
   for (const [cls, next] of children[0] ?? []) root[cls] = next;
   for (let state = 1; state < stateCount; state++) {
     for (const [cls, next] of children[state] ?? []) {
       let s = slot(state, cls);
-      while (slotState[s] !== -1) s = (s + 1) & mask;
-      slotState[s] = state;
-      slotClass[s] = cls;
-      slotNext[s] = next;
+      while (table[s * 4] !== -1) s = (s + 1) & mask;
+      table[s * 4] = state;
+      table[s * 4 + 1] = cls;
+      table[s * 4 + 2] = next;
     }
   }
   const step = (state: number, cls: number): number => {
     let s = slot(state, cls);
     for (;;) {
-      const owner = slotState[s];
+      const owner = table[s * 4] as number;
       if (owner === -1) return -1;
-      if (owner === state && slotClass[s] === cls) return slotNext[s] ?? -1;
+      if (owner === state && table[s * 4 + 1] === cls) return table[s * 4 + 2] as number;
       s = (s + 1) & mask;
     }
   };

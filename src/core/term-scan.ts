@@ -17,7 +17,8 @@ export interface TermOccurrence {
 export interface TermScanner {
   /**
    * The occurrences a reader sees, by start: leftmost first, then longest, none overlapping one
-   * kept before it, and none cutting through a number or a Latin word.
+   * kept before it, and none cutting through a number or a Latin word. The next call reuses
+   * the occurrence objects: read them before scanning again.
    */
   scan(text: string): TermOccurrence[];
 }
@@ -27,8 +28,8 @@ const NUMERAL = -2;
 // Units that continue a number or a Latin word: a form must not start or end inside one
 // (15分钟服务圈 is not in 115分钟服务圈).
 const WORD_UNITS = '0123456789abcdefghijklmnopqrstuvwxyz';
-// What a lone 十, 百 or 千 stands for.
-const LONE_NUMERALS = ['1000', '100', '10'];
+// Most occurrence objects kept for reuse between scans.
+const POOL_LIMIT = 1 << 16;
 const PAIR_BITS = 16;
 const PAIR_SLOTS = 1 << PAIR_BITS;
 
@@ -56,14 +57,15 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
   // has exactly one (a numeral standing alone included). `skip`: 0 when that unit starts no
   // form (a digit or Latin letter too: the loop records whether the last one skipped was part of
   // a word), 2 when it starts forms of two units or more (then the pair it makes with the next
-  // character decides), 1 when the loop must stop (skipped characters, numeral runs, one-unit forms).
+  // character decides, a numeral's too), 3 for a skipped character (no unit at all), 1 when the
+  // loop must stop (numerals before a skipped character or numeral, one-unit forms).
   const firstClass = new Int32Array(65536);
   const skip = new Uint8Array(65536);
   for (const raw of [...automaton.alphabet, ...normaliser.exceptions.keys(), ...normaliser.numerals]) {
     const cls = rawClass[raw] as number;
     const first = cls === NUMERAL ? (aloneClass[raw] as number) : cls;
     if (first < 0) {
-      skip[raw] = 1;
+      skip[raw] = cls === SKIPPED ? 3 : 1;
       continue;
     }
     firstClass[raw] = first;
@@ -80,26 +82,6 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     if (pattern.length < 2) continue;
     pairs[pairSlot(unitClass[pattern.charCodeAt(0)] as number, unitClass[pattern.charCodeAt(1)] as number)] = 1;
   }
-  // As in Horspool's algorithm, the loop may step two characters at a time: a character that is
-  // no form's first or second unit (`near` 0), and neither skipped nor a numeral, rules out a
-  // form starting on it or just before it. A form must then need at least two characters: a
-  // lone 十, 百 or 千 gives several units (10, 100, 1000), so what follows those counts as second.
-  const near = new Uint8Array(65536);
-  const secondClass = new Uint8Array(automaton.alphabet.length + 1);
-  let twoCharacters = true;
-  for (const pattern of patterns) {
-    for (const lone of LONE_NUMERALS) {
-      if (!pattern.startsWith(lone)) continue;
-      if (pattern.length === lone.length) twoCharacters = false;
-      else secondClass[unitClass[pattern.charCodeAt(lone.length)] as number] = 1;
-    }
-    if (pattern.length < 2) twoCharacters = false;
-    else secondClass[unitClass[pattern.charCodeAt(1)] as number] = 1;
-  }
-  for (const raw of [...automaton.alphabet, ...normaliser.exceptions.keys(), ...normaliser.numerals]) {
-    const cls = rawClass[raw] as number;
-    near[raw] = cls < 0 || skip[raw] !== 0 || secondClass[cls] === 1 ? 1 : 0;
-  }
 
   let longest = 1;
   for (const pattern of patterns) longest = Math.max(longest, pattern.length);
@@ -111,9 +93,13 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
 
   // The units of a numeral run, reused between runs.
   const runClass: number[] = [];
+  // Occurrence objects, reused from one scan to the next: a page's worth of them, kept until the
+  // caller is done, would otherwise all survive a garbage collection and be copied by it.
+  const pool: TermOccurrence[] = [];
 
   function scan(text: string): TermOccurrence[] {
     const found: TermOccurrence[] = [];
+    let reused = 0;
     const n = text.length;
     let state = 0;
     let k = 0;
@@ -134,24 +120,27 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
         group = found.length;
         // The common case: a stretch of characters that start nothing.
         let j = i;
+        let skipped = 0;
         while (j < n) {
-          if (twoCharacters && j + 1 < n && near[text.charCodeAt(j + 1)] === 0) {
-            j += 2;
-            continue;
-          }
           const raw = text.charCodeAt(j);
           const how = skip[raw];
           if (how === 0) j++;
           else if (how === 2 && j + 1 < n && rulesOut(firstClass[raw] as number, rawClass[text.charCodeAt(j + 1)] as number)) j++;
-          else break;
+          else if (how === 3) {
+            j++;
+            skipped++;
+          } else break;
         }
-        if (j > i) {
-          k += j - i;
-          if (isWord[firstClass[text.charCodeAt(j - 1)] as number] === 1) ringWord[(k - 1) & mask] = 1;
+        if (j - i > skipped) {
+          k += j - i - skipped;
+          // Whether the last unit passed continues a number or word into the next one.
+          let last = j - 1;
+          while (skip[text.charCodeAt(last)] === 3) last--;
+          if (isWord[firstClass[text.charCodeAt(last)] as number] === 1) ringWord[(k - 1) & mask] = 1;
           else resetAt = k - 1;
-          i = j;
-          if (i === n) break;
         }
+        i = j;
+        if (i === n) break;
       }
       const raw = text.charCodeAt(i);
       let cls = rawClass[raw] as number;
@@ -192,7 +181,17 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
           const cutsStart = from > 0 && from - 1 !== resetAt && ringWord[(from - 1) & mask] === 1 && ringWord[from & mask] === 1;
           if (cutsStart) continue;
           if (ringWord[slot] === 1 && pendingFrom === -1) pendingFrom = found.length;
-          found.push({ start: ringStart[from & mask] as number, end, from, to: k + 1, pattern: automaton.outputPattern(out) });
+          let occurrence = pool[reused++];
+          if (occurrence === undefined) {
+            occurrence = { start: 0, end: 0, from: 0, to: 0, pattern: 0 };
+            if (pool.length < POOL_LIMIT) pool.push(occurrence);
+          }
+          occurrence.start = ringStart[from & mask] as number;
+          occurrence.end = end;
+          occurrence.from = from;
+          occurrence.to = k + 1;
+          occurrence.pattern = automaton.outputPattern(out);
+          found.push(occurrence);
         }
         k++;
       }

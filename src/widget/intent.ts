@@ -36,10 +36,10 @@ export function watchIntent(
   let hovered: number | undefined;
 
   const guard =
-    <E extends Event>(handler: (event: E) => void) =>
-    (event: E) => {
+    <A extends unknown[]>(handler: (...args: A) => void) =>
+    (...args: A) => {
       try {
-        handler(event);
+        handler(...args);
       } catch {
         // Watching is best effort: the page must never see our errors.
       }

@@ -9,7 +9,7 @@ import type { Page, Viewport } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CSP } from '../../demo/site';
 import { SEED_REPORT_PATH, seedParagraphs } from '../../demo/seed-page';
-import { createMatcher } from '../../src/core/matcher';
+import { createBaseMatcher, createMatcher } from '../../src/core/matcher';
 import { parsePack } from '../../src/core/pack';
 import type { GlossaryPack, PackEntry } from '../../src/core/types';
 import { GOV_HOST, launchBrowser, type BrowserName, type LaunchedBrowser } from './support/browsers';
@@ -50,6 +50,9 @@ Array.prototype.filter = function () { return []; };
 Node.prototype.contains = function () { return false; };
 `;
 
+/** A paragraph the seed page lacks: a near miss of 三问三登记 and a slogan no glossary entry resembles. */
+const SLOGANS_PARAGRAPH = '落实“三问三登计”，增强“四个意识”。';
+
 const withProbe = (html: string, extraHead = '') =>
   html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n<script src="/test/probe.js"></script>${extraHead}`);
 
@@ -74,6 +77,7 @@ function routes(): Record<string, Route> {
     '/demo/broken-prototypes.html': html(withProbe(index, '\n<script src="/test/broken-prototypes.js"></script>')),
     '/test/prototypes.js': { body: PAGE_PROTOTYPES, type: 'text/javascript' },
     '/test/broken-prototypes.js': { body: BROKEN_PROTOTYPES, type: 'text/javascript' },
+    '/demo/slogans.html': html(withProbe(index.replace('id="report">', `id="report">\n<p id="slogans">${SLOGANS_PARAGRAPH}</p>`))),
     '/demo/highlight.html': html(withProbe(index.replace('data-root="#report"', 'data-root="#report" data-mode="highlight"'))),
     '/demo/hostile-terms.html': html(withProbe(terms, '\n<link rel="stylesheet" href="/test/hostile.css">')),
     '/demo/demo.css': file('demo/demo.css', 'text/css'),
@@ -243,6 +247,75 @@ describe.each(BROWSERS)('widget in %s', (name) => {
     expect(cycle.after).toEqual({ wrappers: 0, hosts: 0, same: true });
     expect(cycle.again).toBe(matches);
     expect(cycle.wrappers).toBe(matches);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('loads the tooltip UI on first use only, in time for the first hover, and the panel only where it is used', async () => {
+    const loaded = (page: Page) =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => entry.name.replace(/^.*\/widget\//, ''))
+          .filter((name) => name.startsWith('policy-glossary'))
+          .map((name) => name.replace(/-shared-.*/, '-shared')),
+      );
+    const { page, problems } = await openPage(browser, server.url(GOV_HOST, '/demo/index.html'));
+    await waitAnnotated(page);
+    const idle = await loaded(page);
+    expect(idle).toContain('policy-glossary.js');
+    const seedHasCandidates = seedParagraphs().some((text) => createBaseMatcher(pack).scan(text).some((m) => m.kind === 'unknown-slogan'));
+    expect(idle.includes('policy-glossary-fuzzy.mjs'), 'fuzzy matching loads only for slogans the glossary lacks').toBe(seedHasCandidates);
+    expect(idle).not.toContain('policy-glossary-ui.mjs');
+    expect(idle).not.toContain('policy-glossary-panel.mjs');
+
+    const liuWen = pack.entries.find((e) => e.id === 'liu-wen')!;
+    const targets = await termTargets(page, [liuWen]);
+    const started = Date.now();
+    await hoverMatch(page, targets.get('liu-wen')!);
+    await page.waitForFunction(
+      (definition) => document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('[role="tooltip"]')?.textContent?.includes(definition),
+      { timeout: 3000, polling: 20 },
+      liuWen.definition!,
+    );
+    // The UI loads during the 300 ms hover delay; allow for the test harness's own round trips.
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(await loaded(page)).toContain('policy-glossary-ui.mjs');
+    expect(problems).toEqual([]);
+    await page.close();
+
+    const terms = await openPage(browser, server.url(GOV_HOST, '/demo/terms.html'));
+    await terms.page.waitForFunction(() => (document.querySelector('policy-glossary')?.shadowRoot?.querySelectorAll('input').length ?? 0) > 0, { timeout: 20_000 });
+    const onTerms = await loaded(terms.page);
+    expect(onTerms).toContain('policy-glossary-panel.mjs');
+    expect(onTerms).not.toContain('policy-glossary-ui.mjs');
+    expect(terms.problems).toEqual([]);
+    await terms.page.close();
+  });
+
+  it('loads fuzzy matching for a near-miss slogan and ends with the core matcher’s counts', async () => {
+    const { page, problems } = await openPage(browser, server.url(GOV_HOST, '/demo/slogans.html'));
+    await waitAnnotated(page);
+    const result = await page.evaluate(() => ({
+      events: (window as unknown as { __pg: { events: Array<{ matches: number; unknown: number }> } }).__pg.events,
+      fuzzy: [...document.querySelectorAll('#slogans pg-term[data-pg-kind="fuzzy"]')].map((e) => e.textContent),
+      loaded: performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/policy-glossary-fuzzy.mjs')),
+    }));
+    const matcher = createMatcher(pack);
+    const [title = '', ...paragraphs] = seedParagraphs();
+    let matches = 0;
+    let unknown = 0;
+    for (const block of [title, SLOGANS_PARAGRAPH, ...paragraphs]) {
+      for (const match of matcher.scan(block)) {
+        if (match.kind === 'unknown-slogan') unknown += 1;
+        else matches += 1;
+      }
+    }
+    expect(result.loaded).toBe(true);
+    expect(result.events).toHaveLength(2);
+    expect(result.events[0]).toMatchObject({ matches: matches - 1, unknown: unknown + 1 });
+    expect(result.events[1]).toMatchObject({ matches, unknown });
+    expect(result.fuzzy.map((text) => text?.replace(/[“”]/g, ''))).toEqual(['三问三登计']);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,0 +1,39 @@
+// The fuzzy-free base matcher the widget starts with: near misses stay unknown until a resolver is
+// injected, and with createFuzzyResolver injected it finds exactly what createMatcher finds.
+import { describe, expect, it } from 'vitest';
+import { createFuzzyResolver } from '../../src/core/fuzzy';
+import { createMatcher } from '../../src/core/matcher';
+import { createBaseMatcher, type MatcherGlossary } from '../../src/core/matcher-base';
+import type { TextMatch } from '../../src/core/types';
+
+const glossary: MatcherGlossary = {
+  entries: [
+    { id: 'liu-wen', term: '六稳', forms: ['六稳', '“六稳”'] },
+    { id: 'san-wen', term: '三问三登记', forms: ['三问三登记'] },
+    { id: 'wu-da', term: '五大倍增行动', forms: ['五大倍增行动'] },
+  ],
+};
+
+const shown = (matches: TextMatch[]) => matches.map((match) => [match.text.replace(/[“”]/g, ''), match.kind, match.entryId ?? '']);
+
+describe('createBaseMatcher', () => {
+  const rows: Array<[string, string, string[][], string[][]]> = [
+    // [name, text, without a resolver, with createFuzzyResolver]
+    ['a glossary term is found either way', '做好“六稳”工作', [['六稳', 'term', 'liu-wen']], [['六稳', 'term', 'liu-wen']]],
+    ['a near miss is unknown until a resolver is injected', '落实“三问三登计”', [['三问三登计', 'unknown-slogan', '']], [['三问三登计', 'fuzzy', 'san-wen']]],
+    ['a slogan cut short likewise', '践行“五大倍增”', [['五大倍增', 'unknown-slogan', '']], [['五大倍增', 'fuzzy', 'wu-da']]],
+    ['a slogan nothing resembles stays unknown', '增强“四个意识”', [['四个意识', 'unknown-slogan', '']], [['四个意识', 'unknown-slogan', '']]],
+    ['plain text has no matches', '今年以来经济稳步恢复', [], []],
+  ];
+  it.each(rows)('%s', (_name, text, bare, resolved) => {
+    expect(shown(createBaseMatcher(glossary).scan(text))).toEqual(bare);
+    expect(shown(createBaseMatcher(glossary, { fuzzy: createFuzzyResolver }).scan(text))).toEqual(resolved);
+  });
+
+  it('with createFuzzyResolver it equals createMatcher, and without one createMatcher(…, { fuzzy: false })', () => {
+    const text = rows.map(([, sample]) => sample).join('，');
+    expect(createBaseMatcher(glossary, { fuzzy: createFuzzyResolver }).scan(text)).toEqual(createMatcher(glossary).scan(text));
+    expect(createBaseMatcher(glossary).scan(text)).toEqual(createMatcher(glossary, { fuzzy: false }).scan(text));
+    expect(createBaseMatcher(glossary, { slogans: false }).scan(text)).toEqual(createMatcher(glossary, { slogans: false, fuzzy: false }).scan(text));
+  });
+});
