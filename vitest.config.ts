@@ -5,6 +5,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 // extension code with WXT's fake browser, and real-browser end-to-end tests last.
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         test: { name: 'node', environment: 'node', include: ['tests/{core,cli,import}/**/*.test.ts'] },

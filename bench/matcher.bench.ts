@@ -87,6 +87,8 @@ function methodsFor(glossary: MatcherGlossary): Method[] {
 interface Series {
   method: Method;
   sample: string;
+  /** MB of UTF-8 in `sample`. */
+  size: number;
   rates: number[];
   matches: number;
   note: string;
@@ -111,7 +113,7 @@ function compare(methods: readonly Method[], text: string): Series[] {
     const estimate = ((performance.now() - probeStart) * text.length) / probe.length;
     const sample = estimate * RUNS > BASELINE_BUDGET_MS ? probe : text;
     const note = sample === probe ? ` (timed once on ${megabytes(sample).toFixed(2)} MB: too slow for the whole text)` : '';
-    return { method, sample, rates: [], matches: 0, note };
+    return { method, sample, size: megabytes(sample), rates: [], matches: 0, note };
   });
   for (let warm = 0; warm < WARM_UP_RUNS; warm++) for (const { method, sample } of series) if (sample === text) method.run(sample);
   for (let round = 0; round < RUNS; round++) {
@@ -119,7 +121,8 @@ function compare(methods: readonly Method[], text: string): Series[] {
       if (entry.sample !== text && round > 0) continue;
       const start = performance.now();
       entry.matches = entry.method.run(entry.sample);
-      entry.rates.push(megabytes(entry.sample) / ((performance.now() - start) / 1000));
+      const seconds = (performance.now() - start) / 1000;
+      entry.rates.push(entry.size / seconds);
     }
   }
   return series;

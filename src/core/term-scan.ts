@@ -13,7 +13,7 @@ export interface TermOccurrence {
   pattern: number;
 }
 
-/** Finds every occurrence of every normalised pattern in raw text. */
+/** Finds normalised patterns in raw text, as a reader would pick them. */
 export interface TermScanner {
   /**
    * The occurrences a reader sees, by start: leftmost first, then longest, none overlapping one
@@ -147,8 +147,10 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
       let units = 1;
       if (cls === SKIPPED) continue;
       if (cls === NUMERAL) {
-        const next = i + 1 < n ? (rawClass[text.charCodeAt(i + 1)] as number) : 0;
-        cls = next >= 0 ? (aloneClass[raw] as number) : -1;
+        // A run goes on across skipped characters (十\n五); a numeral before a closing quote is alone.
+        let after = i + 1;
+        while (after < n && rawClass[text.charCodeAt(after)] === SKIPPED) after++;
+        cls = after === n || rawClass[text.charCodeAt(after)] !== NUMERAL ? (aloneClass[raw] as number) : -1;
         if (cls === -1) {
           const run = normaliser.numeralRun(text, i);
           units = run.codes.length;
