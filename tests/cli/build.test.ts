@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GlossaryLoadError, loadGlossaryPack } from '../../src/cli/glossary-files';
 import { UsageError } from '../../src/cli/io';
-import { runCli } from '../../src/cli/main';
 import { hashPackContent } from '../../src/core/glossary-hash';
 import { parsePack } from '../../src/core/pack';
+import { runCliCaptured } from './run-cli';
+import type { CliRun } from './run-cli';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = 'tests/fixtures/glossary';
@@ -20,16 +21,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(out, { recursive: true, force: true }));
 
-async function build(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['build', ...args], {
-    cwd: ROOT,
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-  });
-  return { code, stdout, stderr };
-}
+const build = (...args: string[]): Promise<CliRun> => runCliCaptured(ROOT, ['build', ...args]);
 
 describe('policy-glossary build', () => {
   it('writes glossary.json and glossary.<hash8>.json with the same bytes, and says what it wrote', async () => {

@@ -3,19 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Document, FootnoteReferenceRun, Packer, Paragraph, TextRun } from 'docx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main';
 import { validateGlossarySources } from '../../src/core/glossary-validate';
 import type { GlossaryEntry } from '../../src/core/types';
+import { runCliCaptured } from './run-cli';
+import type { CliRun } from './run-cli';
 
 const fixture = new URL('../fixtures/import/footnotes-report.txt', import.meta.url);
 let dir: string;
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { cwd: dir, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
+const cli = (...args: string[]): Promise<CliRun> => runCliCaptured(dir, args);
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pg-import-'));

@@ -4,17 +4,13 @@ import path from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadGlossaryPack } from '../../src/cli/glossary-files';
-import { runCli } from '../../src/cli/main';
 import type { TextMatch } from '../../src/core/types';
+import { runCliCaptured } from './run-cli';
+import type { CliRun } from './run-cli';
 
 let dir: string;
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { cwd: dir, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
+const cli = (...args: string[]): Promise<CliRun> => runCliCaptured(dir, args);
 
 interface ScanJson {
   files: Array<{ file: string; matches: TextMatch[] }>;

@@ -4,19 +4,13 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main';
+import { runCliCaptured } from './run-cli';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = 'tests/fixtures/glossary';
 
 async function validate(...args: string[]): Promise<{ code: number; lines: string[]; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['validate', ...args], {
-    cwd: ROOT,
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-  });
+  const { code, stdout, stderr } = await runCliCaptured(ROOT, ['validate', ...args]);
   return { code, lines: stdout.trimEnd().split('\n'), stderr };
 }
 
