@@ -32,6 +32,8 @@ const WORD_UNITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 const POOL_LIMIT = 1 << 16;
 const PAIR_BITS = 16;
 const PAIR_SLOTS = 1 << PAIR_BITS;
+const TRIPLE_BITS = 17;
+const TRIPLE_SLOTS = 1 << TRIPLE_BITS;
 
 /** Builds a scanner for `patterns`, which must have been normalised by `normaliser`. */
 export function createTermScanner(patterns: readonly string[], normaliser: Normaliser): TermScanner {
@@ -74,13 +76,18 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     // A numeral stands alone only before a character that is neither a numeral nor skipped.
     else skip[raw] = child === 0 && cls !== NUMERAL ? 0 : 2;
   }
-  // Every form's first two units as a hashed bit set: at the root most characters that could
-  // start a form are followed by one that could not continue it (2020年 starts no 2网融合), and
-  // a false positive only costs a trip through the automaton.
+  // Every form's first two units, hashed: 0 when no form starts with the pair, 1 when forms do
+  // and all are longer (then their first three units, hashed too, decide), 2 when one is just the
+  // pair. At the root most characters that could start a form are not followed by what could
+  // continue it (2020年 starts no 2网融合); a false positive only costs a trip through the automaton.
   const pairs = new Uint8Array(PAIR_SLOTS);
+  const triples = new Uint8Array(TRIPLE_SLOTS);
   for (const pattern of patterns) {
     if (pattern.length < 2) continue;
-    pairs[pairSlot(unitClass[pattern.charCodeAt(0)] as number, unitClass[pattern.charCodeAt(1)] as number)] = 1;
+    const pair = pairHash(unitClass[pattern.charCodeAt(0)] as number, unitClass[pattern.charCodeAt(1)] as number);
+    const slot = pair >>> (32 - PAIR_BITS);
+    pairs[slot] = Math.max(pairs[slot] as number, pattern.length === 2 ? 2 : 1);
+    if (pattern.length > 2) triples[tripleSlot(pair, unitClass[pattern.charCodeAt(2)] as number)] = 1;
   }
 
   let longest = 1;
@@ -125,7 +132,7 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
           const raw = text.charCodeAt(j);
           const how = skip[raw];
           if (how === 0) j++;
-          else if (how === 2 && j + 1 < n && rulesOut(firstClass[raw] as number, rawClass[text.charCodeAt(j + 1)] as number)) j++;
+          else if (how === 2 && rulesOut(text, j, firstClass[raw] as number)) j++;
           else if (how === 3) {
             j++;
             skipped++;
@@ -202,9 +209,18 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     return found;
   }
 
-  // A pair that starts no form; `second` < 0 (a skipped character or a numeral) decides nothing.
-  function rulesOut(first: number, second: number): boolean {
-    return second >= 0 && pairs[pairSlot(first, second)] === 0;
+  // Whether the characters after `at` rule out a form starting there. A skipped character or a
+  // numeral among them decides nothing: its units are not simply the next ones.
+  function rulesOut(text: string, at: number, first: number): boolean {
+    if (at + 1 >= text.length) return false;
+    const second = rawClass[text.charCodeAt(at + 1)] as number;
+    if (second < 0) return false;
+    const pair = pairHash(first, second);
+    const known = pairs[pair >>> (32 - PAIR_BITS)];
+    if (known !== 1) return known === 0;
+    if (at + 2 >= text.length) return false;
+    const third = rawClass[text.charCodeAt(at + 2)] as number;
+    return third >= 0 && triples[tripleSlot(pair, third)] === 0;
   }
 
   return { scan };
@@ -234,7 +250,12 @@ function keepLeftmostLongest(found: TermOccurrence[], from: number): void {
   found.length = kept;
 }
 
-// Slot of a pair of unit classes in the pair bit set.
-function pairSlot(first: number, second: number): number {
-  return Math.imul(first ^ Math.imul(second, 0x27d4eb2d), 0x9e3779b1) >>> (32 - PAIR_BITS);
+// Hash of a pair of unit classes; its top bits pick the pair's slot.
+function pairHash(first: number, second: number): number {
+  return Math.imul(first ^ Math.imul(second, 0x27d4eb2d), 0x9e3779b1);
+}
+
+// Slot of a pair's hash followed by a third unit class.
+function tripleSlot(pair: number, third: number): number {
+  return Math.imul(pair ^ Math.imul(third, 0x165667b1), 0x85ebca6b) >>> (32 - TRIPLE_BITS);
 }
