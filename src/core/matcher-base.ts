@@ -81,27 +81,20 @@ export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatche
   const scanner = createTermScanner(patterns, normaliser);
   const resolver = options.fuzzy?.(glossary.entries, entryKeys);
 
-  // The leftmost occurrence wins, then the longest; none overlaps a kept one.
+  // The scanner already settles overlaps (leftmost, then longest); here each occurrence becomes a
+  // match whose span is widened to the quotes and glued suffix a reader sees as part of the term.
   function scanTerms(text: string): TextMatch[] {
     const found = scanner.scan(text);
-    // Occurrences come by end; only overlapping ones need sorting by start.
-    let ordered = true;
-    for (let o = 1; o < found.length && ordered; o++) ordered = (found[o - 1] as TermOccurrence).to <= (found[o] as TermOccurrence).from;
-    if (!ordered) found.sort((a, b) => a.from - b.from || b.to - a.to);
-    const matches: TextMatch[] = [];
-    const kept: number[] = [];
-    let reached = 0;
-    for (const occurrence of found) {
+    const matches: TextMatch[] = new Array(found.length);
+    for (let o = 0; o < found.length; o++) {
+      const occurrence = found[o] as TermOccurrence;
       const entry = patternEntry[occurrence.pattern] as MatchableEntry;
-      if (occurrence.from < reached) continue;
-      reached = occurrence.to;
-      kept.push(occurrence.pattern);
-      matches.push({ start: occurrence.start, end: occurrence.end, text: '', kind: 'term', entryId: entry.id, term: entry.term });
+      matches[o] = { start: occurrence.start, end: occurrence.end, text: '', kind: 'term', entryId: entry.id, term: entry.term };
     }
     for (let m = 0; m < matches.length; m++) {
       const match = matches[m] as TextMatch;
       const limit = matches[m + 1]?.start ?? text.length;
-      extendSpan(text, match, limit, patternSuffixes[kept[m] as number] ?? GENERIC_SUFFIXES);
+      extendSpan(text, match, limit, patternSuffixes[(found[m] as TermOccurrence).pattern] ?? GENERIC_SUFFIXES);
       match.text = text.slice(match.start, match.end);
     }
     return matches;
