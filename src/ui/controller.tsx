@@ -58,6 +58,19 @@ const isEditable = (target: EventTarget | undefined): boolean =>
  * The match as an anchor: the line box under the pointer, else its first line box. A match whose
  * text the page removed reports `lost` and keeps its last rect, so the tooltip does not jump.
  */
+/**
+ * Whether `now` is the occurrence `before` was, as a reader sees it: the same match, or — when the
+ * page re-rendered the text, which gives the term a new match (new id) — the same term at the same
+ * offset in place of one whose text is gone. Hovering must not restart on every render.
+ */
+const sameOccurrence = (before: PageMatch, now: PageMatch): boolean =>
+  before.id === now.id ||
+  (!before.range.startContainer.isConnected &&
+    before.kind === now.kind &&
+    before.entryId === now.entryId &&
+    before.text === now.text &&
+    before.start === now.start);
+
 function anchorFor(match: PageMatch, point: { x: number; y: number } | undefined, lost: () => void): Anchor {
   let last: DOMRect | undefined;
   return {
@@ -180,7 +193,11 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
       const anchor = anchorFor(match, via === 'hover' ? pointer : undefined, () =>
         queueMicrotask(
           guard(() => {
-            if (current?.match === match) close();
+            if (current?.match !== match) return;
+            // The page re-rendered the text: follow the same term under the pointer, else close.
+            const fresh = via === 'hover' ? annotator.matchAtPoint(pointer.x, pointer.y) : undefined;
+            if (fresh && sameOccurrence(match, fresh)) open(fresh, via);
+            else close();
           }),
         ),
       );
@@ -215,14 +232,21 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
       return;
     }
     const match = annotator.matchAtPoint(pointer.x, pointer.y);
-    if (match && current?.match.id === match.id) {
+    if (match && current && sameOccurrence(current.match, match)) {
       cancelOpen();
       cancelClose();
     } else if (match) {
-      if (pending?.id === match.id) return;
+      if (pending && sameOccurrence(pending, match)) return;
       cancelOpen();
       pending = match;
-      openTimer = startTimer(guard(() => open(match, 'hover')), hoverDelay);
+      openTimer = startTimer(
+        guard(() => {
+          // The text may have been re-rendered while we waited: open the match that is there now.
+          const fresh = annotator.matchAtPoint(pointer.x, pointer.y);
+          open(fresh && sameOccurrence(match, fresh) ? fresh : match, 'hover');
+        }),
+        hoverDelay,
+      );
     } else {
       cancelOpen();
       if (current?.via === 'hover' && closeTimer === undefined) closeTimer = startTimer(guard(() => close()), CLOSE_GRACE_MS);

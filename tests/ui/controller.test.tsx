@@ -247,6 +247,29 @@ describe('hover', () => {
     expect(tip()).toBeNull();
   });
 
+  it('follows a term the page re-renders while the pointer rests on it', async () => {
+    const { annotator, at, matches, tip } = setup({ hoverDelay: 150 });
+    const first = matches[0] as PageMatch;
+    at.match = first;
+    move(document.body);
+    await vi.waitFor(() => expect(annotator.matchAtPoint).toHaveBeenCalled());
+    // A framework re-render: the paragraph's text node is replaced, the term gets a new match.
+    const paragraph = document.querySelector('p') as HTMLParagraphElement;
+    const stale = paragraph.firstChild as Text;
+    const rendered = document.createTextNode(stale.data);
+    stale.replaceWith(rendered);
+    const range = document.createRange();
+    range.setStart(rendered, first.start);
+    range.setEnd(rendered, first.end);
+    const rerendered = { ...first, id: first.id + 1000, range };
+    at.match = rerendered;
+    await vi.waitFor(() => expect(heading(tip())).toBe('六稳'));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(heading(tip())).toBe('六稳');
+    // The tooltip belongs to the term on the page now, not to the text the page threw away.
+    expect(annotator.setActive).toHaveBeenLastCalledWith(rerendered);
+  });
+
   it('ignores touch pointer moves (scrolling)', async () => {
     const { at, matches, tip } = setup();
     at.match = matches[0];
