@@ -9,6 +9,7 @@ import { loadGlossaryPack } from '../src/cli/glossary-files';
 import { createMatcher } from '../src/core/matcher';
 import type { MatcherGlossary } from '../src/core/matcher';
 import type { MatchableEntry } from '../src/core/types';
+import { seededRandom } from '../tests/support/random';
 
 const TARGET_BYTES = 5 * 1024 * 1024;
 // A baseline slower than this on the full text is timed on a slice and reported per MB.
@@ -20,15 +21,6 @@ const WARM_UP_RUNS = 3;
 const encoder = new TextEncoder();
 const megabytes = (text: string): number => encoder.encode(text).length / (1024 * 1024);
 
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A glossary of `size` entries: the bundled ones, then slogan-shaped names (numeral, measure word,
@@ -37,7 +29,7 @@ function random(seed: number): () => number {
  */
 function syntheticGlossary(base: readonly MatchableEntry[], text: string, size: number): MatcherGlossary {
   const characters = [...text].filter((char) => char >= '\u4e00' && char <= '\u9fff');
-  const next = random(42);
+  const next = seededRandom(42);
   const pick = (from: string | readonly string[]): string => from[Math.floor(next() * from.length)] ?? '';
   const entries: MatchableEntry[] = base.slice(0, size);
   const seen = new Set(entries.flatMap((entry) => entry.forms));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAutomaton } from '../../src/core/automaton';
+import { seededRandom } from '../support/random';
 
 // Runs the automaton over `text` unit by unit, as the term scanner does.
 function run(patterns: string[], text: string): Array<[end: number, pattern: number, length: number]> {
@@ -29,15 +30,6 @@ function bruteForce(patterns: string[], text: string): string[] {
   return [...found].sort();
 }
 
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('createAutomaton', () => {
   it.each([
@@ -70,7 +62,7 @@ describe('createAutomaton', () => {
   });
 
   it('agrees with a brute-force search on random patterns and texts', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const alphabet = '六稳保三会一代理';
     const word = (max: number): string =>
       Array.from({ length: 1 + Math.floor(next() * max) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMatcher } from '../../src/core/matcher';
 import type { MatcherGlossary } from '../../src/core/matcher';
 import type { TextMatch } from '../../src/core/types';
+import { seededRandom } from '../support/random';
 
 const glossary: MatcherGlossary = {
   entries: [
@@ -179,15 +180,6 @@ describe('createMatcher: results are always well-formed', () => {
 // (full-width digits, Chinese numerals, quotes, line breaks, traditional characters), must be
 // found exactly where planted, with the right entry.
 describe('createMatcher: planted terms are found at their exact offsets', () => {
-  function random(seed: number): () => number {
-    let state = seed;
-    return () => {
-      state = (state + 0x6d2b79f5) | 0;
-      let t = Math.imul(state ^ (state >>> 15), 1 | state);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   // Term characters and filler are disjoint, and the filler has no numerals and no quotes.
   const TERM_CHARS = '稳保会代理项重问登记圈服务钟功能态倍增行动机制联';
   const FILLER = '的在是了和有我们这个为以上下中国家要地出也进展规划经济社会发城市建设管理工作推';
@@ -201,7 +193,7 @@ describe('createMatcher: planted terms are found at their exact offsets', () => 
   ];
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i', (seed) => {
-    const next = random(seed);
+    const next = seededRandom(seed);
     const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
     const entries = Array.from({ length: 40 }, (_, index) => {
       const number = pick(NUMBERS);

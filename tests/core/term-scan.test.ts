@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createNormaliser } from '../../src/core/normalise';
 import type { Normaliser } from '../../src/core/normalise';
 import { createTermScanner } from '../../src/core/term-scan';
+import { seededRandom } from '../support/random';
 
 const variants = { 穩: '稳', 兩: '两', 會: '会' };
 
@@ -39,15 +40,6 @@ function reference(patterns: readonly string[], text: string, normaliser: Normal
   return kept;
 }
 
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('createTermScanner', () => {
   it.each([
@@ -81,7 +73,7 @@ describe('createTermScanner', () => {
     { label: 'few patterns', count: 12, rounds: 60, seed: 1 },
     { label: 'many patterns', count: 3000, rounds: 6, seed: 2 },
   ])('agrees with normalising first and searching after, on random text ($label)', ({ count, rounds, seed }) => {
-    const next = random(seed);
+    const next = seededRandom(seed);
     const alphabet = [...'六稳保三会一代理十五百千两二〇零九1234567890５１ａAbcx 　\n“”「」\'"穩兩會的是了'];
     const word = (max: number): string => Array.from({ length: 1 + Math.floor(next() * max) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
     const normaliser = createNormaliser(variants);
