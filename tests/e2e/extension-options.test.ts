@@ -25,6 +25,19 @@ const GOOD = 'source:\n  title: 测试文件\n  kind: footnotes\nentries:\n  - i
 
 const page = (body: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body><p>${body}</p></body></html>`;
 
+/** The middle of `term`'s second character in the page's first paragraph, in client coordinates. */
+function middleOfTerm(tab: Page, term: string): Promise<{ x: number; y: number }> {
+  return tab.evaluate((wanted) => {
+    const node = document.querySelector('p')!.firstChild!;
+    const at = node.textContent!.indexOf(wanted);
+    const range = document.createRange();
+    range.setStart(node, at + 1);
+    range.setEnd(node, at + 2);
+    const r = range.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, term);
+}
+
 describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension }) => {
   let server: TestServer;
   let launched: LaunchedBrowser;
@@ -72,15 +85,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     const tab = await launched.browser.newPage();
     await tab.goto(server.url(GOV_HOST, '/new.html'));
     await waitFor(async () => (await highlightCount(tab)) > 0, 'the imported term highlighted');
-    const point = await tab.evaluate(() => {
-      const node = document.querySelector('p')!.firstChild!;
-      const at = node.textContent!.indexOf('双千工程');
-      const range = document.createRange();
-      range.setStart(node, at + 1);
-      range.setEnd(node, at + 2);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
+    const point = await middleOfTerm(tab, '双千工程');
     await tab.mouse.move(point.x, point.y, { steps: 2 });
     await waitFor(async () => (await tooltipText(tab))?.includes('测试用的释义。'), 'the imported definition in the tooltip');
     await tab.close();
@@ -108,15 +113,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     const tab = await launched.browser.newPage();
     await tab.goto(server.url(GOV_HOST, '/slogan.html'));
     await waitFor(async () => (await highlightCount(tab)) > 0, 'the unknown slogan marked');
-    const point = await tab.evaluate(() => {
-      const node = document.querySelector('p')!.firstChild!;
-      const at = node.textContent!.indexOf('四个意识');
-      const range = document.createRange();
-      range.setStart(node, at + 1);
-      range.setEnd(node, at + 2);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
+    const point = await middleOfTerm(tab, '四个意识');
     await tab.mouse.move(point.x, point.y, { steps: 2 });
     await waitFor(() => tooltipText(tab), 'the unknown slogan’s tooltip');
     await tab.evaluate(() => {
