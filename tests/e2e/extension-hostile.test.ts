@@ -5,7 +5,7 @@
 // vertical writing mode and a strict CSP. On each: no console or page errors of ours (the same page
 // on a host the extension skips is the baseline), the page's text and behaviour unchanged, and
 // hovering a term still shows its definition.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,7 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
   const errorsByPage = new Map<Page, string[]>();
 
   beforeAll(async () => {
+    mkdirSync(join(ROOT, 'tests/e2e/screenshots'), { recursive: true });
     const page = (file: string, headers?: Record<string, string>): Route => ({ body: fixturePage(file), headers });
     server = await startServer({
       '/framework.html': page('ext-framework.html'),
