@@ -2,7 +2,7 @@
 // (Alt+Shift+→/← walks the page's matches, Esc closes), focus of a wrapped term, and touch taps.
 import { render } from 'preact';
 import type { GlossaryPack, TextMatch } from '../core/types';
-import { cancelTimer, matches, startTimer } from '../dom/natives';
+import { cancelTimer, startTimer } from '../dom/natives';
 import type { PageMatch, UIAnnotator } from './annotator-contract';
 import { cancelFrame, requestFrame } from './frame';
 import type { FrameHandle } from './frame';
@@ -11,6 +11,7 @@ import type { Anchor, Positioner } from './position';
 import type { Strings } from './strings';
 import { mountTooltipHost, TooltipView } from './tooltip';
 import type { Theme, TooltipHost } from './tooltip';
+import { termStepFromKey } from './shortcut';
 
 /** How a tooltip was opened: hover and focus show a tooltip, keyboard and tap a dialog that takes focus. */
 export type OpenVia = 'hover' | 'focus' | 'keyboard' | 'tap';
@@ -50,9 +51,6 @@ let nextTitleId = 0;
 const isNode = (target: EventTarget | null | undefined): target is Node => typeof (target as Node | null)?.nodeType === 'number';
 const isElement = (target: EventTarget | null | undefined): target is HTMLElement => isNode(target) && target.nodeType === 1;
 const isFrame = (target: EventTarget | null): target is HTMLIFrameElement => isElement(target) && target.localName === 'iframe';
-
-const isEditable = (target: EventTarget | undefined): boolean =>
-  isElement(target) && (matches(target, 'input,textarea,select') || target.isContentEditable);
 
 /**
  * The match as an anchor: the line box under the pointer, else its first line box. A match whose
@@ -297,7 +295,6 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
   });
 
   const onKeyDown = guard((event: KeyboardEvent) => {
-    const origin = event.composedPath()[0];
     if (event.key === 'Escape') {
       if (!current) return;
       close(true);
@@ -305,9 +302,10 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
       return;
     }
     if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey) {
-      if ((event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') || isEditable(origin)) return;
+      const direction = termStepFromKey(event);
+      if (direction === undefined) return;
       event.preventDefault();
-      step(event.key === 'ArrowRight' ? 1 : -1);
+      step(direction);
       return;
     }
     if ((event.key === 'Enter' || event.key === ' ') && !inUI(event.target) && isNode(event.target)) {

@@ -2,6 +2,7 @@
 // tap, Alt+Shift+→/←), so the tooltip UI is downloaded only on pages where someone reaches for it.
 import type { Annotator, PageMatch } from '../dom/annotator';
 import { cancelTimer, now, startTimer } from '../dom/natives';
+import { termStepFromKey } from '../ui/shortcut';
 
 /** The reader's first attempt to open a tooltip, to be carried out once the UI has loaded. */
 export type Intent =
@@ -76,12 +77,10 @@ export function watchIntent(
     if (match && match.element === event.target) onIntent({ via: 'focus', match });
   });
   const onKeyDown = guard((event: KeyboardEvent) => {
-    if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
-    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-    const origin = event.composedPath()[0];
-    if (isElement(origin ?? null) && ((origin as HTMLElement).isContentEditable || /^(input|textarea|select)$/.test((origin as Element).localName))) return;
+    const direction = termStepFromKey(event);
+    if (direction === undefined) return;
     event.preventDefault();
-    onIntent({ via: 'keyboard', direction: event.key === 'ArrowRight' ? 1 : -1 });
+    onIntent({ via: 'keyboard', direction });
   });
 
   const listeners: Array<[string, EventListener]> = [
