@@ -43,8 +43,13 @@ const GENERIC_SUFFIXES = ['制度', '机制', '工程', '行动'];
 
 const CLOSING_QUOTES = new Set(Object.values(QUOTE_PAIRS));
 const OPENING_OF = new Map(Object.entries(QUOTE_PAIRS).map(([open, close]) => [close, open]));
-const CLOSING_CODE_OF = new Map(Object.entries(QUOTE_PAIRS).map(([open, close]) => [open.charCodeAt(0), close.charCodeAt(0)]));
-const OPENING_CODE_OF = new Map(Object.entries(QUOTE_PAIRS).map(([open, close]) => [close.charCodeAt(0), open.charCodeAt(0)]));
+// By UTF-16 unit: a quote's partner (0: not that kind of quote). Read for every quoted match.
+const CLOSING_CODE_OF = new Uint16Array(65536);
+const OPENING_CODE_OF = new Uint16Array(65536);
+for (const [open, close] of Object.entries(QUOTE_PAIRS)) {
+  CLOSING_CODE_OF[open.charCodeAt(0)] = close.charCodeAt(0);
+  OPENING_CODE_OF[close.charCodeAt(0)] = open.charCodeAt(0);
+}
 
 /**
  * Builds a matcher for `glossary` (done once; `scan` is cheap per call) that resolves near misses
@@ -79,23 +84,54 @@ export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatche
     for (let p = first; p < patterns.length; p++) patternSuffixes.push(sorted);
   }
   const scanner = createTermScanner(patterns, normaliser);
+  // Entries come in many shapes (optional fields); reading them per match would not stay fast.
+  const patternId = patternEntry.map((entry) => entry.id);
+  const patternTerm = patternEntry.map((entry) => entry.term);
+  // The text of each pattern's last match. Most occurrences spell a term the same way, and
+  // comparing a few characters costs less than a new string per match (and its garbage).
+  const lastText = patterns.map(() => '');
+  // First units of the glued suffixes (制度 → 制): a closing quote followed by none of them ends a
+  // term plainly.
+  const suffixStarts = new Uint8Array(65536);
+  for (const suffixes of patternSuffixes) for (const suffix of suffixes) suffixStarts[suffix.charCodeAt(0)] = 1;
+
+  function textOf(text: string, start: number, end: number, pattern: number): string {
+    const last = lastText[pattern] as string;
+    const length = end - start;
+    if (last.length === length) {
+      let i = 0;
+      while (i < length && last.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+      if (i === length) return last;
+    }
+    const sliced = text.slice(start, end);
+    // A long slice can share the scanned text's memory; kept here, it would keep that text alive.
+    if (length <= SHORT_TEXT) lastText[pattern] = sliced;
+    return sliced;
+  }
   const resolver = options.fuzzy?.(glossary.entries, entryKeys);
 
   // The scanner already settles overlaps (leftmost, then longest); here each occurrence becomes a
   // match whose span is widened to the quotes and glued suffix a reader sees as part of the term.
   function scanTerms(text: string): TextMatch[] {
     const found = scanner.scan(text);
-    const matches: TextMatch[] = new Array(found.length);
-    for (let o = 0; o < found.length; o++) {
+    const count = found.length;
+    const matches: TextMatch[] = new Array(count);
+    for (let o = 0; o < count; o++) {
       const occurrence = found[o] as TermOccurrence;
-      const entry = patternEntry[occurrence.pattern] as MatchableEntry;
-      matches[o] = { start: occurrence.start, end: occurrence.end, text: '', kind: 'term', entryId: entry.id, term: entry.term };
-    }
-    for (let m = 0; m < matches.length; m++) {
-      const match = matches[m] as TextMatch;
-      const limit = matches[m + 1]?.start ?? text.length;
-      extendSpan(text, match, limit, patternSuffixes[(found[m] as TermOccurrence).pattern] ?? GENERIC_SUFFIXES);
-      match.text = text.slice(match.start, match.end);
+      let start = occurrence.start;
+      let end = occurrence.end;
+      // Most terms have neither a glued suffix after their closing quote nor a quote inside them,
+      // and so nothing to widen.
+      const after = text.charCodeAt(end);
+      const glued = QUOTE_CODES[after] === 1 && suffixStarts[text.charCodeAt(end + 1)] === 1 && text.charCodeAt(start - 1) === OPENING_CODE_OF[after];
+      if (glued || hasQuote(text, start, end)) {
+        const limit = o + 1 < count ? (found[o + 1] as TermOccurrence).start : text.length;
+        const span = extendSpan(text, start, end, limit, patternSuffixes[occurrence.pattern] as readonly string[]);
+        start = span.start;
+        end = span.end;
+      }
+      const pattern = occurrence.pattern;
+      matches[o] = { start, end, text: textOf(text, start, end, pattern), kind: 'term', entryId: patternId[pattern] as string, term: patternTerm[pattern] as string };
     }
     return matches;
   }
@@ -135,6 +171,9 @@ function mergeSlogans(
   return merged;
 }
 
+// Slices up to this length are copies in V8; longer ones may point into the scanned text.
+const SHORT_TEXT = 12;
+
 const QUOTE_CODES = new Uint8Array(65536);
 for (const quote of [...Object.keys(QUOTE_PAIRS), ...CLOSING_QUOTES]) QUOTE_CODES[quote.charCodeAt(0)] = 1;
 
@@ -156,26 +195,27 @@ function gluedSuffix(form: string): string | undefined {
  * (“三会一代理”制度 as one span, quotes included), and a span never leaves a quote unpaired.
  * Without a suffix the quotes stay outside: “六稳” highlights 六稳.
  */
-function extendSpan(text: string, match: TextMatch, limit: number, suffixes: readonly string[]): void {
-  const after = text.charCodeAt(match.end);
-  if (QUOTE_CODES[after] === 1 && text.charCodeAt(match.start - 1) === OPENING_CODE_OF.get(after)) {
-    const suffix = suffixes.find((candidate) => text.startsWith(candidate, match.end + 1));
-    if (suffix && match.end + 1 + suffix.length <= limit) {
-      match.start -= 1;
-      match.end += 1 + suffix.length;
+function extendSpan(text: string, start: number, end: number, limit: number, suffixes: readonly string[]): { start: number; end: number } {
+  const after = text.charCodeAt(end);
+  if (QUOTE_CODES[after] === 1 && text.charCodeAt(start - 1) === OPENING_CODE_OF[after]) {
+    const suffix = suffixes.find((candidate) => text.startsWith(candidate, end + 1));
+    if (suffix && end + 1 + suffix.length <= limit) {
+      start -= 1;
+      end += 1 + suffix.length;
     }
   }
-  if (!hasQuote(text, match.start, match.end)) return;
+  if (!hasQuote(text, start, end)) return { start, end };
   const open: number[] = [];
   let unpairedClose = -1;
-  for (let i = match.start; i < match.end; i++) {
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    const isClosing = OPENING_CODE_OF.has(code);
-    if (isClosing && open.length > 0 && CLOSING_CODE_OF.get(open[open.length - 1] as number) === code) open.pop();
-    else if (CLOSING_CODE_OF.has(code)) open.push(code);
+    const isClosing = OPENING_CODE_OF[code] !== 0;
+    if (isClosing && open.length > 0 && CLOSING_CODE_OF[open[open.length - 1] as number] === code) open.pop();
+    else if (CLOSING_CODE_OF[code] !== 0) open.push(code);
     else if (isClosing && open.length === 0 && unpairedClose === -1) unpairedClose = code;
   }
-  if (unpairedClose !== -1 && text.charCodeAt(match.start - 1) === OPENING_CODE_OF.get(unpairedClose)) match.start -= 1;
+  if (unpairedClose !== -1 && text.charCodeAt(start - 1) === OPENING_CODE_OF[unpairedClose]) start -= 1;
   const lastOpen = open[open.length - 1];
-  if (lastOpen !== undefined && text.charCodeAt(match.end) === CLOSING_CODE_OF.get(lastOpen) && match.end < limit) match.end += 1;
+  if (lastOpen !== undefined && text.charCodeAt(end) === CLOSING_CODE_OF[lastOpen] && end < limit) end += 1;
+  return { start, end };
 }

@@ -72,12 +72,69 @@ const PLAN_CODE = /^(?:十[一二三四五]|[七八九])五$/;
 
 const isCjk = (char: string): boolean => char >= '\u4e00' && char <= '\u9fff';
 const isArabic = (char: string): boolean => (char >= '0' && char <= '9') || (char >= '０' && char <= '９');
-const COUNT_TABLE = new Uint8Array(65536);
-for (const char of COUNT_CHARS) COUNT_TABLE[char.charCodeAt(0)] = 1;
-const OPENING_TABLE = new Uint8Array(65536);
-for (const char of Object.keys(OPENING)) OPENING_TABLE[char.charCodeAt(0)] = 1;
-const isCount = (char: string): boolean => char.length === 1 && COUNT_TABLE[char.charCodeAt(0)] === 1;
-const startsWithAny = (text: string, at: number, words: readonly string[]): boolean => words.some((word) => text.startsWith(word, at));
+// A count never follows these (三 in 第三, 十三, 3三, 初三, 周三, 每三, 零三) …
+const NOT_AFTER_TABLE = new Uint8Array(65536);
+for (const char of COUNT_CHARS + '0123456789０１２３４５６７８９第初周每零') NOT_AFTER_TABLE[char.charCodeAt(0)] = 1;
+// … nor comes before these (三年, 三所).
+const NOT_NEXT_TABLE = new Uint8Array(65536);
+for (const char of [...NOT_COUNTED, ...CLASSIFIERS]) NOT_NEXT_TABLE[char.charCodeAt(0)] = 1;
+const FIVE = '五'.charCodeAt(0);
+// What a character may begin: a quoted name or a count.
+const OPENS = 1;
+const COUNTS = 2;
+const TRIGGER_TABLE = new Uint8Array(65536);
+for (const char of COUNT_CHARS) TRIGGER_TABLE[char.charCodeAt(0)] = COUNTS;
+for (const char of Object.keys(OPENING)) TRIGGER_TABLE[char.charCodeAt(0)] = OPENS;
+const NOT_SLOGAN_SET = new Set(NOT_SLOGANS);
+// Characters a quoted name never holds: it would be a sentence, or two quotes.
+const NOT_IN_NAME_TABLE = new Uint8Array(65536);
+for (const char of '。；！？\n“「『‘') NOT_IN_NAME_TABLE[char.charCodeAt(0)] = 1;
+// The longest quoted name taken for a slogan.
+const MAX_NAME = 16;
+const isCount = (char: string): boolean => char.length === 1 && TRIGGER_TABLE[char.charCodeAt(0)] === COUNTS;
+
+/** Words grouped by their first UTF-16 unit, so that a lookup tries only those that can match. */
+type WordIndex = ReadonlyMap<number, readonly string[]>;
+
+function indexBy(words: readonly string[], unitOf: (word: string) => number): WordIndex {
+  const index = new Map<number, string[]>();
+  for (const word of words) {
+    const unit = unitOf(word);
+    const list = index.get(unit) ?? [];
+    list.push(word);
+    index.set(unit, list);
+  }
+  return index;
+}
+
+// Every numeral in the text is looked up in these: a scan over all the words each time would
+// cost more than the rest of the slogan scan together.
+const NOT_SLOGANS_BY_FIRST = indexBy(NOT_SLOGANS, (word) => word.charCodeAt(0));
+const LONG_NOT_SLOGANS_BY_FIRST = indexBy(NOT_SLOGANS.filter((word) => word.length > 2), (word) => word.charCodeAt(0));
+const UNQUOTED_NOT_SLOGANS_BY_FIRST = indexBy(UNQUOTED_NOT_SLOGANS, (word) => word.charCodeAt(0));
+const HEADS_BY_LAST = indexBy(HEADS, (word) => word.charCodeAt(word.length - 1));
+
+/** Whether one of the indexed words starts at `at`. */
+function startsWithAny(text: string, at: number, index: WordIndex): boolean {
+  const words = index.get(text.charCodeAt(at));
+  if (words === undefined) return false;
+  for (const word of words) if (text.startsWith(word, at)) return true;
+  return false;
+}
+
+/** Whether one of the indexed words (by last unit) ends at `end` and starts at `from` or later. */
+function endsWithAny(text: string, end: number, from: number, index: WordIndex): boolean {
+  const words = index.get(text.charCodeAt(end - 1));
+  if (words === undefined) return false;
+  for (const word of words) if (end - word.length >= from && text.startsWith(word, end - word.length)) return true;
+  return false;
+}
+
+/** Whether `name` contains one of the indexed words. */
+function containsAny(name: string, index: WordIndex): boolean {
+  for (let at = 0; at < name.length; at++) if (startsWithAny(name, at, index)) return true;
+  return false;
+}
 
 /**
  * Numbered slogans in `text`, sorted and non-overlapping. Quoted names need a numeral that counts
@@ -87,14 +144,17 @@ const startsWithAny = (text: string, at: number, words: readonly string[]): bool
  */
 export function scanSlogans(text: string): SloganCandidate[] {
   const found: SloganCandidate[] = [];
-  for (let i = 0; i < text.length; i++) {
-    // Most characters are neither a quote nor a numeral; look at those without making strings.
-    const code = text.charCodeAt(i);
-    const candidate = OPENING_TABLE[code] === 1 ? quotedAt(text, i) : COUNT_TABLE[code] === 1 ? unquotedAt(text, i) : undefined;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    // Most characters are neither a quote nor a numeral: pass them in a loop that makes no strings.
+    let trigger = 0;
+    while (i < n && (trigger = TRIGGER_TABLE[text.charCodeAt(i)] as number) === 0) i++;
+    if (i === n) break;
+    const candidate = trigger === OPENS ? quotedAt(text, i) : unquotedAt(text, i);
     if (candidate) {
       found.push(candidate);
       // Step over the closing quote too: a straight quote " would otherwise open a new name.
-      const quoted = candidate.evidence === 'quoted' && OPENING_TABLE[text.charCodeAt(candidate.start - 1)] === 1;
+      const quoted = candidate.evidence === 'quoted' && TRIGGER_TABLE[text.charCodeAt(candidate.start - 1)] === OPENS;
       i = quoted ? candidate.end : candidate.end - 1;
     }
   }
@@ -108,11 +168,14 @@ function candidateOf(text: string, start: number, end: number, evidence: SloganE
 // A quoted name at `open` (the opening quote). The candidate spans the name without its quotes,
 // except a bare number whose counter follows the quote: 稳增长“21”条 gives “21”条.
 function quotedAt(text: string, open: number): SloganCandidate | undefined {
-  const closing = OPENING[text.charAt(open)] ?? '';
-  const close = text.indexOf(closing, open + 1);
-  if (close === -1 || close - open - 1 > 16 || close === open + 1) return undefined;
+  const closing = (OPENING[text.charAt(open)] ?? '').charCodeAt(0);
+  // Looked for only as far as a name can reach: an unclosed quote must not cost a search to the end.
+  const limit = Math.min(text.length, open + MAX_NAME + 2);
+  let close = open + 1;
+  while (close < limit && text.charCodeAt(close) !== closing) close++;
+  if (close === limit || close === open + 1) return undefined;
+  for (let i = open + 1; i < close; i++) if (NOT_IN_NAME_TABLE[text.charCodeAt(i)] === 1) return undefined;
   const name = text.slice(open + 1, close);
-  for (const char of name) if ('。；！？\n“「『‘'.includes(char)) return undefined;
   if (/^[0-9０-９]+(?:\s*[+＋]\s*[0-9０-９a-zA-ZＮ]*)*$/.test(name)) {
     if (/^(?:19|20)\d\d$/.test(name)) return undefined;
     const counter = text.charAt(close + 1);
@@ -124,7 +187,7 @@ function quotedAt(text: string, open: number): SloganCandidate | undefined {
 // Whether a quoted name holds a numeral that counts: 两网融合, 五件实事, 15分钟服务圈, 七五, 多证合一;
 // not 统一大市场, 2020年度, 90后, 十九大.
 function countsSomething(name: string): boolean {
-  if (NOT_SLOGANS.some((word) => name.includes(word) && word.length > 2) || NOT_SLOGANS.includes(name)) return false;
+  if (containsAny(name, LONG_NOT_SLOGANS_BY_FIRST) || NOT_SLOGAN_SET.has(name)) return false;
   if (name.endsWith('合一') && name.length >= 4) return true;
   for (let i = 0; i < name.length; i++) {
     const char = name.charAt(i);
@@ -149,7 +212,7 @@ function countsSomething(name: string): boolean {
     const afterWord = run === '一' && isCjk(previous) && !CLASSIFIERS.has(next) && next !== '个';
     const congress = next === '大' && isOrdinalCongress(run) && !isCjk(name.charAt(j + 2));
     if (run.startsWith('双') && !afterWord) return true;
-    if (!afterWord && !congress && previous !== '第' && !NOT_COUNTED.has(next) && !isEnumeration(run) && !startsWithAny(name, i, NOT_SLOGANS)) return true;
+    if (!afterWord && !congress && previous !== '第' && !NOT_COUNTED.has(next) && !isEnumeration(run) && !startsWithAny(name, i, NOT_SLOGANS_BY_FIRST)) return true;
     i = j - 1;
   }
   return false;
@@ -167,15 +230,19 @@ function isEnumeration(run: string): boolean {
 }
 
 function unquotedAt(text: string, start: number): SloganCandidate | undefined {
-  const previous = text.charAt(start - 1);
-  if (previous !== '' && (isCount(previous) || isArabic(previous) || '第初周每零'.includes(previous))) return undefined;
+  // Every numeral in the text comes here, 一 above all: the common rejections read char codes
+  // and make no strings.
+  if (start > 0 && NOT_AFTER_TABLE[text.charCodeAt(start - 1)] === 1) return undefined;
   let end = start;
-  while (end < text.length && isCount(text.charAt(end))) end++;
+  while (end < text.length && TRIGGER_TABLE[text.charCodeAt(end)] === COUNTS) end++;
+  const nextCode = end < text.length ? text.charCodeAt(end) : 0;
+  const planShaped = end - start >= 2 && text.charCodeAt(end - 1) === FIVE;
+  if (!planShaped && (nextCode < 0x4e00 || nextCode > 0x9fff || NOT_NEXT_TABLE[nextCode] === 1)) return undefined;
   const run = text.slice(start, end);
   if (PLAN_CODE.test(run)) return candidateOf(text, start, end, 'plan');
   const next = text.charAt(end);
   if (!isCjk(next) || isEnumeration(run) || NOT_COUNTED.has(next) || CLASSIFIERS.has(next)) return undefined;
-  if (startsWithAny(text, start, NOT_SLOGANS) || startsWithAny(text, start, UNQUOTED_NOT_SLOGANS)) return undefined;
+  if (startsWithAny(text, start, NOT_SLOGANS_BY_FIRST) || startsWithAny(text, start, UNQUOTED_NOT_SLOGANS_BY_FIRST)) return undefined;
   for (const [idiom, offset] of IDIOMS_BY_NUMERAL.get(text.charAt(start)) ?? []) if (text.startsWith(idiom, start - offset)) return undefined;
   if (next === '大' && isOrdinalCongress(run)) {
     // 十二大行动 is a programme; 十九大战略安排 is the 19th congress's strategy.
@@ -220,7 +287,7 @@ function headedAt(text: string, start: number, end: number, run: string): Slogan
     const char = text.charAt(k);
     if (!isCjk(char) || isCount(char) || PUNCTUATION.includes(char) || '的和与及等在是了对把为从将'.includes(char)) break;
     const upTo = k + 1;
-    if (HEADS.some((head) => upTo - head.length >= nameStart && text.startsWith(head, upTo - head.length))) best = upTo;
+    if (endsWithAny(text, upTo, nameStart, HEADS_BY_LAST)) best = upTo;
   }
   return best === -1 ? undefined : candidateOf(text, start, best, 'headed');
 }
