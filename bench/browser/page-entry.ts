@@ -2,7 +2,7 @@
 // harness, exposed as `window.__pgBench` so the Node side drives it with plain string calls.
 import { armChunkClock, chunkClockWorks, disarmChunkClock } from './chunk-clock';
 import { createMatcher, type Matcher } from '../../src/core/matcher';
-import { HIGHLIGHT_NAMES, createAnnotator, type Annotator, type ScanStats } from '../../src/dom/annotator';
+import { HIGHLIGHT_NAMES, createAnnotator, type Annotator, type PageMatch, type ScanStats } from '../../src/dom/annotator';
 import type { MatcherGlossary } from '../../src/core/matcher';
 
 /** What one timed run in the page reports. */
@@ -14,8 +14,16 @@ export interface PageRun {
   /** Annotator only: glossary-term matches and unknown-slogan matches. */
   known: number;
   unknown: number;
-  /** Annotator only: highlights found in the page afterwards (registered ranges or wrappers). */
+  /**
+   * Annotator only: highlights in place afterwards where the reader can see them: wrappers (wrap
+   * mode: all matches), or registered ranges of the matches within a screenful of the viewport
+   * (highlight-api mode registers the others as the reader scrolls near them).
+   */
   inPlace: number;
+  /** Annotator only: the matches `inPlace` should reach (wrap: all; highlight-api: those near the viewport). */
+  expected: number;
+  /** Highlight-api mode: ranges registered in all (near the viewport or not). */
+  registered: number;
   /** Text nodes and characters read (annotator: its own stats; walk: what it read). */
   textNodes: number;
   chars: number;
@@ -106,7 +114,7 @@ async function settle(start: number): Promise<Pick<PageRun, 'paintedMs' | 'longT
 }
 
 const emptyRun = (): PageRun => ({
-  ms: 0, count: 0, known: 0, unknown: 0, inPlace: 0, textNodes: 0, chars: 0, scanCalls: 0, scanMs: 0, slices: [],
+  ms: 0, count: 0, known: 0, unknown: 0, inPlace: 0, expected: 0, registered: 0, textNodes: 0, chars: 0, scanCalls: 0, scanMs: 0, slices: [],
   paintedMs: 0, longTasks: [], longFrames: [],
 });
 
@@ -138,17 +146,12 @@ async function annotate(mode: 'highlight-api' | 'wrap'): Promise<PageRun> {
   win.__pgKeep = annotator;
   const matches = annotator.matches();
   const unknown = matches.filter((match) => match.kind === 'unknown-slogan').length;
-  const inPlace =
-    mode === 'wrap'
-      ? new Set([...document.querySelectorAll('pg-term[data-pg-id]')].map((el) => el.getAttribute('data-pg-id'))).size
-      : (CSS.highlights.get(HIGHLIGHT_NAMES.term)?.size ?? 0) + (CSS.highlights.get(HIGHLIGHT_NAMES.unknown)?.size ?? 0);
   return {
     ...emptyRun(),
     ms: end - start,
     count: matches.length,
     known: matches.length - unknown,
     unknown,
-    inPlace,
     textNodes: stats?.textNodes ?? 0,
     chars: stats?.chars ?? 0,
     scanCalls,
@@ -156,6 +159,43 @@ async function annotate(mode: 'highlight-api' | 'wrap'): Promise<PageRun> {
     slices,
     ...(await settle(start)),
   };
+}
+
+/** After `annotate`, outside the timed and traced part (it lays out every match): what is in place. */
+function shown(mode: 'highlight-api' | 'wrap'): Pick<PageRun, 'inPlace' | 'expected' | 'registered'> {
+  const matches = (win.__pgKeep as Annotator | undefined)?.matches() ?? [];
+  return mode === 'wrap' ? wrappedIds(matches) : nearAndRegistered(matches);
+}
+
+/** Wrap mode: the matches with a wrapper in the page. */
+function wrappedIds(matches: readonly PageMatch[]): Pick<PageRun, 'inPlace' | 'expected' | 'registered'> {
+  const ids = new Set([...document.querySelectorAll('pg-term[data-pg-id]')].map((el) => el.getAttribute('data-pg-id')));
+  return { inPlace: ids.size, expected: matches.length, registered: 0 };
+}
+
+/** Highlight-api mode: of the matches within a screenful of the viewport, those whose range is registered. */
+function nearAndRegistered(matches: readonly PageMatch[]): Pick<PageRun, 'inPlace' | 'expected' | 'registered'> {
+  const keyOf = (range: AbstractRange): string => `${range.startOffset}:${range.endOffset}`;
+  const registered = new Map<Node, Set<string>>();
+  let total = 0;
+  for (const name of [HIGHLIGHT_NAMES.term, HIGHLIGHT_NAMES.unknown]) {
+    for (const range of (CSS.highlights.get(name) ?? []) as Iterable<AbstractRange>) {
+      const keys = registered.get(range.startContainer) ?? new Set<string>();
+      keys.add(keyOf(range));
+      registered.set(range.startContainer, keys);
+      total++;
+    }
+  }
+  let expected = 0;
+  let inPlace = 0;
+  for (const match of matches) {
+    const range = match.range;
+    const rect = range.getBoundingClientRect();
+    if (rect.bottom < -innerHeight || rect.top > 2 * innerHeight) continue;
+    expected++;
+    if (registered.get(range.startContainer)?.has(keyOf(range))) inPlace++;
+  }
+  return { inPlace, expected, registered: total };
 }
 
 /** Baseline (a): a TreeWalker reading every text node's data. */
@@ -191,4 +231,4 @@ function pageText(): { chars: number; chinese: boolean } {
   return { chars: text.length, chinese: /[\u3400-\u9fff]/.test(text) };
 }
 
-win.__pgBench = { prepare, annotate, walk, mark, pageText, chunkClockWorks };
+win.__pgBench = { prepare, annotate, shown, walk, mark, pageText, chunkClockWorks };

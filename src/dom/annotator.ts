@@ -1,6 +1,7 @@
 // Finds glossary terms in a live page and marks them: CSS Custom Highlight API ranges (no DOM
 // change) or <pg-term> wrappers, kept up to date as the page changes, without ever freezing it.
 import type { TextMatch } from '../core/types';
+import { createViewportTracker } from './viewport';
 import { cancelTimer, contains, matches, now, startTimer, yieldToFrame, yieldToMain } from './natives';
 import {
   HIGHLIGHT_NAMES,
@@ -75,7 +76,11 @@ export interface ScanStats {
 
 /** A running annotation of a page. */
 export interface Annotator {
-  /** Resolves when the first complete pass is done (also after destroy()). */
+  /**
+   * Resolves when the first complete pass is done and the highlights near the viewport are
+   * registered (also after destroy()). Highlight mode registers a match's range only while its
+   * element is within a screenful of the viewport; matches() has them all.
+   */
   readonly ready: Promise<void>;
   /** The matches shown, in document order (the root first, then shadow roots and iframes as found). */
   matches(): readonly PageMatch[];
@@ -129,6 +134,8 @@ interface RootState {
   doc: Document;
   /** Shown matches of this root, in document order. */
   matches: PageMatch[];
+  /** The document's StaticRange constructor, where it has one (looked up once, not per match). */
+  StaticRange?: typeof StaticRange;
 }
 
 interface WorkItem {
@@ -150,6 +157,8 @@ interface Held {
   nodes: readonly Text[];
   /** Wrap mode: the wrappers, in document order. */
   wrappers?: HTMLElement[];
+  /** Highlight mode: the element whose nearness to the viewport decides whether `bounds` is registered. */
+  anchor?: Element;
 }
 
 interface Registry {
@@ -157,6 +166,62 @@ interface Registry {
   unknown: Highlight;
   active: Highlight;
   owner: HighlightRegistry;
+}
+
+/**
+ * A caller-facing match: `range` is made on each read, so callers get a correct live Range. A
+ * class rather than an object literal with a getter: thousands are made per page, and literals
+ * with accessors are built slowly and kept in slow dictionary form.
+ */
+class AnnotatedMatch implements PageMatch {
+  start: number;
+  end: number;
+  text: string;
+  kind: TextMatch['kind'];
+  declare entryId?: string;
+  declare term?: string;
+  declare score?: number;
+  id: number;
+  declare element?: HTMLElement;
+  readonly #info: Held;
+
+  constructor(match: TextMatch, id: number, info: Held) {
+    this.start = match.start;
+    this.end = match.end;
+    this.text = match.text;
+    this.kind = match.kind;
+    if (match.entryId !== undefined) this.entryId = match.entryId;
+    if (match.term !== undefined) this.term = match.term;
+    if (match.score !== undefined) this.score = match.score;
+    this.id = id;
+    const element = info.wrappers?.[0];
+    if (element) this.element = element;
+    this.#info = info;
+  }
+
+  get range(): Range {
+    return liveRange(this.#info);
+  }
+}
+
+function liveRange(info: Held): Range {
+  const range = info.state.doc.createRange();
+  try {
+    const first = info.wrappers?.[0];
+    const last = info.wrappers?.[info.wrappers.length - 1];
+    if (first && last) {
+      // Inside the wrappers, on their text, as in highlight mode (startContainer is a Text).
+      const end = last.lastChild ?? last;
+      range.setStart(first.firstChild ?? first, 0);
+      range.setEnd(end, end.nodeType === 3 ? (end as Text).length : end.childNodes.length);
+    } else if (info.bounds) {
+      range.setStart(info.bounds.startContainer, info.bounds.startOffset);
+      range.setEnd(info.bounds.endContainer, info.bounds.endOffset);
+    }
+  } catch {
+    // The page changed this text since the scan; a rescan of it is already queued.
+  }
+  return range;
 }
 
 /** Starts annotating `options.root`; see {@link Annotator}. */
@@ -179,6 +244,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const byNode = new Map<Node, PageMatch[]>();
   /** Highlight mode: shown matches whose ranges are not in the registry yet. */
   const staged = new Set<PageMatch>();
+  /** Highlight mode: which elements are near the viewport, and the matches in each. */
+  const viewport = wrap ? undefined : createViewportTracker((anchor, near) => nearViewport(anchor, near));
+  const byAnchor = new Map<Element, Set<PageMatch>>();
   const split: SplitRegistry = new WeakSet();
   const frames = new WeakSet<HTMLIFrameElement>();
   const shown = new Map<string, number>();
@@ -226,7 +294,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   function addRoot(node: Node, scope: Scope): RootState {
     const doc = scope.nodeType === 9 ? (scope as Document) : (scope.ownerDocument as Document);
+    const win = doc.defaultView as (Window & typeof globalThis) | null;
     const state: RootState = { node, scope, doc, matches: [] };
+    if (win && typeof win.StaticRange === 'function') state.StaticRange = win.StaticRange;
     roots.push(state);
     rootByScope.set(scope, state);
     observer?.observe(node, { childList: true, characterData: true, subtree: true });
@@ -268,9 +338,6 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   function show(match: PageMatch, info: Held): void {
-    const { state } = info;
-    styles.attach(state.scope);
-    if (state.scope.nodeType !== 9) styles.attach(state.doc);
     held.set(match, info);
     byId.set(match.id, match);
     const key = occurrenceKey(match);
@@ -284,17 +351,50 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   /**
-   * Puts the pass's new ranges into the registered highlights in one go: in Chromium every
-   * change to a registered highlight makes the next frame re-walk the page's paint tree.
+   * Hands the pass's new ranges to the registered highlights in one go (in Chromium every change
+   * to a registered highlight makes the next frame re-walk the page's paint tree), those near the
+   * viewport now, the others when the reader scrolls near them.
    */
   function flushStaged(): void {
     for (const match of staged) {
       const info = held.get(match);
       if (!info?.bounds) continue;
-      const registry = registryFor(info.state.doc);
-      (match.kind === 'unknown-slogan' ? registry?.unknown : registry?.term)?.add(info.bounds);
+      const anchor = viewport ? info.bounds.startContainer.parentElement : null;
+      if (!viewport || !anchor) {
+        register(match, info);
+        continue;
+      }
+      info.anchor = anchor;
+      const list = byAnchor.get(anchor);
+      if (list) list.add(match);
+      else byAnchor.set(anchor, new Set([match]));
+      if (viewport.isNear(anchor)) register(match, info);
+      else viewport.observe(anchor);
     }
     staged.clear();
+  }
+
+  function register(match: PageMatch, info: Held): void {
+    if (!info.bounds) return;
+    const registry = registryFor(info.state.doc);
+    (match.kind === 'unknown-slogan' ? registry?.unknown : registry?.term)?.add(info.bounds);
+  }
+
+  function unregister(info: Held): void {
+    if (!info.bounds) return;
+    const registry = registries.get(info.state.doc);
+    registry?.term.delete(info.bounds);
+    registry?.unknown.delete(info.bounds);
+  }
+
+  /** The viewport tracker's report: the matches in `anchor` go in or out of the registry. */
+  function nearViewport(anchor: Element, near: boolean): void {
+    for (const match of byAnchor.get(anchor) ?? []) {
+      const info = held.get(match);
+      if (!info) continue;
+      if (near) register(match, info);
+      else unregister(info);
+    }
   }
 
   function hide(match: PageMatch): void {
@@ -314,10 +414,14 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       else byNode.delete(node);
     }
     if (info.wrappers) unwrapMatch(info.wrappers, split);
-    if (info.bounds) {
-      const registry = registries.get(info.state.doc);
-      registry?.term.delete(info.bounds);
-      registry?.unknown.delete(info.bounds);
+    unregister(info);
+    const list = info.anchor ? byAnchor.get(info.anchor) : undefined;
+    if (info.anchor && list) {
+      list.delete(match);
+      if (list.size === 0) {
+        byAnchor.delete(info.anchor);
+        viewport?.unobserve(info.anchor);
+      }
     }
   }
 
@@ -333,38 +437,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (info.bounds) registryFor(info.state.doc)?.active.add(info.bounds);
   }
 
-  /** A caller-facing match: `range` is made on each read, so callers get a correct live Range. */
   function pageMatch(match: TextMatch, id: number, info: Held): PageMatch {
-    const made: PageMatch = {
-      ...match,
-      id,
-      get range(): Range {
-        return liveRange(info);
-      },
-    };
-    const element = info.wrappers?.[0];
-    if (element) made.element = element;
-    return made;
-  }
-
-  function liveRange(info: Held): Range {
-    const range = info.state.doc.createRange();
-    try {
-      const first = info.wrappers?.[0];
-      const last = info.wrappers?.[info.wrappers.length - 1];
-      if (first && last) {
-        // Inside the wrappers, on their text, as in highlight mode (startContainer is a Text).
-        const end = last.lastChild ?? last;
-        range.setStart(first.firstChild ?? first, 0);
-        range.setEnd(end, end.nodeType === 3 ? (end as Text).length : end.childNodes.length);
-      } else if (info.bounds) {
-        range.setStart(info.bounds.startContainer, info.bounds.startOffset);
-        range.setEnd(info.bounds.endContainer, info.bounds.endOffset);
-      }
-    } catch {
-      // The page changed this text since the scan; a rescan of it is already queued.
-    }
-    return range;
+    return new AnnotatedMatch(match, id, info);
   }
 
   /** Where a match starts, as a (node, offset) point. */
@@ -375,11 +449,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     return info?.bounds ? [info.bounds.startContainer, info.bounds.startOffset] : undefined;
   }
 
-  function staticBounds(doc: Document, start: [Text, number], end: [Text, number]): AbstractRange {
-    const win = doc.defaultView as (Window & typeof globalThis) | null;
+  function staticBounds(state: RootState, start: [Text, number], end: [Text, number]): AbstractRange {
     const init = { startContainer: start[0], startOffset: start[1], endContainer: end[0], endOffset: end[1] };
-    if (win && typeof win.StaticRange === 'function') return new win.StaticRange(init);
-    const range = doc.createRange();
+    if (state.StaticRange) return new state.StaticRange(init);
+    const range = state.doc.createRange();
     range.setStart(start[0], start[1]);
     range.setEnd(end[0], end[1]);
     return range;
@@ -412,6 +485,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       lastEnd = match.end;
     }
     if (kept.length === 0) return found;
+    styles.attach(state.scope);
+    if (state.scope.nodeType !== 9) styles.attach(state.doc);
     if (wrap) {
       const made: Array<[TextMatch, number, HTMLElement[]]> = [];
       for (let i = kept.length - 1; i >= 0; i--) {
@@ -432,7 +507,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         const end = locate(segment, match.end, true);
         const info: Held = {
           state,
-          bounds: staticBounds(state.doc, [start[0], start[1]], [end[0], end[1]]),
+          bounds: staticBounds(state, [start[0], start[1]], [end[0], end[1]]),
           nodes: segment.nodes.slice(start[2], end[2] + 1),
         };
         const page = pageMatch(match, nextId++, info);
@@ -773,6 +848,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     destroyed = true;
     cancelTimer(timer);
     observer?.disconnect();
+    viewport?.disconnect();
     // Every shown match, including those of a pass that was still running.
     for (const match of [...held.keys()]) hide(match);
     for (const registry of registries.values()) {
@@ -784,6 +860,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       }
     }
     registries.clear();
+    byAnchor.clear();
     styles.destroy();
     roots.length = 0;
     visible = [];
@@ -791,7 +868,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   const first = addRoot(top, top.nodeType === 9 ? (top as Document) : (top.getRootNode() as Scope));
   if (top.nodeType !== 9) rootByScope.delete(first.scope);
-  const ready = run([{ state: first }]);
+  // Ready once the highlights near the viewport are registered too.
+  const ready = run([{ state: first }]).then(() => viewport?.settled());
 
   return {
     ready,
@@ -804,7 +882,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     setHighlightStyle: (style) => styles.update(resolveHighlightStyle(style)),
     rescan: () => {
       if (destroyed) return Promise.resolve();
-      return run(roots.map((state) => ({ state })));
+      return run(roots.map((state) => ({ state }))).then(() => viewport?.settled());
     },
     destroy,
   };

@@ -247,6 +247,43 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
     },
   );
 
+  it('highlight-api mode registers the ranges near the viewport, and the others as the reader scrolls to them', async () => {
+    const paragraphs = Array.from({ length: 3000 }, (_, i) => `<p id="p${i}">第${i}段：坚持六稳，落实六保。</p>`).join('');
+    server.route('/long.html', { body: `<!doctype html><meta charset="utf-8"><body>${paragraphs}</body>` });
+    const page = await open('/long.html');
+    const result = await page.evaluate(async (terms) => {
+      const w = window as unknown as TestWindow;
+      const registered = (): AbstractRange[] => [...(CSS.highlights.get('pg-term') ?? [])] as AbstractRange[];
+      const paragraphOf = (range: AbstractRange): number => Number((range.startContainer.parentElement as HTMLElement).id.slice(1));
+      const frames = async (count: number): Promise<void> => {
+        for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      };
+      const annotator = w.__pgDom.createAnnotator({ root: document, matcher: w.__pgDom.createFakeMatcher(terms) });
+      await annotator.ready;
+      const total = annotator.matches().length;
+      const atTop = registered().map(paragraphOf);
+      const lastParagraph = document.getElementById('p2999') as HTMLElement;
+      lastParagraph.scrollIntoView();
+      await frames(3);
+      const atBottom = registered().map(paragraphOf);
+      const screenful = Math.ceil(innerHeight / lastParagraph.getBoundingClientRect().height);
+      annotator.destroy();
+      return { total, atTop, atBottom, screenful, left: CSS.highlights.get('pg-term')?.size ?? 0 };
+    }, TERMS);
+    expect(result.total).toBe(6000);
+    // The first screenful and the one below it, not the 3,000 paragraphs.
+    expect(result.atTop).toContain(0);
+    expect(result.atTop.length).toBeGreaterThanOrEqual(2 * result.screenful);
+    expect(result.atTop.length).toBeLessThan(600);
+    expect(Math.max(...result.atTop)).toBeLessThan(300);
+    // Scrolled to the end: the last paragraph's terms are in, the first ones are out.
+    expect(result.atBottom).toContain(2999);
+    expect(result.atBottom).not.toContain(0);
+    expect(Math.min(...result.atBottom)).toBeGreaterThan(2700);
+    expect(result.left).toBe(0);
+    await page.close();
+  });
+
   it('a ~1 MB report page: scan without long tasks (measured, reported)', async () => {
     const glossary = parse(readFileSync(fileURLToPath(new URL('../../glossary/chuansha-2020h1.yaml', import.meta.url)), 'utf8')) as GlossaryFile;
     const entries = glossary.entries.map((e) => ({ id: e.id, term: e.term, forms: [e.term, ...(e.aliases ?? [])] }));

@@ -1,0 +1,109 @@
+// Follows which elements are near the viewport, so that highlight mode registers only the ranges
+// a reader can scroll to soon. Chromium revalidates every registered highlight range whenever a
+// highlight or the page's DOM changes: with thousands registered, each change costs a frame tens
+// of milliseconds; with the few hundred near the viewport, next to nothing.
+import { cancelTimer, startTimer } from './natives';
+
+/** How far outside the viewport an element still counts as near: a screenful each way. */
+const NEAR_MARGIN = '100%';
+/**
+ * Longest wait for the first report on an element. Reports come with the next rendered frame,
+ * which a hidden tab never renders; past this wait, unreported elements count as near.
+ */
+const FIRST_REPORT_MS = 250;
+// Taken when this module loads, before a page script can replace it.
+const NativeObserver = (globalThis as { IntersectionObserver?: typeof IntersectionObserver }).IntersectionObserver;
+
+/** Reports elements entering and leaving the area near the viewport. */
+export interface ViewportTracker {
+  /** Starts following `element`; its first report comes soon after (see `settled`). */
+  observe(element: Element): void;
+  /** Stops following `element`. */
+  unobserve(element: Element): void;
+  /** Whether `element` was last reported near the viewport (or could not be told apart). */
+  isNear(element: Element): boolean;
+  /** Resolves once every element observed so far has had its first report. */
+  settled(): Promise<void>;
+  /** Stops following everything. */
+  disconnect(): void;
+}
+
+/**
+ * A tracker calling `onChange(element, near)` on every change, or undefined where the browser has
+ * no IntersectionObserver (then the caller treats everything as near).
+ */
+export function createViewportTracker(onChange: (element: Element, near: boolean) => void): ViewportTracker | undefined {
+  const Observer = NativeObserver;
+  if (typeof Observer !== 'function') return undefined;
+  const tracked = new Set<Element>();
+  const near = new Set<Element>();
+  const unreported = new Set<Element>();
+  let waiters: Array<() => void> = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const report = (element: Element, isNear: boolean): void => {
+    unreported.delete(element);
+    if (!tracked.has(element) || isNear === near.has(element)) return;
+    if (isNear) near.add(element);
+    else near.delete(element);
+    onChange(element, isNear);
+  };
+  const release = (): void => {
+    if (unreported.size > 0) return;
+    if (timer !== undefined) cancelTimer(timer);
+    timer = undefined;
+    const done = waiters;
+    waiters = [];
+    for (const resolve of done) resolve();
+  };
+
+  const observer = new Observer(
+    (entries) => {
+      for (const entry of entries) {
+        const box = entry.boundingClientRect;
+        // No box at all (display: contents, or inside a hidden part): its text may still be drawn
+        // through its children, so it is never left unhighlighted on a guess.
+        report(entry.target, entry.isIntersecting || (box.width === 0 && box.height === 0));
+      }
+      release();
+    },
+    { rootMargin: NEAR_MARGIN },
+  );
+
+  return {
+    observe(element) {
+      if (tracked.has(element)) return;
+      tracked.add(element);
+      unreported.add(element);
+      observer.observe(element);
+    },
+    unobserve(element) {
+      if (!tracked.delete(element)) return;
+      observer.unobserve(element);
+      unreported.delete(element);
+      near.delete(element);
+      release();
+    },
+    isNear: (element) => near.has(element),
+    settled() {
+      if (unreported.size === 0) return Promise.resolve();
+      timer ??= startTimer(() => {
+        timer = undefined;
+        for (const element of [...unreported]) report(element, true);
+        release();
+      }, FIRST_REPORT_MS);
+      return new Promise((resolve) => waiters.push(resolve));
+    },
+    disconnect() {
+      observer.disconnect();
+      tracked.clear();
+      near.clear();
+      unreported.clear();
+      if (timer !== undefined) cancelTimer(timer);
+      timer = undefined;
+      const done = waiters;
+      waiters = [];
+      for (const resolve of done) resolve();
+    },
+  };
+}
