@@ -17,6 +17,9 @@ import { traceRun, type TraceBreakdown } from './browser/trace';
 const here = dirname(fileURLToPath(import.meta.url));
 const MARK_JS = join(here, '..', 'node_modules', 'mark.js', 'dist', 'mark.min.js');
 const TARGET_CHARS = 710_000;
+/** Page loads and changes per load for the cost of a page change after annotating. */
+const CHANGE_RUNS = 3;
+const CHANGES_PER_RUN = 7;
 /** Untimed-overhead runs (wall clock) and traced runs (CPU time) per method; medians are shown. */
 const RUNS = 5;
 const TRACED_RUNS = 3;
@@ -177,6 +180,19 @@ try {
   }
   const latinRuns = new Map<Method, TimedRun[]>((['walk', ...MODES] as Method[]).map((method) => [method, []]));
   for (let i = 0; i < LATIN_RUNS; i++) for (const [method, list] of latinRuns) list.push(await runOnce('/latin.html', method));
+  const changes = { alone: [] as number[], near: [] as number[], all: [] as number[], registered: 0 };
+  for (let i = 0; i < CHANGE_RUNS; i++) {
+    const plain = await open('/report.html');
+    changes.alone.push(await call<number>(plain, 'changeCost', CHANGES_PER_RUN));
+    await plain.close();
+    const page = await open('/report.html');
+    await call<number>(page, 'prepare', pack);
+    await call<PageRun>(page, 'annotate', 'highlight-api');
+    changes.near.push(await call<number>(page, 'changeCost', CHANGES_PER_RUN));
+    changes.registered = await call<number>(page, 'registerAll');
+    changes.all.push(await call<number>(page, 'changeCost', CHANGES_PER_RUN));
+    await page.close();
+  }
   const memory = new Map<Mode, MemoryReading[]>(MODES.map((mode) => [mode, []]));
   for (let i = 0; i < MEMORY_RUNS; i++) for (const [mode, list] of memory) list.push(await measureMemory(mode));
 
@@ -247,6 +263,11 @@ try {
     );
   }
 
+  console.log(
+    `\na one-character change at the end of the page, until its frame is rendered (wall, median of ${CHANGE_RUNS} loads × ${CHANGES_PER_RUN} changes):\n` +
+      `  without us ${fixed(median(changes.alone))} ms; highlight-api, ranges within a screenful registered ${fixed(median(changes.near))} ms; ` +
+      `all ${changes.registered.toLocaleString()} ranges registered (as before) ${fixed(median(changes.all))} ms`,
+  );
   console.log(`\nmemory our script adds (after a forced GC; median of ${MEMORY_RUNS} loads)`);
   const memoryOf = (mode: Mode, pick: (reading: MemoryReading) => number): number => median((memory.get(mode) ?? []).map(pick));
   for (const mode of MODES) {

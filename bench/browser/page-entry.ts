@@ -167,6 +167,37 @@ function shown(mode: 'highlight-api' | 'wrap'): Pick<PageRun, 'inPlace' | 'expec
   return mode === 'wrap' ? wrappedIds(matches) : nearAndRegistered(matches);
 }
 
+/**
+ * Wall time from a one-character change at the end of the page (far below the viewport) to the
+ * end of the frame that renders it: median of `count` changes, two frames apart.
+ */
+async function changeCost(count: number): Promise<number> {
+  const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const times: number[] = [];
+  const last = document.body.lastElementChild ?? document.body;
+  for (let i = 0; i < count; i++) {
+    await frame();
+    await frame();
+    const start = performance.now();
+    last.append('。');
+    await frame();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[times.length >> 1] ?? 0;
+}
+
+/** Registers every match's range, as highlight mode did before it kept to the viewport: the comparison for `changeCost`. */
+function registerAll(): number {
+  const highlight = CSS.highlights.get(HIGHLIGHT_NAMES.term);
+  const matches = (win.__pgKeep as Annotator | undefined)?.matches() ?? [];
+  for (const match of matches) {
+    const range = match.range;
+    highlight?.add(new StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset }));
+  }
+  return highlight?.size ?? 0;
+}
+
 /** Wrap mode: the matches with a wrapper in the page. */
 function wrappedIds(matches: readonly PageMatch[]): Pick<PageRun, 'inPlace' | 'expected' | 'registered'> {
   const ids = new Set([...document.querySelectorAll('pg-term[data-pg-id]')].map((el) => el.getAttribute('data-pg-id')));
@@ -231,4 +262,4 @@ function pageText(): { chars: number; chinese: boolean } {
   return { chars: text.length, chinese: /[\u3400-\u9fff]/.test(text) };
 }
 
-win.__pgBench = { prepare, annotate, shown, walk, mark, pageText, chunkClockWorks };
+win.__pgBench = { prepare, annotate, shown, changeCost, registerAll, walk, mark, pageText, chunkClockWorks };

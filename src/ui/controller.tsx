@@ -2,7 +2,7 @@
 // (Alt+Shift+→/← walks the page's matches, Esc closes), focus of a wrapped term, and touch taps.
 import { render } from 'preact';
 import type { GlossaryPack, TextMatch } from '../core/types';
-import { cancelTimer, startTimer } from '../dom/natives';
+import { cancelTimer, now, startTimer } from '../dom/natives';
 import type { PageMatch, UIAnnotator } from './annotator-contract';
 import { cancelFrame, requestFrame } from './frame';
 import type { FrameHandle } from './frame';
@@ -44,6 +44,16 @@ export interface GlossaryUI {
 
 /** Time the pointer may spend between the term and its tooltip without the tooltip closing. */
 const CLOSE_GRACE_MS = 400;
+/**
+ * How long text the page re-rendered under a resting pointer may stay without a match: the
+ * annotator highlights new text only after coalescing the page's changes (100 ms or more), so
+ * for that long nothing is under the pointer although the term is back on the page.
+ */
+const REFIND_MS = 1000;
+/** How often the resting pointer's spot is hit-tested again during that time. */
+const REFIND_POLL_MS = 50;
+/** A pointer within this many pixels of where it last was on a term has not left it (hand tremor). */
+const REST_SLOP_PX = 4;
 
 let nextTitleId = 0;
 
@@ -52,23 +62,26 @@ const isNode = (target: EventTarget | null | undefined): target is Node => typeo
 const isElement = (target: EventTarget | null | undefined): target is HTMLElement => isNode(target) && target.nodeType === 1;
 const isFrame = (target: EventTarget | null): target is HTMLIFrameElement => isElement(target) && target.localName === 'iframe';
 
+/** Whether the page removed the match's text (a framework re-render replaces it with new nodes). */
+const replaced = (match: PageMatch): boolean => !match.range.startContainer.isConnected;
+
+/**
+ * Whether `after` is the occurrence `before` was, as a reader sees it: the same match, or — when the
+ * page re-rendered the text, which gives the term a new match (new id) — the same term at the same
+ * offset in place of one whose text is gone. Hovering must not restart on every render.
+ */
+const sameOccurrence = (before: PageMatch, after: PageMatch): boolean =>
+  before.id === after.id ||
+  (replaced(before) &&
+    before.kind === after.kind &&
+    before.entryId === after.entryId &&
+    before.text === after.text &&
+    before.start === after.start);
+
 /**
  * The match as an anchor: the line box under the pointer, else its first line box. A match whose
  * text the page removed reports `lost` and keeps its last rect, so the tooltip does not jump.
  */
-/**
- * Whether `now` is the occurrence `before` was, as a reader sees it: the same match, or — when the
- * page re-rendered the text, which gives the term a new match (new id) — the same term at the same
- * offset in place of one whose text is gone. Hovering must not restart on every render.
- */
-const sameOccurrence = (before: PageMatch, now: PageMatch): boolean =>
-  before.id === now.id ||
-  (!before.range.startContainer.isConnected &&
-    before.kind === now.kind &&
-    before.entryId === now.entryId &&
-    before.text === now.text &&
-    before.start === now.start);
-
 function anchorFor(match: PageMatch, point: { x: number; y: number } | undefined, lost: () => void): Anchor {
   let last: DOMRect | undefined;
   return {
@@ -109,8 +122,14 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
   /** The match opened last: keyboard navigation continues from it after a close. */
   let last: PageMatch | undefined;
   let pending: PageMatch | undefined;
+  /** The hover delay of `pending` ran out while the page was re-rendering its text. */
+  let due = false;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  let watchTimer: ReturnType<typeof setTimeout> | undefined;
+  let watchUntil = 0;
+  /** Where the pointer last was on the hovered or pending term. */
+  let restedAt: { x: number; y: number } | undefined;
   let frame: FrameHandle | undefined;
   let pointer = { x: 0, y: 0, overUI: false };
   let pointerType = 'mouse';
@@ -131,7 +150,9 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
 
   const cancelOpen = () => {
     cancelTimer(openTimer);
+    openTimer = undefined;
     pending = undefined;
+    due = false;
   };
   const cancelClose = () => {
     cancelTimer(closeTimer);
@@ -141,6 +162,7 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
   const close = (restoreFocus = false) => {
     cancelOpen();
     cancelClose();
+    stopWatch();
     if (!current) return;
     const wasDialog = current.via === 'keyboard' || current.via === 'tap';
     current = undefined;
@@ -192,10 +214,9 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
         queueMicrotask(
           guard(() => {
             if (current?.match !== match) return;
-            // The page re-rendered the text: follow the same term under the pointer, else close.
-            const fresh = via === 'hover' ? annotator.matchAtPoint(pointer.x, pointer.y) : undefined;
-            if (fresh && sameOccurrence(match, fresh)) open(fresh, via);
-            else close();
+            if (via !== 'hover') close();
+            // The page re-rendered the text: follow the same term under the pointer, once it is found again.
+            else if (!hitTest()) watch();
           }),
         ),
       );
@@ -222,33 +243,93 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
     open(match, 'keyboard');
   };
 
-  const hover = () => {
-    frame = undefined;
+  /**
+   * Acts on what is under the pointer: keeps, starts or opens a hover, or lets a hover tooltip
+   * close. False when no match is there — possibly only until the annotator has scanned text the
+   * page just rendered, so a pending hover whose text was replaced under a resting pointer is kept.
+   */
+  const hitTest = (): boolean => {
     if (pointer.overUI) {
       cancelOpen();
       cancelClose();
-      return;
+      return true;
     }
     const match = annotator.matchAtPoint(pointer.x, pointer.y);
-    if (match && current && sameOccurrence(current.match, match)) {
+    if (!match) {
+      if (!pending || !replaced(pending) || !resting()) cancelOpen();
+      if (current?.via === 'hover' && closeTimer === undefined) closeTimer = startTimer(guard(closeHover), CLOSE_GRACE_MS);
+      return false;
+    }
+    restedAt = { x: pointer.x, y: pointer.y };
+    if (current && sameOccurrence(current.match, match)) {
       cancelOpen();
       cancelClose();
-    } else if (match) {
-      if (pending && sameOccurrence(pending, match)) return;
-      cancelOpen();
+      // Re-rendered: the tooltip and its active mark move to the term the page has now.
+      if (current.via === 'hover' && match.id !== current.match.id) open(match, 'hover');
+    } else if (pending && sameOccurrence(pending, match)) {
       pending = match;
-      openTimer = startTimer(
-        guard(() => {
-          // The text may have been re-rendered while we waited: open the match that is there now.
-          const fresh = annotator.matchAtPoint(pointer.x, pointer.y);
-          open(fresh && sameOccurrence(match, fresh) ? fresh : match, 'hover');
-        }),
-        hoverDelay,
-      );
+      if (due) open(match, 'hover');
     } else {
       cancelOpen();
-      if (current?.via === 'hover' && closeTimer === undefined) closeTimer = startTimer(guard(() => close()), CLOSE_GRACE_MS);
+      pending = match;
+      openTimer = startTimer(guard(openPending), hoverDelay);
     }
+    return true;
+  };
+
+  /** The hover delay is over: opens the pending term as the page has it now, or once it is found again. */
+  const openPending = () => {
+    openTimer = undefined;
+    const match = pending;
+    if (!match) return;
+    const fresh = annotator.matchAtPoint(pointer.x, pointer.y);
+    if (fresh && sameOccurrence(match, fresh)) open(fresh, 'hover');
+    else if (!replaced(match)) open(match, 'hover');
+    else {
+      due = true;
+      watch();
+    }
+  };
+
+  const resting = (): boolean =>
+    restedAt !== undefined && Math.abs(pointer.x - restedAt.x) <= REST_SLOP_PX && Math.abs(pointer.y - restedAt.y) <= REST_SLOP_PX;
+
+  const closeHover = () => {
+    closeTimer = undefined;
+    // A term the page is re-rendering under the resting pointer: the watch decides (see settle).
+    if (current && replaced(current.match) && watchTimer !== undefined && resting()) return;
+    close();
+  };
+
+  /**
+   * Hit-tests the resting pointer's spot again for {@link REFIND_MS}: a pointer that has not moved
+   * gets no events when the page replaces the text under it, and the new text has a match only
+   * after the annotator's next pass.
+   */
+  const watch = () => {
+    watchUntil = now() + REFIND_MS;
+    if (watchTimer === undefined) watchTimer = startTimer(guard(recheck), REFIND_POLL_MS);
+  };
+  const stopWatch = () => {
+    cancelTimer(watchTimer);
+    watchTimer = undefined;
+  };
+  const recheck = () => {
+    watchTimer = undefined;
+    if (hitTest()) return;
+    if (now() < watchUntil) watchTimer = startTimer(guard(recheck), REFIND_POLL_MS);
+    else settle();
+  };
+  /** The watched spot stayed empty: the page removed the term for good. */
+  const settle = () => {
+    if (pending && replaced(pending)) cancelOpen();
+    if (current?.via === 'hover' && replaced(current.match)) close();
+  };
+
+  const hover = () => {
+    frame = undefined;
+    if (hitTest()) stopWatch();
+    else watch();
   };
 
   /**

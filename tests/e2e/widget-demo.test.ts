@@ -421,26 +421,43 @@ describe.each(BROWSERS)('widget in %s', (name) => {
   it('data-mode="highlight" leaves the DOM alone and still shows tooltips on hover', async () => {
     const { page, problems } = await openPage(browser, server.url(GOV_HOST, '/demo/highlight.html'));
     await waitAnnotated(page);
-    const state = await page.evaluate(() => ({
-      wrappers: document.querySelectorAll('pg-term').length,
-      highlighted: (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('pg-term')?.size ?? 0,
-    }));
-    expect(state.wrappers).toBe(0);
-    expect(state.highlighted).toBeGreaterThan(19);
-    const entry = pack.entries.find((e) => e.id === 'liu-wen')!;
-    const point = await page.evaluate(() => {
-      // The highlight holds StaticRanges: make live ones to read their text and boxes.
-      const ranges = [...(CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('pg-term')!].map((s) => {
-        const live = document.createRange();
-        live.setStart(s.startContainer, s.startOffset);
-        live.setEnd(s.endContainer, s.endOffset);
-        return live;
-      });
-      const range = ranges.find((r) => r.toString().includes('六稳'))!;
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    const state = await page.evaluate(() => {
+      const events = (window as unknown as { __pg: { events: Array<{ matches: number }> } }).__pg.events;
+      return {
+        wrappers: document.querySelectorAll('pg-term').length,
+        highlighted: (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('pg-term')?.size ?? 0,
+        matches: events[events.length - 1]?.matches ?? 0,
+      };
     });
+    expect(state.wrappers).toBe(0);
+    // Ranges are registered for the text within a screenful of the viewport, the rest as it is scrolled to.
+    expect(state.highlighted).toBeGreaterThan(0);
+    expect(state.highlighted).toBeLessThan(state.matches);
+    const entry = pack.entries.find((e) => e.id === 'liu-wen')!;
+    // The last 六稳 on the page, scrolled to: its highlight comes, and hovering it explains it.
+    await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let last: Text | undefined;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).data.includes('六稳')) last = node as Text;
+      last!.parentElement!.id = 'last-liu-wen';
+      last!.parentElement!.scrollIntoView({ block: 'center' });
+    });
+    const handle = await page.waitForFunction(
+      () => {
+        // The highlight holds StaticRanges: make live ones to read their text and boxes.
+        const ranges = [...(CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('pg-term')!].map((s) => {
+          const live = document.createRange();
+          live.setStart(s.startContainer, s.startOffset);
+          live.setEnd(s.endContainer, s.endOffset);
+          return live;
+        });
+        const range = ranges.find((r) => r.toString().includes('六稳') && r.startContainer.parentElement?.id === 'last-liu-wen');
+        const rect = range?.getClientRects()[0];
+        return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+      },
+      { timeout: 3000, polling: 50 },
+    );
+    const point = (await handle.jsonValue())!;
     await page.mouse.move(point.x, point.y, { steps: 2 });
     await page.waitForFunction(
       (definition) => document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('[role="tooltip"]')?.textContent?.includes(definition),

@@ -247,35 +247,146 @@ describe('hover', () => {
     expect(tip()).toBeNull();
   });
 
-  it('follows a term the page re-renders while the pointer rests on it', async () => {
-    const { annotator, at, matches, tip } = setup({ hoverDelay: 150 });
-    const first = matches[0] as PageMatch;
-    at.match = first;
-    move(document.body);
-    await vi.waitFor(() => expect(annotator.matchAtPoint).toHaveBeenCalled());
-    // A framework re-render: the paragraph's text node is replaced, the term gets a new match.
-    const paragraph = document.querySelector('p') as HTMLParagraphElement;
-    const stale = paragraph.firstChild as Text;
-    const rendered = document.createTextNode(stale.data);
-    stale.replaceWith(rendered);
-    const range = document.createRange();
-    range.setStart(rendered, first.start);
-    range.setEnd(rendered, first.end);
-    const rerendered = { ...first, id: first.id + 1000, range };
-    at.match = rerendered;
-    await vi.waitFor(() => expect(heading(tip())).toBe('六稳'));
-    await new Promise((r) => setTimeout(r, 100));
-    expect(heading(tip())).toBe('六稳');
-    // The tooltip belongs to the term on the page now, not to the text the page threw away.
-    expect(annotator.setActive).toHaveBeenLastCalledWith(rerendered);
-  });
-
   it('ignores touch pointer moves (scrolling)', async () => {
     const { at, matches, tip } = setup();
     at.match = matches[0];
     move(document.body, 10, 10, 'touch');
     await new Promise((r) => setTimeout(r, 100));
     expect(tip()).toBeNull();
+  });
+});
+
+describe('hover while the page re-renders the term under a resting pointer', () => {
+  /**
+   * A framework render: the first paragraph's text node is replaced by an identical one (or by
+   * `text`); returns the matches the annotator will find in it, by term, once its next pass ran.
+   */
+  const rerender = (text?: string): Map<string, PageMatch> => {
+    const paragraph = document.querySelector('p') as HTMLParagraphElement;
+    const stale = paragraph.firstChild as Text;
+    const rendered = document.createTextNode(text ?? stale.data);
+    stale.replaceWith(rendered);
+    const found = new Map<string, PageMatch>();
+    for (const entry of pack.entries) {
+      const at = rendered.data.indexOf(entry.term);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(rendered, at);
+      range.setEnd(rendered, at + entry.term.length);
+      found.set(entry.term, { id: 1000 + found.size, range, start: at, end: at + entry.term.length, text: entry.term, kind: 'term', entryId: entry.id, term: entry.term });
+    }
+    return found;
+  };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  type Setup = ReturnType<typeof setup>;
+  /**
+   * Each row drives one story (hover delay 150 ms); the pointer does not move after its first
+   * `move` unless the row says so. `drive` returns the match under the pointer at the end.
+   */
+  const rows: Array<{ story: string; drive: (s: Setup) => Promise<PageMatch | undefined>; shown: string | null }> = [
+    {
+      story: 'the hover delay ends while the new text has no match yet',
+      drive: async ({ at, matches }) => {
+        at.match = matches[0];
+        move(document.body);
+        await sleep(100);
+        const fresh = rerender();
+        at.match = undefined;
+        await sleep(120);
+        at.match = fresh.get('六稳');
+        return at.match;
+      },
+      shown: '六稳',
+    },
+    {
+      story: 'the pointer arrives while the new text has no match yet',
+      drive: async ({ at }) => {
+        const fresh = rerender();
+        at.match = undefined;
+        move(document.body);
+        await sleep(100);
+        at.match = fresh.get('六稳');
+        return at.match;
+      },
+      shown: '六稳',
+    },
+    {
+      story: 'the tooltip is open and the pointer twitches while the new text has no match yet',
+      drive: async ({ at, matches, tip }) => {
+        at.match = matches[0];
+        move(document.body);
+        await vi.waitFor(() => expect(heading(tip())).toBe('六稳'));
+        const fresh = rerender();
+        at.match = undefined;
+        move(document.body, 11, 10);
+        await sleep(100);
+        at.match = fresh.get('六稳');
+        // Longer than the grace a pointer has to reach the tooltip.
+        await sleep(600);
+        return at.match;
+      },
+      shown: '六稳',
+    },
+    {
+      story: 'the render puts another term under the pointer',
+      drive: async ({ at, matches }) => {
+        at.match = matches[0];
+        move(document.body);
+        await sleep(100);
+        const fresh = rerender('扎实做好六保工作，全面落实六保任务。');
+        at.match = undefined;
+        await sleep(120);
+        at.match = fresh.get('六保');
+        return at.match;
+      },
+      shown: '六保',
+    },
+    {
+      story: 'the render removes the term for good',
+      drive: async ({ at, matches }) => {
+        at.match = matches[0];
+        move(document.body);
+        await sleep(100);
+        document.querySelector('p')?.remove();
+        at.match = undefined;
+        return undefined;
+      },
+      shown: null,
+    },
+  ];
+
+  it('a pointer leaving a term the page keeps re-rendering closes its tooltip on the usual grace', async () => {
+    const { at, matches, tip } = setup({ hoverDelay: 150 });
+    at.match = matches[0];
+    move(document.body);
+    await vi.waitFor(() => expect(heading(tip())).toBe('六稳'));
+    rerender();
+    at.match = undefined;
+    move(document.body, 300, 300);
+    await sleep(700);
+    expect(tip()).toBeNull();
+  });
+
+  it.each(rows.map((row) => [`${row.story}: ${row.shown === null ? 'no tooltip' : `the tooltip of ${row.shown}`}`, row] as const))('%s', async (_title, { drive, shown }) => {
+    const context = setup({ hoverDelay: 150 });
+    const seen = new Set<string | null | undefined>();
+    const observer = new MutationObserver(() => seen.add(heading(context.tip())));
+    observer.observe(context.shadow, { childList: true, subtree: true });
+    try {
+      const under = await drive(context);
+      if (shown === null) {
+        await sleep(1500);
+        expect(context.tip()).toBeNull();
+      } else {
+        await vi.waitFor(() => expect(heading(context.tip())).toBe(shown), { timeout: 2000 });
+        // The tooltip belongs to the term on the page now (its active mark), not to the text the page threw away.
+        expect(context.annotator.setActive).toHaveBeenLastCalledWith(under);
+      }
+      await sleep(50);
+      expect([...seen].filter((h) => h !== undefined && h !== shown)).toEqual([]);
+    } finally {
+      observer.disconnect();
+    }
   });
 });
 
@@ -346,7 +457,7 @@ describe('positioning', () => {
     expect(stop).toHaveBeenCalledTimes(1);
   });
 
-  it('closes the tooltip when the page removes the term', async () => {
+  it('closes the tooltip when the page removes the term and it does not come back', async () => {
     const positioner = vi.fn((anchor: Anchor) => {
       anchor.getBoundingClientRect();
       return () => undefined;
@@ -355,7 +466,9 @@ describe('positioning', () => {
     ui?.open(matches[0] as PageMatch, 'hover');
     document.querySelector('p')?.remove();
     positioner.mock.calls[0]?.[0].getBoundingClientRect();
-    await vi.waitFor(() => expect(tip()).toBeNull());
+    await new Promise((r) => setTimeout(r, 200));
+    expect(tip()).not.toBeNull();
+    await vi.waitFor(() => expect(tip()).toBeNull(), { timeout: 2000 });
   });
 });
 
