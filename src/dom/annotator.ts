@@ -1,7 +1,7 @@
 // Finds glossary terms in a live page and marks them: CSS Custom Highlight API ranges (no DOM
 // change) or <pg-term> wrappers, kept up to date as the page changes, without ever freezing it.
 import type { TextMatch } from '../core/types';
-import { createViewportTracker } from './viewport';
+import type { ViewportTrackerFactory } from './viewport';
 import { cancelTimer, contains, matches, now, startTimer, yieldToFrame, yieldToMain } from './natives';
 import {
   HIGHLIGHT_NAMES,
@@ -42,6 +42,14 @@ export interface AnnotatorOptions {
   mode?: 'highlight-api' | 'wrap';
   /** Follow DOM changes with a MutationObserver; default true. */
   observe?: boolean;
+  /**
+   * Highlight mode: follows which elements are near the viewport (`createViewportTracker`), so that
+   * only the ranges within a screenful of it are registered, the others as the reader scrolls near
+   * them. Chromium re-checks every registered range on each change to the page: on a long page,
+   * registering them all makes every change cost a slow frame. Without it, all are registered
+   * (the widget's choice: its pages are short and its script small).
+   */
+  viewport?: ViewportTrackerFactory;
   /** Look of the highlights; default the 'underline' preset. */
   style?: HighlightStyleOption;
   /** Called after each pass (the first full one, rescans, and passes caused by page changes). */
@@ -77,9 +85,8 @@ export interface ScanStats {
 /** A running annotation of a page. */
 export interface Annotator {
   /**
-   * Resolves when the first complete pass is done and the highlights near the viewport are
-   * registered (also after destroy()). Highlight mode registers a match's range only while its
-   * element is within a screenful of the viewport; matches() has them all.
+   * Resolves when the first complete pass is done and its highlights are registered (with a
+   * `viewport` tracker: those near the viewport), also after destroy(). matches() has them all.
    */
   readonly ready: Promise<void>;
   /** The matches shown, in document order (the root first, then shadow roots and iframes as found). */
@@ -245,7 +252,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   /** Highlight mode: shown matches whose ranges are not in the registry yet. */
   const staged = new Set<PageMatch>();
   /** Highlight mode: which elements are near the viewport, and the matches in each. */
-  const viewport = wrap ? undefined : createViewportTracker((anchor, near) => nearViewport(anchor, near));
+  const viewport = wrap ? undefined : options.viewport?.((anchor, near) => nearViewport(anchor, near));
   const byAnchor = new Map<Element, Set<PageMatch>>();
   const split: SplitRegistry = new WeakSet();
   const frames = new WeakSet<HTMLIFrameElement>();

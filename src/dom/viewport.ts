@@ -28,11 +28,14 @@ export interface ViewportTracker {
   disconnect(): void;
 }
 
+/** Makes a tracker that reports each change through `onChange` (undefined: none available). */
+export type ViewportTrackerFactory = (onChange: (element: Element, near: boolean) => void) => ViewportTracker | undefined;
+
 /**
  * A tracker calling `onChange(element, near)` on every change, or undefined where the browser has
  * no IntersectionObserver (then the caller treats everything as near).
  */
-export function createViewportTracker(onChange: (element: Element, near: boolean) => void): ViewportTracker | undefined {
+export const createViewportTracker: ViewportTrackerFactory = (onChange) => {
   const Observer = NativeObserver;
   if (typeof Observer !== 'function') return undefined;
   const tracked = new Set<Element>();
@@ -106,4 +109,4 @@ export function createViewportTracker(onChange: (element: Element, near: boolean
       for (const resolve of done) resolve();
     },
   };
-}
+};

@@ -247,7 +247,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
     },
   );
 
-  it('highlight-api mode registers the ranges near the viewport, and the others as the reader scrolls to them', async () => {
+  it('highlight-api mode with a viewport tracker registers the ranges near the viewport, the others as the reader scrolls to them', async () => {
     const paragraphs = Array.from({ length: 3000 }, (_, i) => `<p id="p${i}">第${i}段：坚持六稳，落实六保。</p>`).join('');
     server.route('/long.html', { body: `<!doctype html><meta charset="utf-8"><body>${paragraphs}</body>` });
     const page = await open('/long.html');
@@ -258,7 +258,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
       const frames = async (count: number): Promise<void> => {
         for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
       };
-      const annotator = w.__pgDom.createAnnotator({ root: document, matcher: w.__pgDom.createFakeMatcher(terms) });
+      const annotator = w.__pgDom.createAnnotator({ root: document, matcher: w.__pgDom.createFakeMatcher(terms), viewport: w.__pgDom.createViewportTracker });
       await annotator.ready;
       const total = annotator.matches().length;
       const atTop = registered().map(paragraphOf);

@@ -430,11 +430,11 @@ describe.each(BROWSERS)('widget in %s', (name) => {
       };
     });
     expect(state.wrappers).toBe(0);
-    // Ranges are registered for the text within a screenful of the viewport, the rest as it is scrolled to.
-    expect(state.highlighted).toBeGreaterThan(0);
-    expect(state.highlighted).toBeLessThan(state.matches);
+    // The widget registers every range (its pages are short; the extension keeps to the viewport).
+    expect(state.highlighted).toBeGreaterThan(19);
+    expect(state.highlighted).toBeLessThanOrEqual(state.matches);
     const entry = pack.entries.find((e) => e.id === 'liu-wen')!;
-    // The last 六稳 on the page, scrolled to: its highlight comes, and hovering it explains it.
+    // The last 六稳 on the page, scrolled to: hovering it explains it.
     await page.evaluate(() => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       let last: Text | undefined;
