@@ -1,7 +1,7 @@
 // Folds the many ways government text writes one term (１５/十五/15, “六稳”, 六穩, line breaks
 // inside a term) into one canonical string, keeping for every canonical unit its span in the original.
 
-import { numeralKind, parseChineseNumber, digitValue } from './chinese-numerals';
+import { digitValueOfCode, numeralKind, parseChineseNumberCodes } from './chinese-numerals';
 
 /** Opening quote → its closing partner, for every quote style officials wrap terms in. */
 export const QUOTE_PAIRS: Readonly<Record<string, string>> = {
@@ -43,8 +43,11 @@ export interface Normaliser {
   readonly exceptions: ReadonlyMap<number, number>;
   /** Every unit that is a numeral character. */
   readonly numerals: readonly number[];
-  /** The canonical units of the numeral run starting at `from` (十五 → "15", 二〇二〇 → "2020"). */
-  numeralRun(text: string, from: number): NumeralRun;
+  /**
+   * The canonical units of the numeral run starting at `from` (十五 → "15", 二〇二〇 → "2020"),
+   * written into `into` when given (a caller reading many runs reuses one).
+   */
+  numeralRun(text: string, from: number, into?: NumeralRun): NumeralRun;
 }
 
 function grow(from: NormalisedText, used: number, capacity: number): NormalisedText {
@@ -132,38 +135,52 @@ export function createNormaliser(variants: Readonly<Record<string, string>> = {}
     return out;
   }
 
+  // The folded units of the run being read. Runs are short and frequent in reports: arrays are
+  // overwritten in place and only shortened when a run is shorter than the last one.
+  const runCodes: number[] = [];
+
   // Skipped characters inside a run (十\n五) do not break it. A place-value number maps every
   // unit to the whole run; a digit string or a run kept as written maps unit to character.
-  function numeralRun(text: string, from: number): NumeralRun {
-    const positions: number[] = [];
-    let run = '';
+  function numeralRun(text: string, from: number, into?: NumeralRun): NumeralRun {
+    const result = into ?? { codes: [], starts: [], ends: [], end: from };
+    const { codes, starts, ends } = result;
+    let count = 0;
     let end = from;
     for (let i = from; i < text.length; i++) {
       const raw = text.charCodeAt(i);
       if (numeral[raw] !== 0) {
-        positions.push(i);
-        run += String.fromCharCode(fold(raw));
+        runCodes[count] = fold(raw);
+        starts[count] = i;
+        ends[count] = i + 1;
+        count++;
         end = i + 1;
       } else if (fold(raw) !== 0) {
         break;
       }
     }
-    const result: NumeralRun = { codes: [], starts: [], ends: [], end };
-    const value = parseChineseNumber(run);
-    if (value !== null) {
-      for (const digit of String(value)) {
-        result.codes.push(digit.charCodeAt(0));
-        result.starts.push(from);
-        result.ends.push(end);
+    result.end = end;
+    const value = parseChineseNumberCodes(runCodes, count);
+    if (value !== -1) {
+      let place = 1;
+      while (place * 10 <= value) place *= 10;
+      // Most significant digit first, so that the arrays only ever grow at their end.
+      for (count = 0; place >= 1; place = Math.floor(place / 10)) {
+        codes[count] = 0x30 + (Math.floor(value / place) % 10);
+        starts[count] = from;
+        ends[count] = end;
+        count++;
       }
-      return result;
+    } else {
+      let allDigits = true;
+      for (let r = 0; r < count; r++) if (digitValueOfCode(runCodes[r] as number) === -1) allDigits = false;
+      for (let r = 0; r < count; r++) {
+        const code = runCodes[r] as number;
+        codes[r] = allDigits ? 0x30 + digitValueOfCode(code) : code;
+      }
     }
-    const allDigits = [...run].every((char) => digitValue(char) !== undefined);
-    positions.forEach((position, r) => {
-      result.codes.push(allDigits ? 0x30 + (digitValue(run.charAt(r)) ?? 0) : run.charCodeAt(r));
-      result.starts.push(position);
-      result.ends.push(position + 1);
-    });
+    if (codes.length !== count) codes.length = count;
+    if (starts.length !== count) starts.length = count;
+    if (ends.length !== count) ends.length = count;
     return result;
   }
 

@@ -1,10 +1,13 @@
 // One pass over raw text that normalises and runs the automaton together, without building the
-// normalised text. Between matches, a character that cannot start a form costs one table lookup,
-// whatever the glossary's size; overlapping occurrences are settled where they arise.
+// normalised text. Between matches, a character that cannot start a form costs at most one table
+// lookup, whatever the glossary's size; overlapping occurrences are settled where they arise.
 import { createAutomaton } from './automaton';
-import type { Normaliser } from './normalise';
+import type { Normaliser, NumeralRun } from './normalise';
 
-/** One occurrence of a pattern, in original offsets (`start`, `end`) and canonical units (`from`, `to`). */
+/**
+ * One occurrence of a pattern, in original offsets (`start`, `end`). `from` and `to` place it in
+ * the scan's own count of units, which only orders occurrences: they are offsets into no string.
+ */
 export interface TermOccurrence {
   start: number;
   end: number;
@@ -25,6 +28,17 @@ export interface TermScanner {
 
 const SKIPPED = -1;
 const NUMERAL = -2;
+// What the skipping loop does with a character at the root (`skip`). CLEAN: it starts no form,
+// and neither does the character before it; PLAIN: it starts no form; PAIR: it starts forms of
+// two units or more, the next character decides; SKIP: it has no unit (a quote, a space); STOP:
+// the loop ends there (a numeral before a skipped character or numeral, a one-unit form).
+const CLEAN = 0;
+const PLAIN = 1;
+const PAIR = 2;
+const SKIP = 3;
+const STOP = 4;
+// Characters sampled from a text to tell whether striding over it pays.
+const STRIDE_SAMPLES = 64;
 // Units that continue a number or a Latin word: a form must not start or end inside one
 // (15分钟服务圈 is not in 115分钟服务圈).
 const WORD_UNITS = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -55,36 +69,68 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     if (alone.length === 1) aloneClass[raw] = unitClass[alone[0] as number] as number;
   }
 
+  // Characters that could rule out a form starting at themselves or just before them, so that
+  // the skipping loop need not read the one before: characters of one unit, found at neither of
+  // a form's first two units. A numeral before one may stand for several units (十 → 10), so
+  // the units that follow such an expansion inside a form are excluded too; when a form fits in
+  // one character's units (or has one unit), no character rules out the one before.
+  const dirty = new Uint8Array(automaton.alphabet.length + 1);
+  const expansions: string[] = [];
+  for (const raw of normaliser.numerals) {
+    const alone = normaliser.numeralRun(String.fromCharCode(raw), 0).codes;
+    if (alone.length > 1) expansions.push(String.fromCharCode(...alone));
+  }
+  let strides = true;
+  for (const pattern of patterns) {
+    if (pattern.length === 0) continue;
+    if (pattern.length < 2) strides = false;
+    for (let at = 0; at < 2 && at < pattern.length; at++) dirty[unitClass[pattern.charCodeAt(at)] as number] = 1;
+    for (const expansion of expansions) {
+      if (expansion.includes(pattern)) strides = false;
+      for (let u = 0; u < expansion.length; u++) {
+        const rest = expansion.slice(u);
+        if (pattern.length > rest.length && pattern.startsWith(rest)) dirty[unitClass[pattern.charCodeAt(rest.length)] as number] = 1;
+      }
+    }
+  }
+
   // Skipping at the root. `firstClass` is the class of a character's one canonical unit when it
-  // has exactly one (a numeral standing alone included). `skip`: 0 when that unit starts no
-  // form (a digit or Latin letter too: the loop records whether the last one skipped was part of
-  // a word), 2 when it starts forms of two units or more (then the pair it makes with the next
-  // character decides, a numeral's too), 3 for a skipped character (no unit at all), 1 when the
-  // loop must stop (numerals before a skipped character or numeral, one-unit forms).
-  const firstClass = new Int32Array(65536);
-  const skip = new Uint8Array(65536);
+  // has exactly one (a numeral standing alone included). `skip` says what the loop does with a
+  // character (see the constants); a digit or Latin letter that starts nothing is passed too, the
+  // loop records whether the last one passed was part of a word.
+  const firstClass = new Uint16Array(65536);
+  const skip = new Uint8Array(65536).fill(strides ? CLEAN : PLAIN);
   for (const raw of [...automaton.alphabet, ...normaliser.exceptions.keys(), ...normaliser.numerals]) {
     const cls = rawClass[raw] as number;
     const first = cls === NUMERAL ? (aloneClass[raw] as number) : cls;
     if (first < 0) {
-      skip[raw] = cls === SKIPPED ? 3 : 1;
+      skip[raw] = cls === SKIPPED ? SKIP : STOP;
       continue;
     }
     firstClass[raw] = first;
     const child = first === 0 ? 0 : automaton.next(0, first);
-    if (child !== 0 && automaton.firstOutput(child) !== 0) skip[raw] = 1;
+    if (child !== 0 && automaton.firstOutput(child) !== 0) skip[raw] = STOP;
     // A numeral stands alone only before a character that is neither a numeral nor skipped.
-    else skip[raw] = child === 0 && cls !== NUMERAL ? 0 : 2;
+    else if (child !== 0 || cls === NUMERAL) skip[raw] = PAIR;
+    else skip[raw] = strides && dirty[cls] === 0 ? CLEAN : PLAIN;
   }
+
   // Every form's first two units, hashed: 0 when no form starts with the pair, 1 when forms do
   // and all are longer (then their first three units, hashed too, decide), 2 when one is just the
   // pair. At the root most characters that could start a form are not followed by what could
   // continue it (2020年 starts no 2网融合); a false positive only costs a trip through the automaton.
   const pairs = new Uint8Array(PAIR_SLOTS);
   const triples = new Uint8Array(TRIPLE_SLOTS);
+  // Before the hash, a table small enough to stay in the processor's nearest cache: for each
+  // second unit, one bit per first unit's class modulo 32. It alone rules out nearly every pair
+  // that starts no form, even with 10,000 forms.
+  const firstsBefore = new Int32Array(automaton.alphabet.length + 1);
   for (const pattern of patterns) {
     if (pattern.length < 2) continue;
-    const pair = pairHash(unitClass[pattern.charCodeAt(0)] as number, unitClass[pattern.charCodeAt(1)] as number);
+    const first = unitClass[pattern.charCodeAt(0)] as number;
+    const second = unitClass[pattern.charCodeAt(1)] as number;
+    firstsBefore[second] = (firstsBefore[second] as number) | (1 << (first & 31));
+    const pair = pairHash(first, second);
     const slot = pair >>> (32 - PAIR_BITS);
     pairs[slot] = Math.max(pairs[slot] as number, pattern.length === 2 ? 2 : 1);
     if (pattern.length > 2) triples[tripleSlot(pair, unitClass[pattern.charCodeAt(2)] as number)] = 1;
@@ -99,13 +145,14 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
   const ringWord = new Uint8Array(ringSize);
 
   // The units of a numeral run, reused between runs.
-  const runClass: number[] = [];
+  const run: NumeralRun = { codes: [], starts: [], ends: [], end: 0 };
   // Occurrence objects, reused from one scan to the next: a page's worth of them, kept until the
   // caller is done, would otherwise all survive a garbage collection and be copied by it.
   const pool: TermOccurrence[] = [];
 
   function scan(text: string): TermOccurrence[] {
     const found: TermOccurrence[] = [];
+    const striding = strides && pays(text);
     let reused = 0;
     const n = text.length;
     let state = 0;
@@ -116,35 +163,34 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     let pendingFrom = -1;
     // Occurrences since the automaton last stood at the root, before choosing among them.
     let group = 0;
-    // The units of the current character: one, or a numeral run's several.
-    let runStarts: number[] = [];
-    let runEnds: number[] = [];
 
     for (let i = 0; i < n; i++) {
       if (state === 0 && pendingFrom === -1) {
         // At the root no later occurrence can overlap an earlier one.
         if (found.length - group > 1) keepLeftmostLongest(found, group);
         group = found.length;
-        // The common case: a stretch of characters that start nothing.
+        // The common case: a stretch of characters that start nothing. Striding reads every
+        // other character while they are clean; one at a time otherwise.
         let j = i;
-        let skipped = 0;
         for (;;) {
-          // The tightest loop there is, for the characters that start nothing at all.
-          while (j < n && skip[text.charCodeAt(j)] === 0) j++;
-          if (j === n) break;
-          const raw = text.charCodeAt(j);
-          const how = skip[raw];
-          if (how === 2 && rulesOut(text, j, firstClass[raw] as number)) j++;
-          else if (how === 3) {
-            j++;
-            skipped++;
-          } else break;
+          let raw = 0;
+          let how = 0;
+          if (striding) {
+            while (j + 1 < n && skip[text.charCodeAt(j + 1)] === CLEAN) j += 2;
+            while (j < n && (how = skip[(raw = text.charCodeAt(j))] as number) === PLAIN) j++;
+          } else {
+            while (j < n && (how = skip[(raw = text.charCodeAt(j))] as number) <= PLAIN) j++;
+          }
+          if (j >= n) break;
+          if (how === CLEAN || how === SKIP || (how === PAIR && rulesOut(text, j, firstClass[raw] as number))) j++;
+          else break;
         }
-        if (j - i > skipped) {
-          k += j - i - skipped;
-          // Whether the last unit passed continues a number or word into the next one.
-          let last = j - 1;
-          while (skip[text.charCodeAt(last)] === 3) last--;
+        // Positions passed count as units, skipped characters too: `k` only needs to grow and to
+        // name the last unit passed, whose word-ness decides whether a form may start after it.
+        let last = j - 1;
+        while (last >= i && skip[text.charCodeAt(last)] === SKIP) last--;
+        if (last >= i) {
+          k += last + 1 - i;
           if (isWord[firstClass[text.charCodeAt(last)] as number] === 1) ringWord[(k - 1) & mask] = 1;
           else resetAt = k - 1;
         }
@@ -161,19 +207,15 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
         while (after < n && rawClass[text.charCodeAt(after)] === SKIPPED) after++;
         cls = after === n || rawClass[text.charCodeAt(after)] !== NUMERAL ? (aloneClass[raw] as number) : -1;
         if (cls === -1) {
-          const run = normaliser.numeralRun(text, i);
+          normaliser.numeralRun(text, i, run);
           units = run.codes.length;
-          runClass.length = 0;
-          for (const code of run.codes) runClass.push(unitClass[code] as number);
-          runStarts = run.starts;
-          runEnds = run.ends;
           i = run.end - 1;
         }
       }
       for (let u = 0; u < units; u++) {
-        const unit = units === 1 && cls !== -1 ? cls : (runClass[u] as number);
-        const start = units === 1 && cls !== -1 ? i : (runStarts[u] as number);
-        const end = units === 1 && cls !== -1 ? i + 1 : (runEnds[u] as number);
+        const unit = units === 1 && cls !== -1 ? cls : (unitClass[run.codes[u] as number] as number);
+        const start = units === 1 && cls !== -1 ? i : (run.starts[u] as number);
+        const end = units === 1 && cls !== -1 ? i + 1 : (run.ends[u] as number);
         if (pendingFrom !== -1) {
           if (isWord[unit] === 1) found.length = pendingFrom;
           pendingFrom = -1;
@@ -211,12 +253,24 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     return found;
   }
 
+  // Whether most characters of `text` are clean, from a sample (a text is of one kind
+  // throughout). A glossary whose forms begin with common characters, as 10,000 forms do, leaves
+  // few clean ones, and striding would stop at nearly every character.
+  function pays(text: string): boolean {
+    const step = Math.max(1, Math.floor(text.length / STRIDE_SAMPLES));
+    let clean = 0;
+    let sampled = 0;
+    for (let at = 0; at < text.length; at += step, sampled++) if (skip[text.charCodeAt(at)] === CLEAN) clean++;
+    return clean * 2 > sampled;
+  }
+
   // Whether the characters after `at` rule out a form starting there. A skipped character or a
   // numeral among them decides nothing: its units are not simply the next ones.
   function rulesOut(text: string, at: number, first: number): boolean {
     if (at + 1 >= text.length) return false;
     const second = rawClass[text.charCodeAt(at + 1)] as number;
     if (second < 0) return false;
+    if (((firstsBefore[second] as number) & (1 << (first & 31))) === 0) return true;
     const pair = pairHash(first, second);
     const known = pairs[pair >>> (32 - PAIR_BITS)];
     if (known !== 1) return known === 0;

@@ -97,3 +97,35 @@ describe('normaliser.normalise maps every canonical unit back to the original', 
     expect(result.ends[result.length - 1]).toBe(text.length);
   });
 });
+
+describe('normaliser.numeralRun into a reused run', () => {
+  const normaliser = createNormaliser(variants);
+  // Runs that grow and shrink in turn: the reused arrays must hold exactly the current run.
+  const texts = ['一百零五元', '十', '二〇二〇年', '十五分钟', '三千零十', '兩百', '六稳', '一二三产', '二十'];
+
+  it('gives the same units and spans as a fresh run, whatever the run before', () => {
+    const reused = { codes: [], starts: [], ends: [], end: 0 };
+    for (const text of texts) {
+      const fresh = normaliser.numeralRun(text, 0);
+      const into = normaliser.numeralRun(text, 0, reused);
+      expect(into).toBe(reused);
+      expect({ ...into, codes: [...into.codes], starts: [...into.starts], ends: [...into.ends] }).toEqual(fresh);
+    }
+  });
+
+  it.each([
+    ['一百零五元', '105', 4],
+    ['十', '10', 1],
+    ['二〇二〇年', '2020', 4],
+    ['十四五', '十四五', 3],
+    // negatives: a run ends at the first character that is neither a numeral nor skipped
+    ['六稳', '6', 1],
+    ['两\n网', '2', 1],
+  ])('%j → %s, ending at %i', (text, units, end) => {
+    const run = normaliser.numeralRun(text, 0);
+    expect(String.fromCharCode(...run.codes)).toBe(units);
+    expect(run.end).toBe(end);
+    expect(run.starts.length).toBe(run.codes.length);
+    expect(run.ends.length).toBe(run.codes.length);
+  });
+});

@@ -49,6 +49,11 @@ describe('createTermScanner', () => {
     { forms: ['15分钟服务圈'], text: '十五分钟服务圈', expected: ['0-7:15分钟服务圈'] },
     { forms: ['15分钟服务圈'], text: '１５分钟服务圈', expected: ['0-7:15分钟服务圈'] },
     { forms: ['6稳'], text: '六稳', expected: ['0-2:6稳'] },
+    // characters passed two at a time must not hide a form: one after 十's two units, one of a
+    // single unit, one inside 十's units
+    { forms: ['10稳'], text: '的的十稳', expected: ['2-4:10稳'] },
+    { forms: ['稳', '六保'], text: '的稳的', expected: ['1-2:稳'] },
+    { forms: ['10', '六保'], text: '的十的', expected: ['1-2:10'] },
     // negatives: a number or word cut, a numeral run that says something else, nothing there
     { forms: ['15分钟服务圈'], text: '115分钟服务圈', expected: [] },
     { forms: ['15分钟服务圈'], text: '9 15分钟服务圈', expected: [] },
@@ -69,19 +74,28 @@ describe('createTermScanner', () => {
   });
 
   // Small pattern sets use the automaton's table, large ones its failure links: both are drawn.
+  // Forms of two units or more let the scanner step over two characters at a time, which it
+  // does on text that is mostly filler no form uses, and not on text that is mostly not.
   it.each([
-    { label: 'few patterns', count: 12, rounds: 60, seed: 1 },
-    { label: 'many patterns', count: 3000, rounds: 6, seed: 2 },
-  ])('agrees with normalising first and searching after, on random text ($label)', ({ count, rounds, seed }) => {
+    { label: 'few patterns', count: 12, rounds: 60, seed: 1, shortest: 1, filler: '', share: 0 },
+    { label: 'many patterns', count: 3000, rounds: 6, seed: 2, shortest: 1, filler: '', share: 0 },
+    { label: 'forms of two units or more, mostly filler', count: 12, rounds: 60, seed: 3, shortest: 2, filler: '的地得在有和与及', share: 0.8 },
+    { label: 'forms of two units or more, some filler', count: 12, rounds: 60, seed: 4, shortest: 2, filler: '的地得在有和与及', share: 0.2 },
+    { label: 'many forms of two units or more, mostly filler', count: 3000, rounds: 6, seed: 5, shortest: 2, filler: '的地得在有和与及', share: 0.8 },
+  ])('agrees with normalising first and searching after, on random text ($label)', ({ count, rounds, seed, shortest, filler, share }) => {
     const next = seededRandom(seed);
     const alphabet = [...'六稳保三会一代理十五百千两二〇零九1234567890５１ａAbcx 　\n“”「」\'"穩兩會的是了'];
-    const word = (max: number): string => Array.from({ length: 1 + Math.floor(next() * max) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    const pick = (from: readonly string[]): string => from[Math.floor(next() * from.length)] as string;
+    const word = (max: number): string => Array.from({ length: 1 + Math.floor(next() * max) }, () => pick(alphabet)).join('');
+    const sampleText = (max: number): string =>
+      Array.from({ length: 1 + Math.floor(next() * max) }, () => (share > 0 && next() < share ? pick([...filler]) : pick(alphabet))).join('');
     const normaliser = createNormaliser(variants);
     for (let round = 0; round < rounds; round++) {
-      const patterns = [...new Set(Array.from({ length: count }, () => normaliser.key(word(6))).filter((key) => key.length > 0))];
+      const keys = Array.from({ length: count }, () => normaliser.key(word(6)));
+      const patterns = [...new Set(keys.filter((key) => key.length >= shortest))];
       const scanner = createTermScanner(patterns, normaliser);
       for (let text = 0; text < 5; text++) {
-        const sample = word(300);
+        const sample = sampleText(300);
         const found = scanner.scan(sample).map((occurrence) => `${occurrence.start}-${occurrence.end}:${patterns[occurrence.pattern]}`);
         expect(found).toEqual(reference(patterns, sample, normaliser));
       }
