@@ -4,7 +4,7 @@ import { armChunkClock, chunkClockWorks, disarmChunkClock } from './chunk-clock'
 import { createMatcher, type Matcher } from '../../src/core/matcher';
 import { HIGHLIGHT_NAMES, createAnnotator, type Annotator, type PageMatch, type ScanStats } from '../../src/dom/annotator';
 import type { MatcherGlossary } from '../../src/core/matcher';
-import { createViewportTracker } from '../../src/dom/viewport';
+import { createViewportRegistry } from '../../src/dom/viewport';
 
 /** What one timed run in the page reports. */
 export interface PageRun {
@@ -138,7 +138,7 @@ async function annotate(mode: 'highlight-api' | 'wrap'): Promise<PageRun> {
     matcher: counted,
     mode,
     // As the extension runs it (the widget's short pages register every range).
-    viewport: createViewportTracker,
+    viewport: createViewportRegistry,
     onUpdate: (_matches, passStats) => {
       stats ??= passStats;
     },

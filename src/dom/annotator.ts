@@ -1,7 +1,7 @@
 // Finds glossary terms in a live page and marks them: CSS Custom Highlight API ranges (no DOM
 // change) or <pg-term> wrappers, kept up to date as the page changes, without ever freezing it.
 import type { TextMatch } from '../core/types';
-import type { ViewportTrackerFactory } from './viewport';
+import type { ViewportRegistryFactory } from './viewport';
 import { cancelTimer, contains, matches, now, startTimer, yieldToFrame, yieldToMain } from './natives';
 import {
   HIGHLIGHT_NAMES,
@@ -43,13 +43,13 @@ export interface AnnotatorOptions {
   /** Follow DOM changes with a MutationObserver; default true. */
   observe?: boolean;
   /**
-   * Highlight mode: follows which elements are near the viewport (`createViewportTracker`), so that
+   * Highlight mode: follows which ranges are near the viewport (`createViewportRegistry`), so that
    * only the ranges within a screenful of it are registered, the others as the reader scrolls near
    * them. Chromium re-checks every registered range on each change to the page: on a long page,
    * registering them all makes every change cost a slow frame. Without it, all are registered
    * (the widget's choice: its pages are short and its script small).
    */
-  viewport?: ViewportTrackerFactory;
+  viewport?: ViewportRegistryFactory;
   /** Look of the highlights; default the 'underline' preset. */
   style?: HighlightStyleOption;
   /** Called after each pass (the first full one, rescans, and passes caused by page changes). */
@@ -164,8 +164,6 @@ interface Held {
   nodes: readonly Text[];
   /** Wrap mode: the wrappers, in document order. */
   wrappers?: HTMLElement[];
-  /** Highlight mode: the element whose nearness to the viewport decides whether `bounds` is registered. */
-  anchor?: Element;
 }
 
 interface Registry {
@@ -251,9 +249,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const byNode = new Map<Node, PageMatch[]>();
   /** Highlight mode: shown matches whose ranges are not in the registry yet. */
   const staged = new Set<PageMatch>();
-  /** Highlight mode: which elements are near the viewport, and the matches in each. */
-  const viewport = wrap ? undefined : options.viewport?.((anchor, near) => nearViewport(anchor, near));
-  const byAnchor = new Map<Element, Set<PageMatch>>();
+  /** Highlight mode, given a registry: which matches are near the viewport. */
+  const viewport = wrap ? undefined : options.viewport?.<PageMatch>((match, near) => nearViewport(match, near));
   const split: SplitRegistry = new WeakSet();
   const frames = new WeakSet<HTMLIFrameElement>();
   const shown = new Map<string, number>();
@@ -365,18 +362,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   function flushStaged(): void {
     for (const match of staged) {
       const info = held.get(match);
-      if (!info?.bounds) continue;
-      const anchor = viewport ? info.bounds.startContainer.parentElement : null;
-      if (!viewport || !anchor) {
-        register(match, info);
-        continue;
-      }
-      info.anchor = anchor;
-      const list = byAnchor.get(anchor);
-      if (list) list.add(match);
-      else byAnchor.set(anchor, new Set([match]));
-      if (viewport.isNear(anchor)) register(match, info);
-      else viewport.observe(anchor);
+      if (info?.bounds && (!viewport || viewport.add(info.bounds, match))) register(match, info);
     }
     staged.clear();
   }
@@ -394,14 +380,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     registry?.unknown.delete(info.bounds);
   }
 
-  /** The viewport tracker's report: the matches in `anchor` go in or out of the registry. */
-  function nearViewport(anchor: Element, near: boolean): void {
-    for (const match of byAnchor.get(anchor) ?? []) {
-      const info = held.get(match);
-      if (!info) continue;
-      if (near) register(match, info);
-      else unregister(info);
-    }
+  /** The viewport registry's report: a match goes in or out of the registered highlights. */
+  function nearViewport(match: PageMatch, near: boolean): void {
+    const info = held.get(match);
+    if (info && near) register(match, info);
+    else if (info) unregister(info);
   }
 
   function hide(match: PageMatch): void {
@@ -422,14 +405,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     }
     if (info.wrappers) unwrapMatch(info.wrappers, split);
     unregister(info);
-    const list = info.anchor ? byAnchor.get(info.anchor) : undefined;
-    if (info.anchor && list) {
-      list.delete(match);
-      if (list.size === 0) {
-        byAnchor.delete(info.anchor);
-        viewport?.unobserve(info.anchor);
-      }
-    }
+    if (info.bounds) viewport?.delete(info.bounds);
   }
 
   function setActive(match: PageMatch | undefined): void {
@@ -867,7 +843,6 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       }
     }
     registries.clear();
-    byAnchor.clear();
     styles.destroy();
     roots.length = 0;
     visible = [];

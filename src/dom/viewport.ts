@@ -1,5 +1,5 @@
 // Follows which elements are near the viewport, so that highlight mode registers only the ranges
-// a reader can scroll to soon. Chromium revalidates every registered highlight range whenever a
+// a reader can scroll to soon (the extension's choice; the widget keeps its script small without). Chromium revalidates every registered highlight range whenever a
 // highlight or the page's DOM changes: with thousands registered, each change costs a frame tens
 // of milliseconds; with the few hundred near the viewport, next to nothing.
 import { cancelTimer, startTimer } from './natives';
@@ -110,3 +110,61 @@ export const createViewportTracker: ViewportTrackerFactory = (onChange) => {
     },
   };
 };
+
+/** Ranges that come and go with the nearness of their element to the viewport. */
+export interface ViewportRegistry<T> {
+  /**
+   * Follows `range`, standing for `item`: true when it is near the viewport now (register it),
+   * else `onChange(item, true)` comes when it is (and `false` when it leaves again).
+   */
+  add(range: AbstractRange, item: T): boolean;
+  /** Stops following `range`. */
+  delete(range: AbstractRange): void;
+  /** Resolves once every range added so far is known to be near or not. */
+  settled(): Promise<void>;
+  /** Stops following everything. */
+  disconnect(): void;
+}
+
+/** Makes a registry reporting through `onChange` (undefined where nearness cannot be followed). */
+export type ViewportRegistryFactory = <T>(onChange: (item: T, near: boolean) => void) => ViewportRegistry<T> | undefined;
+
+/** A registry keyed by each range's parent element, which is what the tracker follows. */
+export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => void): ViewportRegistry<T> | undefined {
+  const byElement = new Map<Element, Map<AbstractRange, T>>();
+  // The element each range was filed under: by the time a range is deleted its text may have
+  // left that element (the page replaced it), and the entry must still go.
+  const elementOf = new Map<AbstractRange, Element>();
+  const tracker = createViewportTracker((element, near) => {
+    for (const item of byElement.get(element)?.values() ?? []) onChange(item, near);
+  });
+  if (!tracker) return undefined;
+  return {
+    add(range, item) {
+      const element = range.startContainer.parentElement;
+      // Text right inside a shadow root has no element to follow: registered at once.
+      if (!element) return true;
+      elementOf.set(range, element);
+      const items = byElement.get(element);
+      if (items) items.set(range, item);
+      else byElement.set(element, new Map([[range, item]]));
+      tracker.observe(element);
+      return tracker.isNear(element);
+    },
+    delete(range) {
+      const element = elementOf.get(range);
+      if (!element) return;
+      elementOf.delete(range);
+      const items = byElement.get(element);
+      if (!items?.delete(range) || items.size > 0) return;
+      byElement.delete(element);
+      tracker.unobserve(element);
+    },
+    settled: () => tracker.settled(),
+    disconnect() {
+      tracker.disconnect();
+      byElement.clear();
+      elementOf.clear();
+    },
+  };
+}

@@ -6,7 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createMatcher } from '../core/matcher';
 import type { GlossaryPack, TextMatch } from '../core/types';
 import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
-import { createViewportTracker } from '../dom/viewport';
+import { createViewportRegistry } from '../dom/viewport';
 import { mountGlossaryUI, type GlossaryUI } from '../ui/controller';
 import { createStrings } from '../ui/strings';
 import { isContentRequest, type ContentRequest, type PageReport } from './messages';
@@ -59,7 +59,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       matcher,
       unknownSlogans: current.unknownSlogans,
       style: current.highlightStyle,
-      viewport: createViewportTracker,
+      viewport: createViewportRegistry,
       onUpdate: () => {
         scanning = false;
       },

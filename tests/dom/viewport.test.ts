@@ -1,7 +1,7 @@
 // The viewport tracker against a stand-in IntersectionObserver the test drives; the real one is
 // exercised in tests/e2e/dom-annotator.test.ts (ranges registered as the reader scrolls).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ViewportTracker } from '../../src/dom/viewport';
+import type { ViewportRegistry, ViewportTracker } from '../../src/dom/viewport';
 
 type Callback = (entries: Array<Partial<IntersectionObserverEntry>>) => void;
 
@@ -134,5 +134,75 @@ describe('viewport tracker', () => {
     await Promise.resolve();
     expect(settled).toBe(true);
     expect(changes).toEqual([]);
+  });
+});
+
+describe('viewport registry', () => {
+  let registry: ViewportRegistry<string>;
+  let reports: Array<[string, boolean]>;
+
+  async function makeRegistry(): Promise<FakeObserver> {
+    vi.resetModules();
+    const { createViewportRegistry } = await import('../../src/dom/viewport');
+    reports = [];
+    registry = createViewportRegistry<string>((item, near) => reports.push([item, near])) as ViewportRegistry<string>;
+    return observers[0] as FakeObserver;
+  }
+
+  afterEach(() => registry?.disconnect());
+
+  // happy-dom has no StaticRange; a live Range is an AbstractRange too.
+  function textRange(parent: Node): AbstractRange {
+    const text = document.createTextNode('坚持六稳');
+    parent.appendChild(text);
+    const range = document.createRange();
+    range.setStart(text, 2);
+    range.setEnd(text, 4);
+    return range;
+  }
+
+  it('follows each range through its element: one observation, both ranges reported, dropped with the last', async () => {
+    const observer = await makeRegistry();
+    const p = element('p');
+    const first = textRange(p);
+    const second = textRange(p);
+    expect(registry.add(first, 'first')).toBe(false);
+    expect(registry.add(second, 'second')).toBe(false);
+    expect([...observer.targets]).toEqual([p]);
+    observer.report(p, true);
+    expect(reports).toEqual([['first', true], ['second', true]]);
+    // Near already: a range added now is registered at once.
+    expect(registry.add(textRange(p), 'third')).toBe(true);
+    registry.delete(first);
+    expect(observer.targets.has(p)).toBe(true);
+    registry.delete(second);
+    expect(observer.targets.has(p)).toBe(true);
+    observer.report(p, false);
+    expect(reports.slice(2)).toEqual([['third', false]]);
+  });
+
+  it('drops a range whose text the page moved out of its element before it was deleted', async () => {
+    const observer = await makeRegistry();
+    const p = element('p');
+    const range = textRange(p);
+    registry.add(range, 'moved');
+    range.startContainer.parentNode?.removeChild(range.startContainer);
+    registry.delete(range);
+    expect(observer.targets.has(p)).toBe(false);
+  });
+
+  it('text with no parent element (right inside a shadow root) is registered at once', async () => {
+    const observer = await makeRegistry();
+    const host = element('host');
+    const shadow = host.attachShadow({ mode: 'open' });
+    expect(registry.add(textRange(shadow), 'shadow')).toBe(true);
+    expect(observer.targets.size).toBe(0);
+  });
+
+  it('is undefined where the browser has no IntersectionObserver', async () => {
+    vi.stubGlobal('IntersectionObserver', undefined);
+    vi.resetModules();
+    const { createViewportRegistry } = await import('../../src/dom/viewport');
+    expect(createViewportRegistry(() => {})).toBeUndefined();
   });
 });

@@ -258,7 +258,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
       const frames = async (count: number): Promise<void> => {
         for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
       };
-      const annotator = w.__pgDom.createAnnotator({ root: document, matcher: w.__pgDom.createFakeMatcher(terms), viewport: w.__pgDom.createViewportTracker });
+      const annotator = w.__pgDom.createAnnotator({ root: document, matcher: w.__pgDom.createFakeMatcher(terms), viewport: w.__pgDom.createViewportRegistry });
       await annotator.ready;
       const total = annotator.matches().length;
       const atTop = registered().map(paragraphOf);

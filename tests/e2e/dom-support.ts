@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import type { createAnnotator, Annotator } from '../../src/dom/annotator';
 import type { createMatcher } from '../../src/core/matcher';
 import type { createFakeMatcher } from '../dom/fake-matcher';
-import type { createViewportTracker } from '../../src/dom/viewport';
+import type { createViewportRegistry } from '../../src/dom/viewport';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -17,7 +17,7 @@ export interface DomBundle {
   createAnnotator: typeof createAnnotator;
   createMatcher: typeof createMatcher;
   createFakeMatcher: typeof createFakeMatcher;
-  createViewportTracker: typeof createViewportTracker;
+  createViewportRegistry: typeof createViewportRegistry;
   HIGHLIGHT_NAMES: Record<string, string>;
 }
 
