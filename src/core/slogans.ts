@@ -93,38 +93,44 @@ for (const char of '。；！？\n“「『‘') NOT_IN_NAME_TABLE[char.charCode
 const MAX_NAME = 16;
 const isCount = (char: string): boolean => char.length === 1 && TRIGGER_TABLE[char.charCodeAt(0)] === COUNTS;
 
-/** Words grouped by their first UTF-16 unit, so that a lookup tries only those that can match. */
+/**
+ * Words (two units or longer, as all of these are) grouped by a pair of UTF-16 units, so that a
+ * lookup tries only the one or two words that can match: 一 alone starts sixty of them.
+ */
 type WordIndex = ReadonlyMap<number, readonly string[]>;
 
-function indexBy(words: readonly string[], unitOf: (word: string) => number): WordIndex {
+// Two UTF-16 units as one key; past the end of a text charCodeAt gives NaN, which makes a key no word has.
+const pairKey = (text: string, at: number): number => (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
+
+function indexBy(words: readonly string[], keyOf: (word: string) => number): WordIndex {
   const index = new Map<number, string[]>();
   for (const word of words) {
-    const unit = unitOf(word);
-    const list = index.get(unit) ?? [];
+    const key = keyOf(word);
+    const list = index.get(key) ?? [];
     list.push(word);
-    index.set(unit, list);
+    index.set(key, list);
   }
   return index;
 }
 
-// Every numeral in the text is looked up in these: a scan over all the words each time would
-// cost more than the rest of the slogan scan together.
-const NOT_SLOGANS_BY_FIRST = indexBy(NOT_SLOGANS, (word) => word.charCodeAt(0));
-const LONG_NOT_SLOGANS_BY_FIRST = indexBy(NOT_SLOGANS.filter((word) => word.length > 2), (word) => word.charCodeAt(0));
-const UNQUOTED_NOT_SLOGANS_BY_FIRST = indexBy(UNQUOTED_NOT_SLOGANS, (word) => word.charCodeAt(0));
-const HEADS_BY_LAST = indexBy(HEADS, (word) => word.charCodeAt(word.length - 1));
+// Every numeral in the text is looked up in these.
+const NOT_SLOGANS_BY_FIRST = indexBy(NOT_SLOGANS, (word) => pairKey(word, 0));
+const LONG_NOT_SLOGANS_BY_FIRST = indexBy(NOT_SLOGANS.filter((word) => word.length > 2), (word) => pairKey(word, 0));
+const UNQUOTED_NOT_SLOGANS_BY_FIRST = indexBy(UNQUOTED_NOT_SLOGANS, (word) => pairKey(word, 0));
+const HEADS_BY_LAST = indexBy(HEADS, (word) => pairKey(word, word.length - 2));
 
 /** Whether one of the indexed words starts at `at`. */
 function startsWithAny(text: string, at: number, index: WordIndex): boolean {
-  const words = index.get(text.charCodeAt(at));
+  const words = index.get(pairKey(text, at));
   if (words === undefined) return false;
   for (const word of words) if (text.startsWith(word, at)) return true;
   return false;
 }
 
-/** Whether one of the indexed words (by last unit) ends at `end` and starts at `from` or later. */
+/** Whether one of the indexed words (by last two units) ends at `end` and starts at `from` or later. */
 function endsWithAny(text: string, end: number, from: number, index: WordIndex): boolean {
-  const words = index.get(text.charCodeAt(end - 1));
+  if (end - 2 < from) return false;
+  const words = index.get(pairKey(text, end - 2));
   if (words === undefined) return false;
   for (const word of words) if (end - word.length >= from && text.startsWith(word, end - word.length)) return true;
   return false;
