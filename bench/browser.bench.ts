@@ -243,6 +243,13 @@ try {
       ` the traced runs, including the rendering our changes cause, immune to other processes. longest task: the task with` +
       ` the most CPU in the traced runs, with what it did.`,
   );
+  const visible = of('highlight-api').map((run) => run.visibleMs).filter((value) => value >= 0);
+  console.log(
+    `highlight-api, the reader's screen: the terms in the viewport drawn highlighted in the frame ` +
+      `${fixed(median(visible))} ms after the start (min ${fixed(Math.min(...visible))}, max ${fixed(max(visible))}; ` +
+      `measured in ${visible.length} of ${of('highlight-api').length} runs), ${(median(visible) / ms('walk')).toFixed(1)}× the bare walk; ` +
+      `the rest of the page follows in slices until ready.`,
+  );
   for (const mode of MODES) {
     const list = of(mode);
     const slices = list.flatMap((run) => run.slices);

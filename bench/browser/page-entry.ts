@@ -23,6 +23,11 @@ export interface PageRun {
   inPlace: number;
   /** Annotator only: the matches `inPlace` should reach (wrap: all; highlight-api: those near the viewport). */
   expected: number;
+  /**
+   * Highlight-api mode: from the first call until the frame that drew the last of the matches in
+   * the viewport (the reader's screen highlighted), -1 when one of them is not registered.
+   */
+  visibleMs: number;
   /** Highlight-api mode: ranges registered in all (near the viewport or not). */
   registered: number;
   /** Text nodes and characters read (annotator: its own stats; walk: what it read). */
@@ -115,7 +120,7 @@ async function settle(start: number): Promise<Pick<PageRun, 'paintedMs' | 'longT
 }
 
 const emptyRun = (): PageRun => ({
-  ms: 0, count: 0, known: 0, unknown: 0, inPlace: 0, expected: 0, registered: 0, textNodes: 0, chars: 0, scanCalls: 0, scanMs: 0, slices: [],
+  ms: 0, count: 0, known: 0, unknown: 0, inPlace: 0, expected: 0, visibleMs: -1, registered: 0, textNodes: 0, chars: 0, scanCalls: 0, scanMs: 0, slices: [],
   paintedMs: 0, longTasks: [], longFrames: [],
 });
 
@@ -132,6 +137,24 @@ async function annotate(mode: 'highlight-api' | 'wrap'): Promise<PageRun> {
   scanMs = 0;
   let stats: ScanStats | undefined;
   armChunkClock();
+  // When each range was registered (by its start), and when frames were drawn: read by `shown`.
+  registeredAt = new Map();
+  frameTimes = [];
+  let watching = mode === 'highlight-api';
+  const add = Highlight.prototype.add;
+  if (watching) {
+    Highlight.prototype.add = function (this: Highlight, range: AbstractRange) {
+      const offsets = registeredAt.get(range.startContainer) ?? new Map<number, number>();
+      if (!offsets.has(range.startOffset)) offsets.set(range.startOffset, performance.now());
+      registeredAt.set(range.startContainer, offsets);
+      return add.call(this, range);
+    };
+  }
+  const watch = (time: number): void => {
+    frameTimes.push(time);
+    if (watching) requestAnimationFrame(watch);
+  };
+  if (watching) requestAnimationFrame(watch);
   const start = performance.now();
   const annotator: Annotator = createAnnotator({
     root: document,
@@ -145,6 +168,10 @@ async function annotate(mode: 'highlight-api' | 'wrap'): Promise<PageRun> {
   });
   await annotator.ready;
   const end = performance.now();
+  Highlight.prototype.add = add;
+  runStart = start;
+  // Frames go on being recorded until `shown`: the last registrations are drawn after ready.
+  stopWatching = () => (watching = false);
   const slices = chunkClockWorks ? disarmChunkClock(start, end) : [];
   win.__pgKeep = annotator;
   const matches = annotator.matches();
@@ -164,10 +191,31 @@ async function annotate(mode: 'highlight-api' | 'wrap'): Promise<PageRun> {
   };
 }
 
+let registeredAt = new Map<Node, Map<number, number>>();
+let frameTimes: number[] = [];
+let runStart = 0;
+let stopWatching = (): void => {};
+
 /** After `annotate`, outside the timed and traced part (it lays out every match): what is in place. */
-function shown(mode: 'highlight-api' | 'wrap'): Pick<PageRun, 'inPlace' | 'expected' | 'registered'> {
+function shown(mode: 'highlight-api' | 'wrap'): Pick<PageRun, 'inPlace' | 'expected' | 'registered' | 'visibleMs'> {
+  stopWatching();
   const matches = (win.__pgKeep as Annotator | undefined)?.matches() ?? [];
-  return mode === 'wrap' ? wrappedIds(matches) : nearAndRegistered(matches);
+  return mode === 'wrap' ? { ...wrappedIds(matches), visibleMs: -1 } : { ...nearAndRegistered(matches), visibleMs: viewportDrawnMs(matches) };
+}
+
+/** When the last match in the viewport was first drawn highlighted (see `PageRun.visibleMs`). */
+function viewportDrawnMs(matches: readonly PageMatch[]): number {
+  let last = 0;
+  for (const match of matches) {
+    const range = match.range;
+    const rect = range.getBoundingClientRect();
+    if (rect.bottom < 0 || rect.top > innerHeight) continue;
+    const at = registeredAt.get(range.startContainer)?.get(range.startOffset);
+    if (at === undefined) return -1;
+    last = Math.max(last, at);
+  }
+  const frame = frameTimes.find((time) => time >= last);
+  return frame === undefined ? -1 : frame - runStart;
 }
 
 /**

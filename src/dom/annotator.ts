@@ -132,6 +132,8 @@ interface Clock {
   busy: number;
   /** Wrap mode: characters of text we changed since the browser last laid the page out. */
   relayout: number;
+  /** Highlight mode with a viewport registry: whether the last slice found text near the viewport. */
+  nearby: boolean;
 }
 
 interface RootState {
@@ -251,6 +253,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const staged = new Set<PageMatch>();
   /** Highlight mode, given a registry: which matches are near the viewport. */
   const viewport = wrap ? undefined : options.viewport?.<PageMatch>((match, near) => nearViewport(match, near));
+  /** Matches registered for being near the viewport, ever: grows while a pass finds the reader's screens. */
+  let nearCount = 0;
   const split: SplitRegistry = new WeakSet();
   const frames = new WeakSet<HTMLIFrameElement>();
   const shown = new Map<string, number>();
@@ -362,7 +366,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   function flushStaged(): void {
     for (const match of staged) {
       const info = held.get(match);
-      if (info?.bounds && (!viewport || viewport.add(info.bounds, match))) register(match, info);
+      if (info?.bounds && (!viewport || viewport.add(info.bounds, match))) {
+        register(match, info);
+        nearCount++;
+      }
     }
     staged.clear();
   }
@@ -383,8 +390,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   /** The viewport registry's report: a match goes in or out of the registered highlights. */
   function nearViewport(match: PageMatch, near: boolean): void {
     const info = held.get(match);
-    if (info && near) register(match, info);
-    else if (info) unregister(info);
+    if (info && near) {
+      register(match, info);
+      nearCount++;
+    } else if (info) unregister(info);
   }
 
   function hide(match: PageMatch): void {
@@ -546,7 +555,18 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       const time = now();
       if (time - clock.slice > SLICE_MS || clock.relayout > RELAYOUT_CHARS) {
         clock.busy += time - clock.slice;
-        if (clock.relayout > RELAYOUT_CHARS) {
+        // With only the ranges near the viewport registered, a registry change is cheap, and the
+        // reader's screens are highlighted as the scan goes through them rather than after the
+        // pass: while slices still find text near the viewport, each pause lets the browser render
+        // a frame, which draws what is registered and tells the registry what is near
+        // (scheduler.yield() continuations would put both off to the end of the pass).
+        if (viewport) flushStaged();
+        if (viewport && clock.nearby) {
+          const before = nearCount;
+          await yieldToFrame();
+          await viewport.settled();
+          clock.nearby = nearCount > before;
+        } else if (clock.relayout > RELAYOUT_CHARS) {
           clock.relayout = 0;
           await yieldToFrame();
         } else {
@@ -609,7 +629,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   async function pass(items: WorkItem[]): Promise<void> {
     const began = now();
-    const clock: Clock = { slice: began, busy: 0, relayout: 0 };
+    const clock: Clock = { slice: began, busy: 0, relayout: 0, nearby: true };
     const stats: ScanStats = { ms: 0, textNodes: 0, chars: 0, matches: 0, unknown: 0 };
     try {
       // Removed text first: positions in nodes that left the page cannot be ordered.

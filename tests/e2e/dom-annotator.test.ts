@@ -284,6 +284,47 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
     await page.close();
   });
 
+  it('with a viewport tracker, the screens the reader is on are highlighted while the rest of a ~1 MB page is still being scanned', async () => {
+    const glossary = parse(readFileSync(fileURLToPath(new URL('../../glossary/chuansha-2020h1.yaml', import.meta.url)), 'utf8')) as GlossaryFile;
+    const entries = glossary.entries.map((e) => ({ id: e.id, term: e.term, forms: [e.term, ...(e.aliases ?? [])] }));
+    server.route('/big-viewport.html', { body: seedPageHtml({ repeat: 100 }) });
+    const page = await open('/big-viewport.html');
+    const result = await page.evaluate(async (entries) => {
+      const w = window as unknown as TestWindow;
+      const base = w.__pgDom.createMatcher({ entries });
+      let scans = 0;
+      const matcher = { scan: (text: string) => (scans++, base.scan(text)) };
+      // How far the scan had got when a frame first showed highlights.
+      let firstDrawnAt = -1;
+      let done = false;
+      const frame = (): void => {
+        if (done) return;
+        if (firstDrawnAt === -1 && (CSS.highlights.get('pg-term')?.size ?? 0) > 0) firstDrawnAt = scans;
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+      const annotator = w.__pgDom.createAnnotator({ root: document, matcher, viewport: w.__pgDom.createViewportRegistry });
+      await annotator.ready;
+      done = true;
+      const tops = [...(CSS.highlights.get('pg-term') ?? [])].map((range) => {
+        const live = document.createRange();
+        live.setStart((range as AbstractRange).startContainer, (range as AbstractRange).startOffset);
+        return live.getBoundingClientRect().top;
+      });
+      const total = annotator.matches().length;
+      annotator.destroy();
+      return { firstDrawnAt, scans, total, maxTop: Math.max(...tops), height: innerHeight };
+    }, entries);
+    console.log(`[${browserName}] first highlights drawn after ${result.firstDrawnAt} of ${result.scans} segment scans`);
+    expect(result.total).toBeGreaterThan(3000);
+    // The reader's screens come first: drawn within the first quarter of the page's scan (without
+    // frames during the pass they would be drawn only at its end).
+    expect(result.firstDrawnAt).toBeGreaterThan(0);
+    expect(result.firstDrawnAt).toBeLessThan(result.scans / 4);
+    expect(result.maxTop).toBeLessThan(2 * result.height);
+    await page.close();
+  });
+
   it('a ~1 MB report page: scan without long tasks (measured, reported)', async () => {
     const glossary = parse(readFileSync(fileURLToPath(new URL('../../glossary/chuansha-2020h1.yaml', import.meta.url)), 'utf8')) as GlossaryFile;
     const entries = glossary.entries.map((e) => ({ id: e.id, term: e.term, forms: [e.term, ...(e.aliases ?? [])] }));
