@@ -87,27 +87,11 @@ export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatche
   // Entries come in many shapes (optional fields); reading them per match would not stay fast.
   const patternId = patternEntry.map((entry) => entry.id);
   const patternTerm = patternEntry.map((entry) => entry.term);
-  // The text of each pattern's last match. Most occurrences spell a term the same way, and
-  // comparing a few characters costs less than a new string per match (and its garbage).
-  const lastText = patterns.map(() => '');
   // First units of the glued suffixes (制度 → 制): a closing quote followed by none of them ends a
   // term plainly.
   const suffixStarts = new Uint8Array(65536);
   for (const suffixes of patternSuffixes) for (const suffix of suffixes) suffixStarts[suffix.charCodeAt(0)] = 1;
 
-  function textOf(text: string, start: number, end: number, pattern: number): string {
-    const last = lastText[pattern] as string;
-    const length = end - start;
-    if (last.length === length) {
-      let i = 0;
-      while (i < length && last.charCodeAt(i) === text.charCodeAt(start + i)) i++;
-      if (i === length) return last;
-    }
-    const sliced = text.slice(start, end);
-    // A long slice can share the scanned text's memory; kept here, it would keep that text alive.
-    if (length <= SHORT_TEXT) lastText[pattern] = sliced;
-    return sliced;
-  }
   const resolver = options.fuzzy?.(glossary.entries, entryKeys);
 
   // The scanner already settles overlaps (leftmost, then longest); here each occurrence becomes a
@@ -131,7 +115,7 @@ export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatche
         end = span.end;
       }
       const pattern = occurrence.pattern;
-      matches[o] = { start, end, text: textOf(text, start, end, pattern), kind: 'term', entryId: patternId[pattern] as string, term: patternTerm[pattern] as string };
+      matches[o] = { start, end, text: text.slice(start, end), kind: 'term', entryId: patternId[pattern] as string, term: patternTerm[pattern] as string };
     }
     return matches;
   }
@@ -171,8 +155,6 @@ function mergeSlogans(
   return merged;
 }
 
-// Slices up to this length are copies in V8; longer ones may point into the scanned text.
-const SHORT_TEXT = 12;
 
 const QUOTE_CODES = new Uint8Array(65536);
 for (const quote of [...Object.keys(QUOTE_PAIRS), ...CLOSING_QUOTES]) QUOTE_CODES[quote.charCodeAt(0)] = 1;

@@ -181,10 +181,11 @@ interface Registry {
  * with accessors are built slowly and kept in slow dictionary form.
  */
 class AnnotatedMatch implements PageMatch {
-  start: number;
-  end: number;
-  text: string;
-  kind: TextMatch['kind'];
+  // Copied from the TextMatch in the constructor.
+  declare start: number;
+  declare end: number;
+  declare text: string;
+  declare kind: TextMatch['kind'];
   declare entryId?: string;
   declare term?: string;
   declare score?: number;
@@ -193,13 +194,7 @@ class AnnotatedMatch implements PageMatch {
   readonly #info: Held;
 
   constructor(match: TextMatch, id: number, info: Held) {
-    this.start = match.start;
-    this.end = match.end;
-    this.text = match.text;
-    this.kind = match.kind;
-    if (match.entryId !== undefined) this.entryId = match.entryId;
-    if (match.term !== undefined) this.term = match.term;
-    if (match.score !== undefined) this.score = match.score;
+    Object.assign(this, match);
     this.id = id;
     const element = info.wrappers?.[0];
     if (element) this.element = element;
