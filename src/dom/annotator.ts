@@ -86,7 +86,7 @@ export interface ScanStats {
 export interface Annotator {
   /**
    * Resolves when the first complete pass is done and its highlights are registered (with a
-   * `viewport` tracker: those near the viewport), also after destroy(). matches() has them all.
+   * `viewport` registry: those near the viewport), also after destroy(). matches() has them all.
    */
   readonly ready: Promise<void>;
   /** The matches shown, in document order (the root first, then shadow roots and iframes as found). */

@@ -1,7 +1,8 @@
 // Follows which elements are near the viewport, so that highlight mode registers only the ranges
-// a reader can scroll to soon (the extension's choice; the widget keeps its script small without). Chromium revalidates every registered highlight range whenever a
-// highlight or the page's DOM changes: with thousands registered, each change costs a frame tens
-// of milliseconds; with the few hundred near the viewport, next to nothing.
+// a reader can scroll to soon (the extension's choice; the widget keeps its script small without).
+// Chromium revalidates every registered highlight range whenever a highlight or the page's DOM
+// changes: with thousands registered, each change costs a frame tens of milliseconds; with the few
+// hundred near the viewport, next to nothing.
 import { cancelTimer, startTimer } from './natives';
 
 /** How far outside the viewport an element still counts as near: a screenful each way. */

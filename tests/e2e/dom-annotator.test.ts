@@ -247,7 +247,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
     },
   );
 
-  it('highlight-api mode with a viewport tracker registers the ranges near the viewport, the others as the reader scrolls to them', async () => {
+  it('highlight-api mode with a viewport registry registers the ranges near the viewport, the others as the reader scrolls to them', async () => {
     const paragraphs = Array.from({ length: 3000 }, (_, i) => `<p id="p${i}">第${i}段：坚持六稳，落实六保。</p>`).join('');
     server.route('/long.html', { body: `<!doctype html><meta charset="utf-8"><body>${paragraphs}</body>` });
     const page = await open('/long.html');
@@ -284,7 +284,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
     await page.close();
   });
 
-  it('with a viewport tracker, the screens the reader is on are highlighted while the rest of a ~1 MB page is still being scanned', async () => {
+  it('with a viewport registry, the screens the reader is on are highlighted while the rest of a ~1 MB page is still being scanned', async () => {
     const glossary = parse(readFileSync(fileURLToPath(new URL('../../glossary/chuansha-2020h1.yaml', import.meta.url)), 'utf8')) as GlossaryFile;
     const entries = glossary.entries.map((e) => ({ id: e.id, term: e.term, forms: [e.term, ...(e.aliases ?? [])] }));
     server.route('/big-viewport.html', { body: seedPageHtml({ repeat: 100 }) });
