@@ -15,6 +15,12 @@ import { GOV_HOST, OTHER_HOST, launchBrowser, type BrowserName, type LaunchedBro
 import { startServer, type TestServer } from './support/server';
 
 const TERMS = ['六稳', '六保', '三重一大', '十四五'];
+
+/** The seed report's glossary entries as the matcher takes them. */
+function seedGlossaryEntries(): Array<{ id: string; term: string; forms: string[] }> {
+  const glossary = parse(readFileSync(fileURLToPath(new URL('../../glossary/chuansha-2020h1.yaml', import.meta.url)), 'utf8')) as GlossaryFile;
+  return glossary.entries.map((e) => ({ id: e.id, term: e.term, forms: [e.term, ...(e.aliases ?? [])] }));
+}
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 /** Root first (document order), then the shadow root, then the same-origin frame. */
@@ -285,8 +291,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
   });
 
   it('with a viewport registry, the screens the reader is on are highlighted while the rest of a ~1 MB page is still being scanned', async () => {
-    const glossary = parse(readFileSync(fileURLToPath(new URL('../../glossary/chuansha-2020h1.yaml', import.meta.url)), 'utf8')) as GlossaryFile;
-    const entries = glossary.entries.map((e) => ({ id: e.id, term: e.term, forms: [e.term, ...(e.aliases ?? [])] }));
+    const entries = seedGlossaryEntries();
     server.route('/big-viewport.html', { body: seedPageHtml({ repeat: 100 }) });
     const page = await open('/big-viewport.html');
     const result = await page.evaluate(async (entries) => {
@@ -326,8 +331,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
   });
 
   it('a ~1 MB report page: scan without long tasks (measured, reported)', async () => {
-    const glossary = parse(readFileSync(fileURLToPath(new URL('../../glossary/chuansha-2020h1.yaml', import.meta.url)), 'utf8')) as GlossaryFile;
-    const entries = glossary.entries.map((e) => ({ id: e.id, term: e.term, forms: [e.term, ...(e.aliases ?? [])] }));
+    const entries = seedGlossaryEntries();
     server.route('/big.html', { body: seedPageHtml({ repeat: 100 }) });
     const page = await open('/big.html');
     const result = await page.evaluate(async (entries) => {
