@@ -114,10 +114,10 @@ function indexBy(words: readonly string[], keyOf: (word: string) => number): Wor
 }
 
 // Every numeral in the text is looked up in these.
-const NOT_SLOGANS_BY_FIRST = indexBy(NOT_SLOGANS, (word) => pairKey(word, 0));
-const LONG_NOT_SLOGANS_BY_FIRST = indexBy(NOT_SLOGANS.filter((word) => word.length > 2), (word) => pairKey(word, 0));
-const UNQUOTED_NOT_SLOGANS_BY_FIRST = indexBy(UNQUOTED_NOT_SLOGANS, (word) => pairKey(word, 0));
-const HEADS_BY_LAST = indexBy(HEADS, (word) => pairKey(word, word.length - 2));
+const NOT_SLOGANS_BY_START = indexBy(NOT_SLOGANS, (word) => pairKey(word, 0));
+const LONG_NOT_SLOGANS_BY_START = indexBy(NOT_SLOGANS.filter((word) => word.length > 2), (word) => pairKey(word, 0));
+const UNQUOTED_NOT_SLOGANS_BY_START = indexBy(UNQUOTED_NOT_SLOGANS, (word) => pairKey(word, 0));
+const HEADS_BY_END = indexBy(HEADS, (word) => pairKey(word, word.length - 2));
 
 /** Whether one of the indexed words starts at `at`. */
 function startsWithAny(text: string, at: number, index: WordIndex): boolean {
@@ -193,7 +193,7 @@ function quotedAt(text: string, open: number): SloganCandidate | undefined {
 // Whether a quoted name holds a numeral that counts: 两网融合, 五件实事, 15分钟服务圈, 七五, 多证合一;
 // not 统一大市场, 2020年度, 90后, 十九大.
 function countsSomething(name: string): boolean {
-  if (containsAny(name, LONG_NOT_SLOGANS_BY_FIRST) || NOT_SLOGAN_SET.has(name)) return false;
+  if (containsAny(name, LONG_NOT_SLOGANS_BY_START) || NOT_SLOGAN_SET.has(name)) return false;
   if (name.endsWith('合一') && name.length >= 4) return true;
   for (let i = 0; i < name.length; i++) {
     const char = name.charAt(i);
@@ -218,7 +218,7 @@ function countsSomething(name: string): boolean {
     const afterWord = run === '一' && isCjk(previous) && !CLASSIFIERS.has(next) && next !== '个';
     const congress = next === '大' && isOrdinalCongress(run) && !isCjk(name.charAt(j + 2));
     if (run.startsWith('双') && !afterWord) return true;
-    if (!afterWord && !congress && previous !== '第' && !NOT_COUNTED.has(next) && !isEnumeration(run) && !startsWithAny(name, i, NOT_SLOGANS_BY_FIRST)) return true;
+    if (!afterWord && !congress && previous !== '第' && !NOT_COUNTED.has(next) && !isEnumeration(run) && !startsWithAny(name, i, NOT_SLOGANS_BY_START)) return true;
     i = j - 1;
   }
   return false;
@@ -242,13 +242,16 @@ function unquotedAt(text: string, start: number): SloganCandidate | undefined {
   let end = start;
   while (end < text.length && TRIGGER_TABLE[text.charCodeAt(end)] === COUNTS) end++;
   const nextCode = end < text.length ? text.charCodeAt(end) : 0;
+  // A count is followed by the Chinese name of what it counts, not by 年, 届, 所…
+  const countsNothing = nextCode < 0x4e00 || nextCode > 0x9fff || NOT_NEXT_TABLE[nextCode] === 1;
+  // Only a plan code (十四五, 九五) stands without one.
   const planShaped = end - start >= 2 && text.charCodeAt(end - 1) === FIVE;
-  if (!planShaped && (nextCode < 0x4e00 || nextCode > 0x9fff || NOT_NEXT_TABLE[nextCode] === 1)) return undefined;
+  if (countsNothing && !planShaped) return undefined;
   const run = text.slice(start, end);
   if (PLAN_CODE.test(run)) return candidateOf(text, start, end, 'plan');
+  if (countsNothing || isEnumeration(run)) return undefined;
   const next = text.charAt(end);
-  if (!isCjk(next) || isEnumeration(run) || NOT_COUNTED.has(next) || CLASSIFIERS.has(next)) return undefined;
-  if (startsWithAny(text, start, NOT_SLOGANS_BY_FIRST) || startsWithAny(text, start, UNQUOTED_NOT_SLOGANS_BY_FIRST)) return undefined;
+  if (startsWithAny(text, start, NOT_SLOGANS_BY_START) || startsWithAny(text, start, UNQUOTED_NOT_SLOGANS_BY_START)) return undefined;
   for (const [idiom, offset] of IDIOMS_BY_NUMERAL.get(text.charAt(start)) ?? []) if (text.startsWith(idiom, start - offset)) return undefined;
   if (next === '大' && isOrdinalCongress(run)) {
     // 十二大行动 is a programme; 十九大战略安排 is the 19th congress's strategy.
@@ -293,7 +296,7 @@ function headedAt(text: string, start: number, end: number, run: string): Slogan
     const char = text.charAt(k);
     if (!isCjk(char) || isCount(char) || PUNCTUATION.includes(char) || '的和与及等在是了对把为从将'.includes(char)) break;
     const upTo = k + 1;
-    if (endsWithAny(text, upTo, nameStart, HEADS_BY_LAST)) best = upTo;
+    if (endsWithAny(text, upTo, nameStart, HEADS_BY_END)) best = upTo;
   }
   return best === -1 ? undefined : candidateOf(text, start, best, 'headed');
 }
