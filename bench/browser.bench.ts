@@ -1,7 +1,7 @@
 // `npm run bench:browser`: the annotator on a ≥ 700,000-character report page in headless Chromium,
 // against a bare TreeWalker read and mark.js in the same run (fresh page load each, median of a few
 // runs), plus its longest main-thread task, the memory it adds, and its cost on a page without Chinese.
-import { build } from 'esbuild';
+import { pageScript } from '../tests/e2e/support/page-script';
 import { dirname, join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -57,14 +57,7 @@ function call<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
 
 const pack = await loadGlossaryPack([]);
 const forms = [...new Set(pack.entries.flatMap((entry) => [entry.term, ...entry.forms]))];
-const bundle = await build({
-  entryPoints: [join(here, 'browser', 'page-entry.ts')],
-  bundle: true,
-  format: 'iife',
-  target: 'es2022',
-  write: false,
-  logLevel: 'silent',
-}).then((result) => result.outputFiles[0]?.text ?? '');
+const bundle = await pageScript(join(here, 'browser', 'page-entry.ts'));
 const repeat = seedRepeatFor(TARGET_CHARS);
 const reportHtml = reportPageHtml(repeat);
 const server: TestServer = await startServer({

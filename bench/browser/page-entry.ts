@@ -200,15 +200,25 @@ let stopWatching = (): void => {};
 function shown(mode: 'highlight-api' | 'wrap'): Pick<PageRun, 'inPlace' | 'expected' | 'registered' | 'visibleMs'> {
   stopWatching();
   const matches = (win.__pgKeep as Annotator | undefined)?.matches() ?? [];
-  return mode === 'wrap' ? { ...wrappedIds(matches), visibleMs: -1 } : { ...nearAndRegistered(matches), visibleMs: viewportDrawnMs(matches) };
+  if (mode === 'wrap') return { ...wrappedIds(matches), visibleMs: -1 };
+  // Each match's live range and box, made once for both readings.
+  const placed = matches.map((match): Placed => {
+    const range = match.range;
+    return { range, rect: range.getBoundingClientRect() };
+  });
+  return { ...nearAndRegistered(placed), visibleMs: viewportDrawnMs(placed) };
+}
+
+/** A match's text as a live range, with its box. */
+interface Placed {
+  range: Range;
+  rect: DOMRect;
 }
 
 /** When the last match in the viewport was first drawn highlighted (see `PageRun.visibleMs`). */
-function viewportDrawnMs(matches: readonly PageMatch[]): number {
+function viewportDrawnMs(placed: readonly Placed[]): number {
   let last = 0;
-  for (const match of matches) {
-    const range = match.range;
-    const rect = range.getBoundingClientRect();
+  for (const { range, rect } of placed) {
     if (rect.bottom < 0 || rect.top > innerHeight) continue;
     const at = registeredAt.get(range.startContainer)?.get(range.startOffset);
     if (at === undefined) return -1;
@@ -256,7 +266,7 @@ function wrappedIds(matches: readonly PageMatch[]): Pick<PageRun, 'inPlace' | 'e
 }
 
 /** Highlight-api mode: of the matches within a screenful of the viewport, those whose range is registered. */
-function nearAndRegistered(matches: readonly PageMatch[]): Pick<PageRun, 'inPlace' | 'expected' | 'registered'> {
+function nearAndRegistered(placed: readonly Placed[]): Pick<PageRun, 'inPlace' | 'expected' | 'registered'> {
   const keyOf = (range: AbstractRange): string => `${range.startOffset}:${range.endOffset}`;
   const registered = new Map<Node, Set<string>>();
   let total = 0;
@@ -270,9 +280,7 @@ function nearAndRegistered(matches: readonly PageMatch[]): Pick<PageRun, 'inPlac
   }
   let expected = 0;
   let inPlace = 0;
-  for (const match of matches) {
-    const range = match.range;
-    const rect = range.getBoundingClientRect();
+  for (const { range, rect } of placed) {
     if (rect.bottom < -innerHeight || rect.top > 2 * innerHeight) continue;
     expected++;
     if (registered.get(range.startContainer)?.has(keyOf(range))) inPlace++;

@@ -1,6 +1,5 @@
 // Helpers for the DOM layer's real-browser tests: the layer bundled as one script to inject,
 // and the fixture pages under tests/fixtures/pages.
-import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +8,7 @@ import type { createAnnotator, Annotator } from '../../src/dom/annotator';
 import type { createMatcher } from '../../src/core/matcher';
 import type { createFakeMatcher } from '../dom/fake-matcher';
 import type { createViewportRegistry } from '../../src/dom/viewport';
+import { pageScript } from './support/page-script';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -28,14 +28,7 @@ let bundle: Promise<string> | undefined;
 
 /** src/dom + src/core (and the fake matcher) as one classic script. */
 export function domBundle(): Promise<string> {
-  bundle ??= build({
-    entryPoints: [join(here, 'dom-entry.ts')],
-    bundle: true,
-    format: 'iife',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  }).then((result) => result.outputFiles[0]?.text ?? '');
+  bundle ??= pageScript(join(here, 'dom-entry.ts'));
   return bundle;
 }
 
