@@ -117,7 +117,13 @@ const SLICE_MS = 8;
  * Wrap mode: text we may re-wrap before letting the browser lay it out. Laying out Chinese text
  * costs roughly 0.3–1 µs a character in Chromium, so this keeps each layout to tens of ms.
  */
-const RELAYOUT_CHARS = 50_000;
+const RELAYOUT_CHARS = 20_000;
+/**
+ * Longest we go on without letting the browser render a frame. scheduler.yield() continuations
+ * outrank rendering, so without this a pass starves the page's frames (a scroll or an animation
+ * froze for 100+ ms on a 700,000-character page) until Chromium's own starvation guard steps in.
+ */
+const FRAME_GAP_MS = 32;
 const MIN_DELAY_MS = 100;
 const MAX_DELAY_MS = 2000;
 /** Above this many changed blocks in one root, rescanning the whole root is cheaper. */
@@ -134,6 +140,8 @@ interface Clock {
   relayout: number;
   /** Highlight mode with a viewport registry: whether the last slice found text near the viewport. */
   nearby: boolean;
+  /** When we last resumed after a rendered frame (or the pass began). */
+  frame: number;
 }
 
 interface RootState {
@@ -523,8 +531,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       }
       state.matches = keep;
     });
-    // A root with no Chinese at all costs one native textContent read.
-    if (!CJK.test(start.textContent ?? '') && !hasNested(start)) return;
+    // A root with no Chinese at all costs one read of its nodes (which stops at the first Chinese text).
+    if (!hasChinese(start) && !hasNested(start)) return;
     const found: PageMatch[] = [];
     try {
       await scanFrom(start, state, found, stats, clock);
@@ -560,10 +568,12 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
           const before = nearCount;
           await yieldToFrame();
           await viewport.settled();
+          clock.frame = now();
           clock.nearby = nearCount > before;
-        } else if (clock.relayout > RELAYOUT_CHARS) {
+        } else if (clock.relayout > RELAYOUT_CHARS || time - clock.frame > FRAME_GAP_MS) {
           clock.relayout = 0;
           await yieldToFrame();
+          clock.frame = now();
         } else {
           await yieldToMain();
         }
@@ -624,7 +634,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   async function pass(items: WorkItem[]): Promise<void> {
     const began = now();
-    const clock: Clock = { slice: began, busy: 0, relayout: 0, nearby: true };
+    const clock: Clock = { slice: began, busy: 0, relayout: 0, nearby: true, frame: began };
     const stats: ScanStats = { ms: 0, textNodes: 0, chars: 0, matches: 0, unknown: 0 };
     try {
       // Removed text first: positions in nodes that left the page cannot be ordered.
@@ -972,6 +982,30 @@ function onlyOurs(record: MutationRecord): boolean {
   for (const node of record.addedNodes) if (!ours(node)) return false;
   for (const node of record.removedNodes) if (!ours(node)) return false;
   return true;
+}
+
+/**
+ * Whether any text node in `root` (itself included, and the open shadow roots inside it) has
+ * Chinese in it; stops at the first one.
+ */
+function hasChinese(root: Node): boolean {
+  let node: Node | null = root;
+  while (node) {
+    if (node.nodeType === 3) {
+      if (CJK.test((node as Text).data)) return true;
+    } else {
+      const shadow = node.nodeType === 1 ? (node as Element).shadowRoot : null;
+      if (shadow && hasChinese(shadow)) return true;
+    }
+    if (node.nodeType !== 3 && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    // Next in document order within `root`: the next sibling of the nearest ancestor that has one.
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    node = node && node !== root ? node.nextSibling : null;
+  }
+  return false;
 }
 
 function hasNested(node: Node): boolean {

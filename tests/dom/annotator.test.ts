@@ -76,6 +76,17 @@ describe('text collection', () => {
     await annotator.ready;
     expect(annotator.matches().map((m) => m.range.toString())).toEqual(['六保', '六稳']);
   });
+
+  it('finds terms on a page whose only Chinese is inside an open shadow root', async () => {
+    document.body.innerHTML = '<p>English page</p><div><span id="host"></span></div>';
+    const host = document.getElementById('host') as HTMLElement;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>影子里的六稳</p>';
+    const matcher = createFakeMatcher(TERMS);
+    annotator = createAnnotator({ root: document, matcher, mode: 'wrap', observe: false });
+    await annotator.ready;
+    expect(annotator.matches().map((m) => m.range.toString())).toEqual(['六稳']);
+    expect(matcher.calls).toEqual(['影子里的六稳']);
+  });
 });
 
 describe('match options', () => {
