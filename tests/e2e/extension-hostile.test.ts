@@ -122,6 +122,9 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     page.on('pageerror', (error) => errors.push(normalise(String(error))));
     await page.setViewport({ width: 1000, height: 800 });
     await page.goto(server.url(host, path), { waitUntil: 'load' });
+    // The tab a reader hovers in is the front one: a tab left in the background (the browser may
+    // select another one when the previous test's tab closes) gets no animation frames.
+    await page.bringToFront();
     return page;
   }
 
@@ -200,10 +203,16 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     const point = await pointAt(page, spot);
     expect(point, `${spot.term} in ${spot.selector}`).not.toBeNull();
     await page.mouse.move(point!.x, point!.y, { steps: 2 });
-    return waitFor(async () => {
-      const text = await tooltipText(page);
-      return text && squash(text).includes(squash(definition!)) ? text : null;
-    }, `a tooltip with the definition of ${spot.term}`);
+    try {
+      return await waitFor(async () => {
+        const text = await tooltipText(page);
+        return text && squash(text).includes(squash(definition!)) ? text : null;
+      }, `a tooltip with the definition of ${spot.term}`);
+    } catch (error) {
+      // What the tab was doing, for a failure that does not reproduce.
+      const state = await page.evaluate(() => ({ visibility: document.visibilityState, focus: document.hasFocus() }));
+      throw new Error(`${(error as Error).message}; tab ${JSON.stringify(state)}, pointer at ${JSON.stringify(point)}`);
+    }
   }
 
   /** Hovers `spot` and checks that no tooltip opens (text we must leave alone). */
