@@ -5,7 +5,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://policy-glossary.org/schema/glossary-file.json","title":"政策术语助手术语表文件 / Policy Glossary file","description":"glossary/ 下的一个 YAML 文件：一份来源文件（source）及其词条（entries）。/ One glossary file: the source document and its entries.","type":"object","additionalProperties":false,"required":["source","entries"],"properties":{"source":{"description":"词条出自的文件。/ The document the entries come from.","type":"object","additionalProperties":false,"required":["title","kind"],"properties":{"title":{"description":"文件标题，如：川沙新镇2020年上半年政府工作情况报告。/ Document title.","type":"string","pattern":"\\S"},"issuer":{"description":"发文单位，如：川沙新镇人民政府。/ Issuing body.","type":"string","pattern":"\\S"},"date":{"description":"发布日期：YYYY-MM-DD，或只知年月时 YYYY-MM、YYYY。/ Date: YYYY-MM-DD, YYYY-MM or YYYY.","type":"string","pattern":"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},"kind":{"description":"释义形式：footnotes（脚注）、名词解释（附录）、editorial（编辑部撰写）。/ How the document explains its terms.","enum":["footnotes","名词解释","editorial"]},"url":{"description":"原文网址（http/https）。/ Where the document is published.","type":"string","pattern":"^https?://\\S+$"}}},"entries":{"description":"词条列表，顺序即显示顺序。/ The entries, in display order.","type":"array","items":{"$ref":"#/definitions/entry"}}},"definitions":{"slug":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"text":{"type":"string","pattern":"\\S"},"entry":{"description":"一个词条。/ One term.","type":"object","additionalProperties":false,"required":["id","term","status"],"properties":{"id":{"description":"稳定的 ASCII 标识，小写字母、数字、连字符，所有文件中唯一，如 liu-wen。/ Stable ASCII slug, unique across all files.","$ref":"#/definitions/slug"},"term":{"description":"规范写法，如：六稳、三会一代理、15分钟服务圈。/ Canonical form.","$ref":"#/definitions/text"},"aliases":{"description":"正文中的其他写法，如：“三会一代理”制度、十五分钟服务圈。/ Other forms the text uses.","type":"array","items":{"$ref":"#/definitions/text"}},"items":{"description":"提法所列各项，按原文顺序，如：稳就业、稳金融……；项数应与词中的数字一致（六稳 → 6 项）。/ Ordered expansion; its count should match the term's numerals.","type":"array","items":{"$ref":"#/definitions/text"}},"itemsNote":{"description":"项数与词中数字不一致时，说明原因。/ Why items does not match the term's numerals.","$ref":"#/definitions/text"},"definition":{"description":"释义。来自文件的词条须逐字照录原文。/ Definition; for an official entry, the document's own text, verbatim.","type":"string"},"source":{"description":"在来源文件中的位置。/ Where in the source document.","type":"object","additionalProperties":false,"properties":{"footnote":{"description":"脚注编号。/ Footnote number.","type":"integer","minimum":1},"appendix":{"description":"名词解释的条目编号。/ Appendix (名词解释) number.","type":"integer","minimum":1},"page":{"description":"页码。/ Page number.","type":"integer","minimum":1}}},"related":{"description":"相关词条的 id。/ Ids of related entries.","type":"array","items":{"$ref":"#/definitions/slug"}},"tags":{"description":"分类标签，如：经济、民生。/ Tags.","type":"array","items":{"$ref":"#/definitions/text"}},"en":{"description":"英文释义。/ English gloss.","$ref":"#/definitions/text"},"note":{"description":"编者按，如勘误。/ Editor's note, e.g. a correction.","$ref":"#/definitions/text"},"status":{"description":"official：出自政府文件；editorial：本项目编写，界面会标明。/ official: from a government document; editorial: written by us.","enum":["official","editorial"]},"unfinished":{"description":"未完成的草稿：validate 给出警告，build 不收录。/ A stub: validate warns, build leaves it out.","type":"boolean"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://policy-glossary.org/schema/glossary-file.json","title":"政策术语助手术语表文件 / Policy Glossary file","description":"glossary/ 下的一个 YAML 文件：一份来源文件（source）及其词条（entries）。/ One glossary file: the source document and its entries.","type":"object","additionalProperties":false,"required":["source","entries"],"properties":{"source":{"description":"词条出自的文件。/ The document the entries come from.","type":"object","additionalProperties":false,"required":["title","kind"],"properties":{"title":{"description":"文件标题，如：川沙新镇2020年上半年政府工作情况报告。/ Document title.","type":"string","pattern":"\\S"},"issuer":{"description":"发文单位，如：川沙新镇人民政府。/ Issuing body.","type":"string","pattern":"\\S"},"date":{"description":"发布日期：YYYY-MM-DD，或只知年月时 YYYY-MM、YYYY。/ Date: YYYY-MM-DD, YYYY-MM or YYYY.","type":"string","pattern":"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},"kind":{"description":"释义形式：footnotes（脚注）、名词解释（附录）、editorial（编辑部撰写）。/ How the document explains its terms.","enum":["footnotes","名词解释","editorial"]},"url":{"description":"原文网址（http/https）。/ Where the document is published.","type":"string","pattern":"^https?://\\S+$"}}},"entries":{"description":"词条列表，顺序即显示顺序。/ The entries, in display order.","type":"array","items":{"$ref":"#/definitions/entry"}},"imported":{"description":"policy-glossary import 加进本文件的词条（按 term），由导入命令维护。删掉的词条若仍列在这里，再次导入时不会恢复；要重新导入它，从这里删去（或用 --force）。/ Terms policy-glossary import has added to this file, kept by the import command. A deleted entry whose term is listed here is not added back by a re-import; remove it from this list (or use --force) to import it again.","type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true}},"definitions":{"slug":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"text":{"type":"string","pattern":"\\S"},"entry":{"description":"一个词条。/ One term.","type":"object","additionalProperties":false,"required":["id","term","status"],"properties":{"id":{"description":"稳定的 ASCII 标识，小写字母、数字、连字符，所有文件中唯一，如 liu-wen。/ Stable ASCII slug, unique across all files.","$ref":"#/definitions/slug"},"term":{"description":"规范写法，如：六稳、三会一代理、15分钟服务圈。/ Canonical form.","$ref":"#/definitions/text"},"aliases":{"description":"正文中的其他写法，如：“三会一代理”制度、十五分钟服务圈。/ Other forms the text uses.","type":"array","items":{"$ref":"#/definitions/text"}},"items":{"description":"提法所列各项，按原文顺序，如：稳就业、稳金融……；项数应与词中的数字一致（六稳 → 6 项）。/ Ordered expansion; its count should match the term's numerals.","type":"array","items":{"$ref":"#/definitions/text"}},"itemsNote":{"description":"项数与词中数字不一致时，说明原因。/ Why items does not match the term's numerals.","$ref":"#/definitions/text"},"definition":{"description":"释义。来自文件的词条须逐字照录原文。/ Definition; for an official entry, the document's own text, verbatim.","type":"string"},"source":{"description":"在来源文件中的位置。/ Where in the source document.","type":"object","additionalProperties":false,"properties":{"footnote":{"description":"脚注编号。/ Footnote number.","type":"integer","minimum":1},"appendix":{"description":"名词解释的条目编号。/ Appendix (名词解释) number.","type":"integer","minimum":1},"page":{"description":"页码。/ Page number.","type":"integer","minimum":1}}},"related":{"description":"相关词条的 id。/ Ids of related entries.","type":"array","items":{"$ref":"#/definitions/slug"}},"tags":{"description":"分类标签，如：经济、民生。/ Tags.","type":"array","items":{"$ref":"#/definitions/text"}},"en":{"description":"英文释义。/ English gloss.","$ref":"#/definitions/text"},"note":{"description":"编者按，如勘误。/ Editor's note, e.g. a correction.","$ref":"#/definitions/text"},"status":{"description":"official：出自政府文件；editorial：本项目编写，界面会标明。/ official: from a government document; editorial: written by us.","enum":["official","editorial"]},"unfinished":{"description":"未完成的草稿：validate 给出警告，build 不收录。/ A stub: validate warns, build leaves it out.","type":"boolean"}}}}};
 const pattern0 = new RegExp("\\S", "u");
 const pattern2 = new RegExp("^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$", "u");
 const pattern3 = new RegExp("^https?://\\S+$", "u");
@@ -531,7 +531,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((key0 === "source") || (key0 === "entries"))){
+if(!(((key0 === "source") || (key0 === "entries")) || (key0 === "imported"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -724,14 +724,79 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
-else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.imported !== undefined){
+let data8 = data.imported;
+if(Array.isArray(data8)){
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+if(typeof data9 === "string"){
+if(!pattern0.test(data9)){
+const err17 = {instancePath:instancePath+"/imported/" + i1,schemaPath:"#/properties/imported/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/imported/" + i1,schemaPath:"#/properties/imported/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+let i2 = data8.length;
+let j0;
+if(i2 > 1){
+const indices0 = {};
+for(;i2--;){
+let item0 = data8[i2];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err19 = {instancePath:instancePath+"/imported",schemaPath:"#/properties/imported/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+break;
+}
+indices0[item0] = i2;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/imported",schemaPath:"#/properties/imported/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }

@@ -2,15 +2,18 @@
 // person wrote: comments and layout survive (yaml Document API), entries are merged by term, and an
 // entry whose content no longer matches the fingerprint the importer left is never overwritten
 // unless forced.
-import type { Document, Scalar } from 'yaml';
+import type { Document, Scalar , YAMLMap} from 'yaml';
 import { isMap, isScalar, isSeq, parseDocument, Document as YamlDocument, YAMLSeq } from 'yaml';
 import type { GlossaryEntry, SourceDocument } from '../core/types';
 import { fingerprintOf } from './fingerprint';
 
 const MARK = /(?:^|\s)import:([0-9a-f]{14})\b/u;
 
-/** What merging did to one imported entry. */
-export type MergeAction = 'added' | 'updated' | 'unchanged' | 'kept-edited' | 'overwritten';
+/**
+ * What merging did to one imported entry. `kept-deleted`: a person deleted the entry an earlier
+ * import added (its term is in the file's `imported` list), so it is not added back.
+ */
+export type MergeAction = 'added' | 'updated' | 'unchanged' | 'kept-edited' | 'overwritten' | 'kept-deleted';
 
 /** One line of the merge report. */
 export interface MergeChange {
@@ -30,7 +33,7 @@ export interface MergeResult {
 
 /** Options for {@link mergeIntoGlossary}. */
 export interface MergeOptions {
-  /** Overwrite entries a person has edited. */
+  /** Overwrite entries a person has edited, and add back entries a person deleted. */
   force?: boolean;
   /** Comment lines for the top of a new file. */
   header?: readonly string[];
@@ -61,6 +64,37 @@ function differingFields(current: Record<string, unknown>, next: GlossaryEntry):
   return keys.filter((key) => fingerprintOf(current[key] ?? null) !== fingerprintOf(record[key] ?? null));
 }
 
+const LEDGER_KEY = 'imported';
+const LEDGER_COMMENT = [
+  ' 以下是 policy-glossary import 加进本文件的词条：删掉的词条若仍列在这里，再次导入时不会恢复；',
+  ' 要重新导入它，从这里删去（或用 --force）。',
+  ' Terms policy-glossary import has added to this file: a deleted entry listed here is not added',
+  ' back by a re-import; remove it from this list (or use --force) to import it again.',
+].join('\n');
+
+/** The file's `imported` list (terms an import added), as the file has it; empty when missing or malformed. */
+function readLedger(doc: Document): string[] {
+  const node = doc.get(LEDGER_KEY, true);
+  if (!isSeq(node)) return [];
+  return node.items.map((item) => (isScalar(item) ? item.value : undefined)).filter((term): term is string => typeof term === 'string');
+}
+
+/** Writes the `imported` list (one flow-style line at the end of the file, with a comment above it). */
+function writeLedger(doc: Document, terms: readonly string[]): void {
+  const seq = doc.createNode([...new Set(terms)]) as YAMLSeq;
+  seq.flow = true;
+  const existing = doc.get(LEDGER_KEY, true);
+  if (isSeq(existing)) {
+    existing.items = seq.items;
+    existing.flow = true;
+    return;
+  }
+  doc.delete(LEDGER_KEY);
+  const key = doc.createNode(LEDGER_KEY) as Scalar;
+  key.commentBefore = LEDGER_COMMENT;
+  (doc.contents as YAMLMap).items.push(doc.createPair(key, seq));
+}
+
 function lineOf(text: string, offset: number | undefined): number | undefined {
   return offset === undefined ? undefined : text.slice(0, offset).split('\n').length;
 }
@@ -80,6 +114,7 @@ export function mergeIntoGlossary(
     if (options.header && options.header.length > 0) doc.commentBefore = options.header.map((line) => ` ${line}`).join('\n');
     const seq = doc.get('entries') as YAMLSeq;
     for (const entry of imported.entries) seq.items.push(markedNode(doc, entry));
+    if (imported.entries.length > 0) writeLedger(doc, imported.entries.map((entry) => entry.term));
     return {
       text: doc.toString({ lineWidth: 0 }),
       changes: imported.entries.map((entry) => ({ action: 'added', id: entry.id, term: entry.term })),
@@ -107,12 +142,19 @@ export function mergeIntoGlossary(
       if (typeof term === 'string' && !byTerm.has(term)) byTerm.set(term, index);
     }
   });
+  const ledger = readLedger(doc);
+  const deletable = new Set(ledger);
   const changes: MergeChange[] = [];
   for (const entry of imported.entries) {
     const index = byTerm.get(entry.term);
     const item = index === undefined ? undefined : list.items[index];
     if (index === undefined || !isMap(item)) {
+      if (deletable.has(entry.term) && !options.force) {
+        changes.push({ action: 'kept-deleted', id: entry.id, term: entry.term });
+        continue;
+      }
       list.items.push(markedNode(doc, entry));
+      byTerm.set(entry.term, list.items.length - 1);
       changes.push({ action: 'added', id: entry.id, term: entry.term });
       continue;
     }
@@ -137,8 +179,15 @@ export function mergeIntoGlossary(
     list.items[index] = node;
     changes.push({ action: edited ? 'overwritten' : 'updated', id, term: entry.term, fields });
   }
-  const text = changes.some((change) => change.action === 'added' || change.action === 'updated' || change.action === 'overwritten')
-    ? doc.toString({ lineWidth: 0 })
-    : existing;
+  const writes = changes.some((change) => change.action === 'added' || change.action === 'updated' || change.action === 'overwritten');
+  // The list grows with each term an import adds; a file written before the list existed starts it
+  // with the imported entries it still has (entries that carry an import fingerprint).
+  if (writes) {
+    const fingerprinted = list.items.filter((item) => isMap(item) && MARK.test((item.get('id', true) as Scalar | undefined)?.comment ?? ''));
+    const held = fingerprinted.map((item) => (item as YAMLMap).get('term')).filter((term): term is string => typeof term === 'string');
+    const added = changes.filter((change) => change.action === 'added').map((change) => change.term);
+    writeLedger(doc, [...ledger, ...(ledger.length > 0 ? [] : held), ...added]);
+  }
+  const text = writes ? doc.toString({ lineWidth: 0 }) : existing;
   return { text, changes, changed: text !== existing };
 }

@@ -75,6 +75,23 @@ describe('policy-glossary import', () => {
     expect(await readFile(file, 'utf8')).toContain('definition: 送政策、送技术、送资金、送服务。');
   });
 
+  it('does not add back an entry a person deleted, unless --force', async () => {
+    await cli('import', 'report.txt', '--out', 'g.yaml');
+    const file = path.join(dir, 'g.yaml');
+    const text = await readFile(file, 'utf8');
+    const without = text.replace(/ {2}- id: san-qing-xing-dong[^]*?(?= {2}- id: )/, '');
+    expect(without).not.toContain('san-qing-xing-dong');
+    await writeFile(file, without);
+    const run = await cli('import', 'report.txt', '--out', 'g.yaml');
+    expect(run.stdout).toContain('保留人工删除 not added back (deleted by a person; --force to add it again): 三清行动 (san-qing-xing-dong)');
+    expect(run.stdout).toContain('保留人工删除 1');
+    expect(await readFile(file, 'utf8')).toBe(without);
+    const check = validateGlossarySources([{ path: 'g.yaml', text: without }]);
+    expect(check.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    await cli('import', 'report.txt', '--out', 'g.yaml', '--force');
+    expect(await readFile(file, 'utf8')).toContain('san-qing-xing-dong');
+  });
+
   it('gives new entries ids that other glossary files in the folder do not use', async () => {
     await mkdir(path.join(dir, 'glossary'));
     await writeFile(path.join(dir, 'glossary/other.yaml'), 'source:\n  title: 别的\n  kind: editorial\nentries:\n  - id: si-song\n    term: 四项送达\n    status: editorial\n');

@@ -21,7 +21,44 @@ describe('mergeIntoGlossary', () => {
     expect(first.changes).toEqual([{ action: 'added', id: 'si-song', term: '四送' }]);
     expect(first.text.startsWith('# 导入的术语表\n')).toBe(true);
     expect(first.text).toMatch(/- id: si-song # import:[0-9a-f]{14}\n/);
-    expect(parse(first.text)).toEqual({ source, entries: [sisong] });
+    expect(parse(first.text)).toEqual({ source, entries: [sisong], imported: ['四送'] });
+  });
+
+  describe('an entry a person deleted', () => {
+    const both = mergeIntoGlossary(undefined, { source, entries: [sisong, sanqing] });
+    const deleted = both.text.replace(/ {2}- id: san-qing[^]*?status: official\n/, '');
+
+    it('is listed as imported, and stays deleted when the report is imported again', () => {
+      expect(parse(both.text)).toMatchObject({ imported: ['四送', '三清'] });
+      expect((parse(deleted) as { entries: GlossaryEntry[] }).entries.map((entry) => entry.id)).toEqual(['si-song']);
+      const again = mergeIntoGlossary(deleted, { source, entries: [sisong, sanqing] });
+      expect(again.changes).toEqual([
+        { action: 'unchanged', id: 'si-song', term: '四送' },
+        { action: 'kept-deleted', id: 'san-qing', term: '三清' },
+      ]);
+      expect(again).toMatchObject({ text: deleted, changed: false });
+    });
+
+    it('comes back with force, or once its term is taken off the imported list', () => {
+      const forced = mergeIntoGlossary(deleted, { source, entries: [sisong, sanqing] }, { force: true });
+      expect(forced.changes[1]).toEqual({ action: 'added', id: 'san-qing', term: '三清' });
+      expect(parse(forced.text)).toEqual(parse(both.text));
+      const released = deleted.replace('imported: [ 四送, 三清 ]', 'imported: [ 四送 ]');
+      expect(released).not.toBe(deleted);
+      const result = mergeIntoGlossary(released, { source, entries: [sisong, sanqing] });
+      expect(result.changes[1]).toEqual({ action: 'added', id: 'san-qing', term: '三清' });
+      expect(parse(result.text)).toMatchObject({ imported: ['四送', '三清'] });
+    });
+
+    it('in a file written before the list existed: the list starts with the imported entries the file still has', () => {
+      const legacy = `${deleted.slice(0, deleted.indexOf('# 以下是'))}  - id: hand\n    term: 手写的词\n    status: editorial\n`;
+      expect(legacy).not.toContain('imported:');
+      const result = mergeIntoGlossary(legacy, { source, entries: [sisong, sanqing] });
+      expect(result.changes.map((change) => change.action)).toEqual(['unchanged', 'added']);
+      // A hand-written entry (no import fingerprint) is not the import's to keep deleted.
+      expect(parse(result.text)).toMatchObject({ imported: ['四送', '三清'] });
+      expect(result.text).toContain('# 以下是 policy-glossary import 加进本文件的词条');
+    });
   });
 
   it('changes nothing when the same entries are imported again', () => {

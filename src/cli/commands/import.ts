@@ -19,13 +19,16 @@ Imports the terms a report explains (footnotes or its 名词解释 appendix) int
   --out FILE   写入的术语表文件（默认 glossary/<报告文件名>.yaml）/ glossary file to write
   --json       只把词条以 JSON 数组打印出来，不写文件 / print entries as a JSON array, write nothing
   --dry-run    只显示将会发生的改动，不写文件 / show what would change, write nothing
-  --force      覆盖人工修改过的词条 / overwrite entries a person has edited
+  --force      覆盖人工修改过的词条，恢复人工删除的词条
+               overwrite entries a person has edited, add back entries a person deleted
   --include-known
                也导入其他术语表文件已收录的术语（validate 会报告重复）
                also import terms another glossary file already defines (validate will flag them)
 
-已存在的文件按术语合并：保留注释和格式，人工修改过的词条不会被覆盖。
-An existing file is merged by term: comments survive, edited entries are kept.
+已存在的文件按术语合并：保留注释和格式，人工修改过的词条不会被覆盖，人工删除的词条不会被恢复
+（文件末尾的 imported 列表记着导入过的术语）。
+An existing file is merged by term: comments survive, edited entries are kept, and deleted entries
+stay deleted (the imported list at the end of the file records the terms imports have added).
 `;
 
 const ACTION_LABEL: Record<MergeAction, string> = {
@@ -34,6 +37,7 @@ const ACTION_LABEL: Record<MergeAction, string> = {
   unchanged: '未变 unchanged',
   'kept-edited': '保留人工修改 kept (edited by a person; --force to overwrite)',
   overwritten: '覆盖人工修改 overwritten (--force)',
+  'kept-deleted': '保留人工删除 not added back (deleted by a person; --force to add it again)',
 };
 
 interface ImportArgs {
@@ -197,7 +201,9 @@ export const runImport: CliCommand = async (args, io) => {
     io.stdout(`  ${ACTION_LABEL[change.action]}: ${change.term} (${change.id})${fields}\n`);
   }
   const counts = (action: MergeAction): number => merged.changes.filter((change) => change.action === action).length;
-  const summary = `新增 ${counts('added')}，更新 ${counts('updated') + counts('overwritten')}，未变 ${counts('unchanged')}，保留人工修改 ${counts('kept-edited')}`;
+  const summary =
+    `新增 ${counts('added')}，更新 ${counts('updated') + counts('overwritten')}，未变 ${counts('unchanged')}，保留人工修改 ${counts('kept-edited')}` +
+    (counts('kept-deleted') > 0 ? `，保留人工删除 ${counts('kept-deleted')}` : '');
   if (parsed.dryRun) {
     io.stdout(`试运行，未写入 / dry run, nothing written: ${display(out)}（${summary}）\n`);
     return 0;
