@@ -2,6 +2,7 @@
 // against a bare TreeWalker read and mark.js in the same run (fresh page load each, median of a few
 // runs), plus its longest main-thread task, the memory it adds, and its cost on a page without Chinese.
 import { pageScript } from '../tests/e2e/support/page-script';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,10 @@ import { traceRun, type TraceBreakdown } from './browser/trace';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const MARK_JS = join(here, '..', 'node_modules', 'mark.js', 'dist', 'mark.min.js');
+const FIXTURES = join(here, '..', 'tests', 'fixtures', 'pages');
+/** Page loads, and seconds per load, for the re-rendering and the constantly changing page. */
+const LIVE_RUNS = 3;
+const LIVE_MS = 3000;
 const TARGET_CHARS = 710_000;
 /** Page loads and changes per load for the cost of a page change after annotating. */
 const CHANGE_RUNS = 3;
@@ -62,6 +67,8 @@ const repeat = seedRepeatFor(TARGET_CHARS);
 const reportHtml = reportPageHtml(repeat);
 const server: TestServer = await startServer({
   '/report.html': { body: reportHtml },
+  '/framework.html': { body: readFileSync(join(FIXTURES, 'ext-framework.html'), 'utf8') },
+  '/mutating.html': { body: readFileSync(join(FIXTURES, 'dom-mutating.html'), 'utf8') },
   '/latin.html': { body: latinPageHtml(repeat) },
   '/isolated.html': { body: reportHtml, headers: ISOLATED },
 });
@@ -186,6 +193,21 @@ try {
     changes.all.push(await call<number>(page, 'changeCost', CHANGES_PER_RUN));
     await page.close();
   }
+  // Pages that change after they were annotated: a framework re-rendering a highlighted paragraph
+  // every 200 ms, and a page changing its DOM about 1,000 times a second.
+  const live = { share: [] as number[], churn: [] as Array<{ passes: number; passMs: number; mutations: number }> };
+  for (let i = 0; i < LIVE_RUNS; i++) {
+    const framework = await open('/framework.html');
+    await call<number>(framework, 'prepare', pack);
+    await call<PageRun>(framework, 'annotate', 'highlight-api');
+    live.share.push(await call<number>(framework, 'liveShare', LIVE_MS));
+    await framework.close();
+    const mutating = await open('/mutating.html');
+    await call<number>(mutating, 'prepare', pack);
+    await call<PageRun>(mutating, 'annotate', 'highlight-api');
+    live.churn.push(await call<{ passes: number; passMs: number; mutations: number }>(mutating, 'churn', LIVE_MS));
+    await mutating.close();
+  }
   const memory = new Map<Mode, MemoryReading[]>(MODES.map((mode) => [mode, []]));
   for (let i = 0; i < MEMORY_RUNS; i++) for (const [mode, list] of memory) list.push(await measureMemory(mode));
 
@@ -267,6 +289,11 @@ try {
     `\na one-character change at the end of the page, until its frame is rendered (wall, median of ${CHANGE_RUNS} loads × ${CHANGES_PER_RUN} changes):\n` +
       `  without us ${fixed(median(changes.alone))} ms; highlight-api, ranges within a screenful registered ${fixed(median(changes.near))} ms; ` +
       `all ${changes.registered.toLocaleString()} ranges registered (as before) ${fixed(median(changes.all))} ms`,
+  );
+  console.log(
+    `\npages that keep changing (highlight-api, ${LIVE_RUNS} loads × ${LIVE_MS / 1000} s):\n` +
+      `  a paragraph re-rendered every 200 ms: its current text highlighted in ${live.share.map((share) => `${Math.round(100 * share)}%`).join(', ')} of frames\n` +
+      `  a page changing ~1,000 times a second: ${live.churn.map((run) => `${run.passes} passes (${fixed(run.passMs)} ms) for ${run.mutations.toLocaleString()} changes`).join('; ')}`,
   );
   console.log(`\nmemory our script adds (after a forced GC; median of ${MEMORY_RUNS} loads)`);
   const memoryOf = (mode: Mode, pick: (reading: MemoryReading) => number): number => median((memory.get(mode) ?? []).map(pick));

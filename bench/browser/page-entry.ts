@@ -156,6 +156,8 @@ async function annotate(mode: 'highlight-api' | 'wrap'): Promise<PageRun> {
   };
   if (watching) requestAnimationFrame(watch);
   const start = performance.now();
+  passes = 0;
+  passMs = 0;
   const annotator: Annotator = createAnnotator({
     root: document,
     matcher: counted,
@@ -164,6 +166,8 @@ async function annotate(mode: 'highlight-api' | 'wrap'): Promise<PageRun> {
     viewport: createViewportRegistry,
     onUpdate: (_matches, passStats) => {
       stats ??= passStats;
+      passes++;
+      passMs += passStats.ms;
     },
   });
   await annotator.ready;
@@ -189,6 +193,45 @@ async function annotate(mode: 'highlight-api' | 'wrap'): Promise<PageRun> {
     slices,
     ...(await settle(start)),
   };
+}
+
+/** Passes the annotator of the last `annotate` made (its first one included), and their wall time. */
+let passes = 0;
+let passMs = 0;
+
+/**
+ * On a page that re-renders `#live` (tests/fixtures/pages/ext-framework.html), annotated: the share
+ * of the frames rendered over `ms` in which a highlight sits on the paragraph's current text.
+ */
+function liveShare(ms: number): Promise<number> {
+  const live = document.getElementById('live');
+  let on = 0;
+  let all = 0;
+  const end = performance.now() + ms;
+  return new Promise((resolve) => {
+    const frame = (): void => {
+      all++;
+      const ranges = [...((CSS.highlights.get(HIGHLIGHT_NAMES.term) ?? []) as Iterable<AbstractRange>)];
+      if (ranges.some((range) => range.startContainer.isConnected && live?.contains(range.startContainer))) on++;
+      if (performance.now() < end) requestAnimationFrame(frame);
+      else resolve(on / all);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+/**
+ * On a page changing its DOM about 1,000 times a second (tests/fixtures/pages/dom-mutating.html),
+ * annotated: the annotator's passes over `ms` of changes, and their wall time.
+ */
+async function churn(ms: number): Promise<{ passes: number; passMs: number; mutations: number }> {
+  const page = win as BenchWindow & { startMutating(): void; stopMutating(): void; mutations: number };
+  passes = 0;
+  passMs = 0;
+  page.startMutating();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  page.stopMutating();
+  return { passes, passMs, mutations: page.mutations };
 }
 
 let registeredAt = new Map<Node, Map<number, number>>();
@@ -321,4 +364,4 @@ function pageText(): { chars: number; chinese: boolean } {
   return { chars: text.length, chinese: /[\u3400-\u9fff]/.test(text) };
 }
 
-win.__pgBench = { prepare, annotate, shown, changeCost, registerAll, walk, mark, pageText, chunkClockWorks };
+win.__pgBench = { prepare, annotate, shown, changeCost, registerAll, liveShare, churn, walk, mark, pageText, chunkClockWorks };

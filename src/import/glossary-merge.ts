@@ -2,7 +2,7 @@
 // person wrote: comments and layout survive (yaml Document API), entries are merged by term, and an
 // entry whose content no longer matches the fingerprint the importer left is never overwritten
 // unless forced.
-import type { Document, Scalar , YAMLMap} from 'yaml';
+import type { Document, Scalar, YAMLMap } from 'yaml';
 import { isMap, isScalar, isSeq, parseDocument, Document as YamlDocument, YAMLSeq } from 'yaml';
 import type { GlossaryEntry, SourceDocument } from '../core/types';
 import { fingerprintOf } from './fingerprint';

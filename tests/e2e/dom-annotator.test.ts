@@ -209,6 +209,31 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
     await page.close();
   });
 
+  it.each([
+    ['a same-origin iframe', 'frame', '<iframe id="only" src="/dom-frame.html"></iframe>', ['三重一大']],
+    [
+      'an open shadow root',
+      'shadow',
+      // Escaped, so that the script's own text has no Chinese in it.
+      '<div id="host"></div><script>document.getElementById("host").attachShadow({ mode: "open" }).innerHTML = "<p>\\u5f71\\u5b50\\u91cc\\u7684\\u516d\\u4fdd</p>";</script>',
+      ['六保'],
+    ],
+  ])('a page whose only Chinese is inside %s is scanned', async (_where, slug, inside, expected) => {
+    const path = `/latin-around-${slug}.html`;
+    server.route(path, { body: `<!doctype html><meta charset="utf-8"><body><p>An English page.</p>${inside}</body>` });
+    const page = await open(path);
+    const texts = await page.evaluate(async (terms) => {
+      const w = window as unknown as TestWindow;
+      const annotator = w.__pgDom.createAnnotator({ root: document, matcher: w.__pgDom.createFakeMatcher(terms), observe: false });
+      await annotator.ready;
+      const found = annotator.matches().map((m) => m.range.toString());
+      annotator.destroy();
+      return found;
+    }, TERMS);
+    expect(texts).toEqual(expected);
+    await page.close();
+  });
+
   it.each<['highlight-api' | 'wrap']>([['highlight-api'], ['wrap']])(
     "under a strict CSP (style-src 'self'), %s mode styles its marks without violations",
     async (mode) => {
