@@ -210,7 +210,23 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
       }, `a tooltip with the definition of ${spot.term}`);
     } catch (error) {
       // What the tab was doing, for a failure that does not reproduce.
-      const state = await page.evaluate(() => ({ visibility: document.visibilityState, focus: document.hasFocus() }));
+      const state = await page.evaluate(
+        ({ x, y }) => {
+          const caret = (document as Document & { caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null }).caretPositionFromPoint?.(x, y);
+          const ranges = [...((CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('pg-term') ?? [])];
+          const covering = ranges.filter((range) => range.startContainer === caret?.offsetNode && range.startOffset <= caret.offset && caret.offset <= range.endOffset);
+          return {
+            visibility: document.visibilityState,
+            focus: document.hasFocus(),
+            atPoint: document.elementFromPoint(x, y)?.outerHTML.slice(0, 80),
+            caret: caret ? `${(caret.offsetNode.textContent ?? '').slice(0, 30)}@${caret.offset}` : null,
+            registered: ranges.length,
+            covering: covering.length,
+            ui: document.querySelectorAll('[data-policy-glossary-ui]').length,
+          };
+        },
+        point!,
+      );
       throw new Error(`${(error as Error).message}; tab ${JSON.stringify(state)}, pointer at ${JSON.stringify(point)}`);
     }
   }
