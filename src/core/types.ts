@@ -54,6 +54,8 @@ export interface GlossaryEntry {
 export interface GlossaryFile {
   source: SourceDocument;
   entries: GlossaryEntry[];
+  /** Terms `policy-glossary import` has added (kept by the import: a deleted entry listed here is not added back). */
+  imported?: string[];
 }
 
 /** Version of the compiled pack format; bumped on any incompatible change. */
