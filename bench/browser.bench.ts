@@ -95,6 +95,14 @@ function start(page: Page, method: Method): Promise<PageRun> {
   return call<PageRun>(page, 'annotate', method);
 }
 
+/** A fresh tab with `path` annotated in highlight-api mode, as the extension runs it. */
+async function openAnnotated(path: string): Promise<Page> {
+  const page = await open(path);
+  await call<number>(page, 'prepare', pack);
+  await call<PageRun>(page, 'annotate', 'highlight-api');
+  return page;
+}
+
 interface TimedRun extends PageRun {
   matcherMs: number;
 }
@@ -185,9 +193,7 @@ try {
     const plain = await open('/report.html');
     changes.alone.push(await call<number>(plain, 'changeCost', CHANGES_PER_RUN));
     await plain.close();
-    const page = await open('/report.html');
-    await call<number>(page, 'prepare', pack);
-    await call<PageRun>(page, 'annotate', 'highlight-api');
+    const page = await openAnnotated('/report.html');
     changes.near.push(await call<number>(page, 'changeCost', CHANGES_PER_RUN));
     changes.registered = await call<number>(page, 'registerAll');
     changes.all.push(await call<number>(page, 'changeCost', CHANGES_PER_RUN));
@@ -197,14 +203,10 @@ try {
   // every 200 ms, and a page changing its DOM about 1,000 times a second.
   const live = { share: [] as number[], churn: [] as Array<{ passes: number; passMs: number; mutations: number }> };
   for (let i = 0; i < LIVE_RUNS; i++) {
-    const framework = await open('/framework.html');
-    await call<number>(framework, 'prepare', pack);
-    await call<PageRun>(framework, 'annotate', 'highlight-api');
+    const framework = await openAnnotated('/framework.html');
     live.share.push(await call<number>(framework, 'liveShare', LIVE_MS));
     await framework.close();
-    const mutating = await open('/mutating.html');
-    await call<number>(mutating, 'prepare', pack);
-    await call<PageRun>(mutating, 'annotate', 'highlight-api');
+    const mutating = await openAnnotated('/mutating.html');
     live.churn.push(await call<{ passes: number; passMs: number; mutations: number }>(mutating, 'churn', LIVE_MS));
     await mutating.close();
   }

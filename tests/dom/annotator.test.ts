@@ -11,8 +11,10 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-async function annotate(html: string, options: Partial<AnnotatorOptions> = {}) {
+/** Annotates `html` (with `shadow` as the open shadow root of its #host, if given). */
+async function annotate(html: string, options: Partial<AnnotatorOptions> = {}, shadow?: string) {
   document.body.innerHTML = html;
+  if (shadow !== undefined) (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = shadow;
   const matcher = createFakeMatcher(TERMS);
   annotator = createAnnotator({ root: document, matcher, mode: 'wrap', observe: false, ...options });
   await annotator.ready;
@@ -68,23 +70,13 @@ describe('text collection', () => {
   });
 
   it('finds terms in open shadow roots', async () => {
-    document.body.innerHTML = '<div id="host"></div><p>六保</p>';
-    const host = document.getElementById('host') as HTMLElement;
-    host.attachShadow({ mode: 'open' }).innerHTML = '<p>影子里的<b>六</b>稳</p>';
-    const matcher = createFakeMatcher(TERMS);
-    annotator = createAnnotator({ root: document, matcher, mode: 'wrap', observe: false });
-    await annotator.ready;
-    expect(annotator.matches().map((m) => m.range.toString())).toEqual(['六保', '六稳']);
+    const { texts } = await annotate('<div id="host"></div><p>六保</p>', {}, '<p>影子里的<b>六</b>稳</p>');
+    expect(texts).toEqual(['六保', '六稳']);
   });
 
   it('finds terms on a page whose only Chinese is inside an open shadow root', async () => {
-    document.body.innerHTML = '<p>English page</p><div><span id="host"></span></div>';
-    const host = document.getElementById('host') as HTMLElement;
-    host.attachShadow({ mode: 'open' }).innerHTML = '<p>影子里的六稳</p>';
-    const matcher = createFakeMatcher(TERMS);
-    annotator = createAnnotator({ root: document, matcher, mode: 'wrap', observe: false });
-    await annotator.ready;
-    expect(annotator.matches().map((m) => m.range.toString())).toEqual(['六稳']);
+    const { matcher, texts } = await annotate('<p>English page</p><div><span id="host"></span></div>', {}, '<p>影子里的六稳</p>');
+    expect(texts).toEqual(['六稳']);
     expect(matcher.calls).toEqual(['影子里的六稳']);
   });
 });
