@@ -6,7 +6,8 @@ import { formatProblem, validateGlossarySources } from '../core/glossary-validat
 import { parsePack } from '../core/pack';
 import type { GlossaryEntry, GlossaryFile, GlossaryPack, PackEntry } from '../core/types';
 import { USER_DOCUMENT } from './merge';
-import { getUserEntries, savePack, setUserEntries } from './store';
+import { getUserEntries, getUserEntryKeys, savePack, setUserEntries } from './store';
+import { searchKeysFor } from './user-keys';
 
 /** Result of an import, for the options page. */
 export type ImportOutcome = { ok: true; entries: number } | { ok: false; problems: string[] };
@@ -71,7 +72,8 @@ export async function importIntoUserEntries(name: string, text: string): Promise
   const current = await getUserEntries();
   const kept = current.filter((entry) => !incoming.has(entry.id));
   try {
-    await setUserEntries([...kept, ...incoming.values()]);
+    const keys = await searchKeysFor([...incoming.values()], await getUserEntryKeys()).catch(() => ({}));
+    await setUserEntries([...kept, ...incoming.values()], keys);
   } catch (error) {
     return notSaved(name, error);
   }

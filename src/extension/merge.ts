@@ -7,14 +7,29 @@ import type { GlossaryEntry, GlossaryPack, PackEntry, SourceDocument } from '../
 /** The document the user's own entries cite. */
 export const USER_DOCUMENT: SourceDocument = { title: '我的词库 My glossary', kind: 'editorial' };
 
-/** Compiles the user's entries into pack entries (no pinyin keys: they are computed at build time only). */
-export function userEntriesPack(entries: readonly GlossaryEntry[]): Omit<GlossaryPack, 'hash'> {
+/** Pinyin search keys by surface form (see `searchKeys` in core/glossary-compile). */
+export type SearchKeys = Readonly<Record<string, readonly string[]>>;
+
+/** The surface forms of one of the user's entries: its term, then its aliases. */
+export const entryForms = (entry: GlossaryEntry): string[] => [...new Set([entry.term, ...(entry.aliases ?? [])])];
+
+/** Every surface form of `entries`, once. */
+export const formsOf = (entries: readonly GlossaryEntry[]): string[] => [...new Set(entries.flatMap(entryForms))];
+
+/**
+ * Compiles the user's entries into pack entries, with the pinyin search keys `keys` has for their
+ * forms (computed where pinyin-pro is loaded: the build and the options page).
+ */
+export function userEntriesPack(entries: readonly GlossaryEntry[], keys: SearchKeys = {}): Omit<GlossaryPack, 'hash'> {
   return {
     schemaVersion: PACK_SCHEMA_VERSION,
     documents: [USER_DOCUMENT],
     entries: entries
       .filter((entry) => !entry.unfinished)
-      .map((entry) => ({ ...entry, doc: 0, forms: [...new Set([entry.term, ...(entry.aliases ?? [])])], keys: [] })),
+      .map((entry) => {
+        const forms = entryForms(entry);
+        return { ...entry, doc: 0, forms, keys: [...new Set(forms.flatMap((form) => keys[form] ?? []))] };
+      }),
     variants: {},
   };
 }

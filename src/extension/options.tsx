@@ -13,11 +13,23 @@ import { applyPageStyles } from './page-styles';
 import { askBackground } from './respond';
 import { HOVER_DELAY_RANGE, loadSettings, updateSettings, watchSettings, type ExtensionSettings, type HighlightStyle } from './settings';
 import { hostPattern } from './sites';
-import { deleteUserEntry, getUserEntries, listPacks, removePack, saveUserEntry, updatePackRecord, watchStore, type PackRecord } from './store';
+import {
+  addUserEntryKeys,
+  deleteUserEntry,
+  getUserEntries,
+  getUserEntryKeys,
+  listPacks,
+  removePack,
+  saveUserEntry,
+  updatePackRecord,
+  watchStore,
+  type PackRecord,
+} from './store';
 import { getMergedPack } from './merged-pack';
 import { currentStrings, type ExtensionStrings } from './strings';
 import { subscribe } from './subscriptions';
 import { ReportImport } from './report-import';
+import { searchKeysFor } from './user-keys';
 
 const readFile = (file: File): Promise<string> => file.text();
 
@@ -40,6 +52,13 @@ function Options() {
 
   useEffect(() => {
     void refresh();
+    // Entries saved before their pinyin keys were computed get them now.
+    void Promise.all([getUserEntries(), getUserEntryKeys()])
+      .then(([stored, known]) => searchKeysFor(stored, known))
+      .then((keys) => (Object.keys(keys).length > 0 ? addUserEntryKeys(keys) : undefined))
+      .catch(() => {
+        // Pinyin search of the user's entries is a convenience: without keys they stay searchable in Chinese.
+      });
     void loadSettings().then(setSettings);
     void takeEntryDraft().then((draft) => {
       if (draft) {
@@ -78,7 +97,9 @@ function Options() {
   };
 
   const onSaveEntry = async (entry: GlossaryEntry): Promise<void> => {
-    await saveUserEntry(entry);
+    // Without pinyin keys (should their tables fail to load) the entry is still saved.
+    const keys = await searchKeysFor([entry], await getUserEntryKeys()).catch(() => ({}));
+    await saveUserEntry(entry, keys);
     setEditing(undefined);
     await refresh();
   };

@@ -1,8 +1,9 @@
 // The extension's glossary data in storage.local: pack records (bundled, imported files,
 // subscribed URLs), each pack's content, the user's own entries, and the merged pack that
 // content scripts read in one storage call instead of waking the background.
+import { browser } from 'wxt/browser';
 import type { GlossaryEntry, GlossaryPack } from '../core/types';
-import { mergePacks, userEntriesPack, withHash } from './merge';
+import { formsOf, mergePacks, userEntriesPack, withHash, type SearchKeys } from './merge';
 import { mergedPackItem } from './merged-pack';
 import { localItem } from './storage-item';
 
@@ -33,6 +34,9 @@ export const BUNDLED_PACK_ID = 'bundled';
 
 const recordsItem = localItem<PackRecord[]>('packs', []);
 const userEntriesItem = localItem<GlossaryEntry[]>('userEntries', []);
+// Pinyin search keys of the user's entries, by form. Computed on the options page, which can load
+// the pinyin tables; derived data only, so entries without keys stay searchable in Chinese.
+const userKeysItem = localItem<SearchKeys>('userEntryKeys', {});
 const packItem = (id: string) => localItem<GlossaryPack | null>(`pack:${id}`, null);
 
 /** All pack records, bundled first. */
@@ -88,17 +92,47 @@ export function getUserEntries(): Promise<GlossaryEntry[]> {
   return userEntriesItem.getValue();
 }
 
-/** Replaces the user's own entries and rebuilds the merged pack. */
-export async function setUserEntries(entries: GlossaryEntry[]): Promise<void> {
-  await userEntriesItem.setValue(entries);
+/** The stored pinyin search keys of the user's entries, by form. */
+export function getUserEntryKeys(): Promise<SearchKeys> {
+  return userKeysItem.getValue();
+}
+
+/**
+ * Replaces the user's own entries and rebuilds the merged pack. `keys` adds pinyin search keys by
+ * form; the stored keys are kept to the forms the entries still have. Entries and keys are
+ * written in one storage call: both or neither.
+ */
+export async function setUserEntries(entries: GlossaryEntry[], keys: SearchKeys = {}): Promise<void> {
+  const known = await userKeysItem.getValue();
+  const kept: Record<string, string[]> = {};
+  for (const form of formsOf(entries)) {
+    const found = keys[form] ?? known[form];
+    if (found) kept[form] = [...found];
+  }
+  await browser.storage.local.set({ [userEntriesItem.key]: entries, [userKeysItem.key]: kept });
   await rebuildMergedPack();
 }
 
-/** Adds or replaces (by id) one of the user's entries. */
-export async function saveUserEntry(entry: GlossaryEntry): Promise<void> {
+/**
+ * Adds pinyin search keys (by form) for the user's current entries, e.g. for entries saved before
+ * keys were computed; keys of forms no entry has are dropped. Rebuilds the merged pack.
+ */
+export async function addUserEntryKeys(keys: SearchKeys): Promise<void> {
+  const known = await userKeysItem.getValue();
+  const next: Record<string, string[]> = {};
+  for (const form of formsOf(await userEntriesItem.getValue())) {
+    const found = known[form] ?? keys[form];
+    if (found) next[form] = [...found];
+  }
+  await userKeysItem.setValue(next);
+  await rebuildMergedPack();
+}
+
+/** Adds or replaces (by id) one of the user's entries, with the pinyin search keys of its forms. */
+export async function saveUserEntry(entry: GlossaryEntry, keys: SearchKeys = {}): Promise<void> {
   const entries = await userEntriesItem.getValue();
   const index = entries.findIndex((e) => e.id === entry.id);
-  await setUserEntries(index >= 0 ? entries.map((e, i) => (i === index ? entry : e)) : [...entries, entry]);
+  await setUserEntries(index >= 0 ? entries.map((e, i) => (i === index ? entry : e)) : [...entries, entry], keys);
 }
 
 /** Deletes one of the user's entries. */
@@ -114,7 +148,7 @@ export async function rebuildMergedPack(): Promise<GlossaryPack> {
     .filter((r) => r.enabled)
     .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
   const packs = (await Promise.all(records.map((r) => packItem(r.id).getValue()))).filter((p): p is GlossaryPack => p !== null);
-  const merged = withHash(mergePacks([...packs, userEntriesPack(await userEntriesItem.getValue())]));
+  const merged = withHash(mergePacks([...packs, userEntriesPack(await userEntriesItem.getValue(), await userKeysItem.getValue())]));
   if ((await mergedPackItem.getValue())?.hash !== merged.hash) await mergedPackItem.setValue(merged);
   return merged;
 }
@@ -123,8 +157,10 @@ export async function rebuildMergedPack(): Promise<GlossaryPack> {
 export function watchStore(listener: () => void): () => void {
   const unwatchRecords = recordsItem.watch(listener);
   const unwatchEntries = userEntriesItem.watch(listener);
+  const unwatchKeys = userKeysItem.watch(listener);
   return () => {
     unwatchRecords();
     unwatchEntries();
+    unwatchKeys();
   };
 }

@@ -2,7 +2,7 @@
 // numbers and saves nothing; a good one is listed as a pack and used on pages;
 // importing the seed report previews its 19 footnotes and saves them; "add to my glossary" on an
 // unknown slogan's tooltip opens the entry form prefilled, and the saved entry then explains the
-// slogan on the page. Screenshot: /tmp/ext-options.png (Chromium).
+// slogan on the page and is found by its pinyin initials in the popup's search. Screenshot: /tmp/ext-options.png (Chromium).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
   let server: TestServer;
   let launched: LaunchedBrowser;
   let options: Page;
+  let base: string;
   const dir = mkdtempSync(join(tmpdir(), 'pg-options-'));
 
   beforeAll(async () => {
@@ -54,7 +55,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     launched = await launchBrowser(name, { extension: builtExtension(extension), firefoxPrefs: FIREFOX_EXTENSION_PREFS });
     options = await launched.browser.newPage();
     await options.setViewport({ width: 800, height: 900 });
-    const base = name === 'chromium' ? `chrome-extension://${launched.extensionId}` : `moz-extension://${FIREFOX_UUID}`;
+    base = name === 'chromium' ? `chrome-extension://${launched.extensionId}` : `moz-extension://${FIREFOX_UUID}`;
     await gotoExtensionPage(options, `${base}/options.html`);
     await options.waitForSelector('[data-list="packs"] li');
   });
@@ -142,5 +143,12 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     await tab.mouse.move(point.x, point.y, { steps: 2 });
     await waitFor(async () => (await tooltipText(tab))?.includes('政治意识、大局意识'), 'the user’s definition in the tooltip');
     await tab.close();
+    // The saved entry has pinyin search keys like the bundled ones: its initials find it.
+    const popup = await launched.browser.newPage();
+    await gotoExtensionPage(popup, `${base}/popup.html`);
+    await popup.waitForSelector('input[type="search"]');
+    await popup.type('input[type="search"]', 'sgys');
+    await waitFor(() => popup.$eval('[data-list="search"]', (list) => (list.textContent ?? '').includes('四个意识')).catch(() => false), 'search results for sgys');
+    await popup.close();
   });
 });

@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { exportUserEntriesYaml, importGlossaryText, importIntoUserEntries, readGlossaryText } from '../../src/extension/import-file';
-import { getUserEntries, listPacks, setUserEntries } from '../../src/extension/store';
+import { getUserEntries, getUserEntryKeys, listPacks, setUserEntries } from '../../src/extension/store';
 import { getMergedPack } from '../../src/extension/merged-pack';
 import type { GlossaryEntry } from '../../src/core/types';
 import { LIU_WEN, makePack } from './helpers';
@@ -132,5 +132,10 @@ describe('importing', () => {
       ['dian-xiao-er', undefined],
       ['liang-wang-rong-he', '生活垃圾分类收运网络与再生资源回收网络融合。'],
     ]);
+    // The imported entry's forms get pinyin search keys; the entry saved without them keeps none.
+    const keys = await getUserEntryKeys();
+    expect(keys['两网融合']).toEqual(expect.arrayContaining(['liangwangronghe', 'lwrh']));
+    expect(keys['店小二']).toBeUndefined();
+    expect((await getMergedPack())?.entries.find((e) => e.id === 'liang-wang-rong-he')?.keys).toContain('lwrh');
   });
 });

@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { installBundledPack } from '../../src/extension/bundled';
 import { mergePacks, userEntriesPack } from '../../src/extension/merge';
-import { listPacks, removePack, savePack, saveUserEntry, updatePackRecord } from '../../src/extension/store';
+import { addUserEntryKeys, deleteUserEntry, getUserEntryKeys, listPacks, removePack, savePack, saveUserEntry, updatePackRecord } from '../../src/extension/store';
+import { searchKeysFor } from '../../src/extension/user-keys';
+import { createGlossarySearch } from '../../src/core/search';
+import type { GlossaryEntry } from '../../src/core/types';
 import { getMergedPack, watchMergedPack } from '../../src/extension/merged-pack';
 import { LIU_BAO, LIU_WEN, makePack, packEntry } from './helpers';
 
@@ -103,5 +106,67 @@ describe('pack store', () => {
     await saveUserEntry({ id: 'x', term: '双千工程', status: 'editorial' });
     expect((await getMergedPack())?.hash).not.toBe(first);
     expect((await getMergedPack())?.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('pinyin search keys of the user’s own entries', () => {
+  const SAN_HUI: GlossaryEntry = { id: 'san-hui', term: '三会一代理', aliases: ['“三会一代理”制度'], status: 'editorial' };
+  const found = async (query: string): Promise<string[]> => {
+    const merged = await getMergedPack();
+    return merged ? createGlossarySearch(merged).search(query).map((result) => result.entry.id) : [];
+  };
+
+  it('computes keys only for the forms that have none yet', async () => {
+    const keys = await searchKeysFor([SAN_HUI], { 三会一代理: ['kept'] });
+    expect(Object.keys(keys)).toEqual(['“三会一代理”制度']);
+    expect(keys['“三会一代理”制度']).toEqual(expect.arrayContaining(['sanhuiyidailizhidu', 'shydlzd']));
+  });
+
+  it('makes an entry saved with its keys findable by pinyin and by initials', async () => {
+    await installBundledPack(async () => JSON.stringify(makePack([LIU_WEN])));
+    expect(await found('sanhui')).toEqual([]);
+    await saveUserEntry(SAN_HUI, await searchKeysFor([SAN_HUI]));
+    expect(await found('sanhuiyidaili')).toEqual(['san-hui']);
+    expect(await found('shydl')).toEqual(['san-hui']);
+    expect(await found('六稳')).toEqual(['liu-wen']);
+  });
+
+  it('keeps keys to the forms the entries still have', async () => {
+    await saveUserEntry(SAN_HUI, await searchKeysFor([SAN_HUI]));
+    const renamed = { ...SAN_HUI, term: '两网融合', aliases: [] };
+    await saveUserEntry(renamed, await searchKeysFor([renamed], await getUserEntryKeys()));
+    expect(Object.keys(await getUserEntryKeys())).toEqual(['两网融合']);
+    expect(await found('liangwang')).toEqual(['san-hui']);
+    expect(await found('sanhui')).toEqual([]);
+    await deleteUserEntry('san-hui');
+    expect(await getUserEntryKeys()).toEqual({});
+  });
+
+  it('fills in keys for entries saved without them, and leaves the entries as they were', async () => {
+    await saveUserEntry(SAN_HUI);
+    expect(await found('shydl')).toEqual([]);
+    await addUserEntryKeys({ ...(await searchKeysFor([SAN_HUI], await getUserEntryKeys())), 不存在: ['bucunzai'] });
+    expect(await found('shydl')).toEqual(['san-hui']);
+    expect(Object.keys(await getUserEntryKeys()).sort()).toEqual(['三会一代理', '“三会一代理”制度'].sort());
+    expect((await getMergedPack())?.entries.find((e) => e.id === 'san-hui')?.term).toBe('三会一代理');
+  });
+
+  it('writes the entries and their keys together: when storage refuses, neither changes', async () => {
+    await saveUserEntry(SAN_HUI, await searchKeysFor([SAN_HUI]));
+    const before = await getUserEntryKeys();
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    // Storage refuses the entries (the larger write); keys written apart from them would stay.
+    fakeBrowser.storage.local.set = async (items: Record<string, unknown>) => {
+      if ('userEntries' in items) throw new Error('QUOTA_BYTES quota exceeded');
+      return set(items);
+    };
+    try {
+      const other: GlossaryEntry = { id: 'liang-wang', term: '两网融合', status: 'editorial' };
+      await expect(saveUserEntry(other, await searchKeysFor([other]))).rejects.toThrow(/QUOTA_BYTES/);
+    } finally {
+      fakeBrowser.storage.local.set = set;
+    }
+    expect(await getUserEntryKeys()).toEqual(before);
+    expect(await found('liangwang')).toEqual([]);
   });
 });
