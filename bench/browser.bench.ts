@@ -30,6 +30,9 @@ const RUNS = 5;
 const TRACED_RUNS = 3;
 const LATIN_RUNS = 3;
 const MEMORY_RUNS = 2;
+/** Fresh loads for the matcher-alone measurement, and rounds that warm its JIT up. */
+const MATCH_RUNS = 3;
+const WARM_ROUNDS = 6;
 const MB = 1024 * 1024;
 const TARGETS = { walkFactor: 5, markFactor: 20, taskMs: 50, addedMb: 10 };
 /** Cross-origin isolation, so the page may call performance.measureUserAgentSpecificMemory(). */
@@ -210,6 +213,14 @@ try {
     live.churn.push(await call<{ passes: number; passMs: number; mutations: number }>(mutating, 'churn', LIVE_MS));
     await mutating.close();
   }
+  // The matcher alone on fresh loads: what matching costs before any DOM work, cold and warmed up.
+  const matching: Array<{ coldMs: number; warmMs: number; matches: number }> = [];
+  for (let i = 0; i < MATCH_RUNS; i++) {
+    const page = await open('/report.html');
+    await call<number>(page, 'prepare', pack);
+    matching.push(await call<{ coldMs: number; warmMs: number; matches: number }>(page, 'matchOnly', WARM_ROUNDS));
+    await page.close();
+  }
   const memory = new Map<Mode, MemoryReading[]>(MODES.map((mode) => [mode, []]));
   for (let i = 0; i < MEMORY_RUNS; i++) for (const [mode, list] of memory) list.push(await measureMemory(mode));
 
@@ -306,6 +317,20 @@ try {
         `DOM nodes added ${memoryOf(mode, (r) => r.nodes).toLocaleString()}`,
     );
   }
+
+  // What the two ratio targets leave room for, in this run's own figures.
+  const markBound = ms('mark') / TARGETS.markFactor;
+  const coldMatch = median(matching.map((run) => run.coldMs));
+  const warmMatch = median(matching.map((run) => run.warmMs));
+  console.log(
+    `\nwhat the ratio targets allow, in this run's figures:\n` +
+      `  ≥ ${TARGETS.markFactor}× faster than mark.js (ready) means ready ≤ ${fixed(markBound, 2)} ms (mark.js ${fixed(ms('mark'))} ms ÷ ${TARGETS.markFactor}), ` +
+      `${times(markBound / ms('walk'))} the bare walk: ${markBound < ms('walk') ? 'less time than reading the text once, which every highlighter must do' : 'room for reading the text and little else'}\n` +
+      `  ≤ ${TARGETS.walkFactor}× the bare walk means ready ≤ ${fixed(TARGETS.walkFactor * ms('walk'))} ms. The matcher alone, no DOM work, on the ` +
+      `paragraphs' text (${matching[0]?.matches.toLocaleString() ?? '?'} matches; median of ${MATCH_RUNS} fresh loads): first pass ${fixed(coldMatch)} ms ` +
+      `(${times(coldMatch / ms('walk'))} the walk; the JIT is cold, as in every page's first pass), after ${WARM_ROUNDS} more passes ${fixed(warmMatch)} ms ` +
+      `(${times(warmMatch / ms('walk'))})`,
+  );
 
   const latinOf = (method: Method): TimedRun[] => latinRuns.get(method) ?? [];
   console.log(`\npage without Chinese: ${latinText.chars.toLocaleString()} characters, Chinese in it: ${latinText.chinese ? 'YES (bad page)' : 'none'}`);
