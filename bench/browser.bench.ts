@@ -32,13 +32,15 @@ const LATIN_RUNS = 3;
 const MEMORY_RUNS = 2;
 /** Fresh loads for the matcher-alone measurement, and rounds that warm its JIT up. */
 const MATCH_RUNS = 3;
+/** Runs of baseline (c), mark.js's mark(terms): seconds each. */
+const MARK_TERMS_RUNS = 3;
 const WARM_ROUNDS = 6;
 const MB = 1024 * 1024;
 const TARGETS = { walkFactor: 5, markFactor: 20, taskMs: 50, addedMb: 10 };
 /** Cross-origin isolation, so the page may call performance.measureUserAgentSpecificMemory(). */
 const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 
-type Method = 'walk' | 'highlight-api' | 'wrap' | 'mark';
+type Method = 'walk' | 'highlight-api' | 'wrap' | 'mark' | 'markTerms';
 type Mode = 'highlight-api' | 'wrap';
 const METHODS: readonly Method[] = ['walk', 'highlight-api', 'wrap', 'mark'];
 const MODES: readonly Mode[] = ['highlight-api', 'wrap'];
@@ -47,6 +49,7 @@ const LABELS: Record<Method, string> = {
   'highlight-api': '(0) annotator, highlight-api',
   wrap: '(0) annotator, wrap',
   mark: '(b) mark.js markRegExp',
+  markTerms: '(c) mark.js mark(terms)',
 };
 
 const median = (values: readonly number[]): number => {
@@ -95,6 +98,7 @@ async function open(path: string, options: { mark?: boolean; host?: string } = {
 function start(page: Page, method: Method): Promise<PageRun> {
   if (method === 'walk') return call<PageRun>(page, 'walk');
   if (method === 'mark') return call<PageRun>(page, 'mark', forms);
+  if (method === 'markTerms') return call<PageRun>(page, 'markTerms', forms);
   return call<PageRun>(page, 'annotate', method);
 }
 
@@ -114,12 +118,12 @@ interface TimedRun extends PageRun {
 async function runOnce(path: string, method: Method): Promise<TimedRun>;
 async function runOnce(path: string, method: Method, traced: true): Promise<TraceBreakdown>;
 async function runOnce(path: string, method: Method, traced = false): Promise<TimedRun | TraceBreakdown> {
-  const page = await open(path, { mark: method === 'mark' });
+  const page = await open(path, { mark: method === 'mark' || method === 'markTerms' });
   try {
     const matcherMs = await call<number>(page, 'prepare', pack);
     if (traced) return (await traceRun(page, () => start(page, method))).breakdown;
     const run = await start(page, method);
-    const inPlace = method === 'walk' || method === 'mark' ? {} : await call<Partial<PageRun>>(page, 'shown', method);
+    const inPlace = method === 'walk' || method === 'mark' || method === 'markTerms' ? {} : await call<Partial<PageRun>>(page, 'shown', method);
     return { ...run, ...inPlace, matcherMs };
   } finally {
     await page.close();
@@ -185,6 +189,9 @@ try {
   // Methods interleaved run by run, so drift in the machine's load hits all of them alike.
   const runs = new Map<Method, TimedRun[]>(METHODS.map((method) => [method, []]));
   for (let i = 0; i < RUNS; i++) for (const method of METHODS) runs.get(method)?.push(await runOnce('/report.html', method));
+  // (c) takes seconds a run: timed only, fewer runs.
+  runs.set('markTerms', []);
+  for (let i = 0; i < MARK_TERMS_RUNS; i++) runs.get('markTerms')?.push(await runOnce('/report.html', 'markTerms'));
   const traces = new Map<Method, TraceBreakdown[]>(METHODS.map((method) => [method, []]));
   for (let i = 0; i < TRACED_RUNS; i++) {
     for (const method of METHODS) traces.get(method)?.push(await runOnce('/report.html', method, true));
@@ -271,6 +278,13 @@ try {
       ` the traced runs, including the rendering our changes cause, immune to other processes. longest task: the task with` +
       ` the most CPU in the traced runs, with what it did.`,
   );
+  const termsTimings = of('markTerms').map((run) => run.ms);
+  console.log(
+    `${LABELS.markTerms}, its API for a list of words (one pass over the page per term; ${of('markTerms')[0]?.count.toLocaleString() ?? '?'} marks, ` +
+      `a form inside a longer one's mark marked again; ${MARK_TERMS_RUNS} runs, not traced): ready ${fixed(ms('markTerms'))} ms ` +
+      `(min ${fixed(Math.min(...termsTimings))}, max ${fixed(max(termsTimings))}), painted ${fixed(painted('markTerms'))} ms; ` +
+      MODES.map((mode) => `${mode} ${times(ms('markTerms') / ms(mode))} faster (ready), ${times(painted('markTerms') / painted(mode))} (painted)`).join(', '),
+  );
   const visible = of('highlight-api').map((run) => run.visibleMs).filter((value) => value >= 0);
   console.log(
     `highlight-api, the reader's screen: the terms in the viewport drawn highlighted in the frame ` +
@@ -329,7 +343,9 @@ try {
       `  ≤ ${TARGETS.walkFactor}× the bare walk means ready ≤ ${fixed(TARGETS.walkFactor * ms('walk'))} ms. The matcher alone, no DOM work, on the ` +
       `paragraphs' text (${matching[0]?.matches.toLocaleString() ?? '?'} matches; median of ${MATCH_RUNS} fresh loads): first pass ${fixed(coldMatch)} ms ` +
       `(${times(coldMatch / ms('walk'))} the walk; the JIT is cold, as in every page's first pass), after ${WARM_ROUNDS} more passes ${fixed(warmMatch)} ms ` +
-      `(${times(warmMatch / ms('walk'))})`,
+      `(${times(warmMatch / ms('walk'))})\n` +
+      `  against (c), mark.js's own API for a list of terms, ≥ ${TARGETS.markFactor}× faster means ready ≤ ${fixed(ms('markTerms') / TARGETS.markFactor)} ms: ` +
+      MODES.map((mode) => `${mode} ${ms(mode) * TARGETS.markFactor <= ms('markTerms') ? 'within it' : 'outside it'} (${fixed(ms(mode))} ms)`).join(', '),
   );
 
   const latinOf = (method: Method): TimedRun[] => latinRuns.get(method) ?? [];

@@ -51,6 +51,7 @@ interface AnimationFrameTiming extends PerformanceEntry {
 }
 
 interface MarkInstance {
+  mark(keywords: string[], options: { done: (count: number) => void }): void;
   markRegExp(regexp: RegExp, options: { acrossElements: boolean; done: (count: number) => void }): void;
 }
 
@@ -377,10 +378,24 @@ function matchOnly(warmRounds: number): { coldMs: number; warmMs: number; matche
   return { coldMs: cold.ms, warmMs: warm.ms, matches: cold.matches };
 }
 
+/**
+ * Baseline (c): mark.js's own API for a list of words, `mark(terms)`, as its documentation shows
+ * it: one pass over the page per term (forms inside a longer form's marks are marked again).
+ */
+async function markTerms(forms: readonly string[]): Promise<PageRun> {
+  const Mark = win.Mark;
+  if (!Mark) throw new Error('mark.js is not loaded in this page');
+  let count = 0;
+  const start = performance.now();
+  new Mark(document.body).mark([...forms], { done: (marked) => (count = marked) });
+  const end = performance.now();
+  return { ...emptyRun(), ms: end - start, count, ...(await settle(start)) };
+}
+
 /** Characters of text in the body, and whether any of it is Chinese. */
 function pageText(): { chars: number; chinese: boolean } {
   const text = document.body.textContent ?? '';
   return { chars: text.length, chinese: /[\u3400-\u9fff]/.test(text) };
 }
 
-win.__pgBench = { prepare, annotate, matchOnly, shown, changeCost, registerAll, liveShare, churn, walk, mark, pageText, chunkClockWorks };
+win.__pgBench = { prepare, annotate, matchOnly, markTerms, shown, changeCost, registerAll, liveShare, churn, walk, mark, pageText, chunkClockWorks };
