@@ -2,12 +2,15 @@
 // numbers and saves nothing; a good one is listed as a pack and used on pages;
 // importing the seed report previews its 19 footnotes and saves them; "add to my glossary" on an
 // unknown slogan's tooltip opens the entry form prefilled, and the saved entry then explains the
-// slogan on the page and is found by its pinyin initials in the popup's search. Screenshot: /tmp/ext-options.png (Chromium).
+// slogan on the page and is found by its pinyin initials in the popup's search; a glossary whose every text
+// is markup and script shows as text on the options page, in the tooltip and in the popup, and nothing
+// of it runs. Screenshot: /tmp/ext-options.png (Chromium).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { stringify } from 'yaml';
 import { GOV_HOST, launchBrowser, type LaunchedBrowser } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
 import { SEED_REPORT_PATH } from '../../demo/seed-page';
@@ -22,6 +25,14 @@ const TARGETS: { name: BrowserName; extension: 'chrome-mv3' | 'firefox-mv2' | 'f
 
 const BROKEN = 'source:\n  title: 测试\n  kind: footnotes\nentries:\n  - id: shuang-qian\n    term: 双千工程\n    status: draft\n';
 const GOOD = 'source:\n  title: 测试文件\n  kind: footnotes\nentries:\n  - id: shuang-qian\n    term: 双千工程\n    definition: 测试用的释义。\n    status: official\n';
+
+// A glossary whose every text is markup or script: it must show as text wherever it appears.
+const PWN = '<img src=x onerror="window.__pgPwned=1">';
+const HOSTILE_DEFINITION = `${PWN}</script><script>window.__pgPwned=2</script> javascript:window.__pgPwned=3 {{constructor.constructor('window.__pgPwned=4')()}} \u202E示例 🚩`;
+const HOSTILE = stringify({
+  source: { title: `测试${PWN}文件`, kind: 'footnotes' },
+  entries: [{ id: 'wu-wei-si-bi', term: '五违四必', definition: HOSTILE_DEFINITION, status: 'official' }],
+});
 
 const page = (body: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body><p>${body}</p></body></html>`;
 
@@ -49,6 +60,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     server = await startServer({
       '/new.html': { body: page('今年全面启动双千工程，推进各项工作。') },
       '/slogan.html': { body: page('各级干部要增强“四个意识”，推进各项工作。') },
+      '/hostile.html': { body: page('全面推进五违四必区域环境综合整治。') },
     });
     process.env.LANGUAGE = 'zh_CN';
     process.env.MOZ_REMOTE_ALLOW_SYSTEM_ACCESS = '1';
@@ -90,6 +102,41 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     await tab.mouse.move(point.x, point.y, { steps: 2 });
     await waitFor(async () => (await tooltipText(tab))?.includes('测试用的释义。'), 'the imported definition in the tooltip');
     await tab.close();
+  });
+
+  it('a glossary whose text is markup and script: shown as text on the options page, in the tooltip and the popup; nothing runs', async () => {
+    await options.bringToFront();
+    await upload('hostile.yaml', HOSTILE);
+    await waitFor(() => options.$('[data-pack-id="file:hostile.yaml"]'), 'the hostile pack in the list');
+    const tab = await launched.browser.newPage();
+    await tab.goto(server.url(GOV_HOST, '/hostile.html'));
+    await waitFor(async () => (await highlightCount(tab)) > 0, 'the hostile entry’s term highlighted');
+    const point = await middleOfTerm(tab, '五违四必');
+    await tab.mouse.move(point.x, point.y, { steps: 2 });
+    const shown = await waitFor(async () => {
+      const text = await tooltipText(tab);
+      return text?.includes('window.__pgPwned=4') ? text : null;
+    }, 'the hostile definition in the tooltip');
+    expect(shown).toContain(HOSTILE_DEFINITION);
+    expect(shown).toContain(`测试${PWN}文件`);
+    const inPage = await tab.evaluate(() => ({
+      pwned: String((window as { __pgPwned?: number }).__pgPwned),
+      elements: document.querySelector('[data-policy-glossary-ui]')?.shadowRoot?.querySelectorAll('img, script, a[href^="javascript"]').length,
+    }));
+    expect(inPage).toEqual({ pwned: 'undefined', elements: 0 });
+    await tab.close();
+
+    const popup = await launched.browser.newPage();
+    await gotoExtensionPage(popup, `${base}/popup.html`);
+    await popup.waitForSelector('input[type="search"]');
+    await popup.type('input[type="search"]', '五违四必');
+    const result = await waitFor(() => popup.$('[data-list="search"] button'), 'the hostile entry in the search results');
+    await result.click();
+    await waitFor(() => popup.evaluate(() => document.body.textContent?.includes('window.__pgPwned=4') ?? false), 'the definition in the popup');
+    expect(await popup.evaluate(() => document.body.textContent ?? '')).toContain(HOSTILE_DEFINITION);
+    expect(await popup.evaluate(() => ({ pwned: String((window as { __pgPwned?: number }).__pgPwned), elements: document.querySelectorAll('img, script:not([src]), a[href^="javascript"]').length }))).toEqual({ pwned: 'undefined', elements: 0 });
+    await popup.close();
+    expect(await options.evaluate(() => ({ pwned: String((window as { __pgPwned?: number }).__pgPwned), elements: document.querySelectorAll('img, a[href^="javascript"]').length }))).toEqual({ pwned: 'undefined', elements: 0 });
   });
 
   it('imports the seed report: 19 footnotes previewed, a definition fixed, saved as a pack', async () => {
