@@ -15,6 +15,7 @@ import { GOV_HOST, OTHER_HOST, launchBrowser, type BrowserName, type LaunchedBro
 import { startServer, type TestServer } from './support/server';
 
 const TERMS = ['六稳', '六保', '三重一大', '十四五'];
+const BIG_PAGE = '/big.html';
 
 /** The seed report's glossary entries as the matcher takes them. */
 function seedGlossaryEntries(): Array<{ id: string; term: string; forms: string[] }> {
@@ -102,6 +103,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
       body: fixturePage('dom-csp.html'),
       headers: { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'" },
     });
+    // The seed report's body 100 times (~1 MB of page): each test that uses it loads it afresh.
+    server.route(BIG_PAGE, { body: seedPageHtml({ repeat: 100 }) });
     launched = await launchBrowser(browserName);
   });
 
@@ -317,8 +320,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
 
   it('with a viewport registry, the screens the reader is on are highlighted while the rest of a ~1 MB page is still being scanned', async () => {
     const entries = seedGlossaryEntries();
-    server.route('/big-viewport.html', { body: seedPageHtml({ repeat: 100 }) });
-    const page = await open('/big-viewport.html');
+    const page = await open(BIG_PAGE);
     const result = await page.evaluate(async (entries) => {
       const w = window as unknown as TestWindow;
       const base = w.__pgDom.createMatcher({ entries });
@@ -357,8 +359,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
 
   it('a ~1 MB report page: scan without long tasks (measured, reported)', async () => {
     const entries = seedGlossaryEntries();
-    server.route('/big.html', { body: seedPageHtml({ repeat: 100 }) });
-    const page = await open('/big.html');
+    const page = await open(BIG_PAGE);
     const result = await page.evaluate(async (entries) => {
       const w = window as unknown as TestWindow;
       const longTasks: number[] = [];
