@@ -346,12 +346,17 @@ async function walk(): Promise<PageRun> {
   return { ...emptyRun(), ms: end - start, count: textNodes, textNodes, chars, ...(await settle(start)) };
 }
 
+/** One global RegExp alternation of the exact surface forms, longest first. */
+function alternation(forms: readonly string[]): RegExp {
+  const escaped = [...forms].sort((a, b) => b.length - a.length).map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(escaped.join('|'), 'g');
+}
+
 /** Baseline (b): mark.js wrapping every surface form, one alternation, node by node. */
 async function mark(forms: readonly string[]): Promise<PageRun> {
   const Mark = win.Mark;
   if (!Mark) throw new Error('mark.js is not loaded in this page');
-  const escaped = [...forms].sort((a, b) => b.length - a.length).map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(escaped.join('|'), 'g');
+  const pattern = alternation(forms);
   let count = 0;
   const start = performance.now();
   new Mark(document.body).markRegExp(pattern, { acrossElements: false, done: (marked) => (count = marked) });
@@ -359,13 +364,32 @@ async function mark(forms: readonly string[]): Promise<PageRun> {
   return { ...emptyRun(), ms: end - start, count, ...(await settle(start)) };
 }
 
+/** What {@link matchOnly} measured (ms, and matches found). */
+export interface MatchOnlyRun {
+  coldMs: number;
+  warmMs: number;
+  matches: number;
+  regexMs: number;
+  regexMatches: number;
+}
+
 /**
  * The matcher alone, without any DOM work: every paragraph's text read first (not timed), then
  * scanned once as the annotator's first pass meets it (the JIT cold), then `warmRounds` more
  * times; the last round is the warmed-up cost. What any pass must at least pay for matching.
+ * For scale, the browser's native RegExp over the same texts: one alternation of the exact
+ * surface `forms` (as mark.js gets them), so no normalisation, no slogans, no overlap rules.
  */
-function matchOnly(warmRounds: number): { coldMs: number; warmMs: number; matches: number } {
+function matchOnly(warmRounds: number, forms: readonly string[]): MatchOnlyRun {
   const texts = [...document.querySelectorAll('h1, p')].map((block) => block.textContent ?? '');
+  const pattern = alternation(forms);
+  const regexStart = performance.now();
+  let regexMatches = 0;
+  for (const text of texts) {
+    pattern.lastIndex = 0;
+    while (pattern.exec(text)) regexMatches++;
+  }
+  const regexMs = performance.now() - regexStart;
   const round = (): { ms: number; matches: number } => {
     const start = performance.now();
     let found = 0;
@@ -375,7 +399,7 @@ function matchOnly(warmRounds: number): { coldMs: number; warmMs: number; matche
   const cold = round();
   let warm = cold;
   for (let i = 0; i < warmRounds; i++) warm = round();
-  return { coldMs: cold.ms, warmMs: warm.ms, matches: cold.matches };
+  return { coldMs: cold.ms, warmMs: warm.ms, matches: cold.matches, regexMs, regexMatches };
 }
 
 /**
