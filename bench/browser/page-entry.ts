@@ -4,7 +4,7 @@ import { armChunkClock, chunkClockWorks, disarmChunkClock } from './chunk-clock'
 import { createMatcher, type Matcher } from '../../src/core/matcher';
 import { HIGHLIGHT_NAMES, createAnnotator, type Annotator, type PageMatch, type ScanStats } from '../../src/dom/annotator';
 import type { MatcherGlossary } from '../../src/core/matcher';
-import { createViewportRegistry } from '../../src/dom/viewport';
+import { createViewportRegistry, type ViewportRegistryFactory } from '../../src/dom/viewport';
 
 /** What one timed run in the page reports. */
 export interface PageRun {
@@ -132,8 +132,20 @@ function prepare(glossary: MatcherGlossary): number {
   return performance.now() - start;
 }
 
-/** Annotates the whole document in `mode` and keeps the annotator alive (for memory readings). */
-async function annotate(mode: 'highlight-api' | 'wrap'): Promise<PageRun> {
+/**
+ * The viewport registry with its ::highlight() scope taken off: the rules then apply to every
+ * element, as before the registry marked the elements it registers ranges in.
+ */
+const unscopedRegistry: ViewportRegistryFactory = (onChange) => {
+  const registry = createViewportRegistry(onChange);
+  return registry && { ...registry, scope: '' };
+};
+
+/**
+ * Annotates the whole document in `mode` and keeps the annotator alive (for memory readings);
+ * `scoped` false: the highlight rules unscoped, for the comparison.
+ */
+async function annotate(mode: 'highlight-api' | 'wrap', scoped = true): Promise<PageRun> {
   scanCalls = 0;
   scanMs = 0;
   let stats: ScanStats | undefined;
@@ -164,7 +176,7 @@ async function annotate(mode: 'highlight-api' | 'wrap'): Promise<PageRun> {
     matcher: counted,
     mode,
     // As the extension runs it (the widget's short pages register every range).
-    viewport: createViewportRegistry,
+    viewport: scoped ? createViewportRegistry : unscopedRegistry,
     onUpdate: (_matches, passStats) => {
       stats ??= passStats;
       passes++;

@@ -42,3 +42,23 @@ ${Array.from({ length: repeat }, () => paragraphs).join('\n')}
 </html>
 `;
 }
+
+/** A table of `rows` × 10 cells, every 100th cell holding 六稳 (the e2e suite's 100,000-cell page). */
+export function tablePageHtml(rows: number): string {
+  const body: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const cells: string[] = [];
+    for (let c = 0; c < 10; c++) cells.push(`<td>${(r * 10 + c) % 100 === 0 ? '六稳' : `单元${c}`}</td>`);
+    body.push(`<tr>${cells.join('')}</tr>`);
+  }
+  return `<!doctype html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><title>Benchmark table page</title></head>
+<body>
+<table>
+${body.join('\n')}
+</table>
+</body>
+</html>
+`;
+}

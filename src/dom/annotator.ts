@@ -251,7 +251,6 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const keepUnknown = options.unknownSlogans !== false;
   const firstOnly = options.firstOccurrenceOnly === true;
   const exclude = validSelectors(options.exclude ?? [], topDoc);
-  const styles = createStyleHost(resolveHighlightStyle(options.style), mode);
 
   const roots: RootState[] = [];
   const rootByScope = new Map<Node, RootState>();
@@ -264,6 +263,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const staged = new Set<PageMatch>();
   /** Highlight mode, given a registry: which matches are near the viewport. */
   const viewport = wrap ? undefined : options.viewport?.<PageMatch>((match, near) => nearViewport(match, near));
+  // With a registry, the ::highlight() rules apply only to the elements holding its near ranges.
+  const styles = createStyleHost(resolveHighlightStyle(options.style), mode, viewport?.scope);
   /** Matches registered for being near the viewport, ever: grows while a pass finds the reader's screens. */
   let nearCount = 0;
   const split: SplitRegistry = new WeakSet();

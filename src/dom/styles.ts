@@ -65,18 +65,19 @@ export type MarkMode = 'highlight-api' | 'wrap';
 
 /**
  * The stylesheet text for `style`, with only the rules `mode` uses: in Chromium a ::highlight()
- * rule makes adding the sheet restyle every element of the page (seconds on a 100,000-cell table).
+ * rule makes adding the sheet restyle every element of the page (0.4 s on a 100,000-cell table)
+ * unless `scope` limits it to some elements (the viewport registry's).
  */
-export function highlightCss(style: HighlightStyle, mode: MarkMode): string {
+export function highlightCss(style: HighlightStyle, mode: MarkMode, scope = ''): string {
   const term = declarations(style.term);
   const unknown = declarations(style.unknown);
   const active = declarations(style.active);
   const w = WRAPPER_TAG;
   if (mode === 'highlight-api') {
     return [
-      `::highlight(${HIGHLIGHT_NAMES.term}) { ${term} }`,
-      `::highlight(${HIGHLIGHT_NAMES.unknown}) { ${unknown} }`,
-      `::highlight(${HIGHLIGHT_NAMES.active}) { ${active} }`,
+      `${scope}::highlight(${HIGHLIGHT_NAMES.term}) { ${term} }`,
+      `${scope}::highlight(${HIGHLIGHT_NAMES.unknown}) { ${unknown} }`,
+      `${scope}::highlight(${HIGHLIGHT_NAMES.active}) { ${active} }`,
     ].join('\n');
   }
   return [
@@ -107,8 +108,8 @@ interface Attached {
 }
 
 /** Creates a style host for `style` in `mode`. */
-export function createStyleHost(style: HighlightStyle, mode: MarkMode): StyleHost {
-  let css = highlightCss(style, mode);
+export function createStyleHost(style: HighlightStyle, mode: MarkMode, scope?: string): StyleHost {
+  let css = highlightCss(style, mode, scope);
   const sheets = new Map<Document, CSSStyleSheet | null>();
   const attached = new Map<Scope, Attached>();
 
@@ -151,7 +152,7 @@ export function createStyleHost(style: HighlightStyle, mode: MarkMode): StyleHos
       attached.set(scope, { scope, element });
     },
     update(next) {
-      css = highlightCss(next, mode);
+      css = highlightCss(next, mode, scope);
       for (const sheet of sheets.values()) sheet?.replaceSync(css);
       for (const entry of attached.values()) if (entry.element) entry.element.textContent = css;
     },

@@ -24,6 +24,26 @@ describe('highlight styles', () => {
     for (const text of absent) expect(css).not.toContain(text);
   });
 
+  it('highlight-api rules limited to a scope (the viewport registry’s marked elements), also after a style change', () => {
+    const selectors = (css: string): string[] => css.split('\n').map((rule) => rule.slice(0, rule.indexOf(' {')));
+    const scoped = ['[data-pg-hl]::highlight(pg-term)', '[data-pg-hl]::highlight(pg-unknown)', '[data-pg-hl]::highlight(pg-active)'];
+    expect(selectors(highlightCss(HIGHLIGHT_PRESETS.underline, 'highlight-api', '[data-pg-hl]'))).toEqual(scoped);
+    // The host's own sheet, seen through its <style> fallback (happy-dom drops ::highlight rules from sheets).
+    Object.defineProperty(document, 'adoptedStyleSheets', { configurable: true, get: () => [], set: () => { throw new TypeError('not supported'); } });
+    try {
+      const host = createStyleHost(HIGHLIGHT_PRESETS.underline, 'highlight-api', '[data-pg-hl]');
+      host.attach(document);
+      const style = document.head.querySelector('style[data-policy-glossary-ui]');
+      expect(selectors(style?.textContent ?? '')).toEqual(scoped);
+      host.update(HIGHLIGHT_PRESETS.background);
+      expect(selectors(style?.textContent ?? '')).toEqual(scoped);
+      expect(style?.textContent).toContain('background-color');
+      host.destroy();
+    } finally {
+      Reflect.deleteProperty(document, 'adoptedStyleSheets');
+    }
+  });
+
   it.each([
     ['underline', 'underline solid', 'underline dotted'],
     ['background', 'background-color', 'background-color'],

@@ -199,6 +199,57 @@ describe('viewport registry', () => {
     expect(observer.targets.size).toBe(0);
   });
 
+  it('marks the elements holding near ranges’ text for the scoped ::highlight() rules, and only while they are near', async () => {
+    const observer = await makeRegistry();
+    const marked = (): string[] => [...document.querySelectorAll(registry.scope)].map((el) => el.id).sort();
+    const p = element('p');
+    const q = element('q');
+    const first = textRange(p);
+    const second = textRange(p);
+    registry.add(first, 'first');
+    registry.add(second, 'second');
+    registry.add(textRange(q), 'far');
+    expect(marked()).toEqual([]);
+    observer.report(p, true);
+    expect(marked()).toEqual(['p']);
+    // Counted per range: the element stays marked while one of its near ranges is left.
+    registry.delete(first);
+    expect(marked()).toEqual(['p']);
+    observer.report(p, false);
+    expect(marked()).toEqual([]);
+    observer.report(p, true);
+    registry.delete(second);
+    expect(marked()).toEqual([]);
+    observer.report(q, true);
+    expect(marked()).toEqual(['q']);
+    registry.disconnect();
+    expect(marked()).toEqual([]);
+  });
+
+  it('a range split over elements (六<b>稳</b>) marks every element holding part of its text', async () => {
+    const observer = await makeRegistry();
+    const p = element('p');
+    p.innerHTML = '坚持六<b id="b">稳</b><i id="i">，</i>';
+    const range = document.createRange();
+    range.setStart(p.firstChild as Text, 2);
+    range.setEnd(document.getElementById('b')?.firstChild as Text, 1);
+    expect(registry.add(range, 'split')).toBe(false);
+    observer.report(p, true);
+    expect([...document.querySelectorAll(registry.scope)].map((el) => el.id)).toEqual(['p', 'b']);
+    registry.delete(range);
+    expect(document.querySelectorAll(registry.scope)).toHaveLength(0);
+  });
+
+  it('text right inside a shadow root marks its host', async () => {
+    await makeRegistry();
+    const host = element('host');
+    const range = textRange(host.attachShadow({ mode: 'open' }));
+    registry.add(range, 'shadow');
+    expect(host.hasAttribute('data-pg-hl')).toBe(true);
+    registry.delete(range);
+    expect(host.hasAttribute('data-pg-hl')).toBe(false);
+  });
+
   it('is undefined where the browser has no IntersectionObserver', async () => {
     vi.stubGlobal('IntersectionObserver', undefined);
     vi.resetModules();

@@ -113,6 +113,39 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
     await server?.close();
   });
 
+  /** For each box of a PNG screenshot, the share of its pixels that are magenta (decoded in a blank tab). */
+  async function paintedShares(png: string, boxes: Array<{ x: number; y: number; width: number; height: number }>): Promise<number[]> {
+    const blank = await launched.browser.newPage();
+    try {
+      return await blank.evaluate(
+        async (data, boxes) => {
+          const image = new Image();
+          image.src = `data:image/png;base64,${data}`;
+          await image.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = image.naturalWidth;
+          canvas.height = image.naturalHeight;
+          const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+          context.drawImage(image, 0, 0);
+          return boxes.map((box) => {
+            const width = Math.max(1, Math.floor(box.width));
+            const height = Math.max(1, Math.floor(box.height));
+            const pixels = context.getImageData(Math.round(box.x), Math.round(box.y), width, height).data;
+            let magenta = 0;
+            for (let i = 0; i < pixels.length; i += 4) {
+              if ((pixels[i] as number) > 200 && (pixels[i + 1] as number) < 90 && (pixels[i + 2] as number) > 200) magenta++;
+            }
+            return magenta / (width * height);
+          });
+        },
+        png,
+        boxes,
+      );
+    } finally {
+      await blank.close();
+    }
+  }
+
   async function open(path: string): Promise<Page> {
     const page = await launched.browser.newPage();
     const errors: string[] = [];
@@ -146,6 +179,52 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
       return ['pg-term', 'pg-unknown', 'pg-active'].filter((name) => CSS.highlights.has(name)).length + document.adoptedStyleSheets.length;
     });
     expect(cleared).toBe(0);
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('highlight-api mode with a viewport registry: the ::highlight() rules, limited to the marked elements, paint every term (split, shadow root, frame); destroy() takes the marks away', async () => {
+    const page = await open('/dom-basic.html');
+    const MAGENTA = 'background-color: rgb(255, 0, 255)';
+    const boxes = await page.evaluate(
+      async (terms, fill) => {
+        const w = window as unknown as TestWindow;
+        const frame = document.getElementById('same') as HTMLIFrameElement;
+        const { createAnnotator, createFakeMatcher, createViewportRegistry } = w.__pgDom;
+        const annotator = createAnnotator({
+          root: document,
+          matcher: createFakeMatcher(terms),
+          viewport: createViewportRegistry,
+          style: { term: fill, unknown: fill, active: fill },
+        });
+        w.__pg = annotator;
+        await annotator.ready;
+        for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+        // Every box of every match, in the top document's coordinates, shrunk by a pixel each side.
+        return annotator.matches().flatMap((match) => {
+          const inFrame = match.range.startContainer.ownerDocument === frame.contentDocument;
+          const offset = inFrame ? frame.getBoundingClientRect() : { left: 0, top: 0 };
+          const dx = offset.left + (inFrame ? frame.clientLeft : 0);
+          const dy = offset.top + (inFrame ? frame.clientTop : 0);
+          return [...match.range.getClientRects()].map((r) => ({ text: match.text, x: r.left + dx + 1, y: r.top + dy + 1, width: r.width - 2, height: r.height - 2 }));
+        });
+      },
+      TERMS,
+      MAGENTA,
+    );
+    const screenshot = await page.screenshot({ encoding: 'base64' });
+    const painted = await paintedShares(screenshot, boxes);
+    expect(boxes.length).toBeGreaterThanOrEqual(EXPECTED.length);
+    expect(boxes.filter((_, i) => (painted[i] ?? 0) < 0.2).map((box) => box.text)).toEqual([]);
+    const marks = (): Promise<number[]> =>
+      page.evaluate(() => {
+        const frameDoc = (document.getElementById('same') as HTMLIFrameElement).contentDocument;
+        const shadow = document.getElementById('host')?.shadowRoot;
+        return [document, shadow, frameDoc].map((scope) => scope?.querySelectorAll('[data-pg-hl]').length ?? -1);
+      });
+    expect((await marks()).every((count) => count > 0)).toBe(true);
+    await page.evaluate(() => (window as unknown as TestWindow).__pg?.destroy());
+    expect(await marks()).toEqual([0, 0, 0]);
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.close();
   });
