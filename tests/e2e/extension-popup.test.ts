@@ -87,8 +87,12 @@ describe.each(TARGETS)('popup: $name ($extension)', ({ name, extension }) => {
     await popup.click('[data-entry-id="liu-bao"]');
     const info = await waitFor(() => tooltipInfo(page), 'the 六保 dialog on the page');
     expect(info).toMatchObject({ role: 'dialog', heading: '六保', inShadow: true });
+    const marked = (): Promise<number> => page.evaluate(() => document.querySelectorAll('[data-pg-hl]').length);
+    expect(await marked()).toBeGreaterThan(0);
     await popup.click('[data-site-state="on"] + .pg-row button');
     await waitFor(async () => (await highlightCount(page)) === 0 && (await tooltipInfo(page)) === null, 'highlights and tooltip gone after turning the site off');
+    // The marks that limit the highlight rules to highlighted text go with them.
+    expect(await marked()).toBe(0);
     await waitFor(() => popup.$('[data-site-state="off-site"]'), 'the popup to show the site as off');
     await popup.click('[data-site-state="off-site"] + .pg-row button');
     await waitFor(async () => (await highlightCount(page)) > 0, 'highlights back after turning the site on again');
