@@ -92,6 +92,16 @@ export function getUserEntries(): Promise<GlossaryEntry[]> {
   return userEntriesItem.getValue();
 }
 
+/** The search keys of the forms `entries` have, each from the first of `sources` that has it. */
+function keysOfForms(entries: readonly GlossaryEntry[], ...sources: SearchKeys[]): Record<string, string[]> {
+  const kept: Record<string, string[]> = {};
+  for (const form of formsOf(entries)) {
+    const found = sources.find((source) => source[form])?.[form];
+    if (found) kept[form] = [...found];
+  }
+  return kept;
+}
+
 /** The stored pinyin search keys of the user's entries, by form. */
 export function getUserEntryKeys(): Promise<SearchKeys> {
   return userKeysItem.getValue();
@@ -103,12 +113,7 @@ export function getUserEntryKeys(): Promise<SearchKeys> {
  * written in one storage call: both or neither.
  */
 export async function setUserEntries(entries: GlossaryEntry[], keys: SearchKeys = {}): Promise<void> {
-  const known = await userKeysItem.getValue();
-  const kept: Record<string, string[]> = {};
-  for (const form of formsOf(entries)) {
-    const found = keys[form] ?? known[form];
-    if (found) kept[form] = [...found];
-  }
+  const kept = keysOfForms(entries, keys, await userKeysItem.getValue());
   await browser.storage.local.set({ [userEntriesItem.key]: entries, [userKeysItem.key]: kept });
   await rebuildMergedPack();
 }
@@ -118,13 +123,7 @@ export async function setUserEntries(entries: GlossaryEntry[], keys: SearchKeys 
  * keys were computed; keys of forms no entry has are dropped. Rebuilds the merged pack.
  */
 export async function addUserEntryKeys(keys: SearchKeys): Promise<void> {
-  const known = await userKeysItem.getValue();
-  const next: Record<string, string[]> = {};
-  for (const form of formsOf(await userEntriesItem.getValue())) {
-    const found = known[form] ?? keys[form];
-    if (found) next[form] = [...found];
-  }
-  await userKeysItem.setValue(next);
+  await userKeysItem.setValue(keysOfForms(await userEntriesItem.getValue(), await userKeysItem.getValue(), keys));
   await rebuildMergedPack();
 }
 
