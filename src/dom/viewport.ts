@@ -148,6 +148,8 @@ export const HIGHLIGHTED_ATTRIBUTE = 'data-pg-hl';
 const elementProto = typeof Element === 'function' ? Element.prototype : undefined;
 const setAttribute = elementProto?.setAttribute;
 const removeAttribute = elementProto?.removeAttribute;
+const hasAttribute = elementProto?.hasAttribute;
+const NativeMutationObserver = (globalThis as { MutationObserver?: typeof MutationObserver }).MutationObserver;
 
 /** The elements holding the text between a range's two ends (most ranges: one text node's parent). */
 function holdersOf(range: AbstractRange): Element[] {
@@ -188,6 +190,18 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
   const marks = new Map<Element, number>();
   const marked = new Map<AbstractRange, Element[]>();
 
+  // A page that morphs its DOM to new markup (idiomorph, morphdom) drops attributes it did not
+  // write while keeping the text: a mark taken off that way is put back.
+  const keeper =
+    typeof NativeMutationObserver === 'function'
+      ? new NativeMutationObserver((records) => {
+          for (const { target } of records) {
+            const element = target as Element;
+            if (marks.has(element) && !hasAttribute?.call(element, HIGHLIGHTED_ATTRIBUTE)) setAttribute?.call(element, HIGHLIGHTED_ATTRIBUTE, '');
+          }
+        })
+      : undefined;
+
   const mark = (range: AbstractRange): void => {
     if (marked.has(range)) return;
     const holders = holdersOf(range);
@@ -195,7 +209,9 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
     for (const element of holders) {
       const count = marks.get(element) ?? 0;
       marks.set(element, count + 1);
-      if (count === 0) setAttribute?.call(element, HIGHLIGHTED_ATTRIBUTE, '');
+      if (count > 0) continue;
+      setAttribute?.call(element, HIGHLIGHTED_ATTRIBUTE, '');
+      keeper?.observe(element, { attributes: true, attributeFilter: [HIGHLIGHTED_ATTRIBUTE] });
     }
   };
   const unmark = (range: AbstractRange): void => {
@@ -250,6 +266,7 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
     },
     settled: () => tracker.settled(),
     disconnect() {
+      keeper?.disconnect();
       for (const range of [...marked.keys()]) unmark(range);
       tracker.disconnect();
       byElement.clear();

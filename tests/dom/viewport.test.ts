@@ -226,6 +226,20 @@ describe('viewport registry', () => {
     expect(marked()).toEqual([]);
   });
 
+  it('puts a mark back when the page takes it off but keeps the text (a DOM morph), and lets its own removals be', async () => {
+    const observer = await makeRegistry();
+    const p = element('p');
+    const range = textRange(p);
+    registry.add(range, 'morphed');
+    observer.report(p, true);
+    p.removeAttribute('data-pg-hl');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(p.hasAttribute('data-pg-hl')).toBe(true);
+    observer.report(p, false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(p.hasAttribute('data-pg-hl')).toBe(false);
+  });
+
   it('a range split over elements (六<b>稳</b>) marks every element holding part of its text', async () => {
     const observer = await makeRegistry();
     const p = element('p');

@@ -183,7 +183,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
     await page.close();
   });
 
-  it('highlight-api mode with a viewport registry: the ::highlight() rules, limited to the marked elements, paint every term (split, shadow root, frame); destroy() takes the marks away', async () => {
+  it('highlight-api mode with a viewport registry: the ::highlight() rules, limited to the marked elements, paint every term (split, shadow root, frame); marks a page drops come back; destroy() takes them away', async () => {
     const page = await open('/dom-basic.html');
     const MAGENTA = 'background-color: rgb(255, 0, 255)';
     const boxes = await page.evaluate(
@@ -222,7 +222,17 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
         const shadow = document.getElementById('host')?.shadowRoot;
         return [document, shadow, frameDoc].map((scope) => scope?.querySelectorAll('[data-pg-hl]').length ?? -1);
       });
-    expect((await marks()).every((count) => count > 0)).toBe(true);
+    const before = await marks();
+    expect(before.every((count) => count > 0)).toBe(true);
+    // A page morphing its DOM to new markup drops attributes it did not write: the marks come back,
+    // and the terms stay painted.
+    await page.evaluate(async () => {
+      for (const element of document.querySelectorAll('[data-pg-hl]')) element.removeAttribute('data-pg-hl');
+      for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    expect(await marks()).toEqual(before);
+    const repainted = await paintedShares(await page.screenshot({ encoding: 'base64' }), boxes);
+    expect(boxes.filter((_, i) => (repainted[i] ?? 0) < 0.2).map((box) => box.text)).toEqual([]);
     await page.evaluate(() => (window as unknown as TestWindow).__pg?.destroy());
     expect(await marks()).toEqual([0, 0, 0]);
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
