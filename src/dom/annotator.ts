@@ -15,6 +15,7 @@ import {
   blockOf,
   collectSegments,
   isInsideSkipped,
+  nextOutside,
   type CollectContext,
   type TextSegment,
 } from './text-collect';
@@ -1023,9 +1024,7 @@ function mayHaveChinese(root: Node): boolean {
       node = node.firstChild;
       continue;
     }
-    // Next in document order within `root`: the next sibling of the nearest ancestor that has one.
-    while (node && node !== root && !node.nextSibling) node = node.parentNode;
-    node = node && node !== root ? node.nextSibling : null;
+    node = nextOutside(node, root);
   }
   return false;
 }

@@ -57,6 +57,16 @@ function isSkipped(element: Element, context?: CollectContext): boolean {
   return context?.excluded?.(element) ?? false;
 }
 
+/**
+ * The node after `node` and its contents in document order: the next sibling of the nearest of
+ * `node` and its ancestors that has one, not leaving `root` (null: the whole tree).
+ */
+export function nextOutside(node: Node, root: Node | null): Node | null {
+  let current: Node | null = node;
+  while (current && current !== root && !current.nextSibling) current = current.parentNode;
+  return current && current !== root ? current.nextSibling : null;
+}
+
 /** The nearest ancestor (or self) that is not inline, stopping at `stop`. */
 export function blockOf(node: Node, stop: Node): Node {
   let current: Node | null = node.nodeType === TEXT_NODE ? node.parentNode : node;

@@ -5,6 +5,7 @@
 // hundred near the viewport, next to nothing. The elements holding those ranges' text are marked,
 // so that the ::highlight() rules apply to them alone (see HIGHLIGHTED_ATTRIBUTE).
 import { cancelTimer, startTimer } from './natives';
+import { nextOutside } from './text-collect';
 
 /** How far outside the viewport an element still counts as near: a screenful each way. */
 const NEAR_MARGIN = '100%';
@@ -163,11 +164,7 @@ function holdersOf(range: AbstractRange): Element[] {
   // few inline elements at most, and the walk stops at the end or after a bounded number of steps.
   let node: Node | null = range.startContainer;
   for (let steps = 0; node && node !== end && steps < 256; steps++) {
-    if (node.firstChild) node = node.firstChild;
-    else {
-      while (node && !node.nextSibling) node = node.parentNode;
-      node = node?.nextSibling ?? null;
-    }
+    node = node.firstChild ?? nextOutside(node, null);
     if (node?.nodeType === 3) {
       const element = holder(node);
       if (element) holders.add(element);
