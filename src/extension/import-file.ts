@@ -72,8 +72,7 @@ export async function importIntoUserEntries(name: string, text: string): Promise
   const current = await getUserEntries();
   const kept = current.filter((entry) => !incoming.has(entry.id));
   try {
-    const keys = await searchKeysFor([...incoming.values()], await getUserEntryKeys()).catch(() => ({}));
-    await setUserEntries([...kept, ...incoming.values()], keys);
+    await setUserEntries([...kept, ...incoming.values()], await searchKeysFor([...incoming.values()], await getUserEntryKeys()));
   } catch (error) {
     return notSaved(name, error);
   }

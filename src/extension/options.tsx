@@ -97,9 +97,7 @@ function Options() {
   };
 
   const onSaveEntry = async (entry: GlossaryEntry): Promise<void> => {
-    // Without pinyin keys (should their tables fail to load) the entry is still saved.
-    const keys = await searchKeysFor([entry], await getUserEntryKeys()).catch(() => ({}));
-    await saveUserEntry(entry, keys);
+    await saveUserEntry(entry, await searchKeysFor([entry], await getUserEntryKeys()));
     setEditing(undefined);
     await refresh();
   };
