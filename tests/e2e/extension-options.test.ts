@@ -84,6 +84,25 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     await input.uploadFile(file);
   };
 
+  /** A new tab on `path`, once its terms are highlighted (`what` names that wait), the pointer on `term`. */
+  const hoverTerm = async (path: string, term: string, what: string): Promise<{ tab: Page; point: { x: number; y: number } }> => {
+    const tab = await launched.browser.newPage();
+    await tab.goto(server.url(GOV_HOST, path));
+    await waitFor(async () => (await highlightCount(tab)) > 0, what);
+    const point = await middleOfTerm(tab, term);
+    await tab.mouse.move(point.x, point.y, { steps: 2 });
+    return { tab, point };
+  };
+
+  /** The popup in a tab of its own, `query` typed into its glossary search. */
+  const searchInPopup = async (query: string): Promise<Page> => {
+    const popup = await launched.browser.newPage();
+    await gotoExtensionPage(popup, `${base}/popup.html`);
+    await popup.waitForSelector('input[type="search"]');
+    await popup.type('input[type="search"]', query);
+    return popup;
+  };
+
   it('shows a broken file’s problems with line numbers and saves nothing', async () => {
     const before = await options.$$eval('[data-list="packs"] li', (items) => items.length);
     await upload('broken.yaml', BROKEN);
@@ -95,11 +114,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
   it('imports a good file as a pack that pages use', async () => {
     await upload('good.yaml', GOOD);
     await waitFor(() => options.$('[data-pack-id="file:good.yaml"]'), 'the imported pack in the list');
-    const tab = await launched.browser.newPage();
-    await tab.goto(server.url(GOV_HOST, '/new.html'));
-    await waitFor(async () => (await highlightCount(tab)) > 0, 'the imported term highlighted');
-    const point = await middleOfTerm(tab, '双千工程');
-    await tab.mouse.move(point.x, point.y, { steps: 2 });
+    const { tab } = await hoverTerm('/new.html', '双千工程', 'the imported term highlighted');
     await waitFor(async () => (await tooltipText(tab))?.includes('测试用的释义。'), 'the imported definition in the tooltip');
     await tab.close();
   });
@@ -108,11 +123,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     await options.bringToFront();
     await upload('hostile.yaml', HOSTILE);
     await waitFor(() => options.$('[data-pack-id="file:hostile.yaml"]'), 'the hostile pack in the list');
-    const tab = await launched.browser.newPage();
-    await tab.goto(server.url(GOV_HOST, '/hostile.html'));
-    await waitFor(async () => (await highlightCount(tab)) > 0, 'the hostile entry’s term highlighted');
-    const point = await middleOfTerm(tab, '五违四必');
-    await tab.mouse.move(point.x, point.y, { steps: 2 });
+    const { tab } = await hoverTerm('/hostile.html', '五违四必', 'the hostile entry’s term highlighted');
     const shown = await waitFor(async () => {
       const text = await tooltipText(tab);
       return text?.includes('window.__pgPwned=4') ? text : null;
@@ -126,10 +137,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     expect(inPage).toEqual({ pwned: 'undefined', elements: 0 });
     await tab.close();
 
-    const popup = await launched.browser.newPage();
-    await gotoExtensionPage(popup, `${base}/popup.html`);
-    await popup.waitForSelector('input[type="search"]');
-    await popup.type('input[type="search"]', '五违四必');
+    const popup = await searchInPopup('五违四必');
     const result = await waitFor(() => popup.$('[data-list="search"] button'), 'the hostile entry in the search results');
     await result.click();
     await waitFor(() => popup.evaluate(() => document.body.textContent?.includes('window.__pgPwned=4') ?? false), 'the definition in the popup');
@@ -158,11 +166,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
   });
 
   it('“add to my glossary” on an unknown slogan opens the entry form prefilled, and the saved entry explains the term', async () => {
-    const tab = await launched.browser.newPage();
-    await tab.goto(server.url(GOV_HOST, '/slogan.html'));
-    await waitFor(async () => (await highlightCount(tab)) > 0, 'the unknown slogan marked');
-    const point = await middleOfTerm(tab, '四个意识');
-    await tab.mouse.move(point.x, point.y, { steps: 2 });
+    const { tab, point } = await hoverTerm('/slogan.html', '四个意识', 'the unknown slogan marked');
     await waitFor(() => tooltipText(tab), 'the unknown slogan’s tooltip');
     await tab.evaluate(() => {
       const tip = document.querySelector('[data-policy-glossary-ui]')!.shadowRoot!.querySelector('.pg-unknown button') as HTMLButtonElement;
@@ -191,10 +195,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     await waitFor(async () => (await tooltipText(tab))?.includes('政治意识、大局意识'), 'the user’s definition in the tooltip');
     await tab.close();
     // The saved entry has pinyin search keys like the bundled ones: its initials find it.
-    const popup = await launched.browser.newPage();
-    await gotoExtensionPage(popup, `${base}/popup.html`);
-    await popup.waitForSelector('input[type="search"]');
-    await popup.type('input[type="search"]', 'sgys');
+    const popup = await searchInPopup('sgys');
     await waitFor(() => popup.$eval('[data-list="search"]', (list) => (list.textContent ?? '').includes('四个意识')).catch(() => false), 'search results for sgys');
     await popup.close();
   });
