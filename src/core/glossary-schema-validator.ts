@@ -5,15 +5,17 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://policy-glossary.org/schema/glossary-file.json","title":"政策术语助手术语表文件 / Policy Glossary file","description":"glossary/ 下的一个 YAML 文件：一份来源文件（source）及其词条（entries）。/ One glossary file: the source document and its entries.","type":"object","additionalProperties":false,"required":["source","entries"],"properties":{"source":{"description":"词条出自的文件。/ The document the entries come from.","type":"object","additionalProperties":false,"required":["title","kind"],"properties":{"title":{"description":"文件标题，如：川沙新镇2020年上半年政府工作情况报告。/ Document title.","type":"string","pattern":"\\S"},"issuer":{"description":"发文单位，如：川沙新镇人民政府。/ Issuing body.","type":"string","pattern":"\\S"},"date":{"description":"发布日期：YYYY-MM-DD，或只知年月时 YYYY-MM、YYYY。/ Date: YYYY-MM-DD, YYYY-MM or YYYY.","type":"string","pattern":"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},"kind":{"description":"释义形式：footnotes（脚注）、名词解释（附录）、editorial（编辑部撰写）。/ How the document explains its terms.","enum":["footnotes","名词解释","editorial"]},"url":{"description":"原文网址（http/https）。/ Where the document is published.","type":"string","pattern":"^https?://\\S+$"}}},"entries":{"description":"词条列表，顺序即显示顺序。/ The entries, in display order.","type":"array","items":{"$ref":"#/definitions/entry"}},"imported":{"description":"policy-glossary import 加进本文件的词条（按 term），由导入命令维护。删掉的词条若仍列在这里，再次导入时不会恢复；要重新导入它，从这里删去（或用 --force）。/ Terms policy-glossary import has added to this file, kept by the import command. A deleted entry whose term is listed here is not added back by a re-import; remove it from this list (or use --force) to import it again.","type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true}},"definitions":{"slug":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"text":{"type":"string","pattern":"\\S"},"entry":{"description":"一个词条。/ One term.","type":"object","additionalProperties":false,"required":["id","term","status"],"properties":{"id":{"description":"稳定的 ASCII 标识，小写字母、数字、连字符，所有文件中唯一，如 liu-wen。/ Stable ASCII slug, unique across all files.","$ref":"#/definitions/slug"},"term":{"description":"规范写法，如：六稳、三会一代理、15分钟服务圈。/ Canonical form.","$ref":"#/definitions/text"},"aliases":{"description":"正文中的其他写法，如：“三会一代理”制度、十五分钟服务圈。/ Other forms the text uses.","type":"array","items":{"$ref":"#/definitions/text"}},"items":{"description":"提法所列各项，按原文顺序，如：稳就业、稳金融……；项数应与词中的数字一致（六稳 → 6 项）。/ Ordered expansion; its count should match the term's numerals.","type":"array","items":{"$ref":"#/definitions/text"}},"itemsNote":{"description":"项数与词中数字不一致时，说明原因。/ Why items does not match the term's numerals.","$ref":"#/definitions/text"},"definition":{"description":"释义。来自文件的词条须逐字照录原文。/ Definition; for an official entry, the document's own text, verbatim.","type":"string"},"source":{"description":"在来源文件中的位置。/ Where in the source document.","type":"object","additionalProperties":false,"properties":{"footnote":{"description":"脚注编号。/ Footnote number.","type":"integer","minimum":1},"appendix":{"description":"名词解释的条目编号。/ Appendix (名词解释) number.","type":"integer","minimum":1},"page":{"description":"页码。/ Page number.","type":"integer","minimum":1}}},"related":{"description":"相关词条的 id。/ Ids of related entries.","type":"array","items":{"$ref":"#/definitions/slug"}},"tags":{"description":"分类标签，如：经济、民生。/ Tags.","type":"array","items":{"$ref":"#/definitions/text"}},"en":{"description":"英文释义。/ English gloss.","$ref":"#/definitions/text"},"note":{"description":"编者按，如勘误。/ Editor's note, e.g. a correction.","$ref":"#/definitions/text"},"status":{"description":"official：出自政府文件；editorial：本项目编写，界面会标明。/ official: from a government document; editorial: written by us.","enum":["official","editorial"]},"unfinished":{"description":"未完成的草稿：validate 给出警告，build 不收录。/ A stub: validate warns, build leaves it out.","type":"boolean"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://policy-glossary.org/schema/glossary-file.json","title":"政策术语助手术语表文件 / Policy Glossary file","description":"glossary/ 下的一个 YAML 文件：一份来源文件（source）及其词条（entries）。/ One glossary file: the source document and its entries.","type":"object","additionalProperties":false,"required":["source","entries"],"properties":{"source":{"description":"词条出自的文件。/ The document the entries come from.","type":"object","additionalProperties":false,"required":["title","kind"],"properties":{"title":{"description":"文件标题，如：川沙新镇2020年上半年政府工作情况报告。/ Document title.","type":"string","pattern":"\\S"},"issuer":{"description":"发文单位，如：川沙新镇人民政府。/ Issuing body.","type":"string","pattern":"\\S"},"date":{"description":"发布日期：YYYY-MM-DD，或只知年月时 YYYY-MM、YYYY。/ Date: YYYY-MM-DD, YYYY-MM or YYYY.","type":"string","pattern":"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},"kind":{"description":"释义形式：footnotes（脚注）、名词解释（附录）、editorial（编辑部撰写）。/ How the document explains its terms.","enum":["footnotes","名词解释","editorial"]},"url":{"description":"原文网址（http/https）。/ Where the document is published.","type":"string","pattern":"^https?://\\S+$"},"region":{"description":"发文的政府所在的行政区划（GB/T 2260 代码）；中央为 000000。/ The issuing government's administrative division (GB/T 2260 code; central is 000000).","type":"object","additionalProperties":false,"required":["code","name","level"],"properties":{"code":{"type":"string","pattern":"^[0-9]{6}$"},"name":{"type":"string","pattern":"\\S"},"level":{"enum":["central","province","city","county","town"]}}},"year":{"description":"报告所属年份（报告在该年的人代会上作出）。/ The year of the report.","type":"integer","minimum":1949,"maximum":2100},"contact":{"description":"报告释义错误的联系方式（网址或电子邮箱）。/ Where to report a wrong definition (URL or e-mail).","type":"string","pattern":"^(https?://\\S+|mailto:\\S+|[^@\\s]+@[^@\\s]+)$"}}},"entries":{"description":"词条列表，顺序即显示顺序。/ The entries, in display order.","type":"array","items":{"$ref":"#/definitions/entry"}},"imported":{"description":"policy-glossary import 加进本文件的词条（按 term），由导入命令维护。删掉的词条若仍列在这里，再次导入时不会恢复；要重新导入它，从这里删去（或用 --force）。/ Terms policy-glossary import has added to this file, kept by the import command. A deleted entry whose term is listed here is not added back by a re-import; remove it from this list (or use --force) to import it again.","type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true}},"definitions":{"slug":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"text":{"type":"string","pattern":"\\S"},"entry":{"description":"一个词条。/ One term.","type":"object","additionalProperties":false,"required":["id","term","status"],"properties":{"id":{"description":"稳定的 ASCII 标识，小写字母、数字、连字符，所有文件中唯一，如 liu-wen。/ Stable ASCII slug, unique across all files.","$ref":"#/definitions/slug"},"term":{"description":"规范写法，如：六稳、三会一代理、15分钟服务圈。/ Canonical form.","$ref":"#/definitions/text"},"aliases":{"description":"正文中的其他写法，如：“三会一代理”制度、十五分钟服务圈。/ Other forms the text uses.","type":"array","items":{"$ref":"#/definitions/text"}},"items":{"description":"提法所列各项，按原文顺序，如：稳就业、稳金融……；项数应与词中的数字一致（六稳 → 6 项）。/ Ordered expansion; its count should match the term's numerals.","type":"array","items":{"$ref":"#/definitions/text"}},"itemsNote":{"description":"项数与词中数字不一致时，说明原因。/ Why items does not match the term's numerals.","$ref":"#/definitions/text"},"definition":{"description":"释义。来自文件的词条须逐字照录原文。/ Definition; for an official entry, the document's own text, verbatim.","type":"string"},"source":{"description":"在来源文件中的位置。/ Where in the source document.","type":"object","additionalProperties":false,"properties":{"footnote":{"description":"脚注编号。/ Footnote number.","type":"integer","minimum":1},"appendix":{"description":"名词解释的条目编号。/ Appendix (名词解释) number.","type":"integer","minimum":1},"page":{"description":"页码。/ Page number.","type":"integer","minimum":1}}},"related":{"description":"相关词条的 id。/ Ids of related entries.","type":"array","items":{"$ref":"#/definitions/slug"}},"tags":{"description":"分类标签，如：经济、民生。/ Tags.","type":"array","items":{"$ref":"#/definitions/text"}},"en":{"description":"英文释义。/ English gloss.","$ref":"#/definitions/text"},"note":{"description":"编者按，如勘误。/ Editor's note, e.g. a correction.","$ref":"#/definitions/text"},"status":{"description":"official：出自政府文件；editorial：本项目编写，界面会标明。/ official: from a government document; editorial: written by us.","enum":["official","editorial"]},"unfinished":{"description":"未完成的草稿：validate 给出警告，build 不收录。/ A stub: validate warns, build leaves it out.","type":"boolean"}}}}};
 const pattern0 = new RegExp("\\S", "u");
 const pattern2 = new RegExp("^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$", "u");
 const pattern3 = new RegExp("^https?://\\S+$", "u");
+const pattern4 = new RegExp("^[0-9]{6}$", "u");
+const pattern6 = new RegExp("^(https?://\\S+|mailto:\\S+|[^@\\s]+@[^@\\s]+)$", "u");
 const schema12 = {"description":"一个词条。/ One term.","type":"object","additionalProperties":false,"required":["id","term","status"],"properties":{"id":{"description":"稳定的 ASCII 标识，小写字母、数字、连字符，所有文件中唯一，如 liu-wen。/ Stable ASCII slug, unique across all files.","$ref":"#/definitions/slug"},"term":{"description":"规范写法，如：六稳、三会一代理、15分钟服务圈。/ Canonical form.","$ref":"#/definitions/text"},"aliases":{"description":"正文中的其他写法，如：“三会一代理”制度、十五分钟服务圈。/ Other forms the text uses.","type":"array","items":{"$ref":"#/definitions/text"}},"items":{"description":"提法所列各项，按原文顺序，如：稳就业、稳金融……；项数应与词中的数字一致（六稳 → 6 项）。/ Ordered expansion; its count should match the term's numerals.","type":"array","items":{"$ref":"#/definitions/text"}},"itemsNote":{"description":"项数与词中数字不一致时，说明原因。/ Why items does not match the term's numerals.","$ref":"#/definitions/text"},"definition":{"description":"释义。来自文件的词条须逐字照录原文。/ Definition; for an official entry, the document's own text, verbatim.","type":"string"},"source":{"description":"在来源文件中的位置。/ Where in the source document.","type":"object","additionalProperties":false,"properties":{"footnote":{"description":"脚注编号。/ Footnote number.","type":"integer","minimum":1},"appendix":{"description":"名词解释的条目编号。/ Appendix (名词解释) number.","type":"integer","minimum":1},"page":{"description":"页码。/ Page number.","type":"integer","minimum":1}}},"related":{"description":"相关词条的 id。/ Ids of related entries.","type":"array","items":{"$ref":"#/definitions/slug"}},"tags":{"description":"分类标签，如：经济、民生。/ Tags.","type":"array","items":{"$ref":"#/definitions/text"}},"en":{"description":"英文释义。/ English gloss.","$ref":"#/definitions/text"},"note":{"description":"编者按，如勘误。/ Editor's note, e.g. a correction.","$ref":"#/definitions/text"},"status":{"description":"official：出自政府文件；editorial：本项目编写，界面会标明。/ official: from a government document; editorial: written by us.","enum":["official","editorial"]},"unfinished":{"description":"未完成的草稿：validate 给出警告，build 不收录。/ A stub: validate warns, build leaves it out.","type":"boolean"}}};
 const schema13 = {"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"};
 const schema14 = {"type":"string","pattern":"\\S"};
 const func2 = Object.prototype.hasOwnProperty;
-const pattern4 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+const pattern7 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -64,7 +66,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
+if(!pattern7.test(data0)){
 const err4 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/slug/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -339,7 +341,7 @@ const len2 = data12.length;
 for(let i2=0; i2<len2; i2++){
 let data13 = data12[i2];
 if(typeof data13 === "string"){
-if(!pattern4.test(data13)){
+if(!pattern7.test(data13)){
 const err25 = {instancePath:instancePath+"/related/" + i2,schemaPath:"#/definitions/slug/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
@@ -566,7 +568,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key1 in data0){
-if(!(((((key1 === "title") || (key1 === "issuer")) || (key1 === "date")) || (key1 === "kind")) || (key1 === "url"))){
+if(!((((((((key1 === "title") || (key1 === "issuer")) || (key1 === "date")) || (key1 === "kind")) || (key1 === "url")) || (key1 === "region")) || (key1 === "year")) || (key1 === "contact"))){
 const err5 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
@@ -690,9 +692,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data0.region !== undefined){
+let data6 = data0.region;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.code === undefined){
+const err15 = {instancePath:instancePath+"/source/region",schemaPath:"#/properties/source/properties/region/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -701,20 +705,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.entries !== undefined){
-let data6 = data.entries;
-if(Array.isArray(data6)){
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate11(data6[i0], {instancePath:instancePath+"/entries/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data6.name === undefined){
+const err16 = {instancePath:instancePath+"/source/region",schemaPath:"#/properties/source/properties/region/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -723,16 +715,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data.imported !== undefined){
-let data8 = data.imported;
-if(Array.isArray(data8)){
-const len1 = data8.length;
-for(let i1=0; i1<len1; i1++){
-let data9 = data8[i1];
-if(typeof data9 === "string"){
-if(!pattern0.test(data9)){
-const err17 = {instancePath:instancePath+"/imported/" + i1,schemaPath:"#/properties/imported/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data6.level === undefined){
+const err17 = {instancePath:instancePath+"/source/region",schemaPath:"#/properties/source/properties/region/required",keyword:"required",params:{missingProperty: "level"},message:"must have required property '"+"level"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -741,9 +725,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/imported/" + i1,schemaPath:"#/properties/imported/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data6){
+if(!(((key2 === "code") || (key2 === "name")) || (key2 === "level"))){
+const err18 = {instancePath:instancePath+"/source/region",schemaPath:"#/properties/source/properties/region/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -753,18 +737,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-let i2 = data8.length;
-let j0;
-if(i2 > 1){
-const indices0 = {};
-for(;i2--;){
-let item0 = data8[i2];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err19 = {instancePath:instancePath+"/imported",schemaPath:"#/properties/imported/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)"};
+if(data6.code !== undefined){
+let data7 = data6.code;
+if(typeof data7 === "string"){
+if(!pattern4.test(data7)){
+const err19 = {instancePath:instancePath+"/source/region/code",schemaPath:"#/properties/source/properties/region/properties/code/pattern",keyword:"pattern",params:{pattern: "^[0-9]{6}$"},message:"must match pattern \""+"^[0-9]{6}$"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -772,14 +749,10 @@ else {
 vErrors.push(err19);
 }
 errors++;
-break;
-}
-indices0[item0] = i2;
-}
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/imported",schemaPath:"#/properties/imported/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err20 = {instancePath:instancePath+"/source/region/code",schemaPath:"#/properties/source/properties/region/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -789,14 +762,223 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.name !== undefined){
+let data8 = data6.name;
+if(typeof data8 === "string"){
+if(!pattern0.test(data8)){
+const err21 = {instancePath:instancePath+"/source/region/name",schemaPath:"#/properties/source/properties/region/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/source/region/name",schemaPath:"#/properties/source/properties/region/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data6.level !== undefined){
+let data9 = data6.level;
+if(!(((((data9 === "central") || (data9 === "province")) || (data9 === "city")) || (data9 === "county")) || (data9 === "town"))){
+const err23 = {instancePath:instancePath+"/source/region/level",schemaPath:"#/properties/source/properties/region/properties/level/enum",keyword:"enum",params:{allowedValues: schema11.properties.source.properties.region.properties.level.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/source/region",schemaPath:"#/properties/source/properties/region/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data0.year !== undefined){
+let data10 = data0.year;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err25 = {instancePath:instancePath+"/source/year",schemaPath:"#/properties/source/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 2100 || isNaN(data10)){
+const err26 = {instancePath:instancePath+"/source/year",schemaPath:"#/properties/source/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data10 < 1949 || isNaN(data10)){
+const err27 = {instancePath:instancePath+"/source/year",schemaPath:"#/properties/source/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1949},message:"must be >= 1949"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+if(data0.contact !== undefined){
+let data11 = data0.contact;
+if(typeof data11 === "string"){
+if(!pattern6.test(data11)){
+const err28 = {instancePath:instancePath+"/source/contact",schemaPath:"#/properties/source/properties/contact/pattern",keyword:"pattern",params:{pattern: "^(https?://\\S+|mailto:\\S+|[^@\\s]+@[^@\\s]+)$"},message:"must match pattern \""+"^(https?://\\S+|mailto:\\S+|[^@\\s]+@[^@\\s]+)$"+"\""};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/source/contact",schemaPath:"#/properties/source/properties/contact/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.entries !== undefined){
+let data12 = data.entries;
+if(Array.isArray(data12)){
+const len0 = data12.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate11(data12[i0], {instancePath:instancePath+"/entries/" + i0,parentData:data12,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.imported !== undefined){
+let data14 = data.imported;
+if(Array.isArray(data14)){
+const len1 = data14.length;
+for(let i1=0; i1<len1; i1++){
+let data15 = data14[i1];
+if(typeof data15 === "string"){
+if(!pattern0.test(data15)){
+const err32 = {instancePath:instancePath+"/imported/" + i1,schemaPath:"#/properties/imported/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/imported/" + i1,schemaPath:"#/properties/imported/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+let i2 = data14.length;
+let j0;
+if(i2 > 1){
+const indices0 = {};
+for(;i2--;){
+let item0 = data14[i2];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err34 = {instancePath:instancePath+"/imported",schemaPath:"#/properties/imported/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+break;
+}
+indices0[item0] = i2;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/imported",schemaPath:"#/properties/imported/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
 }
 errors++;
 }

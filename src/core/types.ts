@@ -7,6 +7,21 @@ export type EntryStatus = 'official' | 'editorial';
 /** How the source document explains its terms. */
 export type SourceKind = 'footnotes' | '名词解释' | 'editorial';
 
+/** Administrative level of a government; `central` is the State Council and its ministries. */
+export type PlaceLevel = 'central' | 'province' | 'city' | 'county' | 'town';
+
+/** The GB/T 2260 code used for the central government (not a division of its own). */
+export const CENTRAL_CODE = '000000';
+
+/** The administrative division whose government issued a document. */
+export interface SourceRegion {
+  /** GB/T 2260 six-digit code (430000 湖南省, 431100 永州市); `CENTRAL_CODE` for central. */
+  code: string;
+  /** The name as the dataset writes it: 永州市, 黔东南苗族侗族自治州. */
+  name: string;
+  level: PlaceLevel;
+}
+
 /** The `source` block of a glossary file: the document its entries come from. */
 export interface SourceDocument {
   title: string;
@@ -15,6 +30,12 @@ export interface SourceDocument {
   date?: string;
   kind: SourceKind;
   url?: string;
+  /** The issuing government's division, so a page of that place is shown this definition first. */
+  region?: SourceRegion;
+  /** The year of the report (of the congress session it was given at). */
+  year?: number;
+  /** Where a reader reports a wrong definition: a URL or an e-mail address. */
+  contact?: string;
 }
 
 /** Where in the file's source document an entry is explained. */
