@@ -80,7 +80,7 @@ export function runSensesEval(): void {
   console.log(`eval-senses: ${terms.size} terms from the corpus reports (${unresolved} report folders not resolved to a place)`);
   console.log(`  terms defined by more than one report: ${multi.length}`);
   console.log(`  … by more than one place: ${multiPlace.length}; places disagree (latest per place, any pair): ${placeDisagree.length} (${((100 * placeDisagree.length) / multiPlace.length).toFixed(1)}%)`);
-  console.log(`  … by one place in several years: ${samePlaceYears.length}; the years disagree: ${yearDisagree.length}`);
+  console.log(`  (term, place) pairs defined in several years: ${samePlaceYears.length}; the years disagree: ${yearDisagree.length}`);
   console.log(`  terms of ≥ 3 places whose two earliest agree: ${firstTwoAgree.length}; a later place then disagrees: ${thenBroken.length}; no meaning in general use once all places count: ${thenNoConsensus.length}`);
   const withConsensus = multiPlace.filter(([, senses]) => agreedSense(asPack(latestPerPlace(senses))) !== undefined);
   const crossPairs = multiPlace.flatMap(([, senses]) => pairs(latestPerPlace(senses)));
