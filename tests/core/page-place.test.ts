@@ -94,6 +94,25 @@ describe('placeOfPage: the page settles what the host does not', () => {
   });
 });
 
+describe('placeOfPage: what callers get', () => {
+  it('answers the division itself, with its name and parent', () => {
+    expect(placeOfPage({ host: 'www.chengdu.gov.cn' }, index, hosts)).toEqual({
+      code: '510100', name: '成都市', level: 'city', parent: '510000', from: 'host',
+    });
+    expect(placeOfPage({ host: 'www.gov.cn' }, index, hosts)).toMatchObject({ code: '000000', level: 'central' });
+  });
+
+  it.each([
+    // `footer` and `footerText` are both read; without the host table only the page's text counts
+    [{ host: 'www.yiyang.gov.cn', footer: '主办单位：益阳市人民政府办公室' }, '430900'],
+    [{ host: 'www.yiyang.gov.cn', footerText: '主办单位：益阳市人民政府办公室' }, '430900'],
+    [{ host: 'www.yiyang.gov.cn', title: '通知公告' }, undefined],
+    [{ host: 'www.ndrc.gov.cn' }, '000000'],
+  ] as [PageFacts, string | undefined][])('without a host table: %o → %s', (page, code) => {
+    expect(placeOfPage(page, index)?.code).toBe(code);
+  });
+});
+
 describe('generated places-data.json', () => {
   it('is what scripts/generate-places.ts writes from the installed dataset (regenerate if this fails)', () => {
     const file = JSON.parse(readFileSync(new URL('../../src/places/places-data.json', import.meta.url), 'utf8'));
