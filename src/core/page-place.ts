@@ -35,7 +35,7 @@ export interface PagePlace extends Division {
 const CENTRAL_LABELS = new Set(
   ('ndrc mof moe most miit neac mps mca moj mohrss mnr mee mohurd mot mwr moa mofcom mct nhc mva mem ' +
     'pbc audit sasac customs chinatax samr nrta sport stats cnipa forestry nfra csrc nea caac spb ncha ' +
-    'nmpa safe scio cac nhsa mss cma cea nrta nfsc gjxfj nppa ggj tobacco').split(' '),
+    'nmpa safe scio cac nhsa cma cea gjxfj nppa ggj tobacco').split(' '),
 );
 
 /** The labels of a .gov.cn host, nearest to gov.cn first; undefined when it is not a .gov.cn host. */
