@@ -105,6 +105,14 @@ describe('pure parts on an invented table', () => {
     expect(regions.ancestors('980101')).toEqual([]);
   });
 
+  it('ends a parent loop in bad data', () => {
+    const looped = createPlaceIndex([
+      { code: '990100', name: '甲乙市', level: 'city', parent: '990200' },
+      { code: '990200', name: '丙丁市', level: 'city', parent: '990100' },
+    ]);
+    expect(looped.ancestors('990100').map((d) => d.code)).toEqual(['990200']);
+  });
+
   it.each([
     ['广西壮族自治区', 'province', ['广西']],
     ['海西蒙古族藏族自治州', 'city', ['海西', '海西州']],
