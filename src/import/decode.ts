@@ -71,9 +71,17 @@ function decodeStrict(bytes: Uint8Array, encoding: string): string | undefined {
   }
 }
 
+function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0x7f;
+}
+
 function looksBinary(text: string): boolean {
-  if (text.includes('\u0000')) return true;
-  const controls = text.match(/[\u0001-\u0008\u000b\u000e-\u001f\u007f]/gu)?.length ?? 0;
+  let controls = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 0) return true;
+    if (isControl(code)) controls += 1;
+  }
   return controls * 1000 > Math.max(text.length, 200) * CONTROL_PER_THOUSAND;
 }
 
