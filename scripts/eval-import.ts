@@ -60,7 +60,7 @@ function headColon(raw: string): number {
 }
 
 /** Entry number marks in the forms the corpus shows, for number `n`. */
-const numberMark = (n: number): string => `(?:[（(［\\[【〔﹝]\\s*${n}\\s*[）)］\\]】〕﹞]|${n}\\s*[.．、](?!\\d))`;
+const numberMark = (n: number): string => `(?:[（(［\\[【〔﹝]\\s*${n}\\s*[）)］\\]】〕﹞]|${n}\\s*[.．、])`;
 
 /** The appendix text: after the last line that is a 名词解释 heading, else after the last 名词解释 anywhere. */
 function appendixOf(text: string): string {
