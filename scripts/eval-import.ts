@@ -60,11 +60,11 @@ function headColon(raw: string): number {
 }
 
 /** Entry number marks in the forms the corpus shows, for number `n`. */
-const numberMark = (n: number): string => `(?:[（(［\\[【〔﹝]\\s*${n}\\s*[）)］\\]】〕﹞]|${n}\\s*[.．、])`;
+const numberMark = (n: number): string => `(?:\\[\\^${n}\\]:?|[（(［\\[【〔﹝]\\s*${n}\\s*[）)］\\]】〕﹞]|${n}\\s*[.．、])`;
 
 /** The appendix text: after the last line that is a 名词解释 heading, else after the last 名词解释 anywhere. */
 function appendixOf(text: string): string {
-  const clean = text.replace(/<!--[\s\S]*?-->/gu, '').replace(/\*\*/gu, '');
+  const clean = text.replace(/<!--\s*([\s\S]*?)\s*-->/gu, '$1').replace(/\*\*/gu, '');
   const lines = clean.split('\n');
   for (let i = lines.length - 1; i >= 0; i -= 1) {
     const line = (lines[i] ?? '').replace(/^[#\s>]+/u, '').trim();

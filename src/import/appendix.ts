@@ -16,8 +16,13 @@ const GLUED_HEADING = /[。！？!?][ \t]*(?:\*\*)?[^。！？!?\n，,：:“”
 const OPEN = '[（(［\\[【〔﹝〖]';
 const CLOSE = '[）)］\\]】〕﹞〗]';
 const DIGITS = '[0-9０-９]{1,3}';
-/** An entry number at the start of a line: `1.` `1、` `1．` `（1）` `(1)` `[1]` `【1】` `〔1〕` `﹝ 1 ﹞` `①`. */
-const NUMBER = new RegExp(`^(?:${OPEN}\\s*(${DIGITS})\\s*${CLOSE}|(${DIGITS})\\s*[.．、](?![0-9０-９])|([①-⑳]))\\s*`, 'u');
+/**
+ * An entry number at the start of a line: `1.` `1、` `1．` `（1）` `(1)` `[1]` `【1】` `〔1〕` `﹝ 1 ﹞` `①`,
+ * or a markdown footnote definition `[^1]:`.
+ */
+const NUMBER = new RegExp(`^(?:\\[\\^(${DIGITS})\\][:：]?|${OPEN}\\s*(${DIGITS})\\s*${CLOSE}|(${DIGITS})\\s*[.．、](?![0-9０-９])|([①-⑳]))\\s*`, 'u');
+/** A head set in bold without a colon: `**五大工程** 大力实施…`. */
+const BOLD_HEAD = /^\*\*(?=[^\s*])([^*\n：:。，；]{1,30})(?<=\S)\*\*[ \t\u3000]*(?=[^\s*：:])/u;
 const PAIR_START = /^[【[]?报告原文/u;
 const PAIR = /[【[]?报告原文[】\]]?[：:]?([\s\S]*?)[【[]?解释[】\]]?[：:]([\s\S]*)/u;
 /** Lines that only describe the list, such as （以在报告中出现的先后为序）. */
@@ -73,7 +78,7 @@ function isHeadLine(line: string): boolean {
 /** Reads a leading entry number, preferring the expected one (so `5.251三年行动计划` is entry 5). */
 function readNumber(line: string, expected: number): NumberedLine | undefined {
   const text = line.replace(/^\*+\s*/u, '');
-  const preferred = new RegExp(`^(?:${expected}\\s*[.．、]|${OPEN}\\s*${expected}\\s*${CLOSE})\\s*`, 'u').exec(text);
+  const preferred = new RegExp(`^(?:${expected}\\s*[.．、]|${OPEN}\\s*${expected}\\s*${CLOSE}|\\[\\^${expected}\\][:：]?)\\s*`, 'u').exec(text);
   if (preferred) return { number: expected, rest: text.slice(preferred[0].length) };
   const match = NUMBER.exec(text);
   if (!match) return undefined;
@@ -97,7 +102,7 @@ function startsEntry(text: string): boolean {
 
 /** Whether a whole line is a heading naming the appendix (`【名词解释】`, `附录一：《政府工作报告》名词解释`). */
 function isHeadingLine(line: string): boolean {
-  const text = stripDecoration(line).replace(/\*\*/gu, '');
+  const text = stripDecoration(line.replace(/<!--\s*([\s\S]*?)\s*-->/gu, '$1')).replace(/\*\*/gu, '');
   return HEADING_WORD.test(text) && [...text].length <= 50 && !/[。；]$/u.test(text) && !/^\d/u.test(text);
 }
 
@@ -165,6 +170,10 @@ function splitUnnumbered(line: string): string[] {
 
 function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
   const text = entry.rest.replace(/\*\*/gu, '').trim();
+  const bold = BOLD_HEAD.exec(entry.rest.trim());
+  if (bold && !/^\s*[：:]/u.test(entry.rest.trim().slice(bold[0].length))) {
+    return { head: cleanHead(bold[1] ?? ''), definition: entry.rest.trim().slice(bold[0].length).replace(/\*\*/gu, '').trim(), number: entry.number, line };
+  }
   const pair = PAIR.exec(text);
   if (pair) {
     const before = cleanHead(text.slice(0, pair.index));
