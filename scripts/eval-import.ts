@@ -64,7 +64,10 @@ const numberMark = (n: number): string => `(?:\\[\\^${n}\\]:?|[（(［\\[【〔�
 
 /** The appendix text: after the last line that is a 名词解释 heading, else after the last 名词解释 anywhere. */
 function appendixOf(text: string): string {
-  const clean = text.replace(/<!--\s*([\s\S]*?)\s*-->/gu, '$1').replace(/\*\*/gu, '');
+  const clean = text
+    .replace(/<!--\s*([^<>]*?名词解释[^<>]*?)\s*-->/gu, '$1')
+    .replace(/<!--[\s\S]*?-->/gu, '')
+    .replace(/\*\*/gu, '');
   const lines = clean.split('\n');
   for (let i = lines.length - 1; i >= 0; i -= 1) {
     const line = (lines[i] ?? '').replace(/^[#\s>]+/u, '').trim();
