@@ -116,6 +116,17 @@ function referenceEntries(text: string): { entries: ReferenceEntry[]; numbered: 
     });
     return { entries, numbered, gaps };
   }
+  const lines = appendix.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+  if (lines.some((line) => line.startsWith('报告原文'))) {
+    // 报告原文/解释 pairs: the line before each 报告原文 names the term; the definition follows 解释：.
+    lines.forEach((line, index) => {
+      if (!line.startsWith('报告原文') || index === 0) return;
+      const rest = lines.slice(index, lines.findIndex((other, at) => at > index && lines[at + 1]?.startsWith('报告原文')) >>> 0).join('');
+      const explained = /解释[：:]([\s\S]*)$/u.exec(rest)?.[1];
+      if (explained !== undefined) entries.push({ number: entries.length + 1, head: lines[index - 1] ?? '', definition: explained });
+    });
+    return { entries, numbered, gaps };
+  }
   const pieces = appendix
     .split('\n')
     .map((line) => line.trim())
