@@ -112,7 +112,11 @@ function referenceEntries(text: string): { entries: ReferenceEntry[]; numbered: 
     starts.forEach((entry, index) => {
       const raw = appendix.slice(entry.body, starts[index + 1]?.at ?? appendix.length).trim();
       const colon = headColon(raw);
-      if (colon > 0) entries.push({ number: entry.number, head: raw.slice(0, colon), definition: raw.slice(colon + 1) });
+      const spaced = /^([^\s：:。，；、,;]{2,30})[ \t\u3000]+/u.exec(raw);
+      const head = colon > 0 ? raw.slice(0, colon) : '';
+      const goodColon = head.length > 0 && [...head].length <= 30 && !/[。；，]/u.test(unquote(head).replace(/（[^）]*）/gu, ''));
+      if (spaced && !goodColon) entries.push({ number: entry.number, head: spaced[1] ?? '', definition: raw.slice(spaced[0].length) });
+      else if (colon > 0) entries.push({ number: entry.number, head, definition: raw.slice(colon + 1) });
     });
     return { entries, numbered, gaps };
   }

@@ -23,6 +23,8 @@ const DIGITS = '[0-9０-９]{1,3}';
 const NUMBER = new RegExp(`^(?:\\[\\^(${DIGITS})\\][:：]?|${OPEN}\\s*(${DIGITS})\\s*${CLOSE}|(${DIGITS})\\s*[.．、](?![0-9０-９])|([①-⑳]))\\s*`, 'u');
 /** A head set in bold without a colon: `**五大工程** 大力实施…`. */
 const BOLD_HEAD = /^\*\*(?=[^\s*])([^*\n：:。，；]{1,30})(?<=\S)\*\*[ \t\u3000]*(?=[^\s*：:])/u;
+/** A head set off by a space instead of a colon: `九大工程 指优先发展…`. */
+const SPACED_HEAD = /^([^\s：:。，；、,;]{2,30})[ \t\u3000]+(?=\S)/u;
 const PAIR_START = /^[【[]?报告原文/u;
 const PAIR = /[【[]?报告原文[】\]]?[：:]?([\s\S]*?)[【[]?解释[】\]]?[：:]([\s\S]*)/u;
 /** Lines that only describe the list, such as （以在报告中出现的先后为序）. */
@@ -95,7 +97,10 @@ function startsEntry(text: string): boolean {
     .slice(0, MAX_PREAMBLE_LINES + 1);
   return lines.some((line) => {
     const numbered = readNumber(line, 1);
-    if (numbered) return numbered.number <= 2 && (isHeadLine(numbered.rest) || PAIR_START.test(numbered.rest) || /[：:]/u.test(numbered.rest));
+    if (numbered) {
+      const rest = numbered.rest;
+      return numbered.number <= 2 && (/[：:]/u.test(rest) || PAIR_START.test(rest) || BOLD_HEAD.test(rest) || SPACED_HEAD.test(rest.replace(/\*\*/gu, '')));
+    }
     return isHeadLine(line) || PAIR_START.test(line);
   });
 }
@@ -185,7 +190,13 @@ function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
     return { head, definition: explained.definition, number: entry.number, line };
   }
   const colon = headColon(text);
-  const note = colon > 0 && colon <= 60 ? { head: cleanHead(text.slice(0, colon)), definition: text.slice(colon + 1).trim() } : splitNote(text);
+  const spaced = SPACED_HEAD.exec(text);
+  const note =
+    spaced && !isHeadLine(text)
+      ? { head: cleanHead(spaced[1] ?? ''), definition: text.slice(spaced[0].length).trim() }
+      : colon > 0 && colon <= 60
+        ? { head: cleanHead(text.slice(0, colon)), definition: text.slice(colon + 1).trim() }
+        : splitNote(text);
   if (note.head.length === 0) {
     return { severity: 'error', line, message: `名词解释第 ${entry.number} 条：找不到“术语：解释”中的冒号 / no "term: definition" colon` };
   }

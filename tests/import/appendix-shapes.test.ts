@@ -32,6 +32,9 @@ describe('appendix shapes', () => {
     { name: 'two unnumbered entries on one line', appendix: '名词解释\n“三清”行动：清河道、清垃圾。“两通”工程：通路、通车。' },
     { name: 'page references after the head', appendix: '名词解释\n1.“三清”行动（P1）：清河道、清垃圾。\n2.“两通”工程（P3）：通路、通车。' },
     { name: 'heading glued to the last paragraph', appendix: '名词解释：1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。', glued: true },
+    { name: 'bold heads without a colon', appendix: '名词解释\n1．**“三清”行动** 清河道、清垃圾。\n2．**“两通”工程** 通路、通车。' },
+    { name: 'heads set off by a space', appendix: '名词解释\n1.“三清”行动 清河道、清垃圾。\n2.“两通”工程　通路、通车。' },
+    { name: 'markdown footnote definitions under a commented heading', appendix: '<!-- 名词解释 -->\n[^1]: “三清”行动：清河道、清垃圾。\n[^2]: “两通”工程：通路、通车。' },
     { name: 'no heading, a closing numbered run', appendix: '1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。\n3.“一窗”服务：一窗受理。', extra: [['一窗服务', '一窗受理。']] },
   ])('$name', ({ appendix, glued, extra }) => {
     const text = glued ? `${BODY.trimEnd()}主要${appendix}` : `${BODY}${appendix}`;
