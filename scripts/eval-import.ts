@@ -334,6 +334,8 @@ export async function runImportEval(): Promise<void> {
       if (format === formats[0]) {
         addTo(byFolder, folderOf(file), reference.entries.length, good);
         addTo(bySplit, split, reference.entries.length, good);
+        if (!file.startsWith('reports/') && yearOf(file) >= 2023) addTo(bySplit, 'held-out: 四川/成都 2023+', reference.entries.length, good);
+        if (file.startsWith('reports/') && yearOf(file) >= 2021) addTo(bySplit, 'held-out: reports 2021–22', reference.entries.length, good);
       }
     }
     if (!file.startsWith('reports/') && mdEntries.length > 0) {
