@@ -366,6 +366,17 @@ export async function runImportEval(): Promise<void> {
   for (const [format, tally] of byFormat) show(format, tally);
   console.log('target ≥ 98% in every format');
   console.log(`body scan with the report's own appendix (sichuan, chengdu): ${foundTotal}/${occurrencesTotal} = ${share(foundTotal, occurrencesTotal)} (target ≥ 99%)`);
+  let falseEntries = 0;
+  for (const dir of ['national', 'shanghai']) {
+    if (!existsSync(`${CORPUS}${dir}`)) continue;
+    for (const name of readdirSync(`${CORPUS}${dir}`).sort()) {
+      const entries = importReport(readFileSync(`${CORPUS}${dir}/${name}`, 'utf8'), name).entries;
+      falseEntries += entries.length;
+      if (entries.length > 0) sanity.push(`${dir}/${name}: 没有名词解释附录却导入了 ${entries.length} 条 / ${entries.length} entries from a report without an appendix`);
+    }
+  }
+  console.log(`reports without an appendix (national, shanghai): ${falseEntries} entries imported (target 0)`);
+  if (falseEntries > 0) process.exitCode = 1;
   if (sanity.length > 0) {
     console.log(`\n检查 / sanity checks (${sanity.length}):`);
     for (const line of sanity) console.log(`  ${line}`);
