@@ -1,8 +1,10 @@
-// `npm run eval` (importer part): on the corpus reports with a 名词解释 appendix, how many appendix
-// entries the importer recovers in each file format (term exact, definition exact after whitespace
-// normalisation), and whether scanning a report's body with its own imported appendix finds the
-// appendix terms. Corpus text is read at run time only; nothing of it is written to the project.
-import { readFileSync, readdirSync } from 'node:fs';
+// `npm run eval` (importer part): on every corpus report with a 名词解释 appendix (reports/**,
+// sichuan/, chengdu/), how many appendix entries the importer recovers in each file format (term
+// exact, definition exact after whitespace normalisation), per folder and for the dev (≤2020) and
+// held-out (2021+) years, and whether scanning a report's body with its own imported appendix finds
+// the appendix terms. Corpus text is read at run time only; nothing of it is written to the project.
+// Flags: --formats md,txt (default all four), --failures N (how many failures to list, default 60).
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { compileGlossaryPack } from '../src/core/glossary-compile';
@@ -43,53 +45,145 @@ interface ReferenceEntry {
 
 const squash = (text: string): string => text.replace(/\s+/gu, '');
 const unquote = (text: string): string => text.replace(/[“”"「」『』‘’]/gu, '');
+const formKey = (text: string): string => squash(unquote(text));
 
-/**
- * The reference reading, deliberately simpler than the importer: entry N starts where the number N
- * stands at a line start or after a full stop, and runs to the start of entry N+1 (or N+2 when a
- * number is skipped); the head is everything before the first colon outside quotes.
- */
-function referenceEntries(text: string, expected: number): Map<number, ReferenceEntry> {
-  const start = text.lastIndexOf('名词解释');
-  const appendix = text.slice(start).replace(/<!--[\s\S]*?-->/gu, '').replace(/\*\*/gu, '');
-  const starts: { number: number; at: number; body: number }[] = [];
-  let from = 0;
-  for (let number = 1; number <= expected + 1; number += 1) {
-    const marker = new RegExp(`(?<=^|\\n|[。！？]|名词解释和说明)\\s*(?:（${number}）|${number}\\s*[.．、])`, 'u');
-    const found = marker.exec(appendix.slice(from));
-    if (!found) continue;
-    const at = from + found.index;
-    starts.push({ number, at, body: at + found[0].length });
-    from = at + found[0].length;
+/** Position of the first colon outside “…” quotes, or -1. */
+function headColon(raw: string): number {
+  let depth = 0;
+  for (let i = 0; i < raw.length; i += 1) {
+    const char = raw[i] ?? '';
+    if (char === '“') depth += 1;
+    else if (char === '”') depth = Math.max(0, depth - 1);
+    else if ((char === '：' || char === ':') && depth === 0) return i;
   }
-  const entries = new Map<number, ReferenceEntry>();
-  starts.forEach((entry, index) => {
-    const end = starts[index + 1]?.at ?? appendix.length;
-    const raw = appendix.slice(entry.body, end).trim();
-    let depth = 0;
-    let colon = -1;
-    for (let i = 0; i < raw.length && colon < 0; i += 1) {
-      const char = raw[i] ?? '';
-      if (char === '“') depth += 1;
-      else if (char === '”') depth = Math.max(0, depth - 1);
-      else if ((char === '：' || char === ':') && depth === 0) colon = i;
-    }
-    if (colon > 0) entries.set(entry.number, { number: entry.number, head: raw.slice(0, colon), definition: raw.slice(colon + 1) });
-  });
-  return entries;
+  return -1;
 }
 
-/** Why an imported appendix entry disagrees with the reference reading, or undefined when it agrees. */
-function judge(reference: ReferenceEntry | undefined, imported: readonly GlossaryEntry[]): string | undefined {
-  if (imported.length === 0) return '未导入 / not imported';
-  if (!reference) return '参照读法找不到此条 / reference reading has no such entry';
-  const head = squash(unquote(reference.head));
-  const forms = imported.flatMap((entry) => [entry.term, ...(entry.aliases ?? [])].map((form) => squash(unquote(form))));
-  const termOk =
-    forms.includes(head) || (imported.length > 1 && imported.every((entry) => head.includes(squash(entry.term))));
-  if (!termOk) return `术语不符 / term: “${imported.map((entry) => entry.term).join('”“')}” vs head “${reference.head}”`;
-  const wrongDefinition = imported.find((entry) => squash(entry.definition ?? '') !== squash(reference.definition));
-  if (wrongDefinition) return `释义不符 / definition differs for “${wrongDefinition.term}”`;
+/** Entry number marks in the forms the corpus shows, for number `n`. */
+const numberMark = (n: number): string => `(?:\\[\\^${n}\\]:?|[（(［\\[【〔﹝]\\s*${n}\\s*[）)］\\]】〕﹞]|${n}\\s*[.．、])`;
+
+/** The appendix text: after the last line that is a 名词解释 heading, else after the last 名词解释 anywhere. */
+function appendixOf(text: string): string {
+  const clean = text
+    .replace(/<!--\s*([^<>]*?名词解释[^<>]*?)\s*-->/gu, '$1')
+    .replace(/<!--[\s\S]*?-->/gu, '')
+    .replace(/\*\*/gu, '');
+  const lines = clean.split('\n');
+  for (let i = lines.length - 1; i >= 0; i -= 1) {
+    const line = (lines[i] ?? '').replace(/^[#\s>]+/u, '').trim();
+    if (/名词(?:解释|注释)/u.test(line) && line.length <= 60 && !/[。；]$/u.test(line)) return lines.slice(i + 1).join('\n');
+  }
+  const at = clean.lastIndexOf('名词解释');
+  return at < 0 ? '' : clean.slice(at + 4);
+}
+
+/**
+ * The reference reading, deliberately simpler than the importer. Numbered appendix: entry N starts
+ * where the number N stands at a line start or after a full stop, and runs to the start of the next
+ * number found. Unnumbered: a line whose text before its first colon (outside quotes) is short
+ * and has no sentence punctuation starts an entry, and so does a quoted phrase with a colon right
+ * after a full stop; other lines continue the entry before; lines before the first entry are
+ * left out. The head is everything before the first colon outside quotes.
+ */
+function referenceEntries(text: string): { entries: ReferenceEntry[]; numbered: boolean; gaps: number[] } {
+  const appendix = appendixOf(text);
+  const firstLines = appendix.split('\n').filter((line) => line.trim().length > 0).slice(0, 4).join('\n');
+  const numbered = new RegExp(`(?:^|\\n)\\s*${numberMark(1)}`, 'u').test(firstLines);
+  const entries: ReferenceEntry[] = [];
+  const gaps: number[] = [];
+  if (numbered) {
+    const starts: { number: number; at: number; body: number }[] = [];
+    let from = 0;
+    let misses = 0;
+    for (let number = 1; misses < 3; number += 1) {
+      const marker = new RegExp(`(?<=^|\\n|[。！？])\\s*${numberMark(number)}`, 'u');
+      const found = marker.exec(appendix.slice(from));
+      if (!found) {
+        misses += 1;
+        gaps.push(number);
+        continue;
+      }
+      misses = 0;
+      const at = from + found.index;
+      starts.push({ number, at, body: at + found[0].length });
+      from = at + found[0].length;
+    }
+    while (gaps.length > 0 && (gaps.at(-1) ?? 0) > (starts.at(-1)?.number ?? 0)) gaps.pop();
+    starts.forEach((entry, index) => {
+      const raw = appendix.slice(entry.body, starts[index + 1]?.at ?? appendix.length).trim();
+      const colon = headColon(raw);
+      const spaced = /^([^\s：:。，；、,;]{2,30})[ \t\u3000]+/u.exec(raw);
+      const head = colon > 0 ? raw.slice(0, colon) : '';
+      const goodColon = head.length > 0 && [...head].length <= 30 && !/[。；，]/u.test(unquote(head).replace(/（[^）]*）/gu, ''));
+      if (spaced && !goodColon) entries.push({ number: entry.number, head: spaced[1] ?? '', definition: raw.slice(spaced[0].length) });
+      else if (colon > 0) entries.push({ number: entry.number, head, definition: raw.slice(colon + 1) });
+    });
+    return { entries, numbered, gaps };
+  }
+  const lines = appendix.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+  if (lines.some((line) => line.startsWith('报告原文'))) {
+    // 报告原文/解释 pairs: the line before each 报告原文 names the term; the definition follows 解释：.
+    lines.forEach((line, index) => {
+      if (!line.startsWith('报告原文') || index === 0) return;
+      const rest = lines.slice(index, lines.findIndex((other, at) => at > index && lines[at + 1]?.startsWith('报告原文')) >>> 0).join('');
+      const explained = /解释[：:]([\s\S]*)$/u.exec(rest)?.[1];
+      if (explained !== undefined) entries.push({ number: entries.length + 1, head: lines[index - 1] ?? '', definition: explained });
+    });
+    return { entries, numbered, gaps };
+  }
+  const pieces = appendix
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .flatMap((line) => line.split(/(?<=[。；])(?=“[^“”]{1,20}”[^，。；：:]{0,8}[：:])/u));
+  for (const piece of pieces) {
+    const colon = headColon(piece);
+    const head = colon > 0 ? piece.slice(0, colon) : '';
+    if (colon > 0 && [...head].length <= 30 && !/[。；，]/u.test(unquote(head).replace(/（[^）]*）/gu, ''))) {
+      entries.push({ number: entries.length + 1, head, definition: piece.slice(colon + 1) });
+    } else if (entries.length > 0) {
+      const last = entries.at(-1);
+      if (last) last.definition += piece;
+    }
+  }
+  return { entries, numbered, gaps };
+}
+
+/** The imported entries that read the reference entry: same form as the head, or the terms of a shared head. */
+function candidatesFor(reference: ReferenceEntry, imported: readonly GlossaryEntry[], used: Set<GlossaryEntry>): GlossaryEntry[] {
+  const head = formKey(reference.head);
+  const headNoPage = head.replace(/[（(][^）)]*[）)]$/u, '');
+  const same = imported.find(
+    (entry) => !used.has(entry) && [entry.term, ...(entry.aliases ?? [])].some((form) => formKey(form) === head || formKey(form) === headNoPage),
+  );
+  const number = same?.source?.appendix;
+  if (same) {
+    const group = imported.filter((entry) => entry.source?.appendix === number && !used.has(entry) && head.includes(formKey(entry.term)));
+    return group.length > 0 ? group : [same];
+  }
+  const within = imported.filter((entry) => !used.has(entry) && formKey(entry.term).length > 0 && head.includes(formKey(entry.term)));
+  const first = within[0]?.source?.appendix;
+  return within.filter((entry) => entry.source?.appendix === first);
+}
+
+/**
+ * Why the imported entries disagree with the reference entry, or undefined when they agree: one
+ * entry must carry the whole definition; several entries of one shared head each carry a part of
+ * it (or the whole).
+ */
+function judge(reference: ReferenceEntry, imported: readonly GlossaryEntry[]): string | undefined {
+  if (imported.length === 0) return `未导入 / not imported: “${reference.head}”`;
+  const whole = squash(reference.definition);
+  if (imported.length === 1) {
+    const only = imported[0];
+    if (squash(only?.definition ?? '') !== whole) return `释义不符 / definition differs for “${only?.term ?? ''}”`;
+    return undefined;
+  }
+  const wrong = imported.find((entry) => {
+    const definition = squash(entry.definition ?? '');
+    return definition.length === 0 || !whole.includes(definition);
+  });
+  if (wrong) return `释义不符 / definition differs for “${wrong.term}” (shared head “${reference.head}”)`;
   return undefined;
 }
 
@@ -150,80 +244,152 @@ function termOccurrences(body: string, entries: readonly GlossaryEntry[]): { sta
   return chosen;
 }
 
+interface Tally {
+  reference: number;
+  recovered: number;
+}
+
+function addTo(tallies: Map<string, Tally>, key: string, reference: number, recovered: number): void {
+  const tally = tallies.get(key) ?? { reference: 0, recovered: 0 };
+  tally.reference += reference;
+  tally.recovered += recovered;
+  tallies.set(key, tally);
+}
+
+/** Every report with a 名词解释 appendix: reports/** and sichuan/, chengdu/, as corpus-relative paths. */
+function corpusFiles(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(`${CORPUS}${dir}`).sort()) {
+      const file = `${dir}/${name}`;
+      if (statSync(`${CORPUS}${file}`).isDirectory()) walk(file);
+      else if (name.endsWith('.md')) files.push(file);
+    }
+  };
+  for (const dir of ['reports', 'sichuan', 'chengdu']) walk(dir);
+  return files;
+}
+
+function folderOf(file: string): string {
+  const parts = file.split('/');
+  return parts[0] === 'reports' ? `reports/${parts[1] ?? ''}` : (parts[0] ?? '');
+}
+
+function yearOf(file: string): number {
+  return Number(/(\d{4})\.md$/u.exec(file)?.[1] ?? 0);
+}
+
+function argValue(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
 /** Runs the importer evaluation and prints it; exits non-zero when a target is missed. */
 export async function runImportEval(): Promise<void> {
   console.log('== 名词解释导入评估 / 名词解释 importer evaluation ==');
+  if (!existsSync(CORPUS)) {
+    console.log(`跳过：找不到语料 ${CORPUS} / skipped: corpus not found`);
+    return;
+  }
+  const formats = (argValue('--formats')?.split(',') ?? FORMATS).filter((format): format is Format => FORMATS.includes(format as Format));
+  const failureLimit = Number(argValue('--failures') ?? 60);
   const failures: string[] = [];
-  const recovered: Record<Format, number> = { md: 0, txt: 0, html: 0, docx: 0 };
-  let expectedTotal = 0;
+  const sanity: string[] = [];
+  const byFolder = new Map<string, Tally>();
+  const bySplit = new Map<string, Tally>();
+  const byFormat = new Map<string, Tally>();
   let occurrencesTotal = 0;
   let foundTotal = 0;
   const scanMisses: string[] = [];
-  console.log(`${'file'.padEnd(16)} ${'expected'.padStart(8)} ${FORMATS.map((format) => format.padStart(6)).join(' ')}   body-scan`);
-  for (const dir of ['sichuan', 'chengdu']) {
-    for (const name of readdirSync(`${CORPUS}${dir}`).sort()) {
-      const file = `${dir}/${name}`;
-      const expected = EXPECTED_ENTRIES[file];
-      if (expected === undefined) continue;
-      expectedTotal += expected;
-      const markdown = readFileSync(`${CORPUS}${file}`, 'utf8');
-      const reference = referenceEntries(markdown, expected);
-      const counts: string[] = [];
-      let mdEntries: GlossaryEntry[] = [];
-      for (const format of FORMATS) {
-        const { input, name: fileName } = await variant(markdown, format);
-        const result = importReport(input, fileName);
-        if (format === 'md') mdEntries = result.entries;
-        const byNumber = new Map<number, GlossaryEntry[]>();
-        for (const entry of result.entries) {
-          const number = entry.source?.appendix;
-          if (number !== undefined) byNumber.set(number, [...(byNumber.get(number) ?? []), entry]);
-        }
-        const numbers = new Set([...reference.keys(), ...byNumber.keys()]);
-        let good = 0;
-        for (const number of [...numbers].sort((a, b) => a - b)) {
-          const problem = judge(reference.get(number), byNumber.get(number) ?? []);
-          if (problem) failures.push(`${file} [${format}] 第 ${number} 条 / entry ${number}: ${problem}`);
-          else good += 1;
-        }
-        if (numbers.size !== expected) failures.push(`${file} [${format}]: 条数 ${numbers.size}，应为 ${expected} / entry count ${numbers.size}, expected ${expected}`);
-        const credited = Math.min(good, expected);
-        recovered[format] += credited;
-        counts.push(`${credited}`.padStart(6));
+  for (const file of corpusFiles()) {
+    const markdown = readFileSync(`${CORPUS}${file}`, 'utf8');
+    const reference = referenceEntries(markdown);
+    const handCount = EXPECTED_ENTRIES[file];
+    if (!file.startsWith('reports/') && handCount === undefined) continue;
+    if (handCount !== undefined && handCount !== reference.entries.length) {
+      sanity.push(`${file}: 参照读法 ${reference.entries.length} 条，手数 ${handCount} 条 / reference reads ${reference.entries.length}, hand count ${handCount}`);
+    }
+    if (reference.entries.length === 0) sanity.push(`${file}: 参照读法读不出条目 / the reference reading finds no entries`);
+    if (reference.gaps.length > 0) sanity.push(`${file}: 编号不连续，缺 ${reference.gaps.join(', ')} / numbering gaps`);
+    const split = yearOf(file) >= 2021 ? 'held-out (2021+)' : 'dev (≤2020)';
+    let mdEntries: GlossaryEntry[] = [];
+    for (const format of formats) {
+      const { input, name: fileName } = await variant(markdown, format);
+      const result = importReport(input, fileName);
+      if (format === 'md') mdEntries = result.entries;
+      const used = new Set<GlossaryEntry>();
+      let good = 0;
+      for (const entry of reference.entries) {
+        const group = candidatesFor(entry, result.entries, used);
+        const problem = judge(entry, group);
+        for (const taken of group) used.add(taken);
+        if (problem) failures.push(`${file} [${format}] 第 ${entry.number} 条 / entry ${entry.number}: ${problem}`);
+        else good += 1;
       }
+      const extra = result.entries.filter((entry) => !used.has(entry));
+      if (extra.length > 0 && format === 'md') {
+        sanity.push(`${file}: 多导入 ${extra.length} 条 / ${extra.length} imported entries not in the reference: ${extra.slice(0, 3).map((entry) => `“${entry.term}”`).join(' ')}`);
+      }
+      addTo(byFormat, format, reference.entries.length, good);
+      if (format === formats[0]) {
+        addTo(byFolder, folderOf(file), reference.entries.length, good);
+        addTo(bySplit, split, reference.entries.length, good);
+        if (!file.startsWith('reports/') && yearOf(file) >= 2023) addTo(bySplit, 'held-out: 四川/成都 2023+', reference.entries.length, good);
+        if (file.startsWith('reports/') && yearOf(file) >= 2021) addTo(bySplit, 'held-out: reports 2021–22', reference.entries.length, good);
+      }
+    }
+    if (!file.startsWith('reports/') && mdEntries.length > 0) {
       const bodyEnd = findAppendix(markdown);
       const body = markdown.slice(0, bodyEnd < 0 ? markdown.length : bodyEnd);
       const pack = compileGlossaryPack([{ path: file, file: { source: { title: file, kind: '名词解释' }, entries: mdEntries } }]);
       const matches = createMatcher(pack, { slogans: false, fuzzy: false }).scan(body);
       const idsByTerm = new Map(pack.entries.map((entry) => [entry.term, entry.id]));
       const occurrences = termOccurrences(body, mdEntries);
-      let found = 0;
       for (const occurrence of occurrences) {
         const ids = new Set([...occurrence.terms].map((term) => idsByTerm.get(term)));
         const hit = matches.some((match) => match.kind === 'term' && match.start <= occurrence.start && match.end >= occurrence.end && ids.has(match.entryId));
-        if (hit) found += 1;
+        if (hit) foundTotal += 1;
         else scanMisses.push(`${file}: “${body.slice(occurrence.start, occurrence.end)}” @${occurrence.start} …${body.slice(Math.max(0, occurrence.start - 8), occurrence.end + 8).replace(/\s+/gu, ' ')}…`);
       }
       occurrencesTotal += occurrences.length;
-      foundTotal += found;
-      console.log(`${file.padEnd(16)} ${String(expected).padStart(8)} ${counts.join(' ')}   ${found}/${occurrences.length}`);
     }
   }
   const share = (n: number, d: number): string => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
-  console.log('');
-  for (const format of FORMATS) {
-    console.log(`recovered [${format}]: ${recovered[format]}/${expectedTotal} = ${share(recovered[format], expectedTotal)} (target ≥ 98%)`);
+  const show = (label: string, tally: Tally): void => {
+    console.log(`  ${label.padEnd(24)} ${String(tally.recovered).padStart(5)}/${String(tally.reference).padEnd(5)} = ${share(tally.recovered, tally.reference)}`);
+  };
+  console.log(`\n按文件夹 / per folder [${formats[0] ?? ''}]:`);
+  for (const [folder, tally] of byFolder) show(folder, tally);
+  console.log(`按年份 / split [${formats[0] ?? ''}]:`);
+  for (const [split, tally] of [...bySplit].sort()) show(split, tally);
+  console.log('按格式 / per format (all files):');
+  for (const [format, tally] of byFormat) show(format, tally);
+  console.log('target ≥ 98% in every format');
+  console.log(`body scan with the report's own appendix (sichuan, chengdu): ${foundTotal}/${occurrencesTotal} = ${share(foundTotal, occurrencesTotal)} (target ≥ 99%)`);
+  let falseEntries = 0;
+  for (const dir of ['national', 'shanghai']) {
+    if (!existsSync(`${CORPUS}${dir}`)) continue;
+    for (const name of readdirSync(`${CORPUS}${dir}`).sort()) {
+      const entries = importReport(readFileSync(`${CORPUS}${dir}/${name}`, 'utf8'), name).entries;
+      falseEntries += entries.length;
+      if (entries.length > 0) sanity.push(`${dir}/${name}: 没有名词解释附录却导入了 ${entries.length} 条 / ${entries.length} entries from a report without an appendix`);
+    }
   }
-  console.log(`body scan with the report's own appendix: ${foundTotal}/${occurrencesTotal} = ${share(foundTotal, occurrencesTotal)} (target ≥ 99%)`);
+  console.log(`reports without an appendix (national, shanghai): ${falseEntries} entries imported (target 0)`);
+  if (falseEntries > 0) process.exitCode = 1;
+  if (sanity.length > 0) {
+    console.log(`\n检查 / sanity checks (${sanity.length}):`);
+    for (const line of sanity) console.log(`  ${line}`);
+  }
   if (failures.length > 0) {
-    console.log(`\n导入失败 / import failures (${failures.length}):`);
-    for (const failure of failures) console.log(`  ${failure}`);
+    console.log(`\n导入失败 / import failures (${failures.length}${failures.length > failureLimit ? `, first ${failureLimit}` : ''}):`);
+    for (const failure of failures.slice(0, failureLimit)) console.log(`  ${failure}`);
   }
   if (scanMisses.length > 0) {
     console.log(`\n正文中未找到 / body occurrences not found (${scanMisses.length}):`);
-    for (const miss of scanMisses) console.log(`  ${miss}`);
+    for (const miss of scanMisses.slice(0, failureLimit)) console.log(`  ${miss}`);
   }
-  const worst = Math.min(...FORMATS.map((format) => recovered[format] / expectedTotal));
+  const worst = Math.min(...[...byFormat.values()].map((tally) => tally.recovered / Math.max(1, tally.reference)));
   if (worst < 0.98 || foundTotal / Math.max(1, occurrencesTotal) < 0.99) process.exitCode = 1;
 }
 

@@ -1,6 +1,7 @@
-// Imports a report's 名词解释 appendix: numbered entries in the styles the corpus shows
-// (`**1.“三个转变”：**…`, `1、…：…`, `（1）…：…`, `[1]…`, whole-line bold, 报告原文/解释 pairs),
-// one entry per line or several run together, in text, markdown, or text extracted from HTML/.docx.
+// Imports a report's 名词解释 appendix, read from its structure rather than from known layouts: a
+// heading line that names the appendix (or, without one, a closing run of numbered entries), entries
+// segmented by one consistent marker (`1.` `1、` `（1）` `[1]` `【1】` `〔1〕` …, or unnumbered
+// `term：definition` lines), and each entry split into head and definition.
 import { buildEntries } from './entries';
 import { readReportHead } from './report-head';
 import { splitNote } from './notes';
@@ -8,26 +9,37 @@ import type { ImportOptions } from './options';
 import { cleanHead } from './term-forms';
 import type { ImportProblem, ImportResult, RawNote } from './types';
 
-const HEADING =
-  /(^|\n|[。！？!?])[ \t]*(?:#+[ \t]*)?(?:\*\*)?[ \t]*(?:附[：:]?)?[ \t]*(?:\*\*)?名词(?:解释|注释)(?:和说明|及说明)?[ \t]*(?:\*\*)?[：:]?(?:>+)?[ \t]*(?:\*\*)?/gu;
-const NUMBER = /^(?:（\s*(\d+)\s*）|\(\s*(\d+)\s*\)|【(\d+)】|\[(\d+)\]|(\d+)\s*[.．、](?!\d))/u;
-const HEAD_LINE = /^[^：:。]{1,30}[：:]/u;
-const PAIR = /报告原文[】\]]?[：:]?([\s\S]*?)[【[]?解释[】\]]?[：:]([\s\S]*)/u;
+/** The words that name the appendix: 名词解释, 名词注释, 名词说明. */
+const HEADING_WORD = /名词(?:解释|注释|说明)/u;
+/** A heading glued to the end of the last paragraph: `…奋斗！主要名词解释：1、…`. */
+const GLUED_HEADING = /[。！？!?][ \t]*(?:\*\*)?[^。！？!?\n，,：:“”]{0,16}?名词(?:解释|注释|说明)[^。！？!?\n，,“”]{0,12}?(?:[：:]|\*\*|(?=\n)|(?=\s*(?:\d|（\d)))(?:\*\*)?/gu;
+const OPEN = '[（(［\\[【〔﹝〖]';
+const CLOSE = '[）)］\\]】〕﹞〗]';
+const DIGITS = '[0-9０-９]{1,3}';
+/**
+ * An entry number at the start of a line: `1.` `1、` `1．` `（1）` `(1)` `[1]` `【1】` `〔1〕` `﹝ 1 ﹞` `①`,
+ * or a markdown footnote definition `[^1]:`.
+ */
+const NUMBER = new RegExp(`^(?:\\[\\^(${DIGITS})\\][:：]?|${OPEN}\\s*(${DIGITS})\\s*${CLOSE}|(${DIGITS})\\s*[.．、](?![0-9０-９])|([①-⑳]))\\s*`, 'u');
+/** A head set in bold without a colon: `**五大工程** 大力实施…`. */
+const BOLD_HEAD = /^\*\*(?=[^\s*])([^*\n：:。，；]{1,30})(?<=\S)\*\*[ \t\u3000]*(?=[^\s*：:])/u;
+/** A head set off by a space instead of a colon: `九大工程 指优先发展…`. */
+const SPACED_HEAD = /^([^\s：:。，；、,;]{2,30})[ \t\u3000]+(?=\S)/u;
+const PAIR_START = /^[【[]?报告原文/u;
+const PAIR = /[【[]?报告原文[】\]]?[：:]?([\s\S]*?)[【[]?解释[】\]]?[：:]([\s\S]*)/u;
+/** Lines that only describe the list, such as （以在报告中出现的先后为序）. */
+const MAX_PREAMBLE_LINES = 3;
+const MAX_HEAD = 30;
 
 interface NumberedLine {
   number: number;
   rest: string;
 }
 
-/** Offset just after the 名词解释 heading that starts the appendix, or -1 when there is none. */
-export function findAppendix(text: string): number {
-  let found = -1;
-  for (const match of text.matchAll(HEADING)) {
-    const after = match.index + match[0].length;
-    const next = text.slice(after, after + 40).replace(/^[\s*>：:]+/u, '');
-    if (NUMBER.test(next) || /^报告原文/u.test(next) || /^[^\n：:]{1,30}[：:]/u.test(next)) found = after;
-  }
-  return found;
+function toNumber(digits: string): number {
+  const ascii = digits.replace(/[０-９]/gu, (char) => String(char.charCodeAt(0) - 0xff10));
+  if (/^[①-⑳]$/u.test(digits)) return digits.charCodeAt(0) - 0x2460 + 1;
+  return Number(ascii);
 }
 
 function stripDecoration(line: string): string {
@@ -38,15 +50,106 @@ function stripDecoration(line: string): string {
     .trim();
 }
 
+/** Position of the first colon outside “…” quotes, or -1. */
+function headColon(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i] ?? '';
+    if (char === '“' || char === '「') depth += 1;
+    else if (char === '”' || char === '」') depth = Math.max(0, depth - 1);
+    else if ((char === '：' || char === ':') && depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * Whether `line` reads `term：definition`: a short head before the first colon (outside quotes)
+ * without sentence punctuation outside quotes and brackets, and something after the colon.
+ */
+function isHeadLine(line: string): boolean {
+  if (PAIR_START.test(line) || /^解释[：:]/u.test(line)) return false;
+  const text = line.replace(/\*\*/gu, '');
+  const colon = headColon(text);
+  if (colon <= 0 || colon === text.length - 1) return false;
+  const head = text.slice(0, colon).trim();
+  if ([...head].length > MAX_HEAD) return false;
+  const bare = head.replace(/[“「][^“”「」]*[”」]/gu, '').replace(/[（(][^）)]*[）)]/gu, '');
+  return !/[。，；！？,;!?]/u.test(bare);
+}
+
 /** Reads a leading entry number, preferring the expected one (so `5.251三年行动计划` is entry 5). */
 function readNumber(line: string, expected: number): NumberedLine | undefined {
   const text = line.replace(/^\*+\s*/u, '');
-  const preferred = new RegExp(`^(?:${expected}\\s*[.．、]|（${expected}）|\\[${expected}\\]|【${expected}】)`, 'u').exec(text);
+  const preferred = new RegExp(`^(?:${expected}\\s*[.．、]|${OPEN}\\s*${expected}\\s*${CLOSE}|\\[\\^${expected}\\][:：]?)\\s*`, 'u').exec(text);
   if (preferred) return { number: expected, rest: text.slice(preferred[0].length) };
   const match = NUMBER.exec(text);
   if (!match) return undefined;
-  const value = Number(match.slice(1).find((group) => group !== undefined));
-  return { number: value, rest: text.slice(match[0].length) };
+  const digits = match.slice(1).find((group) => group !== undefined) ?? '';
+  return { number: toNumber(digits), rest: text.slice(match[0].length) };
+}
+
+/** Whether the text right after a heading starts like an appendix entry. */
+function startsEntry(text: string): boolean {
+  const lines = text
+    .split('\n')
+    .map(stripDecoration)
+    .filter((line) => line.length > 0)
+    .slice(0, MAX_PREAMBLE_LINES + 1);
+  return lines.some((line) => {
+    const numbered = readNumber(line, 1);
+    if (numbered) {
+      const rest = numbered.rest;
+      return numbered.number <= 2 && (/[：:]/u.test(rest) || PAIR_START.test(rest) || BOLD_HEAD.test(rest) || SPACED_HEAD.test(rest.replace(/\*\*/gu, '')));
+    }
+    return isHeadLine(line) || PAIR_START.test(line);
+  });
+}
+
+/** Whether a whole line is a heading naming the appendix (`【名词解释】`, `附录一：《政府工作报告》名词解释`). */
+function isHeadingLine(line: string): boolean {
+  const text = stripDecoration(line.replace(/<!--\s*([\s\S]*?)\s*-->/gu, '$1')).replace(/\*\*/gu, '');
+  return HEADING_WORD.test(text) && [...text].length <= 50 && !/[。；]$/u.test(text) && !/^\d/u.test(text);
+}
+
+/**
+ * Offset just after the heading that starts the 名词解释 appendix, or -1 when there is none. The
+ * heading is the last line (or end of a paragraph) naming the appendix that entries follow; with no
+ * heading, the appendix is a closing run of numbered `term：definition` lines starting at 1.
+ */
+export function findAppendix(text: string): number {
+  let found = -1;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const end = offset + line.length;
+    if (isHeadingLine(line) && startsEntry(text.slice(end, end + 2000))) found = end;
+    offset = end + 1;
+  }
+  for (const match of text.matchAll(GLUED_HEADING)) {
+    const after = match.index + match[0].length;
+    if (after > found && startsEntry(text.slice(after, after + 2000).replace(/^[\s*>：:]+/u, ''))) found = after;
+  }
+  return found >= 0 ? found : headlessAppendix(text);
+}
+
+/** Start of a closing run of at least three numbered `term：definition` lines 1, 2, 3…, or -1. */
+function headlessAppendix(text: string): number {
+  const lines = text.split('\n');
+  let offset = text.length;
+  let run = 0;
+  let next = -1;
+  for (let i = lines.length - 1; i >= 0; i -= 1) {
+    const raw = lines[i] ?? '';
+    offset -= raw.length + (i < lines.length - 1 ? 1 : 0);
+    const line = stripDecoration(raw);
+    if (line.length === 0) continue;
+    const numbered = readNumber(line, 1);
+    if (!numbered || !isHeadLine(numbered.rest)) continue;
+    if (next !== -1 && numbered.number !== next - 1) continue;
+    run += 1;
+    next = numbered.number;
+    if (numbered.number === 1) return run >= 3 ? Math.max(0, offset) : -1;
+  }
+  return -1;
 }
 
 /** Splits one entry's text where the next numbered entry was run into it (`…。2、…：…`). */
@@ -55,28 +158,45 @@ function splitRunTogether(number: number, text: string): NumberedLine[] {
   let current = { number, rest: text };
   for (;;) {
     const next = current.number + 1;
-    const at = new RegExp(`[。！？；]\\s*(?:\\*\\*)?(?:${next}\\s*[.．、]|（${next}）)`, 'u').exec(current.rest);
+    const at = new RegExp(`[。！？；]\\s*(?:\\*\\*)?(?:${next}\\s*[.．、]|${OPEN}${next}${CLOSE})`, 'u').exec(current.rest);
     if (!at) break;
     const cut = at.index + 1;
     result.push({ number: current.number, rest: current.rest.slice(0, cut) });
-    current = { number: next, rest: current.rest.slice(cut).replace(/^\s*(?:\*\*)?/u, '').replace(/^(?:\d+\s*[.．、]|（\d+）)/u, '') };
+    current = { number: next, rest: current.rest.slice(cut).replace(/^\s*(?:\*\*)?/u, '').replace(new RegExp(`^(?:\\d+\\s*[.．、]|${OPEN}\\d+${CLOSE})`, 'u'), '') };
   }
   result.push(current);
   return result;
 }
 
+/** Splits an unnumbered line where a second `“term”：definition` follows a full stop. */
+function splitUnnumbered(line: string): string[] {
+  return line.split(/(?<=。)(?=\s*“[^“”]{1,20}”[^，。；：:“”\s]{0,8}[：:])/u).map((part) => part.trim()).filter((part) => part.length > 0);
+}
+
 function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
   const text = entry.rest.replace(/\*\*/gu, '').trim();
+  const bold = BOLD_HEAD.exec(entry.rest.trim());
+  if (bold && !/^\s*[：:]/u.test(entry.rest.trim().slice(bold[0].length))) {
+    return { head: cleanHead(bold[1] ?? ''), definition: entry.rest.trim().slice(bold[0].length).replace(/\*\*/gu, '').trim(), number: entry.number, line };
+  }
   const pair = PAIR.exec(text);
   if (pair) {
+    const before = cleanHead(text.slice(0, pair.index));
     const original = pair[1] ?? '';
     const explained = splitNote(pair[2] ?? '');
     const quoted = original.match(/[“"「][^“”"「」]{1,30}[”"」]/gu)?.join('') ?? '';
-    const head = explained.head || quoted;
+    const head = explained.head || before || quoted;
     if (head.length === 0) return { severity: 'error', line, message: `名词解释第 ${entry.number} 条：报告原文中没有加引号的术语 / no quoted term in 报告原文` };
     return { head, definition: explained.definition, number: entry.number, line };
   }
-  const note = splitNote(text);
+  const colon = headColon(text);
+  const spaced = SPACED_HEAD.exec(text);
+  const note =
+    spaced && !isHeadLine(text)
+      ? { head: cleanHead(spaced[1] ?? ''), definition: text.slice(spaced[0].length).trim() }
+      : colon > 0 && colon <= 60
+        ? { head: cleanHead(text.slice(0, colon)), definition: text.slice(colon + 1).trim() }
+        : splitNote(text);
   if (note.head.length === 0) {
     return { severity: 'error', line, message: `名词解释第 ${entry.number} 条：找不到“术语：解释”中的冒号 / no "term: definition" colon` };
   }
@@ -85,6 +205,11 @@ function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
 
 function isProblem(value: RawNote | ImportProblem): value is ImportProblem {
   return 'severity' in value;
+}
+
+/** Whether a line can continue the entry before it (not page furniture such as 打印本页). */
+function continues(line: string): boolean {
+  return [...line].length >= 4 && /[。；！？)）：:”…]$/u.test(line);
 }
 
 /**
@@ -102,13 +227,14 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
   const problems: ImportProblem[] = [];
   const entries: { entry: NumberedLine; line: number }[] = [];
   let mode: 'numbered' | 'unnumbered' | undefined;
+  let preamble = 0;
   for (const [index, raw] of lines.entries()) {
     const line = stripDecoration(raw);
     if (line.length === 0) continue;
     const lineNumber = firstLine + index;
     const expected = (entries.at(-1)?.entry.number ?? 0) + 1;
     const numbered = mode === 'unnumbered' ? undefined : readNumber(line, expected);
-    if (numbered) {
+    if (numbered && (mode === 'numbered' || numbered.number <= 2)) {
       if (numbered.number !== expected) {
         problems.push({ severity: 'warning', line: lineNumber, message: `名词解释编号从 ${expected - 1} 跳到 ${numbered.number} / numbering jumps` });
       }
@@ -116,18 +242,27 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
       entries.push({ entry: numbered, line: lineNumber });
       continue;
     }
-    if (mode === undefined && HEAD_LINE.test(line)) mode = 'unnumbered';
-    if (mode === 'unnumbered' && HEAD_LINE.test(line)) {
-      entries.push({ entry: { number: expected, rest: line }, line: lineNumber });
+    const nextLine = lines.slice(index + 1).map(stripDecoration).find((candidate) => candidate.length > 0) ?? '';
+    const termBeforePair = mode !== 'numbered' && !/[：:。，；]/u.test(line) && [...line].length <= MAX_HEAD && PAIR_START.test(nextLine);
+    if (mode !== 'numbered' && (isHeadLine(line) || termBeforePair)) {
+      mode = 'unnumbered';
+      for (const part of termBeforePair ? [line] : splitUnnumbered(line)) {
+        entries.push({ entry: { number: (entries.at(-1)?.entry.number ?? 0) + 1, rest: part }, line: lineNumber });
+      }
       continue;
     }
     const last = entries.at(-1);
-    if (!last || line.length < 15 || !/[。；！？)）]$/u.test(line)) break;
+    if (!last) {
+      preamble += 1;
+      if (preamble > MAX_PREAMBLE_LINES) break;
+      continue;
+    }
+    if (!continues(line) && !PAIR_START.test(line) && !/^[【[]?解释/u.test(line)) break;
     last.entry.rest += `\n${line}`;
   }
   const notes: RawNote[] = [];
   for (const { entry, line } of entries) {
-    for (const part of splitRunTogether(entry.number, entry.rest)) {
+    for (const part of mode === 'numbered' ? splitRunTogether(entry.number, entry.rest) : [entry]) {
       const note = toNote(part, line);
       if (isProblem(note)) problems.push(note);
       else notes.push(note);

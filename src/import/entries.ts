@@ -3,6 +3,7 @@ import type { EntrySource, GlossaryEntry } from '../core/types';
 import { splitItems } from './items';
 import { createSlugger } from './slug';
 import { readTermForms } from './term-forms';
+import type { TermForms } from './term-forms';
 import type { ImportProblem, RawNote } from './types';
 
 /** Which numbering the notes carry: footnote marks or the 名词解释 appendix. */
@@ -13,6 +14,62 @@ export interface BuildEntriesOptions {
   numbering: NoteNumbering;
   /** Ids already taken (by other glossary files); new ids avoid them. */
   reservedIds?: Iterable<string>;
+}
+
+const SEGMENT_END = /[。；;\n]\s*$/u;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/**
+ * The part of a shared definition that explains each term, when the definition takes the terms in
+ * turn, each opening a sentence or clause (`“两新”指…；“两重”指…`, `双减，…；双升，…`, a quoted term
+ * also after a comma: `“危改”即…，“三改”即…`); undefined when it does not, so
+ * that every term keeps the whole text.
+ */
+export function splitDefinition(terms: readonly string[], definition: string): string[] | undefined {
+  if (terms.length < 2) return undefined;
+  const starts: number[] = [];
+  let from = 0;
+  for (const term of terms) {
+    const pattern = new RegExp(`[“"「『]?${escapeRegExp(term)}[”"」』]?`, 'gu');
+    pattern.lastIndex = from;
+    let found: number | undefined;
+    for (let match = pattern.exec(definition); match; match = pattern.exec(definition)) {
+      const before = definition.slice(0, match.index);
+      const after = definition.slice(match.index + match[0].length);
+      const quoted = /^[“"「『]/u.test(match[0]);
+      const opens = match.index === 0 || SEGMENT_END.test(before) || (quoted && /[，,]\s*$/u.test(before));
+      if (opens && /^\s*\S/u.test(after) && !/^\s*[、和与及]/u.test(after)) {
+        found = match.index;
+        break;
+      }
+    }
+    if (found === undefined) return undefined;
+    starts.push(found);
+    from = found + term.length;
+  }
+  if (starts[0] !== 0) return undefined;
+  const parts = starts.map((start, index) => definition.slice(start, starts[index + 1] ?? definition.length).trim().replace(/\s*[；;]$/u, ''));
+  return parts.every((part) => part.length > 0) ? parts : undefined;
+}
+
+/** The terms of a note: quoted terms as written, or an unquoted head listing terms with 、 that the definition takes in turn. */
+function termsOf(head: string, definition: string): { forms: TermForms; definition: string }[] {
+  const forms = readTermForms(head);
+  if (forms.length >= 2) {
+    const parts = splitDefinition(forms.map((form) => form.term), definition);
+    return forms.map((form, index) => ({ forms: form, definition: parts?.[index] ?? definition }));
+  }
+  const only = forms[0];
+  if (!only || /[“”"「」]/u.test(head)) return only ? [{ forms: only, definition }] : [];
+  const listed = only.term.split(/[、，,]/u).map((part) => part.trim());
+  if (listed.length >= 2 && listed.every((part) => [...part].length >= 2)) {
+    const parts = splitDefinition(listed, definition);
+    if (parts) return listed.map((term, index) => ({ forms: { term, aliases: [] }, definition: parts[index] ?? definition }));
+  }
+  return [{ forms: only, definition }];
 }
 
 function uniqueForms(term: string, forms: readonly string[]): string[] {
@@ -30,7 +87,8 @@ function uniqueForms(term: string, forms: readonly string[]): string[] {
 
 /**
  * One `official` entry per term of each note, in note order. A note that explains several terms
- * (“六稳”“六保”) gives one entry per term, sharing the definition and linked through `related`.
+ * (“六稳”“六保”) gives one entry per term, linked through `related`, each with its own part of the
+ * definition when the definition takes them in turn ({@link splitDefinition}), else the whole.
  * A term explained twice keeps its first note; the repeat is reported.
  */
 export function buildEntries(
@@ -42,10 +100,9 @@ export function buildEntries(
   const problems: ImportProblem[] = [];
   const seenTerms = new Map<string, number>();
   for (const note of notes) {
-    const definition = note.definition.trim();
     const source: EntrySource = options.numbering === 'footnote' ? { footnote: note.number } : { appendix: note.number };
     const group: GlossaryEntry[] = [];
-    for (const forms of readTermForms(note.head)) {
+    for (const { forms, definition } of termsOf(note.head, note.definition.trim())) {
       const label = options.numbering === 'footnote' ? `脚注 ${note.number}` : `名词解释第 ${note.number} 条`;
       const first = seenTerms.get(forms.term);
       if (first !== undefined) {

@@ -1,5 +1,6 @@
 // One entry point for every report format: picks the importer by file name and content.
 import { importAppendixText } from './appendix';
+import { DocumentTextError, decodeText } from './decode';
 import { docxBodyText, importDocx } from './docx';
 import { hasFootnoteMarkers, importFootnoteText } from './footnote-text';
 import { htmlToText, importHtml } from './html';
@@ -29,8 +30,15 @@ export function importReport(input: Uint8Array | string, fileName: string, optio
       problems: [{ severity: 'error', message: `不支持的文件类型 / unsupported file type (支持 / supported: ${IMPORT_EXTENSIONS.join(' ')})` }],
     };
   }
-  const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
-  if (name.endsWith('.html') || name.endsWith('.htm')) return importHtml(text, options);
+  const html = name.endsWith('.html') || name.endsWith('.htm');
+  let text: string;
+  try {
+    text = typeof input === 'string' ? input : decodeText(input, fileName, { html });
+  } catch (error) {
+    if (!(error instanceof DocumentTextError)) throw error;
+    return { source: {}, entries: [], problems: [{ severity: 'error', message: error.reason }] };
+  }
+  if (html) return importHtml(text, options);
   if (hasFootnoteMarkers(text)) return importFootnoteText(text, options);
   return importAppendixText(text, options);
 }
@@ -38,13 +46,15 @@ export function importReport(input: Uint8Array | string, fileName: string, optio
 /**
  * The body text of a report for scanning (`missing`): .docx paragraphs, an HTML page's text, or the
  * decoded text with `[footnoteRef:N]` marks and `[N: …]` notes taken out. Undefined for a file
- * type the importer does not read or a broken .docx.
+ * type the importer does not read or a broken .docx; throws DocumentTextError (naming the file)
+ * for binary or undecodable bytes.
  */
 export function reportBodyText(input: Uint8Array, fileName: string): string | undefined {
   const name = fileName.toLowerCase();
   if (name.endsWith('.docx')) return docxBodyText(input);
   if (!IMPORT_EXTENSIONS.some((extension) => name.endsWith(extension))) return undefined;
-  const text = new TextDecoder('utf-8').decode(input);
-  if (name.endsWith('.html') || name.endsWith('.htm')) return htmlToText(text);
+  const html = name.endsWith('.html') || name.endsWith('.htm');
+  const text = decodeText(input, fileName, { html });
+  if (html) return htmlToText(text);
   return hasFootnoteMarkers(text) ? text.replace(/\[\d+:[\s\S]*?\]/gu, '').replace(/\[footnoteRef:\s*\d+\]/gu, '') : text;
 }

@@ -19,12 +19,16 @@ export function stripQuotes(text: string): string {
   return text.replace(QUOTE_CHARS, '');
 }
 
-/** Removes markdown emphasis and the colon that ends a note head. */
+/** A page reference after a head: `（P2）`, `（第3页）`, `(p.12)`. */
+const PAGE_REFERENCE = /\s*[（(]\s*(?:[Pp]\.?\s*\d+|第?\s*\d+\s*页)\s*[）)]$/u;
+
+/** Removes markdown emphasis, a page reference, and the colon that ends a note head. */
 export function cleanHead(head: string): string {
   return head
     .replace(/\*+/gu, '')
     .replace(/^[\s、，,]+/u, '')
     .replace(/[\s：:]+$/u, '')
+    .replace(PAGE_REFERENCE, '')
     .trim();
 }
 

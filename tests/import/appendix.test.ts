@@ -37,11 +37,12 @@ describe('importAppendixText on a markdown report', () => {
     expect(definitions.get('一站式服务')).toBe('群众办事只进一扇门。');
   });
 
-  it('links the terms of a shared entry and gives both the shared definition', () => {
+  it('links the terms of a shared entry and gives each its own clause of the definition', () => {
     const [qing, jian] = result.entries.filter((entry) => entry.source?.appendix === 2);
     expect(qing?.related).toEqual([jian?.id]);
     expect(jian?.related).toEqual([qing?.id]);
-    expect(qing?.definition).toBe(jian?.definition);
+    expect(qing?.definition).toBe('“两清”指清河道、清路障');
+    expect(jian?.definition).toBe('“两建”指建公园、建绿道。');
   });
 
   it('keeps the written form as an alias and splits counted enumerations', () => {

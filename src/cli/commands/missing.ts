@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { createMatcher } from '../../core/matcher';
 import type { SourceDocument } from '../../core/types';
 import { GlossaryMergeError, mergeIntoGlossary } from '../../import/glossary-merge';
+import { DocumentTextError } from '../../import/decode';
 import { reportBodyText } from '../../import/import-report';
 import type { MissingTerm } from '../../import/missing-terms';
 import { findMissingTerms, stubEntry } from '../../import/missing-terms';
@@ -88,7 +89,13 @@ export const runMissing: CliCommand = async (args, io) => {
     const bytes = await readFile(path.resolve(io.cwd, file)).catch((error: Error) => {
       throw new UsageError(`无法读取 cannot read ${file}: ${error.message}`);
     });
-    const text = reportBodyText(new Uint8Array(bytes), file);
+    let text: string | undefined;
+    try {
+      text = reportBodyText(new Uint8Array(bytes), file);
+    } catch (error) {
+      if (error instanceof DocumentTextError) throw new UsageError(error.message);
+      throw error;
+    }
     if (text === undefined) throw new UsageError(`${file}: 无法读取此类文件 / cannot read this kind of file (.txt .md .html .docx)`);
     const missing = findMissingTerms(text, matcher);
     perFile.push(missing);

@@ -1,0 +1,135 @@
+// One row per 名词解释 appendix shape (invented text): heading forms, entry markers, unnumbered
+// lines, preambles, page references, multi-line entries, and text that must give no entries.
+import { describe, expect, it } from 'vitest';
+import { findAppendix, importAppendixText } from '../../src/import/appendix';
+import { splitDefinition } from '../../src/import/entries';
+
+const BODY = '各位代表：今年我们推进“三清”行动，落实“两通”工程。\n\n让我们携手奋斗！\n\n';
+const pairs = (text: string): [string, string][] =>
+  importAppendixText(text).entries.map((entry) => [entry.term, (entry.definition ?? '').replace(/\s+/gu, '')]);
+
+describe('appendix shapes', () => {
+  it.each([
+    { name: 'N. numbering', appendix: '名词解释\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。' },
+    { name: 'N、 numbering', appendix: '名词解释\n1、“三清”行动：清河道、清垃圾。\n2、“两通”工程：通路、通车。' },
+    { name: 'full-width N． numbering', appendix: '名词解释\n１．“三清”行动：清河道、清垃圾。\n２．“两通”工程：通路、通车。' },
+    { name: '（N） numbering', appendix: '名词解释\n（1）“三清”行动：清河道、清垃圾。\n（2）“两通”工程：通路、通车。' },
+    { name: '[N] markers', appendix: '名词解释\n[1]“三清”行动：清河道、清垃圾。\n[2]“两通”工程：通路、通车。' },
+    { name: '【N】 markers', appendix: '名词解释\n【1】“三清”行动：清河道、清垃圾。\n【2】“两通”工程：通路、通车。' },
+    { name: '〔N〕 markers', appendix: '附：名词解释\n〔1〕“三清”行动：清河道、清垃圾。\n〔2〕“两通”工程：通路、通车。' },
+    { name: '﹝ N ﹞ markers with spaces', appendix: '名词解释\n﹝ 1 ﹞ “三清”行动：清河道、清垃圾。\n﹝ 2 ﹞ “两通”工程：通路、通车。' },
+    { name: '① circled numbers', appendix: '名词解释\n①“三清”行动：清河道、清垃圾。\n②“两通”工程：通路、通车。' },
+    { name: 'bold markdown heads', appendix: '**名词解释**\n\n**1.“三清”行动：**清河道、清垃圾。\n\n**2.“两通”工程**：通路、通车。' },
+    { name: 'whole-line bold', appendix: '**名词解释**\n\n**1. “三清”行动：清河道、清垃圾。**\n\n**2. “两通”工程：通路、通车。**' },
+    { name: '【名词解释】 heading', appendix: '【名词解释】\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。' },
+    { name: '《政府工作报告》名词解释（注：…） heading', appendix: '《政府工作报告》名词解释（注：按报告中出现的顺序）\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。' },
+    { name: '附录一：… heading', appendix: '附录一：《政府工作报告》名词解释\n“三清”行动：清河道、清垃圾。\n“两通”工程：通路、通车。' },
+    { name: '附：部分名词解释', appendix: '附：部分名词解释\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。' },
+    { name: '名词注释 heading', appendix: '名词注释\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。' },
+    { name: 'a preamble line after the heading', appendix: '名词解释\n（以在报告中出现的先后为序）\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。' },
+    { name: 'two preamble lines, unnumbered entries', appendix: '**名词解释**\n\n（按出现先后排列）\n\n下列提法按报告中出现的先后排列，均为本县提出。\n\n“三清”行动：清河道、清垃圾。\n\n“两通”工程：通路、通车。' },
+    { name: 'unnumbered term：definition lines', appendix: '名词解释\n“三清”行动：清河道、清垃圾。\n“两通”工程：通路、通车。' },
+    { name: 'two unnumbered entries on one line', appendix: '名词解释\n“三清”行动：清河道、清垃圾。“两通”工程：通路、通车。' },
+    { name: 'page references after the head', appendix: '名词解释\n1.“三清”行动（P1）：清河道、清垃圾。\n2.“两通”工程（P3）：通路、通车。' },
+    { name: 'heading glued to the last paragraph', appendix: '名词解释：1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。', glued: true },
+    { name: 'bold heads without a colon', appendix: '名词解释\n1．**“三清”行动** 清河道、清垃圾。\n2．**“两通”工程** 通路、通车。' },
+    { name: 'heads set off by a space', appendix: '名词解释\n1.“三清”行动 清河道、清垃圾。\n2.“两通”工程　通路、通车。' },
+    { name: 'markdown footnote definitions under a commented heading', appendix: '<!-- 名词解释 -->\n[^1]: “三清”行动：清河道、清垃圾。\n[^2]: “两通”工程：通路、通车。' },
+    { name: 'no heading, a closing numbered run', appendix: '1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。\n3.“一窗”服务：一窗受理。', extra: [['一窗服务', '一窗受理。']] },
+  ])('$name', ({ appendix, glued, extra }) => {
+    const text = glued ? `${BODY.trimEnd()}主要${appendix}` : `${BODY}${appendix}`;
+    expect(pairs(text)).toEqual([
+      ['三清行动', '清河道、清垃圾。'],
+      ['两通工程', '通路、通车。'],
+      ...(extra ?? []),
+    ]);
+  });
+
+  it('reads an entry that spans several lines and paragraphs', () => {
+    const result = importAppendixText(`${BODY}名词解释\n1.“三清”行动：清河道、清垃圾，\n并建立长效机制。\n\n其中清河道由水利部门牵头。\n2.“两通”工程：通路、通车。`);
+    expect(result.entries[0]?.definition).toBe('清河道、清垃圾，\n并建立长效机制。\n其中清河道由水利部门牵头。');
+  });
+
+  it('reads 报告原文/解释 pairs under a term line', () => {
+    expect(pairs(`${BODY}名词解释\n三清行动\n报告原文：推进“三清”行动。\n解释：清河道、清垃圾。\n两通工程\n报告原文：落实“两通”工程。\n解释：通路、通车。`)).toEqual([
+      ['三清行动', '清河道、清垃圾。'],
+      ['两通工程', '通路、通车。'],
+    ]);
+  });
+
+  it('keeps a body paragraph with a colon after the appendix out of the last entry', () => {
+    expect(pairs(`${BODY}名词解释\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。\n打印本页\n责任编辑：王某`)).toEqual([
+      ['三清行动', '清河道、清垃圾。'],
+      ['两通工程', '通路、通车。'],
+    ]);
+  });
+
+  it.each([
+    { name: 'no appendix', text: `${BODY}今年工作很多。` },
+    { name: 'a body sentence naming the appendix', text: '本报告附有名词解释，请代表们参阅。各位代表：今年我们做了很多工作。' },
+    { name: 'a heading followed by prose, not entries', text: `${BODY}名词解释\n本届政府五年来始终坚持以人民为中心，各项事业取得了长足进步，群众获得感显著增强。` },
+    { name: 'a body list of numbered tasks without colons', text: '今年重点抓好以下工作。\n1.加快推进乡村振兴，建设美丽乡村。\n2.持续改善营商环境，服务市场主体。\n3.扎实办好民生实事，兜牢民生底线。' },
+    { name: 'a numbered run that does not start at 1', text: '正文。\n5.甲项：做甲。\n6.乙项：做乙。\n7.丙项：做丙。' },
+  ])('gives no entries for $name', ({ text }) => {
+    expect(findAppendix(text)).toBe(-1);
+    expect(importAppendixText(text).entries).toEqual([]);
+  });
+});
+
+describe('items that explain several terms', () => {
+  it.each([
+    {
+      name: 'quoted terms, 指 clauses split by ；',
+      line: '1.“两新”“两重”：两新指新基建、新城镇；两重指重大工程、重点项目。',
+      expected: [['两新', '两新指新基建、新城镇'], ['两重', '两重指重大工程、重点项目。']],
+    },
+    {
+      name: 'terms joined with 、, 为 clauses',
+      line: '1.“四旁”、“五边”：四旁为村旁、路旁、水旁、宅旁；五边为山边、水边、路边、村边、田边。',
+      expected: [['四旁', '四旁为村旁、路旁、水旁、宅旁'], ['五边', '五边为山边、水边、路边、村边、田边。']],
+    },
+    {
+      name: 'four quoted terms, each clause quoting its term',
+      line: '1.“一网办”“一窗办”“一次办”“跨域办”：“一网办”指网上办理；“一窗办”指一个窗口受理；“一次办”指最多跑一次；“跨域办”指异地可办。',
+      expected: [
+        ['一网办', '“一网办”指网上办理'],
+        ['一窗办', '“一窗办”指一个窗口受理'],
+        ['一次办', '“一次办”指最多跑一次'],
+        ['跨域办', '“跨域办”指异地可办。'],
+      ],
+    },
+    {
+      name: 'quoted clauses after a comma',
+      line: '1.“危改”“三改”：“危改”即危房改造，“三改”即改厨、改厕、改圈。',
+      expected: [['危改', '“危改”即危房改造，'], ['三改', '“三改”即改厨、改厕、改圈。']],
+    },
+    {
+      name: 'an unquoted head listing two terms',
+      line: '1.两房两棚、两供两治：两房两棚是指公租房和棚户区改造；两供两治是指供水供气和治污治堵。',
+      expected: [['两房两棚', '两房两棚是指公租房和棚户区改造'], ['两供两治', '两供两治是指供水供气和治污治堵。']],
+    },
+    {
+      name: 'a definition that does not take the terms in turn keeps the whole text',
+      line: '1.“六稳”“六保”：稳就业、稳金融等六个方面；保居民就业等六个方面。',
+      expected: [['六稳', '稳就业、稳金融等六个方面；保居民就业等六个方面。'], ['六保', '稳就业、稳金融等六个方面；保居民就业等六个方面。']],
+    },
+    {
+      name: 'terms named only as a list inside the definition keep the whole text',
+      line: '1.“三乱”“两违”：“三乱”、“两违”均指违法违规行为。',
+      expected: [['三乱', '“三乱”、“两违”均指违法违规行为。'], ['两违', '“三乱”、“两违”均指违法违规行为。']],
+    },
+  ])('$name', ({ line, expected }) => {
+    const result = importAppendixText(`${BODY}名词解释\n${line}`);
+    expect(result.entries.map((entry) => [entry.term, entry.definition])).toEqual(expected);
+    const ids = result.entries.map((entry) => entry.id);
+    for (const entry of result.entries) expect(entry.related).toEqual(ids.filter((id) => id !== entry.id));
+  });
+
+  it.each([
+    { terms: ['甲'], definition: '甲指一。' },
+    { terms: ['甲', '乙'], definition: '前言。甲指一；乙指二。' },
+    { terms: ['甲', '乙'], definition: '乙指二；甲指一。' },
+  ])('splitDefinition gives undefined for $terms / $definition', ({ terms, definition }) => {
+    expect(splitDefinition(terms, definition)).toBeUndefined();
+  });
+});
