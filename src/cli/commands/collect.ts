@@ -189,16 +189,21 @@ async function collectOne(
   const head = result.source;
   const year = yearOfReport(file, head);
   if (args.maxYear !== undefined && year !== undefined && year > args.maxYear) return;
-  if (result.entries.length === 0) {
-    io.stdout(`  跳过 skipped ${shown}: 没有名词解释或脚注 / no appendix or footnotes\n`);
-    tally.skipped += 1;
-    return;
-  }
   const problem = (message: string, line?: number): void => {
     io.stderr(`${shown}${line === undefined ? '' : `:${line}`}: ${message}\n`);
   };
   for (const found of result.problems) {
     problem(`${found.severity === 'error' ? '错误 error' : '警告 warning'}: ${found.message}`, found.line);
+  }
+  if (result.entries.length === 0) {
+    const unreadable = result.problems.some((found) => found.severity === 'error');
+    io.stdout(
+      unreadable
+        ? `  跳过 skipped ${shown}: 名词解释中没有可读取的词条（见上面的错误）/ no readable entries in its appendix (see the errors above)\n`
+        : `  跳过 skipped ${shown}: 没有名词解释或脚注 / no appendix or footnotes\n`,
+    );
+    tally.skipped += 1;
+    return;
   }
   const division = placeOfReport(rel, head, places, new TextDecoder('utf-8').decode(bytes.subarray(0, 12000)));
   if (!division) {
