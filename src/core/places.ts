@@ -134,11 +134,20 @@ export function createPlaceIndex(divisions: readonly Division[]): PlaceIndex {
   const byCode = (code: string): Division | undefined =>
     code === CENTRAL_CODE ? CENTRAL_DIVISION : codes.get(code);
 
+  // A division given without its parent (a pack document's region) gets the one its code implies.
+  const parentOf = (division: Division): string | undefined => {
+    if (division.parent !== undefined || division.level === 'province' || division.level === 'central') return division.parent;
+    const { code } = division;
+    return [`${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`].find((above) => above !== code && codes.has(above));
+  };
+
   const ancestors = (code: string): Division[] => {
     const chain: Division[] = [];
-    for (let at = codes.get(code); at?.parent !== undefined; ) {
-      at = codes.get(at.parent);
-      if (!at) break;
+    for (let at = codes.get(code); at; ) {
+      const parent = parentOf(at);
+      at = parent === undefined ? undefined : codes.get(parent);
+      // A parent loop in bad data ends the chain instead of hanging.
+      if (!at || at.code === code || chain.includes(at)) break;
       chain.push(at);
     }
     return chain;

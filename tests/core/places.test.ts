@@ -93,6 +93,26 @@ describe('pure parts on an invented table', () => {
     expect(levelOfCode(code)).toBe(level);
   });
 
+  it('derives a missing parent from the code when the index has it (regions of pack documents)', () => {
+    const regions = createPlaceIndex([
+      { code: '990000', name: '测试省', level: 'province' },
+      { code: '990101', name: '丙丁区', level: 'county' },
+      { code: '990100', name: '甲乙市', level: 'city' },
+      { code: '980101', name: '戊己县', level: 'county' },
+    ]);
+    expect(regions.ancestors('990101').map((d) => d.code)).toEqual(['990100', '990000']);
+    expect(regions.ancestors('990100').map((d) => d.code)).toEqual(['990000']);
+    expect(regions.ancestors('980101')).toEqual([]);
+  });
+
+  it('ends a parent loop in bad data', () => {
+    const looped = createPlaceIndex([
+      { code: '990100', name: '甲乙市', level: 'city', parent: '990200' },
+      { code: '990200', name: '丙丁市', level: 'city', parent: '990100' },
+    ]);
+    expect(looped.ancestors('990100').map((d) => d.code)).toEqual(['990200']);
+  });
+
   it.each([
     ['广西壮族自治区', 'province', ['广西']],
     ['海西蒙古族藏族自治州', 'city', ['海西', '海西州']],
