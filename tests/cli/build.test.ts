@@ -36,7 +36,7 @@ describe('policy-glossary build', () => {
     const bytes = Buffer.byteLength(json);
     expect(result.stdout).toContain(`已写入 wrote `);
     expect(result.stdout).toContain(`${pack.entries.length} 条词条 entries，${bytes} 字节 bytes`);
-  });
+  }, 60_000);
 
   it('gives identical bytes when run twice', async () => {
     await build('--out', out);
@@ -44,7 +44,7 @@ describe('policy-glossary build', () => {
     rmSync(join(out, 'glossary.json'));
     await build(`--out=${out}`);
     expect(readFileSync(join(out, 'glossary.json')).equals(first)).toBe(true);
-  });
+  }, 60_000);
 
   it('builds only the given paths and leaves unfinished entries out', async () => {
     expect((await build('--out', out, `${FIXTURES}/valid`, `${FIXTURES}/unfinished.yaml`)).code).toBe(0);
@@ -86,17 +86,20 @@ describe('policy-glossary build', () => {
 });
 
 describe('loadGlossaryPack (used by scan, missing and the extension build)', () => {
-  it('loads the project glossary by default, independent of the working directory', async () => {
+  it('loads the project glossary by default, subfolders (the national collection) included, independent of the working directory', async () => {
     const pack = await loadGlossaryPack([], tmpdir());
     expect(pack.entries.some((entry) => entry.id === 'liu-wen')).toBe(true);
-    expect(pack.documents.map((doc) => doc.kind).sort()).toEqual(['editorial', 'footnotes']);
-  });
+    const files = readdirSync(join(ROOT, 'glossary'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.yaml'));
+    expect(pack.documents).toHaveLength(files.length);
+    expect([...new Set(pack.documents.map((doc) => doc.kind))].sort()).toEqual(['editorial', 'footnotes', '名词解释']);
+    expect(pack.documents.filter((doc) => doc.region !== undefined).length).toBe(files.filter((name) => name.startsWith('collection/')).length);
+  }, 60_000);
 
   it('loads a built glossary.json as the same pack the YAML compiles to', async () => {
     await build('--out', out);
     const fromJson = await loadGlossaryPack([join(out, 'glossary.json')], ROOT);
     expect(fromJson).toEqual(await loadGlossaryPack(['glossary'], ROOT));
-  });
+  }, 60_000);
 
   it('merges YAML and JSON sources into one pack', async () => {
     await build('--out', out, `${FIXTURES}/unfinished.yaml`);

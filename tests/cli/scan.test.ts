@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadGlossaryPack } from '../../src/cli/glossary-files';
@@ -9,6 +10,11 @@ import { runCliCaptured } from './run-cli';
 import type { CliRun } from './run-cli';
 
 let dir: string;
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The seed report's own glossary (not the national collection, whose longer terms such as 六稳六保 win over 六稳 + 六保). */
+const SEED = ['--glossary', path.join(ROOT, 'glossary/chuansha-2020h1.yaml'), '--glossary', path.join(ROOT, 'glossary/editorial.yaml')];
+const TWO_PLACES = path.join(ROOT, 'tests/fixtures/glossary/one-term-two-places');
 
 const cli = (...args: string[]): Promise<CliRun> => runCliCaptured(dir, args);
 
@@ -43,7 +49,7 @@ afterEach(async () => {
 
 describe('policy-glossary scan', () => {
   it('--json gives every match with offsets into the file text', async () => {
-    const run = await cli('scan', 'report.txt', '--json');
+    const run = await cli('scan', 'report.txt', '--json', ...SEED);
     expect(run.code).toBe(0);
     const { files } = JSON.parse(run.stdout) as ScanJson;
     expect(files.map((file) => file.file)).toEqual(['report.txt']);
@@ -59,7 +65,7 @@ describe('policy-glossary scan', () => {
 
   it('prints terms with counts, then unknown slogans with count and first context, Chinese first', async () => {
     await writeFile(path.join(dir, 'slogans.md'), '# 报告\n\n增强“四个意识”，落实四个意识。实施双千工程。\n');
-    const run = await cli('scan', 'report.txt', 'slogans.md');
+    const run = await cli('scan', 'report.txt', 'slogans.md', ...SEED);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('report.txt\n  术语 / glossary terms: 4\n');
     expect(run.stdout).toMatch(/^ {4}六稳 \(liu-wen\) ×1$/m);
@@ -112,6 +118,57 @@ describe('policy-glossary scan', () => {
       ['“三会一代理”制度', 'san-hui-yi-dai-li'],
       ['“三重一大”制度', 'san-zhong-yi-da'],
     ]);
+  });
+
+  describe('definitions and sources of term matches (one term, two places)', () => {
+    interface Sensed extends TextMatch {
+      definition?: string;
+      source?: { title?: string; issuer?: string; region?: { code: string; name: string }; year?: number; appendix?: number };
+      sense?: string;
+      elsewhere?: boolean;
+      senses?: number;
+    }
+    const scanTerms = async (...extra: string[]): Promise<Sensed[]> => {
+      await writeFile(path.join(dir, 'page.txt'), '今年继续推进三清工作。');
+      const run = await cli('scan', 'page.txt', '--json', '--glossary', TWO_PLACES, ...extra);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      return ((JSON.parse(run.stdout) as { files: { matches: Sensed[] }[] }).files[0]?.matches ?? []).filter((m) => m.kind === 'term');
+    };
+
+    it('--json gives the definition a reader sees first and its source', async () => {
+      const [match] = await scanTerms('--region', '永州市');
+      expect(match).toMatchObject({
+        text: '三清',
+        definition: '清垃圾、清河塘、清杂物。',
+        source: { title: '甲市政府工作报告', issuer: '甲市人民政府', region: { code: '431100', name: '永州市' }, year: 2021, appendix: 1 },
+        sense: 'own',
+        senses: 2,
+      });
+      expect(match?.elsewhere).toBeUndefined();
+    });
+
+    it.each([
+      ['株洲市', '清理债务、清理闲置资产、清理低效项目。', 'own', undefined],
+      ['430200', '清理债务、清理闲置资产、清理低效项目。', 'own', undefined],
+      ['431102', '清垃圾、清河塘、清杂物。', 'parent', undefined],
+      // Negative rows: a third place, and an unknown page, are not given either place's meaning as their own.
+      ['长沙', undefined, 'elsewhere', true],
+      [undefined, undefined, 'elsewhere', true],
+    ])('--region %s → %s (%s)', async (region, definition, sense, elsewhere) => {
+      const [match] = await scanTerms(...(region === undefined ? [] : ['--region', region]));
+      expect(match?.sense).toBe(sense);
+      expect(match?.elsewhere).toBe(elsewhere);
+      if (definition !== undefined) expect(match?.definition).toBe(definition);
+      else expect(match?.source?.region).toBeDefined();
+    });
+
+    it('rejects a place it cannot resolve', async () => {
+      await writeFile(path.join(dir, 'page.txt'), '三清');
+      const run = await cli('scan', 'page.txt', '--glossary', TWO_PLACES, '--region', '不存在的地方');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('无法识别的地名或区划代码');
+    });
   });
 
   it.each([

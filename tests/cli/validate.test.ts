@@ -1,7 +1,8 @@
 // `policy-glossary validate`: every rule reported at the exact path:line:col of the offending
 // node, warnings printed without failing, and the project's own glossary passing.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from './run-cli';
@@ -49,6 +50,7 @@ describe('policy-glossary validate', () => {
       problems: [['unfinished.yaml:9:5', '警告 warning: 词条 "shuang-qian-gong-cheng" 尚未完成']] },
     { name: 'negative: itemsNote explains a deliberate mismatch', paths: ['items-note.yaml'], code: 0, problems: [] },
     { name: 'negative: a valid file', paths: ['valid'], code: 0, problems: [] },
+    { name: 'negative: one term defined by two places (two files) is two sourced definitions', paths: ['one-term-two-places'], code: 0, problems: [] },
   ];
 
   it.each(cases)('$name', async ({ paths, code, problems }) => {
@@ -63,11 +65,29 @@ describe('policy-glossary validate', () => {
     expect(result.lines.at(-1)).toMatch(new RegExp(`：${code === 0 ? 0 : '[1-9]\\d*'} 个错误`));
   });
 
-  it('passes on the project glossary/ (the default when no path is given)', async () => {
+  it('passes on the project glossary/ with the national collection in its subfolders (the default when no path is given)', async () => {
+    const files = readdirSync(resolve(ROOT, 'glossary'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.yaml'));
+    expect(files.filter((name) => name.startsWith('collection/')).length).toBeGreaterThan(100);
     const result = await validate();
     expect(result.code).toBe(0);
     expect(result.lines).toHaveLength(1);
-    expect(result.lines[0]).toMatch(/^检查了 2 个文件、\d+ 条词条：0 个错误，0 个警告 \/ checked 2 file\(s\)/);
+    expect(result.lines[0]).toMatch(new RegExp(`^检查了 ${files.length} 个文件、\\d+ 条词条：0 个错误，0 个警告 / checked ${files.length} file\\(s\\)`));
+  });
+
+  it('rejects a definition of unreasonable size (10 MB) and an overlong term, at their lines', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-validate-'));
+    try {
+      const huge = '很'.repeat(10_000_000);
+      writeFileSync(join(dir, 'huge.yaml'), `source:\n  title: 测试\n  kind: editorial\nentries:\n  - id: a\n    term: ${'长'.repeat(200)}\n    definition: ${huge}\n    status: editorial\n  - id: b\n    term: 三清\n    definition: 一句话。\n    status: editorial\n`);
+      const { code, stdout } = await runCliCaptured(dir, ['validate', 'huge.yaml']);
+      expect(code).toBe(1);
+      const lines = stdout.trimEnd().split('\n');
+      expect(lines[0]).toMatch(/^huge\.yaml:6:11: 写法过长（200 字符，上限 80）/u);
+      expect(lines[1]).toMatch(/^huge\.yaml:7:17: 释义过长（10000000 字符，上限 10000）/u);
+      expect(lines).toHaveLength(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('never writes: the fixture tree is byte-identical after validating it all', async () => {

@@ -1,6 +1,8 @@
-// The whole seed report through the bundled glossary: every body occurrence of its 19 footnoted
-// terms, located from the report's own [footnoteRef:N] markers, and a golden file of the full scan.
+// The whole seed report through its own glossary (the seed footnotes and the editorial entries, not
+// the national collection): every body occurrence of its 19 footnoted terms, located from the
+// report's own [footnoteRef:N] markers, and a golden file of the full scan.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SEED_REPORT_PATH, seedParagraphs } from '../../demo/seed-page';
 import { loadGlossaryPack } from '../../src/cli/glossary-files';
@@ -8,7 +10,8 @@ import { createMatcher } from '../../src/core/matcher';
 import type { TextMatch } from '../../src/core/types';
 
 const source = readFileSync(SEED_REPORT_PATH, 'utf8');
-const pack = await loadGlossaryPack([]);
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const pack = await loadGlossaryPack(['glossary/chuansha-2020h1.yaml', 'glossary/editorial.yaml'], ROOT);
 const matcher = createMatcher(pack);
 
 // The notes ([N: 、term：definition]) give each footnote's term as the body writes it; removing

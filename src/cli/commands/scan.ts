@@ -3,13 +3,20 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createMatcher } from '../../core/matcher';
-import type { TextMatch } from '../../core/types';
+import type { PlaceIndex } from '../../core/places';
+import { createPlaceIndex } from '../../core/places';
+import { chooseSense } from '../../core/sense-choice';
+import type { SenseKind } from '../../core/sense-choice';
+import { createSenseIndex } from '../../core/senses';
+import type { GlossaryPack, PackEntry, SourceDocument, SourceRegion, TextMatch } from '../../core/types';
+import { CENTRAL_CODE } from '../../core/types';
+import { loadDivisions } from '../../places/divisions';
 import { DocumentTextError, documentText } from '../../import/document-text';
 import { loadGlossaryPack } from '../glossary-files';
 import type { CliCommand } from '../io';
 import { UsageError } from '../io';
 
-const HELP = `用法 / usage: policy-glossary scan FILE… [--glossary PATH]… [--json]
+const HELP = `用法 / usage: policy-glossary scan FILE… [--glossary PATH]… [--json] [--region 地方 PLACE]
 
 在文档（.txt .md .html .docx）中查找术语表中的术语和未收录的带数字提法。
 Finds glossary terms and numbered slogans the glossary lacks in documents (.txt .md .html .docx).
@@ -18,13 +25,24 @@ Finds glossary terms and numbered slogans the glossary lacks in documents (.txt 
                    glossary to use: YAML file, folder or built glossary.json; repeatable;
                    replaces the bundled glossary/
   --json           输出 JSON：{"files":[{"file","matches":[{start,end,text,kind,entryId,term}]}]}，
-                   偏移量为文件文本中的 UTF-16 位置 / print JSON; offsets are UTF-16 units of the file's text
+                   偏移量为文件文本中的 UTF-16 位置 / print JSON; offsets are UTF-16 units of the file's text.
+                   每个术语另有 definition（读者首先看到的释义）、source（标题、发布机关、地区、年份、
+                   名词解释/脚注编号）、sense（为何选它）、elsewhere（true：只有其他地方的用法）。
+                   Each term also carries definition (what a reader is shown first), source (title,
+                   issuer, region, year, appendix/footnote number), sense (why it was chosen) and
+                   elsewhere (true: only another place's usage, shown as such).
+  --region PLACE   按该地政府网页的方式注释：地名（永州市、永州、湖南省）或六位区划代码（431100）；
+                   释义优先取本地，其次上级政府、中央、各地一致的用法，否则标为其他地方的用法。
+                   annotate as on a page of that place: a name as governments write it, or a GB/T
+                   2260 code; its own definition first, then its parents', central, an agreed one;
+                   else another place's usage, marked elsewhere.
 `;
 
 interface ScanArgs {
   files: string[];
   glossaries: string[];
   json: boolean;
+  region?: string;
 }
 
 function parseArgs(args: readonly string[]): ScanArgs | 'help' {
@@ -33,6 +51,11 @@ function parseArgs(args: readonly string[]): ScanArgs | 'help' {
     const arg = args[i] ?? '';
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--json') result.json = true;
+    else if (arg === '--region' || arg.startsWith('--region=')) {
+      const value = arg === '--region' ? args[(i += 1)] : arg.slice('--region='.length);
+      if (!value) throw new UsageError('--region 需要一个地名或区划代码 / --region needs a place name or code');
+      result.region = value;
+    }
     else if (arg === '--glossary') {
       const value = args[(i += 1)];
       if (!value) throw new UsageError('--glossary 需要一个路径 / --glossary needs a path');
@@ -97,6 +120,79 @@ function summary(file: string, text: string, matches: readonly TextMatch[]): str
   return lines.join('\n') + '\n';
 }
 
+/** Where a definition comes from, as `scan --json` reports it. */
+interface MatchSource {
+  title?: string;
+  issuer?: string;
+  region?: SourceRegion;
+  year?: number;
+  appendix?: number;
+  footnote?: number;
+  page?: number;
+}
+
+/** A term match as `scan --json` prints it: the match plus the definition a reader is shown first. */
+interface ScanMatch extends TextMatch {
+  definition?: string;
+  source?: MatchSource;
+  /** Why this definition was chosen (sense-choice.ts SenseKind). */
+  sense?: SenseKind;
+  /** The entry the definition is from, when it is not `entryId`. */
+  definitionId?: string;
+  /** True when no definition is this place's own or agreed: the one given is another place's usage. */
+  elsewhere?: boolean;
+  /** How many definitions of this term the glossary holds (all places). */
+  senses?: number;
+}
+
+/** The page region `--region` names: a six-digit code or a name as governments write it. */
+function regionOf(given: string, places: PlaceIndex): string {
+  const code = given.trim();
+  if (code === CENTRAL_CODE || /^(?:中央|国务院|中华人民共和国|全国)$/u.test(code)) return CENTRAL_CODE;
+  const division = /^\d{6}$/u.test(code) ? places.byCode(code) : places.resolve(code);
+  if (!division) throw new UsageError(`--region：无法识别的地名或区划代码 "${given}" / unknown place or code "${given}"`);
+  return division.code;
+}
+
+function sourceOf(entry: PackEntry, documents: readonly SourceDocument[]): MatchSource {
+  const doc = documents[entry.doc];
+  const year = doc?.year ?? (doc?.date ? Number(doc.date.slice(0, 4)) : undefined);
+  return {
+    ...(doc?.title ? { title: doc.title } : {}),
+    ...(doc?.issuer ? { issuer: doc.issuer } : {}),
+    ...(doc?.region ? { region: doc.region } : {}),
+    ...(year !== undefined && Number.isFinite(year) ? { year } : {}),
+    ...entry.source,
+  };
+}
+
+type SenseFields = Pick<ScanMatch, 'definition' | 'source' | 'sense' | 'definitionId' | 'elsewhere' | 'senses'>;
+
+/** Adds to each term match the definition `chooseSense` shows first for the page's region. */
+function withDefinitions(matches: readonly TextMatch[], pack: GlossaryPack, region: string | undefined, places: PlaceIndex): ScanMatch[] {
+  const senses = createSenseIndex(pack);
+  // Every occurrence of one entry gets the same choice: computed once per entry.
+  const chosen = new Map<string, SenseFields>();
+  const fieldsFor = (entryId: string): SenseFields => {
+    const known = chosen.get(entryId);
+    if (known) return known;
+    const all = senses.sensesOf(entryId);
+    const choice = chooseSense(all, pack.documents, region, places);
+    const shown = choice.shown ?? choice.others[0] ?? all[0];
+    const fields: SenseFields = {};
+    const definition = shown?.definition ?? shown?.items?.join('、');
+    if (definition !== undefined) fields.definition = definition;
+    if (shown) fields.source = sourceOf(shown, pack.documents);
+    if (shown && shown.id !== entryId) fields.definitionId = shown.id;
+    fields.sense = choice.kind;
+    if (choice.shown === undefined) fields.elsewhere = true;
+    fields.senses = all.length;
+    chosen.set(entryId, fields);
+    return fields;
+  };
+  return matches.map((match) => (match.kind === 'term' && match.entryId !== undefined ? { ...match, ...fieldsFor(match.entryId) } : match));
+}
+
 /** Runs `scan`. */
 export const runScan: CliCommand = async (args, io) => {
   const parsed = parseArgs(args);
@@ -105,10 +201,13 @@ export const runScan: CliCommand = async (args, io) => {
     return 0;
   }
   const texts = await Promise.all(parsed.files.map((file) => readDocument(file, io.cwd)));
-  const matcher = createMatcher(await loadGlossaryPack(parsed.glossaries, io.cwd));
+  const pack = await loadGlossaryPack(parsed.glossaries, io.cwd);
+  const places = createPlaceIndex(loadDivisions());
+  const region = parsed.region === undefined ? undefined : regionOf(parsed.region, places);
+  const matcher = createMatcher(pack);
   const results = parsed.files.map((file, index) => {
     const text = texts[index] ?? '';
-    return { file, text, matches: matcher.scan(text) };
+    return { file, text, matches: withDefinitions(matcher.scan(text), pack, region, places) };
   });
   if (parsed.json) {
     io.stdout(JSON.stringify({ files: results.map(({ file, matches }) => ({ file, matches })) }, null, 1) + '\n');
