@@ -13,7 +13,7 @@ const FOLDERS = ['national', 'shanghai', 'reports', 'sichuan', 'chengdu'] as con
 /** A quoted coinage: 2–14 characters of Chinese, digits and list marks between “ ” quotes. */
 const QUOTED = /“([\u4e00-\u9fff0-9、，+]{2,14})”/gu;
 /** A numbered slogan outside quotes: a count and one to four characters (四个意识, 两个维护). */
-const NUMBERED = /(?<![\u4e00-\u9fff])([一二三四五六七八九十两]{1,2}个[\u4e00-\u9fff]{2,4}?)(?=[，。、；“”）\s])/gu;
+const NUMBERED = /([一二三四五六七八九十两]{1,2}个[\u4e00-\u9fff]{2,4}?)(?=[，。、；“”）\s])/gu;
 
 /** How a quoted form is keyed: quotes and list marks kept apart, so 双随机、一公开 stays one key. */
 export function usageKey(form: string): string {
@@ -73,4 +73,4 @@ function main(): void {
   for (const row of rows.slice(0, Number(process.argv[2] ?? 400))) console.log(`${row.form}\t${row.reports}\t${row.places}\t${row.defined}`);
 }
 
-main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) main();
