@@ -3,12 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { itemsCovered, ownOccurrences } from '../../scripts/eval-collection';
 import { formsUsed } from '../../scripts/eval-usage';
+import type { GlossaryEntry } from '../../src/core/types';
 
 describe('ownOccurrences', () => {
-  const entries = [
-    { id: 'a', term: '三清一改', aliases: ['“三清一改”'], definition: '清垃圾、清沟渠、清杂物，改陋习。' },
-    { id: 'b', term: '一改', definition: '单字太短的例子。' },
-    { id: 'c', term: '清', definition: '一个字的词不计。' },
+  const entries: GlossaryEntry[] = [
+    { id: 'a', term: '三清一改', aliases: ['“三清一改”'], definition: '清垃圾、清沟渠、清杂物，改陋习。', status: 'official' },
+    { id: 'b', term: '一改', definition: '单字太短的例子。', status: 'official' },
+    { id: 'c', term: '清', definition: '一个字的词不计。', status: 'official' },
   ];
   it.each([
     ['开展“三清一改”行动，三清一改见效', ['“三清一改”', '三清一改']],
