@@ -44,9 +44,11 @@ export interface Tally {
   contradicted: number;
   /** Contradictions that remain when a list's items all but fill the other side's prose (see `itemsCovered`). */
   contradictedLenient: number;
+  /** Flagged only because every meaning found is another place's (with places: kind 'elsewhere'). */
+  elsewhere: number;
 }
 
-const emptyTally = (): Tally => ({ reports: 0, occurrences: 0, explained: 0, explainedOrFlagged: 0, contradicted: 0, contradictedLenient: 0 });
+const emptyTally = (): Tally => ({ reports: 0, occurrences: 0, explained: 0, explainedOrFlagged: 0, contradicted: 0, contradictedLenient: 0, elsewhere: 0 });
 
 function listReports(dir: string): string[] {
   const found: string[] = [];
@@ -173,11 +175,14 @@ function evaluate(
         let shownFrom: string | undefined;
         let shownText: string | undefined;
         let lastShown: PackEntry | undefined;
+        let elsewhere = false;
         for (const match of overlapping) {
           if (match.kind !== 'term' || !match.entryId) continue;
           let shown: PackEntry | undefined = byId.get(match.entryId);
           if (mode === 'places') {
-            shown = chooseSense(senses.sensesOf(match.entryId), pack.documents, report.place?.code, places).shown;
+            const choice = chooseSense(senses.sensesOf(match.entryId), pack.documents, report.place?.code, places);
+            shown = choice.shown;
+            if (choice.kind === 'elsewhere') elsewhere = true;
           }
           if (!shown || (!shown.definition && !shown.items?.length)) continue;
           const agrees = definitionsAgree(shown, occurrence.entry);
@@ -191,6 +196,7 @@ function evaluate(
         if (outcome === 'explained' || outcome === 'contradicted') tally.explained += 1;
         if (outcome !== 'missed') tally.explainedOrFlagged += 1;
         if (outcome === 'contradicted') tally.contradicted += 1;
+        if (outcome === 'flagged' && elsewhere) tally.elsewhere += 1;
         if (outcome === 'contradicted' && !(lastShown && itemsCovered(lastShown, occurrence.entry))) tally.contradictedLenient += 1;
         if (mode === 'places' && outcome !== 'explained') misses.push({ file: report.file, term: occurrence.entry.term, outcome, shownFrom, shown: shownText, own: brief(occurrence.entry) });
       }
@@ -203,11 +209,11 @@ const pct = (n: number, d: number) => (d === 0 ? '   -  ' : `${((100 * n) / d).t
 
 function printRun(title: string, tallies: Record<string, Tally>, misses: readonly Miss[]): void {
   console.log(`\n${title}`);
-  console.log(`${'group / mode'.padEnd(22)} ${'reports'.padStart(7)} ${'occ.'.padStart(6)}  explained  expl.|flagged  contradicts  (lenient)`);
+  console.log(`${'group / mode'.padEnd(22)} ${'reports'.padStart(7)} ${'occ.'.padStart(6)}  explained  expl.|flagged  contradicts  (lenient)  of flagged: elsewhere`);
   for (const key of Object.keys(tallies).sort()) {
     const t = tallies[key]!;
     console.log(
-      `${key.padEnd(22)} ${String(t.reports).padStart(7)} ${String(t.occurrences).padStart(6)}  ${pct(t.explained, t.occurrences)}     ${pct(t.explainedOrFlagged, t.occurrences)}      ${pct(t.contradicted, t.occurrences)}   ${pct(t.contradictedLenient, t.occurrences)}`,
+      `${key.padEnd(22)} ${String(t.reports).padStart(7)} ${String(t.occurrences).padStart(6)}  ${pct(t.explained, t.occurrences)}     ${pct(t.explainedOrFlagged, t.occurrences)}      ${pct(t.contradicted, t.occurrences)}   ${pct(t.contradictedLenient, t.occurrences)}   ${pct(t.elsewhere, t.occurrences)}`,
     );
   }
   const counts = new Map<string, number>();
