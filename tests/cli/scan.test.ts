@@ -102,7 +102,7 @@ describe('policy-glossary scan', () => {
       path.join(dir, 'page.html'),
       '<!doctype html><html><head><title>“六保”</title><style>.x{}</style></head><body><p>扎实做好“六稳”</p><script>var s = "三会一代理";</script><p>三&nbsp;重一大</p></body></html>',
     );
-    const run = await cli('scan', 'page.html', '--json');
+    const run = await cli('scan', 'page.html', '--json', ...SEED);
     const matches = (JSON.parse(run.stdout) as ScanJson).files[0]?.matches ?? [];
     expect(matches.map((match) => [match.text.replace(/\s/g, ' '), match.entryId])).toEqual([
       ['六稳', 'liu-wen'],
@@ -112,7 +112,7 @@ describe('policy-glossary scan', () => {
 
   it('reads the body paragraphs of a .docx', async () => {
     await writeFile(path.join(dir, 'report.docx'), await docxBytes(['落实“三会一代理”制度', '严格落实“三重一大”制度要求']));
-    const run = await cli('scan', 'report.docx', '--json');
+    const run = await cli('scan', 'report.docx', '--json', ...SEED);
     const matches = (JSON.parse(run.stdout) as ScanJson).files[0]?.matches ?? [];
     expect(matches.map((match) => [match.text, match.entryId])).toEqual([
       ['“三会一代理”制度', 'san-hui-yi-dai-li'],

@@ -72,7 +72,7 @@ describe('policy-glossary validate', () => {
     expect(result.code).toBe(0);
     expect(result.lines).toHaveLength(1);
     expect(result.lines[0]).toMatch(new RegExp(`^检查了 ${files.length} 个文件、\\d+ 条词条：0 个错误，0 个警告 / checked ${files.length} file\\(s\\)`));
-  });
+  }, 60_000);
 
   it('rejects a definition of unreasonable size (10 MB) and an overlong term, at their lines', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pg-validate-'));

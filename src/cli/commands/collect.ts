@@ -189,16 +189,24 @@ async function collectOne(
   const head = result.source;
   const year = yearOfReport(file, head);
   if (args.maxYear !== undefined && year !== undefined && year > args.maxYear) return;
-  if (result.entries.length === 0) {
-    io.stdout(`  跳过 skipped ${shown}: 没有名词解释或脚注 / no appendix or footnotes\n`);
-    tally.skipped += 1;
-    return;
-  }
   const problem = (message: string, line?: number): void => {
     io.stderr(`${shown}${line === undefined ? '' : `:${line}`}: ${message}\n`);
   };
-  for (const found of result.problems) {
-    problem(`${found.severity === 'error' ? '错误 error' : '警告 warning'}: ${found.message}`, found.line);
+  // A report without an appendix gets one line; one whose appendix could not be read, its problems.
+  const unreadable = result.entries.length === 0 && result.problems.some((found) => found.severity === 'error' && found.line !== undefined);
+  if (result.entries.length > 0 || unreadable) {
+    for (const found of result.problems) {
+      problem(`${found.severity === 'error' ? '错误 error' : '警告 warning'}: ${found.message}`, found.line);
+    }
+  }
+  if (result.entries.length === 0) {
+    io.stdout(
+      unreadable
+        ? `  跳过 skipped ${shown}: 名词解释中没有可读取的词条（见上面的错误）/ no readable entries in its appendix (see the errors above)\n`
+        : `  跳过 skipped ${shown}: 没有名词解释或脚注 / no appendix or footnotes\n`,
+    );
+    tally.skipped += 1;
+    return;
   }
   const division = placeOfReport(rel, head, places, new TextDecoder('utf-8').decode(bytes.subarray(0, 12000)));
   if (!division) {
