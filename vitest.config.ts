@@ -8,7 +8,7 @@ export default defineConfig({
     reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
-        test: { name: 'node', environment: 'node', include: ['tests/{core,cli,import}/**/*.test.ts'] },
+        test: { name: 'node', environment: 'node', include: ['tests/{core,cli,import,scripts}/**/*.test.ts'] },
       },
       {
         esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },

@@ -1,6 +1,8 @@
-// `npm run eval`: the matcher's evaluation on the corpus, then the importer's when it exists.
+// `npm run eval`: the matcher's evaluation on the corpus, then the importer's when it exists, then
+// the collection's held-out check (next year's reports against the collection of earlier years).
 import { existsSync } from 'node:fs';
 import { runMatcherEval } from './eval-matcher';
+import { runCollectionEval } from './eval-collection';
 
 await runMatcherEval();
 const importEval = new URL('./eval-import.ts', import.meta.url);
@@ -9,3 +11,5 @@ if (existsSync(importEval)) {
   console.log('');
   await runImportEval();
 }
+console.log('');
+await runCollectionEval();

@@ -1,0 +1,260 @@
+// `npm run eval` (collection part): how the product would do on next year's reports. Builds the
+// collection in memory from the corpus reports up to a cut-off year, then scans each later report's
+// body and asks, for every occurrence of a term the report's own appendix explains: is it explained,
+// explained or flagged, and explained with a meaning that contradicts the report's own? Corpus text
+// is read at run time only; nothing of it is written to the project.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { placeOfReport } from '../src/cli/commands/collect';
+import { compileGlossaryPack } from '../src/core/glossary-compile';
+import type { CompileInput } from '../src/core/glossary-compile';
+import { parseGlossaryFile } from '../src/core/glossary-parse';
+import { createMatcher } from '../src/core/matcher';
+import type { Division, PlaceIndex } from '../src/core/places';
+import { createPlaceIndex } from '../src/core/places';
+import { bigramDice, chooseSense, definitionsAgree } from '../src/core/sense-choice';
+import { createSenseIndex } from '../src/core/senses';
+import type { GlossaryEntry, GlossaryPack, PackEntry, SourceDocument } from '../src/core/types';
+import { findAppendix } from '../src/import/appendix';
+import { importReport } from '../src/import/import-report';
+import { loadDivisions } from '../src/places/divisions';
+
+const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+const GLOSSARY = fileURLToPath(new URL('../glossary/', import.meta.url));
+/** Folders whose reports carry a 名词解释 appendix (national/ and shanghai/ have none). */
+const APPENDIX_FOLDERS = ['reports', 'sichuan', 'chengdu'] as const;
+
+/** One corpus report, imported: its place, year, appendix entries and body text. */
+export interface CorpusReport {
+  file: string;
+  place?: Division;
+  year?: number;
+  source: SourceDocument;
+  entries: GlossaryEntry[];
+  body: string;
+}
+
+/** Per-group tallies of appendix-term occurrences in report bodies. */
+export interface Tally {
+  reports: number;
+  occurrences: number;
+  explained: number;
+  explainedOrFlagged: number;
+  contradicted: number;
+  /** Contradictions that remain when a list's items all but fill the other side's prose (see `itemsCovered`). */
+  contradictedLenient: number;
+  /** Flagged only because every meaning found is another place's (with places: kind 'elsewhere'). */
+  elsewhere: number;
+}
+
+const emptyTally = (): Tally => ({ reports: 0, occurrences: 0, explained: 0, explainedOrFlagged: 0, contradicted: 0, contradictedLenient: 0, elsewhere: 0 });
+
+function listReports(dir: string): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) found.push(...listReports(full));
+    else if (name.endsWith('.md') && !/^readme/iu.test(name)) found.push(full);
+  }
+  return found.sort();
+}
+
+// ---- adapter: corpus report → imported report with place (reuses the `collect` command's logic)
+function readReport(file: string, places: PlaceIndex): CorpusReport {
+  const text = readFileSync(file, 'utf8');
+  const rel = path.relative(CORPUS, file);
+  const result = importReport(text, file);
+  const place = placeOfReport(rel.replace(/^(reports|sichuan|chengdu)[\\/]/u, ''), result.source, places, text.slice(0, 12000));
+  const year = Number(/((?:19|20)\d{2})\.md$/u.exec(file)?.[1]) || undefined;
+  const bodyEnd = findAppendix(text);
+  const source: SourceDocument = {
+    title: result.source.title ?? rel,
+    kind: result.source.kind ?? '名词解释',
+    ...(result.source.issuer ? { issuer: result.source.issuer } : {}),
+    ...(place ? { region: { code: place.code, name: place.name, level: place.level } } : {}),
+    ...(year ? { year } : {}),
+  } as SourceDocument;
+  return { file: rel, place, year, source, entries: result.entries, body: bodyEnd < 0 ? '' : text.slice(0, bodyEnd) };
+}
+
+// ---- adapter: collection + editorial + seed → pack, the way `build` orders the default glossary
+function editorialInputs(): CompileInput[] {
+  const inputs: CompileInput[] = [];
+  for (const name of readdirSync(GLOSSARY).sort()) {
+    if (!name.endsWith('.yaml')) continue;
+    const parsed = parseGlossaryFile(name, readFileSync(path.join(GLOSSARY, name), 'utf8'));
+    if (parsed.file) inputs.push({ path: name, file: parsed.file });
+    else console.log(`  (skipped ${name}: ${parsed.problems[0]?.message ?? 'invalid'})`);
+  }
+  return inputs;
+}
+
+function collectionPack(reports: readonly CorpusReport[], maxYear: number, extra: readonly CompileInput[]): GlossaryPack {
+  const inputs: CompileInput[] = [...extra];
+  reports.forEach((report, i) => {
+    if (report.year === undefined || report.year > maxYear || report.entries.length === 0) return;
+    const prefix = `r${i}-`;
+    const entries = report.entries.map(({ related: _related, ...entry }) => ({ ...entry, id: `${prefix}${entry.id}` }));
+    // collection/ sorts before editorial*.yaml, as glossary/collection/ does in the default pack.
+    inputs.push({ path: `collection/${report.place?.code ?? 'unknown'}-${report.year}-${i}`, file: { source: report.source, entries } });
+  });
+  return compileGlossaryPack(inputs);
+}
+
+/**
+ * A second, looser agreement test for the eval only: one side lists items and at least 60% of them
+ * are nearly contained in the other side's text (bigram Dice of the item against the best window of
+ * its length ≥ 0.6). definitionsAgree compares a list with a prose definition as prose, so a list
+ * (碳达峰、碳中和) against a report's sentence about the same two things counts as a contradiction.
+ */
+export function itemsCovered(a: Pick<PackEntry, 'items' | 'definition'>, b: Pick<PackEntry, 'items' | 'definition'>): boolean {
+  const covers = (items: readonly string[] | undefined, text: string | undefined) => {
+    if (!items?.length || !text) return false;
+    const inside = items.filter((item) => {
+      if (text.includes(item)) return true;
+      for (let at = 0; at + item.length <= text.length; at += 1) if (bigramDice(item, text.slice(at, at + item.length)) >= 0.6) return true;
+      return false;
+    });
+    return inside.length / items.length >= 0.6;
+  };
+  return covers(a.items, b.definition) || covers(b.items, a.definition);
+}
+
+/** Occurrences of the report's own appendix terms in its body, leftmost-longest, with the entry explaining each. */
+export function ownOccurrences(body: string, entries: readonly GlossaryEntry[]): { start: number; end: number; entry: GlossaryEntry }[] {
+  const all: { start: number; end: number; entry: GlossaryEntry }[] = [];
+  for (const entry of entries) {
+    for (const form of new Set([entry.term, ...(entry.aliases ?? [])])) {
+      if (form.length < 2) continue;
+      for (let at = body.indexOf(form); at !== -1; at = body.indexOf(form, at + 1)) all.push({ start: at, end: at + form.length, entry });
+    }
+  }
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: typeof all = [];
+  for (const occurrence of all) if (!kept.length || occurrence.start >= kept[kept.length - 1]!.end) kept.push(occurrence);
+  return kept;
+}
+
+type Mode = 'plain' | 'places';
+type Outcome = 'explained' | 'contradicted' | 'flagged' | 'missed';
+
+interface Miss {
+  file: string;
+  term: string;
+  outcome: Outcome;
+  shownFrom?: string;
+  /** For a contradiction: the shown definition and the report's own, shortened. */
+  shown?: string;
+  own?: string;
+}
+
+const brief = (entry: Pick<PackEntry, 'items' | 'definition'>) => (entry.definition ?? entry.items?.join('、') ?? '').slice(0, 48);
+
+function evaluate(
+  pack: GlossaryPack,
+  tests: readonly CorpusReport[],
+  known: ReadonlySet<string>,
+  places: PlaceIndex,
+): { tallies: Record<string, Tally>; misses: Miss[] } {
+  const matcher = createMatcher(pack);
+  const senses = createSenseIndex(pack);
+  const byId = new Map(pack.entries.map((entry) => [entry.id, entry]));
+  const tallies: Record<string, Tally> = {};
+  const misses: Miss[] = [];
+  for (const report of tests) {
+    const group = report.place && known.has(report.place.code) ? 'known place' : 'new place';
+    const matches = matcher.scan(report.body);
+    const occurrences = ownOccurrences(report.body, report.entries);
+    for (const mode of ['plain', 'places'] as Mode[]) {
+      const tally = (tallies[`${group} / ${mode}`] ??= emptyTally());
+      tally.reports += 1;
+      for (const occurrence of occurrences) {
+        const overlapping = matches.filter((m) => m.start < occurrence.end && occurrence.start < m.end);
+        let outcome: Outcome = overlapping.length > 0 ? 'flagged' : 'missed';
+        let shownFrom: string | undefined;
+        let shownText: string | undefined;
+        let lastShown: PackEntry | undefined;
+        let elsewhere = false;
+        for (const match of overlapping) {
+          if (match.kind !== 'term' || !match.entryId) continue;
+          let shown: PackEntry | undefined = byId.get(match.entryId);
+          if (mode === 'places') {
+            const choice = chooseSense(senses.sensesOf(match.entryId), pack.documents, report.place?.code, places);
+            shown = choice.shown;
+            if (choice.kind === 'elsewhere') elsewhere = true;
+          }
+          if (!shown || (!shown.definition && !shown.items?.length)) continue;
+          const agrees = definitionsAgree(shown, occurrence.entry);
+          shownFrom = pack.documents[shown.doc]?.region?.name ?? pack.documents[shown.doc]?.title;
+          shownText = brief(shown);
+          lastShown = shown;
+          outcome = agrees ? 'explained' : 'contradicted';
+          if (agrees) break;
+        }
+        tally.occurrences += 1;
+        if (outcome === 'explained' || outcome === 'contradicted') tally.explained += 1;
+        if (outcome !== 'missed') tally.explainedOrFlagged += 1;
+        if (outcome === 'contradicted') tally.contradicted += 1;
+        if (outcome === 'flagged' && elsewhere) tally.elsewhere += 1;
+        if (outcome === 'contradicted' && !(lastShown && itemsCovered(lastShown, occurrence.entry))) tally.contradictedLenient += 1;
+        if (mode === 'places' && outcome !== 'explained') misses.push({ file: report.file, term: occurrence.entry.term, outcome, shownFrom, shown: shownText, own: brief(occurrence.entry) });
+      }
+    }
+  }
+  return { tallies, misses };
+}
+
+const pct = (n: number, d: number) => (d === 0 ? '   -  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
+
+function printRun(title: string, tallies: Record<string, Tally>, misses: readonly Miss[]): void {
+  console.log(`\n${title}`);
+  console.log(`${'group / mode'.padEnd(22)} ${'reports'.padStart(7)} ${'occ.'.padStart(6)}  explained  expl.|flagged  contradicts  (lenient)  of flagged: elsewhere`);
+  for (const key of Object.keys(tallies).sort()) {
+    const t = tallies[key]!;
+    console.log(
+      `${key.padEnd(22)} ${String(t.reports).padStart(7)} ${String(t.occurrences).padStart(6)}  ${pct(t.explained, t.occurrences)}     ${pct(t.explainedOrFlagged, t.occurrences)}      ${pct(t.contradicted, t.occurrences)}   ${pct(t.contradictedLenient, t.occurrences)}   ${pct(t.elsewhere, t.occurrences)}`,
+    );
+  }
+  const counts = new Map<string, number>();
+  for (const miss of misses) counts.set(miss.outcome, (counts.get(miss.outcome) ?? 0) + 1);
+  console.log(`not explained, with places: ${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  for (const outcome of ['missed', 'contradicted', 'flagged'] as Outcome[]) {
+    const terms = new Map<string, number>();
+    for (const miss of misses) if (miss.outcome === outcome) terms.set(miss.term, (terms.get(miss.term) ?? 0) + 1);
+    const top = [...terms].sort((a, b) => b[1] - a[1]).slice(0, 25);
+    console.log(`  ${outcome}: ${top.map(([term, n]) => `${term}×${n}`).join(' ')}`);
+  }
+  // A sample of contradictions, to tell a different meaning from a rewording the agreement test misses.
+  const seen = new Set<string>();
+  const sample = misses.filter((m) => m.outcome === 'contradicted' && !seen.has(m.term) && seen.add(m.term)).slice(0, Number(process.env.EVAL_SAMPLE ?? 12));
+  for (const miss of sample) console.log(`    ${miss.term} (${miss.file}): shown [${miss.shownFrom}] ${miss.shown} | own ${miss.own}`);
+}
+
+export async function runCollectionEval(): Promise<void> {
+  console.log('collection eval: appendix terms of held-out reports, scanned with the collection of earlier years');
+  if (!existsSync(CORPUS)) {
+    console.log(`  skipped: no corpus at ${CORPUS}`);
+    return;
+  }
+  const places = createPlaceIndex(loadDivisions());
+  const files = APPENDIX_FOLDERS.flatMap((folder) => (existsSync(path.join(CORPUS, folder)) ? listReports(path.join(CORPUS, folder)) : []));
+  const reports = files.map((file) => readReport(file, places));
+  const unplaced = reports.filter((report) => !report.place).map((report) => report.file);
+  console.log(`  ${reports.length} reports read, ${unplaced.length} without a place${unplaced.length ? `: ${unplaced.slice(0, 5).join(', ')}` : ''}`);
+  const extra = editorialInputs();
+
+  const runs: { title: string; maxYear: number; test: (report: CorpusReport) => boolean }[] = [
+    { title: '2022 reports, collection ≤2021', maxYear: 2021, test: (r) => r.year === 2022 },
+    { title: '2023+ sichuan/chengdu reports, collection ≤2022', maxYear: 2022, test: (r) => (r.year ?? 0) >= 2023 && /^(sichuan|chengdu)/u.test(r.file) },
+  ];
+  for (const run of runs) {
+    const pack = collectionPack(reports, run.maxYear, extra);
+    const known = new Set(reports.filter((r) => r.year !== undefined && r.year <= run.maxYear && r.entries.length > 0 && r.place).map((r) => r.place!.code));
+    const tests = reports.filter((r) => run.test(r) && r.entries.length > 0 && r.body !== '');
+    const { tallies, misses } = evaluate(pack, tests, known, places);
+    printRun(`${run.title}: ${pack.entries.length} entries`, tallies, misses);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await runCollectionEval();
