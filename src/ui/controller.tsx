@@ -1,6 +1,7 @@
 // Decides when the tooltip opens and closes: hover (delayed, hoverable, dismissible), keyboard
 // (Alt+Shift+→/← walks the page's matches, Esc closes), focus of a wrapped term, and touch taps.
 import { render } from 'preact';
+import type { SenseChoice } from '../core/sense-choice';
 import type { GlossaryPack, TextMatch } from '../core/types';
 import { cancelTimer, now, startTimer } from '../dom/natives';
 import type { PageMatch, UIAnnotator } from './annotator-contract';
@@ -29,6 +30,8 @@ export interface GlossaryUIOptions {
   document?: Document;
   /** How the tooltip is kept beside its term (default {@link placeNear}). */
   positioner?: Positioner;
+  /** Which of a term's definitions this page is shown (see TooltipViewProps.choose). */
+  choose?: (entryId: string) => SenseChoice | undefined;
 }
 
 /** The mounted UI. */
@@ -106,7 +109,7 @@ function anchorFor(match: PageMatch, point: { x: number; y: number } | undefined
  * a term opens it. Handlers never throw into the page; `destroy()` removes every listener.
  */
 export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
-  const { annotator, pack, strings, onAddToGlossary, theme } = options;
+  const { annotator, pack, strings, onAddToGlossary, theme, choose } = options;
   const doc = options.document ?? document;
   const view = doc.defaultView ?? window;
   const hoverDelay = options.hoverDelay ?? 300;
@@ -203,6 +206,8 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
         titleId={titleId}
         onClose={() => close(true)}
         onAddToGlossary={onAddToGlossary}
+        choose={choose}
+        pageUrl={view.location.href}
       />,
       mount,
     );

@@ -1,9 +1,10 @@
 // The tooltip: a shadow-root host that page CSS cannot reach, and the view it shows for one match
 // (a known entry with related-term navigation, a fuzzy "did you mean", or an unknown slogan).
 import { Component } from 'preact';
+import type { SenseChoice } from '../core/sense-choice';
 import type { GlossaryPack, TextMatch } from '../core/types';
 import { UI_HOST_ATTRIBUTE } from './annotator-contract';
-import { EntryCard, findEntry } from './entry-card';
+import { EntryCard, SenseList, findEntry } from './entry-card';
 import type { Strings } from './strings';
 import { TOOLTIP_STYLES, adoptStyles, themeClass } from './styles';
 import type { Theme } from './styles';
@@ -63,14 +64,25 @@ export interface TooltipViewProps {
   onClose: () => void;
   /** Offered for unknown slogans; without it the add button is not shown. */
   onAddToGlossary?: (match: TextMatch) => void;
+  /**
+   * Which of the term's definitions this page is shown (see core/sense-choice); without it, or
+   * when it answers nothing, the matched entry is shown alone.
+   */
+  choose?: (entryId: string) => SenseChoice | undefined;
+  /** The page's address, for the report link of sources that name a contact. */
+  pageUrl?: string;
 }
 
 /** What the tooltip shows for one match; related terms open in place, with a way back. */
 export class TooltipView extends Component<TooltipViewProps, { trail: string[] }> {
   override state = { trail: [] as string[] };
 
-  override render({ match, pack, strings, dialog, titleId, onClose, onAddToGlossary }: TooltipViewProps, { trail }: { trail: string[] }) {
-    const entry = findEntry(pack, trail[trail.length - 1] ?? match.entryId);
+  override render({ match, pack, strings, dialog, titleId, onClose, onAddToGlossary, choose, pageUrl }: TooltipViewProps, { trail }: { trail: string[] }) {
+    const id = trail[trail.length - 1] ?? match.entryId;
+    const found = findEntry(pack, id);
+    const choice = found && choose ? choose(found.id) : undefined;
+    const entry = choice ? choice.shown : found;
+    const others = choice?.others ?? [];
     return (
       <div class="pg-tip" role={dialog ? 'dialog' : 'tooltip'} aria-labelledby={titleId} tabIndex={-1}>
         <button type="button" class="pg-x" aria-label={strings.close} title={strings.close} onClick={onClose}>
@@ -83,17 +95,34 @@ export class TooltipView extends Component<TooltipViewProps, { trail: string[] }
             </button>
           </div>
         )}
+        {found && match.kind === 'fuzzy' && trail.length === 0 && <p class="pg-maybe">{strings.maybe(found.term)}</p>}
         {entry ? (
-          <>
-            {match.kind === 'fuzzy' && trail.length === 0 && <p class="pg-maybe">{strings.maybe(entry.term)}</p>}
-            <EntryCard
-              entry={entry}
-              pack={pack}
-              strings={strings}
-              headingId={titleId}
-              onShowEntry={(id) => this.setState({ trail: [...trail, id] })}
-            />
-          </>
+          <EntryCard
+            key={entry.id}
+            entry={entry}
+            pack={pack}
+            strings={strings}
+            headingId={titleId}
+            others={others}
+            pageUrl={pageUrl}
+            onShowEntry={(next) => this.setState({ trail: [...trail, next] })}
+          />
+        ) : found ? (
+          // No definition belongs to this page's place: the others are shown as theirs, not as its meaning.
+          <article class="pg-card" lang="zh-CN">
+            <div class="pg-head">
+              <h3 class="pg-term" id={titleId}>
+                {found.term}
+              </h3>
+            </div>
+            <h4 class="pg-elsewhere" lang={strings.lang}>
+              {strings.elsewhere}
+            </h4>
+            <p class="pg-small" lang={strings.lang}>
+              {strings.elsewhereHint}
+            </p>
+            <SenseList senses={others} pack={pack} strings={strings} label={strings.elsewhere} />
+          </article>
         ) : (
           <div class="pg-unknown" lang="zh-CN">
             <h3 class="pg-term" id={titleId}>
