@@ -7,6 +7,7 @@ import { onRequest } from './respond';
 import { loadSettings, updateSettings, watchSettings } from './settings';
 import { injectIntoTab, syncRegisteredHosts } from './site-access';
 import { getMergedPack } from './merged-pack';
+import { locatePage } from './place-lookup';
 import { SUBSCRIPTION_ALARM, SUBSCRIPTION_PERIOD_MINUTES, updateAllSubscriptions } from './subscriptions';
 import { saveEntryDraft } from './drafts';
 
@@ -39,6 +40,8 @@ export function startBackground(): void {
   });
 
   onRequest(isBackgroundRequest, async (request: BackgroundRequest) => {
+    // A page's place needs only the division table, not the installed glossary.
+    if (request.type === 'pg:page-place') return locatePage(request.clues);
     await ready;
     switch (request.type) {
       case 'pg:get-pack':

@@ -15,6 +15,9 @@ import { askBackground } from './respond';
 import { loadSettings, watchSettings, type ExtensionSettings } from './settings';
 import { siteState } from './sites';
 import { getMergedPack, watchMergedPack } from './merged-pack';
+import { pageClues, type PagePlace } from './page-place';
+import { createSenseChooser } from './sense-chooser';
+import { withoutGroups } from './source-groups';
 
 const BLOCK_SELECTOR = 'p,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,caption,article,section,div';
 
@@ -34,6 +37,15 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   let pack = (await getMergedPack()) ?? (await askBackground<GlossaryPack | null>({ type: 'pg:get-pack' }));
   if (ctx.isInvalid) return;
   let session: Session | undefined;
+  // The page's place decides which of a term's definitions it is shown; until the background has
+  // answered (or when it cannot tell), terms are explained as on a page of unknown place.
+  let place: PagePlace = { chain: [] };
+  askBackground<PagePlace>({ type: 'pg:page-place', clues: pageClues(document) }).then(
+    (found) => {
+      if (Array.isArray(found?.chain)) place = found;
+    },
+    () => undefined,
+  );
   let scanning = false;
 
   const stop = (): void => {
@@ -44,11 +56,11 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
 
   const apply = (): void => {
     const on = pack !== null && siteState(settings, location.href) === 'on';
-    const settingsKey = JSON.stringify([settings.highlightStyle, settings.hoverDelay, settings.unknownSlogans, settings.theme]);
+    const settingsKey = JSON.stringify([settings.highlightStyle, settings.hoverDelay, settings.unknownSlogans, settings.theme, settings.disabledGroups]);
     if (session && on && session.pack.hash === pack?.hash && session.settingsKey === settingsKey) return;
     stop();
     if (!on || !pack) return;
-    session = start(pack, settings, settingsKey);
+    session = start(withoutGroups(pack, settings.disabledGroups), settings, settingsKey);
   };
 
   const start = (activePack: GlossaryPack, current: ExtensionSettings, settingsKey: string): Session => {
@@ -70,6 +82,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       strings: createStrings(browser.i18n.getUILanguage()),
       hoverDelay: current.hoverDelay,
       theme: current.theme,
+      choose: createSenseChooser(activePack, () => place),
       onAddToGlossary: (match: TextMatch) => {
         void askBackground({ type: 'pg:open-entry-form', draft: { term: match.text, kind: match.kind, pageUrl: location.href, context: contextOf(match as PageMatch).context } });
       },

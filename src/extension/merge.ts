@@ -3,9 +3,10 @@
 import { hashPackContent } from '../core/glossary-hash';
 import { PACK_SCHEMA_VERSION } from '../core/types';
 import type { GlossaryEntry, GlossaryPack, PackEntry, SourceDocument } from '../core/types';
+import { USER_DOCUMENT_TITLE } from './source-groups';
 
 /** The document the user's own entries cite. */
-export const USER_DOCUMENT: SourceDocument = { title: '我的词库 My glossary', kind: 'editorial' };
+export const USER_DOCUMENT: SourceDocument = { title: USER_DOCUMENT_TITLE, kind: 'editorial' };
 
 /** Pinyin search keys by surface form (see `searchKeys` in core/glossary-compile). */
 export type SearchKeys = Readonly<Record<string, readonly string[]>>;

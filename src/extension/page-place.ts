@@ -1,0 +1,41 @@
+// A page's place: the clues the content script reads from its page (host name, title, footer text
+// such as 主办单位：XX市人民政府), and what the background answers after looking them up in the
+// division table, which is too large for the content script to carry.
+import type { Division } from '../core/places';
+
+/** What a page says about the government it belongs to. */
+export interface PageClues {
+  host: string;
+  title: string;
+  /** The text of the page's footer (where 主办单位 and 版权所有 lines are), at most FOOTER_CHARS. */
+  footer: string;
+}
+
+/** The page's division first, then its parents, nearest first; the content script's PlaceIndex is built from these. */
+export interface PagePlace {
+  chain: Division[];
+}
+
+/** Enough footer text for the 主办单位/版权所有/ICP lines, little enough to send on every page. */
+export const FOOTER_CHARS = 4000;
+
+const FOOTER_SELECTOR = 'footer,[role="contentinfo"],[id*="foot" i],[class*="foot" i],[id*="bottom" i],[class*="bottom" i]';
+
+/**
+ * Reads the clues from `doc`: the footer-like elements' text, or when a page has none, the end of
+ * its body text (government sites put the issuing office there).
+ */
+export function pageClues(doc: Document): PageClues {
+  const parts: string[] = [];
+  let length = 0;
+  for (const element of Array.from(doc.querySelectorAll(FOOTER_SELECTOR)).reverse()) {
+    if (parts.some((part) => part.includes(element.textContent ?? ''))) continue;
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    parts.push(text);
+    length += text.length;
+    if (length >= FOOTER_CHARS) break;
+  }
+  const footer = parts.length > 0 ? parts.join(' ') : (doc.body?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(-FOOTER_CHARS);
+  return { host: doc.location?.hostname ?? '', title: doc.title, footer: footer.slice(0, FOOTER_CHARS) };
+}
