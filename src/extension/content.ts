@@ -8,6 +8,8 @@ import type { GlossaryPack, TextMatch } from '../core/types';
 import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
 import { createViewportRegistry } from '../dom/viewport';
 import { mountGlossaryUI, type GlossaryUI } from '../ui/controller';
+import { createSenseChooser } from '../ui/sense-chooser';
+import { SENSE_VIEWS } from '../ui/sense-views';
 import { createStrings } from '../ui/strings';
 import { isContentRequest, type ContentRequest, type PageReport } from './messages';
 import { summariseMatches, type ReportMatch } from './page-report';
@@ -16,7 +18,6 @@ import { loadSettings, watchSettings, type ExtensionSettings } from './settings'
 import { siteState } from './sites';
 import { getMergedPack, watchMergedPack } from './merged-pack';
 import { pageClues, type PagePlace } from './page-place';
-import { createSenseChooser } from './sense-chooser';
 import { withoutGroups } from './source-groups';
 
 const BLOCK_SELECTOR = 'p,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,caption,article,section,div';
@@ -82,7 +83,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       strings: createStrings(browser.i18n.getUILanguage()),
       hoverDelay: current.hoverDelay,
       theme: current.theme,
-      choose: createSenseChooser(activePack, () => place),
+      senses: { choose: createSenseChooser(activePack, () => place.chain), views: SENSE_VIEWS },
       onAddToGlossary: (match: TextMatch) => {
         void askBackground({ type: 'pg:open-entry-form', draft: { term: match.text, kind: match.kind, pageUrl: location.href, context: contextOf(match as PageMatch).context } });
       },

@@ -1,7 +1,6 @@
 // Decides when the tooltip opens and closes: hover (delayed, hoverable, dismissible), keyboard
 // (Alt+Shift+→/← walks the page's matches, Esc closes), focus of a wrapped term, and touch taps.
 import { render } from 'preact';
-import type { SenseChoice } from '../core/sense-choice';
 import type { GlossaryPack, TextMatch } from '../core/types';
 import { cancelTimer, now, startTimer } from '../dom/natives';
 import type { PageMatch, UIAnnotator } from './annotator-contract';
@@ -13,6 +12,8 @@ import type { Strings } from './strings';
 import { mountTooltipHost, TooltipView } from './tooltip';
 import type { Theme, TooltipHost } from './tooltip';
 import { termStepFromKey } from './shortcut';
+import type { SenseSupport } from './sense-views';
+import { adoptStyles } from './styles';
 
 /** How a tooltip was opened: hover and focus show a tooltip, keyboard and tap a dialog that takes focus. */
 export type OpenVia = 'hover' | 'focus' | 'keyboard' | 'tap';
@@ -30,8 +31,8 @@ export interface GlossaryUIOptions {
   document?: Document;
   /** How the tooltip is kept beside its term (default {@link placeNear}). */
   positioner?: Positioner;
-  /** Which of a term's definitions this page is shown (see TooltipViewProps.choose). */
-  choose?: (entryId: string) => SenseChoice | undefined;
+  /** Which of a term's definitions this page is shown, and the views for the others (see TooltipViewProps.senses). */
+  senses?: SenseSupport;
 }
 
 /** The mounted UI. */
@@ -109,13 +110,14 @@ function anchorFor(match: PageMatch, point: { x: number; y: number } | undefined
  * a term opens it. Handlers never throw into the page; `destroy()` removes every listener.
  */
 export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
-  const { annotator, pack, strings, onAddToGlossary, theme, choose } = options;
+  const { annotator, pack, strings, onAddToGlossary, theme, senses } = options;
   const doc = options.document ?? document;
   const view = doc.defaultView ?? window;
   const hoverDelay = options.hoverDelay ?? 300;
   const positioner = options.positioner ?? placeNear;
   const tooltip: TooltipHost = mountTooltipHost({ document: doc, strings, theme });
   const { host, mount, shadowRoot } = tooltip;
+  if (senses) adoptStyles(shadowRoot, senses.views.styles);
   /** Events from inside our shadow root reach the document retargeted to the host; some engines do not retarget. */
   const inUI = (target: EventTarget | null): boolean =>
     target === host || (isNode(target) && target.getRootNode() === shadowRoot);
@@ -206,7 +208,7 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
         titleId={titleId}
         onClose={() => close(true)}
         onAddToGlossary={onAddToGlossary}
-        choose={choose}
+        senses={senses}
         pageUrl={view.location.href}
       />,
       mount,

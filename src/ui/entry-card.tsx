@@ -1,6 +1,7 @@
 // One glossary entry as people read it: term, expansion, definition, source, related terms, copy.
 // Glossary data is only ever passed to Preact as text children, which Preact escapes.
 import { Component, Fragment } from 'preact';
+import type { ComponentChildren } from 'preact';
 import type { GlossaryPack, PackEntry, SourceDocument } from '../core/types';
 import { cancelTimer, startTimer } from '../dom/natives';
 import type { Strings } from './strings';
@@ -50,41 +51,6 @@ export const formatSource = (entry: PackEntry, doc: SourceDocument | undefined, 
     .map((part) => part.text)
     .join(' · ');
 
-/** A source's place and year, the way a list of other sources names it: "株洲市 · 2021年". */
-export function placeAndYear(doc: SourceDocument | undefined, strings: Strings): string {
-  const year = doc?.year ?? (doc?.date ? Number(doc.date.slice(0, 4)) : undefined);
-  const place = doc?.region?.name ?? doc?.issuer ?? doc?.title ?? '';
-  return [place, year !== undefined && Number.isFinite(year) ? strings.year(year) : ''].filter(Boolean).join(' · ');
-}
-
-const EMAIL = /^(?:mailto:)?([^\s@/?#]+@[^\s@/?#]+\.[^\s@/?#]+)$/i;
-
-/**
- * Where a reader reports a wrong definition: a mailto: link with subject and body, or the pack's
- * web address with the term, the page and the source as query parameters. Undefined when the pack
- * names no contact, or one that is neither an e-mail address nor an http(s) URL (never javascript:).
- */
-export function reportHref(contact: string | undefined, fields: { term: string; page: string; source: string }, strings: Strings): string | undefined {
-  const value = contact?.trim();
-  if (!value) return undefined;
-  const email = EMAIL.exec(value)?.[1];
-  if (email) {
-    const query = `subject=${encodeURIComponent(strings.reportSubject(fields.term))}&body=${encodeURIComponent(strings.reportBody(fields.term, fields.page, fields.source))}`;
-    return `mailto:${email}?${query}`;
-  }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  url.searchParams.set('term', fields.term);
-  url.searchParams.set('page', fields.page);
-  url.searchParams.set('source', fields.source);
-  return url.href;
-}
-
 /** The plain text the copy button puts on the clipboard: "term：definition", the items, the source. */
 export function formatEntryText(entry: PackEntry, doc: SourceDocument | undefined, strings: Strings): string {
   const lines = [entry.definition ? `${entry.term}：${entry.definition}` : entry.term];
@@ -131,45 +97,17 @@ export interface EntryCardProps {
   headingId?: string;
   /** Called when a related term is chosen; without it related terms are listed as plain text. */
   onShowEntry?: (id: string) => void;
-  /** The same term's definitions from other sources, behind a "另有 N 个来源" button. */
-  others?: readonly PackEntry[];
-  /** The address of the page being read: with it, a source that names a contact gets a report link. */
-  pageUrl?: string;
-}
-
-/** What a definition says, for a list of senses: its text, else its items. */
-const meaningOf = (entry: PackEntry): string => entry.definition ?? entry.items?.join('、') ?? '';
-
-/**
- * Definitions of one term from several sources, each under its place and year (and the 编辑补充
- * label for an editorial one). Focusable, so keyboard users can scroll it and screen readers
- * announce its name.
- */
-export function SenseList({ id, senses, pack, strings, label }: { id?: string; senses: readonly PackEntry[]; pack: GlossaryPack; strings: Strings; label: string }) {
-  return (
-    <ul class="pg-senses" id={id} aria-label={label} tabIndex={0}>
-      {senses.map((sense) => (
-        <li key={sense.id}>
-          <p class="pg-where">
-            <span class="pg-nb">{placeAndYear(pack.documents[sense.doc], strings)}</span>
-            {sense.status === 'editorial' && (
-              <span class="pg-badge" title={strings.editorialHint} lang={strings.lang}>
-                {strings.editorial}
-              </span>
-            )}
-          </p>
-          <p class="pg-sense">{meaningOf(sense)}</p>
-        </li>
-      ))}
-    </ul>
-  );
+  /** Shown before the card's foot: the term's other sources (see sense-views). */
+  others?: ComponentChildren;
+  /** Shown after the source line: the link that reports a wrong definition (see sense-views). */
+  report?: ComponentChildren;
 }
 
 /**
  * A glossary entry card. A class rather than hooks: preact/hooks would add 1 KB gzipped to the
  * widget's 20 KB budget for the three pieces of state the UI has.
  */
-export class EntryCard extends Component<EntryCardProps, { copied?: boolean; expanded?: boolean }> {
+export class EntryCard extends Component<EntryCardProps, { copied?: boolean }> {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   override componentWillUnmount() {
@@ -184,15 +122,12 @@ export class EntryCard extends Component<EntryCardProps, { copied?: boolean; exp
     this.timer = startTimer(() => this.setState({ copied: undefined }), 2000);
   }
 
-  override render({ entry, pack, strings, headingId, onShowEntry, others = [], pageUrl }: EntryCardProps, { copied, expanded }: { copied?: boolean; expanded?: boolean }) {
+  override render({ entry, pack, strings, headingId, onShowEntry, others, report }: EntryCardProps, { copied }: { copied?: boolean }) {
     const doc = pack.documents[entry.doc];
     const related = (entry.related ?? [])
       .map((id) => findEntry(pack, id))
       .filter((other): other is PackEntry => other !== undefined);
     const source = sourceParts(entry, doc, strings);
-    const report =
-      pageUrl === undefined ? undefined : reportHref(doc?.contact, { term: entry.term, page: pageUrl, source: formatSource(entry, doc, strings) }, strings);
-    const othersId = headingId ? `${headingId}-others` : undefined;
     // A Chinese interface shows no English; English readers get the gloss first, as their way into
     // the Chinese text.
     const englishFirst = strings.lang === 'en';
@@ -244,14 +179,7 @@ export class EntryCard extends Component<EntryCardProps, { copied?: boolean; exp
             )}
           </div>
         )}
-        {others.length > 0 && (
-          <div class="pg-others">
-            <button type="button" class="pg-more" aria-expanded={expanded === true} aria-controls={othersId} lang={strings.lang} onClick={() => this.setState({ expanded: !expanded })}>
-              {strings.otherSources(others.length)}
-            </button>
-            {expanded && <SenseList id={othersId} senses={others} pack={pack} strings={strings} label={strings.otherSourcesList} />}
-          </div>
-        )}
+        {others}
         <div class="pg-foot">
           <span class="pg-src">
             {source.length > 0 && strings.sourceLabel}
@@ -261,14 +189,7 @@ export class EntryCard extends Component<EntryCardProps, { copied?: boolean; exp
                 <span class={part.keep ? 'pg-nb' : undefined}>{part.text}</span>
               </Fragment>
             ))}
-            {report && (
-              <>
-                {' '}
-                <a class="pg-report" href={report} target="_blank" rel="noopener noreferrer" lang={strings.lang}>
-                  {strings.report}
-                </a>
-              </>
-            )}
+            {report}
           </span>
           <button type="button" class="pg-copy" onClick={(event) => void this.copy(event.currentTarget)} aria-live="polite">
             {copied === undefined ? strings.copy : copied ? strings.copied : strings.copyFailed}

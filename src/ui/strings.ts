@@ -32,19 +32,6 @@ export interface Strings {
   date: (iso: string) => string;
   /** A report's year when its date is not known: "2023年". */
   year: (year: number) => string;
-  /** The button that opens the other sources of a term: "另有 N 个来源". */
-  otherSources: (n: number) => string;
-  /** Accessible name of the list the button opens. */
-  otherSourcesList: string;
-  /** Heading over definitions that belong to other places, never to this page. */
-  elsewhere: string;
-  /** Why those definitions are not shown as this page's meaning. */
-  elsewhereHint: string;
-  /** The link that reports a wrong definition to the glossary's keepers. */
-  report: string;
-  reportSubject: (term: string) => string;
-  /** The prefilled message: term, the page's address, the source line. */
-  reportBody: (term: string, page: string, source: string) => string;
 }
 
 const zhDate = (iso: string): string => {
@@ -79,13 +66,6 @@ const ZH: Strings = {
   entryCount: (n) => `共 ${n} 条`,
   date: zhDate,
   year: (year) => `${year}年`,
-  otherSources: (n) => `另有 ${n} 个来源`,
-  otherSourcesList: '其他来源的释义',
-  elsewhere: '其他地方的用法',
-  elsewhereHint: '词库中没有本页所属地方对此词的解释。以下是其他地方的用法，含义可能与本页不同。',
-  report: '报告释义有误',
-  reportSubject: (term) => `释义有误：${term}`,
-  reportBody: (term, page, source) => `术语：${term}\n页面：${page}\n来源：${source}\n\n问题说明：`,
 };
 
 const EN: Strings = {
@@ -114,13 +94,6 @@ const EN: Strings = {
   entryCount: (n) => `${n} ${n === 1 ? 'entry' : 'entries'}`,
   date: (iso) => iso,
   year: (year) => String(year),
-  otherSources: (n) => `${n} other ${n === 1 ? 'source' : 'sources'}`,
-  otherSourcesList: 'Definitions from other sources',
-  elsewhere: 'How other places use it',
-  elsewhereHint: 'The glossary has no definition from the government of this page. These are other places’ meanings and may not be this page’s.',
-  report: 'Report a wrong definition',
-  reportSubject: (term) => `Wrong definition: ${term}`,
-  reportBody: (term, page, source) => `Term: ${term}\nPage: ${page}\nSource: ${source}\n\nWhat is wrong:`,
 };
 
 /**

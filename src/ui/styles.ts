@@ -37,16 +37,6 @@ export const CARD_STYLES =
   '.pg-copy{flex:none}' +
   // 脚注 16, a date or a place name broken across lines reads as two things.
   '.pg-nb{white-space:nowrap}' +
-  '.pg-root a{color:var(--link);text-decoration:underline}' +
-  '.pg-report{white-space:nowrap}' +
-  '.pg-others{margin-top:8px}' +
-  '.pg-root button.pg-more{border:0;background:none;padding:0 2px;color:var(--link);text-decoration:underline}' +
-  '.pg-elsewhere{margin-top:6px;font-size:13px;font-weight:700}' +
-  '.pg-senses{list-style:none;margin-top:4px}' +
-  '.pg-senses:focus-visible{outline:2px solid var(--link);outline-offset:1px}' +
-  '.pg-senses>li{display:block;padding:6px 0 2px;border-top:1px solid var(--line)}' +
-  '.pg-where{display:flex;flex-wrap:wrap;align-items:baseline;gap:2px 8px;font-size:12px;color:var(--muted)}' +
-  '.pg-sense{white-space:pre-line}' +
   '.pg-unknown .pg-term{color:var(--fg)}' +
   '.pg-unknown button{margin-top:8px}';
 

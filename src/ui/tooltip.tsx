@@ -1,10 +1,10 @@
 // The tooltip: a shadow-root host that page CSS cannot reach, and the view it shows for one match
 // (a known entry with related-term navigation, a fuzzy "did you mean", or an unknown slogan).
 import { Component } from 'preact';
-import type { SenseChoice } from '../core/sense-choice';
 import type { GlossaryPack, TextMatch } from '../core/types';
 import { UI_HOST_ATTRIBUTE } from './annotator-contract';
-import { EntryCard, SenseList, findEntry } from './entry-card';
+import { EntryCard, findEntry } from './entry-card';
+import type { SenseSupport } from './sense-views';
 import type { Strings } from './strings';
 import { TOOLTIP_STYLES, adoptStyles, themeClass } from './styles';
 import type { Theme } from './styles';
@@ -65,10 +65,11 @@ export interface TooltipViewProps {
   /** Offered for unknown slogans; without it the add button is not shown. */
   onAddToGlossary?: (match: TextMatch) => void;
   /**
-   * Which of the term's definitions this page is shown (see core/sense-choice); without it, or
-   * when it answers nothing, the matched entry is shown alone.
+   * Which of the term's definitions this page is shown, and the views for the others; without it,
+   * or when it answers nothing, the matched entry is shown alone. Its views are passed in rather
+   * than imported, so the widget's tooltip chunk carries them only when the collection is used.
    */
-  choose?: (entryId: string) => SenseChoice | undefined;
+  senses?: SenseSupport;
   /** The page's address, for the report link of sources that name a contact. */
   pageUrl?: string;
 }
@@ -77,12 +78,11 @@ export interface TooltipViewProps {
 export class TooltipView extends Component<TooltipViewProps, { trail: string[] }> {
   override state = { trail: [] as string[] };
 
-  override render({ match, pack, strings, dialog, titleId, onClose, onAddToGlossary, choose, pageUrl }: TooltipViewProps, { trail }: { trail: string[] }) {
-    const id = trail[trail.length - 1] ?? match.entryId;
-    const found = findEntry(pack, id);
-    const choice = found && choose ? choose(found.id) : undefined;
+  override render({ match, pack, strings, dialog, titleId, onClose, onAddToGlossary, senses, pageUrl = '' }: TooltipViewProps, { trail }: { trail: string[] }) {
+    const found = findEntry(pack, trail[trail.length - 1] ?? match.entryId);
+    const choice = found && senses?.choose(found.id);
     const entry = choice ? choice.shown : found;
-    const others = choice?.others ?? [];
+    const views = senses?.views;
     return (
       <div class="pg-tip" role={dialog ? 'dialog' : 'tooltip'} aria-labelledby={titleId} tabIndex={-1}>
         <button type="button" class="pg-x" aria-label={strings.close} title={strings.close} onClick={onClose}>
@@ -103,26 +103,13 @@ export class TooltipView extends Component<TooltipViewProps, { trail: string[] }
             pack={pack}
             strings={strings}
             headingId={titleId}
-            others={others}
-            pageUrl={pageUrl}
+            others={views && choice && <views.OtherSources others={choice.others} pack={pack} strings={strings} listId={`${titleId}-others`} />}
+            report={views && <views.ReportLink entry={entry} pack={pack} strings={strings} pageUrl={pageUrl} />}
             onShowEntry={(next) => this.setState({ trail: [...trail, next] })}
           />
-        ) : found ? (
+        ) : found && views && choice ? (
           // No definition belongs to this page's place: the others are shown as theirs, not as its meaning.
-          <article class="pg-card" lang="zh-CN">
-            <div class="pg-head">
-              <h3 class="pg-term" id={titleId}>
-                {found.term}
-              </h3>
-            </div>
-            <h4 class="pg-elsewhere" lang={strings.lang}>
-              {strings.elsewhere}
-            </h4>
-            <p class="pg-small" lang={strings.lang}>
-              {strings.elsewhereHint}
-            </p>
-            <SenseList senses={others} pack={pack} strings={strings} label={strings.elsewhere} />
-          </article>
+          <views.Elsewhere term={found.term} others={choice.others} pack={pack} strings={strings} headingId={titleId} />
         ) : (
           <div class="pg-unknown" lang="zh-CN">
             <h3 class="pg-term" id={titleId}>

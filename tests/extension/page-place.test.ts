@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FOOTER_CHARS, pageClues } from '../../src/extension/page-place';
-import { createSenseChooser } from '../../src/extension/sense-chooser';
-import { CHANGSHA_MEANING, DIVISIONS, ZHUZHOU_MEANING, sensesPack } from '../ui/senses-pack';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -28,31 +26,5 @@ describe('pageClues', () => {
     const { footer } = pageClues(document);
     expect(footer.endsWith('主办：长沙市人民政府')).toBe(true);
     expect(footer.length).toBe(FOOTER_CHARS);
-  });
-});
-
-describe('createSenseChooser', () => {
-  const pack = sensesPack();
-  const [hunan, changsha, zhuzhou, xiangtan] = DIVISIONS;
-  const choose = (chain: typeof DIVISIONS) => createSenseChooser(pack, () => ({ chain }))('changsha-2021-wu-ge-yi-pi');
-
-  it.each([
-    ['长沙市', [changsha!, hunan!], CHANGSHA_MEANING, ZHUZHOU_MEANING],
-    ['株洲市', [zhuzhou!, hunan!], ZHUZHOU_MEANING, CHANGSHA_MEANING],
-  ])('a page of %s is shown its own meaning first, the other city’s among the others', (_place, chain, own, other) => {
-    const choice = choose(chain);
-    expect(choice?.shown?.definition).toBe(own);
-    expect(choice?.others.map((e) => e.definition)).toEqual([other]);
-  });
-
-  it('a page of a third city gets both as other places’ usage, neither as its meaning', () => {
-    const choice = choose([xiangtan!, hunan!]);
-    expect(choice?.kind).toBe('elsewhere');
-    expect(choice?.shown).toBeUndefined();
-    expect(choice?.others.map((e) => e.definition).sort()).toEqual([CHANGSHA_MEANING, ZHUZHOU_MEANING].sort());
-  });
-
-  it('answers nothing for an id the pack does not have', () => {
-    expect(createSenseChooser(pack, () => ({ chain: [] }))('no-such-id')).toBeUndefined();
   });
 });

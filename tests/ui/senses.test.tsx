@@ -3,7 +3,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SenseChoice } from '../../src/core/sense-choice';
 import type { PackEntry, TextMatch } from '../../src/core/types';
-import { findEntry, reportHref } from '../../src/ui/entry-card';
+import { findEntry } from '../../src/ui/entry-card';
+import { SENSE_STYLES, SENSE_VIEWS, reportHref, senseStrings } from '../../src/ui/sense-views';
 import { createStrings } from '../../src/ui/strings';
 import { TOOLTIP_STYLES } from '../../src/ui/styles';
 import { TooltipView } from '../../src/ui/tooltip';
@@ -38,7 +39,7 @@ const match = (entry: PackEntry): TextMatch => ({ start: 0, end: entry.term.leng
 function show(entry: PackEntry, choice: SenseChoice | undefined, strings = zh) {
   act(() =>
     render(
-      <TooltipView match={match(entry)} pack={pack} strings={strings} dialog={false} titleId="t" onClose={() => undefined} choose={() => choice} pageUrl={PAGE} />,
+      <TooltipView match={match(entry)} pack={pack} strings={strings} dialog={false} titleId="t" onClose={() => undefined} senses={{ choose: () => choice, views: SENSE_VIEWS }} pageUrl={PAGE} />,
       container,
     ),
   );
@@ -129,6 +130,7 @@ describe('tooltip with many sources', () => {
       ['脚注 16', true],
     ]);
     expect(TOOLTIP_STYLES).toContain('.pg-nb{white-space:nowrap}');
+    expect(SENSE_STYLES).toContain('.pg-report{white-space:nowrap}');
   });
 });
 
@@ -173,8 +175,17 @@ describe('report a wrong definition', () => {
     ['a relative path', '/feedback', undefined],
     ['an address with a query', 'a@b.cn?cc=evil@x.cn', undefined],
   ])('contact %s', (_what, contact, expected) => {
-    const href = reportHref(contact, fields, zh);
+    const href = reportHref(contact, fields, senseStrings(zh));
     if (expected === undefined) expect(href).toBeUndefined();
     else expect(href).toMatch(expected);
+  });
+});
+
+describe('tooltip without sense support (the popup, a widget without the collection)', () => {
+  it('shows the matched entry alone, with no other-sources button and no report link', () => {
+    act(() => render(<TooltipView match={match(CHANGSHA)} pack={pack} strings={zh} dialog={false} titleId="t" onClose={() => undefined} pageUrl={PAGE} />, container));
+    expect(container.querySelector('.pg-def')?.textContent).toBe(CHANGSHA_MEANING);
+    expect(container.querySelector('button.pg-more')).toBeNull();
+    expect(container.querySelector('a')).toBeNull();
   });
 });
