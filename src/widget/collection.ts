@@ -1,0 +1,68 @@
+// The collection in the widget (data-collection): the reports of every place, loaded after the
+// town's own glossary from beside the script and merged behind it, with the tooltip's sense choice
+// for the town's place. A chunk of its own (imported by the tooltip UI chunk), so towns that keep
+// to their own glossary never download it.
+import { createPlaceIndex, type Division } from '../core/places';
+import type { GlossaryPack, SourceRegion } from '../core/types';
+import { createSenseChooser } from '../ui/sense-chooser';
+import { SENSE_VIEWS, type SenseSupport } from '../ui/sense-views';
+import { loadPack } from './load-pack';
+
+/** collection.json in the folder this chunk was loaded from, which is the widget script's. */
+const BESIDE_WIDGET = new URL('collection.json', import.meta.url).href;
+
+/**
+ * The town's pack followed by the collection's documents and entries. The town's entries come
+ * first, so a surface form both have is matched to the town's entry; a collection entry whose
+ * id the town uses too is left out.
+ */
+export function mergeCollection(own: GlossaryPack, collection: GlossaryPack): GlossaryPack {
+  const ids = new Set(own.entries.map((entry) => entry.id));
+  const offset = own.documents.length;
+  return {
+    ...own,
+    hash: `${own.hash}+${collection.hash}`,
+    documents: [...own.documents, ...collection.documents],
+    entries: [...own.entries, ...collection.entries.filter((entry) => !ids.has(entry.id)).map((entry) => ({ ...entry, doc: entry.doc + offset }))],
+    variants: { ...collection.variants, ...own.variants },
+  };
+}
+
+/**
+ * The town's division and its parents as far as the pack's documents name them: `region` is a
+ * GB/T 2260 code (310115) or a name (浦东新区, 浦东); parents are found by the code's province
+ * and city digits.
+ */
+export function townChain(pack: GlossaryPack, region: string | undefined): Division[] {
+  const value = region?.trim();
+  if (!value) return [];
+  const regions = new Map<string, SourceRegion>();
+  for (const doc of pack.documents) if (doc.region) regions.set(doc.region.code, doc.region);
+  const places = createPlaceIndex([...regions.values()]);
+  const town: Division | undefined = /^\d{6}$/.test(value) ? (places.byCode(value) ?? { code: value, name: value, level: 'town' }) : places.resolve(value);
+  if (!town) return [];
+  const parents = [`${town.code.slice(0, 4)}00`, `${town.code.slice(0, 2)}0000`]
+    .filter((code, i, all) => code !== town.code && all.indexOf(code) === i)
+    .map((code) => places.byCode(code))
+    .filter((division): division is Division => division !== undefined);
+  const chain = [town, ...parents];
+  return chain.map((division, i) => ({ ...division, parent: chain[i + 1]?.code }));
+}
+
+/** The merged pack and the tooltip's sense support for it. */
+export interface WithCollection {
+  pack: GlossaryPack;
+  senses: SenseSupport;
+}
+
+/**
+ * Loads the collection (a URL resolved against the page's `base`; '' for collection.json beside
+ * the widget's files) and merges it behind `own`; the sense support shows the town's own entries
+ * first, then what the place rules choose for `region`.
+ */
+export async function loadCollection(own: GlossaryPack, url: string, region: string | undefined, base: string): Promise<WithCollection> {
+  const pack = mergeCollection(own, await (url ? loadPack(url, base) : loadPack(BESIDE_WIDGET, BESIDE_WIDGET)));
+  const chain = townChain(pack, region);
+  const ownDocs = own.documents.length;
+  return { pack, senses: { choose: createSenseChooser(pack, () => chain, { own: (entry) => entry.doc < ownDocs }), views: SENSE_VIEWS } };
+}
