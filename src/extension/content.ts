@@ -4,11 +4,12 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createMatcher } from '../core/matcher';
-import type { GlossaryPack, TextMatch } from '../core/types';
+import type { SenseChoice } from '../core/sense-choice';
+import type { GlossaryPack, PackEntry, TextMatch } from '../core/types';
 import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
 import { createViewportRegistry } from '../dom/viewport';
 import { mountGlossaryUI, type GlossaryUI } from '../ui/controller';
-import { createSenseChooser } from '../ui/sense-chooser';
+import { findEntry } from '../ui/entry-card';
 import { SENSE_VIEWS } from '../ui/sense-views';
 import { createStrings } from '../ui/strings';
 import { isContentRequest, type ContentRequest, type PageReport } from './messages';
@@ -17,8 +18,8 @@ import { askBackground } from './respond';
 import { loadSettings, watchSettings, type ExtensionSettings } from './settings';
 import { siteState } from './sites';
 import { getMergedPack, watchMergedPack } from './merged-pack';
-import { pageClues, type PagePlace } from './page-place';
-import { withoutGroups } from './source-groups';
+import { pageClues } from './page-place';
+import type { PageSenses } from './page-senses';
 
 const BLOCK_SELECTOR = 'p,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,caption,article,section,div';
 
@@ -38,15 +39,27 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   let pack = (await getMergedPack()) ?? (await askBackground<GlossaryPack | null>({ type: 'pg:get-pack' }));
   if (ctx.isInvalid) return;
   let session: Session | undefined;
-  // The page's place decides which of a term's definitions it is shown; until the background has
-  // answered (or when it cannot tell), terms are explained as on a page of unknown place.
-  let place: PagePlace = { chain: [] };
-  askBackground<PagePlace>({ type: 'pg:page-place', clues: pageClues(document) }).then(
-    (found) => {
-      if (Array.isArray(found?.chain)) place = found;
-    },
-    () => undefined,
-  );
+  // Which of a term's definitions this page shows depends on the page's place; the background
+  // answers for the terms found on the page (see page-senses.ts), after each annotation pass.
+  const clues = pageClues(document);
+  let senses: { hash: string; asked: Set<string>; choices: PageSenses } = { hash: '', asked: new Set(), choices: {} };
+  const askSenses = (active: GlossaryPack, matches: readonly PageMatch[]): void => {
+    if (senses.hash !== active.hash) senses = { hash: active.hash, asked: new Set(), choices: {} };
+    const current = senses;
+    const entryIds = [...new Set(matches.flatMap((m) => (m.entryId && !current.asked.has(m.entryId) ? [m.entryId] : [])))];
+    if (entryIds.length === 0) return;
+    for (const id of entryIds) current.asked.add(id);
+    askBackground<PageSenses>({ type: 'pg:page-senses', clues, entryIds }).then(
+      (answer) => Object.assign(current.choices, answer),
+      () => undefined,
+    );
+  };
+  const choose = (active: GlossaryPack, entryId: string): SenseChoice | undefined => {
+    const ids = senses.hash === active.hash ? senses.choices[entryId] : undefined;
+    if (!ids) return undefined;
+    const entries = ids.others.map((id) => findEntry(active, id)).filter((entry): entry is PackEntry => entry !== undefined);
+    return { shown: findEntry(active, ids.shown), kind: ids.kind, others: entries };
+  };
   let scanning = false;
 
   const stop = (): void => {
@@ -57,11 +70,11 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
 
   const apply = (): void => {
     const on = pack !== null && siteState(settings, location.href) === 'on';
-    const settingsKey = JSON.stringify([settings.highlightStyle, settings.hoverDelay, settings.unknownSlogans, settings.theme, settings.disabledGroups]);
+    const settingsKey = JSON.stringify([settings.highlightStyle, settings.hoverDelay, settings.unknownSlogans, settings.theme]);
     if (session && on && session.pack.hash === pack?.hash && session.settingsKey === settingsKey) return;
     stop();
     if (!on || !pack) return;
-    session = start(withoutGroups(pack, settings.disabledGroups), settings, settingsKey);
+    session = start(pack, settings, settingsKey);
   };
 
   const start = (activePack: GlossaryPack, current: ExtensionSettings, settingsKey: string): Session => {
@@ -73,8 +86,9 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       unknownSlogans: current.unknownSlogans,
       style: current.highlightStyle,
       viewport: createViewportRegistry,
-      onUpdate: () => {
+      onUpdate: (matches) => {
         scanning = false;
+        askSenses(activePack, matches);
       },
     });
     const ui = mountGlossaryUI({
@@ -83,7 +97,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       strings: createStrings(browser.i18n.getUILanguage()),
       hoverDelay: current.hoverDelay,
       theme: current.theme,
-      senses: { choose: createSenseChooser(activePack, () => place.chain), views: SENSE_VIEWS },
+      senses: { choose: (entryId) => choose(activePack, entryId), views: SENSE_VIEWS },
       onAddToGlossary: (match: TextMatch) => {
         void askBackground({ type: 'pg:open-entry-form', draft: { term: match.text, kind: match.kind, pageUrl: location.href, context: contextOf(match as PageMatch).context } });
       },

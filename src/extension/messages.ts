@@ -40,7 +40,7 @@ export type BackgroundRequest =
   | { type: 'pg:sync-hosts' }
   | { type: 'pg:update-subscriptions' }
   | { type: 'pg:open-entry-form'; draft: EntryDraft }
-  | { type: 'pg:page-place'; clues: PageClues };
+  | { type: 'pg:page-senses'; clues: PageClues; entryIds: string[] };
 
 /** A prefilled "add to my glossary" form. */
 export interface EntryDraft {
@@ -62,5 +62,5 @@ export function isContentRequest(value: unknown): value is ContentRequest {
 /** True when `value` is one of our background requests. */
 export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
   const type = (value as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && ['pg:get-pack', 'pg:enable-host', 'pg:sync-hosts', 'pg:update-subscriptions', 'pg:open-entry-form', 'pg:page-place'].includes(type);
+  return typeof type === 'string' && ['pg:get-pack', 'pg:enable-host', 'pg:sync-hosts', 'pg:update-subscriptions', 'pg:open-entry-form', 'pg:page-senses'].includes(type);
 }

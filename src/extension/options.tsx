@@ -20,14 +20,16 @@ import {
   getUserEntryKeys,
   listPacks,
   removePack,
+  rebuildMergedPack,
   saveUserEntry,
+  sourceGroupCounts,
   updatePackRecord,
   watchStore,
   type PackRecord,
 } from './store';
 import { getMergedPack } from './merged-pack';
 import { divisionName } from './place-lookup';
-import { GROUP_CENTRAL, GROUP_EDITORIAL, GROUP_OTHER, GROUP_USER, countGroups, type SourceGroupCount } from './source-groups';
+import { GROUP_CENTRAL, GROUP_EDITORIAL, GROUP_OTHER, GROUP_USER, type SourceGroupCount } from './source-groups';
 import { currentStrings, type ExtensionStrings } from './strings';
 import { subscribe } from './subscriptions';
 import { ReportImport } from './report-import';
@@ -50,9 +52,8 @@ function Options() {
   const refresh = async (): Promise<void> => {
     setPacks(await listPacks());
     setEntries(await getUserEntries());
-    const merged = await getMergedPack();
-    setMergedIds(merged?.entries.map((e) => e.id) ?? []);
-    setGroups(merged ? countGroups(merged) : []);
+    setMergedIds((await getMergedPack())?.entries.map((e) => e.id) ?? []);
+    setGroups(await sourceGroupCounts());
   };
 
   useEffect(() => {
@@ -281,8 +282,10 @@ function SourceGroups({ t, groups, off }: { t: ExtensionStrings; groups: SourceG
   }, [provinces.join()]);
   const label = (id: string): string =>
     id === GROUP_USER ? t.groupUser : id === GROUP_CENTRAL ? t.groupCentral : id === GROUP_EDITORIAL ? t.groupEditorial : id === GROUP_OTHER ? t.groupOther : (names[id] ?? t.groupProvince(id));
-  const toggle = (id: string, on: boolean) =>
-    void updateSettings((s) => ({ disabledGroups: on ? s.disabledGroups.filter((g) => g !== id) : [...s.disabledGroups.filter((g) => g !== id), id] }));
+  const toggle = async (id: string, on: boolean) => {
+    await updateSettings((s) => ({ disabledGroups: on ? s.disabledGroups.filter((g) => g !== id) : [...s.disabledGroups.filter((g) => g !== id), id] }));
+    await rebuildMergedPack();
+  };
   return (
     <section>
       <h2>{t.sourceGroups}</h2>
@@ -291,7 +294,7 @@ function SourceGroups({ t, groups, off }: { t: ExtensionStrings; groups: SourceG
         {groups.map((group) => (
           <li key={group.id} data-group={group.id}>
             <label style="margin:0;display:inline">
-              <input type="checkbox" checked={!off.includes(group.id)} onChange={(e) => toggle(group.id, e.currentTarget.checked)} />
+              <input type="checkbox" checked={!off.includes(group.id)} onChange={(e) => void toggle(group.id, e.currentTarget.checked)} />
               <b>{label(group.id)}</b>
             </label>
             <span class="pg-ctx">{t.packEntries(group.entries)}</span>

@@ -1,5 +1,5 @@
 // The background's side of a page's place: looks the content script's clues up in the division
-// table (loaded on the first question, kept for the worker's life) with the shared core rule.
+// table (set up on the first question, kept for the worker's life) with the shared core rule.
 import type { PageClues, PagePlace } from './page-place';
 
 type Lookup = (clues: PageClues) => PagePlace;
