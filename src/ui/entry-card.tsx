@@ -97,7 +97,7 @@ export interface EntryCardProps {
   headingId?: string;
   /** Called when a related term is chosen; without it related terms are listed as plain text. */
   onShowEntry?: (id: string) => void;
-  /** Shown before the card's foot: the term's other sources (see sense-views). */
+  /** Shown after the card's foot (the shown definition's source line): the term's other sources (see sense-views). */
   others?: ComponentChildren;
   /** Shown after the source line: the link that reports a wrong definition (see sense-views). */
   report?: ComponentChildren;
@@ -179,7 +179,6 @@ export class EntryCard extends Component<EntryCardProps, { copied?: boolean }> {
             )}
           </div>
         )}
-        {others}
         <div class="pg-foot">
           <span class="pg-src">
             {source.length > 0 && strings.sourceLabel}
@@ -195,6 +194,7 @@ export class EntryCard extends Component<EntryCardProps, { copied?: boolean }> {
             {copied === undefined ? strings.copy : copied ? strings.copied : strings.copyFailed}
           </button>
         </div>
+        {others}
       </article>
     );
   }

@@ -51,12 +51,15 @@ export const senseStrings = (strings: Strings): SenseStrings => (strings.lang ==
 export const SENSE_STYLES =
   '.pg-root a{color:var(--link);text-decoration:underline}' +
   '.pg-report{white-space:nowrap}' +
-  '.pg-others{margin-top:8px}' +
+  '.pg-others{margin-top:6px}' +
+  // The tooltip's sticky foot ends the card unless other sources follow it.
+  '.pg-tip .pg-foot:not(:last-child){margin-bottom:0;padding-bottom:4px}' +
   '.pg-root button.pg-more{border:0;background:none;padding:0 2px;color:var(--link);text-decoration:underline}' +
   '.pg-elsewhere{margin-top:6px;font-size:13px;font-weight:700}' +
-  '.pg-senses{list-style:none;margin-top:4px}' +
+  '.pg-senses{list-style:none;margin-top:6px}' +
   '.pg-senses:focus-visible{outline:2px solid var(--link);outline-offset:1px}' +
-  '.pg-senses>li{display:block;padding:6px 0 2px;border-top:1px solid var(--line)}' +
+  // Each other source in a box of its own: it must not read as part of the definition above it.
+  '.pg-senses>li{display:block;padding:4px 8px 6px;margin-top:6px;border-radius:6px;background:var(--soft)}' +
   '.pg-where{display:flex;flex-wrap:wrap;align-items:baseline;gap:2px 8px;font-size:12px;color:var(--muted)}' +
   '.pg-sense{white-space:pre-line}';
 
