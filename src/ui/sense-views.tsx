@@ -63,10 +63,13 @@ export const SENSE_STYLES =
   '.pg-where{display:flex;flex-wrap:wrap;align-items:baseline;gap:2px 8px;font-size:12px;color:var(--muted)}' +
   '.pg-sense{white-space:pre-line}';
 
-/** A source's place and year, the way a list of other sources names it: "株洲市 · 2021年". */
+/**
+ * A source's place and year, the way a list of other sources names it: "株洲市 · 2021年". An
+ * editorial source without a place is named by its 编辑补充 label alone.
+ */
 export function placeAndYear(doc: SourceDocument | undefined, strings: Strings): string {
   const year = doc?.year ?? (doc?.date ? Number(doc.date.slice(0, 4)) : undefined);
-  const place = doc?.region?.name ?? doc?.issuer ?? doc?.title ?? '';
+  const place = doc?.region?.name ?? (doc?.kind === 'editorial' ? '' : (doc?.issuer ?? doc?.title ?? ''));
   return [place, year !== undefined && Number.isFinite(year) ? strings.year(year) : ''].filter(Boolean).join(' · ');
 }
 

@@ -15,7 +15,7 @@ export const DIVISIONS: Division[] = [
 
 export const CHANGSHA_MEANING = '每年谋划一批重大项目、引进一批龙头企业、培育一批创新平台、建设一批产业园区、储备一批专业人才。';
 export const ZHUZHOU_MEANING = '集中开工一批、竣工投产一批、签约落地一批、谋划储备一批、争取上报一批项目。';
-export const CENTRAL_MEANING = '稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。';
+export const CENTRAL_MEANING = '做好就业、金融、外贸、外资、投资、预期六个方面的稳定工作（测试用表述）。';
 export const EDITORIAL_MEANING = '六个方面的稳定工作（编者概括）。';
 
 const entry = (fields: Pick<PackEntry, 'id' | 'term' | 'doc'> & Partial<PackEntry>): PackEntry => ({

@@ -88,7 +88,8 @@ describe('tooltip with many sources', () => {
     act(() => root.querySelector<HTMLButtonElement>('button.pg-more')?.click());
     const listed = root.querySelector('.pg-senses li');
     expect(listed?.querySelector('.pg-badge')?.textContent).toBe('编辑补充');
-    expect(listed?.textContent).toContain(EDITORIAL_MEANING);
+    // Named by its label alone: no "编者补充 编辑补充".
+    expect(listed?.textContent).toBe(`编辑补充${EDITORIAL_MEANING}`);
     const editorial = show(EDITORIAL, { shown: EDITORIAL, kind: 'editorial', others: [CENTRAL] });
     expect(editorial.querySelector('.pg-head .pg-badge')?.textContent).toBe('编辑补充');
     expect(editorial.querySelector('.pg-def')?.textContent).toBe(EDITORIAL_MEANING);
