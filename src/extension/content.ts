@@ -51,7 +51,8 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     for (const id of entryIds) current.asked.add(id);
     askBackground<PageSenses>({ type: 'pg:page-senses', clues, entryIds }).then(
       (answer) => Object.assign(current.choices, answer),
-      () => undefined,
+      // Asked again after the next pass; meanwhile the matched entry is shown alone.
+      () => entryIds.forEach((id) => current.asked.delete(id)),
     );
   };
   const choose = (active: GlossaryPack, entryId: string): SenseChoice | undefined => {
