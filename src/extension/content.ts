@@ -18,7 +18,7 @@ import { askBackground } from './respond';
 import { loadSettings, watchSettings, type ExtensionSettings } from './settings';
 import { siteState } from './sites';
 import { getMergedPack, watchMergedPack } from './merged-pack';
-import { pageClues } from './page-place';
+import { pageClues } from '../ui/page-clues';
 import type { PageSenses } from './page-senses';
 
 const BLOCK_SELECTOR = 'p,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,caption,article,section,div';

@@ -1,6 +1,6 @@
 // Messages between the popup/options pages, the background and the content script.
 import type { GlossaryPack, MatchKind } from '../core/types';
-import type { PageClues } from './page-place';
+import type { PageClues } from '../ui/page-clues';
 
 /** One glossary term found on the page, with how often it occurs. */
 export interface PageTerm {

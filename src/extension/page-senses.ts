@@ -6,7 +6,7 @@ import type { SenseChoice, SenseKind } from '../core/sense-choice';
 import type { Division } from '../core/places';
 import { createSenseChooser } from '../ui/sense-chooser';
 import { getMergedPack } from './merged-pack';
-import type { PageClues } from './page-place';
+import type { PageClues } from '../ui/page-clues';
 import { locatePage } from './place-lookup';
 
 /** A sense choice by entry id, as it travels to the content script (which has the entries). */

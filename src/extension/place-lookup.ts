@@ -1,6 +1,6 @@
 // The background's side of a page's place: looks the content script's clues up in the division
 // table (set up on the first question, kept for the worker's life) with the shared core rule.
-import type { PageClues, PagePlace } from './page-place';
+import type { PageClues, PagePlace } from '../ui/page-clues';
 
 type Lookup = (clues: PageClues) => PagePlace;
 

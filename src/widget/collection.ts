@@ -2,8 +2,10 @@
 // town's own glossary from beside the script and merged behind it, with the tooltip's sense choice
 // for the town's place. A chunk of its own (imported by the tooltip UI chunk), so towns that keep
 // to their own glossary never download it.
-import { createPlaceIndex, type Division } from '../core/places';
+import { placeOfPage } from '../core/page-place';
+import { createPlaceIndex, type Division, type PlaceIndex } from '../core/places';
 import type { GlossaryPack, SourceRegion } from '../core/types';
+import { pageClues } from '../ui/page-clues';
 import { createSenseChooser } from '../ui/sense-chooser';
 import { SENSE_VIEWS, type SenseSupport } from '../ui/sense-views';
 import { loadPack } from './load-pack';
@@ -28,18 +30,27 @@ export function mergeCollection(own: GlossaryPack, collection: GlossaryPack): Gl
   };
 }
 
-/**
- * The town's division and its parents as far as the pack's documents name them: `region` is a
- * GB/T 2260 code (310115) or a name (浦东新区, 浦东); parents are found by the code's province
- * and city digits.
- */
-export function townChain(pack: GlossaryPack, region: string | undefined): Division[] {
-  const value = region?.trim();
-  if (!value) return [];
+/** The divisions the pack's documents name: all the widget knows of places (it has no division table). */
+function packPlaces(pack: GlossaryPack): PlaceIndex {
   const regions = new Map<string, SourceRegion>();
   for (const doc of pack.documents) if (doc.region) regions.set(doc.region.code, doc.region);
-  const places = createPlaceIndex([...regions.values()]);
-  const town: Division | undefined = /^\d{6}$/.test(value) ? (places.byCode(value) ?? { code: value, name: value, level: 'town' }) : places.resolve(value);
+  return createPlaceIndex([...regions.values()]);
+}
+
+/**
+ * The town's division and its parents as far as the pack's documents name them: `region` is a
+ * GB/T 2260 code (310115) or a name (浦东新区, 浦东); without it, the page itself (host name,
+ * title, footer) as core's page-place rule reads it. Parents are found by the code's province and
+ * city digits.
+ */
+export function townChain(pack: GlossaryPack, region: string | undefined, page?: Document): Division[] {
+  const value = region?.trim();
+  const places = packPlaces(pack);
+  const town: Division | undefined = !value
+    ? page && placeOfPage(pageClues(page), places)
+    : /^\d{6}$/.test(value)
+      ? (places.byCode(value) ?? { code: value, name: value, level: 'town' })
+      : places.resolve(value);
   if (!town) return [];
   const parents = [`${town.code.slice(0, 4)}00`, `${town.code.slice(0, 2)}0000`]
     .filter((code, i, all) => code !== town.code && all.indexOf(code) === i)
@@ -62,7 +73,7 @@ export interface WithCollection {
  */
 export async function loadCollection(own: GlossaryPack, url: string, region: string | undefined, base: string): Promise<WithCollection> {
   const pack = mergeCollection(own, await (url ? loadPack(url, base) : loadPack(BESIDE_WIDGET, BESIDE_WIDGET)));
-  const chain = townChain(pack, region);
+  const chain = townChain(pack, region, document);
   const ownDocs = own.documents.length;
   return { pack, senses: { choose: createSenseChooser(pack, () => chain, { own: (entry) => entry.doc < ownDocs }), views: SENSE_VIEWS } };
 }

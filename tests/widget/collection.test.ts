@@ -67,6 +67,15 @@ describe('townChain', () => {
     const pack = what.includes('province') ? withProvince() : sensesPack();
     expect(townChain(pack, region).map((d) => d.code)).toEqual(codes);
   });
+
+  it.each([
+    ['its footer', '<footer>主办单位：株洲市人民政府</footer>', ['430200']],
+    ['nothing about a place', '<footer>版权所有</footer>', []],
+  ])('without data-region, the page tells the place by %s', (_what, html, codes) => {
+    const page = document.implementation.createHTMLDocument('通知');
+    page.body.innerHTML = html;
+    expect(townChain(sensesPack(), undefined, page).map((d) => d.code)).toEqual(codes);
+  });
 });
 
 describe('loadCollection', () => {

@@ -1,6 +1,6 @@
-// A page's place: the clues the content script reads from its page (host name, title, footer text
-// such as 主办单位：XX市人民政府), and what the background answers after looking them up in the
-// division table, which is too large for the content script to carry.
+// What a page says about the government it belongs to — host name, title, footer text such as
+// 主办单位：XX市人民政府 — read for core's page-place rule by the extension's content script and the
+// widget's collection chunk.
 import type { Division } from '../core/places';
 
 /** What a page says about the government it belongs to. */
@@ -11,7 +11,7 @@ export interface PageClues {
   footer: string;
 }
 
-/** The page's division first, then its parents, nearest first; the content script's PlaceIndex is built from these. */
+/** The page's division first, then its parents, nearest first (empty when unknown). */
 export interface PagePlace {
   chain: Division[];
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FOOTER_CHARS, pageClues } from '../../src/extension/page-place';
+import { FOOTER_CHARS, pageClues } from '../../src/ui/page-clues';
 
 afterEach(() => {
   document.body.innerHTML = '';
