@@ -42,8 +42,9 @@ export interface WidgetOptions {
   region?: string;
 }
 
-const TRUE = new Set(['', 'true', 'on', 'yes', '1']);
-const FALSE = new Set(['false', 'off', 'no', '0']);
+/** Flag values: a bare attribute, true/on/yes/1, or false/off/no/0 (any case). */
+const TRUE = /^(|true|on|yes|1)$/;
+const FALSE = /^(false|off|no|0)$/;
 
 // Pairs, not an object to walk with for…in: pages add enumerable properties to Object.prototype.
 const CHOICES = [
@@ -65,8 +66,8 @@ export function readDataOptions(element: Element): WidgetOptions {
   }
   for (const [key, name] of [['firstOnly', 'first-only'], ['unknown', 'unknown']] as const) {
     const value = read(name)?.toLowerCase() ?? '-';
-    if (TRUE.has(value)) options[key] = true;
-    else if (FALSE.has(value)) options[key] = false;
+    if (TRUE.test(value)) options[key] = true;
+    else if (FALSE.test(value)) options[key] = false;
   }
   for (const [name, choices] of CHOICES) {
     const value = read(name)?.toLowerCase();

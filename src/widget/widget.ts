@@ -93,6 +93,8 @@ function createPackMatcher(pack: GlossaryPack, chunks: ChunkLoader, onUpgrade: (
 /** The glossary in force: the pack (with the collection, when asked for), its matcher and sense support. */
 interface Active {
   pack: GlossaryPack;
+  /** The town's own glossary, which its <policy-glossary> panel lists. */
+  own: GlossaryPack;
   matcher: PackMatcher;
   senses?: SenseSupport;
 }
@@ -196,18 +198,19 @@ export function createWidget(doc: Document, defaults: WidgetOptions = {}, chunks
         destroyAll();
         const mine = ++generation;
         options = { ...defaults, ...next };
-        let pack = await loadPack(options.glossary ?? 'glossary.json', doc.baseURI);
+        const own = await loadPack(options.glossary ?? 'glossary.json', doc.baseURI);
+        let pack = own;
         let senses: SenseSupport | undefined;
         if (options.collection !== undefined) {
           try {
             ({ pack, senses } = await (await chunks.collection()).loadCollection(pack, options.collection, options.region, doc.baseURI));
           } catch (error) {
-            warn('合集 collection', error);
+            warn('合集', error);
           }
         }
         if (mine !== generation) return undefined;
-        current = { pack, senses, matcher: createPackMatcher(pack, chunks, rescanAll) };
-        resolveFirstPack(pack);
+        current = { pack, own, senses, matcher: createPackMatcher(pack, chunks, rescanAll) };
+        resolveFirstPack(own);
         const root = resolveRoot(options.root);
         return root ? await annotateRoot(root, current) : undefined;
       } catch (error) {
@@ -233,7 +236,7 @@ export function createWidget(doc: Document, defaults: WidgetOptions = {}, chunks
       destroyAll();
       current = undefined;
     },
-    pack: () => (current ? Promise.resolve(current.pack) : firstPack),
+    pack: () => (current ? Promise.resolve(current.own) : firstPack),
     locale: () => options.locale,
     theme: () => options.theme,
   };

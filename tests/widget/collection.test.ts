@@ -133,3 +133,14 @@ describe('the widget with data-collection', () => {
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 });
+
+describe('the <policy-glossary> panel with the collection on', () => {
+  it("lists the town's own glossary, not the collection", async () => {
+    document.body.innerHTML = '<p>推进五个一批。</p>';
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(sensesPack()))));
+    const widget = createWidget(document, {}, chunks);
+    await widget.init({ glossary: townPack(), collection: '/c.json', region: '430100' });
+    expect((await widget.pack()).entries.map((e) => e.id)).toEqual(['town-wu-ge-yi-pi', 'town-san-ge-yi']);
+    widget.destroy();
+  });
+});
