@@ -130,6 +130,12 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
       const rows = await options.$$eval('[data-list="source-groups"] li', (items) => items.map((li) => [li.getAttribute('data-group'), li.textContent]));
       return rows.some(([id]) => id === '430000') ? rows : null;
     }, 'the Hunan group on the options page');
+    if (name === 'chromium') {
+      mkdirSync(screenshots, { recursive: true });
+      const section = await options.$('[data-list="source-groups"]');
+      await section?.evaluate((list) => list.closest('section')?.scrollIntoView());
+      await options.screenshot({ path: join(screenshots, 'places-options-chromium.png') });
+    }
     // Names and counts (the options page speaks the browser's language: 2 条 or 2 entries).
     expect(groups).toEqual(
       expect.arrayContaining([
