@@ -160,6 +160,14 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
     expect(state.src).toContain(source(t));
     expect(squash((await tooltipText(tab)) ?? '')).not.toContain(squash(other));
     expect(state.more).toEqual({ text: senseStrings(t).otherSources(1), expanded: 'false' });
+    // The report link goes to the contact the source names, with the term, this page and the source.
+    const report = await tab.evaluate(() => document.querySelector('[data-policy-glossary-ui]')!.shadowRoot!.querySelector('a.pg-report')?.getAttribute('href') ?? '');
+    const href = new URL(report);
+    const fields = href.protocol === 'mailto:' ? decodeURIComponent(href.search) : [...href.searchParams.values()].join('\n');
+    expect(href.protocol === 'mailto:' ? href.pathname : href.origin).toBe(host === PLACE_HOSTS.changsha ? 'glossary@changsha.example.cn' : 'https://www.zhuzhou.example.cn');
+    expect(fields).toContain('五个一批');
+    expect(fields).toContain(server.url(host, '/report.html'));
+    expect(fields).toContain(source(t));
     // A Chinese interface shows no English at all.
     if (state.lang === 'zh-CN') expect((await tooltipText(tab))?.match(/[A-Za-z]{2,}/g) ?? []).toEqual([]);
     expect(Object.values(state.nbLines).every((lines) => lines === 1)).toBe(true);
