@@ -1,32 +1,28 @@
 // The background's side of a page's place: looks the content script's clues up in the division
-// table (set up on the first question, kept for the worker's life) with the shared core rule.
-import type { PageClues, PagePlace } from '../ui/page-clues';
+// and host-name tables (places-data.json, set up on the first question and kept for the worker's
+// life; too large for the content script) with core's page-place rule.
+import { placeOfPage, type HostTable, type PageFacts } from '../core/page-place';
+import type { PlaceIndex } from '../core/places';
+import type { PagePlace } from '../ui/page-clues';
 
-type Lookup = (clues: PageClues) => PagePlace;
+let tables: Promise<{ index: PlaceIndex; hosts: HostTable; names: Readonly<Record<string, string>> }> | undefined;
 
-let lookup: Promise<Lookup> | undefined;
+const load = () =>
+  (tables ??= Promise.all([import('../places/places-data'), import('../places/places-data.json')]).then(([{ placesFromData }, json]) => {
+    const data = (json as { default?: unknown }).default ?? json;
+    const places = placesFromData(data as Parameters<typeof placesFromData>[0]);
+    return { ...places, names: (data as { divisions: Record<string, string> }).divisions };
+  }));
 
-const load = async (): Promise<Lookup> => {
-  const [{ createPlaceIndex }, { placeOfPage }, { DIVISIONS_TABLE }] = await Promise.all([
-    import('../core/places'),
-    import('../core/page-place'),
-    import('../core/place-table'),
-  ]);
-  const places = createPlaceIndex(DIVISIONS_TABLE);
-  return (clues) => {
-    const found = placeOfPage(clues, places);
-    return { chain: found ? [found, ...places.ancestors(found.code)] : [] };
-  };
-};
-
-/** The place of a page with these clues (an empty chain when none is found). */
-export async function locatePage(clues: PageClues): Promise<PagePlace> {
-  lookup ??= load();
-  return (await lookup)(clues);
+/** The place of a page with these clues: its division and parents, nearest first (empty when unknown). */
+export async function locatePage(clues: PageFacts): Promise<PagePlace> {
+  const { index, hosts } = await load();
+  const found = placeOfPage(clues, index, hosts);
+  const division = found && index.byCode(found.code);
+  return { chain: division ? [division, ...index.ancestors(division.code)] : [] };
 }
 
-/** The names of divisions by code, for the options page's group list (undefined for unknown codes). */
+/** A division's name by code, for the options page's group list (undefined for an unknown code). */
 export async function divisionName(code: string): Promise<string | undefined> {
-  const [{ DIVISIONS_TABLE }] = await Promise.all([import('../core/place-table')]);
-  return DIVISIONS_TABLE.find((d) => d.code === code)?.name;
+  return (await load()).names[code];
 }

@@ -1,15 +1,11 @@
 // What a page says about the government it belongs to — host name, title, footer text such as
 // 主办单位：XX市人民政府 — read for core's page-place rule by the extension's content script and the
 // widget's collection chunk.
+import type { PageFacts } from '../core/page-place';
 import type { Division } from '../core/places';
 
-/** What a page says about the government it belongs to. */
-export interface PageClues {
-  host: string;
-  title: string;
-  /** The text of the page's footer (where 主办单位 and 版权所有 lines are), at most FOOTER_CHARS. */
-  footer: string;
-}
+/** What a page says about the government it belongs to (the footer text at most FOOTER_CHARS). */
+export type PageClues = Required<PageFacts>;
 
 /** The page's division first, then its parents, nearest first (empty when unknown). */
 export interface PagePlace {
@@ -37,5 +33,5 @@ export function pageClues(doc: Document): PageClues {
     if (length >= FOOTER_CHARS) break;
   }
   const footer = parts.length > 0 ? parts.join(' ') : (doc.body?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(-FOOTER_CHARS);
-  return { host: doc.location?.hostname ?? '', title: doc.title, footer: footer.slice(0, FOOTER_CHARS) };
+  return { host: doc.location?.hostname ?? '', title: doc.title, footerText: footer.slice(0, FOOTER_CHARS) };
 }

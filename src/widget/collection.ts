@@ -2,7 +2,7 @@
 // town's own glossary from beside the script and merged behind it, with the tooltip's sense choice
 // for the town's place. A chunk of its own (imported by the tooltip UI chunk), so towns that keep
 // to their own glossary never download it.
-import { placeOfPage } from '../core/page-place';
+import { placeOfPage, type HostTable } from '../core/page-place';
 import { createPlaceIndex, type Division, type PlaceIndex } from '../core/places';
 import type { GlossaryPack, SourceRegion } from '../core/types';
 import { pageClues } from '../ui/page-clues';
@@ -30,6 +30,11 @@ export function mergeCollection(own: GlossaryPack, collection: GlossaryPack): Gl
   };
 }
 
+/** No host-name table in the widget (57 KB gzipped): the page's title and footer tell the place. */
+const NO_HOSTS: HostTable = {};
+
+const placesByCode = (places: PlaceIndex, code: string | undefined): Division | undefined => (code ? places.byCode(code) : undefined);
+
 /** The divisions the pack's documents name: all the widget knows of places (it has no division table). */
 function packPlaces(pack: GlossaryPack): PlaceIndex {
   const regions = new Map<string, SourceRegion>();
@@ -47,7 +52,7 @@ export function townChain(pack: GlossaryPack, region: string | undefined, page?:
   const value = region?.trim();
   const places = packPlaces(pack);
   const town: Division | undefined = !value
-    ? page && placeOfPage(pageClues(page), places)
+    ? page && placesByCode(places, placeOfPage(pageClues(page), places, NO_HOSTS)?.code)
     : /^\d{6}$/.test(value)
       ? (places.byCode(value) ?? { code: value, name: value, level: 'town' })
       : places.resolve(value);

@@ -28,6 +28,9 @@ beforeEach(async () => {
   // (The fake browser's sendMessage resolves with what a listener returns.)
   fakeBrowser.runtime.onMessage.addListener(((message: { type?: string; clues?: never; entryIds?: string[] }) =>
     message.type === 'pg:page-senses' ? choosePageSenses(message.clues!, message.entryIds!).then((ok) => ({ ok })) : undefined) as never);
+  // The division tables load on the first question; load them before the page's, as a running
+  // background has long done.
+  await choosePageSenses({ host: '', title: '', footerText: '' }, []);
   ctx = new ContentScriptContext('content');
 });
 

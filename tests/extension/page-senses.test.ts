@@ -17,22 +17,22 @@ beforeEach(async () => {
 
 describe('choosePageSenses (the background)', () => {
   it.each([
-    ['a Changsha site', { host: 'www.changsha.gov.cn', title: '', footer: '' }, { shown: CHANGSHA, kind: 'own', others: [ZHUZHOU] }],
-    ['a Zhuzhou site', { host: 'www.zhuzhou.gov.cn', title: '', footer: '' }, { shown: ZHUZHOU, kind: 'own', others: [CHANGSHA] }],
-    ['a site whose footer names Zhuzhou', { host: 'www.example.gov.cn', title: '通知', footer: '主办单位：株洲市人民政府办公室' }, { shown: ZHUZHOU, kind: 'own', others: [CHANGSHA] }],
+    ['a Changsha site', { host: 'www.changsha.gov.cn', title: '', footerText: '' }, { shown: CHANGSHA, kind: 'own', others: [ZHUZHOU] }],
+    ['a Zhuzhou site', { host: 'www.zhuzhou.gov.cn', title: '', footerText: '' }, { shown: ZHUZHOU, kind: 'own', others: [CHANGSHA] }],
+    ['a site whose footer names Zhuzhou', { host: 'www.example.gov.cn', title: '通知', footerText: '主办单位：株洲市人民政府办公室' }, { shown: ZHUZHOU, kind: 'own', others: [CHANGSHA] }],
   ])('%s is shown its own city’s 五个一批', async (_what, clues, expected) => {
     expect((await choosePageSenses(clues, [CHANGSHA]))[CHANGSHA]).toEqual(expected);
   });
 
   it('a third city’s site gets both as other places’ usage', async () => {
-    const choice = (await choosePageSenses({ host: 'www.xiangtan.gov.cn', title: '', footer: '' }, [ZHUZHOU]))[ZHUZHOU];
+    const choice = (await choosePageSenses({ host: 'www.xiangtan.gov.cn', title: '', footerText: '' }, [ZHUZHOU]))[ZHUZHOU];
     expect(choice?.kind).toBe('elsewhere');
     expect(choice?.shown).toBeUndefined();
     expect(choice?.others.sort()).toEqual([CHANGSHA, ZHUZHOU].sort());
   });
 
   it('answers only for ids the merged pack has', async () => {
-    expect(await choosePageSenses({ host: 'www.changsha.gov.cn', title: '', footer: '' }, ['no-such-id'])).toEqual({});
+    expect(await choosePageSenses({ host: 'www.changsha.gov.cn', title: '', footerText: '' }, ['no-such-id'])).toEqual({});
   });
 });
 

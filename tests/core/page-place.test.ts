@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { PageFacts } from '../../src/core/page-place';
+import { placeOfPage } from '../../src/core/page-place';
+import { createPlaceIndex } from '../../src/core/places';
+import { loadDivisionTable, loadDivisions } from '../../src/places/divisions';
+import { buildHostTable } from '../../src/places/host-table';
+
+const divisions = loadDivisions();
+const index = createPlaceIndex(divisions);
+const hosts = buildHostTable(divisions);
+const place = (page: PageFacts) => {
+  const found = placeOfPage(page, index, hosts);
+  return found && `${found.code} ${found.from}`;
+};
+
+describe('placeOfPage: real government hosts', () => {
+  it.each([
+    // central: the State Council and ministries
+    ['www.gov.cn', '000000 host'],
+    ['gov.cn', '000000 host'],
+    ['www.ndrc.gov.cn', '000000 host'],
+    ['zfxxgk.ndrc.gov.cn', '000000 host'],
+    ['www.mof.gov.cn', '000000 host'],
+    ['www.mohurd.gov.cn', '000000 host'],
+    // provinces by pinyin or initials
+    ['www.sc.gov.cn', '510000 host'],
+    ['www.cq.gov.cn', '500000 host'],
+    ['www.hunan.gov.cn', '430000 host'],
+    ['www.gd.gov.cn', '440000 host'],
+    ['www.zj.gov.cn', '330000 host'],
+    ['www.jiangsu.gov.cn', '320000 host'],
+    ['www.hlj.gov.cn', '230000 host'],
+    ['www.nmg.gov.cn', '150000 host'],
+    ['www.gxzf.gov.cn', '450000 host'],
+    ['www.beijing.gov.cn', '110000 host'],
+    ['www.shanghai.gov.cn', '310000 host'],
+    ['www.xinjiang.gov.cn', '650000 host'],
+    ['www.yn.gov.cn', '530000 host'],
+    ['WWW.HUBEI.GOV.CN', '420000 host'],
+    // a department's site under the province's domain
+    ['fgw.sc.gov.cn', '510000 host'],
+    // prefectures and counties
+    ['www.chengdu.gov.cn', '510100 host'],
+    ['www.changsha.gov.cn', '430100 host'],
+    ['www.yiyang.gov.cn', '430900 host'],
+    ['www.wuhan.gov.cn', '420100 host'],
+    ['www.hangzhou.gov.cn', '330100 host'],
+    ['www.pudong.gov.cn', '310115 host'],
+    ['www.wuhou.gov.cn', '510107 host'],
+    ['www.yuelu.gov.cn', '430104 host'],
+    ['www.mianyang.gov.cn', '510700 host'],
+    // negatives: shared labels with a silent page, hosts that name no place
+    ['www.yichun.gov.cn', undefined],
+    ['www.suzhou.gov.cn', undefined],
+    ['www.shanxi.gov.cn', undefined],
+    ['www.example.gov.cn', undefined],
+    ['www.chengdu.com', undefined],
+    ['www.12371.cn', undefined],
+    ['localhost', undefined],
+  ])('%s → %s', (host, expected) => {
+    expect(place({ host })).toBe(expected);
+  });
+});
+
+describe('placeOfPage: the page settles what the host does not', () => {
+  it.each([
+    // shared host labels, settled by the title or footer
+    [{ host: 'www.yichun.gov.cn', title: '宜春市人民政府门户网站' }, '360900 host+page'],
+    [{ host: 'www.yichun.gov.cn', footerText: '主办单位：伊春市人民政府办公室' }, '230700 host+page'],
+    [{ host: 'www.suzhou.gov.cn', title: '首页 - 苏州市人民政府' }, '320500 host+page'],
+    [{ host: 'www.shanxi.gov.cn', title: '山西省人民政府' }, '140000 host+page'],
+    // a district named in the footer of a site on its city's domain
+    [{ host: 'www.chengdu.gov.cn', footerText: '主办单位：成都市武侯区人民政府 技术支持：某公司' }, '510107 host+page'],
+    // a link to the province in the city's footer does not move the page to the province
+    [{ host: 'www.chengdu.gov.cn', footerText: '相关链接：四川省人民政府 中国政府网' }, '510100 host'],
+    // another place named by the page never overrides a host that names one place
+    [{ host: 'www.chengdu.gov.cn', title: '长沙市人民政府' }, '510100 host'],
+    // hosts that name no place: the page alone
+    [{ host: 'www.12371.cn', footerText: '主办单位：中共长沙市委 长沙市人民政府' }, '430100 page'],
+    [{ host: 'news.example.com', title: '益阳市人民政府关于印发某方案的通知' }, '430900 page'],
+    [{ host: 'www.example.gov.cn', title: '首页 - 湖南省长沙市岳麓区' }, '430104 page'],
+    [{ host: 'www.example.gov.cn', footerText: '版权所有：海西州人民政府' }, '632800 page'],
+    [{ host: 'www.example.gov.cn', footerText: '相关链接：四川省人民政府 成都市人民政府' }, '510100 page'],
+    [{ host: 'www.cnsa.gov.cn', footerText: '主办单位：中华人民共和国应急管理部' }, '000000 page'],
+    // negatives: the page names nothing, or two places neither under the other
+    [{ host: 'www.yichun.gov.cn', title: '通知公告' }, undefined],
+    [{ host: 'www.yichun.gov.cn', title: '长沙市人民政府' }, undefined],
+    [{ host: 'www.example.gov.cn', footerText: '友情链接：长沙市人民政府 株洲市人民政府' }, undefined],
+    [{ host: 'www.example.gov.cn', title: '关于做好政府工作的通知' }, undefined],
+    [{ host: 'www.example.gov.cn', title: '首页 - 鼓楼区' }, undefined],
+  ] as [PageFacts, string | undefined][])('%o → %s', (page, expected) => {
+    expect(place(page)).toBe(expected);
+  });
+});
+
+describe('generated places-data.json', () => {
+  it('is what scripts/generate-places.ts writes from the installed dataset (regenerate if this fails)', () => {
+    const file = JSON.parse(readFileSync(new URL('../../src/places/places-data.json', import.meta.url), 'utf8'));
+    expect(file).toEqual({ divisions: loadDivisionTable(), hosts });
+  });
+});
