@@ -112,7 +112,8 @@ export function shortNamesOf(division: Division): string[] {
   return [...names];
 }
 
-const LEVEL_RANK: Record<PlaceLevel, number> = { central: 0, province: 1, city: 2, county: 3, town: 4 };
+/** Levels from the top: central 0 … town 4. */
+export const LEVEL_RANK: Readonly<Record<PlaceLevel, number>> = { central: 0, province: 1, city: 2, county: 3, town: 4 };
 
 /** Builds the index; `divisions` may come from `loadDivisions()` (node) or the generated browser data. */
 export function createPlaceIndex(divisions: readonly Division[]): PlaceIndex {

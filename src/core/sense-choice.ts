@@ -1,28 +1,223 @@
-// TEMP STUB written by helper placeui so its branch builds and tests run before wt/places and wt/collection land:
-// the shape of the brief's contract, minimal behaviour. On merge take THEIR version of this file.
+// Which of a term's definitions a page shows first: the user's own, this place's, the places above
+// it, central, a meaning many places share, ours — and never another place's meaning as this page's.
 import type { PlaceIndex } from './places';
-import { CENTRAL_CODE, type PackEntry, type SourceDocument } from './types';
+import type { PackEntry, SourceDocument } from './types';
+import { CENTRAL_CODE } from './types';
 
+/**
+ * Why the shown definition was chosen:
+ * - user: the reader's own entry (我的词库);
+ * - own: the page's own government defined it (for a central page, central's definition);
+ * - parent: the nearest government above the page's (a county page: its city, then its province);
+ * - central: the State Council or a ministry;
+ * - agreed: several places define it and their definitions agree — the most recent is shown;
+ * - editorial: written by us (编辑补充);
+ * - elsewhere: only other places define it (one place, or places that disagree): nothing is shown
+ *   as this page's meaning; `others` lists them, each to be labelled with its place and year
+ *   (其他地方的用法);
+ * - only: the page's place is unknown and the term has one meaning (one place, or one source
+ *   without a place): shown, with its source, since it cannot be another place's than the page's
+ *   as far as we know.
+ */
 export type SenseKind = 'user' | 'own' | 'parent' | 'central' | 'agreed' | 'editorial' | 'elsewhere' | 'only';
-export interface SenseChoice { shown?: PackEntry; kind: SenseKind; others: PackEntry[] }
 
-export function chooseSense(senses: readonly PackEntry[], documents: readonly SourceDocument[], pageRegion: string | undefined, places?: PlaceIndex): SenseChoice {
-  const rest = (e: PackEntry) => senses.filter((s) => s !== e);
-  const region = (e: PackEntry) => documents[e.doc]?.region?.code;
-  const user = senses.find((e) => documents[e.doc]?.title.startsWith('我的词库'));
-  if (user) return { shown: user, kind: 'user', others: rest(user) };
-  if (senses.length === 1 && !documents[senses[0]!.doc]?.region) return { shown: senses[0], kind: senses[0]!.status === 'editorial' ? 'editorial' : 'only', others: [] };
-  if (pageRegion) {
-    const own = senses.find((e) => region(e) === pageRegion);
-    if (own) return { shown: own, kind: 'own', others: rest(own) };
-    const up = places?.ancestors(pageRegion).map((d) => d.code) ?? [];
-    const parent = senses.find((e) => up.includes(region(e) ?? ''));
-    if (parent) return { shown: parent, kind: 'parent', others: rest(parent) };
+/** The definition to show (undefined for `elsewhere`) and every other one, in the order to list them. */
+export interface SenseChoice {
+  shown?: PackEntry;
+  kind: SenseKind;
+  others: PackEntry[];
+}
+
+/** Options of `chooseSense`. */
+export interface SenseChoiceOptions {
+  /**
+   * Whether a document holds the reader's own entries. Default: the title begins with 我的词库, as
+   * the extension's user document is titled (src/extension/merge.ts USER_DOCUMENT).
+   */
+  isUserDocument?: (document: SourceDocument) => boolean;
+}
+
+/**
+ * How many places must define a term, with agreeing definitions, before one of them is shown on a
+ * page of another place as the meaning in general use. Measured on the corpus (scripts/eval-senses.ts):
+ * see there for why two.
+ */
+export const AGREED_MIN_PLACES = 2;
+
+/** Share of the shorter enumeration whose items must each find a like item in the other. */
+const ITEM_SHARE = 0.6;
+/** Bigram Dice score at which two items (or two prose definitions) say the same thing. */
+const ITEM_DICE = 0.5;
+const PROSE_DICE = 0.5;
+/** Share of the places (the shown one included) that must share the meaning shown as 'agreed'. */
+const MAJORITY = 2 / 3;
+
+/** Only the words: no punctuation, no 是指/指/即 opening. */
+const normalise = (text: string) =>
+  text.replace(/^\s*(?:是指|指的是|主要是指|主要指|指|即)/u, '').replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '');
+
+function bigrams(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 1 < text.length; i += 1) {
+    const pair = text.slice(i, i + 2);
+    counts.set(pair, (counts.get(pair) ?? 0) + 1);
   }
-  const central = senses.find((e) => region(e) === CENTRAL_CODE);
-  if (central) return { shown: central, kind: 'central', others: rest(central) };
-  const editorial = senses.find((e) => e.status === 'editorial');
-  if (editorial) return { shown: editorial, kind: 'editorial', others: rest(editorial) };
-  if (!pageRegion && senses.length === 1) return { shown: senses[0], kind: 'only', others: [] };
-  return { kind: 'elsewhere', others: [...senses] };
+  return counts;
+}
+
+/** Dice coefficient over character bigrams: 1 identical … 0 nothing shared. */
+export function bigramDice(a: string, b: string): number {
+  const x = bigrams(normalise(a));
+  const y = bigrams(normalise(b));
+  let shared = 0;
+  let total = 0;
+  for (const [pair, count] of x) {
+    shared += Math.min(count, y.get(pair) ?? 0);
+    total += count;
+  }
+  for (const count of y.values()) total += count;
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
+/** The enumeration a definition lists (its items, else its 、/；-separated parts), if any. */
+function enumeration(entry: Pick<PackEntry, 'items' | 'definition'>): string[] | undefined {
+  if (entry.items && entry.items.length >= 2) return entry.items;
+  const parts = (entry.definition ?? '')
+    .replace(/[。．.]\s*$/u, '')
+    .split(/[、；;]/u)
+    .map(normalise)
+    .filter((part) => part.length > 0);
+  return parts.length >= 2 ? parts : undefined;
+}
+
+/**
+ * Whether two definitions of a term say the same thing. Enumerations (五个一批: 发展生产脱贫一批、
+ * 易地扶贫搬迁脱贫一批…) agree when at least 60% of the shorter list's items each have a like item
+ * (bigram Dice ≥ 0.5) in the other: rewordings (易地扶贫搬迁 / 易地搬迁) agree, a different list
+ * (续建推进一批、开工建设一批…) does not. Prose definitions agree at bigram Dice ≥ 0.5. Tuned to
+ * err towards "disagree": a false disagreement only labels a meaning 其他地方的用法.
+ */
+export function definitionsAgree(
+  a: Pick<PackEntry, 'items' | 'definition'>,
+  b: Pick<PackEntry, 'items' | 'definition'>,
+): boolean {
+  const x = enumeration(a);
+  const y = enumeration(b);
+  if (x && y) {
+    const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+    const alike = short.filter((item) => long.some((other) => bigramDice(item, other) >= ITEM_DICE)).length;
+    return alike / short.length >= ITEM_SHARE;
+  }
+  const text = (entry: typeof a) => entry.definition ?? entry.items?.join('、') ?? '';
+  return bigramDice(text(a), text(b)) >= PROSE_DICE;
+}
+
+/**
+ * The meaning in general use among other places' latest definitions (most recent first): the most
+ * recent one that at least `AGREED_MIN_PLACES` places and at least two thirds of all the places
+ * share (itself included). Prose explanations of one policy are worded
+ * differently everywhere, so unanimity would leave almost nothing agreed; a two-thirds majority
+ * still keeps a term that places use for different things (五个一批, 四个一批) out.
+ */
+export function agreedSense(latest: readonly PackEntry[]): PackEntry | undefined {
+  if (latest.length < AGREED_MIN_PLACES) return undefined;
+  return latest.find((candidate) => {
+    const alike = latest.filter((other) => other !== candidate && definitionsAgree(candidate, other)).length;
+    return alike + 1 >= AGREED_MIN_PLACES && alike + 1 >= MAJORITY * latest.length;
+  });
+}
+
+/** The year of a document: its `year`, else the year of its `date`. */
+function yearOf(document: SourceDocument | undefined): number {
+  if (document?.year !== undefined) return document.year;
+  const match = /^\d{4}/.exec(document?.date ?? '');
+  return match ? Number(match[0]) : 0;
+}
+
+const isUserTitle = (document: SourceDocument) => document.title.startsWith('我的词库');
+
+/**
+ * Chooses the definition a page shows first among `senses` (every entry of one term, see
+ * core/senses.ts), given the pack's `documents`, the page's GB/T 2260 code (`CENTRAL_CODE` for a
+ * central page; undefined when unknown) and the place index (needed for `parent`).
+ *
+ * Order: user → own → parent (nearest first) → central → agreed → editorial; failing all, a page of
+ * known place gets `elsewhere` (no meaning shown as its own), a page of unknown place gets `only`
+ * when there is one meaning (a single place's, or a single source with no place) and `elsewhere`
+ * otherwise. Within a kind, the most recent definition is shown. `others` lists every other sense
+ * in that same order, most recent first within each kind.
+ */
+export function chooseSense(
+  senses: readonly PackEntry[],
+  documents: readonly SourceDocument[],
+  pageRegion: string | undefined,
+  places?: PlaceIndex,
+  options: SenseChoiceOptions = {},
+): SenseChoice {
+  const isUser = options.isUserDocument ?? isUserTitle;
+  const doc = (entry: PackEntry) => documents[entry.doc];
+  const region = (entry: PackEntry) => doc(entry)?.region?.code;
+  const year = (entry: PackEntry) => yearOf(doc(entry));
+  const recent = (entries: PackEntry[]) => [...entries].sort((a, b) => year(b) - year(a));
+
+  const user: PackEntry[] = [];
+  const editorial: PackEntry[] = [];
+  const central: PackEntry[] = [];
+  /** Official senses by the place that issued them (in order of first appearance). */
+  const byPlace = new Map<string, PackEntry[]>();
+  /** Official senses whose document names no place. */
+  const unplaced: PackEntry[] = [];
+  for (const entry of senses) {
+    const document = doc(entry);
+    const code = region(entry);
+    if (document && isUser(document)) user.push(entry);
+    else if (entry.status === 'editorial' || document?.kind === 'editorial') editorial.push(entry);
+    else if (code === CENTRAL_CODE) central.push(entry);
+    else if (code === undefined) unplaced.push(entry);
+    else byPlace.set(code, [...(byPlace.get(code) ?? []), entry]);
+  }
+
+  const ranked: { kind: SenseKind; entries: PackEntry[] }[] = [{ kind: 'user', entries: recent(user) }];
+  const taken = new Set<string>();
+  const takePlace = (kind: SenseKind, code: string) => {
+    const entries = byPlace.get(code);
+    if (!entries || taken.has(code)) return;
+    taken.add(code);
+    ranked.push({ kind, entries: recent(entries) });
+  };
+  if (pageRegion === CENTRAL_CODE) {
+    ranked.push({ kind: 'own', entries: recent(central) });
+  } else {
+    if (pageRegion !== undefined) {
+      takePlace('own', pageRegion);
+      for (const above of places?.ancestors(pageRegion) ?? []) takePlace('parent', above.code);
+    }
+    ranked.push({ kind: 'central', entries: recent(central) });
+  }
+
+  const elsewhere = [...byPlace.keys()].filter((code) => !taken.has(code));
+  const consensus = agreedSense(recent(elsewhere.map((code) => recent(byPlace.get(code)!)[0]!)));
+  const rest = recent(elsewhere.flatMap((code) => byPlace.get(code)!));
+  const agreed = consensus !== undefined;
+  if (consensus) ranked.push({ kind: 'agreed', entries: [consensus, ...rest.filter((e) => e !== consensus)] });
+  ranked.push({ kind: 'editorial', entries: recent(editorial) });
+
+  const first = ranked.find((group) => group.entries.length > 0);
+  const all = ranked.flatMap((group) => group.entries);
+  if (first) {
+    const shown = first.entries[0]!;
+    return { shown, kind: first.kind, others: [...all.filter((e) => e !== shown), ...(agreed ? [] : rest), ...recent(unplaced)] };
+  }
+  // Only other places' meanings (or sources without a place) remain.
+  const leftover = [...rest, ...recent(unplaced)];
+  if (pageRegion === undefined && elsewhere.length === 1 && unplaced.length === 0) {
+    const [shown, ...others] = leftover;
+    return { shown, kind: 'only', others };
+  }
+  // A pack without places (before regions were recorded) keeps showing its single source.
+  const [newest, ...older] = recent(unplaced);
+  if (elsewhere.length === 0 && newest && older.every((e) => definitionsAgree(newest, e))) {
+    return { shown: newest, kind: 'only', others: older };
+  }
+  return { kind: 'elsewhere', others: leftover };
 }

@@ -50,6 +50,8 @@ describe('placeOfPage: real government hosts', () => {
     ['www.wuhou.gov.cn', '510107 host'],
     ['www.yuelu.gov.cn', '430104 host'],
     ['www.mianyang.gov.cn', '510700 host'],
+    // initials of a full name: 长沙县 shares csx with 常山县 and 长顺县 (all counties) — the page decides
+    ['www.csx.gov.cn', undefined],
     // negatives: shared labels with a silent page, hosts that name no place
     ['www.yichun.gov.cn', undefined],
     ['www.suzhou.gov.cn', undefined],
@@ -70,6 +72,7 @@ describe('placeOfPage: the page settles what the host does not', () => {
     [{ host: 'www.yichun.gov.cn', footerText: '主办单位：伊春市人民政府办公室' }, '230700 host+page'],
     [{ host: 'www.suzhou.gov.cn', title: '首页 - 苏州市人民政府' }, '320500 host+page'],
     [{ host: 'www.shanxi.gov.cn', title: '山西省人民政府' }, '140000 host+page'],
+    [{ host: 'www.csx.gov.cn', footerText: '版权所有：长沙县人民政府' }, '430121 host+page'],
     // a district named in the footer of a site on its city's domain
     [{ host: 'www.chengdu.gov.cn', footerText: '主办单位：成都市武侯区人民政府 技术支持：某公司' }, '510107 host+page'],
     // a link to the province in the city's footer does not move the page to the province
@@ -91,6 +94,25 @@ describe('placeOfPage: the page settles what the host does not', () => {
     [{ host: 'www.example.gov.cn', title: '首页 - 鼓楼区' }, undefined],
   ] as [PageFacts, string | undefined][])('%o → %s', (page, expected) => {
     expect(place(page)).toBe(expected);
+  });
+});
+
+describe('placeOfPage: what callers get', () => {
+  it('answers the division itself, with its name and parent', () => {
+    expect(placeOfPage({ host: 'www.chengdu.gov.cn' }, index, hosts)).toEqual({
+      code: '510100', name: '成都市', level: 'city', parent: '510000', from: 'host',
+    });
+    expect(placeOfPage({ host: 'www.gov.cn' }, index, hosts)).toMatchObject({ code: '000000', level: 'central' });
+  });
+
+  it.each([
+    // `footer` and `footerText` are both read; without the host table only the page's text counts
+    [{ host: 'www.yiyang.gov.cn', footer: '主办单位：益阳市人民政府办公室' }, '430900'],
+    [{ host: 'www.yiyang.gov.cn', footerText: '主办单位：益阳市人民政府办公室' }, '430900'],
+    [{ host: 'www.yiyang.gov.cn', title: '通知公告' }, undefined],
+    [{ host: 'www.ndrc.gov.cn' }, '000000'],
+  ] as [PageFacts, string | undefined][])('without a host table: %o → %s', (page, code) => {
+    expect(placeOfPage(page, index)?.code).toBe(code);
   });
 });
 
