@@ -5,7 +5,7 @@ import type { PageFacts } from '../core/page-place';
 import type { Division } from '../core/places';
 
 /** What a page says about the government it belongs to (the footer text at most FOOTER_CHARS). */
-export type PageClues = Required<PageFacts>;
+export type PageClues = Required<Pick<PageFacts, 'host' | 'title' | 'footerText'>>;
 
 /** The page's division first, then its parents, nearest first (empty when unknown). */
 export interface PagePlace {
