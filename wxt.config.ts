@@ -1,5 +1,3 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // WXT configuration for the browser extension (Chrome MV3, Firefox MV2/MV3).
@@ -29,17 +27,6 @@ const textOnlyPreact = {
  * content script still stays off that host until the popup turns it on.
  */
 const E2E_GRANTED_HOSTS = ['*://news.example.com/*'];
-
-/** The collection of every place's reports (glossary/collection/<province>/<place>-<year>.yaml). */
-const COLLECTION_DIR = 'glossary/collection';
-
-/** The glossary YAML files under `dir`, at any depth, sorted. */
-function yamlFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? yamlFiles(join(dir, entry.name)) : /\.ya?ml$/i.test(entry.name) ? [join(dir, entry.name)] : []))
-    .sort();
-}
 
 /**
  * Any other site the user turns on from the popup; asked for at that moment. One `*://` pattern,
@@ -84,17 +71,9 @@ export default defineConfig({
     'prepare:publicPaths': (_wxt, paths) => {
       paths.push('glossary.json');
     },
-    // The extension carries the whole collection with the glossary/ files (the widget ships
-    // glossary/ alone; its collection is a file of its own, loaded only with data-collection).
-    // Each collection file is validated and compiled on its own, because places define the same
-    // term differently, which one glossary forbids; the packs are merged as the extension merges
-    // packs, glossary/ first, every definition kept as a source of its term.
     'build:publicAssets': async (_wxt, files) => {
       const { loadGlossaryPack } = await import('./src/cli/glossary-files');
-      const { mergePacks, withHash } = await import('./src/extension/merge');
-      const own = await loadGlossaryPack([]);
-      const collection = await Promise.all(yamlFiles(COLLECTION_DIR).map((file) => loadGlossaryPack([file])));
-      const pack = collection.length > 0 ? withHash(mergePacks([...collection, own])) : own;
+      const pack = await loadGlossaryPack([]);
       files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(pack) });
     },
   },

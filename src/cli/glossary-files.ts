@@ -26,9 +26,19 @@ export function displayPath(path: string, cwd: string): string {
   return shown.split(sep).join('/');
 }
 
+/** The *.yaml/*.yml files under `dir` and its subfolders (glossary/collection/<province>/…), sorted by path. */
+async function yamlFilesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && YAML_EXTENSIONS.has(extname(entry.name).toLowerCase()))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((file) => !relative(dir, file).split(sep).some((part) => part.startsWith('.') || part === 'node_modules'))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /**
- * The glossary YAML files that `paths` name (files as given, folders → their *.yaml/*.yml,
- * sorted), as absolute paths; no paths → the project's glossary/ folder.
+ * The glossary YAML files that `paths` name (files as given, folders → the *.yaml/*.yml in them
+ * and their subfolders, sorted), as absolute paths; no paths → the project's glossary/ folder.
  */
 export async function findGlossaryFiles(paths: readonly string[], cwd: string): Promise<string[]> {
   const found: string[] = [];
@@ -37,9 +47,9 @@ export async function findGlossaryFiles(paths: readonly string[], cwd: string): 
     const info = await stat(absolute).catch(() => undefined);
     if (!info) throw new UsageError(`找不到文件或文件夹 "${given}" / no such file or folder "${given}"`);
     if (info.isDirectory()) {
-      const names = (await readdir(absolute)).filter((name) => YAML_EXTENSIONS.has(extname(name).toLowerCase())).sort();
+      const names = await yamlFilesUnder(absolute);
       if (names.length === 0) throw new UsageError(`文件夹 "${given}" 中没有 .yaml 术语表文件 / no .yaml glossary files in "${given}"`);
-      found.push(...names.map((name) => join(absolute, name)));
+      found.push(...names);
     } else {
       found.push(absolute);
     }

@@ -24,6 +24,14 @@ const COMMANDS: Record<string, CommandInfo> = {
     summary: '从报告导入术语 / import a report\'s terms: import FILE [--out FILE] [--json] [--dry-run] [--force]',
     load: async () => (await import('./commands/import')).runImport,
   },
+  collect: {
+    summary: '生成全国术语集 / regenerate the national collection: collect REPORTS-DIR [--out DIR] [--max-year N] [--dry-run]',
+    load: async () => (await import('./commands/collect')).runCollect,
+  },
+  stats: {
+    summary: '术语表统计 / glossary statistics: stats [paths…]',
+    load: async () => (await import('./commands/stats')).runStats,
+  },
   missing: {
     summary: '列出未收录的提法 / list undefined slogans: missing FILE… [--stub FILE]',
     load: async () => (await import('./commands/missing')).runMissing,

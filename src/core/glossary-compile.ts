@@ -5,6 +5,7 @@ import { pinyin } from 'pinyin-pro';
 import * as OpenCC from 'opencc-js';
 import { hashPackContent } from './glossary-hash';
 import { toHalfWidthDigits } from './numerals';
+import { derivedForms } from './senses';
 import type { GlossaryEntry, GlossaryFile, GlossaryPack, PackEntry } from './types';
 import { PACK_SCHEMA_VERSION } from './types';
 
@@ -52,7 +53,10 @@ export function compileGlossaryPack(inputs: readonly CompileInput[]): GlossaryPa
 
 function packEntry(entry: GlossaryEntry, doc: number, ids: ReadonlySet<string>): PackEntry {
   const { unfinished: _unfinished, related, ...rest } = entry;
-  const forms = unique([entry.term, ...(entry.aliases ?? [])]);
+  // Derived forms (“三高四新”战略 → 三高四新) let the matcher find the shorter way a page writes a
+  // distinctive term; they come after the file's own forms, so the term stays first.
+  const written = [entry.term, ...(entry.aliases ?? [])];
+  const forms = unique([...written, ...derivedForms(written)]);
   const kept = related?.filter((id) => ids.has(id));
   return {
     ...rest,

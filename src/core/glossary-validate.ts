@@ -1,8 +1,9 @@
-// Checks that span entries and files: unique ids, one entry per surface form, item counts that
+// Checks that span entries and files: unique ids, one entry per surface form within a file, sane sizes, item counts that
 // agree with the term's numerals, related ids that exist, unfinished stubs and missing definitions.
 import { parseGlossaryFile } from './glossary-parse';
 import type { GlossaryProblem, ParsedGlossaryFile } from './glossary-parse';
 import { countAnnouncedItems, toHalfWidthDigits } from './numerals';
+import type { GlossaryEntry } from './types';
 
 /** A glossary file's path (as it should be printed) and its text. */
 export interface GlossarySource {
@@ -19,6 +20,17 @@ export interface GlossaryCheck {
 }
 
 const QUOTES = /[“”「」『』‘’"'＂]/g;
+
+/**
+ * Sizes no real entry comes near (the longest appendix definition in the national collection is
+ * ~1,600 characters, the longest term 30): anything beyond is a broken import or a hostile file,
+ * and would bloat the pack every browser downloads.
+ */
+export const MAX_DEFINITION_CHARS = 10_000;
+export const MAX_FORM_CHARS = 80;
+export const MAX_ITEMS = 200;
+export const MAX_ITEM_CHARS = 500;
+export const MAX_TEXT_CHARS = 10_000;
 
 /**
  * The light normalisation under which two surface forms count as the same: trimmed, full-width
@@ -56,8 +68,12 @@ export function checkGlossaryFiles(files: readonly ParsedGlossaryFile[]): Glossa
   };
 
   for (const parsed of files) {
+    // One file is one source document: a form may be defined once per file. The same term in
+    // several files is one term with several sourced definitions (see senses.ts), not an error.
+    forms.clear();
     for (const [index, entry] of (parsed.file?.entries ?? []).entries()) {
       const at = ['entries', index];
+      checkSizes(entry, (path, message) => report(parsed, [...at, ...path], message));
       const idLine = parsed.locate([...at, 'id']).line;
       const first = ids.get(entry.id);
       if (first) {
@@ -110,6 +126,23 @@ export function checkGlossaryFiles(files: readonly ParsedGlossaryFile[]): Glossa
     }
   }
   return problems;
+}
+
+/** Reports a definition, form, item or note of unreasonable size. */
+function checkSizes(entry: GlossaryEntry, report: (at: (string | number)[], message: string) => void): void {
+  const tooLong = (what: string, length: number, max: number): string =>
+    `${what}过长（${length} 字符，上限 ${max}）/ ${what === '释义' ? 'definition' : what === '写法' ? 'form' : what === '列举项' ? 'item' : 'text'} too long (${length} characters, limit ${max})`;
+  if (entry.definition !== undefined && entry.definition.length > MAX_DEFINITION_CHARS) {
+    report(['definition'], tooLong('释义', entry.definition.length, MAX_DEFINITION_CHARS));
+  }
+  const forms: [string, (string | number)[]][] = [[entry.term, ['term']], ...(entry.aliases ?? []).map((alias, i): [string, (string | number)[]] => [alias, ['aliases', i]])];
+  for (const [form, at] of forms) if (form.length > MAX_FORM_CHARS) report(at, tooLong('写法', form.length, MAX_FORM_CHARS));
+  if (entry.items && entry.items.length > MAX_ITEMS) report(['items'], `列举项过多（${entry.items.length} 项，上限 ${MAX_ITEMS}）/ too many items (${entry.items.length}, limit ${MAX_ITEMS})`);
+  for (const [i, item] of (entry.items ?? []).entries()) if (item.length > MAX_ITEM_CHARS) report(['items', i], tooLong('列举项', item.length, MAX_ITEM_CHARS));
+  for (const key of ['note', 'en', 'itemsNote'] as const) {
+    const text = entry[key];
+    if (text !== undefined && text.length > MAX_TEXT_CHARS) report([key], tooLong(key, text.length, MAX_TEXT_CHARS));
+  }
 }
 
 /** Formats a problem as `path:line:col: message`, with a warning marker for warnings. */

@@ -86,7 +86,7 @@ export const PACK_SCHEMA_VERSION = 1;
 export interface PackEntry extends GlossaryEntry {
   /** Index into `GlossaryPack.documents`. */
   doc: number;
-  /** Every surface form to match: the term and its aliases, deduplicated, term first. */
+  /** Every surface form to match: the term and its aliases, deduplicated, term first, then forms derived at build time (senses.ts derivedForms: “三高四新”战略 → 三高四新). */
   forms: string[];
   /** Search keys: pinyin of each form (full, no tones, no spaces) and its initials. */
   keys: string[];
