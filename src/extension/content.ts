@@ -42,7 +42,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   // Which of a term's definitions this page shows depends on the page's place; the background
   // answers for the terms found on the page (see page-senses.ts), after each annotation pass.
   const clues = pageClues(document);
-  let senses: { hash: string; asked: Set<string>; choices: PageSenses } = { hash: '', asked: new Set(), choices: {} };
+  let senses: { hash: string; asked: Set<string>; choices: PageSenses; byTerm?: Map<string, PackEntry[]> } = { hash: '', asked: new Set(), choices: {} };
   const askSenses = (active: GlossaryPack, matches: readonly PageMatch[]): void => {
     if (senses.hash !== active.hash) senses = { hash: active.hash, asked: new Set(), choices: {} };
     const current = senses;
@@ -50,16 +50,34 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     if (entryIds.length === 0) return;
     for (const id of entryIds) current.asked.add(id);
     askBackground<PageSenses>({ type: 'pg:page-senses', clues, entryIds }).then(
-      (answer) => Object.assign(current.choices, answer),
+      (answer) => {
+        Object.assign(current.choices, answer);
+        // A tooltip opened while the answer was on its way shows it now.
+        session?.ui.refresh();
+      },
       // Asked again after the next pass; meanwhile the matched entry is shown alone.
       () => entryIds.forEach((id) => current.asked.delete(id)),
     );
   };
   const choose = (active: GlossaryPack, entryId: string): SenseChoice | undefined => {
-    const ids = senses.hash === active.hash ? senses.choices[entryId] : undefined;
-    if (!ids) return undefined;
-    const entries = ids.others.map((id) => findEntry(active, id)).filter((entry): entry is PackEntry => entry !== undefined);
-    return { shown: findEntry(active, ids.shown), kind: ids.kind, others: entries };
+    if (senses.hash !== active.hash) return undefined;
+    const ids = senses.choices[entryId];
+    if (ids) {
+      const others = ids.others.map((id) => findEntry(active, id)).filter((entry): entry is PackEntry => entry !== undefined);
+      return { shown: findEntry(active, ids.shown), kind: ids.kind, others };
+    }
+    // No answer yet: a term several sources define is shown as other places' usage until the
+    // background says which is this page's, never one of them as its meaning.
+    if (!senses.byTerm) {
+      senses.byTerm = new Map();
+      for (const entry of active.entries) {
+        const list = senses.byTerm.get(entry.term);
+        if (list) list.push(entry);
+        else senses.byTerm.set(entry.term, [entry]);
+      }
+    }
+    const same = senses.byTerm.get(findEntry(active, entryId)?.term ?? '') ?? [];
+    return same.length > 1 ? { kind: 'elsewhere', others: same } : undefined;
   };
   let scanning = false;
 

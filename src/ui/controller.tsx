@@ -43,6 +43,8 @@ export interface GlossaryUI {
   close(): void;
   /** Scrolls to the first occurrence of an entry and opens its tooltip; false when it is not on the page. */
   showEntry(entryId: string): boolean;
+  /** Draws the open tooltip again (its sense choice changed). */
+  refresh(): void;
   destroy(): void;
 }
 
@@ -463,6 +465,7 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
       }
     },
     close: () => close(true),
+    refresh: () => current && open(current.match, current.via),
     showEntry(entryId) {
       const all = annotator.matches();
       const match = all.find((m) => m.entryId === entryId && m.kind === 'term') ?? all.find((m) => m.entryId === entryId);

@@ -1,5 +1,5 @@
 // The page's own place first, in real Chromium and Firefox with the built extension: a test pack in
-// which two cities define 五个一批 differently, imported on the options page; each city's site
+// which two cities define 九个一批 differently, imported on the options page; each city's site
 // shows its own meaning with 另有 1 个来源 opening the other (mouse and keyboard); a third city's
 // site shows both under 其他地方的用法; turning the province's group off on the options page
 // stops the term being marked. The tooltip's layout is checked (inside the viewport, not over the
@@ -27,7 +27,7 @@ const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 const REPORT = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>政府工作报告</title>
 <style>body{font:16px/1.8 sans-serif;margin:40px;max-width:720px}</style></head>
-<body><h1>政府工作报告</h1><p id="term">今年要扎实推进五个一批工作，稳住经济大盘。</p>
+<body><h1>政府工作报告</h1><p id="term">今年要扎实推进九个一批工作，稳住经济大盘。</p>
 <p id="other">${'各项工作有序推进，民生保障持续加强。'.repeat(6)}做好六稳工作。${'各项工作有序推进。'.repeat(6)}</p></body></html>`;
 
 /** The open tooltip's parts and layout, measured in the page. */
@@ -53,7 +53,7 @@ function tipState(tab: Page): Promise<TipState | null> {
     if (!tip) return null;
     const box = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
     const node = document.getElementById('term')!.firstChild!;
-    const at = node.textContent!.indexOf('五个一批');
+    const at = node.textContent!.indexOf('九个一批');
     const range = document.createRange();
     range.setStart(node, at);
     range.setEnd(node, at + 4);
@@ -104,32 +104,44 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
     await server?.close();
   });
 
-  /** A tab on `host`'s report with the pointer on 五个一批, once its tooltip shows `expected`. */
-  const hover = async (host: string, expected: string): Promise<Page> => {
-    const tab = await launched.browser.newPage();
-    await tab.setViewport({ width: 900, height: 700 });
-    await tab.goto(server.url(host, '/report.html'));
-    await waitFor(async () => (await highlightCount(tab)) > 0, `highlights on ${host}`);
-    const point = await tab.evaluate(() => {
+  /** The middle of 九个一批's second character. */
+  const termPoint = (tab: Page) =>
+    tab.evaluate(() => {
       const node = document.getElementById('term')!.firstChild!;
-      const at = node.textContent!.indexOf('五个一批');
+      const at = node.textContent!.indexOf('九个一批');
       const range = document.createRange();
       range.setStart(node, at + 1);
       range.setEnd(node, at + 2);
       const r = range.getBoundingClientRect();
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     });
-    await tab.mouse.move(point.x, point.y, { steps: 2 });
-    await waitFor(async () => squash((await tooltipText(tab)) ?? '').includes(squash(expected)), `the tooltip on ${host} with “${expected.slice(0, 12)}…”`);
-    return tab;
+
+  /**
+   * A tab on `host`'s report with the pointer on 九个一批, once its tooltip shows `expected`. The
+   * pointer comes back every few seconds: with the whole collection bundled, the merged pack the
+   * import rebuilds (2.5 MB) can reach a page after its first pass and restart its session.
+   */
+  const hover = async (host: string, expected: string): Promise<Page> => {
+    const tab = await launched.browser.newPage();
+    await tab.setViewport({ width: 900, height: 700 });
+    await tab.goto(server.url(host, '/report.html'));
+    let shown: string | null = null;
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const point = await termPoint(tab);
+      await tab.mouse.move(1, 1);
+      await tab.mouse.move(point.x, point.y, { steps: 2 });
+      const found = await waitFor(async () => squash((shown = await tooltipText(tab)) ?? '').includes(squash(expected)), 'the tooltip', 3000).catch(() => false);
+      if (found) return tab;
+    }
+    throw new Error(`no tooltip on ${host} with “${expected.slice(0, 12)}…”; shown: ${shown}`);
   };
 
   it('lists the source groups with counts on the options page', async () => {
     await options.bringToFront();
     const groups = await waitFor(async () => {
       const rows = await options.$$eval('[data-list="source-groups"] li', (items) => items.map((li) => [li.getAttribute('data-group'), li.textContent]));
-      return rows.some(([id]) => id === '430000') ? rows : null;
-    }, 'the Hunan group on the options page');
+      return rows.some(([id]) => id === 'central') ? rows : null;
+    }, 'the test pack’s groups on the options page', 30_000);
     if (name === 'chromium') {
       mkdirSync(screenshots, { recursive: true });
       const section = await options.$('[data-list="source-groups"]');
@@ -139,8 +151,8 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
     // Names and counts (the options page speaks the browser's language: 2 条 or 2 entries).
     expect(groups).toEqual(
       expect.arrayContaining([
-        ['430000', expect.stringMatching(/^湖南省\D*2\D*$/)],
-        ['central', expect.stringMatching(/^(中央|Central government)\D*1\D*$/)],
+        ['430000', expect.stringMatching(/^湖南省\D*\d+\D*$/)],
+        ['central', expect.stringMatching(/^(中央|Central government)\D*\d+\D*$/)],
         ['editorial', expect.stringMatching(/^(编辑补充|Editorial)\D*\d+\D*$/)],
       ]),
     );
@@ -165,7 +177,7 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
     const href = new URL(report);
     const fields = href.protocol === 'mailto:' ? decodeURIComponent(href.search) : [...href.searchParams.values()].join('\n');
     expect(href.protocol === 'mailto:' ? href.pathname : href.origin).toBe(host === PLACE_HOSTS.changsha ? 'glossary@changsha.example.cn' : 'https://www.zhuzhou.example.cn');
-    expect(fields).toContain('五个一批');
+    expect(fields).toContain('九个一批');
     expect(fields).toContain(server.url(host, '/report.html'));
     expect(fields).toContain(source(t));
     // A Chinese interface shows no English at all.
@@ -211,13 +223,18 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
   it('reaches the other sources from the keyboard: Alt+Shift+→, Tab to the button, Enter, Tab into the list', async () => {
     const tab = await launched.browser.newPage();
     await tab.goto(server.url(PLACE_HOSTS.changsha, '/report.html'));
-    await waitFor(async () => (await highlightCount(tab)) > 0, 'highlights');
-    await tab.keyboard.down('Alt');
-    await tab.keyboard.down('Shift');
-    await tab.keyboard.press('ArrowRight');
-    await tab.keyboard.up('Shift');
-    await tab.keyboard.up('Alt');
-    await waitFor(async () => (await tipState(tab))?.more, 'the dialog with its other-sources button');
+    await waitFor(async () => (await highlightCount(tab)) > 0, 'highlights', 30_000);
+    // Alt+Shift+→ walks the page's terms (the bundled collection marks others too) to 九个一批.
+    const heading = () => tab.evaluate(() => document.querySelector('[data-policy-glossary-ui]')?.shadowRoot?.querySelector('[role="dialog"] h3')?.textContent ?? null);
+    for (let i = 0; i < 10 && (await heading()) !== '九个一批'; i++) {
+      await tab.keyboard.down('Alt');
+      await tab.keyboard.down('Shift');
+      await tab.keyboard.press('ArrowRight');
+      await tab.keyboard.up('Shift');
+      await tab.keyboard.up('Alt');
+      await waitFor(() => heading(), 'a dialog after Alt+Shift+→', 15_000);
+    }
+    await waitFor(async () => (await tipState(tab))?.more, 'the dialog of 九个一批 with its other-sources button');
     const focused = () => tab.evaluate(() => {
       const active = document.querySelector('[data-policy-glossary-ui]')?.shadowRoot?.activeElement;
       return active ? `${active.localName}.${active.className}` : null;
@@ -246,12 +263,12 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
         return r.toString();
       });
     });
-    // 六稳 (central, still on) shows the page has been scanned.
+    // 六稳 (central and many provinces, still on) shows the page has been scanned.
     const marked = await waitFor(async () => {
       const terms = await markedTerms();
-      return terms.includes('六稳') ? terms : null;
-    }, '六稳 marked');
-    expect(marked).not.toContain('五个一批');
+      return terms.some((term) => term.includes('六稳')) ? terms : null;
+    }, '六稳 marked', 30_000);
+    expect(marked).not.toContain('九个一批');
     await tab.close();
     await options.bringToFront();
     await options.click('[data-group="430000"] input[type="checkbox"]');

@@ -7,8 +7,8 @@ import { updateSettings } from '../../src/extension/settings';
 import { rebuildMergedPack, sourceGroupCounts } from '../../src/extension/store';
 import { sensesPack } from '../ui/senses-pack';
 
-const CHANGSHA = 'changsha-2021-wu-ge-yi-pi';
-const ZHUZHOU = 'zhuzhou-2022-wu-ge-yi-pi';
+const CHANGSHA = 'changsha-2021-jiu-ge-yi-pi';
+const ZHUZHOU = 'zhuzhou-2022-jiu-ge-yi-pi';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -20,7 +20,7 @@ describe('choosePageSenses (the background)', () => {
     ['a Changsha site', { host: 'www.changsha.gov.cn', title: '', footerText: '' }, { shown: CHANGSHA, kind: 'own', others: [ZHUZHOU] }],
     ['a Zhuzhou site', { host: 'www.zhuzhou.gov.cn', title: '', footerText: '' }, { shown: ZHUZHOU, kind: 'own', others: [CHANGSHA] }],
     ['a site whose footer names Zhuzhou', { host: 'www.example.gov.cn', title: '通知', footerText: '主办单位：株洲市人民政府办公室' }, { shown: ZHUZHOU, kind: 'own', others: [CHANGSHA] }],
-  ])('%s is shown its own city’s 五个一批', async (_what, clues, expected) => {
+  ])('%s is shown its own city’s 九个一批', async (_what, clues, expected) => {
     expect((await choosePageSenses(clues, [CHANGSHA]))[CHANGSHA]).toEqual(expected);
   });
 

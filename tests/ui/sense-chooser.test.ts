@@ -5,7 +5,7 @@ import { CHANGSHA_MEANING, DIVISIONS, ZHUZHOU_MEANING, sensesPack } from './sens
 describe('createSenseChooser', () => {
   const pack = sensesPack();
   const [hunan, changsha, zhuzhou, xiangtan] = DIVISIONS;
-  const choose = (chain: typeof DIVISIONS) => createSenseChooser(pack, () => chain)('changsha-2021-wu-ge-yi-pi');
+  const choose = (chain: typeof DIVISIONS) => createSenseChooser(pack, () => chain)('changsha-2021-jiu-ge-yi-pi');
 
   it.each([
     ['长沙市', [changsha!, hunan!], CHANGSHA_MEANING, ZHUZHOU_MEANING],
@@ -25,7 +25,7 @@ describe('createSenseChooser', () => {
 
   it("shows the site's own entry first whatever the page's place", () => {
     const chooser = createSenseChooser(pack, () => [changsha!, hunan!], { own: (entry) => entry.doc === 1 });
-    const choice = chooser('changsha-2021-wu-ge-yi-pi');
+    const choice = chooser('changsha-2021-jiu-ge-yi-pi');
     expect(choice?.shown?.definition).toBe(ZHUZHOU_MEANING);
     expect(choice?.kind).toBe('own');
     expect(choice?.others.map((e) => e.definition)).toEqual([CHANGSHA_MEANING]);

@@ -1,11 +1,11 @@
-// A small pack for the many-sources tooltip, written for these tests: 五个一批 defined differently
+// A small pack for the many-sources tooltip, written for these tests: 九个一批 defined differently
 // by two cities of one province, 六稳 by the central government and by the editors, and the few
 // divisions they need. Used by the UI unit tests and the extension and widget end-to-end tests.
 import { hashPackContent } from '../../src/core/glossary-hash';
 import type { Division } from '../../src/core/places';
 import type { GlossaryPack, PackEntry } from '../../src/core/types';
 
-/** Two cities of 湖南省 that define 五个一批, and a third that does not. */
+/** Two cities of 湖南省 that define 九个一批, and a third that does not. */
 export const DIVISIONS: Division[] = [
   { code: '430000', name: '湖南省', level: 'province' },
   { code: '430100', name: '长沙市', level: 'city', parent: '430000' },
@@ -51,8 +51,8 @@ export function sensesPack(): GlossaryPack {
       { title: '编者补充', kind: 'editorial' },
     ],
     entries: [
-      entry({ id: 'changsha-2021-wu-ge-yi-pi', term: '五个一批', aliases: ['“五个一批”'], doc: 0, definition: CHANGSHA_MEANING, source: { appendix: 3 } }),
-      entry({ id: 'zhuzhou-2022-wu-ge-yi-pi', term: '五个一批', aliases: ['“五个一批”'], doc: 1, definition: ZHUZHOU_MEANING, source: { footnote: 16 } }),
+      entry({ id: 'changsha-2021-jiu-ge-yi-pi', term: '九个一批', aliases: ['“九个一批”'], doc: 0, definition: CHANGSHA_MEANING, source: { appendix: 3 } }),
+      entry({ id: 'zhuzhou-2022-jiu-ge-yi-pi', term: '九个一批', aliases: ['“九个一批”'], doc: 1, definition: ZHUZHOU_MEANING, source: { footnote: 16 } }),
       entry({ id: 'central-2023-liu-wen', term: '六稳', doc: 2, definition: CENTRAL_MEANING, source: { appendix: 1 } }),
       entry({ id: 'editorial-liu-wen', term: '六稳', doc: 3, definition: EDITORIAL_MEANING, status: 'editorial' }),
     ],

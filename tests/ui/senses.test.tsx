@@ -19,8 +19,8 @@ const get = (id: string): PackEntry => {
   if (!found) throw new Error(`no ${id}`);
   return found;
 };
-const CHANGSHA = get('changsha-2021-wu-ge-yi-pi');
-const ZHUZHOU = get('zhuzhou-2022-wu-ge-yi-pi');
+const CHANGSHA = get('changsha-2021-jiu-ge-yi-pi');
+const ZHUZHOU = get('zhuzhou-2022-jiu-ge-yi-pi');
 const CENTRAL = get('central-2023-liu-wen');
 const EDITORIAL = get('editorial-liu-wen');
 
@@ -97,7 +97,7 @@ describe('tooltip with many sources', () => {
 
   it("shows other places' definitions under 其他地方的用法, never as the page's meaning", () => {
     const root = show(CHANGSHA, { kind: 'elsewhere', others: [CHANGSHA, ZHUZHOU] });
-    expect(root.querySelector('h3')?.textContent).toBe('五个一批');
+    expect(root.querySelector('h3')?.textContent).toBe('九个一批');
     expect(root.querySelector('h4')?.textContent).toBe('其他地方的用法');
     expect(root.querySelector('.pg-def')).toBeNull();
     expect(root.querySelector('.pg-src')).toBeNull();
@@ -142,9 +142,9 @@ describe('report a wrong definition', () => {
     const href = new URL(link?.getAttribute('href') ?? '');
     expect(href.protocol).toBe('mailto:');
     expect(href.pathname).toBe('glossary@changsha.example.cn');
-    expect(href.searchParams.get('subject')).toBe('释义有误：五个一批');
+    expect(href.searchParams.get('subject')).toBe('释义有误：九个一批');
     const body = href.searchParams.get('body') ?? '';
-    expect(body).toContain('术语：五个一批');
+    expect(body).toContain('术语：九个一批');
     expect(body).toContain(`页面：${PAGE}`);
     expect(body).toContain('来源：长沙市 · 《2021年长沙市政府工作报告》 · 2021年 · 名词解释第 3 条');
     expect(link?.rel).toContain('noopener');
@@ -154,7 +154,7 @@ describe('report a wrong definition', () => {
     const link = show(ZHUZHOU, { shown: ZHUZHOU, kind: 'own', others: [] }).querySelector<HTMLAnchorElement>('a.pg-report');
     const href = new URL(link?.getAttribute('href') ?? '');
     expect(href.origin + href.pathname).toBe('https://www.zhuzhou.example.cn/feedback');
-    expect(href.searchParams.get('term')).toBe('五个一批');
+    expect(href.searchParams.get('term')).toBe('九个一批');
     expect(href.searchParams.get('page')).toBe(PAGE);
     expect(href.searchParams.get('source')).toContain('脚注 16');
   });
@@ -163,7 +163,7 @@ describe('report a wrong definition', () => {
     expect(show(CENTRAL, { shown: CENTRAL, kind: 'central', others: [] }).querySelector('a')).toBeNull();
   });
 
-  const fields = { term: '五个一批', page: PAGE, source: 'x' };
+  const fields = { term: '九个一批', page: PAGE, source: 'x' };
   it.each([
     ['an address', 'a@b.cn', /^mailto:a@b\.cn\?subject=/],
     ['a mailto: address', 'mailto:a@b.cn', /^mailto:a@b\.cn\?subject=/],

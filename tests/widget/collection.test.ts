@@ -8,15 +8,15 @@ import { chunks } from '../../src/widget/chunks';
 import { createWidget, type Widget } from '../../src/widget/widget';
 import { CHANGSHA_MEANING, ZHUZHOU_MEANING, sensesPack } from '../ui/senses-pack';
 
-const TOWN_MEANING = '本镇的五个一批：一批道路、一批学校、一批医院、一批公园、一批市场。';
+const TOWN_MEANING = '本镇的九个一批：一批道路、一批学校、一批医院、一批公园、一批市场。';
 
-/** A town's own glossary: its own 五个一批 and a term of its own, no region on its document. */
+/** A town's own glossary: its own 九个一批 and a term of its own, no region on its document. */
 function townPack(): GlossaryPack {
   const content = {
     schemaVersion: 1 as const,
     documents: [{ title: '某镇政府工作报告', issuer: '某镇人民政府', kind: 'footnotes' as const }],
     entries: [
-      { id: 'town-wu-ge-yi-pi', term: '五个一批', doc: 0, status: 'official' as const, forms: ['五个一批'], keys: [], definition: TOWN_MEANING },
+      { id: 'town-jiu-ge-yi-pi', term: '九个一批', doc: 0, status: 'official' as const, forms: ['九个一批'], keys: [], definition: TOWN_MEANING },
       { id: 'town-san-ge-yi', term: '三个一', doc: 0, status: 'official' as const, forms: ['三个一'], keys: [], definition: '一个中心、一个平台、一个窗口。' },
     ],
     variants: {},
@@ -40,8 +40,8 @@ describe('mergeCollection', () => {
     const own = townPack();
     const collection = sensesPack();
     const merged = mergeCollection(own, collection);
-    expect(merged.entries.slice(0, 2).map((e) => e.id)).toEqual(['town-wu-ge-yi-pi', 'town-san-ge-yi']);
-    const zhuzhou = merged.entries.find((e) => e.id === 'zhuzhou-2022-wu-ge-yi-pi');
+    expect(merged.entries.slice(0, 2).map((e) => e.id)).toEqual(['town-jiu-ge-yi-pi', 'town-san-ge-yi']);
+    const zhuzhou = merged.entries.find((e) => e.id === 'zhuzhou-2022-jiu-ge-yi-pi');
     expect(merged.documents[zhuzhou!.doc]?.region?.name).toBe('株洲市');
     expect(merged.entries).toHaveLength(own.entries.length + collection.entries.length);
   });
@@ -84,7 +84,7 @@ describe('loadCollection', () => {
     vi.stubGlobal('fetch', fetchSpy);
     const { pack, senses } = await loadCollection(townPack(), '/static/collection.json', '430100', 'https://town.example/news/1.html');
     expect(String((fetchSpy.mock.calls[0] as unknown[])[0])).toBe('https://town.example/static/collection.json');
-    const choice = senses.choose('town-wu-ge-yi-pi');
+    const choice = senses.choose('town-jiu-ge-yi-pi');
     expect(choice?.shown?.definition).toBe(TOWN_MEANING);
     expect(choice?.others.map((e) => e.definition).sort()).toEqual([CHANGSHA_MEANING, ZHUZHOU_MEANING].sort());
     expect(pack.entries.length).toBe(6);
@@ -94,7 +94,7 @@ describe('loadCollection', () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(sensesPack()))));
     const own = { ...townPack(), entries: townPack().entries.slice(1) };
     const { senses } = await loadCollection(own, '/c.json', '株洲市', 'https://town.example/');
-    expect(senses.choose('changsha-2021-wu-ge-yi-pi')?.shown?.definition).toBe(ZHUZHOU_MEANING);
+    expect(senses.choose('changsha-2021-jiu-ge-yi-pi')?.shown?.definition).toBe(ZHUZHOU_MEANING);
   });
 });
 
@@ -106,7 +106,7 @@ describe('the widget with data-collection', () => {
   });
 
   it("marks the collection's terms too, and keeps marking the town's own when the collection fails", async () => {
-    document.body.innerHTML = '<p>推进五个一批，落实三个一，做好六稳。</p>';
+    document.body.innerHTML = '<p>推进九个一批，落实三个一，做好六稳。</p>';
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(sensesPack()))));
     widget = createWidget(document, {}, chunks);
     const withCollection = await widget.init({ glossary: townPack(), collection: '/c.json', region: '430100' });
@@ -123,7 +123,7 @@ describe('the widget with data-collection', () => {
   });
 
   it('does not load the collection without the option', async () => {
-    document.body.innerHTML = '<p>推进五个一批。</p>';
+    document.body.innerHTML = '<p>推进九个一批。</p>';
     const fetchSpy = vi.fn(async () => new Response(JSON.stringify(sensesPack())));
     vi.stubGlobal('fetch', fetchSpy);
     const spy = { ...chunks, collection: vi.fn(chunks.collection) };
@@ -136,11 +136,11 @@ describe('the widget with data-collection', () => {
 
 describe('the <policy-glossary> panel with the collection on', () => {
   it("lists the town's own glossary, not the collection", async () => {
-    document.body.innerHTML = '<p>推进五个一批。</p>';
+    document.body.innerHTML = '<p>推进九个一批。</p>';
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(sensesPack()))));
     const widget = createWidget(document, {}, chunks);
     await widget.init({ glossary: townPack(), collection: '/c.json', region: '430100' });
-    expect((await widget.pack()).entries.map((e) => e.id)).toEqual(['town-wu-ge-yi-pi', 'town-san-ge-yi']);
+    expect((await widget.pack()).entries.map((e) => e.id)).toEqual(['town-jiu-ge-yi-pi', 'town-san-ge-yi']);
     widget.destroy();
   });
 });
