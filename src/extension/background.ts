@@ -7,6 +7,8 @@ import { onRequest } from './respond';
 import { loadSettings, updateSettings, watchSettings } from './settings';
 import { injectIntoTab, syncRegisteredHosts } from './site-access';
 import { getMergedPack } from './merged-pack';
+import { choosePageSenses } from './page-senses';
+import { rebuildMergedPack } from './store';
 import { SUBSCRIPTION_ALARM, SUBSCRIPTION_PERIOD_MINUTES, updateAllSubscriptions } from './subscriptions';
 import { saveEntryDraft } from './drafts';
 
@@ -17,9 +19,13 @@ const readBundledGlossary = async (): Promise<string> => {
 
 /** Starts the background; listeners are added synchronously, as MV3 service workers require. */
 export function startBackground(): void {
+  /** The turned-off source groups the merged pack was last built for. */
+  let disabledGroups: string | undefined;
   const init = async (): Promise<void> => {
     await installBundledPack(readBundledGlossary);
-    await syncRegisteredHosts((await loadSettings()).enabledHosts);
+    const settings = await loadSettings();
+    disabledGroups ??= settings.disabledGroups.join('\n');
+    await syncRegisteredHosts(settings.enabledHosts);
     if (!(await browser.alarms.get(SUBSCRIPTION_ALARM))) {
       browser.alarms.create(SUBSCRIPTION_ALARM, { periodInMinutes: SUBSCRIPTION_PERIOD_MINUTES, delayInMinutes: 1 });
     }
@@ -28,6 +34,11 @@ export function startBackground(): void {
 
   let registeredHosts = '';
   watchSettings((settings) => {
+    // Turned-off source groups are left out of the merged pack itself (the options page also
+    // rebuilds at once; this covers changes made while it was closed, e.g. synced storage).
+    const groups = settings.disabledGroups.join('\n');
+    if (groups !== disabledGroups) void rebuildMergedPack();
+    disabledGroups = groups;
     const key = settings.enabledHosts.join('\n');
     if (key === registeredHosts) return;
     registeredHosts = key;
@@ -41,6 +52,8 @@ export function startBackground(): void {
   onRequest(isBackgroundRequest, async (request: BackgroundRequest) => {
     await ready;
     switch (request.type) {
+      case 'pg:page-senses':
+        return choosePageSenses(request.clues, request.entryIds);
       case 'pg:get-pack':
         return getMergedPack();
       case 'pg:enable-host':

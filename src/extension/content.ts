@@ -4,10 +4,13 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createMatcher } from '../core/matcher';
-import type { GlossaryPack, TextMatch } from '../core/types';
+import type { SenseChoice } from '../core/sense-choice';
+import type { GlossaryPack, PackEntry, TextMatch } from '../core/types';
 import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
 import { createViewportRegistry } from '../dom/viewport';
 import { mountGlossaryUI, type GlossaryUI } from '../ui/controller';
+import { findEntry } from '../ui/entry-card';
+import { SENSE_VIEWS } from '../ui/sense-views';
 import { createStrings } from '../ui/strings';
 import { isContentRequest, type ContentRequest, type PageReport } from './messages';
 import { summariseMatches, type ReportMatch } from './page-report';
@@ -15,6 +18,8 @@ import { askBackground } from './respond';
 import { loadSettings, watchSettings, type ExtensionSettings } from './settings';
 import { siteState } from './sites';
 import { getMergedPack, watchMergedPack } from './merged-pack';
+import { pageClues } from '../ui/page-clues';
+import type { PageSenses } from './page-senses';
 
 const BLOCK_SELECTOR = 'p,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,caption,article,section,div';
 
@@ -34,6 +39,46 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   let pack = (await getMergedPack()) ?? (await askBackground<GlossaryPack | null>({ type: 'pg:get-pack' }));
   if (ctx.isInvalid) return;
   let session: Session | undefined;
+  // Which of a term's definitions this page shows depends on the page's place; the background
+  // answers for the terms found on the page (see page-senses.ts), after each annotation pass.
+  const clues = pageClues(document);
+  let senses: { hash: string; asked: Set<string>; choices: PageSenses; byTerm?: Map<string, PackEntry[]> } = { hash: '', asked: new Set(), choices: {} };
+  const askSenses = (active: GlossaryPack, matches: readonly PageMatch[]): void => {
+    if (senses.hash !== active.hash) senses = { hash: active.hash, asked: new Set(), choices: {} };
+    const current = senses;
+    const entryIds = [...new Set(matches.flatMap((m) => (m.entryId && !current.asked.has(m.entryId) ? [m.entryId] : [])))];
+    if (entryIds.length === 0) return;
+    for (const id of entryIds) current.asked.add(id);
+    askBackground<PageSenses>({ type: 'pg:page-senses', clues, entryIds }).then(
+      (answer) => {
+        Object.assign(current.choices, answer);
+        // A tooltip opened while the answer was on its way shows it now.
+        session?.ui.refresh();
+      },
+      // Asked again after the next pass; meanwhile the matched entry is shown alone.
+      () => entryIds.forEach((id) => current.asked.delete(id)),
+    );
+  };
+  const choose = (active: GlossaryPack, entryId: string): SenseChoice | undefined => {
+    if (senses.hash !== active.hash) return undefined;
+    const ids = senses.choices[entryId];
+    if (ids) {
+      const others = ids.others.map((id) => findEntry(active, id)).filter((entry): entry is PackEntry => entry !== undefined);
+      return { shown: findEntry(active, ids.shown), kind: ids.kind, others };
+    }
+    // No answer yet: a term several sources define is shown as other places' usage until the
+    // background says which is this page's, never one of them as its meaning.
+    if (!senses.byTerm) {
+      senses.byTerm = new Map();
+      for (const entry of active.entries) {
+        const list = senses.byTerm.get(entry.term);
+        if (list) list.push(entry);
+        else senses.byTerm.set(entry.term, [entry]);
+      }
+    }
+    const same = senses.byTerm.get(findEntry(active, entryId)?.term ?? '') ?? [];
+    return same.length > 1 ? { kind: 'elsewhere', others: same } : undefined;
+  };
   let scanning = false;
 
   const stop = (): void => {
@@ -60,8 +105,9 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       unknownSlogans: current.unknownSlogans,
       style: current.highlightStyle,
       viewport: createViewportRegistry,
-      onUpdate: () => {
+      onUpdate: (matches) => {
         scanning = false;
+        askSenses(activePack, matches);
       },
     });
     const ui = mountGlossaryUI({
@@ -70,6 +116,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       strings: createStrings(browser.i18n.getUILanguage()),
       hoverDelay: current.hoverDelay,
       theme: current.theme,
+      senses: { choose: (entryId) => choose(activePack, entryId), views: SENSE_VIEWS },
       onAddToGlossary: (match: TextMatch) => {
         void askBackground({ type: 'pg:open-entry-form', draft: { term: match.text, kind: match.kind, pageUrl: location.href, context: contextOf(match as PageMatch).context } });
       },

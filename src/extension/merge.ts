@@ -3,9 +3,10 @@
 import { hashPackContent } from '../core/glossary-hash';
 import { PACK_SCHEMA_VERSION } from '../core/types';
 import type { GlossaryEntry, GlossaryPack, PackEntry, SourceDocument } from '../core/types';
+import { USER_DOCUMENT_TITLE } from './source-groups';
 
 /** The document the user's own entries cite. */
-export const USER_DOCUMENT: SourceDocument = { title: '我的词库 My glossary', kind: 'editorial' };
+export const USER_DOCUMENT: SourceDocument = { title: USER_DOCUMENT_TITLE, kind: 'editorial' };
 
 /** Pinyin search keys by surface form (see `searchKeys` in core/glossary-compile). */
 export type SearchKeys = Readonly<Record<string, readonly string[]>>;
@@ -35,31 +36,30 @@ export function userEntriesPack(entries: readonly GlossaryEntry[], keys: SearchK
 }
 
 /**
- * Merges packs in order of precedence (lowest first). An entry whose id reappears is replaced,
- * and a surface form claimed by a later entry is taken away from earlier ones, so the
- * user's own definition of 六稳 is the one a page shows.
+ * Merges packs in order of precedence (lowest first). An entry whose id reappears is replaced; the
+ * later packs' entries come first, so a surface form several entries share is matched to the
+ * user's own or the latest pack's (the matcher gives a form to its first entry), and the others
+ * stay as the term's other sources, which the tooltip lists and ranks by the page's place.
  */
 export function mergePacks(packs: readonly Omit<GlossaryPack, 'hash'>[]): Omit<GlossaryPack, 'hash'> {
   const documents: SourceDocument[] = [];
-  const byId = new Map<string, PackEntry>();
+  const offsets: number[] = [];
   const variants: Record<string, string> = {};
   for (const pack of packs) {
-    const offset = documents.length;
+    offsets.push(documents.length);
     documents.push(...pack.documents);
     Object.assign(variants, pack.variants);
-    const claimed = new Set(pack.entries.flatMap((entry) => entry.forms));
-    for (const [id, entry] of byId) {
-      if (!entry.forms.some((form) => claimed.has(form))) continue;
-      const forms = entry.forms.filter((form) => !claimed.has(form));
-      if (forms.length === 0) byId.delete(id);
-      else byId.set(id, { ...entry, forms });
-    }
-    for (const entry of pack.entries) {
-      byId.delete(entry.id);
-      byId.set(entry.id, { ...entry, doc: entry.doc + offset });
+  }
+  const seen = new Set<string>();
+  const entries: PackEntry[] = [];
+  for (let p = packs.length - 1; p >= 0; p--) {
+    for (const entry of packs[p]!.entries) {
+      if (seen.has(entry.id)) continue;
+      seen.add(entry.id);
+      entries.push({ ...entry, doc: entry.doc + offsets[p]! });
     }
   }
-  return { schemaVersion: PACK_SCHEMA_VERSION, documents, entries: [...byId.values()], variants };
+  return { schemaVersion: PACK_SCHEMA_VERSION, documents, entries, variants };
 }
 
 /** The pack with its `hash` (SHA-256 of its canonical JSON, as the build computes it). */

@@ -1,5 +1,6 @@
 // Messages between the popup/options pages, the background and the content script.
 import type { GlossaryPack, MatchKind } from '../core/types';
+import type { PageClues } from '../ui/page-clues';
 
 /** One glossary term found on the page, with how often it occurs. */
 export interface PageTerm {
@@ -38,7 +39,8 @@ export type BackgroundRequest =
   | { type: 'pg:enable-host'; host: string; tabId?: number }
   | { type: 'pg:sync-hosts' }
   | { type: 'pg:update-subscriptions' }
-  | { type: 'pg:open-entry-form'; draft: EntryDraft };
+  | { type: 'pg:open-entry-form'; draft: EntryDraft }
+  | { type: 'pg:page-senses'; clues: PageClues; entryIds: string[] };
 
 /** A prefilled "add to my glossary" form. */
 export interface EntryDraft {
@@ -60,5 +62,5 @@ export function isContentRequest(value: unknown): value is ContentRequest {
 /** True when `value` is one of our background requests. */
 export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
   const type = (value as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && ['pg:get-pack', 'pg:enable-host', 'pg:sync-hosts', 'pg:update-subscriptions', 'pg:open-entry-form'].includes(type);
+  return typeof type === 'string' && ['pg:get-pack', 'pg:enable-host', 'pg:sync-hosts', 'pg:update-subscriptions', 'pg:open-entry-form', 'pg:page-senses'].includes(type);
 }

@@ -20,12 +20,16 @@ import {
   getUserEntryKeys,
   listPacks,
   removePack,
+  rebuildMergedPack,
   saveUserEntry,
+  sourceGroupCounts,
   updatePackRecord,
   watchStore,
   type PackRecord,
 } from './store';
 import { getMergedPack } from './merged-pack';
+import { divisionName } from './place-lookup';
+import { GROUP_CENTRAL, GROUP_EDITORIAL, GROUP_OTHER, GROUP_USER, type SourceGroupCount } from './source-groups';
 import { currentStrings, type ExtensionStrings } from './strings';
 import { subscribe } from './subscriptions';
 import { ReportImport } from './report-import';
@@ -43,11 +47,13 @@ function Options() {
   const [subscribeStatus, setSubscribeStatus] = useState<{ ok: boolean; text: string }>();
   const [editing, setEditing] = useState<EntryFormValue>();
   const [mergedIds, setMergedIds] = useState<string[]>([]);
+  const [groups, setGroups] = useState<SourceGroupCount[]>([]);
 
   const refresh = async (): Promise<void> => {
     setPacks(await listPacks());
     setEntries(await getUserEntries());
     setMergedIds((await getMergedPack())?.entries.map((e) => e.id) ?? []);
+    setGroups(await sourceGroupCounts());
   };
 
   useEffect(() => {
@@ -132,6 +138,8 @@ function Options() {
         {subscribeStatus && <p class={subscribeStatus.ok ? 'pg-status' : 'pg-status pg-error'}>{subscribeStatus.text}</p>}
         <ReportImport t={t} reservedIds={[...entries.map((e) => e.id), ...mergedIds]} onSaved={refresh} />
       </section>
+
+      <SourceGroups t={t} groups={groups} off={settings.disabledGroups} />
 
       <section>
         <h2>{t.myEntries}</h2>
@@ -260,6 +268,40 @@ function PackRow({ pack, t, onChange }: { pack: PackRecord; t: ExtensionStrings;
         )}
       </span>
     </li>
+  );
+}
+
+/** The sources of definitions (each province, central, editorial, the user's own) with counts and a switch each. */
+function SourceGroups({ t, groups, off }: { t: ExtensionStrings; groups: SourceGroupCount[]; off: string[] }) {
+  const [names, setNames] = useState<Record<string, string>>({});
+  const provinces = groups.map((g) => g.id).filter((id) => /^\d{6}$/.test(id));
+  useEffect(() => {
+    void Promise.all(provinces.map(async (code) => [code, await divisionName(code).catch(() => undefined)] as const)).then((found) =>
+      setNames(Object.fromEntries(found.filter((pair): pair is readonly [string, string] => pair[1] !== undefined))),
+    );
+  }, [provinces.join()]);
+  const label = (id: string): string =>
+    id === GROUP_USER ? t.groupUser : id === GROUP_CENTRAL ? t.groupCentral : id === GROUP_EDITORIAL ? t.groupEditorial : id === GROUP_OTHER ? t.groupOther : (names[id] ?? t.groupProvince(id));
+  const toggle = async (id: string, on: boolean) => {
+    await updateSettings((s) => ({ disabledGroups: on ? s.disabledGroups.filter((g) => g !== id) : [...s.disabledGroups.filter((g) => g !== id), id] }));
+    await rebuildMergedPack();
+  };
+  return (
+    <section>
+      <h2>{t.sourceGroups}</h2>
+      <p class="pg-status">{t.sourceGroupsHint}</p>
+      <ul class="pg-plain" data-list="source-groups">
+        {groups.map((group) => (
+          <li key={group.id} data-group={group.id}>
+            <label style="margin:0;display:inline">
+              <input type="checkbox" checked={!off.includes(group.id)} onChange={(e) => void toggle(group.id, e.currentTarget.checked)} />
+              <b>{label(group.id)}</b>
+            </label>
+            <span class="pg-ctx">{t.packEntries(group.entries)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

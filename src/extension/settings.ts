@@ -20,6 +20,8 @@ export interface ExtensionSettings {
   /** Also mark numbered slogans the glossary does not know yet. */
   unknownSlogans: boolean;
   theme: 'auto' | 'light' | 'dark';
+  /** Source groups turned off (province codes, 'central', 'editorial', 'user', 'other'; see source-groups.ts). */
+  disabledGroups: string[];
 }
 
 /** Settings of a fresh install. */
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Readonly<ExtensionSettings> = Object.freeze({
   hoverDelay: 300,
   unknownSlogans: true,
   theme: 'auto',
+  disabledGroups: [],
 });
 
 /** Bounds of the hover delay the options page accepts, in milliseconds. */
@@ -52,6 +55,7 @@ export function normaliseSettings(stored: unknown): ExtensionSettings {
     hoverDelay: Math.min(HOVER_DELAY_RANGE.max, Math.max(HOVER_DELAY_RANGE.min, Math.round(delay))),
     unknownSlogans: typeof s.unknownSlogans === 'boolean' ? s.unknownSlogans : DEFAULT_SETTINGS.unknownSlogans,
     theme: s.theme === 'light' || s.theme === 'dark' ? s.theme : 'auto',
+    disabledGroups: Array.isArray(s.disabledGroups) ? [...new Set(s.disabledGroups.filter((g): g is string => typeof g === 'string'))] : [],
   };
 }
 

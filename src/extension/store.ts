@@ -5,6 +5,8 @@ import { browser } from 'wxt/browser';
 import type { GlossaryEntry, GlossaryPack } from '../core/types';
 import { formsOf, mergePacks, userEntriesPack, withHash, type SearchKeys } from './merge';
 import { mergedPackItem } from './merged-pack';
+import { loadSettings } from './settings';
+import { countGroups, withoutGroups, type SourceGroupCount } from './source-groups';
 import { localItem } from './storage-item';
 
 /** Where a pack came from. */
@@ -141,15 +143,31 @@ export async function deleteUserEntry(id: string): Promise<void> {
 
 const KIND_ORDER: Record<PackKind, number> = { bundled: 0, url: 1, file: 2 };
 
-/** Recomputes the merged pack from the enabled packs and the user's entries; stores it when it changed. */
-export async function rebuildMergedPack(): Promise<GlossaryPack> {
+/** The enabled packs and the user's entries merged, every source group included. */
+async function mergeEnabled(): Promise<GlossaryPack> {
   const records = (await recordsItem.getValue())
     .filter((r) => r.enabled)
     .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
   const packs = (await Promise.all(records.map((r) => packItem(r.id).getValue()))).filter((p): p is GlossaryPack => p !== null);
-  const merged = withHash(mergePacks([...packs, userEntriesPack(await userEntriesItem.getValue(), await userKeysItem.getValue())]));
+  return withHash(mergePacks([...packs, userEntriesPack(await userEntriesItem.getValue(), await userKeysItem.getValue())]));
+}
+
+/**
+ * Recomputes the merged pack from the enabled packs and the user's entries, without the source
+ * groups the user turned off (so content scripts and the popup never load them); stores it when
+ * it changed.
+ */
+export async function rebuildMergedPack(): Promise<GlossaryPack> {
+  const all = await mergeEnabled();
+  const kept = withoutGroups(all, (await loadSettings()).disabledGroups);
+  const merged = kept === all ? all : withHash(kept);
   if ((await mergedPackItem.getValue())?.hash !== merged.hash) await mergedPackItem.setValue(merged);
   return merged;
+}
+
+/** The source groups of the enabled packs and the user's entries with their entry counts, turned-off groups included. */
+export async function sourceGroupCounts(): Promise<SourceGroupCount[]> {
+  return countGroups(await mergeEnabled());
 }
 
 /** Calls `listener` when the pack list or the user's entries change (another page, the background). */

@@ -12,6 +12,8 @@ import type { Strings } from './strings';
 import { mountTooltipHost, TooltipView } from './tooltip';
 import type { Theme, TooltipHost } from './tooltip';
 import { termStepFromKey } from './shortcut';
+import type { SenseSupport } from './sense-views';
+import { adoptStyles } from './styles';
 
 /** How a tooltip was opened: hover and focus show a tooltip, keyboard and tap a dialog that takes focus. */
 export type OpenVia = 'hover' | 'focus' | 'keyboard' | 'tap';
@@ -29,6 +31,8 @@ export interface GlossaryUIOptions {
   document?: Document;
   /** How the tooltip is kept beside its term (default {@link placeNear}). */
   positioner?: Positioner;
+  /** Which of a term's definitions this page is shown, and the views for the others (see TooltipViewProps.senses). */
+  senses?: SenseSupport;
 }
 
 /** The mounted UI. */
@@ -39,6 +43,8 @@ export interface GlossaryUI {
   close(): void;
   /** Scrolls to the first occurrence of an entry and opens its tooltip; false when it is not on the page. */
   showEntry(entryId: string): boolean;
+  /** Draws the open tooltip again (its sense choice changed). */
+  refresh(): void;
   destroy(): void;
 }
 
@@ -106,13 +112,14 @@ function anchorFor(match: PageMatch, point: { x: number; y: number } | undefined
  * a term opens it. Handlers never throw into the page; `destroy()` removes every listener.
  */
 export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
-  const { annotator, pack, strings, onAddToGlossary, theme } = options;
+  const { annotator, pack, strings, onAddToGlossary, theme, senses } = options;
   const doc = options.document ?? document;
   const view = doc.defaultView ?? window;
   const hoverDelay = options.hoverDelay ?? 300;
   const positioner = options.positioner ?? placeNear;
   const tooltip: TooltipHost = mountTooltipHost({ document: doc, strings, theme });
   const { host, mount, shadowRoot } = tooltip;
+  if (senses) adoptStyles(shadowRoot, senses.views.styles);
   /** Events from inside our shadow root reach the document retargeted to the host; some engines do not retarget. */
   const inUI = (target: EventTarget | null): boolean =>
     target === host || (isNode(target) && target.getRootNode() === shadowRoot);
@@ -203,6 +210,8 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
         titleId={titleId}
         onClose={() => close(true)}
         onAddToGlossary={onAddToGlossary}
+        senses={senses}
+        pageUrl={view.location.href}
       />,
       mount,
     );
@@ -456,6 +465,7 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
       }
     },
     close: () => close(true),
+    refresh: () => current && open(current.match, current.via),
     showEntry(entryId) {
       const all = annotator.matches();
       const match = all.find((m) => m.entryId === entryId && m.kind === 'term') ?? all.find((m) => m.entryId === entryId);

@@ -1,6 +1,7 @@
 // One glossary entry as people read it: term, expansion, definition, source, related terms, copy.
 // Glossary data is only ever passed to Preact as text children, which Preact escapes.
 import { Component, Fragment } from 'preact';
+import type { ComponentChildren } from 'preact';
 import type { GlossaryPack, PackEntry, SourceDocument } from '../core/types';
 import { cancelTimer, startTimer } from '../dom/natives';
 import type { Strings } from './strings';
@@ -18,23 +19,37 @@ export function findEntry(pack: GlossaryPack, id: string | undefined): PackEntry
   return index.get(id);
 }
 
-/** Where the entry is explained: "《title》", issuer, date, "脚注 N"…, the parts that are known. */
-export function sourceParts(entry: PackEntry, doc: SourceDocument | undefined, strings: Strings): string[] {
-  const where = entry.source;
-  const parts = [
-    doc?.title ? `《${doc.title}》` : '',
-    doc?.issuer ?? '',
-    doc?.date ? strings.date(doc.date) : '',
-    where?.footnote !== undefined ? strings.footnote(where.footnote) : '',
-    where?.appendix !== undefined ? strings.appendix(where.appendix) : '',
-    where?.page !== undefined ? strings.page(where.page) : '',
-  ];
-  return parts.filter(Boolean);
+/** One part of a source line; `keep` parts (a place, a date, 脚注 16) never break inside. */
+export interface SourcePart {
+  text: string;
+  keep: boolean;
 }
 
-/** "《title》 · issuer · date · 脚注 N", or '' when nothing is known. */
+/**
+ * Where the entry is explained: the place, "《title》", the date (or the report's year), "脚注 N"…,
+ * the parts that are known. The issuer is left out when the place is known: it is that place's
+ * government, and the line must stay short enough to read at a glance.
+ */
+export function sourceParts(entry: PackEntry, doc: SourceDocument | undefined, strings: Strings): SourcePart[] {
+  const where = entry.source;
+  const when = doc?.date ? strings.date(doc.date) : doc?.year !== undefined ? strings.year(doc.year) : '';
+  const parts: SourcePart[] = [
+    { text: doc?.region?.name ?? '', keep: true },
+    { text: doc?.title ? `《${doc.title}》` : '', keep: false },
+    { text: doc?.region ? '' : (doc?.issuer ?? ''), keep: false },
+    { text: when, keep: true },
+    { text: where?.footnote !== undefined ? strings.footnote(where.footnote) : '', keep: true },
+    { text: where?.appendix !== undefined ? strings.appendix(where.appendix) : '', keep: true },
+    { text: where?.page !== undefined ? strings.page(where.page) : '', keep: true },
+  ];
+  return parts.filter((part) => part.text);
+}
+
+/** "place · 《title》 · date · 脚注 N", or '' when nothing is known. */
 export const formatSource = (entry: PackEntry, doc: SourceDocument | undefined, strings: Strings): string =>
-  sourceParts(entry, doc, strings).join(' · ');
+  sourceParts(entry, doc, strings)
+    .map((part) => part.text)
+    .join(' · ');
 
 /** The plain text the copy button puts on the clipboard: "term：definition", the items, the source. */
 export function formatEntryText(entry: PackEntry, doc: SourceDocument | undefined, strings: Strings): string {
@@ -82,6 +97,10 @@ export interface EntryCardProps {
   headingId?: string;
   /** Called when a related term is chosen; without it related terms are listed as plain text. */
   onShowEntry?: (id: string) => void;
+  /** Shown after the card's foot (the shown definition's source line): the term's other sources (see sense-views). */
+  others?: ComponentChildren;
+  /** Shown after the source line: the link that reports a wrong definition (see sense-views). */
+  report?: ComponentChildren;
 }
 
 /**
@@ -103,16 +122,16 @@ export class EntryCard extends Component<EntryCardProps, { copied?: boolean }> {
     this.timer = startTimer(() => this.setState({ copied: undefined }), 2000);
   }
 
-  override render({ entry, pack, strings, headingId, onShowEntry }: EntryCardProps, { copied }: { copied?: boolean }) {
+  override render({ entry, pack, strings, headingId, onShowEntry, others, report }: EntryCardProps, { copied }: { copied?: boolean }) {
     const doc = pack.documents[entry.doc];
     const related = (entry.related ?? [])
       .map((id) => findEntry(pack, id))
       .filter((other): other is PackEntry => other !== undefined);
     const source = sourceParts(entry, doc, strings);
-    // Chinese readers come for the expansion and the definition; the English gloss follows them.
-    // English readers get the gloss first, as their way into the Chinese text.
+    // A Chinese interface shows no English; English readers get the gloss first, as their way into
+    // the Chinese text.
     const englishFirst = strings.lang === 'en';
-    const english = entry.en && (
+    const english = englishFirst && entry.en && (
       <p class="pg-en" lang="en">
         {entry.en}
       </p>
@@ -146,7 +165,6 @@ export class EntryCard extends Component<EntryCardProps, { copied?: boolean }> {
             {entry.note}
           </p>
         )}
-        {!englishFirst && english}
         {related.length > 0 && (
           <div class="pg-related">
             <span class="pg-label">{strings.related}</span>
@@ -167,14 +185,16 @@ export class EntryCard extends Component<EntryCardProps, { copied?: boolean }> {
             {source.map((part, i) => (
               <Fragment key={i}>
                 {i > 0 && ' · '}
-                <span>{part}</span>
+                <span class={part.keep ? 'pg-nb' : undefined}>{part.text}</span>
               </Fragment>
             ))}
+            {report}
           </span>
           <button type="button" class="pg-copy" onClick={(event) => void this.copy(event.currentTarget)} aria-live="polite">
             {copied === undefined ? strings.copy : copied ? strings.copied : strings.copyFailed}
           </button>
         </div>
+        {others}
       </article>
     );
   }

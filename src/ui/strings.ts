@@ -30,6 +30,8 @@ export interface Strings {
   entryCount: (n: number) => string;
   /** Formats an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) for display. */
   date: (iso: string) => string;
+  /** A report's year when its date is not known: "2023年". */
+  year: (year: number) => string;
 }
 
 const zhDate = (iso: string): string => {
@@ -63,6 +65,7 @@ const ZH: Strings = {
   untagged: '其他',
   entryCount: (n) => `共 ${n} 条`,
   date: zhDate,
+  year: (year) => `${year}年`,
 };
 
 const EN: Strings = {
@@ -90,6 +93,7 @@ const EN: Strings = {
   untagged: 'Other',
   entryCount: (n) => `${n} ${n === 1 ? 'entry' : 'entries'}`,
   date: (iso) => iso,
+  year: (year) => String(year),
 };
 
 /**

@@ -35,6 +35,8 @@ export const CARD_STYLES =
   '.pg-root button:focus-visible,.pg-search:focus-visible{outline:2px solid var(--link);outline-offset:1px}' +
   '.pg-root button.pg-link{border:0;background:none;padding:0 4px;color:var(--link);text-decoration:underline}' +
   '.pg-copy{flex:none}' +
+  // 脚注 16, a date or a place name broken across lines reads as two things.
+  '.pg-nb{white-space:nowrap}' +
   '.pg-unknown .pg-term{color:var(--fg)}' +
   '.pg-unknown button{margin-top:8px}';
 

@@ -4,6 +4,7 @@ import { Component } from 'preact';
 import type { GlossaryPack, TextMatch } from '../core/types';
 import { UI_HOST_ATTRIBUTE } from './annotator-contract';
 import { EntryCard, findEntry } from './entry-card';
+import type { SenseSupport } from './sense-views';
 import type { Strings } from './strings';
 import { TOOLTIP_STYLES, adoptStyles, themeClass } from './styles';
 import type { Theme } from './styles';
@@ -63,14 +64,25 @@ export interface TooltipViewProps {
   onClose: () => void;
   /** Offered for unknown slogans; without it the add button is not shown. */
   onAddToGlossary?: (match: TextMatch) => void;
+  /**
+   * Which of the term's definitions this page is shown, and the views for the others; without it,
+   * or when it answers nothing, the matched entry is shown alone. Its views are passed in rather
+   * than imported, so the widget's tooltip chunk carries them only when the collection is used.
+   */
+  senses?: SenseSupport;
+  /** The page's address, for the report link of sources that name a contact. */
+  pageUrl?: string;
 }
 
 /** What the tooltip shows for one match; related terms open in place, with a way back. */
 export class TooltipView extends Component<TooltipViewProps, { trail: string[] }> {
   override state = { trail: [] as string[] };
 
-  override render({ match, pack, strings, dialog, titleId, onClose, onAddToGlossary }: TooltipViewProps, { trail }: { trail: string[] }) {
-    const entry = findEntry(pack, trail[trail.length - 1] ?? match.entryId);
+  override render({ match, pack, strings, dialog, titleId, onClose, onAddToGlossary, senses, pageUrl = '' }: TooltipViewProps, { trail }: { trail: string[] }) {
+    const found = findEntry(pack, trail[trail.length - 1] ?? match.entryId);
+    const choice = found && senses?.choose(found.id);
+    const entry = choice ? choice.shown : found;
+    const views = senses?.views;
     return (
       <div class="pg-tip" role={dialog ? 'dialog' : 'tooltip'} aria-labelledby={titleId} tabIndex={-1}>
         <button type="button" class="pg-x" aria-label={strings.close} title={strings.close} onClick={onClose}>
@@ -83,17 +95,21 @@ export class TooltipView extends Component<TooltipViewProps, { trail: string[] }
             </button>
           </div>
         )}
+        {found && match.kind === 'fuzzy' && trail.length === 0 && <p class="pg-maybe">{strings.maybe(found.term)}</p>}
         {entry ? (
-          <>
-            {match.kind === 'fuzzy' && trail.length === 0 && <p class="pg-maybe">{strings.maybe(entry.term)}</p>}
-            <EntryCard
-              entry={entry}
-              pack={pack}
-              strings={strings}
-              headingId={titleId}
-              onShowEntry={(id) => this.setState({ trail: [...trail, id] })}
-            />
-          </>
+          <EntryCard
+            key={entry.id}
+            entry={entry}
+            pack={pack}
+            strings={strings}
+            headingId={titleId}
+            others={views && choice && <views.OtherSources others={choice.others} pack={pack} strings={strings} listId={`${titleId}-others`} />}
+            report={views && <views.ReportLink entry={entry} pack={pack} strings={strings} pageUrl={pageUrl} />}
+            onShowEntry={(next) => this.setState({ trail: [...trail, next] })}
+          />
+        ) : found && views && choice ? (
+          // No definition belongs to this page's place: the others are shown as theirs, not as its meaning.
+          <views.Elsewhere term={found.term} others={choice.others} pack={pack} strings={strings} headingId={titleId} />
         ) : (
           <div class="pg-unknown" lang="zh-CN">
             <h3 class="pg-term" id={titleId}>

@@ -1,10 +1,11 @@
 // The widget's lazily loaded parts. From source (tests, dev) they are plain dynamic imports; the
 // widget build swaps this module for chunks-bundled.ts, which loads the built chunk files.
+import type * as CollectionChunk from './collection';
 import type * as FuzzyChunk from './fuzzy-chunk';
 import type * as PanelChunk from './panel-chunk';
 import type * as UIChunk from './ui-chunk';
 
-export type { FuzzyChunk, PanelChunk, UIChunk };
+export type { CollectionChunk, FuzzyChunk, PanelChunk, UIChunk };
 
 /** Loads each lazily used part of the widget (each at most once; the module system caches). */
 export interface ChunkLoader {
@@ -14,6 +15,8 @@ export interface ChunkLoader {
   panel(): Promise<typeof PanelChunk>;
   /** fuse.js near-miss resolution for the matcher. */
   fuzzy(): Promise<typeof FuzzyChunk>;
+  /** The collection's loading, merging and sense choice (data-collection). */
+  collection(): Promise<typeof CollectionChunk>;
 }
 
 /** The chunks of this build. */
@@ -21,4 +24,5 @@ export const chunks: ChunkLoader = {
   ui: () => import('./ui-chunk'),
   panel: () => import('./panel-chunk'),
   fuzzy: () => import('./fuzzy-chunk'),
+  collection: () => import('./collection'),
 };

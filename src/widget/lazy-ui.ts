@@ -1,6 +1,7 @@
 // The tooltip UI of one annotated root, mounted from the UI chunk on the reader's first attempt to
 // open a tooltip; that first tooltip then opens as if the UI had been there all along.
 import type { GlossaryPack } from '../core/types';
+import type { SenseSupport } from '../ui/sense-views';
 import type { Annotator, PageMatch } from '../dom/annotator';
 import { cancelTimer, now, startTimer } from '../dom/natives';
 import type { ChunkLoader, UIChunk } from './chunks';
@@ -17,6 +18,8 @@ export interface LazyUIOptions {
   doc: Document;
   annotator: Annotator;
   pack: GlossaryPack;
+  /** Sense choice and views for a pack with the collection. */
+  senses?: SenseSupport;
   locale: string;
   theme: WidgetTheme;
   chunks: ChunkLoader;
@@ -25,7 +28,7 @@ export interface LazyUIOptions {
 }
 
 /** Watches for intent, then loads and mounts the tooltip UI; `destroy()` works in every state. */
-export function mountLazyUI({ doc, annotator, pack, locale, theme, chunks, onError }: LazyUIOptions): { destroy(): void } {
+export function mountLazyUI({ doc, annotator, pack, senses, locale, theme, chunks, onError }: LazyUIOptions): { destroy(): void } {
   let ui: GlossaryUI | undefined;
   let loading = false;
   let destroyed = false;
@@ -64,7 +67,7 @@ export function mountLazyUI({ doc, annotator, pack, locale, theme, chunks, onErr
     chunks.ui().then(
       (chunk) => {
         if (destroyed) return;
-        const shown = chunk.mountGlossaryUI({ annotator, pack, strings: chunk.createStrings(locale), theme, hoverDelay: HOVER_DELAY });
+        const shown = chunk.mountGlossaryUI({ annotator, pack, senses, strings: chunk.createStrings(locale), theme, hoverDelay: HOVER_DELAY });
         ui = shown;
         if (latest) replay(shown, latest);
       },

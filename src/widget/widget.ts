@@ -3,6 +3,7 @@
 // an error escape into the host page.
 import { createBaseMatcher, type Matcher } from '../core/matcher-base';
 import type { GlossaryPack } from '../core/types';
+import type { SenseSupport } from '../ui/sense-views';
 import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
 import { chunks as builtChunks, type ChunkLoader } from './chunks';
 import { mountLazyUI } from './lazy-ui';
@@ -89,13 +90,22 @@ function createPackMatcher(pack: GlossaryPack, chunks: ChunkLoader, onUpgrade: (
   };
 }
 
+/** The glossary in force: the pack (with the collection, when asked for), its matcher and sense support. */
+interface Active {
+  pack: GlossaryPack;
+  /** The town's own glossary, which its <policy-glossary> panel lists. */
+  own: GlossaryPack;
+  matcher: PackMatcher;
+  senses?: SenseSupport;
+}
+
 /**
  * Creates the widget for `doc`; `defaults` are the script tag's options (init's options win).
  * `chunks` loads the lazily used parts (default: those of this build).
  */
 export function createWidget(doc: Document, defaults: WidgetOptions = {}, chunks: ChunkLoader = builtChunks): Widget & WidgetContext {
   let options: WidgetOptions = { ...defaults };
-  let current: { pack: GlossaryPack; matcher: PackMatcher } | undefined;
+  let current: Active | undefined;
   let sessions: Session[] = [];
   /** Bumped by init and destroy, so a slow glossary load never mounts after a newer call. */
   let generation = 0;
@@ -118,7 +128,7 @@ export function createWidget(doc: Document, defaults: WidgetOptions = {}, chunks
     }
   };
 
-  const annotateRoot = async (root: Element, active: { pack: GlossaryPack; matcher: PackMatcher }) => {
+  const annotateRoot = async (root: Element, active: Active) => {
     const existing = sessions.find((s) => s.root === root || s.root.contains(root));
     if (existing) {
       await existing.annotator.rescan();
@@ -149,6 +159,7 @@ export function createWidget(doc: Document, defaults: WidgetOptions = {}, chunks
       doc,
       annotator,
       pack: active.pack,
+      senses: active.senses,
       locale: options.locale || doc.documentElement.lang || 'zh-CN',
       theme: options.theme ?? 'auto',
       chunks,
@@ -187,10 +198,19 @@ export function createWidget(doc: Document, defaults: WidgetOptions = {}, chunks
         destroyAll();
         const mine = ++generation;
         options = { ...defaults, ...next };
-        const pack = await loadPack(options.glossary ?? 'glossary.json', doc.baseURI);
+        const own = await loadPack(options.glossary ?? 'glossary.json', doc.baseURI);
+        let pack = own;
+        let senses: SenseSupport | undefined;
+        if (options.collection !== undefined) {
+          try {
+            ({ pack, senses } = await (await chunks.collection()).loadCollection(pack, options.collection, options.region, doc.baseURI));
+          } catch (error) {
+            warn('合集', error);
+          }
+        }
         if (mine !== generation) return undefined;
-        current = { pack, matcher: createPackMatcher(pack, chunks, rescanAll) };
-        resolveFirstPack(pack);
+        current = { pack, own, senses, matcher: createPackMatcher(pack, chunks, rescanAll) };
+        resolveFirstPack(own);
         const root = resolveRoot(options.root);
         return root ? await annotateRoot(root, current) : undefined;
       } catch (error) {
@@ -216,7 +236,7 @@ export function createWidget(doc: Document, defaults: WidgetOptions = {}, chunks
       destroyAll();
       current = undefined;
     },
-    pack: () => (current ? Promise.resolve(current.pack) : firstPack),
+    pack: () => (current ? Promise.resolve(current.own) : firstPack),
     locale: () => options.locale,
     theme: () => options.theme,
   };

@@ -18,14 +18,14 @@ const terms = (pack: { entries: { term: string; forms: string[]; doc: number }[]
 
 describe('mergePacks', () => {
   it.each([
-    ['keeps entries of different packs', [[LIU_WEN], [LIU_BAO]], ['六稳:六稳@0', '六保:六保@1']],
+    ['keeps entries of different packs, the later pack’s first', [[LIU_WEN], [LIU_BAO]], ['六保:六保@1', '六稳:六稳@0']],
     ['a later entry with the same id replaces the earlier one', [[LIU_WEN], [packEntry({ id: 'liu-wen', term: '六稳', definition: 'mine' })]], ['六稳:六稳@1']],
     [
-      'a form claimed later is taken from the earlier entry',
+      'a form both packs have stays with both entries, the later one first (it gets the matches)',
       [[packEntry({ id: 'a', term: '三会', aliases: ['“三会”制度'] })], [packEntry({ id: 'b', term: '“三会”制度' })]],
-      ['三会:三会@0', '“三会”制度:“三会”制度@1'],
+      ['“三会”制度:“三会”制度@1', '三会:三会/“三会”制度@0'],
     ],
-    ['an entry left without forms disappears', [[packEntry({ id: 'a', term: '六稳' })], [packEntry({ id: 'b', term: '六稳' })]], ['六稳:六稳@1']],
+    ['the same term from two packs: two sources of it', [[packEntry({ id: 'a', term: '六稳' })], [packEntry({ id: 'b', term: '六稳' })]], ['六稳:六稳@1', '六稳:六稳@0']],
     ['no packs, no entries', [], []],
   ])('%s', (_name, lists, expected) => {
     const merged = mergePacks(lists.map((entries) => makePack(entries)));
@@ -81,11 +81,13 @@ describe('pack store', () => {
     await saveUserEntry({ id: 'my-liu-wen', term: '六稳', definition: '我的释义', status: 'editorial' });
     await installBundledPack(async () => JSON.stringify(makePack([LIU_WEN, LIU_BAO])));
     const merged = await getMergedPack();
+    // The user's entry first (it gets the matches); the bundled one stays as another source.
     expect(merged?.entries.map((e) => [e.id, e.definition])).toEqual([
-      ['liu-bao', LIU_BAO.definition],
       ['my-liu-wen', '我的释义'],
+      ['liu-wen', LIU_WEN.definition],
+      ['liu-bao', LIU_BAO.definition],
     ]);
-    expect(merged?.documents[merged.entries[1]!.doc]?.title).toMatch(/我的词库/);
+    expect(merged?.documents[merged.entries[0]!.doc]?.title).toMatch(/我的词库/);
   });
 
   it('removes an imported pack but not the bundled one', async () => {

@@ -16,6 +16,8 @@ describe('normaliseSettings', () => {
     ['a non-numeric hover delay falls back', { hoverDelay: 'slow' }, DEFAULT_SETTINGS],
     ['an unknown highlight style falls back', { highlightStyle: 'blink' }, DEFAULT_SETTINGS],
     ['hosts are lower-cased, deduplicated, non-strings dropped', { enabledHosts: ['A.com', 'a.com', 3] }, { ...DEFAULT_SETTINGS, enabledHosts: ['a.com'] }],
+    ['turned-off source groups: strings only, once', { disabledGroups: ['430000', 'central', '430000', 7] }, { ...DEFAULT_SETTINGS, disabledGroups: ['430000', 'central'] }],
+    ['turned-off source groups that are not a list fall back', { disabledGroups: 'central' }, DEFAULT_SETTINGS],
   ])('%s', (_name, stored, expected) => {
     expect(normaliseSettings(stored)).toEqual(expected);
   });

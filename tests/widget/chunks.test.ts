@@ -8,7 +8,7 @@ import { defineGlossaryElement, GLOSSARY_ELEMENT } from '../../src/widget/elemen
 import { ANNOTATED_EVENT, createWidget, type AnnotatedDetail, type Widget } from '../../src/widget/widget';
 import { fixturePack, LIU_WEN_DEFINITION } from './pack-fixture';
 
-const spyChunks = () => ({ ui: vi.fn(chunks.ui), panel: vi.fn(chunks.panel), fuzzy: vi.fn(chunks.fuzzy) }) satisfies ChunkLoader;
+const spyChunks = () => ({ ui: vi.fn(chunks.ui), panel: vi.fn(chunks.panel), fuzzy: vi.fn(chunks.fuzzy), collection: vi.fn(chunks.collection) }) satisfies ChunkLoader;
 
 let widgets: Widget[] = [];
 const start = (loader: ChunkLoader) => {

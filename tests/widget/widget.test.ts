@@ -65,6 +65,12 @@ describe('readDataOptions', () => {
     ['unrecognised theme is ignored', { 'data-theme': 'purple' }, {}],
     ['unrecognised mode is ignored', { 'data-mode': 'blink' }, {}],
     ['blank root is ignored', { 'data-root': '  ' }, {}],
+    ['bare collection means beside the script', { 'data-collection': '' }, { collection: '' }],
+    ['collection URL', { 'data-collection': ' /static/collection.json ' }, { collection: '/static/collection.json' }],
+    ['region code', { 'data-region': '310115' }, { region: '310115' }],
+    ['region name', { 'data-region': '浦东新区' }, { region: '浦东新区' }],
+    ['blank region is ignored', { 'data-region': ' ' }, {}],
+    ['mode in capitals', { 'data-mode': 'HIGHLIGHT' }, { mode: 'highlight' }],
   ];
   it.each(rows)('%s', (_name, attributes, expected) => {
     const script = document.createElement('script');

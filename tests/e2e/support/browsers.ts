@@ -10,7 +10,9 @@ export type BrowserName = 'chromium' | 'firefox';
 /** Host names the tests serve on 127.0.0.1 (a government one and an ordinary one). */
 export const GOV_HOST = 'www.pudong.gov.cn';
 export const OTHER_HOST = 'news.example.com';
-export const TEST_HOSTS = [GOV_HOST, OTHER_HOST, 'www.chuansha.gov.cn'];
+/** Three cities' government sites, for the page's own place (extension-places.test.ts). */
+export const PLACE_HOSTS = { changsha: 'www.changsha.gov.cn', zhuzhou: 'www.zhuzhou.gov.cn', xiangtan: 'www.xiangtan.gov.cn' } as const;
+export const TEST_HOSTS = [GOV_HOST, OTHER_HOST, 'www.chuansha.gov.cn', ...Object.values(PLACE_HOSTS)];
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';

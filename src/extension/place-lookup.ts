@@ -1,0 +1,28 @@
+// The background's side of a page's place: looks the content script's clues up in the division
+// and host-name tables (places-data.json, set up on the first question and kept for the worker's
+// life; too large for the content script) with core's page-place rule.
+import { placeOfPage, type HostTable, type PageFacts } from '../core/page-place';
+import type { PlaceIndex } from '../core/places';
+import type { PagePlace } from '../ui/page-clues';
+
+let tables: Promise<{ index: PlaceIndex; hosts: HostTable; names: Readonly<Record<string, string>> }> | undefined;
+
+const load = () =>
+  (tables ??= Promise.all([import('../places/places-data'), import('../places/places-data.json')]).then(([{ placesFromData }, json]) => {
+    const data = (json as { default?: unknown }).default ?? json;
+    const places = placesFromData(data as Parameters<typeof placesFromData>[0]);
+    return { ...places, names: (data as { divisions: Record<string, string> }).divisions };
+  }));
+
+/** The place of a page with these clues: its division and parents, nearest first (empty when unknown). */
+export async function locatePage(clues: PageFacts): Promise<PagePlace> {
+  const { index, hosts } = await load();
+  const found = placeOfPage(clues, index, hosts);
+  const division = found && index.byCode(found.code);
+  return { chain: division ? [division, ...index.ancestors(division.code)] : [] };
+}
+
+/** A division's name by code, for the options page's group list (undefined for an unknown code). */
+export async function divisionName(code: string): Promise<string | undefined> {
+  return (await load()).names[code];
+}

@@ -1,0 +1,37 @@
+// What a page says about the government it belongs to — host name, title, footer text such as
+// 主办单位：XX市人民政府 — read for core's page-place rule by the extension's content script and the
+// widget's collection chunk.
+import type { PageFacts } from '../core/page-place';
+import type { Division } from '../core/places';
+
+/** What a page says about the government it belongs to (the footer text at most FOOTER_CHARS). */
+export type PageClues = Required<Pick<PageFacts, 'host' | 'title' | 'footerText'>>;
+
+/** The page's division first, then its parents, nearest first (empty when unknown). */
+export interface PagePlace {
+  chain: Division[];
+}
+
+/** Enough footer text for the 主办单位/版权所有/ICP lines, little enough to send on every page. */
+export const FOOTER_CHARS = 4000;
+
+const FOOTER_SELECTOR = 'footer,[role="contentinfo"],[id*="foot" i],[class*="foot" i],[id*="bottom" i],[class*="bottom" i]';
+
+/**
+ * Reads the clues from `doc`: the footer-like elements' text, or when a page has none, the end of
+ * its body text (government sites put the issuing office there).
+ */
+export function pageClues(doc: Document): PageClues {
+  const parts: string[] = [];
+  let length = 0;
+  for (const element of Array.from(doc.querySelectorAll(FOOTER_SELECTOR)).reverse()) {
+    if (parts.some((part) => part.includes(element.textContent ?? ''))) continue;
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    parts.push(text);
+    length += text.length;
+    if (length >= FOOTER_CHARS) break;
+  }
+  const footer = parts.length > 0 ? parts.join(' ') : (doc.body?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(-FOOTER_CHARS);
+  return { host: doc.location?.hostname ?? '', title: doc.title, footerText: footer.slice(0, FOOTER_CHARS) };
+}

@@ -1,0 +1,80 @@
+// The content script and the background together: a page's tooltip shows the definition the
+// background chose for the page's place (its host here), not the entry the matcher found first,
+// and while that answer is on its way, never one place's definition as the page's.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { installBundledPack } from '../../src/extension/bundled';
+import { runContentScript } from '../../src/extension/content';
+import { choosePageSenses } from '../../src/extension/page-senses';
+import { CHANGSHA_MEANING, ZHUZHOU_MEANING, sensesPack } from '../ui/senses-pack';
+
+let ctx: ContentScriptContext;
+/** The background answers once this settles. */
+let answered: Promise<void>;
+const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+const settle = () => new Promise((r) => setTimeout(r, 150));
+const tip = () => document.querySelector('[data-policy-glossary-ui]')?.shadowRoot?.querySelector('[role="dialog"]');
+
+/** Opens 九个一批 as the popup's term list does. */
+function showTerm(): Promise<unknown> {
+  const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => unknown;
+  return new Promise((resolve) => void trigger({ type: 'pg:show-entry', entryId: 'changsha-2021-jiu-ge-yi-pi' }, {}, resolve));
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  Object.assign(fakeBrowser, { i18n: { getUILanguage: () => 'zh-CN' } });
+  document.body.innerHTML = '<p>今年推进九个一批工作。</p>';
+  await installBundledPack(async () => JSON.stringify(sensesPack()));
+  // The background's answer, as startBackground gives it (without the rest of the background).
+  // (The fake browser's sendMessage resolves with what a listener returns.)
+  answered = Promise.resolve();
+  fakeBrowser.runtime.onMessage.addListener(((message: { type?: string; clues?: never; entryIds?: string[] }) =>
+    message.type === 'pg:page-senses' ? answered.then(() => choosePageSenses(message.clues!, message.entryIds!)).then((ok) => ({ ok })) : undefined) as never);
+  // The division tables load on the first question; load them before the page's, as a running
+  // background has long done.
+  await choosePageSenses({ host: '', title: '', footerText: '' }, []);
+  ctx = new ContentScriptContext('content');
+});
+
+afterEach(() => {
+  ctx.abort();
+});
+
+describe('the tooltip with the background’s choice', () => {
+  it.each([
+    ['http://www.zhuzhou.gov.cn/a.html', ZHUZHOU_MEANING],
+    ['http://www.changsha.gov.cn/a.html', CHANGSHA_MEANING],
+  ])('%s shows its own city’s meaning', async (url, meaning) => {
+    setUrl(url);
+    await runContentScript(ctx);
+    await settle();
+    await showTerm();
+    expect(tip()?.querySelector('.pg-def')?.textContent).toBe(meaning);
+    expect(tip()?.querySelector('button.pg-more')?.textContent).toBe('另有 1 个来源');
+  });
+
+  it('a third city’s page shows 其他地方的用法 and no definition as its own', async () => {
+    setUrl('http://www.xiangtan.gov.cn/a.html');
+    await runContentScript(ctx);
+    await settle();
+    await showTerm();
+    expect(tip()?.querySelector('h4')?.textContent).toBe('其他地方的用法');
+    expect(tip()?.querySelector('.pg-def')).toBeNull();
+  });
+
+  it('shows both as other places’ usage until the background has answered, then the page’s own', async () => {
+    let answer = () => {};
+    setUrl('http://www.zhuzhou.gov.cn/a.html');
+    await runContentScript(ctx);
+    answered = new Promise((resolve) => (answer = resolve));
+    await settle();
+    await showTerm();
+    expect(tip()?.querySelector('h4')?.textContent).toBe('其他地方的用法');
+    expect(tip()?.querySelector('.pg-def')).toBeNull();
+    answer();
+    await settle();
+    expect(tip()?.querySelector('.pg-def')?.textContent).toBe(ZHUZHOU_MEANING);
+  });
+});
