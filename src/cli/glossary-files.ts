@@ -9,9 +9,18 @@ import type { GlossaryCheck } from '../core/glossary-validate';
 import { mergePacks, parsePack } from '../core/pack';
 import type { GlossaryPack } from '../core/types';
 import { UsageError } from './io';
+import { readFreshPack } from './pack-cache';
 
 /** The project's own glossary folder (resolved from the package, not from the working directory). */
 export const DEFAULT_GLOSSARY_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../glossary');
+
+/**
+ * The default glossary compiled by `npm run build:cli` (scripts/build-cli.ts). Read only by the compiled
+ * CLI (this module running as .mjs): run from source, the YAML is always compiled, so a change to the
+ * compiler is never hidden behind an old cache.
+ */
+export const DEFAULT_PACK_CACHE = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/cli/default-glossary.json');
+const USE_PACK_CACHE = !import.meta.url.endsWith('.ts');
 
 const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
 
@@ -74,6 +83,10 @@ export function packFromCheck(check: GlossaryCheck): GlossaryPack {
 export async function loadGlossaryPack(paths: readonly string[], cwd: string = process.cwd()): Promise<GlossaryPack> {
   const jsonPaths = paths.filter((path) => extname(path).toLowerCase() === '.json');
   const yamlPaths = paths.filter((path) => extname(path).toLowerCase() !== '.json');
+  if (paths.length === 0 && USE_PACK_CACHE) {
+    const cached = await readFreshPack(DEFAULT_PACK_CACHE, await findGlossaryFiles([], cwd));
+    if (cached) return cached;
+  }
   const packs: GlossaryPack[] = [];
   if (yamlPaths.length > 0 || jsonPaths.length === 0) packs.push(packFromCheck(await checkGlossaryPaths(yamlPaths, cwd)));
   for (const path of jsonPaths) {
