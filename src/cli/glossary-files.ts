@@ -3,8 +3,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileGlossaryPack } from '../core/glossary-compile';
-import { formatProblem, validateGlossarySources } from '../core/glossary-validate';
 import type { GlossaryCheck } from '../core/glossary-validate';
 import { mergePacks, parsePack } from '../core/pack';
 import type { GlossaryPack } from '../core/types';
@@ -62,15 +60,20 @@ export async function checkGlossaryPaths(paths: readonly string[], cwd: string):
   const sources = await Promise.all(
     files.map(async (file) => ({ path: displayPath(file, cwd), text: await readFile(file, 'utf8') })),
   );
+  // Loaded on use (YAML parser, schema validator): a command reading the compiled pack never needs them.
+  const { validateGlossarySources } = await import('../core/glossary-validate');
   return validateGlossarySources(sources);
 }
 
 /** Compiles checked files into a pack; throws GlossaryLoadError listing the errors if there are any. */
-export function packFromCheck(check: GlossaryCheck): GlossaryPack {
+export async function packFromCheck(check: GlossaryCheck): Promise<GlossaryPack> {
   if (check.errorCount > 0) {
+    const { formatProblem } = await import('../core/glossary-validate');
     const lines = check.problems.filter((problem) => problem.severity === 'error').map(formatProblem);
     throw new GlossaryLoadError(`术语表有 ${check.errorCount} 个错误 / the glossary has ${check.errorCount} error(s):\n${lines.join('\n')}`);
   }
+  // Loaded on use: pinyin and OpenCC tables take longer to load than a compiled pack takes to read.
+  const { compileGlossaryPack } = await import('../core/glossary-compile');
   return compileGlossaryPack(check.files.map((parsed) => ({ path: parsed.path, file: parsed.file! })));
 }
 
@@ -88,7 +91,7 @@ export async function loadGlossaryPack(paths: readonly string[], cwd: string = p
     if (cached) return cached;
   }
   const packs: GlossaryPack[] = [];
-  if (yamlPaths.length > 0 || jsonPaths.length === 0) packs.push(packFromCheck(await checkGlossaryPaths(yamlPaths, cwd)));
+  if (yamlPaths.length > 0 || jsonPaths.length === 0) packs.push(await packFromCheck(await checkGlossaryPaths(yamlPaths, cwd)));
   for (const path of jsonPaths) {
     const text = await readFile(resolve(cwd, path), 'utf8').catch(() => {
       throw new UsageError(`找不到文件 "${path}" / no such file "${path}"`);
