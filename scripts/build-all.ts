@@ -47,6 +47,11 @@ export function buildSteps(skipExtensions = false): Step[] {
       run: () => void writeEmbedFile(join(root, 'dist', 'widget')),
       outputs: ['dist/widget/embed.html'],
     },
+    {
+      name: 'npm 包 library (core) + types',
+      run: [bin('tsx'), join(root, 'scripts', 'build-package.ts'), '--lib-only'],
+      outputs: ['dist/lib/core.mjs', 'dist/types/widget/index.d.ts', 'dist/types/package/core.d.ts'],
+    },
   ];
   if (!skipExtensions) {
     steps.push(

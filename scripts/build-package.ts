@@ -35,15 +35,25 @@ export async function buildCoreLibrary(): Promise<void> {
   });
 }
 
+/** dist/lib/core.mjs and the .d.ts files of the two library entry points. */
+export async function buildLibraries(): Promise<void> {
+  await buildCoreLibrary();
+  rmSync(join(root, 'dist', 'types'), { recursive: true, force: true });
+  run('types', bin('tsc'), ['-p', 'tsconfig.package.json']);
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = Date.now();
+  // --lib-only: the step of `npm run build` that adds the libraries to what it already built.
+  if (process.argv.includes('--lib-only')) {
+    await buildLibraries();
+    process.exit(0);
+  }
   await buildCli();
   await buildPackCache();
   run('glossary', process.execPath, [join(root, 'bin', 'policy-glossary.mjs'), 'build', '--out', 'dist/widget']);
   run('widget', bin('vite'), ['build', '--config', 'vite.widget.config.ts', '--logLevel', 'warn']);
   writeEmbedFile(join(root, 'dist', 'widget'));
-  await buildCoreLibrary();
-  rmSync(join(root, 'dist', 'types'), { recursive: true, force: true });
-  run('types', bin('tsc'), ['-p', 'tsconfig.package.json']);
+  await buildLibraries();
   process.stdout.write(`build:package: dist/cli, dist/widget, dist/lib, dist/types in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }

@@ -20,7 +20,14 @@ const cli = (...args: string[]) => run(join(app, 'node_modules', '.bin', 'policy
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'pg-package-'));
-  const packed = run('npm', ['pack', '--pack-destination', work], root);
+  // npm test has built everything the package ships; then pack without prepack's rebuild, which would
+  // rewrite dist/widget while the browser tests read it. Run alone, build it first.
+  const shipped = ['dist/cli/policy-glossary.mjs', 'dist/cli/default-glossary.json', 'dist/widget/policy-glossary.js', 'dist/widget/embed.html', 'dist/lib/core.mjs', 'dist/types/widget/index.d.ts'];
+  if (!shipped.every((file) => existsSync(join(root, file)))) {
+    const built = run(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'build-package.ts')], root);
+    if (built.status !== 0) throw new Error(`build:package failed:\n${built.stdout}\n${built.stderr}`);
+  }
+  const packed = run('npm', ['pack', '--ignore-scripts', '--pack-destination', work], root);
   if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
   // prepack's build prints to stdout too: the tarball is the one file npm pack wrote.
   tarball = join(work, readdirSync(work).find((name) => name.endsWith('.tgz'))!);
