@@ -19,6 +19,10 @@ export default defineConfig({
         test: { name: 'extension', environment: 'happy-dom', include: ['tests/extension/**/*.test.{ts,tsx}'] },
       },
       {
+        // npm pack + install into an empty folder: slow, and it rebuilds dist/ through prepack.
+        test: { name: 'package', environment: 'node', include: ['tests/package/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 },
+      },
+      {
         test: {
           name: 'e2e',
           environment: 'node',

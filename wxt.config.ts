@@ -38,6 +38,11 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   imports: false,
+  // `npm run release` (scripts/release.ts): the store zips are named <name>-<version>-<browser>.zip from
+  // package.json; the sources zip for Firefox's reviewers leaves out build output and local results.
+  zip: {
+    excludeSources: ['dist/**', 'coverage/**', 'bench/results/**', 'tests/e2e/screenshots/**', '.web-ext-artifacts/**', '*.log'],
+  },
   vite: () => ({ plugins: [textOnlyPreact] }),
   manifest: ({ browser, manifestVersion, mode }) => ({
     name: '__MSG_extName__',

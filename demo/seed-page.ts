@@ -1,4 +1,4 @@
-// Turns the seed report (../shared/seed, plain text with [footnoteRef:N] markers and [N: …] notes)
+// Turns the seed report (sources/chuansha-2020h1.txt, plain text with [footnoteRef:N] markers and [N: …] notes)
 // into an HTML page as a town website republishes it: the body only, the footnotes dropped.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Path of the seed report, beside the project in ../shared/seed. */
-export const SEED_REPORT_PATH = join(projectRoot, '..', 'shared', 'seed', '000_1aa96ab411d029c6.txt');
+/** Path of the seed report, kept in the repository (see sources/README.md for its provenance). */
+export const SEED_REPORT_PATH = join(projectRoot, 'sources', 'chuansha-2020h1.txt');
 
 const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,7 +1,8 @@
 // The demo town website (dist/demo): the seed report with the widget embedded by one script tag,
 // a 术语解释 page with <policy-glossary>, and a page that loads the ES-module build.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sriHash } from '../scripts/embed-snippet';
 import { seedPageHtml } from './seed-page';
 
 /** The strict policy the demo pages are served with: no inline script or style, no eval. */
@@ -42,8 +43,12 @@ ${body}
 </html>
 `;
 
-/** The one-tag embed, exactly as a town's web team pastes it into the CMS. */
-export const EMBED_SNIPPET = `<script src="${WIDGET}/policy-glossary.js" data-glossary="${WIDGET}/glossary.json" data-root="#report" defer></script>`;
+/**
+ * The one-tag embed, exactly as a town's web team pastes it into the CMS; with `integrity` (the built
+ * script's SRI hash) the browser refuses a script whose bytes differ, as dist/widget/embed.html advises.
+ */
+export const embedSnippet = (integrity?: string): string =>
+  `<script src="${WIDGET}/policy-glossary.js"${integrity ? ` integrity="${integrity}" crossorigin="anonymous"` : ''} data-glossary="${WIDGET}/glossary.json" data-root="#report" defer></script>`;
 
 const stylesheet = `/* Demo town site: a plain government-site look. */
 *, *::before, *::after { box-sizing: border-box; }
@@ -73,11 +78,11 @@ init({ root: '#report', glossary: '${WIDGET}/glossary.json', firstOnly: true });
 `;
 
 /** Every file of the demo site, by path relative to the site folder. */
-export function demoFiles(): Record<string, string> {
+export function demoFiles(integrity?: string): Record<string, string> {
   return {
     'index.html': seedPageHtml({
       title: '川沙新镇 2020 年上半年政府工作情况报告',
-      head: `<link rel="stylesheet" href="demo.css">\n${EMBED_SNIPPET}`,
+      head: `<link rel="stylesheet" href="demo.css">\n${embedSnippet(integrity)}`,
       before: siteHeader('report'),
       tail: siteFooter,
     }),
@@ -111,10 +116,11 @@ ${siteFooter}`,
   };
 }
 
-/** Writes the demo site into `outDir`; returns the paths written. */
-export function writeDemoSite(outDir: string): string[] {
+/** Writes the demo site into `outDir`; the report page pins `widgetScript` by its SRI hash when it is built. */
+export function writeDemoSite(outDir: string, widgetScript = join(outDir, '..', 'widget', 'policy-glossary.js')): string[] {
   mkdirSync(outDir, { recursive: true });
-  return Object.entries(demoFiles()).map(([name, content]) => {
+  const integrity = existsSync(widgetScript) ? sriHash(readFileSync(widgetScript)) : undefined;
+  return Object.entries(demoFiles(integrity)).map(([name, content]) => {
     const path = join(outDir, name);
     writeFileSync(path, content);
     return path;

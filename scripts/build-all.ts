@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDemoSite } from '../demo/site';
+import { writeEmbedFile } from './embed-snippet';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
@@ -21,6 +22,11 @@ interface Step {
 export function buildSteps(skipExtensions = false): Step[] {
   const steps: Step[] = [
     {
+      name: '命令行 CLI',
+      run: [bin('tsx'), join(root, 'scripts', 'build-cli.ts')],
+      outputs: ['dist/cli/policy-glossary.mjs'],
+    },
+    {
       name: '术语表 glossary',
       run: [process.execPath, join(root, 'bin', 'policy-glossary.mjs'), 'build', '--out', 'dist/widget'],
       outputs: ['dist/widget/glossary.json'],
@@ -35,6 +41,16 @@ export function buildSteps(skipExtensions = false): Step[] {
         'dist/widget/policy-glossary-panel.mjs',
         'dist/widget/policy-glossary-fuzzy.mjs',
       ],
+    },
+    {
+      name: '嵌入代码 embed snippet (SRI)',
+      run: () => void writeEmbedFile(join(root, 'dist', 'widget')),
+      outputs: ['dist/widget/embed.html'],
+    },
+    {
+      name: 'npm 包 library (core) + types',
+      run: [bin('tsx'), join(root, 'scripts', 'build-package.ts'), '--lib-only'],
+      outputs: ['dist/lib/core.mjs', 'dist/types/widget/index.d.ts', 'dist/types/package/core.d.ts'],
     },
   ];
   if (!skipExtensions) {

@@ -3,15 +3,22 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileGlossaryPack } from '../core/glossary-compile';
-import { formatProblem, validateGlossarySources } from '../core/glossary-validate';
 import type { GlossaryCheck } from '../core/glossary-validate';
 import { mergePacks, parsePack } from '../core/pack';
 import type { GlossaryPack } from '../core/types';
 import { UsageError } from './io';
+import { readFreshPack } from './pack-cache';
 
 /** The project's own glossary folder (resolved from the package, not from the working directory). */
 export const DEFAULT_GLOSSARY_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../glossary');
+
+/**
+ * The default glossary compiled by `npm run build:cli` (scripts/build-cli.ts). Read only by the compiled
+ * CLI (this module running as .mjs): run from source, the YAML is always compiled, so a change to the
+ * compiler is never hidden behind an old cache.
+ */
+export const DEFAULT_PACK_CACHE = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/cli/default-glossary.json');
+const USE_PACK_CACHE = !import.meta.url.endsWith('.ts');
 
 const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
 
@@ -63,15 +70,20 @@ export async function checkGlossaryPaths(paths: readonly string[], cwd: string):
   const sources = await Promise.all(
     files.map(async (file) => ({ path: displayPath(file, cwd), text: await readFile(file, 'utf8') })),
   );
+  // Loaded on use (YAML parser, schema validator): a command reading the compiled pack never needs them.
+  const { validateGlossarySources } = await import('../core/glossary-validate');
   return validateGlossarySources(sources);
 }
 
 /** Compiles checked files into a pack; throws GlossaryLoadError listing the errors if there are any. */
-export function packFromCheck(check: GlossaryCheck): GlossaryPack {
+export async function packFromCheck(check: GlossaryCheck): Promise<GlossaryPack> {
   if (check.errorCount > 0) {
+    const { formatProblem } = await import('../core/glossary-validate');
     const lines = check.problems.filter((problem) => problem.severity === 'error').map(formatProblem);
     throw new GlossaryLoadError(`术语表有 ${check.errorCount} 个错误 / the glossary has ${check.errorCount} error(s):\n${lines.join('\n')}`);
   }
+  // Loaded on use: pinyin and OpenCC tables take longer to load than a compiled pack takes to read.
+  const { compileGlossaryPack } = await import('../core/glossary-compile');
   return compileGlossaryPack(check.files.map((parsed) => ({ path: parsed.path, file: parsed.file! })));
 }
 
@@ -84,8 +96,12 @@ export function packFromCheck(check: GlossaryCheck): GlossaryPack {
 export async function loadGlossaryPack(paths: readonly string[], cwd: string = process.cwd()): Promise<GlossaryPack> {
   const jsonPaths = paths.filter((path) => extname(path).toLowerCase() === '.json');
   const yamlPaths = paths.filter((path) => extname(path).toLowerCase() !== '.json');
+  if (paths.length === 0 && USE_PACK_CACHE) {
+    const cached = await readFreshPack(DEFAULT_PACK_CACHE, await findGlossaryFiles([], cwd));
+    if (cached) return cached;
+  }
   const packs: GlossaryPack[] = [];
-  if (yamlPaths.length > 0 || jsonPaths.length === 0) packs.push(packFromCheck(await checkGlossaryPaths(yamlPaths, cwd)));
+  if (yamlPaths.length > 0 || jsonPaths.length === 0) packs.push(await packFromCheck(await checkGlossaryPaths(yamlPaths, cwd)));
   for (const path of jsonPaths) {
     const text = await readFile(resolve(cwd, path), 'utf8').catch(() => {
       throw new UsageError(`找不到文件 "${path}" / no such file "${path}"`);

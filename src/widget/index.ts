@@ -58,7 +58,8 @@ export const destroy = (): void => {
   else void engine().then((widget) => widget?.destroy());
 };
 
-if (!running && script instanceof HTMLScriptElement && !script.hasAttribute('data-manual')) {
+// script is null outside a browser (server-side rendering imports the module): HTMLScriptElement may not exist there.
+if (!running && script !== null && script instanceof HTMLScriptElement && !script.hasAttribute('data-manual')) {
   const start = () => void init();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();

@@ -122,7 +122,7 @@ describe('policy-glossary import', () => {
   it('never changes the curated seed glossary when the seed report is imported into it', async () => {
     const curated = await readFile(new URL('../../glossary/chuansha-2020h1.yaml', import.meta.url), 'utf8');
     await writeFile(path.join(dir, 'curated.yaml'), curated);
-    await copyFile(new URL('../../../shared/seed/000_1aa96ab411d029c6.txt', import.meta.url), path.join(dir, 'seed.txt'));
+    await copyFile(new URL('../../sources/chuansha-2020h1.txt', import.meta.url), path.join(dir, 'seed.txt'));
     const run = await cli('import', 'seed.txt', '--out', 'curated.yaml');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('新增 0，更新 0，未变 0，保留人工修改 19');

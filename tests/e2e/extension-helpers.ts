@@ -27,7 +27,7 @@ export interface SeedFootnote {
   needle: string;
 }
 
-/** The seed report's footnotes, read from ../shared/seed at run time. */
+/** The seed report's footnotes, read from sources/ at run time. */
 export function seedFootnotes(): SeedFootnote[] {
   const source = readFileSync(SEED_REPORT_PATH, 'utf8');
   const notes = new Map<number, { term: string; definition: string }>();

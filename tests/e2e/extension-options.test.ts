@@ -7,7 +7,7 @@
 // of it runs. Screenshot: /tmp/ext-options.png (Chromium).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { stringify } from 'yaml';
@@ -161,7 +161,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     await options.$eval(definition, (area) => ((area as HTMLTextAreaElement).value = ''));
     await options.type(definition, '修改后的释义');
     await options.click('[data-section="report-import"] button.pg-primary');
-    const record = await waitFor(() => options.$('[data-pack-id="file:000_1aa96ab411d029c6.yaml"]'), 'the report’s pack');
+    const record = await waitFor(() => options.$(`[data-pack-id="file:${basename(SEED_REPORT_PATH, '.txt')}.yaml"]`), 'the report’s pack');
     expect(await record.evaluate((li) => li.textContent)).toMatch(/19/);
   });
 

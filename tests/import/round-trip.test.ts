@@ -8,7 +8,7 @@ import type { GlossaryFile } from '../../src/core/types';
 import { importFootnoteText } from '../../src/import/footnote-text';
 import { mergeIntoGlossary } from '../../src/import/glossary-merge';
 
-const seed = readFileSync(new URL('../../../shared/seed/000_1aa96ab411d029c6.txt', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('../../sources/chuansha-2020h1.txt', import.meta.url), 'utf8');
 const curatedText = readFileSync(new URL('../../glossary/chuansha-2020h1.yaml', import.meta.url), 'utf8');
 
 /** Footnote numbers in the seed body, counted here from the raw markers, not by the importer. */

@@ -48,7 +48,7 @@ export const runBuild: CliCommand = async (args, io) => {
     return 1;
   }
 
-  const pack = packFromCheck(check);
+  const pack = await packFromCheck(check);
   const bytes = serializePack(pack);
   const dir = resolve(io.cwd, out);
   await mkdir(dir, { recursive: true });

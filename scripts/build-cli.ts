@@ -1,0 +1,62 @@
+// `npm run build:cli` (also run by `npm install` in a checkout, `npm run build` and `npm pack`): bundles
+// the CLI into plain JavaScript in dist/cli with esbuild (the bundler vite ships), so the installed
+// command runs no TypeScript compiler, and compiles the project's glossary into dist/cli's pack cache.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { loadGlossaryPack } from '../src/cli/glossary-files';
+import { serializePack } from '../src/core/pack';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const CLI_DIR = join(root, 'dist', 'cli');
+/** The compiled command that bin/policy-glossary.mjs runs. */
+export const CLI_ENTRY = join(CLI_DIR, 'policy-glossary.mjs');
+
+/** Bundles src/cli/main.ts and every dependency it uses; each subcommand is its own chunk, loaded on use. */
+export async function buildCli(): Promise<void> {
+  rmSync(CLI_DIR, { recursive: true, force: true });
+  await build({
+    absWorkingDir: root,
+    entryPoints: { 'policy-glossary': 'src/cli/main.ts' },
+    outdir: CLI_DIR,
+    outExtension: { '.js': '.mjs' },
+    // Chunks beside the entry: glossary-files.ts finds glossary/ and the pack cache from its own URL
+    // ('../../glossary' from dist/cli/ is the package's glossary/, as from src/cli/).
+    chunkNames: '[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    legalComments: 'linked',
+    logLevel: 'warning',
+    // Some CommonJS dependencies call require() for Node built-ins; give the ES module one.
+    banner: { js: "import { createRequire as __pgRequire } from 'node:module'; const require = __pgRequire(import.meta.url);" },
+  });
+}
+
+/**
+ * Compiles glossary/ into the pack the compiled CLI reads instead of the YAML while no YAML file is
+ * newer. A glossary with errors writes no cache (the CLI then compiles and reports the errors itself).
+ */
+export async function buildPackCache(): Promise<string | undefined> {
+  try {
+    const pack = await loadGlossaryPack([], root);
+    mkdirSync(CLI_DIR, { recursive: true });
+    const path = join(CLI_DIR, 'default-glossary.json');
+    writeFileSync(path, serializePack(pack));
+    return `${relative(root, path)} (${pack.entries.length} entries)`;
+  } catch (error) {
+    process.stderr.write(`build:cli: 术语表有错误，未写缓存 glossary has errors, no pack cache written:\n${(error as Error).message}\n`);
+    return undefined;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const started = Date.now();
+  await buildCli();
+  const cache = await buildPackCache();
+  process.stdout.write(`build:cli: ${relative(root, CLI_ENTRY)}${cache ? ` + ${cache}` : ''} in ${Date.now() - started} ms\n`);
+}

@@ -1,0 +1,55 @@
+// The compiled CLI's pack cache: used only while no glossary file is newer than it, never when it
+// is missing or damaged (then the caller compiles the YAML).
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadGlossaryPack } from '../../src/cli/glossary-files';
+import { readFreshPack } from '../../src/cli/pack-cache';
+import { serializePack } from '../../src/core/pack';
+
+const dir = mkdtempSync(join(tmpdir(), 'pg-pack-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const YAML = `source:
+  title: 测试报告
+  kind: footnotes
+entries:
+  - id: liu-wen
+    term: 六稳
+    items: [稳就业, 稳金融, 稳外贸, 稳外资, 稳投资, 稳预期]
+    definition: 稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。
+    source: { footnote: 1 }
+    status: official
+`;
+
+describe('readFreshPack', () => {
+  const yaml = join(dir, 'a.yaml');
+  const cache = join(dir, 'pack.json');
+  const at = (path: string, seconds: number) => utimesSync(path, seconds, seconds);
+
+  it.each([
+    { name: 'cache newer than every source', cache: 'pack', cacheTime: 2000, yamlTime: 1000, used: true },
+    { name: 'same time (npm gives installed files one time)', cache: 'pack', cacheTime: 1000, yamlTime: 1000, used: true },
+    { name: 'a source edited after the cache', cache: 'pack', cacheTime: 1000, yamlTime: 2000, used: false },
+    { name: 'damaged cache', cache: '{"schemaVersion": 1, "entr', cacheTime: 2000, yamlTime: 1000, used: false },
+    { name: 'no cache', cache: undefined, cacheTime: 0, yamlTime: 1000, used: false },
+  ])('$name → used: $used', async (row) => {
+    writeFileSync(yaml, YAML);
+    rmSync(cache, { force: true });
+    const pack = await loadGlossaryPack([yaml], dir);
+    if (row.cache !== undefined) {
+      writeFileSync(cache, row.cache === 'pack' ? serializePack(pack) : row.cache);
+      at(cache, row.cacheTime);
+    }
+    at(yaml, row.yamlTime);
+    const read = await readFreshPack(cache, [yaml]);
+    expect(read !== undefined).toBe(row.used);
+    if (row.used) expect(read!.entries.map((entry) => entry.term)).toEqual(['六稳']);
+  });
+
+  it('a missing source file counts as changed', async () => {
+    writeFileSync(cache, serializePack(await loadGlossaryPack([yaml], dir)));
+    expect(await readFreshPack(cache, [join(dir, 'gone.yaml')])).toBeUndefined();
+  });
+});
