@@ -1,8 +1,14 @@
-// Finds numbered slogans (“两网融合”, 四个意识, 双千工程, 稳增长“21”条) that a glossary may not
-// have, and leaves ordinary counting (6大类14项, 三所配套学校, 十九届二中全会) alone.
+// Finds numbered slogans (“两网融合”, 四个意识, 双千工程, 稳增长“21”条) and quoted coinages (“放管服”改革,
+// “揭榜挂帅”) that a glossary may not have, and leaves ordinary counting (6大类14项, 三所配套学校) alone.
+import { coinageAt } from './coinages';
 
 /** Why a span was taken for a slogan. */
-export type SloganEvidence = 'quoted' | 'alternating' | 'headed' | 'plan';
+export type SloganEvidence = 'quoted' | 'alternating' | 'headed' | 'plan' | 'coined';
+
+export interface ScanSloganOptions {
+  /** Also take quoted coinages without a numeral (“放管服”, “无废城市”, “RCEP”). Default true. */
+  coinages?: boolean;
+}
 
 /** A span of text that reads as a numbered slogan. */
 export interface SloganCandidate {
@@ -148,23 +154,50 @@ function containsAny(name: string, index: WordIndex): boolean {
  * (三问三登记, 一核三治), a numeral with a slogan head (十项民生工程, 四个意识), or a plan code (十四五).
  * Arabic numerals outside quotes are statistics in these reports (6大类14项) and never count.
  */
-export function scanSlogans(text: string): SloganCandidate[] {
+export function scanSlogans(text: string, options: ScanSloganOptions = {}): SloganCandidate[] {
+  const coinages = options.coinages ?? true;
   const found: SloganCandidate[] = [];
+  // Coinages held only by their shape, and how often each name is quoted: kept when quoted twice.
+  let shaped: Set<SloganCandidate> | undefined;
+  let quotedCount: Map<string, number> | undefined;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     // Most characters are neither a quote nor a numeral: pass them in a loop that makes no strings.
     let trigger = 0;
     while (i < n && (trigger = TRIGGER_TABLE[text.charCodeAt(i)] as number) === 0) i++;
     if (i === n) break;
-    const candidate = trigger === OPENS ? quotedAt(text, i) : unquotedAt(text, i);
+    let candidate = trigger === OPENS ? quotedAt(text, i) : unquotedAt(text, i);
+    if (candidate === undefined && trigger === OPENS && coinages) {
+      const coined = coinedAt(text, i);
+      if (coined) {
+        candidate = coined.candidate;
+        quotedCount ??= new Map();
+        quotedCount.set(candidate.text, (quotedCount.get(candidate.text) ?? 0) + 1);
+        if (coined.shapedOnly) (shaped ??= new Set()).add(candidate);
+      }
+    }
     if (candidate) {
       found.push(candidate);
       // Step over the closing quote too: a straight quote " would otherwise open a new name.
-      const quoted = candidate.evidence === 'quoted' && TRIGGER_TABLE[text.charCodeAt(candidate.start - 1)] === OPENS;
+      const quoted = (candidate.evidence === 'quoted' || candidate.evidence === 'coined') && TRIGGER_TABLE[text.charCodeAt(candidate.start - 1)] === OPENS;
       i = quoted ? candidate.end : candidate.end - 1;
     }
   }
-  return found;
+  if (shaped === undefined) return found;
+  // A name quoted once with nothing governing it reads as scare quotes; a coined term recurs.
+  return found.filter((candidate) => !shaped.has(candidate) || (quotedCount?.get(candidate.text) ?? 0) >= 2);
+}
+
+// A quoted coinage at `open`: the name without its quotes, and whether only its shape holds it.
+function coinedAt(text: string, open: number): { candidate: SloganCandidate; shapedOnly: boolean } | undefined {
+  const closing = (OPENING[text.charAt(open)] ?? '').charCodeAt(0);
+  const limit = Math.min(text.length, open + 10);
+  let close = open + 1;
+  while (close < limit && text.charCodeAt(close) !== closing) close++;
+  if (close === limit) return undefined;
+  const verdict = coinageAt(text, open, close);
+  if (verdict === undefined) return undefined;
+  return { candidate: candidateOf(text, open + 1, close, 'coined'), shapedOnly: verdict === 'shaped' };
 }
 
 function candidateOf(text: string, start: number, end: number, evidence: SloganEvidence): SloganCandidate {
