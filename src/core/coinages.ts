@@ -61,9 +61,16 @@ export function coinageAt(text: string, open: number, close: number): 'governed'
   if (before === '：' || before === ':') return undefined;
   for (const word of SPEECH_BEFORE) if (text.startsWith(word, open - word.length)) return undefined;
   if (shape === 'acronym') return 'acronym';
-  if (NAME_ENDINGS.has(name.charAt(name.length - 1))) return undefined;
   // A name that the sentence goes on to govern: “无废城市”建设, “放管服”改革.
   if (governingAt(text, close + 1) !== undefined) return 'governed';
+  // 某某局, 某某县 name an organisation or a place; 无废城市 ends in a common noun of its own.
+  if (NAME_ENDINGS.has(name.charAt(name.length - 1)) && !endsInGoverning(name)) return undefined;
   // Two characters alone are mostly scare quotes around an ordinary word.
   return name.length >= 3 ? 'shaped' : undefined;
+}
+
+// Whether a name ends in one of the governing nouns (无废城市, 智慧社区): a common noun, not a proper name.
+function endsInGoverning(name: string): boolean {
+  for (const word of GOVERNING) if (name.length > word.length && name.endsWith(word)) return true;
+  return false;
 }
