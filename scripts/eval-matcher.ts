@@ -1,6 +1,7 @@
 // Evaluates the numbered-slogan detector on the real reports in ../shared/corpus: the numbered terms
 // of each report's 名词解释 appendix that occur in its body are the truth. Reads the corpus at run
 // time only; nothing of it is written into the project.
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +78,10 @@ function within(found: readonly TextMatch[], occurrence: Occurrence): boolean {
 
 /** Runs the evaluation and prints the listing, per file and in total. */
 export async function runMatcherEval(print: (line: string) => void = console.log): Promise<MatcherEvalSummary> {
+  if (!existsSync(CORPUS)) {
+    print(`numbered-slogan evaluation skipped: no corpus at ${CORPUS}`);
+    return { truthTerms: 0, foundTerms: 0, truthOccurrences: 0, foundOccurrences: 0, candidates: 0, real: 0, wrong: 0, unjudged: 0 };
+  }
   const labels = JSON.parse(await readFile(join(ROOT, 'scripts/eval-matcher-labels.json'), 'utf8')) as Labels;
   const yes = new Set(labels.slogans);
   const no = new Set(labels.notSlogans);
