@@ -41,6 +41,14 @@ describe('quoted coinages without a numeral', () => {
     expect(scanSlogans(text).filter((candidate) => candidate.evidence === 'coined')).toEqual([]);
   });
 
+  // Words that were once listed by name as not slogans; the general rules must hold them now.
+  it.each<[string]>([['把工作一锤接着一锤地干好'], ['扩建五金机电市场'], ['新春演出一票难求'], ['新三板西部路演中心落户'], ['一子落而满盘活']])(
+    'not a slogan without a word list: %s',
+    (text) => {
+      expect(scanSlogans(text)).toEqual([]);
+    },
+  );
+
   it('can be switched off, leaving numbered slogans alone', () => {
     expect(scanSlogans('深化“放管服”改革，做实“两网融合”管理', { coinages: false }).map((c) => c.text)).toEqual(['两网融合']);
   });
