@@ -1,6 +1,6 @@
 // Finds numbered slogans (“两网融合”, 四个意识, 双千工程, 稳增长“21”条) and quoted coinages (“放管服”改革,
 // “揭榜挂帅”) that a glossary may not have, and leaves ordinary counting (6大类14项, 三所配套学校) alone.
-import { coinageAt } from './coinages';
+import { coinageAt, governingAt } from './coinages';
 
 /** Why a span was taken for a slogan. */
 export type SloganEvidence = 'quoted' | 'alternating' | 'headed' | 'plan' | 'coined';
@@ -91,6 +91,9 @@ const COUNTS = 2;
 const TRIGGER_TABLE = new Uint8Array(65536);
 for (const char of COUNT_CHARS) TRIGGER_TABLE[char.charCodeAt(0)] = COUNTS;
 for (const char of Object.keys(OPENING)) TRIGGER_TABLE[char.charCodeAt(0)] = OPENS;
+// Latin capitals begin an acronym (RCEP, TOD) written bare in Chinese text.
+const LATIN = 3;
+for (let code = 0x41; code <= 0x5a; code++) TRIGGER_TABLE[code] = LATIN;
 const NOT_SLOGAN_SET = new Set(NOT_SLOGANS);
 // Characters a quoted name never holds: it would be a sentence, or two quotes.
 const NOT_IN_NAME_TABLE = new Uint8Array(65536);
@@ -166,6 +169,13 @@ export function scanSlogans(text: string, options: ScanSloganOptions = {}): Slog
     let trigger = 0;
     while (i < n && (trigger = TRIGGER_TABLE[text.charCodeAt(i)] as number) === 0) i++;
     if (i === n) break;
+    if (trigger === LATIN) {
+      const acronym = coinages ? acronymAt(text, i) : undefined;
+      if (acronym) found.push(acronym);
+      // Step over the whole run of letters either way.
+      while (i + 1 < n && TRIGGER_TABLE[text.charCodeAt(i + 1)] === LATIN) i++;
+      continue;
+    }
     let candidate = trigger === OPENS ? quotedAt(text, i) : unquotedAt(text, i);
     if (candidate === undefined && trigger === OPENS && coinages) {
       const coined = coinedAt(text, i);
@@ -186,6 +196,19 @@ export function scanSlogans(text: string, options: ScanSloganOptions = {}): Slog
   if (shaped === undefined) return found;
   // A name quoted once with nothing governing it reads as scare quotes; a coined term recurs.
   return found.filter((candidate) => !shaped.has(candidate) || (quotedCount?.get(candidate.text) ?? 0) >= 2);
+}
+
+const isLatinOrDigit = (code: number): boolean => (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2e || code === 0x2d;
+
+// A bare acronym of three to six capitals in Chinese text (RCEP协定, TOD模式), with no letters,
+// digits or dots around it (not part of PM2.5, 5G, a URL or an English phrase).
+function acronymAt(text: string, start: number): SloganCandidate | undefined {
+  if (start > 0 && isLatinOrDigit(text.charCodeAt(start - 1))) return undefined;
+  let end = start;
+  while (end < text.length && TRIGGER_TABLE[text.charCodeAt(end)] === LATIN) end++;
+  if (end - start < 3 || end - start > 6 || (end < text.length && isLatinOrDigit(text.charCodeAt(end)))) return undefined;
+  // Bare, only when a noun governs it (RCEP协定, TOD模式): GDP, APP, LNG are abbreviations, not terms.
+  return governingAt(text, end) !== undefined ? candidateOf(text, start, end, 'coined') : undefined;
 }
 
 // A quoted coinage at `open`: the name without its quotes, and whether only its shape holds it.

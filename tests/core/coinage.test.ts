@@ -75,3 +75,23 @@ describe('quoted coinages without a numeral', () => {
     ]);
   });
 });
+
+describe('bare acronyms', () => {
+  it.each<[string, string[]]>([
+    ['用好RCEP协定规则', ['RCEP']],
+    ['推广TOD模式', ['TOD']],
+    // negative rows: ungoverned abbreviations, and letters that belong to something longer
+    ['全年GDP增长6%', []],
+    ['下载APP办理', []],
+    ['PM2.5平均浓度下降', []],
+    ['建成5G基站', []],
+    ['举办ABCDEFG工程展', []],
+    ['RCEP', []],
+  ])('%s', (text, expected) => {
+    expect(scanSlogans(text).map((candidate) => candidate.text)).toEqual(expected);
+  });
+
+  it('are left alone with coinages off', () => {
+    expect(scanSlogans('用好RCEP协定规则', { coinages: false })).toEqual([]);
+  });
+});
