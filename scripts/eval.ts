@@ -1,5 +1,6 @@
-// `npm run eval`: the matcher's evaluation on the corpus, then the importer's when it exists, then
-// the collection's held-out check (next year's reports against the collection of earlier years).
+// `npm run eval`: the matcher's evaluations on the corpus (numbered slogans, then all unknown terms
+// with and without coinages), the importer's, the places' disagreement figures, then the
+// collection's held-out check (next year's reports against the collection of earlier years).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +14,9 @@ if (!existsSync(corpus)) {
 console.log(`评估语料 corpus: ${corpus}`);
 const { runMatcherEval } = await import('./eval-matcher');
 await runMatcherEval();
+console.log('');
+const { runCoinageEval } = await import('./eval-coinages');
+await runCoinageEval();
 const importEval = new URL('./eval-import.ts', import.meta.url);
 if (existsSync(importEval)) {
   const { runImportEval } = (await import(importEval.href)) as { runImportEval: () => Promise<void> };

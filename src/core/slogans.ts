@@ -1,8 +1,14 @@
-// Finds numbered slogans (“两网融合”, 四个意识, 双千工程, 稳增长“21”条) that a glossary may not
-// have, and leaves ordinary counting (6大类14项, 三所配套学校, 十九届二中全会) alone.
+// Finds numbered slogans (“两网融合”, 四个意识, 双千工程, 稳增长“21”条) and quoted coinages (“放管服”改革,
+// “揭榜挂帅”) that a glossary may not have, and leaves ordinary counting (6大类14项, 三所配套学校) alone.
+import { coinageAt, governingAt } from './coinages';
 
 /** Why a span was taken for a slogan. */
-export type SloganEvidence = 'quoted' | 'alternating' | 'headed' | 'plan';
+export type SloganEvidence = 'quoted' | 'alternating' | 'headed' | 'plan' | 'coined';
+
+export interface ScanSloganOptions {
+  /** Also take quoted coinages without a numeral (“放管服”, “无废城市”, “RCEP”). Default true. */
+  coinages?: boolean;
+}
 
 /** A span of text that reads as a numbered slogan. */
 export interface SloganCandidate {
@@ -42,14 +48,14 @@ const NOT_SLOGANS = [
   '千方百计', '一心一意', '三令五申', '四面八方', '五湖四海', '一举两得', '万众一心', '一五一十', '七上八下', '十全十美',
   '三番五次', '一清二楚', '一干二净', '四通八达', '五花八门', '一朝一夕', '一草一木', '一点一滴', '一言一行', '一砖一瓦',
   '一针一线', '九牛一毛', '一模一样', '接二连三', '三三两两', '独一无二', '一来二去', '一穷二白', '说一不二', '千姿百态',
-  '千帆竞发', '万无一失', '一反三', '千上万', '千秋', '千行百业', '一步一个', '一锤接着一锤', '一个一个', '一项一项',
-  '一件一件', '一批一批', '百花齐放', '千家万户', '一子落', '一方水土', '一票难求', '百分百', '万紫千红', '十有八九',
+  '千帆竞发', '万无一失', '一反三', '千上万', '千秋', '千行百业', '一步一个', '一个一个', '一项一项',
+  '一件一件', '一批一批', '百花齐放', '千家万户', '一方水土', '百分百', '万紫千红', '十有八九',
   '一定', '一步', '一直', '一起', '一致', '一般', '一切', '一些', '一样', '一律', '一并', '一再', '一向', '一度',
   '一旦', '一举', '一流', '一体', '一线', '一道', '一同', '一齐', '一贯', '一揽子', '一把手', '一刀切', '一盘棋',
   '一锅煮', '一对一', '一站式', '一卡通', '一次性', '一系列', '一手', '一方面', '一小时', '一环路', '二环路', '三环路',
   '四环路', '五环路', '四川', '双流', '三星堆', '九寨', '万华', '五粮液', '六灶', '三亚', '十堰', '万州', '九江',
   '六安', '三门峡', '五指山', '七台河', '双鸭山', '三沙', '四平', '二氧化', '一氧化', '三角', '万物',
-  '百姓', '十分', '万一', '一二三产', '百强', '千亿', '百亿', '万亿', '五金', '铁人三项', '三板西部',
+  '百姓', '十分', '万一', '一二三产', '百强', '千亿', '百亿', '万亿', '铁人三项',
 ];
 
 /** Adjectives that only a quoted name may turn into a slogan: 双向转诊 is two-way, “双向揭榜挂帅” a programme. */
@@ -85,6 +91,9 @@ const COUNTS = 2;
 const TRIGGER_TABLE = new Uint8Array(65536);
 for (const char of COUNT_CHARS) TRIGGER_TABLE[char.charCodeAt(0)] = COUNTS;
 for (const char of Object.keys(OPENING)) TRIGGER_TABLE[char.charCodeAt(0)] = OPENS;
+// Latin capitals begin an acronym (RCEP, TOD) written bare in Chinese text.
+const LATIN = 3;
+for (let code = 0x41; code <= 0x5a; code++) TRIGGER_TABLE[code] = LATIN;
 const NOT_SLOGAN_SET = new Set(NOT_SLOGANS);
 // Characters a quoted name never holds: it would be a sentence, or two quotes.
 const NOT_IN_NAME_TABLE = new Uint8Array(65536);
@@ -148,23 +157,70 @@ function containsAny(name: string, index: WordIndex): boolean {
  * (三问三登记, 一核三治), a numeral with a slogan head (十项民生工程, 四个意识), or a plan code (十四五).
  * Arabic numerals outside quotes are statistics in these reports (6大类14项) and never count.
  */
-export function scanSlogans(text: string): SloganCandidate[] {
+export function scanSlogans(text: string, options: ScanSloganOptions = {}): SloganCandidate[] {
+  const coinages = options.coinages ?? true;
   const found: SloganCandidate[] = [];
+  // Coinages held only by their shape, and how often each name is quoted: kept when quoted twice.
+  let shaped: Set<SloganCandidate> | undefined;
+  let quotedCount: Map<string, number> | undefined;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     // Most characters are neither a quote nor a numeral: pass them in a loop that makes no strings.
     let trigger = 0;
     while (i < n && (trigger = TRIGGER_TABLE[text.charCodeAt(i)] as number) === 0) i++;
     if (i === n) break;
-    const candidate = trigger === OPENS ? quotedAt(text, i) : unquotedAt(text, i);
+    if (trigger === LATIN) {
+      const acronym = coinages ? acronymAt(text, i) : undefined;
+      if (acronym) found.push(acronym);
+      // Step over the whole run of letters either way.
+      while (i + 1 < n && TRIGGER_TABLE[text.charCodeAt(i + 1)] === LATIN) i++;
+      continue;
+    }
+    let candidate = trigger === OPENS ? quotedAt(text, i) : unquotedAt(text, i);
+    if (candidate === undefined && trigger === OPENS && coinages) {
+      const coined = coinedAt(text, i);
+      if (coined) {
+        candidate = coined.candidate;
+        quotedCount ??= new Map();
+        quotedCount.set(candidate.text, (quotedCount.get(candidate.text) ?? 0) + 1);
+        if (coined.shapedOnly) (shaped ??= new Set()).add(candidate);
+      }
+    }
     if (candidate) {
       found.push(candidate);
       // Step over the closing quote too: a straight quote " would otherwise open a new name.
-      const quoted = candidate.evidence === 'quoted' && TRIGGER_TABLE[text.charCodeAt(candidate.start - 1)] === OPENS;
+      const quoted = (candidate.evidence === 'quoted' || candidate.evidence === 'coined') && TRIGGER_TABLE[text.charCodeAt(candidate.start - 1)] === OPENS;
       i = quoted ? candidate.end : candidate.end - 1;
     }
   }
-  return found;
+  if (shaped === undefined) return found;
+  // A name quoted once with nothing governing it reads as scare quotes; a coined term recurs.
+  return found.filter((candidate) => !shaped.has(candidate) || (quotedCount?.get(candidate.text) ?? 0) >= 2);
+}
+
+const isLatinOrDigit = (code: number): boolean => (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2e || code === 0x2d;
+
+// A bare acronym of three to six capitals in Chinese text (RCEP协定, TOD模式), with no letters,
+// digits or dots around it (not part of PM2.5, 5G, a URL or an English phrase).
+function acronymAt(text: string, start: number): SloganCandidate | undefined {
+  if (start > 0 && isLatinOrDigit(text.charCodeAt(start - 1))) return undefined;
+  let end = start;
+  while (end < text.length && TRIGGER_TABLE[text.charCodeAt(end)] === LATIN) end++;
+  if (end - start < 3 || end - start > 6 || (end < text.length && isLatinOrDigit(text.charCodeAt(end)))) return undefined;
+  // Bare, only when a noun governs it (RCEP协定, TOD模式): GDP, APP, LNG are abbreviations, not terms.
+  return governingAt(text, end) !== undefined ? candidateOf(text, start, end, 'coined') : undefined;
+}
+
+// A quoted coinage at `open`: the name without its quotes, and whether only its shape holds it.
+function coinedAt(text: string, open: number): { candidate: SloganCandidate; shapedOnly: boolean } | undefined {
+  const closing = (OPENING[text.charAt(open)] ?? '').charCodeAt(0);
+  const limit = Math.min(text.length, open + 10);
+  let close = open + 1;
+  while (close < limit && text.charCodeAt(close) !== closing) close++;
+  if (close === limit) return undefined;
+  const verdict = coinageAt(text, open, close);
+  if (verdict === undefined) return undefined;
+  return { candidate: candidateOf(text, open + 1, close, 'coined'), shapedOnly: verdict === 'shaped' };
 }
 
 function candidateOf(text: string, start: number, end: number, evidence: SloganEvidence): SloganCandidate {

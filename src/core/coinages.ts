@@ -1,0 +1,76 @@
+// Decides whether a quoted name without a numeral is a coined policy term (“放管服”, “揭榜挂帅”,
+// “无废城市”, “RCEP”) rather than a quotation, a title, a proper name or scare quotes around a word.
+// General rules of shape and context only: no lists of words taken from any report.
+
+/** Nouns that govern a coined name when they follow its closing quote: “无废城市”建设, “放管服”改革. */
+const GOVERNING = [
+  '工程', '行动', '制度', '改革', '模式', '城市', '企业', '品牌', '机制', '体系', '战略', '计划', '平台', '试点',
+  '示范', '建设', '工作', '政策', '项目', '理念', '经济', '产业', '服务', '行业', '园区', '社区', '乡村', '村',
+  '区', '港', '中心', '工作法', '活动', '专项', '系列', '指数', '标准', '清单', '名单', '目标', '任务', '举措',
+  '协定', '协议', '战役', '攻坚', '格局', '效应', '品质', '文化', '精神', '人才', '队伍', '小组', '基金', '系统',
+];
+const GOVERNING_BY_FIRST = new Map<string, string[]>();
+for (const word of GOVERNING) {
+  const list = GOVERNING_BY_FIRST.get(word.charAt(0)) ?? [];
+  list.push(word);
+  GOVERNING_BY_FIRST.set(word.charAt(0), list);
+}
+
+/** Last characters of names of organisations and places: a quoted 某某局, 某某县 is a name, not a term. */
+const NAME_ENDINGS = new Set('局厅委办院所部处科社队站馆校司省市县镇乡街路桥山河江湖岛寺楼厂店号'.split(''));
+
+/** What comes just before a quotation of speech or an ironic mention: 说：“…”, 所谓“…”. */
+const SPEECH_BEFORE = ['所谓', '称为', '叫做', '号称', '自称', '俗称', '说', '道', '讲', '问', '曰', '喊'];
+
+const isHan = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
+const isUpper = (code: number): boolean => code >= 0x41 && code <= 0x5a;
+
+/** Shape of a name that may be a coined term: 2–8 Han characters, or a Latin acronym of 2–6 capitals. */
+export function coinageShape(name: string): 'han' | 'acronym' | undefined {
+  const n = name.length;
+  let han = 0;
+  let upper = 0;
+  for (let i = 0; i < n; i++) {
+    const code = name.charCodeAt(i);
+    if (isHan(code)) han++;
+    else if (isUpper(code)) upper++;
+    else return undefined;
+  }
+  if (han === n && n >= 2 && n <= 8) return 'han';
+  if (upper === n && n >= 2 && n <= 6) return 'acronym';
+  return undefined;
+}
+
+/** Which governing noun starts at `at`, if any. */
+export function governingAt(text: string, at: number): string | undefined {
+  for (const word of GOVERNING_BY_FIRST.get(text.charAt(at)) ?? []) if (text.startsWith(word, at)) return word;
+  return undefined;
+}
+
+/**
+ * Whether the quoted name text[open+1, close) may be a coined term by its own shape and the text
+ * right around it. Whether it is taken also depends on the whole text (see `scanSlogans`): it
+ * must be governed by a noun, be quoted more than once, or be an acronym.
+ */
+export function coinageAt(text: string, open: number, close: number): 'governed' | 'shaped' | 'acronym' | undefined {
+  const name = text.slice(open + 1, close);
+  const shape = coinageShape(name);
+  if (shape === undefined) return undefined;
+  // Quotation of speech: 他说：“…”; an ironic mention: 所谓“…”.
+  const before = text.charAt(open - 1);
+  if (before === '：' || before === ':') return undefined;
+  for (const word of SPEECH_BEFORE) if (text.startsWith(word, open - word.length)) return undefined;
+  if (shape === 'acronym') return 'acronym';
+  // A name that the sentence goes on to govern: “无废城市”建设, “放管服”改革.
+  if (governingAt(text, close + 1) !== undefined) return 'governed';
+  // 某某局, 某某县 name an organisation or a place; 无废城市 ends in a common noun of its own.
+  if (NAME_ENDINGS.has(name.charAt(name.length - 1)) && !endsInGoverning(name)) return undefined;
+  // Two characters alone are mostly scare quotes around an ordinary word.
+  return name.length >= 3 ? 'shaped' : undefined;
+}
+
+// Whether a name ends in one of the governing nouns (无废城市, 智慧社区): a common noun, not a proper name.
+function endsInGoverning(name: string): boolean {
+  for (const word of GOVERNING) if (name.length > word.length && name.endsWith(word)) return true;
+  return false;
+}
