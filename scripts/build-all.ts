@@ -18,6 +18,14 @@ interface Step {
   outputs: string[];
 }
 
+/** The YAML files directly in glossary/ (relative paths, sorted): the widget's own glossary. */
+function townGlossaryFiles(): string[] {
+  return readdirSync(join(root, 'glossary'))
+    .filter((name) => /\.ya?ml$/u.test(name))
+    .sort()
+    .map((name) => `glossary/${name}`);
+}
+
 /** The build steps; `skipExtensions` leaves out the three WXT builds. */
 export function buildSteps(skipExtensions = false): Step[] {
   const steps: Step[] = [
@@ -27,9 +35,17 @@ export function buildSteps(skipExtensions = false): Step[] {
       outputs: ['dist/cli/policy-glossary.mjs'],
     },
     {
-      name: '术语表 glossary',
-      run: [process.execPath, join(root, 'bin', 'policy-glossary.mjs'), 'build', '--out', 'dist/widget'],
+      // The town's own glossary for the widget: the files at the top of glossary/ (the seed report's
+      // footnotes and the editorial entries), not the national collection below it.
+      name: '术语表 glossary (网页组件 widget)',
+      run: [process.execPath, join(root, 'bin', 'policy-glossary.mjs'), 'build', '--out', 'dist/widget', ...townGlossaryFiles()],
       outputs: ['dist/widget/glossary.json'],
+    },
+    {
+      // Every government's 名词解释 (glossary/collection), which the widget adds with data-collection.
+      name: '全国术语集 collection',
+      run: [process.execPath, join(root, 'bin', 'policy-glossary.mjs'), 'build', '--out', 'dist/widget', '--name', 'collection', 'glossary/collection'],
+      outputs: ['dist/widget/collection.json'],
     },
     {
       name: '网页组件 widget',
@@ -40,6 +56,7 @@ export function buildSteps(skipExtensions = false): Step[] {
         'dist/widget/policy-glossary-ui.mjs',
         'dist/widget/policy-glossary-panel.mjs',
         'dist/widget/policy-glossary-fuzzy.mjs',
+        'dist/widget/policy-glossary-collection.mjs',
       ],
     },
     {

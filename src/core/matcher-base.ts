@@ -60,10 +60,13 @@ export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatche
   const normaliser = createNormaliser(glossary.variants ?? {});
   const patterns: string[] = [];
   const patternEntry: MatchableEntry[] = [];
+  // Whether the pattern's form itself runs across two quoted phrases (“米袋子”“菜篮子”强基行动).
+  const patternJoinsQuotes: boolean[] = [];
   // Suffixes a quoted form of the pattern's entry may glue on: the generic ones and those its
   // own aliases show (“三项”工作 → 工作), longest first.
   const patternSuffixes: string[][] = [];
-  const seen = new Set<string>();
+  // Canonical key → its pattern index.
+  const seen = new Map<string, number>();
   const entryKeys: string[][] = [];
   for (const entry of glossary.entries) {
     const suffixes = new Set(GENERIC_SUFFIXES);
@@ -75,10 +78,16 @@ export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatche
       if (glued) suffixes.add(glued);
       const key = normaliser.key(form);
       if (key.length > 0 && !keys.includes(key)) keys.push(key);
-      if (key.length === 0 || seen.has(key)) continue;
-      seen.add(key);
+      if (key.length === 0) continue;
+      const known = seen.get(key);
+      if (known !== undefined) {
+        if (quoteJoinAt(form, 0, form.length) >= 0) patternJoinsQuotes[known] = true;
+        continue;
+      }
+      seen.set(key, patterns.length);
       patterns.push(key);
       patternEntry.push(entry);
+      patternJoinsQuotes.push(quoteJoinAt(form, 0, form.length) >= 0);
     }
     const sorted = [...suffixes].sort((a, b) => b.length - a.length);
     for (let p = first; p < patterns.length; p++) patternSuffixes.push(sorted);
@@ -96,14 +105,27 @@ export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatche
 
   // The scanner already settles overlaps (leftmost, then longest); here each occurrence becomes a
   // match whose span is widened to the quotes and glued suffix a reader sees as part of the term.
+  // A term does not run across two separately quoted phrases unless its own form does: in
+  // “六稳”“六保” the reader sees two terms, even where a glossary also has the compound 六稳六保.
   function scanTerms(text: string): TextMatch[] {
     const found = scanner.scan(text);
     const count = found.length;
-    const matches: TextMatch[] = new Array(count);
+    const matches: TextMatch[] = [];
     for (let o = 0; o < count; o++) {
       const occurrence = found[o] as TermOccurrence;
       let start = occurrence.start;
       let end = occurrence.end;
+      const join = hasQuote(text, start, end) && patternJoinsQuotes[occurrence.pattern] !== true ? quoteJoinAt(text, start, end) : -1;
+      if (join >= 0) {
+        // Rescan a window around it with the second phrase's opening quote turned into a stop.
+        const from = Math.max(o > 0 ? (found[o - 1] as TermOccurrence).end : 0, start - 1);
+        const to = Math.min(o + 1 < count ? (found[o + 1] as TermOccurrence).start : text.length, end + 8);
+        const masked = `${text.slice(from, join)}。${text.slice(join + 1, to)}`;
+        for (const part of scanTerms(masked)) {
+          matches.push({ ...part, start: part.start + from, end: part.end + from, text: text.slice(part.start + from, part.end + from) });
+        }
+        continue;
+      }
       // Most terms have neither a glued suffix after their closing quote nor a quote inside them,
       // and so nothing to widen.
       const after = text.charCodeAt(end);
@@ -115,7 +137,7 @@ export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatche
         end = span.end;
       }
       const pattern = occurrence.pattern;
-      matches[o] = { start, end, text: text.slice(start, end), kind: 'term', entryId: patternId[pattern] as string, term: patternTerm[pattern] as string };
+      matches.push({ start, end, text: text.slice(start, end), kind: 'term', entryId: patternId[pattern] as string, term: patternTerm[pattern] as string });
     }
     return matches;
   }
@@ -162,6 +184,20 @@ for (const quote of [...Object.keys(QUOTE_PAIRS), ...CLOSING_QUOTES]) QUOTE_CODE
 function hasQuote(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (QUOTE_CODES[text.charCodeAt(i)] === 1) return true;
   return false;
+}
+
+/**
+ * Where, inside `start`–`end`, a quoted phrase closes and the next one opens (”“, ”　“): the
+ * offset of that opening quote, or -1.
+ */
+function quoteJoinAt(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    if (!CLOSING_QUOTES.has(text[i] as string)) continue;
+    let j = i + 1;
+    while (j < end && /\s/u.test(text[j] as string)) j++;
+    if (j < end && Object.hasOwn(QUOTE_PAIRS, text[j] as string)) return j;
+  }
+  return -1;
 }
 
 // The suffix after the closing quote of a form such as “三项”工作, if any.

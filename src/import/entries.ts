@@ -55,6 +55,18 @@ export function splitDefinition(terms: readonly string[], definition: string): s
   return parts.every((part) => part.length > 0) ? parts : undefined;
 }
 
+/**
+ * A head that runs several terms together (六稳六保) when the definition takes them in turn, each
+ * clause opening with one of them quoted (“六稳”指…；“六保”指…) and the quoted terms, joined, are
+ * exactly the head: each becomes its own entry with its own clause.
+ */
+function joinedTerms(head: string, definition: string): { forms: TermForms; definition: string }[] | undefined {
+  const opening = [...definition.matchAll(/(?:^|[。；;])\s*[“"「]([^“”"「」]{1,15})[”"」]/gu)].map((match) => match[1] ?? '');
+  if (opening.length < 2 || opening.join('') !== head) return undefined;
+  const parts = splitDefinition(opening, definition);
+  return parts && opening.map((term, index) => ({ forms: { term, aliases: [`“${term}”`] }, definition: parts[index] ?? definition }));
+}
+
 /** The terms of a note: quoted terms as written, or an unquoted head listing terms with 、 that the definition takes in turn. */
 function termsOf(head: string, definition: string): { forms: TermForms; definition: string }[] {
   const forms = readTermForms(head);
@@ -69,6 +81,8 @@ function termsOf(head: string, definition: string): { forms: TermForms; definiti
     const parts = splitDefinition(listed, definition);
     if (parts) return listed.map((term, index) => ({ forms: { term, aliases: [] }, definition: parts[index] ?? definition }));
   }
+  const joined = joinedTerms(only.term, definition);
+  if (joined) return joined;
   return [{ forms: only, definition }];
 }
 

@@ -114,6 +114,16 @@ describe('items that explain several terms', () => {
       expected: [['六稳', '稳就业、稳金融等六个方面；保居民就业等六个方面。'], ['六保', '稳就业、稳金融等六个方面；保居民就业等六个方面。']],
     },
     {
+      name: 'an unquoted head running two terms together, each clause quoting one',
+      line: '1.两稳两保：“两稳”指稳岗位、稳物价；“两保”指保民生、保运转。',
+      expected: [['两稳', '“两稳”指稳岗位、稳物价'], ['两保', '“两保”指保民生、保运转。']],
+    },
+    {
+      name: 'a run-together head whose clauses name other terms stays whole',
+      line: '1.两稳两保：“两稳”指稳岗位、稳物价；“三保”指保民生、保工资、保运转。',
+      expected: [['两稳两保', '“两稳”指稳岗位、稳物价；“三保”指保民生、保工资、保运转。']],
+    },
+    {
       name: 'terms named only as a list inside the definition keep the whole text',
       line: '1.“三乱”“两违”：“三乱”、“两违”均指违法违规行为。',
       expected: [['三乱', '“三乱”、“两违”均指违法违规行为。'], ['两违', '“三乱”、“两违”均指违法违规行为。']],
@@ -122,7 +132,7 @@ describe('items that explain several terms', () => {
     const result = importAppendixText(`${BODY}名词解释\n${line}`);
     expect(result.entries.map((entry) => [entry.term, entry.definition])).toEqual(expected);
     const ids = result.entries.map((entry) => entry.id);
-    for (const entry of result.entries) expect(entry.related).toEqual(ids.filter((id) => id !== entry.id));
+    for (const entry of result.entries) expect(entry.related ?? []).toEqual(ids.filter((id) => id !== entry.id));
   });
 
   it.each([

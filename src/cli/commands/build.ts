@@ -1,5 +1,6 @@
-// `policy-glossary build [--out DIR] [paths…]`: validates the glossary and writes the compiled
-// pack as DIR/glossary.json plus a content-hashed copy; on any error it writes nothing.
+// `policy-glossary build [--out DIR] [--name NAME] [paths…]`: validates the glossary and writes the
+// compiled pack as DIR/NAME.json (default glossary.json) plus a content-hashed copy; on any error it
+// writes nothing.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatProblem } from '../../core/glossary-validate';
@@ -10,19 +11,22 @@ import { UsageError } from '../io';
 
 const DEFAULT_OUT = 'dist/widget';
 
-const HELP = `用法 / usage: policy-glossary build [--out 目录 DIR] [路径 paths…]
+const HELP = `用法 / usage: policy-glossary build [--out 目录 DIR] [--name 文件名 NAME] [路径 paths…]
 
 先检查术语表（同 validate），无错误时编译为扩展和网页插件加载的术语包：
 DIR/glossary.json 和带内容哈希的副本 DIR/glossary.<hash8>.json（默认 DIR 为 ${DEFAULT_OUT}）。
+--name 改变文件名（如 --name collection 写出 collection.json）。
 有错误时只打印问题，不写任何文件。同样的输入总是得到同样的字节。
 Validates the glossary (as validate does), then compiles it into the pack the extension and the
 widget load: DIR/glossary.json and a content-hashed copy DIR/glossary.<hash8>.json (default DIR:
-${DEFAULT_OUT}). On any error it prints the problems and writes nothing. Same input, same bytes.
+${DEFAULT_OUT}); --name NAME writes NAME.json instead (e.g. --name collection). On any error it
+prints the problems and writes nothing. Same input, same bytes.
 `;
 
 /** Runs `build`. */
 export const runBuild: CliCommand = async (args, io) => {
   let out = DEFAULT_OUT;
+  let name = 'glossary';
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -34,6 +38,12 @@ export const runBuild: CliCommand = async (args, io) => {
       const value = arg === '--out' ? args[++i] : arg.slice('--out='.length);
       if (!value) throw new UsageError('--out 需要一个目录 / --out needs a directory');
       out = value;
+    } else if (arg === '--name' || arg.startsWith('--name=')) {
+      const value = arg === '--name' ? args[++i] : arg.slice('--name='.length);
+      if (!value || !/^[\w.-]+$/u.test(value) || value.startsWith('.')) {
+        throw new UsageError('--name 需要一个不含路径的文件名 / --name needs a plain file name');
+      }
+      name = value.replace(/\.json$/u, '');
     } else if (arg.startsWith('-')) {
       throw new UsageError(`未知选项 "${arg}" / unknown option "${arg}"`);
     } else {
@@ -53,8 +63,8 @@ export const runBuild: CliCommand = async (args, io) => {
   const dir = resolve(io.cwd, out);
   await mkdir(dir, { recursive: true });
   const size = Buffer.byteLength(bytes);
-  for (const name of ['glossary.json', `glossary.${pack.hash.slice(0, 8)}.json`]) {
-    const target = join(dir, name);
+  for (const file of [`${name}.json`, `${name}.${pack.hash.slice(0, 8)}.json`]) {
+    const target = join(dir, file);
     const temporary = `${target}.${process.pid}.tmp`;
     await writeFile(temporary, bytes);
     await rename(temporary, target);
