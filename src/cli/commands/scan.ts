@@ -78,7 +78,10 @@ async function readDocument(file: string, cwd: string): Promise<string> {
   if (PLAIN_TEXT.test(file)) {
     // Buffer's UTF-8 decoder is about twice as fast as TextDecoder on a 15 MB report.
     const text = bytes.toString('utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    // Anything but clean UTF-8 (GB18030, UTF-16, binary) goes to the importers' decoder, which
+    // detects the encoding or says why it cannot.
+    const clean = !text.includes('\ufffd') && !text.includes('\u0000');
+    if (clean) return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
   // The importers (HTML, .docx) load on use: their modules (pinyin tables among them) take longer
   // to load than a plain-text report takes to scan.
