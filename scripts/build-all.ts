@@ -42,9 +42,10 @@ export function buildSteps(skipExtensions = false): Step[] {
       outputs: ['dist/widget/glossary.json'],
     },
     {
-      // Every government's 名词解释 (glossary/collection), which the widget adds with data-collection.
+      // Every government's 名词解释 (glossary/collection) and the national editorial entries
+      // (glossary/national), which the widget adds with data-collection.
       name: '全国术语集 collection',
-      run: [process.execPath, join(root, 'bin', 'policy-glossary.mjs'), 'build', '--out', 'dist/widget', '--name', 'collection', 'glossary/collection'],
+      run: [process.execPath, join(root, 'bin', 'policy-glossary.mjs'), 'build', '--out', 'dist/widget', '--name', 'collection', 'glossary/collection', 'glossary/national'],
       outputs: ['dist/widget/collection.json'],
     },
     {

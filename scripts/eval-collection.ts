@@ -81,7 +81,8 @@ function readReport(file: string, places: PlaceIndex): CorpusReport {
 // ---- adapter: collection + editorial + seed → pack, the way `build` orders the default glossary
 function editorialInputs(): CompileInput[] {
   const inputs: CompileInput[] = [];
-  for (const name of readdirSync(GLOSSARY).sort()) {
+  const names = [...readdirSync(GLOSSARY), ...readdirSync(path.join(GLOSSARY, 'national')).map((name) => `national/${name}`)].sort();
+  for (const name of names) {
     if (!name.endsWith('.yaml')) continue;
     const parsed = parseGlossaryFile(name, readFileSync(path.join(GLOSSARY, name), 'utf8'));
     if (parsed.file) inputs.push({ path: name, file: parsed.file });

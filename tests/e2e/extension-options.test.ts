@@ -59,7 +59,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
   beforeAll(async () => {
     server = await startServer({
       '/new.html': { body: page('今年全面启动双千工程，推进各项工作。') },
-      '/slogan.html': { body: page('各级干部要增强“四个意识”，推进各项工作。') },
+      '/slogan.html': { body: page('各级干部要做到“四个严实”，推进各项工作。') },
       '/hostile.html': { body: page('全面推进五违四必区域环境综合整治。') },
     });
     process.env.LANGUAGE = 'zh_CN';
@@ -166,7 +166,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
   });
 
   it('“add to my glossary” on an unknown slogan opens the entry form prefilled, and the saved entry explains the term', async () => {
-    const { tab, point } = await hoverTerm('/slogan.html', '四个意识', 'the unknown slogan marked');
+    const { tab, point } = await hoverTerm('/slogan.html', '四个严实', 'the unknown slogan marked');
     await waitFor(() => tooltipText(tab), 'the unknown slogan’s tooltip');
     await tab.evaluate(() => {
       const tip = document.querySelector('[data-policy-glossary-ui]')!.shadowRoot!.querySelector('.pg-unknown button') as HTMLButtonElement;
@@ -180,7 +180,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
       return null;
     }, 'the entry form tab');
     const term = await waitFor(() => form.evaluate(() => (document.querySelector('#entry-form input[name="term"]') as HTMLInputElement | null)?.value ?? null).catch(() => null), 'the prefilled entry form');
-    expect(term).toBe('四个意识');
+    expect(term).toBe('四个严实');
     await form.evaluate(() => {
       const area = document.querySelector('#entry-form textarea[name="definition"]') as HTMLTextAreaElement;
       area.value = '测试：政治意识、大局意识、核心意识、看齐意识。';
@@ -188,7 +188,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     });
     await new Promise((r) => setTimeout(r, 100));
     await form.evaluate(() => (document.querySelector('#entry-form button[type="submit"]') as HTMLButtonElement).click());
-    await waitFor(() => form.evaluate(() => document.querySelector('[data-list="user-entries"]')?.textContent?.includes('四个意识') ?? false), 'the saved entry in my glossary');
+    await waitFor(() => form.evaluate(() => document.querySelector('[data-list="user-entries"]')?.textContent?.includes('四个严实') ?? false), 'the saved entry in my glossary');
     await tab.bringToFront();
     await tab.mouse.move(1, 1);
     await tab.mouse.move(point.x, point.y, { steps: 2 });
@@ -196,7 +196,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     await tab.close();
     // The saved entry has pinyin search keys like the bundled ones: its initials find it.
     const popup = await searchInPopup('sgys');
-    await waitFor(() => popup.$eval('[data-list="search"]', (list) => (list.textContent ?? '').includes('四个意识')).catch(() => false), 'search results for sgys');
+    await waitFor(() => popup.$eval('[data-list="search"]', (list) => (list.textContent ?? '').includes('四个严实')).catch(() => false), 'search results for sgys');
     await popup.close();
   });
 });
