@@ -47,14 +47,18 @@ function chunkFiles(name: string): string[] {
   return files;
 }
 
+// The initial widget script and the content script each carry the slogan detector, which since
+// the national collection also recognises quoted coinages without numerals (core/coinages.ts,
+// about 1 KB gzipped): both budgets were raised by 2 KB for it (20 → 22 KB, 40 → 42 KB). Moving
+// detection out of the first load is the browser-scale issue's work (compiled packs).
 const budgets: Budget[] = [
-  { label: 'widget (IIFE)', files: [join(widgetDir, 'policy-glossary.js')], budget: 20 * KB, forbidden: widgetRules },
-  { label: 'widget (ES module)', files: [join(widgetDir, 'policy-glossary.mjs')], budget: 20 * KB, forbidden: widgetRules },
+  { label: 'widget (IIFE)', files: [join(widgetDir, 'policy-glossary.js')], budget: 22 * KB, forbidden: widgetRules },
+  { label: 'widget (ES module)', files: [join(widgetDir, 'policy-glossary.mjs')], budget: 22 * KB, forbidden: widgetRules },
   { label: 'widget chunk: tooltip UI', files: chunkFiles('ui'), budget: 12 * KB, forbidden: widgetRules },
   { label: 'widget chunk: panel', files: chunkFiles('panel'), budget: 18 * KB, forbidden: widgetRules },
   { label: 'widget chunk: fuzzy', files: chunkFiles('fuzzy'), budget: 10 * KB, forbidden: widgetRules },
   { label: 'widget chunk: collection', files: chunkFiles('collection'), budget: 16 * KB, forbidden: widgetRules },
-  { label: 'extension content script', files: contentScripts, budget: 40 * KB, forbidden: [] },
+  { label: 'extension content script', files: contentScripts, budget: 42 * KB, forbidden: [] },
 ];
 /** Gzipped bytes per bundle label, for the summary. */
 const measured = new Map<string, number>();
