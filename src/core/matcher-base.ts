@@ -187,7 +187,7 @@ function hasQuote(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Where, inside `start`–`end`, a quoted phrase closes and the next one opens (”“, ”　“): the
+ * Where, inside `start`–`end`, a quoted phrase closes and the next one opens (”“, or with a space between): the
  * offset of that opening quote, or -1.
  */
 function quoteJoinAt(text: string, start: number, end: number): number {
