@@ -83,8 +83,11 @@ export function highlightCount(page: Page): Promise<number> {
   });
 }
 
-/** Waits until `probe` returns a truthy value (polling), or fails with `what`. */
-export async function waitFor<T>(probe: () => Promise<T>, what: string, timeout = 10_000): Promise<NonNullable<T>> {
+/**
+ * Waits until `probe` returns a truthy value (polling), or fails with `what`. The default allows for
+ * the background installing the 3.4 MB bundled collection on a busy 2-core machine (not a speed check).
+ */
+export async function waitFor<T>(probe: () => Promise<T>, what: string, timeout = 30_000): Promise<NonNullable<T>> {
   const end = Date.now() + timeout;
   let last: T | undefined;
   while (Date.now() < end) {

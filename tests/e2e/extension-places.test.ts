@@ -166,7 +166,12 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
     [PLACE_HOSTS.zhuzhou, ZHUZHOU_MEANING, CHANGSHA_MEANING, (t: Strings) => `株洲市 · 《2022年株洲市政府工作报告》 · ${t.date('2022-01-06')} · ${t.footnote(16)}`],
   ])('%s shows its own meaning; 另有 1 个来源 opens the other city’s', async (host, own, other, source) => {
     const tab = await hover(host, own);
-    const state = (await tipState(tab))!;
+    // Until the background has placed the page, both meanings show under 其他地方的用法; the page's
+    // own comes once it answers.
+    const state = await waitFor(async () => {
+      const current = await tipState(tab);
+      return current?.def === own ? current : null;
+    }, 'the page’s own definition in the tooltip');
     const t = words(state);
     expect(state.def).toBe(own);
     expect(state.src).toContain(source(t));
