@@ -3,7 +3,7 @@
 // body and asks, for every occurrence of a term the report's own appendix explains: is it explained,
 // explained or flagged, and explained with a meaning that contradicts the report's own? Corpus text
 // is read at run time only; nothing of it is written to the project.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { placeOfReport } from '../src/cli/commands/collect';
@@ -19,6 +19,7 @@ import type { GlossaryEntry, GlossaryPack, PackEntry, SourceDocument } from '../
 import { findAppendix } from '../src/import/appendix';
 import { importReport } from '../src/import/import-report';
 import { loadDivisions } from '../src/places/divisions';
+import { listReports } from './eval-usage';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const GLOSSARY = fileURLToPath(new URL('../glossary/', import.meta.url));
@@ -50,15 +51,6 @@ export interface Tally {
 
 const emptyTally = (): Tally => ({ reports: 0, occurrences: 0, explained: 0, explainedOrFlagged: 0, contradicted: 0, contradictedLenient: 0, elsewhere: 0 });
 
-function listReports(dir: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) found.push(...listReports(full));
-    else if (name.endsWith('.md') && !/^readme/iu.test(name)) found.push(full);
-  }
-  return found.sort();
-}
 
 // ---- adapter: corpus report → imported report with place (reuses the `collect` command's logic)
 function readReport(file: string, places: PlaceIndex): CorpusReport {

@@ -28,14 +28,15 @@ export function formsUsed(text: string): Set<string> {
   return found;
 }
 
-function listReports(dir: string): string[] {
+/** Every report (.md, READMEs left out) under `dir`, in path order. */
+export function listReports(dir: string): string[] {
   const found: string[] = [];
   for (const name of readdirSync(dir)) {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) found.push(...listReports(full));
     else if (name.endsWith('.md') && !/^readme/iu.test(name)) found.push(full);
   }
-  return found;
+  return found.sort();
 }
 
 function main(): void {
