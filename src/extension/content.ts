@@ -80,6 +80,17 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     return same.length > 1 ? { kind: 'elsewhere', others: same } : undefined;
   };
   let scanning = false;
+  // Where the mouse rests in the page (undefined once it leaves): a glossary or settings change
+  // rebuilds the session under a pointer that does not move, and the term it rests on opens again.
+  let resting: { x: number; y: number } | undefined;
+  const onPointer = (event: PointerEvent): void => {
+    if (event.type === 'pointerout') {
+      if (event.relatedTarget === null) resting = undefined;
+    } else if (event.pointerType !== 'touch' && event.view === window) {
+      resting = { x: event.clientX, y: event.clientY };
+    }
+  };
+  for (const type of ['pointermove', 'pointerout'] as const) window.addEventListener(type, onPointer, { capture: true, passive: true });
 
   const stop = (): void => {
     session?.ui.destroy();
@@ -91,9 +102,17 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     const on = pack !== null && siteState(settings, location.href) === 'on';
     const settingsKey = JSON.stringify([settings.highlightStyle, settings.hoverDelay, settings.unknownSlogans, settings.theme]);
     if (session && on && session.pack.hash === pack?.hash && session.settingsKey === settingsKey) return;
+    const restarted = session !== undefined;
     stop();
     if (!on || !pack) return;
-    session = start(pack, settings, settingsKey);
+    const next = start(pack, settings, settingsKey);
+    session = next;
+    if (restarted) {
+      void next.annotator.ready.then(() => {
+        const match = resting && session === next ? next.annotator.matchAtPoint(resting.x, resting.y) : undefined;
+        if (match) next.ui.open(match, 'hover');
+      });
+    }
   };
 
   const start = (activePack: GlossaryPack, current: ExtensionSettings, settingsKey: string): Session => {
@@ -169,6 +188,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     browser.runtime.onMessage.removeListener(listener);
     unwatchSettings();
     unwatchPack();
+    for (const type of ['pointermove', 'pointerout'] as const) window.removeEventListener(type, onPointer, { capture: true });
     stop();
   });
   apply();
