@@ -78,7 +78,9 @@ export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatche
       if (glued) suffixes.add(glued);
       const key = normaliser.key(form);
       if (key.length > 0 && !keys.includes(key)) keys.push(key);
-      if (key.length === 0) continue;
+      // A one-character form (“破”“立”“降”, each explained in its report) would match inside every
+      // sentence of every page: the entry stays in the glossary, never matched by that form.
+      if (key.length < 2) continue;
       const known = seen.get(key);
       if (known !== undefined) {
         if (quoteJoinAt(form, 0, form.length) >= 0) patternJoinsQuotes[known] = true;

@@ -62,7 +62,9 @@ export function splitDefinition(terms: readonly string[], definition: string): s
  */
 function joinedTerms(head: string, definition: string): { forms: TermForms; definition: string }[] | undefined {
   const opening = [...definition.matchAll(/(?:^|[。；;])\s*[“"「]([^“”"「」]{1,15})[”"」]/gu)].map((match) => match[1] ?? '');
-  if (opening.length < 2 || opening.join('') !== head) return undefined;
+  // Each part must be a term that can stand alone: 六稳六保 → 六稳, 六保; never 放管服 → 放, 管, 服
+  // (single characters would be matched everywhere), which stays one term with its whole definition.
+  if (opening.length < 2 || opening.join('') !== head || opening.some((term) => [...term].length < 2)) return undefined;
   const parts = splitDefinition(opening, definition);
   return parts && opening.map((term, index) => ({ forms: { term, aliases: [`“${term}”`] }, definition: parts[index] ?? definition }));
 }

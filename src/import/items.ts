@@ -124,7 +124,11 @@ function quotedStretches(text: string): string[] {
  */
 export function splitItems(term: string, definition: string): string[] | undefined {
   const count = countAnnouncedItems(term);
-  const body = definition.trim().replace(/[。.]$/u, '');
+  // A definition that opens by naming its term (“三级”即市级、…) starts its list after the lead-in.
+  const body = definition
+    .trim()
+    .replace(/[。.]$/u, '')
+    .replace(/^[“"「]([^”"」]{1,15})[”"」](?=(?:即|指|是指|主要指|具体指|包括|主要包括|具体包括|分别是|分别为))/u, (whole, named: string) => (term.includes(named) ? '' : whole));
   if (count === undefined) return plainList(body);
   if (count < 2) return undefined;
   const clauses: string[][] = [];

@@ -66,11 +66,18 @@ describe('createMatcher: glossary terms', () => {
   });
 
   it.each([
-    ['a one-character form', { id: 'jia', term: '甲', forms: ['甲'] }, '乙甲丙丙甲甲丁', [1, 4, 5]],
     ['a form one numeral long (十 → 10)', { id: 'ten', term: '十', forms: ['十'] }, '乙十丙丙十丁十', [1, 4, 6]],
     ['a two-character form at odd and even offsets', { id: 'lw', term: '六稳', forms: ['六稳'] }, '乙六稳丙丙六稳丁丁丁六\n稳', [1, 5, 10]],
   ])('finds %s at every offset', (_name, entry, text, starts) => {
     expect(createMatcher({ entries: [entry] }, { slogans: false, fuzzy: false }).scan(text).map((match) => match.start)).toEqual(starts);
+  });
+
+  it('never matches a one-character form (it would be inside every sentence), quoted or not', () => {
+    const entries = [{ id: 'po', term: '破', forms: ['破', '“破”'] }, { id: 'li', term: '立', forms: ['立'] }];
+    expect(createMatcher({ entries }, { slogans: false, fuzzy: false }).scan('破旧立新，在“破”“立”上下功夫')).toEqual([]);
+    // The same entries with a two-character form are still found by it.
+    const longer = [{ id: 'po-li', term: '破立', forms: ['破立'] }, ...entries];
+    expect(createMatcher({ entries: longer }, { slogans: false, fuzzy: false }).scan('在破立上下功夫').map((m) => m.entryId)).toEqual(['po-li']);
   });
 
   it('gives a form claimed by two entries to the first', () => {

@@ -124,6 +124,11 @@ describe('items that explain several terms', () => {
       expected: [['两稳两保', '“两稳”指稳岗位、稳物价；“三保”指保民生、保工资、保运转。']],
     },
     {
+      name: 'a run-together head of single characters stays one term (they would match everywhere)',
+      line: '1.放管服：“放”即简化审批；“管”即加强监管；“服”即优化服务。',
+      expected: [['放管服', '“放”即简化审批；“管”即加强监管；“服”即优化服务。']],
+    },
+    {
       name: 'terms named only as a list inside the definition keep the whole text',
       line: '1.“三乱”“两违”：“三乱”、“两违”均指违法违规行为。',
       expected: [['三乱', '“三乱”、“两违”均指违法违规行为。'], ['两违', '“三乱”、“两违”均指违法违规行为。']],

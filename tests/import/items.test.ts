@@ -14,6 +14,8 @@ describe('splitItems', () => {
     { term: '两闲土地', definition: '闲置未用、低效使用土地。', items: ['闲置未用', '低效使用'] },
     { term: '三会制度', definition: '即由居委会召集恳谈会、协调会和评议会，进行协商和监督。', items: ['恳谈会', '协调会', '评议会'] },
     { term: '总体要求', definition: '产业兴旺、生态宜居、乡风文明。', items: ['产业兴旺', '生态宜居', '乡风文明'] },
+    { term: '三级', definition: '“三级”即省级、市级、县（市）级。', items: ['省级', '市级', '县（市）级'] },
+    { term: '四问', definition: '“四问”是指问需、问计、问效、问责。', items: ['问需', '问计', '问效', '问责'] },
   ])('$term → $items.length items', ({ term, definition, items }) => {
     expect(splitItems(term, definition)).toEqual(items);
   });

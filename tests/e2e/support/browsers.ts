@@ -24,6 +24,8 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Extra Firefox preferences (e.g. fixed moz-extension UUIDs, no permission prompts). */
   firefoxPrefs?: Record<string, string | number | boolean>;
+  /** More host names resolved to 127.0.0.1 besides TEST_HOSTS (e.g. www.gov.cn for evaluation scripts). */
+  hosts?: readonly string[];
 }
 
 export interface LaunchedBrowser {
@@ -36,6 +38,7 @@ export interface LaunchedBrowser {
 /** Starts a headless browser; the caller must `close()` it. */
 export async function launchBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   let browser: Browser;
+  const hosts = [...TEST_HOSTS, ...(options.hosts ?? [])];
   if (name === 'chromium') {
     browser = await puppeteer.launch({
       executablePath: CHROMIUM_PATH,
@@ -51,7 +54,7 @@ export async function launchBrowser(name: BrowserName, options: LaunchOptions = 
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
-        `--host-resolver-rules=${TEST_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`,
+        `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`,
       ],
     });
   } else {
@@ -60,7 +63,7 @@ export async function launchBrowser(name: BrowserName, options: LaunchOptions = 
       executablePath: FIREFOX_PATH,
       headless: true,
       extraPrefsFirefox: {
-        'network.dns.localDomains': TEST_HOSTS.join(','),
+        'network.dns.localDomains': hosts.join(','),
         'extensions.experiments.enabled': false,
         'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
         ...options.firefoxPrefs,
