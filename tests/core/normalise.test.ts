@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNormaliser } from '../../src/core/normalise';
-import { parseChineseNumber } from '../../src/core/chinese-numerals';
+import { parseChineseNumber } from '../../src/core/numerals';
 
 const variants = { 穩: '稳', 參: '参', 兩: '两' };
 
