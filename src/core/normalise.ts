@@ -182,10 +182,36 @@ export function createNormaliser(variants: Readonly<Record<string, string>> = {}
     return result;
   }
 
+  // The run being read by `key`, reused: a glossary of thousands of forms is keyed on every page
+  // load and every CLI run, and three typed arrays per form cost more than the folding itself.
+  const keyRun: NumeralRun = { codes: [], starts: [], ends: [], end: 0 };
+
+  // `normalise` without the spans: most forms fold to themselves and are returned as they are.
   function key(form: string): string {
-    const normalised = normalise(form);
-    let result = '';
-    for (let k = 0; k < normalised.length; k++) result += String.fromCharCode(normalised.codes[k] as number);
+    const n = form.length;
+    let same = 0;
+    while (same < n) {
+      const raw = form.charCodeAt(same);
+      if (numeral[raw] !== 0 || override[raw] !== 0) break;
+      same++;
+    }
+    if (same === n) return form;
+    let result = form.slice(0, same);
+    let i = same;
+    while (i < n) {
+      const raw = form.charCodeAt(i);
+      const code = fold(raw);
+      if (code === 0) {
+        i++;
+      } else if (numeral[raw] === 0) {
+        result += String.fromCharCode(code);
+        i++;
+      } else {
+        numeralRun(form, i, keyRun);
+        for (let r = 0; r < keyRun.codes.length; r++) result += String.fromCharCode(keyRun.codes[r] as number);
+        i = keyRun.end;
+      }
+    }
     return result;
   }
 

@@ -16,14 +16,34 @@ export interface TermOccurrence {
   pattern: number;
 }
 
+/**
+ * Occurrences by column: the i-th (i < `count`) is `start[i]`… as in TermOccurrence. A report
+ * holds a hundred thousand of them; as objects they cost more to make and collect than to find.
+ */
+export interface TermOccurrences {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  pattern: Int32Array;
+}
+
+/** Room for `capacity` occurrences, e.g. for `scanInto`. */
+export function createTermOccurrences(capacity = 256): TermOccurrences {
+  const size = Math.max(16, capacity);
+  return { count: 0, start: new Int32Array(size), end: new Int32Array(size), from: new Int32Array(size), to: new Int32Array(size), pattern: new Int32Array(size) };
+}
+
 /** Finds normalised patterns in raw text, as a reader would pick them. */
 export interface TermScanner {
   /**
    * The occurrences a reader sees, by start: leftmost first, then longest, none overlapping one
-   * kept before it, and none cutting through a number or a Latin word. The next call reuses
-   * the occurrence objects: read them before scanning again.
+   * kept before it, and none cutting through a number or a Latin word.
    */
   scan(text: string): TermOccurrence[];
+  /** `scan` written into `into` (overwritten, grown as needed), with no object per occurrence. */
+  scanInto(text: string, into: TermOccurrences): TermOccurrences;
 }
 
 const SKIPPED = -1;
@@ -42,8 +62,6 @@ const STRIDE_SAMPLES = 64;
 // Units that continue a number or a Latin word: a form must not start or end inside one
 // (15分钟服务圈 is not in 115分钟服务圈).
 const WORD_UNITS = '0123456789abcdefghijklmnopqrstuvwxyz';
-// Most occurrence objects kept for reuse between scans.
-const POOL_LIMIT = 1 << 16;
 const PAIR_BITS = 16;
 const PAIR_SLOTS = 1 << PAIR_BITS;
 const TRIPLE_BITS = 17;
@@ -146,14 +164,12 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
 
   // The units of a numeral run, reused between runs.
   const run: NumeralRun = { codes: [], starts: [], ends: [], end: 0 };
-  // Occurrence objects, reused from one scan to the next: a page's worth of them, kept until the
-  // caller is done, would otherwise all survive a garbage collection and be copied by it.
-  const pool: TermOccurrence[] = [];
 
-  function scan(text: string): TermOccurrence[] {
-    const found: TermOccurrence[] = [];
+  function scanInto(text: string, found: TermOccurrences): TermOccurrences {
+    // Occurrences found so far (`found.count` is written at the end).
+    let count = 0;
+    let capacity = found.start.length;
     const striding = strides && pays(text);
-    let reused = 0;
     const n = text.length;
     let state = 0;
     let k = 0;
@@ -167,8 +183,8 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     for (let i = 0; i < n; i++) {
       if (state === 0 && pendingFrom === -1) {
         // At the root no later occurrence can overlap an earlier one.
-        if (found.length - group > 1) keepLeftmostLongest(found, group);
-        group = found.length;
+        if (count - group > 1) count = keepLeftmostLongest(found, group, count);
+        group = count;
         // The common case: a stretch of characters that start nothing. Striding reads every
         // other character while they are clean; one at a time otherwise.
         let j = i;
@@ -217,7 +233,7 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
         const start = units === 1 && cls !== -1 ? i : (run.starts[u] as number);
         const end = units === 1 && cls !== -1 ? i + 1 : (run.ends[u] as number);
         if (pendingFrom !== -1) {
-          if (isWord[unit] === 1) found.length = pendingFrom;
+          if (isWord[unit] === 1) count = pendingFrom;
           pendingFrom = -1;
         }
         if (unit === 0) {
@@ -233,24 +249,30 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
           const from = k + 1 - automaton.outputLength(out);
           const cutsStart = from > 0 && from - 1 !== resetAt && ringWord[(from - 1) & mask] === 1 && ringWord[from & mask] === 1;
           if (cutsStart) continue;
-          if (ringWord[slot] === 1 && pendingFrom === -1) pendingFrom = found.length;
-          let occurrence = pool[reused++];
-          if (occurrence === undefined) {
-            occurrence = { start: 0, end: 0, from: 0, to: 0, pattern: 0 };
-            if (pool.length < POOL_LIMIT) pool.push(occurrence);
-          }
-          occurrence.start = ringStart[from & mask] as number;
-          occurrence.end = end;
-          occurrence.from = from;
-          occurrence.to = k + 1;
-          occurrence.pattern = automaton.outputPattern(out);
-          found.push(occurrence);
+          if (ringWord[slot] === 1 && pendingFrom === -1) pendingFrom = count;
+          if (count === capacity) capacity = grow(found, count);
+          found.start[count] = ringStart[from & mask] as number;
+          found.end[count] = end;
+          found.from[count] = from;
+          found.to[count] = k + 1;
+          found.pattern[count] = automaton.outputPattern(out);
+          count++;
         }
         k++;
       }
     }
-    if (found.length - group > 1) keepLeftmostLongest(found, group);
+    if (count - group > 1) count = keepLeftmostLongest(found, group, count);
+    found.count = count;
     return found;
+  }
+
+  function scan(text: string): TermOccurrence[] {
+    const found = scanInto(text, createTermOccurrences());
+    const occurrences: TermOccurrence[] = [];
+    for (let o = 0; o < found.count; o++) {
+      occurrences.push({ start: found.start[o] as number, end: found.end[o] as number, from: found.from[o] as number, to: found.to[o] as number, pattern: found.pattern[o] as number });
+    }
+    return occurrences;
   }
 
   // Whether most characters of `text` are clean, from a sample (a text is of one kind
@@ -279,31 +301,60 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     return third >= 0 && triples[tripleSlot(pair, third)] === 0;
   }
 
-  return { scan };
+  return { scan, scanInto };
 }
 
-// Sorts the occurrences from `from` on by start (longest first) and keeps, leftmost first, those
-// that overlap none kept before them. Groups are small: the occurrences around one spot.
-function keepLeftmostLongest(found: TermOccurrence[], from: number): void {
-  for (let o = from + 1; o < found.length; o++) {
-    const occurrence = found[o] as TermOccurrence;
+// Doubles the room in `found`, keeping its first `used` occurrences; the new capacity.
+function grow(found: TermOccurrences, used: number): number {
+  const capacity = found.start.length * 2;
+  for (const column of ['start', 'end', 'from', 'to', 'pattern'] as const) {
+    const wider = new Int32Array(capacity);
+    wider.set(found[column].subarray(0, used));
+    found[column] = wider;
+  }
+  return capacity;
+}
+
+// Sorts the occurrences `first`…`count` - 1 by start (longest first) and keeps, leftmost first,
+// those that overlap none kept before them; the new count. Groups are small: the occurrences
+// around one spot.
+function keepLeftmostLongest(found: TermOccurrences, first: number, count: number): number {
+  const { start, end, from, to, pattern } = found;
+  for (let o = first + 1; o < count; o++) {
+    const oStart = start[o] as number;
+    const oEnd = end[o] as number;
+    const oFrom = from[o] as number;
+    const oTo = to[o] as number;
+    const oPattern = pattern[o] as number;
     let p = o - 1;
-    for (; p >= from; p--) {
-      const before = found[p] as TermOccurrence;
-      if (before.from < occurrence.from || (before.from === occurrence.from && before.to >= occurrence.to)) break;
-      found[p + 1] = before;
+    for (; p >= first; p--) {
+      const before = from[p] as number;
+      if (before < oFrom || (before === oFrom && (to[p] as number) >= oTo)) break;
+      start[p + 1] = start[p] as number;
+      end[p + 1] = end[p] as number;
+      from[p + 1] = before;
+      to[p + 1] = to[p] as number;
+      pattern[p + 1] = pattern[p] as number;
     }
-    found[p + 1] = occurrence;
+    start[p + 1] = oStart;
+    end[p + 1] = oEnd;
+    from[p + 1] = oFrom;
+    to[p + 1] = oTo;
+    pattern[p + 1] = oPattern;
   }
-  let kept = from;
+  let kept = first;
   let reached = -1;
-  for (let o = from; o < found.length; o++) {
-    const occurrence = found[o] as TermOccurrence;
-    if (occurrence.from < reached) continue;
-    reached = occurrence.to;
-    found[kept++] = occurrence;
+  for (let o = first; o < count; o++) {
+    if ((from[o] as number) < reached) continue;
+    reached = to[o] as number;
+    start[kept] = start[o] as number;
+    end[kept] = end[o] as number;
+    from[kept] = from[o] as number;
+    to[kept] = to[o] as number;
+    pattern[kept] = pattern[o] as number;
+    kept++;
   }
-  found.length = kept;
+  return kept;
 }
 
 // Hash of a pair of unit classes; its top bits pick the pair's slot.
