@@ -3,7 +3,7 @@
 
 import type { MatchableEntry, TextMatch } from './types';
 import { createNormaliser, QUOTE_PAIRS } from './normalise';
-import { createTermOccurrences, createTermScanner } from './term-scan';
+import { createTermOccurrences, createTermScanner, OCCURRENCE } from './term-scan';
 import type { TermOccurrences } from './term-scan';
 import { scanSlogans } from './slogans';
 import type { FuzzyResolver } from './fuzzy';
@@ -121,19 +121,18 @@ export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatche
   function scanTerms(text: string, into: TermOccurrences): TextMatch[] {
     const found = scanner.scanInto(text, into);
     const count = found.count;
-    const starts = found.start;
-    const ends = found.end;
-    const patterns = found.pattern;
+    const data = found.data;
     const matches: TextMatch[] = [];
     for (let o = 0; o < count; o++) {
-      const pattern = patterns[o] as number;
-      let start = starts[o] as number;
-      let end = ends[o] as number;
+      const at = o * OCCURRENCE;
+      let start = data[at] as number;
+      let end = data[at + 1] as number;
+      const pattern = data[at + 4] as number;
       const join = hasQuote(text, start, end) && patternJoinsQuotes[pattern] !== true ? quoteJoinAt(text, start, end) : -1;
       if (join >= 0) {
         // Rescan a window around it with the second phrase's opening quote turned into a stop.
-        const from = Math.max(o > 0 ? (ends[o - 1] as number) : 0, start - 1);
-        const to = Math.min(o + 1 < count ? (starts[o + 1] as number) : text.length, end + 8);
+        const from = Math.max(o > 0 ? (data[at - OCCURRENCE + 1] as number) : 0, start - 1);
+        const to = Math.min(o + 1 < count ? (data[at + OCCURRENCE] as number) : text.length, end + 8);
         const masked = `${text.slice(from, join)}。${text.slice(join + 1, to)}`;
         for (const part of scanTerms(masked, createTermOccurrences(16))) {
           matches.push({ ...part, start: part.start + from, end: part.end + from, text: text.slice(part.start + from, part.end + from) });
@@ -145,7 +144,7 @@ export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatche
       const after = text.charCodeAt(end);
       const glued = QUOTE_CODES[after] === 1 && suffixStarts[text.charCodeAt(end + 1)] === 1 && text.charCodeAt(start - 1) === OPENING_CODE_OF[after];
       if (glued || hasQuote(text, start, end)) {
-        const limit = o + 1 < count ? (starts[o + 1] as number) : text.length;
+        const limit = o + 1 < count ? (data[at + OCCURRENCE] as number) : text.length;
         const span = extendSpan(text, start, end, limit, patternSuffixes[pattern] as readonly string[]);
         start = span.start;
         end = span.end;

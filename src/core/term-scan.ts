@@ -17,22 +17,21 @@ export interface TermOccurrence {
 }
 
 /**
- * Occurrences by column: the i-th (i < `count`) is `start[i]`… as in TermOccurrence. A report
- * holds a hundred thousand of them; as objects they cost more to make and collect than to find.
+ * Occurrences packed five numbers each (start, end, from, to, pattern, as in TermOccurrence):
+ * the o-th (o < `count`) begins at `data[o * OCCURRENCE]`. A report holds a hundred thousand of
+ * them; as objects they cost more to make and collect than to find.
  */
 export interface TermOccurrences {
   count: number;
-  start: Int32Array;
-  end: Int32Array;
-  from: Int32Array;
-  to: Int32Array;
-  pattern: Int32Array;
+  data: Int32Array;
 }
+
+/** Numbers per occurrence in `TermOccurrences.data`. */
+export const OCCURRENCE = 5;
 
 /** Room for `capacity` occurrences, e.g. for `scanInto`. */
 export function createTermOccurrences(capacity = 256): TermOccurrences {
-  const size = Math.max(16, capacity);
-  return { count: 0, start: new Int32Array(size), end: new Int32Array(size), from: new Int32Array(size), to: new Int32Array(size), pattern: new Int32Array(size) };
+  return { count: 0, data: new Int32Array(Math.max(16, capacity) * OCCURRENCE) };
 }
 
 /** Finds normalised patterns in raw text, as a reader would pick them. */
@@ -168,7 +167,7 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
   function scanInto(text: string, found: TermOccurrences): TermOccurrences {
     // Occurrences found so far (`found.count` is written at the end).
     let count = 0;
-    let capacity = found.start.length;
+    let data = found.data;
     const striding = strides && pays(text);
     const n = text.length;
     let state = 0;
@@ -250,12 +249,17 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
           const cutsStart = from > 0 && from - 1 !== resetAt && ringWord[(from - 1) & mask] === 1 && ringWord[from & mask] === 1;
           if (cutsStart) continue;
           if (ringWord[slot] === 1 && pendingFrom === -1) pendingFrom = count;
-          if (count === capacity) capacity = grow(found, count);
-          found.start[count] = ringStart[from & mask] as number;
-          found.end[count] = end;
-          found.from[count] = from;
-          found.to[count] = k + 1;
-          found.pattern[count] = automaton.outputPattern(out);
+          let at = count * OCCURRENCE;
+          if (at === data.length) {
+            const wider = new Int32Array(at * 2);
+            wider.set(data);
+            found.data = data = wider;
+          }
+          data[at++] = ringStart[from & mask] as number;
+          data[at++] = end;
+          data[at++] = from;
+          data[at++] = k + 1;
+          data[at] = automaton.outputPattern(out);
           count++;
         }
         k++;
@@ -267,10 +271,10 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
   }
 
   function scan(text: string): TermOccurrence[] {
-    const found = scanInto(text, createTermOccurrences());
+    const { count, data } = scanInto(text, createTermOccurrences());
     const occurrences: TermOccurrence[] = [];
-    for (let o = 0; o < found.count; o++) {
-      occurrences.push({ start: found.start[o] as number, end: found.end[o] as number, from: found.from[o] as number, to: found.to[o] as number, pattern: found.pattern[o] as number });
+    for (let at = 0; at < count * OCCURRENCE; at += OCCURRENCE) {
+      occurrences.push({ start: data[at] as number, end: data[at + 1] as number, from: data[at + 2] as number, to: data[at + 3] as number, pattern: data[at + 4] as number });
     }
     return occurrences;
   }
@@ -304,54 +308,33 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
   return { scan, scanInto };
 }
 
-// Doubles the room in `found`, keeping its first `used` occurrences; the new capacity.
-function grow(found: TermOccurrences, used: number): number {
-  const capacity = found.start.length * 2;
-  for (const column of ['start', 'end', 'from', 'to', 'pattern'] as const) {
-    const wider = new Int32Array(capacity);
-    wider.set(found[column].subarray(0, used));
-    found[column] = wider;
-  }
-  return capacity;
-}
-
 // Sorts the occurrences `first`…`count` - 1 by start (longest first) and keeps, leftmost first,
 // those that overlap none kept before them; the new count. Groups are small: the occurrences
 // around one spot.
 function keepLeftmostLongest(found: TermOccurrences, first: number, count: number): number {
-  const { start, end, from, to, pattern } = found;
+  const data = found.data;
   for (let o = first + 1; o < count; o++) {
-    const oStart = start[o] as number;
-    const oEnd = end[o] as number;
-    const oFrom = from[o] as number;
-    const oTo = to[o] as number;
-    const oPattern = pattern[o] as number;
+    const at = o * OCCURRENCE;
+    const from = data[at + 2] as number;
+    const to = data[at + 3] as number;
     let p = o - 1;
     for (; p >= first; p--) {
-      const before = from[p] as number;
-      if (before < oFrom || (before === oFrom && (to[p] as number) >= oTo)) break;
-      start[p + 1] = start[p] as number;
-      end[p + 1] = end[p] as number;
-      from[p + 1] = before;
-      to[p + 1] = to[p] as number;
-      pattern[p + 1] = pattern[p] as number;
+      const before = data[p * OCCURRENCE + 2] as number;
+      if (before < from || (before === from && (data[p * OCCURRENCE + 3] as number) >= to)) break;
     }
-    start[p + 1] = oStart;
-    end[p + 1] = oEnd;
-    from[p + 1] = oFrom;
-    to[p + 1] = oTo;
-    pattern[p + 1] = oPattern;
+    if (p === o - 1) continue;
+    // It goes after `p`; those between move up by one.
+    const occurrence = data.slice(at, at + OCCURRENCE);
+    data.copyWithin((p + 2) * OCCURRENCE, (p + 1) * OCCURRENCE, at);
+    data.set(occurrence, (p + 1) * OCCURRENCE);
   }
   let kept = first;
   let reached = -1;
   for (let o = first; o < count; o++) {
-    if ((from[o] as number) < reached) continue;
-    reached = to[o] as number;
-    start[kept] = start[o] as number;
-    end[kept] = end[o] as number;
-    from[kept] = from[o] as number;
-    to[kept] = to[o] as number;
-    pattern[kept] = pattern[o] as number;
+    const at = o * OCCURRENCE;
+    if ((data[at + 2] as number) < reached) continue;
+    reached = data[at + 3] as number;
+    if (kept !== o) data.copyWithin(kept * OCCURRENCE, at, at + OCCURRENCE);
     kept++;
   }
   return kept;
