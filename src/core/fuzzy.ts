@@ -2,6 +2,7 @@
 // (五大倍增 → 五大倍增行动, 三问三登计 → 三问三登记), and refuses when the resemblance is accidental.
 import Fuse from 'fuse.js/basic';
 import type { IFuseOptions } from 'fuse.js';
+import { COUNT_CHARS } from './numerals';
 import type { MatchableEntry } from './types';
 
 /** A glossary entry that a slogan is a near miss of. */
@@ -79,7 +80,7 @@ export function createFuzzyResolver(entries: readonly MatchableEntry[], keys: re
   };
 }
 
-const NUMERALS = /[0-9〇一二两三四五六七八九十百千万双]/g;
+const NUMERALS = new RegExp(`[0-9${COUNT_CHARS}]`, 'g');
 
 /** Whether `key` is `form` cut short or with one non-numeral character changed (both normalised). */
 export function isNearMiss(key: string, form: string): boolean {

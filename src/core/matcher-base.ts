@@ -3,8 +3,8 @@
 
 import type { MatchableEntry, TextMatch } from './types';
 import { createNormaliser, QUOTE_PAIRS } from './normalise';
-import { createTermScanner } from './term-scan';
-import type { TermOccurrence } from './term-scan';
+import { createTermOccurrences, createTermScanner, OCCURRENCE } from './term-scan';
+import type { TermOccurrences } from './term-scan';
 import { scanSlogans } from './slogans';
 import type { FuzzyResolver } from './fuzzy';
 
@@ -40,6 +40,7 @@ export interface Matcher {
  * “五联”机制. Deliberately short: 工作 or 精神 after a quote are usually the sentence's own words.
  */
 const GENERIC_SUFFIXES = ['制度', '机制', '工程', '行动'];
+const GENERIC_BY_LENGTH = [...GENERIC_SUFFIXES].sort((a, b) => b.length - a.length);
 
 const CLOSING_QUOTES = new Set(Object.values(QUOTE_PAIRS));
 const OPENING_OF = new Map(Object.entries(QUOTE_PAIRS).map(([open, close]) => [close, open]));
@@ -68,30 +69,35 @@ export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatche
   // Canonical key → its pattern index.
   const seen = new Map<string, number>();
   const entryKeys: string[][] = [];
+  // Built for every glossary entry on every page load: forms without a quote (most of them)
+  // glue no suffix and join no quotes, and share one list of the generic suffixes.
   for (const entry of glossary.entries) {
-    const suffixes = new Set(GENERIC_SUFFIXES);
+    let suffixes: Set<string> | undefined;
     const keys: string[] = [];
     entryKeys.push(keys);
     const first = patterns.length;
-    for (const form of [entry.term, ...entry.forms]) {
-      const glued = gluedSuffix(form);
-      if (glued) suffixes.add(glued);
+    for (let f = -1; f < entry.forms.length; f++) {
+      const form = f === -1 ? entry.term : (entry.forms[f] as string);
+      const quoted = hasQuote(form, 0, form.length);
+      const glued = quoted ? gluedSuffix(form) : undefined;
+      if (glued) (suffixes ??= new Set(GENERIC_SUFFIXES)).add(glued);
       const key = normaliser.key(form);
       if (key.length > 0 && !keys.includes(key)) keys.push(key);
       // A one-character form (“破”“立”“降”, each explained in its report) would match inside every
       // sentence of every page: the entry stays in the glossary, never matched by that form.
       if (key.length < 2) continue;
+      const joins = quoted && quoteJoinAt(form, 0, form.length) >= 0;
       const known = seen.get(key);
       if (known !== undefined) {
-        if (quoteJoinAt(form, 0, form.length) >= 0) patternJoinsQuotes[known] = true;
+        if (joins) patternJoinsQuotes[known] = true;
         continue;
       }
       seen.set(key, patterns.length);
       patterns.push(key);
       patternEntry.push(entry);
-      patternJoinsQuotes.push(quoteJoinAt(form, 0, form.length) >= 0);
+      patternJoinsQuotes.push(joins);
     }
-    const sorted = [...suffixes].sort((a, b) => b.length - a.length);
+    const sorted = suffixes === undefined ? GENERIC_BY_LENGTH : [...suffixes].sort((a, b) => b.length - a.length);
     for (let p = first; p < patterns.length; p++) patternSuffixes.push(sorted);
   }
   const scanner = createTermScanner(patterns, normaliser);
@@ -104,26 +110,33 @@ export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatche
   for (const suffixes of patternSuffixes) for (const suffix of suffixes) suffixStarts[suffix.charCodeAt(0)] = 1;
 
   const resolver = options.fuzzy?.(glossary.entries, entryKeys);
+  // Occurrences of the last scan, kept for the next: a rescan inside a scan gets its own.
+  const occurrences = createTermOccurrences(1024);
+  // The text of each pattern's last match: a report writes a term the same way again and again,
+  // and one string shared by its matches saves making (and collecting) one per match.
+  const lastText: Array<string | undefined> = new Array<string | undefined>(patterns.length).fill(undefined);
 
   // The scanner already settles overlaps (leftmost, then longest); here each occurrence becomes a
   // match whose span is widened to the quotes and glued suffix a reader sees as part of the term.
   // A term does not run across two separately quoted phrases unless its own form does: in
   // “六稳”“六保” the reader sees two terms, even where a glossary also has the compound 六稳六保.
-  function scanTerms(text: string): TextMatch[] {
-    const found = scanner.scan(text);
-    const count = found.length;
+  function scanTerms(text: string, into: TermOccurrences): TextMatch[] {
+    const found = scanner.scanInto(text, into);
+    const count = found.count;
+    const data = found.data;
     const matches: TextMatch[] = [];
     for (let o = 0; o < count; o++) {
-      const occurrence = found[o] as TermOccurrence;
-      let start = occurrence.start;
-      let end = occurrence.end;
-      const join = hasQuote(text, start, end) && patternJoinsQuotes[occurrence.pattern] !== true ? quoteJoinAt(text, start, end) : -1;
+      const at = o * OCCURRENCE;
+      let start = data[at] as number;
+      let end = data[at + 1] as number;
+      const pattern = data[at + 4] as number;
+      const join = hasQuote(text, start, end) && patternJoinsQuotes[pattern] !== true ? quoteJoinAt(text, start, end) : -1;
       if (join >= 0) {
         // Rescan a window around it with the second phrase's opening quote turned into a stop.
-        const from = Math.max(o > 0 ? (found[o - 1] as TermOccurrence).end : 0, start - 1);
-        const to = Math.min(o + 1 < count ? (found[o + 1] as TermOccurrence).start : text.length, end + 8);
+        const from = Math.max(o > 0 ? (data[at - OCCURRENCE + 1] as number) : 0, start - 1);
+        const to = Math.min(o + 1 < count ? (data[at + OCCURRENCE] as number) : text.length, end + 8);
         const masked = `${text.slice(from, join)}。${text.slice(join + 1, to)}`;
-        for (const part of scanTerms(masked)) {
+        for (const part of scanTerms(masked, createTermOccurrences(16))) {
           matches.push({ ...part, start: part.start + from, end: part.end + from, text: text.slice(part.start + from, part.end + from) });
         }
         continue;
@@ -133,13 +146,14 @@ export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatche
       const after = text.charCodeAt(end);
       const glued = QUOTE_CODES[after] === 1 && suffixStarts[text.charCodeAt(end + 1)] === 1 && text.charCodeAt(start - 1) === OPENING_CODE_OF[after];
       if (glued || hasQuote(text, start, end)) {
-        const limit = o + 1 < count ? (found[o + 1] as TermOccurrence).start : text.length;
-        const span = extendSpan(text, start, end, limit, patternSuffixes[occurrence.pattern] as readonly string[]);
+        const limit = o + 1 < count ? (data[at + OCCURRENCE] as number) : text.length;
+        const span = extendSpan(text, start, end, limit, patternSuffixes[pattern] as readonly string[]);
         start = span.start;
         end = span.end;
       }
-      const pattern = occurrence.pattern;
-      matches.push({ start, end, text: text.slice(start, end), kind: 'term', entryId: patternId[pattern] as string, term: patternTerm[pattern] as string });
+      let written = lastText[pattern];
+      if (written === undefined || written.length !== end - start || !text.startsWith(written, start)) lastText[pattern] = written = text.slice(start, end);
+      matches.push({ start, end, text: written, kind: 'term', entryId: patternId[pattern] as string, term: patternTerm[pattern] as string });
     }
     return matches;
   }
@@ -147,7 +161,7 @@ export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatche
   return {
     scan(text: string): TextMatch[] {
       if (typeof text !== 'string' || text.length === 0) return [];
-      const terms = scanTerms(text);
+      const terms = scanTerms(text, occurrences);
       if (!slogans && !resolver) return terms;
       return mergeSlogans(terms, text, slogans, (name) => resolver?.resolve(normaliser.key(name)));
     },

@@ -1,14 +1,12 @@
 // Folds the many ways government text writes one term (１５/十五/15, “六稳”, 六穩, line breaks
 // inside a term) into one canonical string, keeping for every canonical unit its span in the original.
 
-import { digitValueOfCode, numeralKind, parseChineseNumberCodes } from './chinese-numerals';
+import { CHINESE_NUMERAL_CHARS, digitValueOfCode, numeralKind, parseChineseNumberCodes } from './numerals';
 
 /** Opening quote → its closing partner, for every quote style officials wrap terms in. */
 export const QUOTE_PAIRS: Readonly<Record<string, string>> = {
   '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"', "'": "'", '〝': '〞', '＂': '＂', '＇': '＇',
 };
-
-const NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
 
 const SKIPPED = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff“”‘’「」『』"\'〝〞〟＂＇';
 
@@ -88,11 +86,11 @@ export function createNormaliser(variants: Readonly<Record<string, string>> = {}
 
   // Numeral characters are few: mark them and whatever folds onto them (兩 → 两).
   const numeral = new Uint8Array(65536);
-  for (const char of NUMERAL_CHARS) numeral[char.charCodeAt(0)] = numeralKind(char);
+  for (const char of CHINESE_NUMERAL_CHARS) numeral[char.charCodeAt(0)] = numeralKind(char);
   for (const [code, folded] of exceptions) {
     if (folded !== 0) numeral[code] = numeralKind(String.fromCharCode(folded));
   }
-  const numerals = [...NUMERAL_CHARS].map((char) => char.charCodeAt(0));
+  const numerals = [...CHINESE_NUMERAL_CHARS].map((char) => char.charCodeAt(0));
   for (const [code] of exceptions) if (numeral[code] !== 0 && !numerals.includes(code)) numerals.push(code);
 
   function normalise(text: string): NormalisedText {
@@ -184,10 +182,36 @@ export function createNormaliser(variants: Readonly<Record<string, string>> = {}
     return result;
   }
 
+  // The run being read by `key`, reused: a glossary of thousands of forms is keyed on every page
+  // load and every CLI run, and three typed arrays per form cost more than the folding itself.
+  const keyRun: NumeralRun = { codes: [], starts: [], ends: [], end: 0 };
+
+  // `normalise` without the spans: most forms fold to themselves and are returned as they are.
   function key(form: string): string {
-    const normalised = normalise(form);
-    let result = '';
-    for (let k = 0; k < normalised.length; k++) result += String.fromCharCode(normalised.codes[k] as number);
+    const n = form.length;
+    let same = 0;
+    while (same < n) {
+      const raw = form.charCodeAt(same);
+      if (numeral[raw] !== 0 || override[raw] !== 0) break;
+      same++;
+    }
+    if (same === n) return form;
+    let result = form.slice(0, same);
+    let i = same;
+    while (i < n) {
+      const raw = form.charCodeAt(i);
+      const code = fold(raw);
+      if (code === 0) {
+        i++;
+      } else if (numeral[raw] === 0) {
+        result += String.fromCharCode(code);
+        i++;
+      } else {
+        numeralRun(form, i, keyRun);
+        for (let r = 0; r < keyRun.codes.length; r++) result += String.fromCharCode(keyRun.codes[r] as number);
+        i = keyRun.end;
+      }
+    }
     return result;
   }
 

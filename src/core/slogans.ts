@@ -1,6 +1,7 @@
 // Finds numbered slogans (“两网融合”, 四个意识, 双千工程, 稳增长“21”条) and quoted coinages (“放管服”改革,
 // “揭榜挂帅”) that a glossary may not have, and leaves ordinary counting (6大类14项, 三所配套学校) alone.
 import { coinageAt, governingAt } from './coinages';
+import { COUNT_CHARS, COUNTING_DIGITS } from './numerals';
 
 /** Why a span was taken for a slogan. */
 export type SloganEvidence = 'quoted' | 'alternating' | 'headed' | 'plan' | 'coined';
@@ -18,9 +19,6 @@ export interface SloganCandidate {
   evidence: SloganEvidence;
 }
 
-const DIGITS = '〇一二两三四五六七八九';
-// 零 is left out: 零就业, 零容忍 name a target, not a set of things.
-const COUNT_CHARS = DIGITS + '十百千万双';
 const OPENING: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』', '‘': '’', '"': '"' };
 
 /** After a numeral, a quantity, date, ordinal or ranking rather than a set: 三年, 十九届, 六连冠, 万亿. */
@@ -288,7 +286,7 @@ function isOrdinalCongress(run: string): boolean {
 
 // 一二三 (as in 一二三产融合) lists numerals rather than counting.
 function isEnumeration(run: string): boolean {
-  return run.length > 1 && [...run].every((char) => DIGITS.includes(char)) && !PLAN_CODE.test(run);
+  return run.length > 1 && [...run].every((char) => COUNTING_DIGITS.includes(char)) && !PLAN_CODE.test(run);
 }
 
 function unquotedAt(text: string, start: number): SloganCandidate | undefined {

@@ -16,14 +16,33 @@ export interface TermOccurrence {
   pattern: number;
 }
 
+/**
+ * Occurrences packed five numbers each (start, end, from, to, pattern, as in TermOccurrence):
+ * the o-th (o < `count`) begins at `data[o * OCCURRENCE]`. A report holds a hundred thousand of
+ * them; as objects they cost more to make and collect than to find.
+ */
+export interface TermOccurrences {
+  count: number;
+  data: Int32Array;
+}
+
+/** Numbers per occurrence in `TermOccurrences.data`. */
+export const OCCURRENCE = 5;
+
+/** Room for `capacity` occurrences, e.g. for `scanInto`. */
+export function createTermOccurrences(capacity = 256): TermOccurrences {
+  return { count: 0, data: new Int32Array(Math.max(16, capacity) * OCCURRENCE) };
+}
+
 /** Finds normalised patterns in raw text, as a reader would pick them. */
 export interface TermScanner {
   /**
    * The occurrences a reader sees, by start: leftmost first, then longest, none overlapping one
-   * kept before it, and none cutting through a number or a Latin word. The next call reuses
-   * the occurrence objects: read them before scanning again.
+   * kept before it, and none cutting through a number or a Latin word.
    */
   scan(text: string): TermOccurrence[];
+  /** `scan` written into `into` (overwritten, grown as needed), with no object per occurrence. */
+  scanInto(text: string, into: TermOccurrences): TermOccurrences;
 }
 
 const SKIPPED = -1;
@@ -42,8 +61,6 @@ const STRIDE_SAMPLES = 64;
 // Units that continue a number or a Latin word: a form must not start or end inside one
 // (15分钟服务圈 is not in 115分钟服务圈).
 const WORD_UNITS = '0123456789abcdefghijklmnopqrstuvwxyz';
-// Most occurrence objects kept for reuse between scans.
-const POOL_LIMIT = 1 << 16;
 const PAIR_BITS = 16;
 const PAIR_SLOTS = 1 << PAIR_BITS;
 const TRIPLE_BITS = 17;
@@ -146,14 +163,12 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
 
   // The units of a numeral run, reused between runs.
   const run: NumeralRun = { codes: [], starts: [], ends: [], end: 0 };
-  // Occurrence objects, reused from one scan to the next: a page's worth of them, kept until the
-  // caller is done, would otherwise all survive a garbage collection and be copied by it.
-  const pool: TermOccurrence[] = [];
 
-  function scan(text: string): TermOccurrence[] {
-    const found: TermOccurrence[] = [];
+  function scanInto(text: string, found: TermOccurrences): TermOccurrences {
+    // Occurrences found so far (`found.count` is written at the end).
+    let count = 0;
+    let data = found.data;
     const striding = strides && pays(text);
-    let reused = 0;
     const n = text.length;
     let state = 0;
     let k = 0;
@@ -167,8 +182,8 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     for (let i = 0; i < n; i++) {
       if (state === 0 && pendingFrom === -1) {
         // At the root no later occurrence can overlap an earlier one.
-        if (found.length - group > 1) keepLeftmostLongest(found, group);
-        group = found.length;
+        if (count - group > 1) count = keepLeftmostLongest(found, group, count);
+        group = count;
         // The common case: a stretch of characters that start nothing. Striding reads every
         // other character while they are clean; one at a time otherwise.
         let j = i;
@@ -217,7 +232,7 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
         const start = units === 1 && cls !== -1 ? i : (run.starts[u] as number);
         const end = units === 1 && cls !== -1 ? i + 1 : (run.ends[u] as number);
         if (pendingFrom !== -1) {
-          if (isWord[unit] === 1) found.length = pendingFrom;
+          if (isWord[unit] === 1) count = pendingFrom;
           pendingFrom = -1;
         }
         if (unit === 0) {
@@ -233,24 +248,35 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
           const from = k + 1 - automaton.outputLength(out);
           const cutsStart = from > 0 && from - 1 !== resetAt && ringWord[(from - 1) & mask] === 1 && ringWord[from & mask] === 1;
           if (cutsStart) continue;
-          if (ringWord[slot] === 1 && pendingFrom === -1) pendingFrom = found.length;
-          let occurrence = pool[reused++];
-          if (occurrence === undefined) {
-            occurrence = { start: 0, end: 0, from: 0, to: 0, pattern: 0 };
-            if (pool.length < POOL_LIMIT) pool.push(occurrence);
+          if (ringWord[slot] === 1 && pendingFrom === -1) pendingFrom = count;
+          let at = count * OCCURRENCE;
+          if (at === data.length) {
+            const wider = new Int32Array(at * 2);
+            wider.set(data);
+            found.data = data = wider;
           }
-          occurrence.start = ringStart[from & mask] as number;
-          occurrence.end = end;
-          occurrence.from = from;
-          occurrence.to = k + 1;
-          occurrence.pattern = automaton.outputPattern(out);
-          found.push(occurrence);
+          data[at++] = ringStart[from & mask] as number;
+          data[at++] = end;
+          data[at++] = from;
+          data[at++] = k + 1;
+          data[at] = automaton.outputPattern(out);
+          count++;
         }
         k++;
       }
     }
-    if (found.length - group > 1) keepLeftmostLongest(found, group);
+    if (count - group > 1) count = keepLeftmostLongest(found, group, count);
+    found.count = count;
     return found;
+  }
+
+  function scan(text: string): TermOccurrence[] {
+    const { count, data } = scanInto(text, createTermOccurrences());
+    const occurrences: TermOccurrence[] = [];
+    for (let at = 0; at < count * OCCURRENCE; at += OCCURRENCE) {
+      occurrences.push({ start: data[at] as number, end: data[at + 1] as number, from: data[at + 2] as number, to: data[at + 3] as number, pattern: data[at + 4] as number });
+    }
+    return occurrences;
   }
 
   // Whether most characters of `text` are clean, from a sample (a text is of one kind
@@ -279,31 +305,39 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     return third >= 0 && triples[tripleSlot(pair, third)] === 0;
   }
 
-  return { scan };
+  return { scan, scanInto };
 }
 
-// Sorts the occurrences from `from` on by start (longest first) and keeps, leftmost first, those
-// that overlap none kept before them. Groups are small: the occurrences around one spot.
-function keepLeftmostLongest(found: TermOccurrence[], from: number): void {
-  for (let o = from + 1; o < found.length; o++) {
-    const occurrence = found[o] as TermOccurrence;
+// Sorts the occurrences `first`…`count` - 1 by start (longest first) and keeps, leftmost first,
+// those that overlap none kept before them; the new count. Groups are small: the occurrences
+// around one spot.
+function keepLeftmostLongest(found: TermOccurrences, first: number, count: number): number {
+  const data = found.data;
+  for (let o = first + 1; o < count; o++) {
+    const at = o * OCCURRENCE;
+    const from = data[at + 2] as number;
+    const to = data[at + 3] as number;
     let p = o - 1;
-    for (; p >= from; p--) {
-      const before = found[p] as TermOccurrence;
-      if (before.from < occurrence.from || (before.from === occurrence.from && before.to >= occurrence.to)) break;
-      found[p + 1] = before;
+    for (; p >= first; p--) {
+      const before = data[p * OCCURRENCE + 2] as number;
+      if (before < from || (before === from && (data[p * OCCURRENCE + 3] as number) >= to)) break;
     }
-    found[p + 1] = occurrence;
+    if (p === o - 1) continue;
+    // It goes after `p`; those between move up by one.
+    const occurrence = data.slice(at, at + OCCURRENCE);
+    data.copyWithin((p + 2) * OCCURRENCE, (p + 1) * OCCURRENCE, at);
+    data.set(occurrence, (p + 1) * OCCURRENCE);
   }
-  let kept = from;
+  let kept = first;
   let reached = -1;
-  for (let o = from; o < found.length; o++) {
-    const occurrence = found[o] as TermOccurrence;
-    if (occurrence.from < reached) continue;
-    reached = occurrence.to;
-    found[kept++] = occurrence;
+  for (let o = first; o < count; o++) {
+    const at = o * OCCURRENCE;
+    if ((data[at + 2] as number) < reached) continue;
+    reached = data[at + 3] as number;
+    if (kept !== o) data.copyWithin(kept * OCCURRENCE, at, at + OCCURRENCE);
+    kept++;
   }
-  found.length = kept;
+  return kept;
 }
 
 // Hash of a pair of unit classes; its top bits pick the pair's slot.

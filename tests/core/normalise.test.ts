@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createNormaliser } from '../../src/core/normalise';
-import { parseChineseNumber } from '../../src/core/chinese-numerals';
+import { parseChineseNumber } from '../../src/core/numerals';
+import { seededRandom } from '../support/random';
 
 const variants = { 穩: '稳', 參: '参', 兩: '两' };
 
@@ -61,6 +62,18 @@ describe('normaliser.key: every spelling of a term folds to one key', () => {
 
   it('does not fold traditional characters without a variants table', () => {
     expect(createNormaliser().key('六穩')).toBe('6穩');
+  });
+
+  // key() folds without building spans, and returns most forms as they are: it must still be
+  // normalise() read as a string, on forms mixing numerals, quotes, spaces, variants and Latin.
+  it('agrees with normalise on random forms', () => {
+    const next = seededRandom(21);
+    const alphabet = [...'六稳保三会一代理十五百千两二〇零九1234567890５１ＡaBx 　\n“”「」\'"穩兩參的是网'];
+    for (let round = 0; round < 2000; round++) {
+      const form = Array.from({ length: Math.floor(next() * 9) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const normalised = normaliser.normalise(form);
+      expect(normaliser.key(form)).toBe(String.fromCharCode(...normalised.codes.subarray(0, normalised.length)));
+    }
   });
 });
 

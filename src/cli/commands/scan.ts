@@ -124,22 +124,30 @@ interface Tally {
   first: TextMatch;
 }
 
-function tally(matches: readonly TextMatch[], keyOf: (match: TextMatch) => string, labelOf: (match: TextMatch) => string): Tally[] {
-  const tallies = new Map<string, Tally>();
-  for (const match of matches) {
-    const key = keyOf(match);
-    const seen = tallies.get(key);
-    if (seen) seen.count += 1;
-    else tallies.set(key, { label: labelOf(match), count: 1, first: match });
-  }
-  return [...tallies.values()].sort((a, b) => b.count - a.count || a.first.start - b.first.start);
+/** Counts matches under `key`, remembering the first; `labelOf` runs once per key. */
+function count(tallies: Map<string, Tally>, key: string, match: TextMatch, labelOf: (match: TextMatch) => string): void {
+  const seen = tallies.get(key);
+  if (seen) seen.count += 1;
+  else tallies.set(key, { label: labelOf(match), count: 1, first: match });
 }
 
+const byCount = (tallies: Map<string, Tally>): Tally[] => [...tallies.values()].sort((a, b) => b.count - a.count || a.first.start - b.first.start);
+const QUOTES = /[“”‘’「」『』"]/g;
+const bare = (match: TextMatch): string => match.text.replace(QUOTES, '');
+
 function summary(file: string, text: string, matches: readonly TextMatch[]): string {
-  const terms = tally(matches.filter((match) => match.kind === 'term'), (match) => match.entryId ?? '', (match) => `${match.term} (${match.entryId})`);
-  const fuzzy = tally(matches.filter((match) => match.kind === 'fuzzy'), (match) => match.text, (match) => `${match.text} → ${match.term} (${match.entryId})`);
-  const bare = (match: TextMatch): string => match.text.replace(/[“”‘’「」『』"]/g, '');
-  const unknown = tally(matches.filter((match) => match.kind === 'unknown-slogan'), bare, bare);
+  // One pass over what may be hundreds of thousands of matches, making no string for a term.
+  const termTallies = new Map<string, Tally>();
+  const fuzzyTallies = new Map<string, Tally>();
+  const unknownTallies = new Map<string, Tally>();
+  for (const match of matches) {
+    if (match.kind === 'term') count(termTallies, match.entryId ?? '', match, (first) => `${first.term} (${first.entryId})`);
+    else if (match.kind === 'fuzzy') count(fuzzyTallies, match.text, match, (first) => `${first.text} → ${first.term} (${first.entryId})`);
+    else if (match.kind === 'unknown-slogan') count(unknownTallies, bare(match), match, bare);
+  }
+  const terms = byCount(termTallies);
+  const fuzzy = byCount(fuzzyTallies);
+  const unknown = byCount(unknownTallies);
   const lines = [`${file}`, `  术语 / glossary terms: ${terms.length}`];
   for (const term of terms) lines.push(`    ${term.label} ×${term.count}`);
   if (fuzzy.length > 0) {
@@ -245,7 +253,9 @@ export const runScan: CliCommand = async (args, io) => {
   const matcher = createBaseMatcher(pack, { fuzzy: rememberingFuzzyResolver });
   const results = parsed.files.map((file, index) => {
     const text = texts[index] ?? '';
-    return { file, text, matches: withDefinitions(matcher.scan(text), pack, region, places) };
+    // The summary names terms only: definitions are looked up for JSON alone.
+    const matches = matcher.scan(text);
+    return { file, text, matches: parsed.json ? withDefinitions(matches, pack, region, places) : matches };
   });
   if (parsed.json) {
     io.stdout(JSON.stringify({ files: results.map(({ file, matches }) => ({ file, matches })) }, null, 1) + '\n');
