@@ -10,6 +10,7 @@ import { placeOfReport } from '../src/cli/commands/collect';
 import { compileGlossaryPack } from '../src/core/glossary-compile';
 import type { CompileInput } from '../src/core/glossary-compile';
 import { parseGlossaryFile } from '../src/core/glossary-parse';
+import { readInContext } from '../src/core/match-context';
 import { createMatcher } from '../src/core/matcher';
 import type { Division, PlaceIndex } from '../src/core/places';
 import { createPlaceIndex } from '../src/core/places';
@@ -186,7 +187,8 @@ function evaluate(
   const misses: Miss[] = [];
   for (const report of tests) {
     const group = report.place && known.has(report.place.code) ? 'known place' : 'new place';
-    const matches = matcher.scan(report.body);
+    // As the product reads a page (core/match-context.ts): term matches read in their context.
+    const matches = readInContext(report.body, matcher.scan(report.body));
     const occurrences = ownOccurrences(report.body, report.entries);
     for (const mode of ['plain', 'places'] as Mode[]) {
       const tally = (tallies[`${group} / ${mode}`] ??= emptyTally());
