@@ -5,7 +5,8 @@ import type { TextMatch } from './types';
 
 const NUMERALS = '零〇一二两三四五六七八九十百千双';
 const NUMERAL = new RegExp(`^[${NUMERALS}0-9０-９]`, 'u');
-const HAN = /\p{Script=Han}/u;
+/** CJK ideographs (a range, not \p{Script=Han}: a build for older browsers would spell that out in full). */
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u;
 const OPEN = '“‘「『';
 const CLOSE = '”’」』';
 /** What ends a search for the quote around a match: another quote mark or the end of a clause. */
