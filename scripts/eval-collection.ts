@@ -10,7 +10,7 @@ import { placeOfReport } from '../src/cli/commands/collect';
 import { compileGlossaryPack } from '../src/core/glossary-compile';
 import type { CompileInput } from '../src/core/glossary-compile';
 import { parseGlossaryFile } from '../src/core/glossary-parse';
-import { readInContext } from '../src/core/match-context';
+import { preferPlaceMeaning, readInContext } from '../src/core/match-context';
 import { createMatcher } from '../src/core/matcher';
 import type { Division, PlaceIndex } from '../src/core/places';
 import { createPlaceIndex } from '../src/core/places';
@@ -187,12 +187,18 @@ function evaluate(
   const misses: Miss[] = [];
   for (const report of tests) {
     const group = report.place && known.has(report.place.code) ? 'known place' : 'new place';
-    // As the product reads a page (core/match-context.ts): term matches read in their context.
-    const matches = readInContext(report.body, matcher.scan(report.body));
+    // As the product reads a page (core/match-context.ts): term matches read in their context, and
+    // with places, a term only other places define narrowed to a quoted term inside it that the
+    // page's place (or its parents, central, …) defines.
+    const read = (text: string) => readInContext(text, matcher.scan(text));
+    const plainMatches = read(report.body);
+    const elsewhereFor = (id: string) => chooseSense(senses.sensesOf(id), pack.documents, report.place?.code, places).kind === 'elsewhere';
+    const placeMatches = preferPlaceMeaning(plainMatches, read, elsewhereFor);
     const occurrences = ownOccurrences(report.body, report.entries);
     for (const mode of ['plain', 'places'] as Mode[]) {
       const tally = (tallies[`${group} / ${mode}`] ??= emptyTally());
       tally.reports += 1;
+      const matches = mode === 'places' ? placeMatches : plainMatches;
       for (const occurrence of occurrences) {
         const overlapping = matches.filter((m) => m.start < occurrence.end && occurrence.start < m.end);
         let outcome: Outcome = overlapping.length > 0 ? 'flagged' : 'missed';

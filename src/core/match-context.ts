@@ -120,3 +120,36 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
   });
   return out;
 }
+
+/** A quoted phrase inside a match: “六稳” in “六稳”工作 (content offsets, relative to the match). */
+const QUOTED_INSIDE = /[“‘「『]([^“”‘’「」『』]{2,})[”’」』]/gu;
+
+/**
+ * The matches with each term match that `isElsewhere` (its chosen sense is only other places'
+ * meaning, kind `elsewhere` in core/sense-choice.ts) narrowed to a quoted term inside it that is
+ * not: “六稳”工作 is a term only another city defines, while 六稳, quoted whole inside it, has the
+ * page's own or central meaning. Only a term quoted whole is taken — the quotes say where the name
+ * ends — never an unquoted fragment (三个一 in 三个一批, 双创 in 双安双创) nor a term that drops a
+ * qualifier outside its quotes' reach. `scan` is the page's matcher (already read in context).
+ *
+ * Call it after `readInContext` wherever senses are chosen for a page of known place: the content
+ * script (with the page's `choose` from src/ui/sense-chooser.ts: `isElsewhere = (id) =>
+ * choose(id)?.kind === 'elsewhere'`) and `scan --region` in the CLI.
+ */
+export function preferPlaceMeaning(
+  matches: readonly TextMatch[],
+  scan: (text: string) => TextMatch[],
+  isElsewhere: (entryId: string) => boolean,
+): TextMatch[] {
+  return matches.map((match) => {
+    if (match.kind !== 'term' || match.entryId === undefined || !isElsewhere(match.entryId)) return match;
+    for (const quoted of match.text.matchAll(QUOTED_INSIDE)) {
+      const name = quoted[1]!;
+      const inner = scan(name).find((m) => m.kind === 'term' && m.start === 0 && m.end === name.length);
+      if (!inner?.entryId || isElsewhere(inner.entryId)) continue;
+      const start = match.start + quoted.index! + 1;
+      return { ...inner, start, end: start + name.length, text: name };
+    }
+    return match;
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readInContext } from '../../src/core/match-context';
+import { preferPlaceMeaning, readInContext } from '../../src/core/match-context';
 import type { TextMatch } from '../../src/core/types';
 
 /** Term matches for `terms` in `text`, each at its first occurrence (after `from`), as a matcher would give them. */
@@ -67,5 +67,31 @@ describe('readInContext', () => {
     const out = readInContext(text, matches);
     expect(out.some((m) => m.kind === 'term')).toBe(false);
     for (const [i, match] of out.entries()) if (i > 0) expect(match.start).toBeGreaterThanOrEqual(out[i - 1]!.end);
+  });
+});
+
+describe('preferPlaceMeaning', () => {
+  // An invented glossary: which terms exist, and which have only other places' meaning for this page.
+  const terms = ['“六稳”工作', '六稳', '三个一批', '三个一', '双安双创', '双创', '“四早”要求', '四早', '企业“上云', '上云'];
+  const elsewhere = new Set(['“六稳”工作', '三个一批', '双安双创', '“四早”要求', '企业“上云', '四早']);
+  /** Whole-text matcher of the invented glossary (enough for the quoted names it is asked about). */
+  const scan = (text: string): TextMatch[] => (terms.includes(text) ? [{ start: 0, end: text.length, text, kind: 'term', entryId: text, term: text }] : []);
+  const at = (text: string, term: string): TextMatch => {
+    const start = text.indexOf(term);
+    return { start, end: start + term.length, text: term, kind: 'term', entryId: term, term };
+  };
+  const rows: { name: string; text: string; term: string; expected: string }[] = [
+    { name: 'narrowed to the quoted term the page has a meaning for', text: '稳步落实“六稳”工作。', term: '“六稳”工作', expected: '六稳' },
+    { name: 'the quoted term is also only elsewhere (negative)', text: '落实“四早”要求。', term: '“四早”要求', expected: '“四早”要求' },
+    { name: 'an unquoted fragment is not taken (negative)', text: '统筹三个一批项目。', term: '三个一批', expected: '三个一批' },
+    { name: 'a chained fragment is not taken (negative)', text: '开展双安双创活动。', term: '双安双创', expected: '双安双创' },
+    { name: 'a quote left open inside the match is not taken (negative)', text: '推动企业“上云”。', term: '企业“上云', expected: '企业“上云' },
+    { name: 'a match with the page’s own meaning stays (negative)', text: '做好六稳工作。', term: '六稳', expected: '六稳' },
+  ];
+  it.each(rows)('$name', ({ text, term, expected }) => {
+    const [out] = preferPlaceMeaning([at(text, term)], scan, (id) => elsewhere.has(id));
+    expect(out!.text).toBe(expected);
+    expect(out!.entryId).toBe(expected);
+    expect(text.slice(out!.start, out!.end)).toBe(out!.text);
   });
 });
