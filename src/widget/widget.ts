@@ -2,6 +2,7 @@
 // DOM layer, brings in the tooltip UI and fuzzy matching only when needed (chunks.ts), and never lets
 // an error escape into the host page.
 import { createBaseMatcher, type Matcher } from '../core/matcher-base';
+import { readInContext } from '../core/match-context';
 import type { GlossaryPack } from '../core/types';
 import type { SenseSupport } from '../ui/sense-views';
 import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
@@ -82,7 +83,7 @@ function createPackMatcher(pack: GlossaryPack, chunks: ChunkLoader, onUpgrade: (
     ));
   return {
     scan(text) {
-      const found = active.scan(text);
+      const found = readInContext(text, active.scan(text));
       if (!upgrade && found.some((match) => match.kind === 'unknown-slogan')) void start();
       return found;
     },

@@ -61,6 +61,12 @@ const editorial = sense('editorial', 6, '我们写的说明。', 'editorial');
 const user = sense('user', 7, '我自己的说明。', 'editorial');
 const unplaced = sense('unplaced', 8, PROJECTS);
 const westCity = sense('west', 9, POVERTY_REWORDED);
+// An unnumbered term, worded differently by two places.
+const GREEN = '以减少固体废物产生、充分资源化利用和安全处置为目标的城市发展模式。';
+const GREEN_REWORDED = '以减少固体废物产生、推进资源化利用和安全处置为目标的城市发展模式。';
+const plain = (id: string, doc: number, definition: string): PackEntry => ({ ...sense(id, doc, definition), term: '无废城市', forms: ['无废城市'] });
+const greenB = plain('green-b', 4, GREEN);
+const greenWest = plain('green-west', 9, GREEN_REWORDED);
 
 type Row = [string, PackEntry[], string | undefined, string, string | undefined];
 
@@ -79,16 +85,19 @@ describe('chooseSense', () => {
     ['central below the own place', [central, cityB], '990200', 'own', 'city-b'],
     ['central when no own or parent', [central, right, westCity], '990200', 'central', 'central'],
     ['central page: central is its own', [cityA, central], CENTRAL_CODE, 'own', 'central'],
-    // agreed: two other places with the same meaning (reworded)
-    ['agreed across other places', [cityB, westCity], '990101', 'agreed', 'west'],
-    ['agreed before editorial', [editorial, cityB, westCity], '990101', 'agreed', 'west'],
-    ['agreed on a page of unknown place', [cityB, westCity], undefined, 'agreed', 'west'],
+    // agreed: a term two other places explain alike (reworded); a numbered slogan three, all alike
+    ['agreed across other places', [greenB, greenWest], '990101', 'agreed', 'green-west'],
+    ['agreed before editorial', [{ ...editorial, term: '无废城市' }, greenB, greenWest], '990101', 'agreed', 'green-west'],
+    ['agreed on a page of unknown place', [greenB, greenWest], undefined, 'agreed', 'green-west'],
+    ['numbered slogan: three places alike', [cityB, westCity, right], '990101', 'agreed', 'west'],
     // editorial
     ['editorial when other places disagree', [editorial, cityA, westCity], '990200', 'editorial', 'editorial'],
     // negatives: another place's meaning is never shown as this page's
     ['single other place', [cityA], '990200', 'elsewhere', undefined],
     ['sibling county only', [right], '990101', 'elsewhere', undefined],
     ['other places disagree', [cityA, westCity], '990200', 'elsewhere', undefined],
+    ['numbered slogan: only two places alike', [cityB, westCity], '990101', 'elsewhere', undefined],
+    ['numbered slogan: three alike, one not', [cityB, westCity, right, cityA], undefined, 'elsewhere', undefined],
     ['a child place is not the page’s', [left], '990100', 'elsewhere', undefined],
     ['disagreeing places, unknown page', [cityA, westCity], undefined, 'elsewhere', undefined],
     ['central page, only a city defines it', [cityA], CENTRAL_CODE, 'elsewhere', undefined],

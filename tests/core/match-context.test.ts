@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { preferPlaceMeaning, readInContext } from '../../src/core/match-context';
+import type { TextMatch } from '../../src/core/types';
+
+/** Term matches for `terms` in `text`, each at its first occurrence (after `from`), as a matcher would give them. */
+function termMatches(text: string, terms: readonly string[]): TextMatch[] {
+  let from = 0;
+  return terms.map((term) => {
+    const start = text.indexOf(term, from);
+    if (start < 0) throw new Error(`${term} not in ${text}`);
+    from = start + term.length;
+    return { start, end: start + term.length, text: term, kind: 'term', entryId: term, term };
+  });
+}
+
+// Sentences invented for these tests.
+const rows: { name: string; text: string; terms: string[]; kept: string[]; flagged?: string[] }[] = [
+  // A single character is a word of every sentence.
+  { name: 'one character, outside quotes', text: '各部门简政放权，提高效率。', terms: ['放'], kept: [], flagged: [] },
+  { name: 'one character inside a quoted numbered coinage', text: '全市“三新”产业集聚发展。', terms: ['三'], kept: [], flagged: ['三新'] },
+  { name: 'two characters stay (negative)', text: '深化放管服改革。', terms: ['放管服'], kept: ['放管服'] },
+  // Inside a longer quoted phrase.
+  { name: 'part of an item of a quoted list', text: '努力建设“两高地、两基地、一屏障”。', terms: ['两基'], kept: [], flagged: ['两高地、两基地、一屏障'] },
+  { name: 'a whole item of a quoted list (negative)', text: '聚焦“一中心、一城、一区”建设。', terms: ['一城'], kept: ['一城'] },
+  { name: 'a quoted phrase with a glued generic word (negative)', text: '深化“三医联动改革”，改善服务。', terms: ['三医联动'], kept: ['三医联动'] },
+  { name: 'a place-qualified coinage', text: '实施“滨江女性六大行动”，完善服务。', terms: ['六大行动'], kept: [], flagged: ['滨江女性六大行动'] },
+  { name: 'a match that spans the quotes (negative)', text: '支持“双一流”建设计划。', terms: ['“双一流”建设'], kept: ['“双一流”建设'] },
+  { name: 'the whole quoted phrase (negative)', text: '落实“六稳”工作。', terms: ['六稳'], kept: ['六稳'] },
+  // Chains of numbered words.
+  { name: 'the tail of a chain', text: '推进农村供水三同五化，保障安全。', terms: ['五化'], kept: [], flagged: ['五化'] },
+  { name: 'the head of a chain', text: '村村实现五通五有，群众满意。', terms: ['五通'], kept: [], flagged: ['五通五有'] },
+  { name: 'a numeral right before', text: '统筹十三个一批项目。', terms: ['三个一批'], kept: [], flagged: ['三个一批'] },
+  { name: 'two terms side by side (negative)', text: '扎实做好六稳六保工作。', terms: ['六稳', '六保'], kept: ['六稳', '六保'] },
+  { name: 'a plan code before, not a chain (negative)', text: '十四五时期三大工程全面开工。', terms: ['三大工程'], kept: ['三大工程'] },
+  { name: 'ordinary words before (negative)', text: '全面推进三医联动，改善服务。', terms: ['三医联动'], kept: ['三医联动'] },
+  { name: 'an unnumbered term is no chain link (negative)', text: '建设无废城市三年行动。', terms: ['无废城市'], kept: ['无废城市'] },
+];
+
+describe('readInContext', () => {
+  it.each(rows)('$name', ({ text, terms, kept, flagged }) => {
+    const out = readInContext(text, termMatches(text, terms));
+    expect(out.filter((m) => m.kind === 'term').map((m) => m.text)).toEqual(kept);
+    if (flagged) {
+      const unknown = out.filter((m) => m.kind === 'unknown-slogan').map((m) => m.text.replace(/[“”]/gu, ''));
+      expect(unknown).toEqual(flagged);
+    }
+    // Still sorted and non-overlapping, with offsets into the text.
+    for (const [i, match] of out.entries()) {
+      expect(text.slice(match.start, match.end)).toBe(match.text);
+      if (i > 0) expect(match.start).toBeGreaterThanOrEqual(out[i - 1]!.end);
+    }
+  });
+
+  it('passes matches that are not terms through unchanged', () => {
+    const text = '落实“五个一”责任和四个意识。';
+    const slogan: TextMatch = { start: 3, end: 6, text: '五个一', kind: 'unknown-slogan' };
+    const fuzzy: TextMatch = { start: 10, end: 14, text: '四个意识', kind: 'fuzzy', entryId: 'x', term: '四个意思', score: 0.2 };
+    expect(readInContext(text, [slogan, fuzzy])).toEqual([slogan, fuzzy]);
+  });
+
+  it('does not let a flag run over a neighbouring match', () => {
+    const text = '推进“健康滨江数智大脑”建设。';
+    const matches: TextMatch[] = [
+      { start: 3, end: 7, text: '健康滨江', kind: 'term', entryId: 'a', term: '健康滨江' },
+      { start: 7, end: 11, text: '数智大脑', kind: 'term', entryId: 'b', term: '数智大脑' },
+    ];
+    const out = readInContext(text, matches);
+    expect(out.some((m) => m.kind === 'term')).toBe(false);
+    for (const [i, match] of out.entries()) if (i > 0) expect(match.start).toBeGreaterThanOrEqual(out[i - 1]!.end);
+  });
+});
+
+describe('preferPlaceMeaning', () => {
+  // An invented glossary: which terms exist, and which have only other places' meaning for this page.
+  const terms = ['“六稳”工作', '六稳', '三个一批', '三个一', '双安双创', '双创', '“四早”要求', '四早', '企业“上云', '上云'];
+  const elsewhere = new Set(['“六稳”工作', '三个一批', '双安双创', '“四早”要求', '企业“上云', '四早']);
+  /** Whole-text matcher of the invented glossary (enough for the quoted names it is asked about). */
+  const scan = (text: string): TextMatch[] => (terms.includes(text) ? [{ start: 0, end: text.length, text, kind: 'term', entryId: text, term: text }] : []);
+  const at = (text: string, term: string): TextMatch => {
+    const start = text.indexOf(term);
+    return { start, end: start + term.length, text: term, kind: 'term', entryId: term, term };
+  };
+  const rows: { name: string; text: string; term: string; expected: string }[] = [
+    { name: 'narrowed to the quoted term the page has a meaning for', text: '稳步落实“六稳”工作。', term: '“六稳”工作', expected: '六稳' },
+    { name: 'the quoted term is also only elsewhere (negative)', text: '落实“四早”要求。', term: '“四早”要求', expected: '“四早”要求' },
+    { name: 'an unquoted fragment is not taken (negative)', text: '统筹三个一批项目。', term: '三个一批', expected: '三个一批' },
+    { name: 'a chained fragment is not taken (negative)', text: '开展双安双创活动。', term: '双安双创', expected: '双安双创' },
+    { name: 'a quote left open inside the match is not taken (negative)', text: '推动企业“上云”。', term: '企业“上云', expected: '企业“上云' },
+    { name: 'a match with the page’s own meaning stays (negative)', text: '做好六稳工作。', term: '六稳', expected: '六稳' },
+  ];
+  it.each(rows)('$name', ({ text, term, expected }) => {
+    const [out] = preferPlaceMeaning([at(text, term)], scan, (id) => elsewhere.has(id));
+    expect(out!.text).toBe(expected);
+    expect(out!.entryId).toBe(expected);
+    expect(text.slice(out!.start, out!.end)).toBe(out!.text);
+  });
+});
