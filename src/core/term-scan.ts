@@ -1,7 +1,7 @@
 // One pass over raw text that normalises and runs the automaton together, without building the
 // normalised text. Between matches, a character that cannot start a form costs at most one table
 // lookup, whatever the glossary's size; overlapping occurrences are settled where they arise.
-import { createAutomaton } from './automaton';
+import { createAutomaton, type Automaton } from './automaton';
 import type { Normaliser, NumeralRun } from './normalise';
 
 /**
@@ -41,7 +41,7 @@ const STOP = 4;
 const STRIDE_SAMPLES = 64;
 // Units that continue a number or a Latin word: a form must not start or end inside one
 // (15分钟服务圈 is not in 115分钟服务圈).
-const WORD_UNITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+export const WORD_UNITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 // Most occurrence objects kept for reuse between scans.
 const POOL_LIMIT = 1 << 16;
 const PAIR_BITS = 16;
@@ -49,9 +49,11 @@ const PAIR_SLOTS = 1 << PAIR_BITS;
 const TRIPLE_BITS = 17;
 const TRIPLE_SLOTS = 1 << TRIPLE_BITS;
 
-/** Builds a scanner for `patterns`, which must have been normalised by `normaliser`. */
-export function createTermScanner(patterns: readonly string[], normaliser: Normaliser): TermScanner {
-  const automaton = createAutomaton(patterns, WORD_UNITS);
+/**
+ * Builds a scanner for `patterns`, which must have been normalised by `normaliser`. `automaton`,
+ * when given, is theirs compiled in advance with {@link WORD_UNITS} as extra alphabet (compiled-pack.ts).
+ */
+export function createTermScanner(patterns: readonly string[], normaliser: Normaliser, automaton: Automaton = createAutomaton(patterns, WORD_UNITS)): TermScanner {
   const unitClass = automaton.classOf;
   const isWord = new Uint8Array(65536);
   for (const unit of WORD_UNITS) isWord[unitClass[unit.charCodeAt(0)] as number] = 1;
