@@ -110,6 +110,17 @@ export class TooltipView extends Component<TooltipViewProps, { trail: string[] }
         ) : found && views && choice ? (
           // No definition belongs to this page's place: the others are shown as theirs, not as its meaning.
           <views.Elsewhere term={found.term} others={choice.others} pack={pack} strings={strings} headingId={titleId} />
+        ) : !found && match.entryId !== undefined && match.kind !== 'unknown-slogan' ? (
+          // A glossary term whose entry has not arrived yet (definitions load on demand): the
+          // term and a short wait, never "not in the glossary" nor another entry's meaning.
+          <div class="pg-loading" lang="zh-CN" aria-busy="true">
+            <h3 class="pg-term" id={titleId}>
+              {match.term ?? match.text}
+            </h3>
+            <p class="pg-small" lang={strings.lang}>
+              {strings.loadingEntry}
+            </p>
+          </div>
         ) : (
           <div class="pg-unknown" lang="zh-CN">
             <h3 class="pg-term" id={titleId}>
