@@ -3,11 +3,11 @@
 
 import type { MatchableEntry, TextMatch } from './types';
 import { createNormaliser, QUOTE_PAIRS } from './normalise';
-import { createTermScanner } from './term-scan';
+import { createTermScanner, WORD_UNITS } from './term-scan';
 import type { TermOccurrence } from './term-scan';
 import { scanSlogans } from './slogans';
 import type { FuzzyResolver } from './fuzzy';
-import type { Automaton } from './automaton';
+import { createAutomaton, type Automaton } from './automaton';
 
 /** The part of a glossary the matcher needs; a `GlossaryPack` is one. */
 export interface MatcherGlossary {
@@ -114,15 +114,15 @@ export function createMatcherTable(glossary: MatcherGlossary): MatcherTable {
  * only through `options.fuzzy`. A surface form claimed by two entries goes to the first.
  */
 export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatcherOptions = {}): Matcher {
-  return matcherFromTable(createMatcherTable(glossary), options);
+  const table = createMatcherTable(glossary);
+  return matcherFromTable(table, options, createAutomaton(table.patterns, WORD_UNITS));
 }
 
 /**
- * Builds a matcher from a {@link MatcherTable}; `automaton`, when given, is the table's patterns
- * already compiled (term-scan.ts WORD_UNITS as extra alphabet), so nothing is built here but
- * lookup tables over the 65,536 UTF-16 units.
+ * Builds a matcher from a {@link MatcherTable} and the automaton of its patterns (term-scan.ts
+ * WORD_UNITS as extra alphabet): nothing is built here but lookup tables.
  */
-export function matcherFromTable(table: MatcherTable, options: BaseMatcherOptions = {}, automaton?: Automaton): Matcher {
+export function matcherFromTable(table: MatcherTable, options: BaseMatcherOptions, automaton: Automaton): Matcher {
   const slogans = options.slogans ?? true;
   const normaliser = createNormaliser(table.variants);
   const { patterns } = table;
