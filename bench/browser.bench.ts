@@ -446,7 +446,7 @@ try {
   for (const mode of MODES) {
     checks.push([
       `${mode}: whole page ready ≤ ${TARGETS.readyFactor}× the bare walk${mode === 'wrap' ? ' (wrap: for the record, the extension runs highlight-api)' : ''}`,
-      mode === 'wrap' || ms(mode) <= TARGETS.readyFactor * ms('walk'),
+      mode === 'wrap' ? undefined : ms(mode) <= TARGETS.readyFactor * ms('walk'),
       `${times(ms(mode) / ms('walk'))} (${fixed(ms(mode))} ms; CPU ${times(cpu(mode) / cpu('walk'))})`,
     ]);
   }
