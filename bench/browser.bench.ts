@@ -1,6 +1,7 @@
-// `npm run bench:browser`: the annotator on a ≥ 700,000-character report page in headless Chromium,
-// against a bare TreeWalker read and mark.js in the same run (fresh page load each, median of a few
-// runs), plus its longest main-thread task, the memory it adds, and its cost on a page without Chinese.
+// `npm run bench:browser`: the annotator with the full collection's compiled pack on a ≥ 700,000-character
+// report page in headless Chromium, against a bare TreeWalker read and mark.js in the same run (fresh
+// page load each, median of a few runs), plus its longest main-thread task, the memory it adds, a
+// typical 20,000-character page, and its cost on a page without Chinese (issue 17's targets).
 import { pageScript } from '../tests/e2e/support/page-script';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,6 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { loadGlossaryPack } from '../src/cli/glossary-files';
+import { compilePack } from '../src/core/compiled-pack';
 import { GOV_HOST, launchBrowser } from '../tests/e2e/support/browsers';
 import { startServer, type TestServer } from '../tests/e2e/support/server';
 import type { MatchOnlyRun, PageRun } from './browser/page-entry';
@@ -22,6 +24,10 @@ const FIXTURES = join(here, '..', 'tests', 'fixtures', 'pages');
 const LIVE_RUNS = 3;
 const LIVE_MS = 3000;
 const TARGET_CHARS = 710_000;
+/** Characters of the typical policy page. */
+const TYPICAL_CHARS = 20_000;
+/** Seconds a mark.js baseline may take before it is given up (with 7,000 terms it may never finish). */
+const MARK_CAP_S = 30;
 /** Page loads and changes per load for the cost of a page change after annotating. */
 const CHANGE_RUNS = 3;
 const CHANGES_PER_RUN = 7;
@@ -37,9 +43,9 @@ const WARM_ROUNDS = 6;
 const TABLE_ROWS = 10_000;
 const STYLE_RUNS = 3;
 /** Runs of baseline (c), mark.js's mark(terms): seconds each. */
-const MARK_TERMS_RUNS = 3;
+const MARK_TERMS_RUNS = 1;
 const MB = 1024 * 1024;
-const TARGETS = { walkFactor: 5, markFactor: 20, taskMs: 50, addedMb: 10 };
+const TARGETS = { walkFactor: 5, markFactor: 20, taskMs: 50, addedMb: 6, firstScreenFactor: 10, readyFactor: 30, typicalFactor: 5 };
 /** Cross-origin isolation, so the page may call performance.measureUserAgentSpecificMemory(). */
 const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 
@@ -70,6 +76,9 @@ function call<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
 }
 
 const pack = await loadGlossaryPack([]);
+const compiledStarted = performance.now();
+const compiledJson = JSON.stringify(compilePack(pack));
+const compileMs = performance.now() - compiledStarted;
 const forms = [...new Set(pack.entries.flatMap((entry) => [entry.term, ...entry.forms]))];
 const bundle = await pageScript(join(here, 'browser', 'page-entry.ts'));
 const repeat = seedRepeatFor(TARGET_CHARS);
@@ -80,6 +89,7 @@ const server: TestServer = await startServer({
   '/mutating.html': { body: readFileSync(join(FIXTURES, 'dom-mutating.html'), 'utf8') },
   '/latin.html': { body: latinPageHtml(repeat) },
   '/table.html': { body: tablePageHtml(TABLE_ROWS) },
+  '/typical.html': { body: reportPageHtml(seedRepeatFor(TYPICAL_CHARS)) },
   '/isolated.html': { body: reportHtml, headers: ISOLATED },
 });
 const launched = await launchBrowser('chromium');
@@ -99,17 +109,36 @@ async function open(path: string, options: { mark?: boolean; host?: string } = {
   return page;
 }
 
+/** A run given up: mark.js did not finish within the cap. */
+const CAPPED: PageRun = {
+  ms: Number.NaN, count: 0, known: 0, unknown: 0, inPlace: 0, expected: 0, visibleMs: -1, registered: 0, textNodes: 0, chars: 0, scanCalls: 0, scanMs: 0,
+  slices: [], paintedMs: Number.NaN, longTasks: [], longFrames: [],
+};
+/** Methods that hit the cap once are not run again. */
+const capped = new Set<Method>();
+
 function start(page: Page, method: Method): Promise<PageRun> {
   if (method === 'walk') return call<PageRun>(page, 'walk');
-  if (method === 'mark') return call<PageRun>(page, 'mark', forms);
-  if (method === 'markTerms') return call<PageRun>(page, 'markTerms', forms);
+  if (method === 'mark' || method === 'markTerms') {
+    if (capped.has(method)) return Promise.resolve(CAPPED);
+    const cap = new Promise<PageRun>((resolve) =>
+      setTimeout(() => {
+        capped.add(method);
+        resolve(CAPPED);
+      }, MARK_CAP_S * 1000),
+    );
+    const running = call<PageRun>(page, method, forms);
+    // Closing the page under a run given up rejects it: nobody waits for it any more.
+    running.catch(() => {});
+    return Promise.race([running, cap]);
+  }
   return call<PageRun>(page, 'annotate', method);
 }
 
 /** A fresh tab with `path` annotated in highlight-api mode, as the extension runs it. */
 async function openAnnotated(path: string): Promise<Page> {
   const page = await open(path);
-  await call<number>(page, 'prepare', pack);
+  await call<number>(page, 'prepare', compiledJson);
   await call<PageRun>(page, 'annotate', 'highlight-api');
   return page;
 }
@@ -124,7 +153,7 @@ async function runOnce(path: string, method: Method, traced: true): Promise<Trac
 async function runOnce(path: string, method: Method, traced = false): Promise<TimedRun | TraceBreakdown> {
   const page = await open(path, { mark: method === 'mark' || method === 'markTerms' });
   try {
-    const matcherMs = await call<number>(page, 'prepare', pack);
+    const matcherMs = await call<number>(page, 'prepare', compiledJson);
     if (traced) return (await traceRun(page, () => start(page, method))).breakdown;
     const run = await start(page, method);
     const inPlace = method === 'walk' || method === 'mark' || method === 'markTerms' ? {} : await call<Partial<PageRun>>(page, 'shown', method);
@@ -166,7 +195,7 @@ async function measureMemory(mode: Mode): Promise<MemoryReading> {
     };
     const before = await reading();
     await page.addScriptTag({ content: bundle });
-    await call<number>(page, 'prepare', pack);
+    await call<number>(page, 'prepare', compiledJson);
     await call<PageRun>(page, 'annotate', mode);
     const after = await reading();
     return {
@@ -202,6 +231,8 @@ try {
   }
   const latinRuns = new Map<Method, TimedRun[]>((['walk', ...MODES] as Method[]).map((method) => [method, []]));
   for (let i = 0; i < LATIN_RUNS; i++) for (const [method, list] of latinRuns) list.push(await runOnce('/latin.html', method));
+  const typicalRuns = new Map<Method, TimedRun[]>((['walk', 'highlight-api'] as Method[]).map((method) => [method, []]));
+  for (let i = 0; i < RUNS; i++) for (const [method, list] of typicalRuns) list.push(await runOnce('/typical.html', method));
   const changes = { alone: [] as number[], near: [] as number[], all: [] as number[], registered: 0 };
   for (let i = 0; i < CHANGE_RUNS; i++) {
     const plain = await open('/report.html');
@@ -228,7 +259,7 @@ try {
   const matching: MatchOnlyRun[] = [];
   for (let i = 0; i < MATCH_RUNS; i++) {
     const page = await open('/report.html');
-    await call<number>(page, 'prepare', pack);
+    await call<number>(page, 'prepare', compiledJson);
     matching.push(await call<MatchOnlyRun>(page, 'matchOnly', WARM_ROUNDS, forms));
     await page.close();
   }
@@ -239,7 +270,7 @@ try {
     for (const path of ['/report.html', '/table.html']) {
       for (const scoped of [true, false]) {
         const page = await open(path);
-        await call<number>(page, 'prepare', pack);
+        await call<number>(page, 'prepare', compiledJson);
         const key = `${path} ${scoped}`;
         styleCost.set(key, [...(styleCost.get(key) ?? []), await call<PageRun>(page, 'annotate', 'highlight-api', scoped)]);
         await page.close();
@@ -261,7 +292,8 @@ try {
   console.log(`browser: ${await browser.version()} (headless); ${RUNS} timed + ${TRACED_RUNS} traced runs per method, fresh page load each, medians`);
   console.log(`page: seed report body ×${repeat}, ${text.chars.toLocaleString()} characters of text, ${of('walk')[0]?.textNodes.toLocaleString() ?? '?'} text nodes`);
   console.log(
-    `glossary: ${pack.entries.length} bundled entries, ${forms.length} surface forms; matcher built in ` +
+    `glossary: the full collection, ${pack.entries.length.toLocaleString()} entries, ${forms.length.toLocaleString()} surface forms; compiled pack ` +
+      `${(compiledJson.length / 1024).toFixed(0)} KB of JSON (compiled in Node in ${fixed(compileMs)} ms), matcher loaded from it in the page in ` +
       `${fixed(median(of('highlight-api').map((run) => run.matcherMs)))} ms (before the timed part)`,
   );
   console.log(
@@ -367,7 +399,7 @@ try {
   const warmMatch = median(matching.map((run) => run.warmMs));
   const regexMatch = median(matching.map((run) => run.regexMs));
   console.log(
-    `\nwhat the ratio targets allow, in this run's figures:\n` +
+    `\nwhat the withdrawn ratio targets (hardening issue) would allow, in this run's figures, for the record:\n` +
       `  ≥ ${TARGETS.markFactor}× faster than mark.js (ready) means ready ≤ ${fixed(markBound, 2)} ms (mark.js ${fixed(ms('mark'))} ms ÷ ${TARGETS.markFactor}), ` +
       `${times(markBound / ms('walk'))} the bare walk: ${markBound < ms('walk') ? 'less time than reading the text once, which every highlighter must do' : 'room for reading the text and little else'}\n` +
       `  ≤ ${TARGETS.walkFactor}× the bare walk means ready ≤ ${fixed(TARGETS.walkFactor * ms('walk'))} ms. The matcher alone, no DOM work, on the ` +
@@ -395,7 +427,8 @@ try {
   const longestTask = max(MODES.map((mode) => heaviest(mode).cpuMs));
   const addedMb = max(MODES.map((mode) => memoryOf(mode, (r) => r.total)));
   const latinWork = max(MODES.flatMap((mode) => latinOf(mode).map((run) => run.scanCalls + run.textNodes)));
-  const checks: Array<[string, boolean, string]> = [
+  // met: undefined for figures kept for the record or not measured by this harness.
+  const checks: Array<[string, boolean | undefined, string]> = [
     ['page ≥ 700,000 characters', text.chars >= 700_000, text.chars.toLocaleString()],
     ['≥ 3,000 term occurrences', (ours?.known ?? 0) >= 3000, (ours?.known ?? 0).toLocaleString()],
     [
@@ -404,18 +437,35 @@ try {
       MODES.map((mode) => `${mode} ${of(mode).map((run) => `${run.inPlace}/${run.expected}`).join(' ')}`).join('; '),
     ],
   ];
+  const visibleMs = median(of('highlight-api').map((run) => run.visibleMs).filter((value) => value >= 0));
+  checks.push([
+    `the terms on the first screen highlighted ≤ ${TARGETS.firstScreenFactor}× the bare walk (highlight-api; the frame that drew them)`,
+    visibleMs <= TARGETS.firstScreenFactor * ms('walk'),
+    `${times(visibleMs / ms('walk'))} (${fixed(visibleMs)} ms; walk ${fixed(ms('walk'))} ms)`,
+  ]);
   for (const mode of MODES) {
     checks.push([
-      `${mode}: ≤ ${TARGETS.walkFactor}× the bare walk (ready)`,
-      ms(mode) <= TARGETS.walkFactor * ms('walk'),
-      `${times(ms(mode) / ms('walk'))} (CPU ${times(cpu(mode) / cpu('walk'))})`,
-    ]);
-    checks.push([
-      `${mode}: ≥ ${TARGETS.markFactor}× faster than mark.js (ready)`,
-      ms('mark') / ms(mode) >= TARGETS.markFactor,
-      `${times(ms('mark') / ms(mode))} (painted ${times(painted('mark') / painted(mode))}, CPU ${times(cpu('mark') / cpu(mode))})`,
+      `${mode}: whole page ready ≤ ${TARGETS.readyFactor}× the bare walk${mode === 'wrap' ? ' (wrap: for the record, the extension runs highlight-api)' : ''}`,
+      mode === 'wrap' ? undefined : ms(mode) <= TARGETS.readyFactor * ms('walk'),
+      `${times(ms(mode) / ms('walk'))} (${fixed(ms(mode))} ms; CPU ${times(cpu(mode) / cpu('walk'))})`,
     ]);
   }
+  const typicalMs = (method: Method): number => median((typicalRuns.get(method) ?? []).map((run) => run.ms));
+  checks.push([
+    `a typical ${TYPICAL_CHARS.toLocaleString()}-character page ready ≤ ${TARGETS.typicalFactor}× its bare walk (highlight-api)`,
+    typicalMs('highlight-api') <= TARGETS.typicalFactor * typicalMs('walk'),
+    `${times(typicalMs('highlight-api') / typicalMs('walk'))} (${fixed(typicalMs('highlight-api'), 2)} ms vs walk ${fixed(typicalMs('walk'), 2)} ms; ${(typicalRuns.get('highlight-api') ?? [])[0]?.known ?? '?'} terms)`,
+  ]);
+  checks.push([
+    `(record) mark.js mark(terms), the same ${forms.length.toLocaleString()} forms, capped at ${MARK_CAP_S} s`,
+    undefined,
+    capped.has('markTerms') ? `did not finish within ${MARK_CAP_S} s` : `${fixed(ms('markTerms'))} ms, ${times(ms('markTerms') / ms('highlight-api'))} our ready`,
+  ]);
+  checks.push([
+    `(record) mark.js markRegExp, one alternation of the same forms, capped at ${MARK_CAP_S} s`,
+    undefined,
+    capped.has('mark') ? `did not finish within ${MARK_CAP_S} s` : `${fixed(ms('mark'))} ms, ${times(ms('mark') / ms('highlight-api'))} our ready`,
+  ]);
   checks.push([
     `no main-thread task over ${TARGETS.taskMs} ms during our runs (CPU time, rendering included)`,
     longestTask <= TARGETS.taskMs,
@@ -435,21 +485,24 @@ try {
     max(tableFrames) <= TARGETS.taskMs,
     tableFrames.map((ms) => (ms > 0 ? `${fixed(ms)} ms` : 'none')).join(', '),
   ]);
-  checks.push([`≤ ${TARGETS.addedMb} MB added`, addedMb <= TARGETS.addedMb, `${fixed(addedMb, 2)} MB (the larger mode)`]);
+  const addedApi = memoryOf('highlight-api', (r) => r.total);
+  checks.push([`JS + DOM memory added to the tab ≤ ${TARGETS.addedMb} MB (highlight-api, compiled pack loaded)`, addedApi <= TARGETS.addedMb, `${fixed(addedApi, 2)} MB (wrap ${fixed(addedMb, 2)} MB)`]);
   checks.push([
     'no scan work on the page without Chinese',
     latinWork === 0 && !latinText.chinese,
     latinWork === 0 ? 'matcher.scan 0 calls, 0 text nodes read' : `${latinWork} scan calls + text nodes`,
   ]);
-  console.log('\ntargets');
-  for (const [target, met, value] of checks) console.log(`  ${met ? '✓ met   ' : '✗ MISSED'} ${target}: ${value}`);
+  checks.push(['(not measured here) ≤ 1 MB more per same-origin frame', undefined, 'this harness injects into one document; see the report']);
+  checks.push(['(not measured here) a tooltip drawn in the first frame after the hover delay', undefined, 'entries are prefetched after each pass; see the report']);
+  console.log('\ntargets (issue 17)');
+  for (const [target, met, value] of checks) console.log(`  ${met === undefined ? '– n/a   ' : met ? '✓ met   ' : '✗ MISSED'} ${target}: ${value}`);
 
-  if (checks.some(([target, met]) => !met && /walk|mark\.js|task/.test(target))) {
+  if (checks.some(([target, met]) => met === false && /walk|task/.test(target))) {
     console.log('\nour JavaScript by function (one profiled run per mode, V8 self time, top 12; (program) = native and rendering work):');
     for (const mode of MODES) {
       const page = await open('/report.html');
       try {
-        await call<number>(page, 'prepare', pack);
+        await call<number>(page, 'prepare', compiledJson);
         const stop = await startProfile(await page.createCDPSession());
         const run = await call<PageRun>(page, 'annotate', mode);
         const selfTimes = await stop();
@@ -460,7 +513,7 @@ try {
       }
     }
   }
-  const missed = checks.filter(([, met]) => !met).length;
+  const missed = checks.filter(([, met]) => met === false).length;
   console.log(
     `\nload average ${loadAtStart} at the start, ${loadavg().map((load) => load.toFixed(1)).join(' ')} at the end, on ${cpus().length} cores` +
       `${(loadavg()[0] ?? 0) > cpus().length ? ': other work competed for the CPU, so wall-clock times are inflated and noisy; CPU times are not' : ''}.`,

@@ -79,7 +79,9 @@ async function settle(tab: Page): Promise<void> {
 
 async function evalPage(tab: Page, url: string, html: string, file: string): Promise<PageResult> {
   const errors: string[] = [];
-  const onError = (error: Error) => errors.push(error.message);
+  const onError = (error: unknown): void => {
+    errors.push(error instanceof Error ? error.message : String(error));
+  };
   tab.on('pageerror', onError);
   await tab.goto(url, { waitUntil: 'load' });
   await settle(tab);

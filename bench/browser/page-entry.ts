@@ -1,9 +1,10 @@
 // Bundle entry for `npm run bench:browser`: the DOM layer, the matcher and the in-page timing
 // harness, exposed as `window.__pgBench` so the Node side drives it with plain string calls.
 import { armChunkClock, chunkClockWorks, disarmChunkClock } from './chunk-clock';
-import { createMatcher, type Matcher } from '../../src/core/matcher';
+import { loadCompiledMatcher, type CompiledPack } from '../../src/core/compiled-pack';
+import { createFuzzyResolver } from '../../src/core/fuzzy';
+import type { Matcher } from '../../src/core/matcher';
 import { HIGHLIGHT_NAMES, createAnnotator, type Annotator, type PageMatch, type ScanStats } from '../../src/dom/annotator';
-import type { MatcherGlossary } from '../../src/core/matcher';
 import { createViewportRegistry, type ViewportRegistryFactory } from '../../src/dom/viewport';
 
 /** What one timed run in the page reports. */
@@ -125,10 +126,14 @@ const emptyRun = (): PageRun => ({
   paintedMs: 0, longTasks: [], longFrames: [],
 });
 
-/** Builds the matcher for `glossary`; returns how long that took (ms). */
-function prepare(glossary: MatcherGlossary): number {
+/**
+ * Loads the matcher from the compiled pack (as the content script does: the pack arrives as a
+ * JSON value, here the page's own copy, parsed first); returns how long loading took (ms).
+ */
+function prepare(json: string): number {
+  const compiled = JSON.parse(json) as CompiledPack;
   const start = performance.now();
-  matcher = createMatcher(glossary);
+  matcher = loadCompiledMatcher(compiled, { fuzzy: createFuzzyResolver });
   return performance.now() - start;
 }
 

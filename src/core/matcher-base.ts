@@ -3,10 +3,11 @@
 
 import type { MatchableEntry, TextMatch } from './types';
 import { createNormaliser, QUOTE_PAIRS } from './normalise';
-import { createTermOccurrences, createTermScanner, OCCURRENCE } from './term-scan';
+import { createTermOccurrences, createTermScanner, OCCURRENCE, WORD_UNITS } from './term-scan';
 import type { TermOccurrences } from './term-scan';
 import { scanSlogans } from './slogans';
 import type { FuzzyResolver } from './fuzzy';
+import { createAutomaton, type Automaton } from './automaton';
 
 /** The part of a glossary the matcher needs; a `GlossaryPack` is one. */
 export interface MatcherGlossary {
@@ -53,63 +54,105 @@ for (const [open, close] of Object.entries(QUOTE_PAIRS)) {
 }
 
 /**
+ * What a matcher is built from, worked out once per glossary: every pattern (a normalised form)
+ * with its entry, and per entry what scanning needs of it. Plain JSON-serialisable data, so the
+ * compiled pack (compiled-pack.ts) can store it beside the automaton.
+ */
+export interface MatcherTable {
+  /** Traditional → simplified characters (the pack's `variants`). */
+  variants: Record<string, string>;
+  /** Normalised forms, each once: a surface form claimed by two entries goes to the first. */
+  patterns: string[];
+  /** Per pattern: its entry (index into the entry lists). */
+  patternEntry: number[];
+  /** The patterns whose own form runs across two quoted phrases (“米袋子”“菜篮子”强基行动). */
+  joinsQuotes: number[];
+  /** Per entry: id, term, its normalised forms (for near misses) and the suffixes its quoted forms glue on. */
+  entryIds: string[];
+  entryTerms: string[];
+  entryKeys: string[][];
+  entrySuffixes: string[][];
+}
+
+/** Works out the {@link MatcherTable} of `glossary`. */
+export function createMatcherTable(glossary: MatcherGlossary): MatcherTable {
+  const variants = { ...(glossary.variants ?? {}) };
+  const normaliser = createNormaliser(variants);
+  const table: MatcherTable = { variants, patterns: [], patternEntry: [], joinsQuotes: [], entryIds: [], entryTerms: [], entryKeys: [], entrySuffixes: [] };
+  // Canonical key → its pattern index.
+  const seen = new Map<string, number>();
+  const joins = new Set<number>();
+  glossary.entries.forEach((entry, index) => {
+    const glued = new Set<string>();
+    const keys: string[] = [];
+    for (const form of [entry.term, ...entry.forms]) {
+      const suffix = gluedSuffix(form);
+      if (suffix && !GENERIC_SUFFIXES.includes(suffix)) glued.add(suffix);
+      const key = normaliser.key(form);
+      if (key.length === 0) continue;
+      if (!keys.includes(key)) keys.push(key);
+      // A one-character form (“破”“立”“降”, each explained in its report) would match inside every
+      // sentence of every page: the entry stays in the glossary, never matched by that form.
+      if (key.length < 2) continue;
+      const known = seen.get(key);
+      if (known !== undefined) {
+        if (quoteJoinAt(form, 0, form.length) >= 0) joins.add(known);
+        continue;
+      }
+      seen.set(key, table.patterns.length);
+      if (quoteJoinAt(form, 0, form.length) >= 0) joins.add(table.patterns.length);
+      table.patterns.push(key);
+      table.patternEntry.push(index);
+    }
+    table.entryIds.push(entry.id);
+    table.entryTerms.push(entry.term);
+    table.entryKeys.push(keys);
+    table.entrySuffixes.push([...glued]);
+  });
+  table.joinsQuotes = [...joins].sort((x, y) => x - y);
+  return table;
+}
+
+/**
  * Builds a matcher for `glossary` (done once; `scan` is cheap per call) that resolves near misses
  * only through `options.fuzzy`. A surface form claimed by two entries goes to the first.
  */
 export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatcherOptions = {}): Matcher {
+  const table = createMatcherTable(glossary);
+  return matcherFromTable(table, options, createAutomaton(table.patterns, WORD_UNITS));
+}
+
+/**
+ * Builds a matcher from a {@link MatcherTable} and the automaton of its patterns (term-scan.ts
+ * WORD_UNITS as extra alphabet): nothing is built here but lookup tables.
+ */
+export function matcherFromTable(table: MatcherTable, options: BaseMatcherOptions, automaton: Automaton): Matcher {
   const slogans = options.slogans ?? true;
-  const normaliser = createNormaliser(glossary.variants ?? {});
-  const patterns: string[] = [];
-  const patternEntry: MatchableEntry[] = [];
-  // Whether the pattern's form itself runs across two quoted phrases (“米袋子”“菜篮子”强基行动).
-  const patternJoinsQuotes: boolean[] = [];
+  const normaliser = createNormaliser(table.variants);
+  const { patterns } = table;
+  const patternJoinsQuotes = new Uint8Array(patterns.length);
+  for (const p of table.joinsQuotes) patternJoinsQuotes[p] = 1;
   // Suffixes a quoted form of the pattern's entry may glue on: the generic ones and those its
-  // own aliases show (“三项”工作 → 工作), longest first.
-  const patternSuffixes: string[][] = [];
-  // Canonical key → its pattern index.
-  const seen = new Map<string, number>();
-  const entryKeys: string[][] = [];
-  // Built for every glossary entry on every page load: forms without a quote (most of them)
-  // glue no suffix and join no quotes, and share one list of the generic suffixes.
-  for (const entry of glossary.entries) {
-    let suffixes: Set<string> | undefined;
-    const keys: string[] = [];
-    entryKeys.push(keys);
-    const first = patterns.length;
-    for (let f = -1; f < entry.forms.length; f++) {
-      const form = f === -1 ? entry.term : (entry.forms[f] as string);
-      const quoted = hasQuote(form, 0, form.length);
-      const glued = quoted ? gluedSuffix(form) : undefined;
-      if (glued) (suffixes ??= new Set(GENERIC_SUFFIXES)).add(glued);
-      const key = normaliser.key(form);
-      if (key.length > 0 && !keys.includes(key)) keys.push(key);
-      // A one-character form (“破”“立”“降”, each explained in its report) would match inside every
-      // sentence of every page: the entry stays in the glossary, never matched by that form.
-      if (key.length < 2) continue;
-      const joins = quoted && quoteJoinAt(form, 0, form.length) >= 0;
-      const known = seen.get(key);
-      if (known !== undefined) {
-        if (joins) patternJoinsQuotes[known] = true;
-        continue;
-      }
-      seen.set(key, patterns.length);
-      patterns.push(key);
-      patternEntry.push(entry);
-      patternJoinsQuotes.push(joins);
-    }
-    const sorted = suffixes === undefined ? GENERIC_BY_LENGTH : [...suffixes].sort((a, b) => b.length - a.length);
-    for (let p = first; p < patterns.length; p++) patternSuffixes.push(sorted);
-  }
-  const scanner = createTermScanner(patterns, normaliser);
+  // own aliases show (“三项”工作 → 工作), longest first; shared by the entries that add none.
+  const genericSorted = [...GENERIC_SUFFIXES].sort((a, b) => b.length - a.length);
+  const suffixesOf = (entry: number): string[] => {
+    const own = table.entrySuffixes[entry] ?? [];
+    return own.length === 0 ? genericSorted : [...new Set([...GENERIC_SUFFIXES, ...own])].sort((a, b) => b.length - a.length);
+  };
+  const patternSuffixes = table.patternEntry.map(suffixesOf);
+  const scanner = createTermScanner(patterns, normaliser, automaton);
   // Entries come in many shapes (optional fields); reading them per match would not stay fast.
-  const patternId = patternEntry.map((entry) => entry.id);
-  const patternTerm = patternEntry.map((entry) => entry.term);
+  const patternId = table.patternEntry.map((entry) => table.entryIds[entry] as string);
+  const patternTerm = table.patternEntry.map((entry) => table.entryTerms[entry] as string);
   // First units of the glued suffixes (制度 → 制): a closing quote followed by none of them ends a
   // term plainly.
   const suffixStarts = new Uint8Array(65536);
-  for (const suffixes of patternSuffixes) for (const suffix of suffixes) suffixStarts[suffix.charCodeAt(0)] = 1;
+  for (const suffix of GENERIC_SUFFIXES) suffixStarts[suffix.charCodeAt(0)] = 1;
+  for (const suffixes of table.entrySuffixes) for (const suffix of suffixes) suffixStarts[suffix.charCodeAt(0)] = 1;
 
-  const resolver = options.fuzzy?.(glossary.entries, entryKeys);
+  // The near-miss resolver needs each entry's id and term only.
+  const fuzzyEntries = (): MatchableEntry[] => table.entryIds.map((id, i) => ({ id, term: table.entryTerms[i] as string, forms: [] }));
+  const resolver = options.fuzzy?.(fuzzyEntries(), table.entryKeys);
   // Occurrences of the last scan, kept for the next: a rescan inside a scan gets its own.
   const occurrences = createTermOccurrences(1024);
   // The text of each pattern's last match: a report writes a term the same way again and again,
@@ -130,7 +173,7 @@ export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatche
       let start = data[at] as number;
       let end = data[at + 1] as number;
       const pattern = data[at + 4] as number;
-      const join = hasQuote(text, start, end) && patternJoinsQuotes[pattern] !== true ? quoteJoinAt(text, start, end) : -1;
+      const join = hasQuote(text, start, end) && patternJoinsQuotes[pattern] !== 1 ? quoteJoinAt(text, start, end) : -1;
       if (join >= 0) {
         // Rescan a window around it with the second phrase's opening quote turned into a stop.
         const from = Math.max(o > 0 ? (data[at - OCCURRENCE + 1] as number) : 0, start - 1);

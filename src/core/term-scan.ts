@@ -1,7 +1,7 @@
 // One pass over raw text that normalises and runs the automaton together, without building the
 // normalised text. Between matches, a character that cannot start a form costs at most one table
 // lookup, whatever the glossary's size; overlapping occurrences are settled where they arise.
-import { createAutomaton } from './automaton';
+import type { Automaton } from './automaton';
 import type { Normaliser, NumeralRun } from './normalise';
 
 /**
@@ -60,15 +60,18 @@ const STOP = 4;
 const STRIDE_SAMPLES = 64;
 // Units that continue a number or a Latin word: a form must not start or end inside one
 // (15分钟服务圈 is not in 115分钟服务圈).
-const WORD_UNITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+export const WORD_UNITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 const PAIR_BITS = 16;
 const PAIR_SLOTS = 1 << PAIR_BITS;
 const TRIPLE_BITS = 17;
 const TRIPLE_SLOTS = 1 << TRIPLE_BITS;
 
-/** Builds a scanner for `patterns`, which must have been normalised by `normaliser`. */
-export function createTermScanner(patterns: readonly string[], normaliser: Normaliser): TermScanner {
-  const automaton = createAutomaton(patterns, WORD_UNITS);
+/**
+ * Builds a scanner for `patterns`, which must have been normalised by `normaliser`, from their
+ * automaton with {@link WORD_UNITS} as extra alphabet (createAutomaton, or loaded from a compiled
+ * pack: passed in, so a content script that only loads one carries no automaton builder).
+ */
+export function createTermScanner(patterns: readonly string[], normaliser: Normaliser, automaton: Automaton): TermScanner {
   const unitClass = automaton.classOf;
   const isWord = new Uint8Array(65536);
   for (const unit of WORD_UNITS) isWord[unitClass[unit.charCodeAt(0)] as number] = 1;

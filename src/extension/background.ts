@@ -6,9 +6,11 @@ import { isBackgroundRequest, type BackgroundRequest, type EntryDraft } from './
 import { onRequest } from './respond';
 import { loadSettings, updateSettings, watchSettings } from './settings';
 import { injectIntoTab, syncRegisteredHosts } from './site-access';
-import { getMergedPack } from './merged-pack';
+import { getCompiledPack, getMergedPack } from './merged-pack';
+import { keepMergedPackInMemory } from './merged-memo';
+import { pageEntries } from './entries';
 import { choosePageSenses } from './page-senses';
-import { rebuildMergedPack } from './store';
+import { compileMergedPack, rebuildMergedPack } from './store';
 import { SUBSCRIPTION_ALARM, SUBSCRIPTION_PERIOD_MINUTES, updateAllSubscriptions } from './subscriptions';
 import { saveEntryDraft } from './drafts';
 
@@ -21,6 +23,7 @@ const readBundledGlossary = async (): Promise<string> => {
 export function startBackground(): void {
   /** The turned-off source groups the merged pack was last built for. */
   let disabledGroups: string | undefined;
+  keepMergedPackInMemory();
   const init = async (): Promise<void> => {
     await installBundledPack(readBundledGlossary);
     const settings = await loadSettings();
@@ -54,8 +57,13 @@ export function startBackground(): void {
     switch (request.type) {
       case 'pg:page-senses':
         return choosePageSenses(request.clues, request.entryIds);
+      case 'pg:page-entries':
+        return pageEntries(request.clues, request.entryIds);
       case 'pg:get-pack':
         return getMergedPack();
+      case 'pg:get-compiled':
+        await compileMergedPack();
+        return getCompiledPack();
       case 'pg:enable-host':
         return enableHost(request.host, request.tabId);
       case 'pg:sync-hosts':

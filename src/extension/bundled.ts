@@ -2,7 +2,7 @@
 // the user's enable/disable choice across updates.
 import { parsePack } from '../core/pack';
 import { getMergedPack } from './merged-pack';
-import { BUNDLED_PACK_ID, getPack, listPacks, rebuildMergedPack, savePack } from './store';
+import { BUNDLED_PACK_ID, compileMergedPack, getPack, listPacks, rebuildMergedPack, savePack } from './store';
 
 /** File name of the compiled glossary in the extension package. */
 export const BUNDLED_GLOSSARY_FILE = 'glossary.json';
@@ -19,6 +19,8 @@ export async function installBundledPack(readText: () => Promise<string>): Promi
   const stored = await getPack(BUNDLED_PACK_ID);
   if (previous && stored?.hash === pack.hash) {
     if (!(await getMergedPack())) await rebuildMergedPack();
+    // An extension updated from a version that had no compiled matcher compiles it once.
+    else await compileMergedPack();
     return pack.entries.length;
   }
   await savePack({ id: BUNDLED_PACK_ID, kind: 'bundled', name: 'glossary.json', enabled: previous?.enabled ?? true }, pack);

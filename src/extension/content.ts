@@ -1,34 +1,52 @@
-// The content script's work on one page: reads settings and the merged glossary from storage,
-// highlights terms (src/dom) and mounts the tooltip UI (src/ui) while the site is on, answers the
-// popup, and tears everything down when switched off or when the extension reloads.
+// The content script's work on one page: reads settings and the merged glossary's compiled matcher
+// from storage (nothing is built at page load, and nothing is loaded on a page without Chinese),
+// highlights terms (src/dom) and mounts the tooltip UI (src/ui) while the site is on, asks the
+// background for the entries it found (definitions on demand), answers the popup, and tears
+// everything down when switched off or when the extension reloads.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createMatcher } from '../core/matcher';
+import { loadCompiledMatcher, type CompiledPack } from '../core/compiled-pack';
+import { createFuzzyResolver } from '../core/fuzzy';
+import type { Matcher } from '../core/matcher-base';
 import type { SenseChoice } from '../core/sense-choice';
-import type { GlossaryPack, PackEntry, TextMatch } from '../core/types';
+import type { GlossaryPack, PackEntry, SourceDocument, TextMatch } from '../core/types';
 import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
 import { createViewportRegistry } from '../dom/viewport';
 import { mountGlossaryUI, type GlossaryUI } from '../ui/controller';
-import { findEntry } from '../ui/entry-card';
 import { SENSE_VIEWS } from '../ui/sense-views';
 import { createStrings } from '../ui/strings';
-import { isContentRequest, type ContentRequest, type PageReport } from './messages';
+import { ENTRY_BATCH, isContentRequest, type ContentRequest, type PageReport } from './messages';
 import { summariseMatches, type ReportMatch } from './page-report';
 import { askBackground } from './respond';
 import { loadSettings, watchSettings, type ExtensionSettings } from './settings';
 import { siteState } from './sites';
-import { getMergedPack, watchMergedPack } from './merged-pack';
+import { getCompiledPack, watchCompiledPack } from './merged-pack';
 import { pageClues } from '../ui/page-clues';
+import type { PageEntries } from './entries';
 import type { PageSenses } from './page-senses';
+import { whenChineseText } from './chinese-text';
 
 const BLOCK_SELECTOR = 'p,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,caption,article,section,div';
 
 interface Session {
-  pack: GlossaryPack;
+  hash: string;
   settingsKey: string;
   annotator: Annotator;
   ui: GlossaryUI;
 }
+
+/** The entries this page has asked the background for, and what came back, for one glossary. */
+interface KnownEntries {
+  hash: string;
+  asked: Set<string>;
+  entries: Map<string, PackEntry>;
+  documents: SourceDocument[];
+  choices: PageSenses;
+  /** The entries known so far as a pack for the UI; made again after each answer. */
+  pack?: GlossaryPack;
+}
+
+const noEntries = (hash: string): KnownEntries => ({ hash, asked: new Set(), entries: new Map(), documents: [], choices: {} });
 
 /**
  * Runs the extension on the current page until `ctx` is invalidated. A second injection (the
@@ -36,48 +54,46 @@ interface Session {
  */
 export async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   let settings = await loadSettings();
-  let pack = (await getMergedPack()) ?? (await askBackground<GlossaryPack | null>({ type: 'pg:get-pack' }));
   if (ctx.isInvalid) return;
+  // undefined until loaded: the compiled matcher is read only once the site is on and the page
+  // has Chinese text.
+  let compiled: CompiledPack | null | undefined;
+  let loading = false;
+  let matcher: { hash: string; slogans: boolean; matcher: Matcher } | undefined;
   let session: Session | undefined;
-  // Which of a term's definitions this page shows depends on the page's place; the background
-  // answers for the terms found on the page (see page-senses.ts), after each annotation pass.
+  // Definitions come from the background (entries.ts) for the terms found on the page, with the
+  // sense choice for the page's place, after each annotation pass: by the time the pointer rests
+  // on a term its entry is usually here; until it is, the tooltip says it is loading.
   const clues = pageClues(document);
-  let senses: { hash: string; asked: Set<string>; choices: PageSenses; byTerm?: Map<string, PackEntry[]> } = { hash: '', asked: new Set(), choices: {} };
-  const askSenses = (active: GlossaryPack, matches: readonly PageMatch[]): void => {
-    if (senses.hash !== active.hash) senses = { hash: active.hash, asked: new Set(), choices: {} };
-    const current = senses;
-    const entryIds = [...new Set(matches.flatMap((m) => (m.entryId && !current.asked.has(m.entryId) ? [m.entryId] : [])))];
-    if (entryIds.length === 0) return;
-    for (const id of entryIds) current.asked.add(id);
-    askBackground<PageSenses>({ type: 'pg:page-senses', clues, entryIds }).then(
-      (answer) => {
-        Object.assign(current.choices, answer);
+  let known = noEntries('');
+  const askEntries = (hash: string, entryIds: readonly string[]): void => {
+    if (known.hash !== hash) known = noEntries(hash);
+    const current = known;
+    const missing = [...new Set(entryIds)].filter((id) => !current.asked.has(id));
+    for (let at = 0; at < missing.length; at += ENTRY_BATCH) {
+      const batch = missing.slice(at, at + ENTRY_BATCH);
+      for (const id of batch) current.asked.add(id);
+      const forget = (): void => batch.forEach((id) => current.asked.delete(id));
+      askBackground<PageEntries>({ type: 'pg:page-entries', clues, entryIds: batch }).then((answer) => {
+        // An answer for another glossary (the background saw a change first) is asked again later.
+        if (answer.hash !== current.hash) return forget();
+        for (const entry of answer.entries) current.entries.set(entry.id, entry);
+        for (const [index, doc] of Object.entries(answer.documents)) current.documents[Number(index)] = doc;
+        Object.assign(current.choices, answer.senses);
+        current.pack = undefined;
         // A tooltip opened while the answer was on its way shows it now.
-        session?.ui.refresh();
-      },
-      // Asked again after the next pass; meanwhile the matched entry is shown alone.
-      () => entryIds.forEach((id) => current.asked.delete(id)),
-    );
+        if (known === current) session?.ui.refresh();
+      }, forget);
+    }
   };
-  const choose = (active: GlossaryPack, entryId: string): SenseChoice | undefined => {
-    if (senses.hash !== active.hash) return undefined;
-    const ids = senses.choices[entryId];
-    if (ids) {
-      const others = ids.others.map((id) => findEntry(active, id)).filter((entry): entry is PackEntry => entry !== undefined);
-      return { shown: findEntry(active, ids.shown), kind: ids.kind, others };
-    }
-    // No answer yet: a term several sources define is shown as other places' usage until the
-    // background says which is this page's, never one of them as its meaning.
-    if (!senses.byTerm) {
-      senses.byTerm = new Map();
-      for (const entry of active.entries) {
-        const list = senses.byTerm.get(entry.term);
-        if (list) list.push(entry);
-        else senses.byTerm.set(entry.term, [entry]);
-      }
-    }
-    const same = senses.byTerm.get(findEntry(active, entryId)?.term ?? '') ?? [];
-    return same.length > 1 ? { kind: 'elsewhere', others: same } : undefined;
+  const knownPack = (): GlossaryPack =>
+    (known.pack ??= { schemaVersion: 1, hash: known.hash, documents: known.documents, entries: [...known.entries.values()], variants: {} });
+  const choose = (hash: string, entryId: string): SenseChoice | undefined => {
+    if (known.hash !== hash) return undefined;
+    const ids = known.choices[entryId];
+    if (!ids) return undefined;
+    const others = ids.others.map((id) => known.entries.get(id)).filter((entry): entry is PackEntry => entry !== undefined);
+    return { shown: ids.shown === undefined ? undefined : known.entries.get(ids.shown), kind: ids.kind, others };
   };
   let scanning = false;
   // Where the mouse rests in the page (undefined once it leaves): a glossary or settings change
@@ -98,10 +114,28 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     session = undefined;
   };
 
+  const chinese = whenChineseText(document);
+  // Reads the compiled matcher once the page has Chinese text, then applies again.
+  const load = (): void => {
+    if (loading) return;
+    loading = true;
+    void chinese.ready
+      .then(async () => (await getCompiledPack()) ?? (await askBackground<CompiledPack | null>({ type: 'pg:get-compiled' })))
+      .then((loaded) => {
+        if (ctx.isInvalid) return;
+        // A change that arrived meanwhile is newer than what was read.
+        if (compiled === undefined) compiled = loaded;
+        apply();
+      })
+      .catch((error: unknown) => console.warn('[policy-glossary]', error));
+  };
+
   const apply = (): void => {
-    const on = pack !== null && siteState(settings, location.href) === 'on';
+    const on = siteState(settings, location.href) === 'on';
+    if (on && compiled === undefined) return load();
+    const pack = compiled;
     const settingsKey = JSON.stringify([settings.highlightStyle, settings.hoverDelay, settings.unknownSlogans, settings.theme]);
-    if (session && on && session.pack.hash === pack?.hash && session.settingsKey === settingsKey) return;
+    if (session && on && session.hash === pack?.hash && session.settingsKey === settingsKey) return;
     const restarted = session !== undefined;
     stop();
     if (!on || !pack) return;
@@ -115,32 +149,35 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     }
   };
 
-  const start = (activePack: GlossaryPack, current: ExtensionSettings, settingsKey: string): Session => {
-    const matcher = createMatcher(activePack, { slogans: current.unknownSlogans });
+  const start = (pack: CompiledPack, current: ExtensionSettings, settingsKey: string): Session => {
+    const { hash } = pack;
+    if (matcher?.hash !== hash || matcher.slogans !== current.unknownSlogans) {
+      matcher = { hash, slogans: current.unknownSlogans, matcher: loadCompiledMatcher(pack, { slogans: current.unknownSlogans, fuzzy: createFuzzyResolver }) };
+    }
     scanning = true;
     const annotator = createAnnotator({
       root: document,
-      matcher,
+      matcher: matcher.matcher,
       unknownSlogans: current.unknownSlogans,
       style: current.highlightStyle,
       viewport: createViewportRegistry,
       onUpdate: (matches) => {
         scanning = false;
-        askSenses(activePack, matches);
+        askEntries(hash, matches.flatMap((m) => (m.entryId ? [m.entryId] : [])));
       },
     });
     const ui = mountGlossaryUI({
       annotator,
-      pack: activePack,
+      pack: { current: knownPack, request: (ids) => askEntries(hash, ids) },
       strings: createStrings(browser.i18n.getUILanguage()),
       hoverDelay: current.hoverDelay,
       theme: current.theme,
-      senses: { choose: (entryId) => choose(activePack, entryId), views: SENSE_VIEWS },
+      senses: { choose: (entryId) => choose(hash, entryId), views: SENSE_VIEWS },
       onAddToGlossary: (match: TextMatch) => {
         void askBackground({ type: 'pg:open-entry-form', draft: { term: match.text, kind: match.kind, pageUrl: location.href, context: contextOf(match as PageMatch).context } });
       },
     });
-    return { pack: activePack, settingsKey, annotator, ui };
+    return { hash, settingsKey, annotator, ui };
   };
 
   const report = (): PageReport => {
@@ -180,14 +217,17 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     settings = next;
     apply();
   });
-  const unwatchPack = watchMergedPack((next) => {
-    pack = next;
+  const unwatchPack = watchCompiledPack((next) => {
+    // Before the first read there is nothing to replace: the read gets the newest.
+    if (compiled === undefined && !loading) return;
+    compiled = next;
     apply();
   });
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(listener);
     unwatchSettings();
     unwatchPack();
+    chinese.cancel();
     for (const type of ['pointermove', 'pointerout'] as const) window.removeEventListener(type, onPointer, { capture: true });
     stop();
   });

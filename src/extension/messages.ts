@@ -40,7 +40,14 @@ export type BackgroundRequest =
   | { type: 'pg:sync-hosts' }
   | { type: 'pg:update-subscriptions' }
   | { type: 'pg:open-entry-form'; draft: EntryDraft }
-  | { type: 'pg:page-senses'; clues: PageClues; entryIds: string[] };
+  | { type: 'pg:page-senses'; clues: PageClues; entryIds: string[] }
+  /** The entries a page found, with documents, related entries and sense choices (entries.ts). */
+  | { type: 'pg:page-entries'; clues: PageClues; entryIds: string[] }
+  /** The merged pack's compiled matcher, compiled first if storage lacks it. */
+  | { type: 'pg:get-compiled' };
+
+/** Most entries one pg:page-entries request may ask for: a page asks in batches, the ones it found first first. */
+export const ENTRY_BATCH = 400;
 
 /** A prefilled "add to my glossary" form. */
 export interface EntryDraft {
@@ -62,5 +69,5 @@ export function isContentRequest(value: unknown): value is ContentRequest {
 /** True when `value` is one of our background requests. */
 export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
   const type = (value as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && ['pg:get-pack', 'pg:enable-host', 'pg:sync-hosts', 'pg:update-subscriptions', 'pg:open-entry-form', 'pg:page-senses'].includes(type);
+  return typeof type === 'string' && ['pg:get-pack', 'pg:enable-host', 'pg:sync-hosts', 'pg:update-subscriptions', 'pg:open-entry-form', 'pg:page-senses', 'pg:page-entries', 'pg:get-compiled'].includes(type);
 }

@@ -5,7 +5,7 @@
 import type { SenseChoice, SenseKind } from '../core/sense-choice';
 import type { Division } from '../core/places';
 import { createSenseChooser } from '../ui/sense-chooser';
-import { getMergedPack } from './merged-pack';
+import { currentMergedPack } from './merged-memo';
 import type { PageClues } from '../ui/page-clues';
 import { locatePage } from './place-lookup';
 
@@ -33,7 +33,7 @@ let cached: Cached | undefined;
  * out. The sense index is kept for the merged pack's hash, so a page's question costs a lookup.
  */
 export async function choosePageSenses(clues: PageClues, entryIds: readonly string[]): Promise<PageSenses> {
-  const [pack, place] = await Promise.all([getMergedPack(), locatePage(clues)]);
+  const [pack, place] = await Promise.all([currentMergedPack(), locatePage(clues)]);
   if (!pack) return {};
   let state = cached;
   if (state?.hash !== pack.hash) {

@@ -4,7 +4,8 @@
 import { browser } from 'wxt/browser';
 import type { GlossaryEntry, GlossaryPack } from '../core/types';
 import { formsOf, mergePacks, userEntriesPack, withHash, type SearchKeys } from './merge';
-import { mergedPackItem } from './merged-pack';
+import { compilePack, isCompiledPack } from '../core/compiled-pack';
+import { compiledPackItem, mergedPackItem } from './merged-pack';
 import { loadSettings } from './settings';
 import { countGroups, withoutGroups, type SourceGroupCount } from './source-groups';
 import { localItem } from './storage-item';
@@ -162,7 +163,22 @@ export async function rebuildMergedPack(): Promise<GlossaryPack> {
   const kept = withoutGroups(all, (await loadSettings()).disabledGroups);
   const merged = kept === all ? all : withHash(kept);
   if ((await mergedPackItem.getValue())?.hash !== merged.hash) await mergedPackItem.setValue(merged);
+  await compileMergedPack(merged);
   return merged;
+}
+
+/**
+ * Compiles the merged pack's matcher (core/compiled-pack.ts) unless the stored one is of this
+ * pack and version already: content scripts load that and build nothing. Returns whether it
+ * had to compile.
+ */
+export async function compileMergedPack(merged?: GlossaryPack): Promise<boolean> {
+  const pack = merged ?? (await mergedPackItem.getValue());
+  if (!pack) return false;
+  const stored = await compiledPackItem.getValue();
+  if (isCompiledPack(stored) && stored.hash === pack.hash) return false;
+  await compiledPackItem.setValue(compilePack(pack));
+  return true;
 }
 
 /** The source groups of the enabled packs and the user's entries with their entry counts, turned-off groups included. */

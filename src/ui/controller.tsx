@@ -10,6 +10,7 @@ import { placeNear } from './position';
 import type { Anchor, Positioner } from './position';
 import type { Strings } from './strings';
 import { mountTooltipHost, TooltipView } from './tooltip';
+import { findEntry } from './entry-card';
 import type { Theme, TooltipHost } from './tooltip';
 import { termStepFromKey } from './shortcut';
 import type { SenseSupport } from './sense-views';
@@ -21,7 +22,8 @@ export type OpenVia = 'hover' | 'focus' | 'keyboard' | 'tap';
 /** Options of {@link mountGlossaryUI}. */
 export interface GlossaryUIOptions {
   annotator: UIAnnotator;
-  pack: GlossaryPack;
+  /** The glossary: a whole pack, or a source whose entries arrive on demand (the extension's). */
+  pack: GlossaryPack | EntrySource;
   strings: Strings;
   /** Milliseconds the pointer rests on a term before its tooltip opens (default 300). */
   hoverDelay?: number;
@@ -33,6 +35,15 @@ export interface GlossaryUIOptions {
   positioner?: Positioner;
   /** Which of a term's definitions this page is shown, and the views for the others (see TooltipViewProps.senses). */
   senses?: SenseSupport;
+}
+
+/**
+ * Entries that arrive on demand: `current()` is a pack of those known so far; `request` asks for
+ * missing ones, and the owner calls `refresh()` when they come (the tooltip shows a loading state).
+ */
+export interface EntrySource {
+  current(): GlossaryPack;
+  request(entryIds: string[]): void;
 }
 
 /** The mounted UI. */
@@ -200,11 +211,13 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
     current = { match, via };
     last = match;
     annotator.setActive(match);
+    const known = 'current' in pack ? pack.current() : pack;
+    if ('request' in pack && match.entryId !== undefined && !findEntry(known, match.entryId)) pack.request([match.entryId]);
     render(
       <TooltipView
         key={match.id}
         match={match}
-        pack={pack}
+        pack={known}
         strings={strings}
         dialog={dialog}
         titleId={titleId}

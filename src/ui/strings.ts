@@ -21,6 +21,8 @@ export interface Strings {
   back: string;
   close: string;
   notInGlossary: string;
+  /** Shown while a term's definition is on its way (never another meaning meanwhile). */
+  loadingEntry: string;
   addToGlossary: string;
   maybe: (term: string) => string;
   searchLabel: string;
@@ -57,6 +59,7 @@ const ZH: Strings = {
   back: '返回',
   close: '关闭',
   notInGlossary: '词库中暂无此词',
+  loadingEntry: '正在载入释义…',
   addToGlossary: '添加到我的词库',
   maybe: (term) => `可能是：${term}`,
   searchLabel: '搜索术语',
@@ -85,6 +88,7 @@ const EN: Strings = {
   back: 'Back',
   close: 'Close',
   notInGlossary: 'Not in the glossary yet',
+  loadingEntry: 'Loading the definition…',
   addToGlossary: 'Add to my glossary',
   maybe: (term) => `Did you mean: ${term}`,
   searchLabel: 'Search terms',

@@ -83,6 +83,7 @@ export class TooltipView extends Component<TooltipViewProps, { trail: string[] }
     const choice = found && senses?.choose(found.id);
     const entry = choice ? choice.shown : found;
     const views = senses?.views;
+    const loading = !found && match.kind !== 'unknown-slogan';
     return (
       <div class="pg-tip" role={dialog ? 'dialog' : 'tooltip'} aria-labelledby={titleId} tabIndex={-1}>
         <button type="button" class="pg-x" aria-label={strings.close} title={strings.close} onClick={onClose}>
@@ -111,14 +112,16 @@ export class TooltipView extends Component<TooltipViewProps, { trail: string[] }
           // No definition belongs to this page's place: the others are shown as theirs, not as its meaning.
           <views.Elsewhere term={found.term} others={choice.others} pack={pack} strings={strings} headingId={titleId} />
         ) : (
-          <div class="pg-unknown" lang="zh-CN">
+          // A glossary term whose entry has not arrived yet (definitions load on demand) says it is
+          // loading: never "not in the glossary", nor another entry's meaning.
+          <div class="pg-unknown" lang="zh-CN" aria-busy={loading}>
             <h3 class="pg-term" id={titleId}>
               {match.text}
             </h3>
             <p class="pg-small" lang={strings.lang}>
-              {strings.notInGlossary}
+              {loading ? strings.loadingEntry : strings.notInGlossary}
             </p>
-            {onAddToGlossary && (
+            {!loading && onAddToGlossary && (
               <button type="button" lang={strings.lang} onClick={() => onAddToGlossary(match)}>
                 {strings.addToGlossary}
               </button>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createNormaliser } from '../../src/core/normalise';
 import type { Normaliser } from '../../src/core/normalise';
-import { createTermScanner } from '../../src/core/term-scan';
+import { createAutomaton } from '../../src/core/automaton';
+import { createTermScanner, WORD_UNITS } from '../../src/core/term-scan';
 import { seededRandom } from '../support/random';
 
 const variants = { 穩: '稳', 兩: '两', 會: '会' };
@@ -9,7 +10,7 @@ const variants = { 穩: '稳', 兩: '两', 會: '会' };
 // The scanner's result as `start-end:pattern`, from raw text.
 function scan(forms: string[], texts: string[], normaliser = createNormaliser(variants)): string[][] {
   const patterns = forms.map((form) => normaliser.key(form));
-  const scanner = createTermScanner(patterns, normaliser);
+  const scanner = createTermScanner(patterns, normaliser, createAutomaton(patterns, WORD_UNITS));
   return texts.map((text) => scanner.scan(text).map((found) => `${found.start}-${found.end}:${patterns[found.pattern]}`));
 }
 
@@ -93,7 +94,7 @@ describe('createTermScanner', () => {
     for (let round = 0; round < rounds; round++) {
       const keys = Array.from({ length: count }, () => normaliser.key(word(6)));
       const patterns = [...new Set(keys.filter((key) => key.length >= shortest))];
-      const scanner = createTermScanner(patterns, normaliser);
+      const scanner = createTermScanner(patterns, normaliser, createAutomaton(patterns, WORD_UNITS));
       for (let text = 0; text < 5; text++) {
         const sample = sampleText(300);
         const found = scanner.scan(sample).map((occurrence) => `${occurrence.start}-${occurrence.end}:${patterns[occurrence.pattern]}`);

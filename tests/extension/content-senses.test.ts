@@ -1,11 +1,13 @@
 // The content script and the background together: a page's tooltip shows the definition the
 // background chose for the page's place (its host here), not the entry the matcher found first,
-// and while that answer is on its way, never one place's definition as the page's.
+// and while that answer (which brings the entries themselves) is on its way, a loading state,
+// never one place's definition as the page's.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { installBundledPack } from '../../src/extension/bundled';
 import { runContentScript } from '../../src/extension/content';
+import { pageEntries } from '../../src/extension/entries';
 import { choosePageSenses } from '../../src/extension/page-senses';
 import { CHANGSHA_MEANING, ZHUZHOU_MEANING, sensesPack } from '../ui/senses-pack';
 
@@ -14,6 +16,10 @@ let ctx: ContentScriptContext;
 let answered: Promise<void>;
 const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
 const settle = () => new Promise((r) => setTimeout(r, 150));
+/** Waits (up to 5 s) for `ready` to hold: the page's first answer may take a while on a cold start. */
+async function until(ready: () => unknown): Promise<void> {
+  for (let waited = 0; !ready() && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+}
 const tip = () => document.querySelector('[data-policy-glossary-ui]')?.shadowRoot?.querySelector('[role="dialog"]');
 
 /** Opens 九个一批 as the popup's term list does. */
@@ -31,7 +37,7 @@ beforeEach(async () => {
   // (The fake browser's sendMessage resolves with what a listener returns.)
   answered = Promise.resolve();
   fakeBrowser.runtime.onMessage.addListener(((message: { type?: string; clues?: never; entryIds?: string[] }) =>
-    message.type === 'pg:page-senses' ? answered.then(() => choosePageSenses(message.clues!, message.entryIds!)).then((ok) => ({ ok })) : undefined) as never);
+    message.type === 'pg:page-entries' ? answered.then(() => pageEntries(message.clues!, message.entryIds!)).then((ok) => ({ ok })) : undefined) as never);
   // The division tables load on the first question; load them before the page's, as a running
   // background has long done.
   await choosePageSenses({ host: '', title: '', footerText: '' }, []);
@@ -51,6 +57,7 @@ describe('the tooltip with the background’s choice', () => {
     await runContentScript(ctx);
     await settle();
     await showTerm();
+    await until(() => tip()?.querySelector('.pg-def'));
     expect(tip()?.querySelector('.pg-def')?.textContent).toBe(meaning);
     expect(tip()?.querySelector('button.pg-more')?.textContent).toBe('另有 1 个来源');
   });
@@ -60,18 +67,19 @@ describe('the tooltip with the background’s choice', () => {
     await runContentScript(ctx);
     await settle();
     await showTerm();
+    await until(() => tip()?.querySelector('h4'));
     expect(tip()?.querySelector('h4')?.textContent).toBe('其他地方的用法');
     expect(tip()?.querySelector('.pg-def')).toBeNull();
   });
 
-  it('shows both as other places’ usage until the background has answered, then the page’s own', async () => {
+  it('shows a loading state and no definition until the background has answered, then the page’s own', async () => {
     let answer = () => {};
     setUrl('http://www.zhuzhou.gov.cn/a.html');
     await runContentScript(ctx);
     answered = new Promise((resolve) => (answer = resolve));
     await settle();
     await showTerm();
-    expect(tip()?.querySelector('h4')?.textContent).toBe('其他地方的用法');
+    expect(tip()?.querySelector('.pg-small')?.textContent).toBe('正在载入释义…');
     expect(tip()?.querySelector('.pg-def')).toBeNull();
     answer();
     await settle();

@@ -1,0 +1,53 @@
+// The background's pg:page-entries answer: the asked entries with every entry their tooltip shows
+// (the page's own sense, the other places' senses), their documents by index and a sense choice
+// for each of them; and the compiled matcher kept in step with the merged pack.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadCompiledMatcher } from '../../src/core/compiled-pack';
+import { installBundledPack } from '../../src/extension/bundled';
+import { pageEntries } from '../../src/extension/entries';
+import { getCompiledPack, getMergedPack } from '../../src/extension/merged-pack';
+import { setUserEntries } from '../../src/extension/store';
+import { sensesPack } from '../ui/senses-pack';
+
+const CHANGSHA = 'changsha-2021-jiu-ge-yi-pi';
+const ZHUZHOU = 'zhuzhou-2022-jiu-ge-yi-pi';
+const changshaPage = { host: 'www.changsha.gov.cn', title: '', footerText: '' };
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await installBundledPack(async () => JSON.stringify(sensesPack()));
+});
+
+describe('pageEntries', () => {
+  it('sends the asked entry, the other place’s sense, their documents and a choice for each', async () => {
+    const answer = await pageEntries(changshaPage, [CHANGSHA]);
+    expect(answer.hash).toBe((await getMergedPack())?.hash);
+    expect(answer.entries.map((e) => e.id).sort()).toEqual([CHANGSHA, ZHUZHOU].sort());
+    expect(Object.keys(answer.documents).sort()).toEqual(['0', '1']);
+    expect(answer.documents[1]?.title).toBe('2022年株洲市政府工作报告');
+    expect(answer.senses[CHANGSHA]).toEqual({ shown: CHANGSHA, kind: 'own', others: [ZHUZHOU] });
+    expect(Object.keys(answer.senses).sort()).toEqual([CHANGSHA, ZHUZHOU].sort());
+  });
+
+  it.each([
+    ['an id the merged pack lacks', ['no-such-id'], []],
+    ['nothing asked', [], []],
+  ])('leaves out %s', async (_what, ids, expected) => {
+    expect((await pageEntries(changshaPage, ids)).entries.map((e) => e.id)).toEqual(expected);
+  });
+});
+
+describe('the compiled matcher in storage', () => {
+  it('is compiled with the merged pack and follows its changes', async () => {
+    const first = await getCompiledPack();
+    expect(first?.hash).toBe((await getMergedPack())?.hash);
+    expect(first?.entries).toBe(4);
+    expect(loadCompiledMatcher(first!, { slogans: false }).scan('推进两网融合').map((m) => m.entryId)).toEqual([]);
+    await setUserEntries([{ id: 'liang-wang', term: '两网融合', status: 'official', definition: '测试用释义。' }]);
+    const next = await getCompiledPack();
+    expect(next?.hash).toBe((await getMergedPack())?.hash);
+    expect(next?.hash).not.toBe(first?.hash);
+    expect(loadCompiledMatcher(next!, { slogans: false }).scan('推进两网融合').map((m) => m.entryId)).toEqual(['liang-wang']);
+  });
+});
