@@ -24,6 +24,8 @@ export interface LayoutOptions {
    * (scroll bars included), for a known defect the caller names.
    */
   viewport?: 'client' | 'window';
+  /** A selector whose box stands in for the viewport (a popup window takes its content's size). */
+  container?: string;
 }
 
 /**
@@ -33,10 +35,14 @@ export interface LayoutOptions {
  */
 export function layoutProblems(page: Page | Frame, targets: LayoutTarget[], options: LayoutOptions = {}): Promise<string[]> {
   return page.evaluate(
-    (targets, horizontalScroll, tolerance, edges) => {
+    (targets, horizontalScroll, tolerance, edges, container) => {
       const problems: string[] = [];
-      const width = edges === 'window' ? innerWidth : document.documentElement.clientWidth;
-      const height = edges === 'window' ? innerHeight : document.documentElement.clientHeight;
+      const frame = container ? document.querySelector(container)?.getBoundingClientRect() : undefined;
+      if (container && !frame) problems.push(`${container}: not found`);
+      const left = frame?.left ?? 0;
+      const top = frame?.top ?? 0;
+      const width = frame?.right ?? (edges === 'window' ? innerWidth : document.documentElement.clientWidth);
+      const height = frame?.bottom ?? (edges === 'window' ? innerHeight : document.documentElement.clientHeight);
       const find = (selector: string): Element[] => {
         const parts = selector.split('>>>').map((part) => part.trim());
         let scopes: Array<Document | ShadowRoot> = [document];
@@ -57,9 +63,14 @@ export function layoutProblems(page: Page | Frame, targets: LayoutTarget[], opti
         visible.slice(0, target.all ? undefined : 1).forEach(({ element, box }, i) => {
           const name = target.all ? `${target.name} #${i + 1}` : target.name;
           const outside =
-            box.left < -tolerance || box.right > width + tolerance || (target.within !== 'width' && (box.top < -tolerance || box.bottom > height + tolerance));
+            box.left < left - tolerance ||
+            box.right > width + tolerance ||
+            (target.within !== 'width' && (box.top < top - tolerance || box.bottom > height + tolerance));
           if (outside) {
-            problems.push(`${name}: box ${Math.round(box.left)},${Math.round(box.top)} – ${Math.round(box.right)},${Math.round(box.bottom)} outside the ${width}×${height} viewport`);
+            problems.push(
+              `${name}: box ${Math.round(box.left)},${Math.round(box.top)} – ${Math.round(box.right)},${Math.round(box.bottom)} ` +
+                `outside ${container ?? 'the viewport'} (${Math.round(left)},${Math.round(top)} – ${Math.round(width)},${Math.round(height)})`,
+            );
           }
           boxes.push({ name, element, box });
         });
@@ -85,5 +96,6 @@ export function layoutProblems(page: Page | Frame, targets: LayoutTarget[], opti
     options.horizontalScroll ?? false,
     options.tolerance ?? 1,
     options.viewport ?? 'client',
+    options.container,
   );
 }
