@@ -13,13 +13,16 @@ export const CLI_DIR = join(root, 'dist', 'cli');
 /** The compiled command that bin/policy-glossary.mjs runs. */
 export const CLI_ENTRY = join(CLI_DIR, 'policy-glossary.mjs');
 
-/** Bundles src/cli/main.ts and every dependency it uses; each subcommand is its own chunk, loaded on use. */
-export async function buildCli(): Promise<void> {
-  rmSync(CLI_DIR, { recursive: true, force: true });
+/**
+ * Bundles src/cli/main.ts and every dependency it uses; each subcommand is its own chunk, loaded on use.
+ * `outdir` defaults to dist/cli; the command-line tests build a private copy elsewhere.
+ */
+export async function buildCli(outdir = CLI_DIR): Promise<void> {
+  rmSync(outdir, { recursive: true, force: true });
   await build({
     absWorkingDir: root,
     entryPoints: { 'policy-glossary': 'src/cli/main.ts' },
-    outdir: CLI_DIR,
+    outdir,
     outExtension: { '.js': '.mjs' },
     // Chunks beside the entry: glossary-files.ts finds glossary/ and the pack cache from its own URL
     // ('../../glossary' from dist/cli/ is the package's glossary/, as from src/cli/).

@@ -3,7 +3,12 @@
 // only holds a definition (a Word footnote usually does).
 import { cleanHead, stripQuotes } from './term-forms';
 
-const GENERIC_SUFFIXES = ['制度', '工作', '机制', '行动', '工程', '土地', '活动', '普法', '改革', '政策'];
+/**
+ * Words glued after a quoted phrase right before a footnote mark that belong to the noted thing
+ * (“三会一代理”制度[1], “七五”普法[2]): broader than the matcher's list of suffixes, because here the
+ * mark itself says where the term ends.
+ */
+const SUFFIXES_KEPT_AT_MARK = ['制度', '工作', '机制', '行动', '工程', '土地', '活动', '普法', '改革', '政策'];
 const MAX_HEAD = 30;
 /** Verbs that open a clause before the named thing (建好清溪驿站 → 清溪驿站). */
 const LEADING_VERB = /^(?:建好|建设|落实|推进|做好|实施|打造|开展|加强|深化|完善|坚持|围绕|执行|强化|推动|实行|践行|聚焦)(?=\p{Script=Han}{2})/u;
@@ -35,7 +40,7 @@ export function bodyFormsAt(before: string, head: string): { term?: string; gues
     const suffix = quoted[2] ?? '';
     const bare = quoted[0].slice(0, quoted[0].length - suffix.length);
     const headPlain = stripQuotes(head);
-    const keepSuffix = suffix.length > 0 && (GENERIC_SUFFIXES.includes(suffix) || (head.length > 0 && headPlain.endsWith(suffix)));
+    const keepSuffix = suffix.length > 0 && (SUFFIXES_KEPT_AT_MARK.includes(suffix) || (head.length > 0 && headPlain.endsWith(suffix)));
     const form = keepSuffix ? quoted[0] : bare;
     return head.length > 0 ? { forms: [form] } : { term: form, forms: [] };
   }

@@ -1,6 +1,8 @@
 // The whole seed report through its own glossary (the seed footnotes and the editorial entries, not
 // the national collection): every body occurrence of its 19 footnoted terms, located from the
-// report's own [footnoteRef:N] markers, and a golden file of the full scan.
+// report's own [footnoteRef:N] markers, and a golden file of the full scan. The golden file is written
+// by the matcher itself (npm run test:write), so it only catches change; the footnote-mark checks,
+// which read the report and not the matcher's output, are the independent truth.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';

@@ -2,7 +2,6 @@
 // mutating ~1,000 times a second (our work stays bounded), a framework re-rendering the text we
 // highlighted, overwritten prototypes and globals named like ours, a 100,000-cell table, deeply
 // nested inline markup, and vertical writing mode.
-import { mkdirSync } from 'node:fs';
 import type { CDPSession, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domBundle, fixturePage, type TestWindow } from './dom-support';
@@ -48,7 +47,6 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer on hostile pages 
   const errors: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync('tests/e2e/screenshots', { recursive: true });
     server = await startServer({});
     const pages = ['dom-mutating.html', 'dom-hostile-globals.html', 'dom-framework.html', 'dom-vertical.html', 'dom-aggressive-css.html'];
     // Served, not inlined: a page resetting every element's CSS would show an inline script's text.
@@ -181,7 +179,6 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer on hostile pages 
         TERMS,
         mode,
       );
-      await page.screenshot({ path: `tests/e2e/screenshots/dom-aggressive-${mode}-${browserName}.png` });
       expect(result.texts).toEqual(['六稳', '六保', '三会一代']);
       expect(result.decorations).toEqual(mode === 'wrap' ? ['underline', 'underline', 'underline', 'underline'] : []);
       expect(result.hit).toBe(true);

@@ -5,13 +5,14 @@
 // vertical writing mode and a strict CSP. On each: no console or page errors of ours (the same page
 // on a host the extension skips is the baseline), the page's text and behaviour unchanged, and
 // hovering a term still shows its definition.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePage } from './dom-support';
-import { ROOT, builtExtension, closeTooltip, highlightCount, squash, tooltipText, waitFor } from './extension-helpers';
+import { builtExtension, closeTooltip, highlightCount, squash, tooltipText, waitFor } from './extension-helpers';
 import { GOV_HOST, OTHER_HOST, launchBrowser, type BrowserName, type LaunchedBrowser } from './support/browsers';
+import { layoutProblems } from './support/layout';
 import { startServer, type Route, type TestServer } from './support/server';
 
 /** Where a term sits: an element (by selector) in the page, in a same-origin iframe or in an open shadow root. */
@@ -85,7 +86,6 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
   const errorsByPage = new Map<Page, string[]>();
 
   beforeAll(async () => {
-    mkdirSync(join(ROOT, 'tests/e2e/screenshots'), { recursive: true });
     const page = (file: string, headers?: Record<string, string>): Route => ({ body: fixturePage(file), headers });
     server = await startServer({
       '/framework.html': page('ext-framework.html'),
@@ -151,14 +151,21 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     return page;
   }
 
-  /** The page as the user has it without us: its innerText and errors on a host the extension skips. */
-  async function baseline(path: string, settle = 1000): Promise<{ text: string; errors: string[] }> {
+  /**
+   * The page as the user has it without us, on a host the extension skips: its innerText, its errors
+   * and whether it scrolls sideways by itself.
+   */
+  async function baseline(path: string, settle = 1000): Promise<{ text: string; errors: string[]; sideways: boolean }> {
     const page = await open(path, OTHER_HOST);
     await new Promise((resolve) => setTimeout(resolve, settle));
     const text = await page.evaluate(() => document.body.innerText);
+    const sideways = await page.evaluate(() => {
+      const scroller = document.scrollingElement ?? document.documentElement;
+      return scroller.scrollWidth > scroller.clientWidth + 1;
+    });
     const errors = errorsByPage.get(page) ?? [];
     await page.close();
-    return { text, errors };
+    return { text, errors, sideways };
   }
 
   /** Errors on the government page that the page does not also raise without the extension. */
@@ -287,23 +294,23 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     await page.close();
   });
 
-  it('a page mutating its DOM ~1,000 times a second: tooltips work, the page keeps its pace, our CPU share printed', async () => {
+  // The page's pace is counted in its own work (timer callbacks run), against the same page without
+  // the extension in the same run. Main-thread time is a benchmark's business: npm run bench:browser
+  // measures the annotator's passes on this page ("pages that keep changing").
+  it('a page mutating its DOM ~1,000 times a second: tooltips work, the page keeps its pace (its timer callbacks counted)', async () => {
     const pageOwn = await baseline('/mutating.html', 0);
-    type Sample = { mutations: number; taskMs?: number };
-    const sample = async (page: Page): Promise<Sample> => {
-      const metrics = name === 'chromium' ? await page.metrics() : undefined;
-      const mutations = await page.evaluate(() => (window as unknown as { mutations: number }).mutations);
-      return { mutations, taskMs: metrics?.TaskDuration === undefined ? undefined : metrics.TaskDuration * 1000 };
-    };
+    type Sample = { mutations: number; ticks: number };
+    const sample = (page: Page): Promise<Sample> =>
+      page.evaluate(() => {
+        const w = window as unknown as Sample;
+        return { mutations: w.mutations, ticks: w.ticks };
+      });
     const run3s = async (page: Page): Promise<Sample> => {
       await page.evaluate(() => (window as unknown as { startMutating: () => void }).startMutating());
       const before = await sample(page);
       await new Promise((resolve) => setTimeout(resolve, 3000));
       const after = await sample(page);
-      return {
-        mutations: after.mutations - before.mutations,
-        taskMs: after.taskMs === undefined || before.taskMs === undefined ? undefined : after.taskMs - before.taskMs,
-      };
+      return { mutations: after.mutations - before.mutations, ticks: after.ticks - before.ticks };
     };
     const alonePage = await open('/mutating.html', OTHER_HOST);
     const alone = await run3s(alonePage);
@@ -312,15 +319,16 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     const ours = await run3s(page);
     await hoverShowsDefinition(page, { selector: '#stable', term: '六保' });
     console.log(
-      `[${name}] 1,000 mutations/s page, 3 s: ${alone.mutations} mutations without the extension, ${ours.mutations} with it` +
-        (alone.taskMs !== undefined && ours.taskMs !== undefined
-          ? `; main-thread task time ${alone.taskMs.toFixed(0)} ms without, ${ours.taskMs.toFixed(0)} ms with ` +
-            `(ours ≈ ${(ours.taskMs - alone.taskMs).toFixed(0)} ms = ${((100 * (ours.taskMs - alone.taskMs)) / 3000).toFixed(1)}% of one core)`
-          : ''),
+      `[${name}] 1,000 mutations/s page, 3 s: ${alone.mutations} mutations in ${alone.ticks} timer callbacks without the extension, ` +
+        `${ours.mutations} in ${ours.ticks} with it`,
     );
     expect(ours.mutations).toBeGreaterThan(2000);
-    // Generous: the page plus us keep the main thread free most of the time.
-    if (ours.taskMs !== undefined) expect(ours.taskMs).toBeLessThan(2400);
+    // A main thread we held for long stretches would run far fewer of the page's 4 ms timers (they
+    // catch up on mutations, not on callbacks). As generous as the bound this replaced (our tasks
+    // under 80% of the main thread): at least a quarter as many as without us. Measured on a loaded
+    // 2-core machine: 115 of 231 in Chromium, 188 of 284 in Firefox.
+    expect(alone.ticks).toBeGreaterThan(100);
+    expect(ours.ticks).toBeGreaterThanOrEqual(alone.ticks / 4);
     await page.evaluate(() => (window as unknown as { stopMutating: () => void }).stopMutating());
     expect(ourErrors(page, pageOwn.errors)).toEqual([]);
     await page.close();
@@ -461,7 +469,12 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
       });
       expect(onTop, `the tooltip for ${spot.term} on top`).toBe(true);
     }
-    await page.screenshot({ path: join(ROOT, 'tests/e2e/screenshots', `ext-hostile${path.replace('.html', '').replace('/', '-')}-${name}.png`) });
+    // The last tooltip inside the viewport; the page scrolls sideways only if it did without us.
+    expect(
+      await layoutProblems(page, [{ name: `the tooltip for ${spots.at(-1)?.term}`, selector: '[data-policy-glossary-ui] >>> [role="tooltip"],[role="dialog"]' }], {
+        horizontalScroll: pageOwn.sideways,
+      }),
+    ).toEqual([]);
     expect(await page.evaluate(() => document.body.innerText)).toBe(pageOwn.text);
     expect(ourErrors(page, pageOwn.errors)).toEqual([]);
     await page.close();

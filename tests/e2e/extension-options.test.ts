@@ -159,7 +159,6 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
       return count > 0 ? count : null;
     }, 'the preview table');
     expect(rows).toBe(19);
-    if (name === 'chromium') await options.screenshot({ path: '/tmp/ext-options.png', fullPage: true });
     const definition = '[data-list="report-entries"] tbody tr:first-child textarea';
     await options.$eval(definition, (area) => ((area as HTMLTextAreaElement).value = ''));
     await options.type(definition, '修改后的释义');

@@ -1,7 +1,7 @@
 // The popup in real Chromium and Firefox, opened as a page for a given tab: it lists the terms of a
 // government page (a click opens that term's tooltip on the page; the site can be turned off and on),
-// and it turns an ordinary site on. Also the screenshots of tooltip and popup, light and dark
-// (/tmp/ext-*.png, Chromium).
+// and it turns an ordinary site on. Also the layout of tooltip and popup, light and dark, in every
+// browser (support/layout.ts: shown, inside the viewport, nothing overlapping, no sideways scrolling).
 //
 // Turning a site on asks for a host permission, and a headless browser cannot click the prompt.
 // Firefox grants optional permissions without a prompt under `extensions.webextOptionalPermissionPrompts`
@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { seedPageHtml } from '../../demo/seed-page';
 import { GOV_HOST, OTHER_HOST, launchBrowser, type LaunchedBrowser } from './support/browsers';
+import { layoutProblems } from './support/layout';
 import { startServer, type TestServer } from './support/server';
 import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, TARGETS, builtExtension, gotoExtensionPage, closeTooltip, highlightCount, pointAtNeedleEnd, seedFootnotes, tooltipInfo, waitFor } from './extension-helpers';
 
@@ -117,27 +118,50 @@ describe.each(TARGETS)('popup: $name ($extension)', ({ name, extension }) => {
     await page.close();
   });
 
-  it.each(['light', 'dark'] as const)('screenshots tooltip and popup (%s)', async (scheme) => {
-    if (name !== 'chromium') return;
-    const page = await launched.browser.newPage();
-    await page.setViewport({ width: 900, height: 600 });
-    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-    await page.goto(server.url(GOV_HOST, '/report.html'));
-    await waitFor(async () => (await highlightCount(page)) > 0, 'highlights');
-    const footnote = FOOTNOTES.find((f) => f.n === 3)!;
-    await closeTooltip(page);
-    const point = await pointAtNeedleEnd(page, footnote.needle);
-    await page.mouse.move(point!.x, point!.y, { steps: 2 });
-    await waitFor(() => tooltipInfo(page), 'the tooltip');
-    await new Promise((r) => setTimeout(r, 300));
-    await page.screenshot({ path: `/tmp/ext-tooltip-${scheme}.png` });
-    const popup = await openPopup(launched.browser, base, page);
-    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-    await waitFor(async () => (await listed(popup)).length > 0, 'the popup’s term list');
-    await popup.type('input[type="search"]', 'liuwen');
-    await waitFor(() => popup.$eval('[data-list="search"]', (l) => (l.textContent ?? '').includes('六稳')), 'search results for liuwen');
-    await popup.screenshot({ path: `/tmp/ext-popup-${scheme}.png`, fullPage: true });
-    await popup.close();
-    await page.close();
+  // Firefox over WebDriver BiDi cannot emulate media features: its dark run gets a browser of its own
+  // launched in dark mode (with the extension, the same fixed UUID).
+  it.each(['light', 'dark'] as const)('lays out tooltip and popup (%s): inside the viewport, nothing overlapping, no sideways scrolling', async (scheme) => {
+    const dark = name === 'firefox' && scheme === 'dark'
+      ? await launchBrowser(name, { extension: builtExtension(extension), colorScheme: 'dark', firefoxPrefs: { ...FIREFOX_EXTENSION_PREFS, 'intl.locale.requested': 'zh-CN' } })
+      : undefined;
+    const browser = (dark ?? launched).browser;
+    try {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 900, height: 600 });
+      // Firefox's light run is its default browser (launched light).
+      if (name === 'chromium') await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await page.goto(server.url(GOV_HOST, '/report.html'));
+      await waitFor(async () => (await highlightCount(page)) > 0, 'highlights');
+      const footnote = FOOTNOTES.find((f) => f.n === 3)!;
+      await closeTooltip(page);
+      const point = await pointAtNeedleEnd(page, footnote.needle);
+      await page.mouse.move(point!.x, point!.y, { steps: 2 });
+      await waitFor(() => tooltipInfo(page), 'the tooltip');
+      expect(
+        await layoutProblems(page, [{ name: 'tooltip', selector: '[data-policy-glossary-ui] >>> [role="tooltip"],[role="dialog"]' }]),
+      ).toEqual([]);
+      const popup = await openPopup(browser, base, page);
+      if (name === 'chromium') await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await waitFor(async () => (await listed(popup)).length > 0, 'the popup’s term list');
+      await popup.type('input[type="search"]', 'liuwen');
+      await waitFor(() => popup.$eval('[data-list="search"]', (l) => (l.textContent ?? '').includes('六稳')), 'search results for liuwen');
+      // The scheme reached the popup (its page background), so this is the layout in that scheme.
+      expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(scheme === 'dark' ? 'rgb(32, 34, 38)' : 'rgb(255, 255, 255)');
+      // A popup window takes its content's width (the 380 px test tab is a little narrower than the
+      // popup's own 384 px), so its rows are checked within the popup's root box, and the page's
+      // terms each in their own box.
+      expect(
+        await layoutProblems(popup, [
+          { name: 'site state', selector: '[data-site-state]', within: 'width' },
+          { name: 'search field', selector: 'input[type="search"]', within: 'width' },
+          { name: 'search result', selector: '[data-list="search"] > li', all: true, within: 'width' },
+          { name: 'term chip', selector: '[data-list="terms"] > li', all: true, within: 'width' },
+        ], { container: '#app > *', horizontalScroll: true }),
+      ).toEqual([]);
+      await popup.close();
+      await page.close();
+    } finally {
+      await dark?.close();
+    }
   });
 });

@@ -3,8 +3,8 @@
 // the collection from beside the script after the town's glossary; the town's own 六稳 comes first
 // with 另有 2 个来源 opening the collection's; a term only two Hunan cities define shows 其他地方的用法
 // on the town's pages and Zhuzhou's meaning when the embed says it is Zhuzhou; without the
-// attribute nothing of it loads. Screenshot: tests/e2e/screenshots/widget-collection-<browser>.png.
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+// attribute nothing of it loads. The tooltip's layout is checked (support/layout.ts), not photographed.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
@@ -14,11 +14,11 @@ import { loadGlossaryPack } from '../../src/cli/glossary-files';
 import type { GlossaryPack } from '../../src/core/types';
 import { CENTRAL_MEANING, CHANGSHA_MEANING, EDITORIAL_MEANING, ZHUZHOU_MEANING, sensesPack } from '../ui/senses-pack';
 import { launchBrowser, GOV_HOST, type BrowserName, type LaunchedBrowser } from './support/browsers';
+import { layoutProblems } from './support/layout';
 import { startServer, type Route, type TestServer } from './support/server';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const dist = join(root, 'dist');
-const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 const PARAGRAPH = '<p id="places">今年推进九个一批工作。</p>';
 
@@ -169,8 +169,13 @@ describe.each<BrowserName>(['chromium', 'firefox'])('widget with data-collection
     expect([...shown.senses].sort()).toEqual([`长沙市 · 2021年${CHANGSHA_MEANING}`, `株洲市 · 2022年${ZHUZHOU_MEANING}`].sort());
     expect(shown.inside).toBe(true);
     expect(shown.overlaps).toBe(false);
-    mkdirSync(screenshots, { recursive: true });
-    await page.screenshot({ path: join(screenshots, `widget-collection-${name}.png`) });
+    // The list of two places' meanings: each in its own box, inside the tooltip's part of the screen.
+    expect(
+      await layoutProblems(page, [
+        { name: 'tooltip', selector: 'policy-glossary-ui >>> [role="tooltip"],[role="dialog"]' },
+        { name: 'place’s meaning', selector: 'policy-glossary-ui >>> .pg-senses > li', all: true },
+      ]),
+    ).toEqual([]);
     await page.close();
   });
 

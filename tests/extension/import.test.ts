@@ -31,7 +31,7 @@ describe('reading a glossary file', () => {
   it('accepts a valid YAML file and computes pinyin keys', async () => {
     const read = await readGlossaryText('a.yaml', VALID_YAML);
     expect(read.ok).toBe(true);
-    if (!read.ok) return;
+    if (!read.ok) throw new Error(`rejected: ${read.problems.join('; ')}`);
     expect(read.pack.entries[0]).toMatchObject({ term: '两网融合', forms: ['两网融合', '“两网融合”'], doc: 0 });
     expect(read.pack.entries[0]?.keys).toContain('liangwangronghe');
     expect(read.pack.documents[0]?.title).toBe('某镇2021年政府工作报告');
@@ -45,7 +45,7 @@ describe('reading a glossary file', () => {
   ])('rejects a YAML file with a %s, naming file, line and column', async (_name, text, problem) => {
     const read = await readGlossaryText('bad.yaml', text);
     expect(read.ok).toBe(false);
-    if (read.ok) return;
+    if (read.ok) throw new Error('accepted');
     expect(read.problems.some((p) => problem.test(p))).toBe(true);
   });
 
