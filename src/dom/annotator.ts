@@ -176,14 +176,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     onChange: () => scheduler.schedule(),
   });
 
-  const index: MatchIndex = {
-    wrap,
-    byNode: (node) => byNode.get(node),
-    byId: (id) => byId.get(id),
-    held: (match) => held.get(match),
-    shadowRootsOf: (doc) =>
-      roots.filter((state) => state.scope.nodeType !== 9 && state.doc === doc).map((state) => state.scope as ShadowRoot),
-  };
+  const index: MatchIndex = { wrap, byNode, byId, held, roots };
 
   function addRoot(node: Node, scope: Scope): RootState {
     const doc = scope.nodeType === 9 ? (scope as Document) : (scope.ownerDocument as Document);

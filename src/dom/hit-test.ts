@@ -1,7 +1,7 @@
 // Finds the shown match under a point (through same-origin iframes and open shadow roots) or
 // around a node, for the tooltip controller's hover, tap and focus handling.
 import type { PageMatch } from './annotator';
-import type { Held } from './match-ranges';
+import type { Held, RootState } from './match-ranges';
 import { WRAPPER_TAG } from './text-collect';
 
 /** What hit testing reads of the annotator's shown matches. */
@@ -9,11 +9,11 @@ export interface MatchIndex {
   /** Wrap mode: matches are found through their wrappers. */
   wrap: boolean;
   /** Shown matches covering a text node. */
-  byNode(node: Node): readonly PageMatch[] | undefined;
-  byId(id: number): PageMatch | undefined;
-  held(match: PageMatch): Held | undefined;
-  /** The annotated shadow roots of a document (the caret APIs look into them only when told). */
-  shadowRootsOf(doc: Document): ShadowRoot[];
+  byNode: ReadonlyMap<Node, readonly PageMatch[]>;
+  byId: ReadonlyMap<number, PageMatch>;
+  held: ReadonlyMap<PageMatch, Held>;
+  /** The annotated roots (the caret APIs look into shadow roots only when told). */
+  roots: readonly RootState[];
 }
 
 /** The match under a point in `doc`'s client coordinates, or undefined (never throws). */
@@ -32,7 +32,7 @@ export function matchForWrapper(index: MatchIndex, node: Node): PageMatch | unde
     current = current.parentNode;
   }
   if (!current) return undefined;
-  return index.byId(Number((current as Element).getAttribute('data-pg-id')));
+  return index.byId.get(Number((current as Element).getAttribute('data-pg-id')));
 }
 
 function hitTest(index: MatchIndex, doc: Document, x: number, y: number, depth: number): PageMatch | undefined {
@@ -65,14 +65,17 @@ function hitTest(index: MatchIndex, doc: Document, x: number, y: number, depth: 
   // shadow-root lookup this replaced) now and then found no term on a page with frames and a
   // shadow root: 3 failed runs in 8 of the hostile-page e2e file.
   for (let child = element?.firstChild; child; child = child.nextSibling) {
-    for (const match of index.byNode(child) ?? []) if (containsPoint(match.range, x, y)) return match;
+    for (const match of index.byNode.get(child) ?? []) if (containsPoint(match.range, x, y)) return match;
   }
-  const caret = caretAt(doc, x, y, index.shadowRootsOf(doc));
+  const shadowRoots = index.roots
+    .filter((state) => state.scope.nodeType !== 9 && state.doc === doc)
+    .map((state) => state.scope as ShadowRoot);
+  const caret = caretAt(doc, x, y, shadowRoots);
   if (caret) {
     const wrapped = wrap ? matchForWrapper(index, caret.node) : undefined;
     if (wrapped && containsPoint(wrapped.range, x, y)) return wrapped;
-    for (const match of index.byNode(caret.node) ?? []) {
-      if (aroundCaret(index.held(match), caret) && containsPoint(match.range, x, y)) return match;
+    for (const match of index.byNode.get(caret.node) ?? []) {
+      if (aroundCaret(index.held.get(match), caret) && containsPoint(match.range, x, y)) return match;
     }
   }
   return undefined;

@@ -160,7 +160,26 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
   const dispatch = (event: TooltipEvent<PageMatch>) => {
     const facts = { same: sameOccurrence, replaced, resting: resting(), watching: watchTimer !== undefined };
     const move = nextTooltipState(state, event, facts);
+    const wasClosing = state.phase === 'closing';
     state = move.state;
+    // The two timers follow the state (see tooltip-state.ts).
+    const pending = state.phase === 'idle' ? undefined : state.pending;
+    if (!pending || pending.due) {
+      cancelTimer(openTimer);
+      openTimer = undefined;
+    }
+    if (state.phase !== 'closing') {
+      cancelTimer(closeTimer);
+      closeTimer = undefined;
+    } else if (!wasClosing) {
+      closeTimer = startTimer(
+        guard(() => {
+          closeTimer = undefined;
+          dispatch({ type: 'grace-over' });
+        }),
+        CLOSE_GRACE_MS,
+      );
+    }
     for (const effect of move.effects) carryOut(effect);
   };
 
@@ -170,7 +189,8 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
         return draw(effect.match, effect.via, effect.from);
       case 'hide':
         return takeDown(effect.restoreFocus);
-      case 'start-open-timer':
+      case 'delay':
+        cancelTimer(openTimer);
         openTimer = startTimer(
           guard(() => {
             openTimer = undefined;
@@ -179,23 +199,6 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
           }),
           hoverDelay,
         );
-        return;
-      case 'cancel-open-timer':
-        cancelTimer(openTimer);
-        openTimer = undefined;
-        return;
-      case 'start-close-timer':
-        closeTimer = startTimer(
-          guard(() => {
-            closeTimer = undefined;
-            dispatch({ type: 'grace-over' });
-          }),
-          CLOSE_GRACE_MS,
-        );
-        return;
-      case 'cancel-close-timer':
-        cancelTimer(closeTimer);
-        closeTimer = undefined;
         return;
       case 'watch':
         return watch();

@@ -1,6 +1,8 @@
 // The tooltip's states and what moves it between them (pointer, keyboard, touch, focus), as a
 // pure transition function: the controller turns page events into these events and carries out
-// the effects (timers, drawing, focus); nothing here touches the page or the clock.
+// the effects (drawing, focus, timers); nothing here touches the page or the clock. Two timers
+// follow the state alone: the hover delay runs while a hover is pending (not yet due), restarted
+// by `delay`; the close grace time runs while `closing`.
 
 /** How a tooltip was opened: hover and focus show a tooltip, keyboard and tap a dialog that takes focus. */
 export type OpenVia = 'hover' | 'focus' | 'keyboard' | 'tap';
@@ -61,10 +63,8 @@ export type TooltipEffect<M> =
   | { do: 'show'; match: M; via: OpenVia; from?: { match: M; via: OpenVia } }
   /** Take the tooltip down; `restoreFocus`: give focus back to where a dialog took it from. */
   | { do: 'hide'; restoreFocus: boolean }
-  | { do: 'start-open-timer' }
-  | { do: 'cancel-open-timer' }
-  | { do: 'start-close-timer' }
-  | { do: 'cancel-close-timer' }
+  /** (Re)start the hover delay of the pending hover. */
+  | { do: 'delay' }
   /** Hit-test the resting pointer's spot again for a while (the page re-renders the text there). */
   | { do: 'watch' }
   | { do: 'stop-watch' }
@@ -106,34 +106,25 @@ export function nextTooltipState<M extends { id: number }>(
   const stay: Transition<M> = { state, effects: [] };
   switch (event.type) {
     case 'point-ui':
-      return { state: reopened(withPending(state, undefined)), effects: stopTimers(state) };
+      return { state: reopened(withPending(state, undefined)), effects: [] };
     case 'point-none': {
-      let next = state;
-      const effects: TooltipEffect<M>[] = [];
       // A pending hover whose text the page replaced under the resting pointer is kept.
-      if (pending && !(facts.replaced(pending.match) && facts.resting)) {
-        next = withPending(next, undefined);
-        effects.push({ do: 'cancel-open-timer' });
-      }
-      if (next.phase === 'open' && next.via === 'hover') {
-        next = { ...next, phase: 'closing', via: 'hover', after: 'left-term' };
-        effects.push({ do: 'start-close-timer' });
-      }
-      return { state: next, effects };
+      let next = pending && facts.replaced(pending.match) && facts.resting ? state : withPending(state, undefined);
+      if (next.phase === 'open' && next.via === 'hover') next = { ...next, phase: 'closing', via: 'hover', after: 'left-term' };
+      return { state: next, effects: [] };
     }
     case 'point-term': {
       const { match } = event;
       if (shown && facts.same(shown.match, match)) {
         // Re-rendered: the tooltip and its active mark move to the term the page has now.
         if (shown.via === 'hover' && match.id !== shown.match.id) return show(state, match, 'hover');
-        return { state: reopened(withPending(state, undefined)), effects: stopTimers(state) };
+        return { state: reopened(withPending(state, undefined)), effects: [] };
       }
       if (pending && facts.same(pending.match, match)) {
         if (pending.due) return show(state, match, 'hover');
         return { state: withPending(state, { match, due: false }), effects: [] };
       }
-      const effects: TooltipEffect<M>[] = pending ? [{ do: 'cancel-open-timer' }] : [];
-      return { state: withPending(state, { match, due: false }), effects: [...effects, { do: 'start-open-timer' }] };
+      return { state: withPending(state, { match, due: false }), effects: [{ do: 'delay' }] };
     }
     case 'hover-delay-over': {
       if (!pending) return stay;
@@ -150,23 +141,14 @@ export function nextTooltipState<M extends { id: number }>(
       return close(state, false);
     }
     case 'watch-over': {
-      let next = state;
-      const effects: TooltipEffect<M>[] = [];
-      if (pending && facts.replaced(pending.match)) {
-        next = withPending(next, undefined);
-        effects.push({ do: 'cancel-open-timer' });
-      }
-      if (shown?.via === 'hover' && facts.replaced(shown.match)) {
-        const closed = close(next, false);
-        return { state: closed.state, effects: [...effects, ...closed.effects] };
-      }
-      return { state: next, effects };
+      if (shown?.via === 'hover' && facts.replaced(shown.match)) return close(state, false);
+      return { state: pending && facts.replaced(pending.match) ? withPending(state, undefined) : state, effects: [] };
     }
     case 'pointer-left-window':
       if (state.phase !== 'open' || state.via !== 'hover') return stay;
       return {
         state: { phase: 'closing', match: state.match, via: 'hover', after: 'left-window' },
-        effects: [...stopTimers(state), { do: 'start-close-timer' }],
+        effects: [],
       };
     case 'tap':
       if (event.match) return show(state, event.match, 'tap');
@@ -192,25 +174,14 @@ function show<M>(state: TooltipState<M>, match: M, via: OpenVia): Transition<M> 
   const from = shownOf(state);
   const next: TooltipState<M> =
     via === 'keyboard' || via === 'tap' ? { phase: 'pinned', match, via } : { phase: 'open', match, via };
-  return { state: next, effects: [...stopTimers(state), { do: 'show', match, via, from }] };
+  return { state: next, effects: [{ do: 'show', match, via, from }] };
 }
 
 function close<M>(state: TooltipState<M>, restoreFocus: boolean): Transition<M> {
-  const effects: TooltipEffect<M>[] = [...stopTimers(state), { do: 'stop-watch' }];
+  const effects: TooltipEffect<M>[] = [{ do: 'stop-watch' }];
   const shown = shownOf(state);
   if (shown) effects.push({ do: 'hide', restoreFocus: restoreFocus && (shown.via === 'keyboard' || shown.via === 'tap') });
   return { state: IDLE, effects };
-}
-
-/**
- * Cancels the timers that may run in `state`: the hover delay while a hover is pending,
- * the grace time while closing. Other states have none running.
- */
-function stopTimers<M>(state: TooltipState<M>): TooltipEffect<M>[] {
-  const effects: TooltipEffect<M>[] = [];
-  if (state.phase !== 'idle' && state.pending) effects.push({ do: 'cancel-open-timer' });
-  if (state.phase === 'closing') effects.push({ do: 'cancel-close-timer' });
-  return effects;
 }
 
 function withPending<M>(state: TooltipState<M>, pending: PendingHover<M> | undefined): TooltipState<M> {

@@ -41,10 +41,7 @@ const closing = (match: M, after: 'left-term' | 'left-window' = 'left-term', wai
 const waiting = (match: M, due = false): TooltipState<M> => ({ phase: 'pending', pending: pending(match, due) });
 
 type Via = 'hover' | 'focus' | 'keyboard' | 'tap';
-const CANCEL_OPEN: TooltipEffect<M> = { do: 'cancel-open-timer' };
-const CANCEL_CLOSE: TooltipEffect<M> = { do: 'cancel-close-timer' };
-const START_OPEN: TooltipEffect<M> = { do: 'start-open-timer' };
-const START_CLOSE: TooltipEffect<M> = { do: 'start-close-timer' };
+const DELAY: TooltipEffect<M> = { do: 'delay' };
 const STOP_WATCH: TooltipEffect<M> = { do: 'stop-watch' };
 const show = (match: M, via: Via, from?: { match: M; via: Via }): TooltipEffect<M> => ({ do: 'show', match, via, from });
 const hide = (restoreFocus: boolean): TooltipEffect<M> => ({ do: 'hide', restoreFocus });
@@ -60,38 +57,38 @@ interface Row {
 
 const rows: Row[] = [
   // Pointer: hover delay, then open.
-  { name: 'idle, pointer on a term: pending, hover delay starts', state: IDLE, event: { type: 'point-term', match: A }, after: waiting(A), effects: [START_OPEN] },
-  { name: 'pending, pointer on another term: the delay starts over for it', state: waiting(A), event: { type: 'point-term', match: B }, after: waiting(B), effects: [CANCEL_OPEN, START_OPEN] },
-  { name: 'pending, pointer on nothing: back to idle', state: waiting(A), event: { type: 'point-none' }, after: IDLE, effects: [CANCEL_OPEN] },
-  { name: 'pending, pointer over the tooltip UI: idle', state: waiting(A), event: { type: 'point-ui' }, after: IDLE, effects: [CANCEL_OPEN] },
-  { name: 'pending, delay over, term still under the pointer: open', state: waiting(A), event: { type: 'hover-delay-over', fresh: A }, after: open(A), effects: [CANCEL_OPEN, show(A, 'hover')] },
-  { name: 'pending, delay over, pointer elsewhere but text intact: opens the pending term', state: waiting(A), event: { type: 'hover-delay-over' }, after: open(A), effects: [CANCEL_OPEN, show(A, 'hover')] },
-  { name: 'pending, delay over, text re-rendered and found again: opens the new match', state: waiting(GONE), event: { type: 'hover-delay-over', fresh: GONE2 }, after: open(GONE2), effects: [CANCEL_OPEN, show(GONE2, 'hover')] },
+  { name: 'idle, pointer on a term: pending, hover delay starts', state: IDLE, event: { type: 'point-term', match: A }, after: waiting(A), effects: [DELAY] },
+  { name: 'pending, pointer on another term: the delay starts over for it', state: waiting(A), event: { type: 'point-term', match: B }, after: waiting(B), effects: [DELAY] },
+  { name: 'pending, pointer on nothing: back to idle', state: waiting(A), event: { type: 'point-none' }, after: IDLE, effects: [] },
+  { name: 'pending, pointer over the tooltip UI: idle', state: waiting(A), event: { type: 'point-ui' }, after: IDLE, effects: [] },
+  { name: 'pending, delay over, term still under the pointer: open', state: waiting(A), event: { type: 'hover-delay-over', fresh: A }, after: open(A), effects: [show(A, 'hover')] },
+  { name: 'pending, delay over, pointer elsewhere but text intact: opens the pending term', state: waiting(A), event: { type: 'hover-delay-over' }, after: open(A), effects: [show(A, 'hover')] },
+  { name: 'pending, delay over, text re-rendered and found again: opens the new match', state: waiting(GONE), event: { type: 'hover-delay-over', fresh: GONE2 }, after: open(GONE2), effects: [show(GONE2, 'hover')] },
   { name: 'pending, delay over, text re-rendered and not found yet: due, watch', state: waiting(GONE), event: { type: 'hover-delay-over' }, after: waiting(GONE, true), effects: [{ do: 'watch' }] },
-  { name: 'due, the re-rendered term found under the pointer: open at once', state: waiting(GONE, true), event: { type: 'point-term', match: GONE2 }, after: open(GONE2), effects: [CANCEL_OPEN, show(GONE2, 'hover')] },
-  { name: 'pending whose text was replaced, pointer moved off: idle', state: waiting(GONE, true), event: { type: 'point-none' }, after: IDLE, effects: [CANCEL_OPEN] },
-  { name: 'pending whose text stays gone, watch over: idle', state: waiting(GONE, true), event: { type: 'watch-over' }, after: IDLE, effects: [CANCEL_OPEN] },
+  { name: 'due, the re-rendered term found under the pointer: open at once', state: waiting(GONE, true), event: { type: 'point-term', match: GONE2 }, after: open(GONE2), effects: [show(GONE2, 'hover')] },
+  { name: 'pending whose text was replaced, pointer moved off: idle', state: waiting(GONE, true), event: { type: 'point-none' }, after: IDLE, effects: [] },
+  { name: 'pending whose text stays gone, watch over: idle', state: waiting(GONE, true), event: { type: 'watch-over' }, after: IDLE, effects: [] },
 
   // Pointer: an open hover tooltip, closing and coming back.
-  { name: 'open, pointer on nothing: closing, grace time starts', state: open(A), event: { type: 'point-none' }, after: closing(A), effects: [START_CLOSE] },
-  { name: 'open, pointer on another term: that one pending, this one stays open', state: open(A), event: { type: 'point-term', match: B }, after: open(A, 'hover', pending(B)), effects: [START_OPEN] },
-  { name: 'open with another term pending, pointer back on the open one: the pending one dropped', state: open(A, 'hover', pending(B)), event: { type: 'point-term', match: A }, after: open(A), effects: [CANCEL_OPEN] },
-  { name: 'open with another term pending, delay over: the other one opens', state: open(A, 'hover', pending(B)), event: { type: 'hover-delay-over', fresh: B }, after: open(B), effects: [CANCEL_OPEN, show(B, 'hover', { match: A, via: 'hover' })] },
+  { name: 'open, pointer on nothing: closing, grace time starts', state: open(A), event: { type: 'point-none' }, after: closing(A), effects: [] },
+  { name: 'open, pointer on another term: that one pending, this one stays open', state: open(A), event: { type: 'point-term', match: B }, after: open(A, 'hover', pending(B)), effects: [DELAY] },
+  { name: 'open with another term pending, pointer back on the open one: the pending one dropped', state: open(A, 'hover', pending(B)), event: { type: 'point-term', match: A }, after: open(A), effects: [] },
+  { name: 'open with another term pending, delay over: the other one opens', state: open(A, 'hover', pending(B)), event: { type: 'hover-delay-over', fresh: B }, after: open(B), effects: [show(B, 'hover', { match: A, via: 'hover' })] },
   { name: 'open, its text re-rendered under the pointer: follows the new match', state: open(GONE), event: { type: 'point-term', match: GONE2 }, after: open(GONE2), effects: [show(GONE2, 'hover', { match: GONE, via: 'hover' })] },
-  { name: 'closing, pointer back on the term: open again', state: closing(A), event: { type: 'point-term', match: A }, after: open(A), effects: [CANCEL_CLOSE] },
-  { name: 'closing, pointer onto the tooltip: open again', state: closing(A), event: { type: 'point-ui' }, after: open(A), effects: [CANCEL_CLOSE] },
-  { name: 'closing, grace over: closed', state: closing(A), event: { type: 'grace-over' }, after: IDLE, effects: [CANCEL_CLOSE, STOP_WATCH, hide(false)] },
+  { name: 'closing, pointer back on the term: open again', state: closing(A), event: { type: 'point-term', match: A }, after: open(A), effects: [] },
+  { name: 'closing, pointer onto the tooltip: open again', state: closing(A), event: { type: 'point-ui' }, after: open(A), effects: [] },
+  { name: 'closing, grace over: closed', state: closing(A), event: { type: 'grace-over' }, after: IDLE, effects: [STOP_WATCH, hide(false)] },
   { name: 'closing a re-rendering term under the watched, resting pointer: grace over keeps it open', state: closing(GONE), event: { type: 'grace-over' }, facts: { watching: true, resting: true }, after: open(GONE), effects: [] },
-  { name: 'closing a re-rendering term, pointer moved: grace over closes', state: closing(GONE), event: { type: 'grace-over' }, facts: { watching: true }, after: IDLE, effects: [CANCEL_CLOSE, STOP_WATCH, hide(false)] },
-  { name: 'closing after leaving the window, even over a re-rendering term: grace over closes', state: closing(GONE, 'left-window'), event: { type: 'grace-over' }, facts: { watching: true, resting: true }, after: IDLE, effects: [CANCEL_CLOSE, STOP_WATCH, hide(false)] },
+  { name: 'closing a re-rendering term, pointer moved: grace over closes', state: closing(GONE), event: { type: 'grace-over' }, facts: { watching: true }, after: IDLE, effects: [STOP_WATCH, hide(false)] },
+  { name: 'closing after leaving the window, even over a re-rendering term: grace over closes', state: closing(GONE, 'left-window'), event: { type: 'grace-over' }, facts: { watching: true, resting: true }, after: IDLE, effects: [STOP_WATCH, hide(false)] },
   { name: 'open hover whose text stays gone, watch over: closed', state: open(GONE), event: { type: 'watch-over' }, after: IDLE, effects: [STOP_WATCH, hide(false)] },
-  { name: 'open hover, pointer leaves the window: closing', state: open(A), event: { type: 'pointer-left-window' }, after: closing(A, 'left-window'), effects: [START_CLOSE] },
-  { name: 'open hover with a term pending, pointer leaves the window: closing, pending dropped', state: open(A, 'hover', pending(B)), event: { type: 'pointer-left-window' }, after: closing(A, 'left-window'), effects: [CANCEL_OPEN, START_CLOSE] },
+  { name: 'open hover, pointer leaves the window: closing', state: open(A), event: { type: 'pointer-left-window' }, after: closing(A, 'left-window'), effects: [] },
+  { name: 'open hover with a term pending, pointer leaves the window: closing, pending dropped', state: open(A, 'hover', pending(B)), event: { type: 'pointer-left-window' }, after: closing(A, 'left-window'), effects: [] },
   { name: 'open hover whose text went, anchor lost: hit-test again', state: open(GONE), event: { type: 'anchor-lost', match: GONE }, after: open(GONE), effects: [{ do: 'retest' }] },
 
   // Keyboard, tap and focus.
   { name: 'idle, keyboard walk: pinned dialog', state: IDLE, event: { type: 'open', match: A, via: 'keyboard' }, after: pinned(A), effects: [show(A, 'keyboard')] },
-  { name: 'closing hover, keyboard walk: pinned on the next term, grace stopped', state: closing(A), event: { type: 'open', match: B, via: 'keyboard' }, after: pinned(B), effects: [CANCEL_CLOSE, show(B, 'keyboard', { match: A, via: 'hover' })] },
+  { name: 'closing hover, keyboard walk: pinned on the next term, grace stopped', state: closing(A), event: { type: 'open', match: B, via: 'keyboard' }, after: pinned(B), effects: [show(B, 'keyboard', { match: A, via: 'hover' })] },
   { name: 'pinned, Esc: closed, focus restored', state: pinned(A), event: { type: 'escape' }, after: IDLE, effects: [STOP_WATCH, hide(true)] },
   { name: 'open hover, Esc: closed, no focus to restore', state: open(A), event: { type: 'escape' }, after: IDLE, effects: [STOP_WATCH, hide(false)] },
   { name: 'idle, tap on a term: pinned', state: IDLE, event: { type: 'tap', match: A }, after: pinned(A, 'tap'), effects: [show(A, 'tap')] },
@@ -102,10 +99,10 @@ const rows: Row[] = [
   { name: 'open via focus, focus elsewhere: closed', state: open(A, 'focus'), event: { type: 'focus-other' }, after: IDLE, effects: [STOP_WATCH, hide(false)] },
   { name: 'pinned, focus elsewhere: closed', state: pinned(A), event: { type: 'focus-other' }, after: IDLE, effects: [STOP_WATCH, hide(false)] },
   { name: 'pinned, its text went (anchor lost): closed', state: pinned(GONE), event: { type: 'anchor-lost', match: GONE }, after: IDLE, effects: [STOP_WATCH, hide(false)] },
-  { name: 'pinned, pointer on another term: that one pending over the dialog', state: pinned(A), event: { type: 'point-term', match: B }, after: { phase: 'pinned', match: A, via: 'keyboard', pending: pending(B) }, effects: [START_OPEN] },
+  { name: 'pinned, pointer on another term: that one pending over the dialog', state: pinned(A), event: { type: 'point-term', match: B }, after: { phase: 'pinned', match: A, via: 'keyboard', pending: pending(B) }, effects: [DELAY] },
   { name: 'refresh of an open tooltip: drawn again', state: open(A), event: { type: 'open', match: A, via: 'hover' }, after: open(A), effects: [show(A, 'hover', { match: A, via: 'hover' })] },
   { name: 'caller closes a pinned dialog: focus restored', state: pinned(A), event: { type: 'close', restoreFocus: true }, after: IDLE, effects: [STOP_WATCH, hide(true)] },
-  { name: 'caller closes with nothing open: the pending hover and the watch stop', state: waiting(A), event: { type: 'close', restoreFocus: true }, after: IDLE, effects: [CANCEL_OPEN, STOP_WATCH] },
+  { name: 'caller closes with nothing open: the pending hover and the watch stop', state: waiting(A), event: { type: 'close', restoreFocus: true }, after: IDLE, effects: [STOP_WATCH] },
 ];
 
 /** Events that must change nothing in these states. */
