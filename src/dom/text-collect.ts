@@ -180,3 +180,29 @@ function reportNested(element: Element, context: CollectContext): void {
   const shadow = element.shadowRoot;
   if (shadow) context.onShadowRoot?.(shadow);
 }
+
+/** Chinese characters (CJK unified ideographs, extension A, compatibility ideographs). */
+export const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * Whether `root` may have Chinese text to scan: a text node with Chinese in it (`root` itself, or
+ * inside it or in an open shadow root inside it), or an iframe (its document is scanned on its
+ * own). Stops at the first one.
+ */
+export function mayHaveChinese(root: Node): boolean {
+  let node: Node | null = root;
+  while (node) {
+    if (node.nodeType === 3) {
+      if (CJK.test((node as Text).data)) return true;
+    } else {
+      const shadow = node.nodeType === 1 ? (node as Element).shadowRoot : null;
+      if ((node as Element).localName === 'iframe' || (shadow && mayHaveChinese(shadow))) return true;
+    }
+    if (node.nodeType !== 3 && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    node = nextOutside(node, root);
+  }
+  return false;
+}

@@ -15,9 +15,10 @@ import type { Theme, TooltipHost } from './tooltip';
 import { termStepFromKey } from './shortcut';
 import type { SenseSupport } from './sense-views';
 import { adoptStyles } from './styles';
+import { listenForHover, type HoverHandlers } from './hover-listeners';
+import { IDLE, nextTooltipState, shownOf, type OpenVia, type TooltipEffect, type TooltipEvent, type TooltipState } from './tooltip-state';
 
-/** How a tooltip was opened: hover and focus show a tooltip, keyboard and tap a dialog that takes focus. */
-export type OpenVia = 'hover' | 'focus' | 'keyboard' | 'tap';
+export type { OpenVia } from './tooltip-state';
 
 /** Options of {@link mountGlossaryUI}. */
 export interface GlossaryUIOptions {
@@ -136,12 +137,9 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
     target === host || (isNode(target) && target.getRootNode() === shadowRoot);
   const titleId = `pg-title-${++nextTitleId}`;
 
-  let current: { match: PageMatch; via: OpenVia } | undefined;
+  let state: TooltipState<PageMatch> = IDLE;
   /** The match opened last: keyboard navigation continues from it after a close. */
   let last: PageMatch | undefined;
-  let pending: PageMatch | undefined;
-  /** The hover delay of `pending` ran out while the page was re-rendering its text. */
-  let due = false;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let watchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -166,49 +164,89 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
       }
     };
 
-  const cancelOpen = () => {
-    cancelTimer(openTimer);
-    openTimer = undefined;
-    pending = undefined;
-    due = false;
-  };
-  const cancelClose = () => {
-    cancelTimer(closeTimer);
-    closeTimer = undefined;
+  const resting = (): boolean =>
+    restedAt !== undefined && Math.abs(pointer.x - restedAt.x) <= REST_SLOP_PX && Math.abs(pointer.y - restedAt.y) <= REST_SLOP_PX;
+
+  /** Moves the tooltip's state machine (tooltip-state.ts) and carries out what the move calls for. */
+  const dispatch = (event: TooltipEvent<PageMatch>) => {
+    const facts = { same: sameOccurrence, replaced, resting: resting(), watching: watchTimer !== undefined };
+    const move = nextTooltipState(state, event, facts);
+    const wasClosing = state.phase === 'closing';
+    state = move.state;
+    // The two timers follow the state (see tooltip-state.ts).
+    const pending = state.phase === 'idle' ? undefined : state.pending;
+    if (!pending || pending.due) {
+      cancelTimer(openTimer);
+      openTimer = undefined;
+    }
+    if (state.phase !== 'closing') {
+      cancelTimer(closeTimer);
+      closeTimer = undefined;
+    } else if (!wasClosing) {
+      closeTimer = startTimer(
+        guard(() => {
+          closeTimer = undefined;
+          dispatch({ type: 'grace-over' });
+        }),
+        CLOSE_GRACE_MS,
+      );
+    }
+    for (const effect of move.effects) carryOut(effect);
   };
 
-  const close = (restoreFocus = false) => {
-    cancelOpen();
-    cancelClose();
-    stopWatch();
-    if (!current) return;
-    const wasDialog = current.via === 'keyboard' || current.via === 'tap';
-    current = undefined;
+  const carryOut = (effect: TooltipEffect<PageMatch>) => {
+    switch (effect.do) {
+      case 'show':
+        return draw(effect.match, effect.via, effect.from);
+      case 'hide':
+        return takeDown(effect.restoreFocus);
+      case 'delay':
+        cancelTimer(openTimer);
+        openTimer = startTimer(
+          guard(() => {
+            openTimer = undefined;
+            // The pending term as the page has it now, or once it is found again.
+            dispatch({ type: 'hover-delay-over', fresh: annotator.matchAtPoint(pointer.x, pointer.y) });
+          }),
+          hoverDelay,
+        );
+        return;
+      case 'watch':
+        return watch();
+      case 'stop-watch':
+        return stopWatch();
+      case 'retest':
+        // The page re-rendered the text: follow the same term under the pointer, once it is found again.
+        if (!hitTest()) watch();
+        return;
+    }
+  };
+
+  /** Takes the tooltip down; focus goes back where a dialog took it from when asked. */
+  const takeDown = (restoreFocus: boolean) => {
     stopPositioning?.();
     stopPositioning = undefined;
     render(null, mount);
     annotator.setActive(undefined);
     const target = returnFocus;
     returnFocus = undefined;
-    if (restoreFocus && wasDialog && isElement(target) && target.isConnected) {
+    if (restoreFocus && isElement(target) && target.isConnected) {
       restoringFocus = true;
       target.focus({ preventScroll: true });
       restoringFocus = false;
     }
   };
 
-  const open = (match: PageMatch, via: OpenVia) => {
-    cancelOpen();
-    cancelClose();
+  /** Draws the tooltip of `match`; `from` is the tooltip drawn before, if any. */
+  const draw = (match: PageMatch, via: OpenVia, from: { match: PageMatch; via: OpenVia } | undefined) => {
     tooltip.attach();
     const dialog = via === 'keyboard' || via === 'tap';
-    if (dialog && current?.via !== 'keyboard' && current?.via !== 'tap') {
+    if (dialog && from?.via !== 'keyboard' && from?.via !== 'tap') {
       const active = doc.activeElement;
       returnFocus = active && !inUI(active) ? active : undefined;
     }
     if (!dialog) returnFocus = undefined;
-    const sameMatch = current?.match.id === match.id;
-    current = { match, via };
+    const sameMatch = from?.match.id === match.id;
     last = match;
     annotator.setActive(match);
     const known = 'current' in pack ? pack.current() : pack;
@@ -221,7 +259,7 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
         strings={strings}
         dialog={dialog}
         titleId={titleId}
-        onClose={() => close(true)}
+        onClose={() => dispatch({ type: 'close', restoreFocus: true })}
         onAddToGlossary={onAddToGlossary}
         senses={senses}
         pageUrl={view.location.href}
@@ -233,14 +271,7 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
     if (!sameMatch || !stopPositioning) {
       stopPositioning?.();
       const anchor = anchorFor(match, via === 'hover' ? pointer : undefined, () =>
-        queueMicrotask(
-          guard(() => {
-            if (current?.match !== match) return;
-            if (via !== 'hover') close();
-            // The page re-rendered the text: follow the same term under the pointer, once it is found again.
-            else if (!hitTest()) watch();
-          }),
-        ),
+        queueMicrotask(guard(() => dispatch({ type: 'anchor-lost', match }))),
       );
       stopPositioning = positioner(anchor, tip);
     }
@@ -257,70 +288,31 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
   };
 
   const step = (direction: 1 | -1) => {
-    const from = current?.match ?? last;
+    const from = shownOf(state)?.match ?? last;
     const walk = (m?: PageMatch) => (direction === 1 ? annotator.next(m) : annotator.previous(m));
     const match = walk(from) ?? (from ? walk() : undefined);
     if (!match) return;
     reveal(match);
-    open(match, 'keyboard');
+    dispatch({ type: 'open', match, via: 'keyboard' });
   };
 
   /**
-   * Acts on what is under the pointer: keeps, starts or opens a hover, or lets a hover tooltip
-   * close. False when no match is there — possibly only until the annotator has scanned text the
-   * page just rendered, so a pending hover whose text was replaced under a resting pointer is kept.
+   * Tells the state machine what is under the pointer. False when no match is there — possibly
+   * only until the annotator has scanned text the page just rendered.
    */
   const hitTest = (): boolean => {
     if (pointer.overUI) {
-      cancelOpen();
-      cancelClose();
+      dispatch({ type: 'point-ui' });
       return true;
     }
     const match = annotator.matchAtPoint(pointer.x, pointer.y);
     if (!match) {
-      if (!pending || !replaced(pending) || !resting()) cancelOpen();
-      if (current?.via === 'hover' && closeTimer === undefined) closeTimer = startTimer(guard(closeHover), CLOSE_GRACE_MS);
+      dispatch({ type: 'point-none' });
       return false;
     }
     restedAt = { x: pointer.x, y: pointer.y };
-    if (current && sameOccurrence(current.match, match)) {
-      cancelOpen();
-      cancelClose();
-      // Re-rendered: the tooltip and its active mark move to the term the page has now.
-      if (current.via === 'hover' && match.id !== current.match.id) open(match, 'hover');
-    } else if (pending && sameOccurrence(pending, match)) {
-      pending = match;
-      if (due) open(match, 'hover');
-    } else {
-      cancelOpen();
-      pending = match;
-      openTimer = startTimer(guard(openPending), hoverDelay);
-    }
+    dispatch({ type: 'point-term', match });
     return true;
-  };
-
-  /** The hover delay is over: opens the pending term as the page has it now, or once it is found again. */
-  const openPending = () => {
-    openTimer = undefined;
-    const match = pending;
-    if (!match) return;
-    const fresh = annotator.matchAtPoint(pointer.x, pointer.y);
-    if (fresh && sameOccurrence(match, fresh)) open(fresh, 'hover');
-    else if (!replaced(match)) open(match, 'hover');
-    else {
-      due = true;
-      watch();
-    }
-  };
-
-  const resting = (): boolean =>
-    restedAt !== undefined && Math.abs(pointer.x - restedAt.x) <= REST_SLOP_PX && Math.abs(pointer.y - restedAt.y) <= REST_SLOP_PX;
-
-  const closeHover = () => {
-    closeTimer = undefined;
-    // A term the page is re-rendering under the resting pointer: the watch decides (see settle).
-    if (current && replaced(current.match) && watchTimer !== undefined && resting()) return;
-    close();
   };
 
   /**
@@ -340,12 +332,7 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
     watchTimer = undefined;
     if (hitTest()) return;
     if (now() < watchUntil) watchTimer = startTimer(guard(recheck), REFIND_POLL_MS);
-    else settle();
-  };
-  /** The watched spot stayed empty: the page removed the term for good. */
-  const settle = () => {
-    if (pending && replaced(pending)) cancelOpen();
-    if (current?.via === 'hover' && replaced(current.match)) close();
+    else dispatch({ type: 'watch-over' });
   };
 
   const hover = () => {
@@ -369,91 +356,69 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
     return { x, y };
   };
 
-  const onPointerMove = guard((event: PointerEvent) => {
-    pointerType = event.pointerType;
-    if (event.pointerType === 'touch') return;
-    pointer = { ...topPoint(event), overUI: inUI(event.target) };
-    if (frame === undefined) frame = requestFrame(guard(hover));
-  });
+  const handlers: HoverHandlers = {
+    pointermove: guard((event: PointerEvent) => {
+      pointerType = event.pointerType;
+      if (event.pointerType === 'touch') return;
+      pointer = { ...topPoint(event), overUI: inUI(event.target) };
+      if (frame === undefined) frame = requestFrame(guard(hover));
+    }),
+    pointerover: guard((event: PointerEvent) => {
+      if (isFrame(event.target)) listenIn(event.target);
+    }),
+    pointerout: guard((event: PointerEvent) => {
+      if (event.relatedTarget === null) dispatch({ type: 'pointer-left-window' });
+    }),
+    pointerdown: guard((event: PointerEvent) => {
+      pointerType = event.pointerType;
+    }),
+    click: guard((event: MouseEvent) => {
+      const target = event.target;
+      if (inUI(target) || !isNode(target)) return;
+      const { x, y } = topPoint(event);
+      const match = annotator.matchAtPoint(x, y);
+      // A mouse click opens only wrapped terms (buttons); on highlighted text it is left for selecting.
+      const opens = match && (match.element || pointerType === 'touch' || pointerType === 'pen');
+      dispatch({ type: 'tap', match: opens ? match : undefined });
+    }),
+    keydown: guard((event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        if (!shownOf(state)) return;
+        dispatch({ type: 'escape' });
+        event.preventDefault();
+        return;
+      }
+      if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey) {
+        const direction = termStepFromKey(event);
+        if (direction === undefined) return;
+        event.preventDefault();
+        step(direction);
+        return;
+      }
+      if ((event.key === 'Enter' || event.key === ' ') && !inUI(event.target) && isNode(event.target)) {
+        const match = annotator.matchForNode(event.target);
+        if (!match || match.element !== event.target) return;
+        event.preventDefault();
+        dispatch({ type: 'open', match, via: 'keyboard' });
+      }
+    }),
+    focusin: guard((event: FocusEvent) => {
+      const target = event.target;
+      if (restoringFocus || inUI(target) || !isNode(target)) return;
+      if (isFrame(target)) listenIn(target);
+      const match = annotator.matchForNode(target);
+      dispatch(match && match.element === target ? { type: 'focus-term', match } : { type: 'focus-other' });
+    }),
+  };
 
-  const onPointerOut = guard((event: PointerEvent) => {
-    if (event.relatedTarget === null && current?.via === 'hover' && closeTimer === undefined) {
-      cancelOpen();
-      closeTimer = startTimer(guard(() => close()), CLOSE_GRACE_MS);
-    }
-  });
-
-  const onPointerDown = guard((event: PointerEvent) => {
-    pointerType = event.pointerType;
-  });
-
-  const onClick = guard((event: MouseEvent) => {
-    const target = event.target;
-    if (inUI(target) || !isNode(target)) return;
-    const { x, y } = topPoint(event);
-    const match = annotator.matchAtPoint(x, y);
-    // A mouse click opens only wrapped terms (buttons); on highlighted text it is left for selecting.
-    if (match && (match.element || pointerType === 'touch' || pointerType === 'pen')) open(match, 'tap');
-    else if (current) close();
-  });
-
-  const onKeyDown = guard((event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      if (!current) return;
-      close(true);
-      event.preventDefault();
-      return;
-    }
-    if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey) {
-      const direction = termStepFromKey(event);
-      if (direction === undefined) return;
-      event.preventDefault();
-      step(direction);
-      return;
-    }
-    if ((event.key === 'Enter' || event.key === ' ') && !inUI(event.target) && isNode(event.target)) {
-      const match = annotator.matchForNode(event.target);
-      if (!match || match.element !== event.target) return;
-      event.preventDefault();
-      open(match, 'keyboard');
-    }
-  });
-
-  const onFocusIn = guard((event: FocusEvent) => {
-    const target = event.target;
-    if (restoringFocus || inUI(target) || !isNode(target)) return;
-    if (isFrame(target)) listenIn(target);
-    const match = annotator.matchForNode(target);
-    if (match && match.element === target) {
-      if (current?.match.id !== match.id) open(match, 'focus');
-    } else if (current && current.via !== 'hover') {
-      close();
-    }
-  });
-
-  const onPointerOver = guard((event: PointerEvent) => {
-    if (isFrame(event.target)) listenIn(event.target);
-  });
-
-  const listeners: Array<[string, EventListener]> = [
-    ['pointermove', onPointerMove as EventListener],
-    ['pointerover', onPointerOver as EventListener],
-    ['pointerout', onPointerOut as EventListener],
-    ['pointerdown', onPointerDown as EventListener],
-    ['click', onClick as EventListener],
-    ['keydown', onKeyDown as EventListener],
-    ['focusin', onFocusIn as EventListener],
-  ];
   /**
    * Windows we listen on: the page's and those of the same-origin iframes the pointer or focus
-   * entered. On the window, in the capture phase, so no page handler can stop an event before us.
+   * entered, each with the function that stops listening there.
    */
-  const targets = new Set<EventTarget>();
+  const targets = new Map<EventTarget, () => void>();
   const listen = (inner: Document) => {
     const target = inner.defaultView ?? inner;
-    if (targets.has(target)) return;
-    targets.add(target);
-    for (const [type, listener] of listeners) target.addEventListener(type, listener, { capture: true, passive: type !== 'keydown' });
+    if (!targets.has(target)) targets.set(target, listenForHover(target, handlers));
   };
   /** Terms in same-origin iframes are annotated too; their events stay in the frame's document. */
   function listenIn(frame: HTMLIFrameElement) {
@@ -472,27 +437,28 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
     host,
     open: (match, via) => {
       try {
-        open(match, via);
+        dispatch({ type: 'open', match, via });
       } catch (error) {
         console.warn('[policy-glossary]', error);
       }
     },
-    close: () => close(true),
-    refresh: () => current && open(current.match, current.via),
+    close: () => dispatch({ type: 'close', restoreFocus: true }),
+    refresh: () => {
+      const shown = shownOf(state);
+      if (shown) dispatch({ type: 'open', match: shown.match, via: shown.via });
+    },
     showEntry(entryId) {
       const all = annotator.matches();
       const match = all.find((m) => m.entryId === entryId && m.kind === 'term') ?? all.find((m) => m.entryId === entryId);
       if (!match) return false;
       reveal(match);
-      open(match, 'keyboard');
+      dispatch({ type: 'open', match, via: 'keyboard' });
       return true;
     },
     destroy() {
-      close();
+      dispatch({ type: 'close', restoreFocus: false });
       if (frame !== undefined) cancelFrame(frame);
-      for (const target of targets) {
-        for (const [type, listener] of listeners) target.removeEventListener(type, listener, { capture: true });
-      }
+      for (const stop of targets.values()) stop();
       targets.clear();
       tooltip.destroy();
     },

@@ -2,6 +2,7 @@
 // tap, Alt+Shift+→/←), so the tooltip UI is downloaded only on pages where someone reaches for it.
 import type { Annotator, PageMatch } from '../dom/annotator';
 import { cancelTimer, now, startTimer } from '../dom/natives';
+import { listenForHover } from '../ui/hover-listeners';
 import { termStepFromKey } from '../ui/shortcut';
 
 /** The reader's first attempt to open a tooltip, to be carried out once the UI has loaded. */
@@ -22,7 +23,7 @@ const isElement = (target: EventTarget | null): target is Element => (target as 
 /**
  * Calls `onIntent` for each attempt to open a tooltip on `annotator`'s matches in `doc` (the first
  * one loads the UI; later ones update what it opens). Pointer moves are hit-tested at most once
- * per 50 ms. Listeners are on the window, in the capture phase, passive except keydown.
+ * per 50 ms. Listeners as the tooltip controller's (see listenForHover).
  */
 export function watchIntent(
   doc: Document,
@@ -54,49 +55,42 @@ export function watchIntent(
     if (match && match.id !== hovered) onIntent({ via: 'hover', match, at: tested });
     hovered = match?.id;
   };
-  const onPointerMove = guard((event: PointerEvent) => {
-    pointerType = event.pointerType;
-    if (event.pointerType === 'touch') return;
-    pointer = { x: event.clientX, y: event.clientY };
-    // At most one hit test per 50 ms, and always one for where the pointer came to rest.
-    if (trailing !== undefined) return;
-    const wait = 50 - (now() - tested);
-    if (wait <= 0) hitTest();
-    else trailing = startTimer(guard(hitTest), wait);
+  const stopListening = listenForHover(target, {
+    pointermove: guard((event: PointerEvent) => {
+      pointerType = event.pointerType;
+      if (event.pointerType === 'touch') return;
+      pointer = { x: event.clientX, y: event.clientY };
+      // At most one hit test per 50 ms, and always one for where the pointer came to rest.
+      if (trailing !== undefined) return;
+      const wait = 50 - (now() - tested);
+      if (wait <= 0) hitTest();
+      else trailing = startTimer(guard(hitTest), wait);
+    }),
+    pointerdown: guard((event: PointerEvent) => {
+      pointerType = event.pointerType;
+    }),
+    click: guard((event: MouseEvent) => {
+      const match = annotator.matchAtPoint(event.clientX, event.clientY);
+      if (match && (match.element || pointerType === 'touch' || pointerType === 'pen')) onIntent({ via: 'tap', match });
+    }),
+    focusin: guard((event: FocusEvent) => {
+      if (!isElement(event.target)) return;
+      const match = annotator.matchForNode(event.target);
+      if (match && match.element === event.target) onIntent({ via: 'focus', match });
+    }),
+    keydown: guard((event: KeyboardEvent) => {
+      const direction = termStepFromKey(event);
+      if (direction === undefined) return;
+      event.preventDefault();
+      onIntent({ via: 'keyboard', direction });
+    }),
   });
-  const onPointerDown = guard((event: PointerEvent) => {
-    pointerType = event.pointerType;
-  });
-  const onClick = guard((event: MouseEvent) => {
-    const match = annotator.matchAtPoint(event.clientX, event.clientY);
-    if (match && (match.element || pointerType === 'touch' || pointerType === 'pen')) onIntent({ via: 'tap', match });
-  });
-  const onFocusIn = guard((event: FocusEvent) => {
-    if (!isElement(event.target)) return;
-    const match = annotator.matchForNode(event.target);
-    if (match && match.element === event.target) onIntent({ via: 'focus', match });
-  });
-  const onKeyDown = guard((event: KeyboardEvent) => {
-    const direction = termStepFromKey(event);
-    if (direction === undefined) return;
-    event.preventDefault();
-    onIntent({ via: 'keyboard', direction });
-  });
-
-  const listeners: Array<[string, EventListener]> = [
-    ['pointermove', onPointerMove as EventListener],
-    ['pointerdown', onPointerDown as EventListener],
-    ['click', onClick as EventListener],
-    ['focusin', onFocusIn as EventListener],
-    ['keydown', onKeyDown as EventListener],
-  ];
-  for (const [type, listener] of listeners) target.addEventListener(type, listener, { capture: true, passive: type !== 'keydown' });
 
   return {
     pointer: () => pointer,
     stop() {
       cancelTimer(trailing);
-      for (const [type, listener] of listeners) target.removeEventListener(type, listener, { capture: true });
+      stopListening();
     },
   };
 }
