@@ -1,5 +1,6 @@
 // `policy-glossary scan FILE… [--glossary PATH]… [--json]`: the glossary terms and numbered
 // slogans in documents, as a summary for people or as JSON with offsets for programs.
+import { readInContext } from '../../core/match-context';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createFuzzyResolver } from '../../core/fuzzy';
@@ -254,7 +255,8 @@ export const runScan: CliCommand = async (args, io) => {
   const results = parsed.files.map((file, index) => {
     const text = texts[index] ?? '';
     // The summary names terms only: definitions are looked up for JSON alone.
-    const matches = matcher.scan(text);
+    // Read in context as pages are (core/match-context.ts): a term's meaning stays off text naming something else.
+    const matches = readInContext(text, matcher.scan(text));
     return { file, text, matches: parsed.json ? withDefinitions(matches, pack, region, places) : matches };
   });
   if (parsed.json) {
