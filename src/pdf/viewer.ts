@@ -81,7 +81,7 @@ export async function mountViewer(app: HTMLElement): Promise<void> {
   chrome.showMessage(s.loading, 'info');
   let doc: PDFDocumentProxy;
   try {
-    doc = await openPdf(pdfUrl, browser.runtime.getURL('/pdfjs/')).promise;
+    doc = await openPdf(pdfUrl, `${browser.runtime.getURL('/')}pdfjs/`).promise;
   } catch (error) {
     await explainOpenFailure(chrome, s, pdfUrl, error);
     return;
