@@ -30,6 +30,8 @@ const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
 /** pdf.js sizes pages in points; CSS pixels are 96 per inch against 72 points. */
 const PT_TO_PX = 96 / 72;
 const FIND_HIGHLIGHT = 'pg-find';
+/** A term worth listing: at least two characters, at least one of them a CJK ideograph. */
+const LISTABLE = /^(?=.*[\u3400-\u9fff]).{2,}$/su;
 const FIND_CURRENT = 'pg-find-current';
 
 interface PageView {
@@ -631,7 +633,9 @@ class Viewer {
     const byEntry = new Map<string, DocTerm>();
     for (let i = 0; i < texts.length; i += 1) {
       for (const match of matcher.scan(texts[i] as string)) {
-        if (!match.entryId || match.kind === 'unknown-slogan') continue;
+        // Single characters and bare numbers (立, 管, 15) are items of numbered slogans the
+        // collection lists on their own; in running text they are never the term a reader looks for.
+        if (!match.entryId || match.kind === 'unknown-slogan' || !LISTABLE.test(match.text)) continue;
         let term = byEntry.get(match.entryId);
         if (!term) {
           term = { entryId: match.entryId, term: match.text, places: [], next: 0 };
