@@ -26,15 +26,15 @@ export function openPdf(source: string | Uint8Array, assetBase: string): PDFDocu
 /** What went wrong opening a document, as the viewer explains it. */
 export type OpenFailure = { kind: 'password' } | { kind: 'broken' } | { kind: 'status'; status: number } | { kind: 'unreachable' };
 
-/** Classifies an error from pdf.js's loading task. */
+/**
+ * Classifies an error from pdf.js's loading task. Only a file pdf.js read and rejected is
+ * "broken"; anything else (a network error, a refused cross-origin read) is "unreachable".
+ */
 export function classifyOpenError(error: unknown): OpenFailure {
   const e = error as { name?: string; status?: number } | null;
   const name = e?.name ?? '';
   if (name === 'PasswordException') return { kind: 'password' };
   if (name === 'InvalidPDFException' || name === 'FormatError') return { kind: 'broken' };
-  if ((name === 'ResponseException' || name === 'MissingPDFException' || name === 'UnexpectedResponseException') && typeof e?.status === 'number' && e.status > 0) {
-    return { kind: 'status', status: e.status };
-  }
-  if (name === 'ResponseException' || name === 'MissingPDFException' || name === 'UnexpectedResponseException' || error instanceof TypeError) return { kind: 'unreachable' };
-  return { kind: 'broken' };
+  if (typeof e?.status === 'number' && e.status > 0) return { kind: 'status', status: e.status };
+  return { kind: 'unreachable' };
 }

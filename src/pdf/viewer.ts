@@ -105,6 +105,7 @@ function applyTheme(theme: ExtensionSettings['theme']): void {
 
 async function explainOpenFailure(chrome: Chrome, s: ViewerStrings, pdfUrl: string, error: unknown): Promise<void> {
   const failure = classifyOpenError(error);
+  console.warn('[policy-glossary] could not open the PDF', error);
   if (failure.kind === 'password') chrome.showMessage(s.password, 'error');
   else if (failure.kind === 'broken') chrome.showMessage(s.broken, 'error');
   else if (failure.kind === 'status') chrome.showMessage(s.notFound(failure.status), 'error');
