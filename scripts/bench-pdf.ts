@@ -16,7 +16,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PDFJS = join(root, 'node_modules', 'pdfjs-dist', 'build');
 /** Copies of the seed report's body (6 pages each) in the long PDF. */
 const REPEAT = 34;
-const RUNS = 3;
+const RUNS = Number(process.env.PDF_BENCH_RUNS ?? 3);
 const SCROLL_STEPS = 60;
 
 /** Watches long tasks and the first text layer / highlight from the page's first script on. */
