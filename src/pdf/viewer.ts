@@ -257,6 +257,8 @@ class Viewer {
       fragment.append(pageEl);
     }
     this.chrome.pagesEl.append(fragment);
+    // The pages may have brought a scrollbar that narrows the view: fit the width again.
+    if (this.fit) this.setScale(this.fitScale(), true);
     for (const page of this.pages) this.nearObserver.observe(page.el);
     this.bindControls();
     window.addEventListener('scroll', () => this.onScroll(), { passive: true });
