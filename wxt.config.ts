@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 // WXT configuration for the browser extension (Chrome MV3, Firefox MV2/MV3).
@@ -33,6 +36,14 @@ const E2E_GRANTED_HOSTS = ['*://news.example.com/*'];
  * because Firefox grants `*://host/*` only when the manifest declares a pattern with that scheme.
  */
 const OPTIONAL_HOSTS = ['*://*/*'];
+
+/** pdf.js data files copied into the extension under pdfjs/ (see src/pdf/pdfjs.ts for their use). */
+function pdfjsAssets(): { absoluteSrc: string; relativeDest: string }[] {
+  const base = join(dirname(fileURLToPath(import.meta.url)), 'node_modules', 'pdfjs-dist');
+  return ['cmaps', 'standard_fonts', 'wasm'].flatMap((folder) =>
+    readdirSync(join(base, folder)).map((file) => ({ absoluteSrc: join(base, folder, file), relativeDest: `pdfjs/${folder}/${file}` })),
+  );
+}
 
 export default defineConfig({
   srcDir: '.',
@@ -80,6 +91,9 @@ export default defineConfig({
       const { loadGlossaryPack } = await import('./src/cli/glossary-files');
       const pack = await loadGlossaryPack([]);
       files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(pack) });
+      // The PDF viewer's CJK character maps, standard fonts and image decoders ship with the
+      // extension (src/pdf/pdfjs.ts): nothing but the PDF itself is fetched.
+      files.push(...pdfjsAssets());
     },
   },
 });

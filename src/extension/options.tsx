@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { GlossaryEntry } from '../core/types';
 import { browser } from 'wxt/browser';
+import { PdfOption } from './pdf-controls';
 import { downloadText } from './download';
 import { takeEntryDraft } from './drafts';
 import { EntryForm, type EntryFormValue } from './entry-form';
@@ -218,6 +219,7 @@ function Options() {
           <input type="checkbox" checked={settings.unknownSlogans} onChange={(e) => void updateSettings(() => ({ unknownSlogans: e.currentTarget.checked }))} />
           {t.unknownSlogans}
         </label>
+        <PdfOption settings={settings} />
         <label>
           <input type="checkbox" checked={settings.enabled} onChange={(e) => void updateSettings(() => ({ enabled: e.currentTarget.checked }))} />
           {t.globalSwitch}

@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { PdfTabButton } from './pdf-controls';
 import { createGlossarySearch } from '../core/search';
 import type { GlossaryPack } from '../core/types';
 import { EntryCard } from '../ui/entry-card';
@@ -150,6 +151,7 @@ function Popup() {
         </div>
         {message && <p class="pg-status pg-error">{message}</p>}
       </section>
+      <PdfTabButton tab={tab} />
       {state === 'on' && <PageTerms t={t} report={report} onShow={showOnPage} onExport={() => void exportStubs()} />}
       <section>
         <h2>{t.search}</h2>

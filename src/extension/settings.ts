@@ -22,6 +22,8 @@ export interface ExtensionSettings {
   theme: 'auto' | 'light' | 'dark';
   /** Source groups turned off (province codes, 'central', 'editorial', 'user', 'other'; see source-groups.ts). */
   disabledGroups: string[];
+  /** Plain clicks on PDF links of pages where the extension is on open the PDF viewer (issue #20). */
+  openPdfsInViewer: boolean;
 }
 
 /** Settings of a fresh install. */
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: Readonly<ExtensionSettings> = Object.freeze({
   unknownSlogans: true,
   theme: 'auto',
   disabledGroups: [],
+  openPdfsInViewer: false,
 });
 
 /** Bounds of the hover delay the options page accepts, in milliseconds. */
@@ -56,6 +59,7 @@ export function normaliseSettings(stored: unknown): ExtensionSettings {
     unknownSlogans: typeof s.unknownSlogans === 'boolean' ? s.unknownSlogans : DEFAULT_SETTINGS.unknownSlogans,
     theme: s.theme === 'light' || s.theme === 'dark' ? s.theme : 'auto',
     disabledGroups: Array.isArray(s.disabledGroups) ? [...new Set(s.disabledGroups.filter((g): g is string => typeof g === 'string'))] : [],
+    openPdfsInViewer: typeof s.openPdfsInViewer === 'boolean' ? s.openPdfsInViewer : DEFAULT_SETTINGS.openPdfsInViewer,
   };
 }
 

@@ -1,0 +1,45 @@
+// The PDF viewer's controls in the popup (open the PDF of the current tab in the viewer) and the
+// options page (plain clicks on PDF links open the viewer). Each is one component, added to its
+// page with one line, and carries its own bilingual words.
+import { browser } from 'wxt/browser';
+import { isPdfUrl, viewerUrl } from '../pdf/pdf-link';
+import { requestHostPermission } from './site-access';
+import { updateSettings, type ExtensionSettings } from './settings';
+import { siteHost } from './sites';
+
+const zh = (): boolean => /^zh/i.test(browser.i18n.getUILanguage());
+
+/**
+ * "在术语助手中打开 / Open in Policy Glossary" for a tab showing a PDF in the browser's viewer.
+ * The click asks for the site's permission first when needed (the viewer reads the PDF from its
+ * site, and the popup's click is the user gesture browsers require), then opens the viewer there.
+ */
+export function PdfTabButton({ tab }: { tab: { id?: number; url?: string } | undefined }) {
+  const url = tab?.url;
+  if (!isPdfUrl(url)) return null;
+  const open = async (): Promise<void> => {
+    const host = siteHost(url);
+    if (host) await requestHostPermission(host).catch(() => false);
+    const target = viewerUrl(browser.runtime.getURL('/'), url as string);
+    if (tab?.id !== undefined) await browser.tabs.update(tab.id, { url: target });
+    else await browser.tabs.create({ url: target });
+    window.close();
+  };
+  return (
+    <section>
+      <button type="button" class="pg-primary" data-action="open-pdf" onClick={() => void open()}>
+        {zh() ? '在术语助手中打开此 PDF' : 'Open this PDF in Policy Glossary'}
+      </button>
+    </section>
+  );
+}
+
+/** The options page's switch for opening PDF links in the viewer (off by default). */
+export function PdfOption({ settings }: { settings: ExtensionSettings }) {
+  return (
+    <label>
+      <input type="checkbox" data-setting="open-pdfs" checked={settings.openPdfsInViewer} onChange={(e) => void updateSettings(() => ({ openPdfsInViewer: e.currentTarget.checked }))} />
+      {zh() ? '在政府网站上点击 PDF 链接时，用术语助手的阅读器打开（原文仍可一键打开或下载）' : 'Open PDF links on government sites in the Policy Glossary viewer (the original stays one click away)'}
+    </label>
+  );
+}

