@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadCompiledMatcher, type CompiledPack } from '../core/compiled-pack';
 import { createFuzzyResolver } from '../core/fuzzy';
+import { readInContext } from '../core/match-context';
 import type { Matcher } from '../core/matcher-base';
 import type { SenseChoice } from '../core/sense-choice';
 import type { GlossaryPack, PackEntry, SourceDocument, TextMatch } from '../core/types';
@@ -152,7 +153,10 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   const start = (pack: CompiledPack, current: ExtensionSettings, settingsKey: string): Session => {
     const { hash } = pack;
     if (matcher?.hash !== hash || matcher.slogans !== current.unknownSlogans) {
-      matcher = { hash, slogans: current.unknownSlogans, matcher: loadCompiledMatcher(pack, { slogans: current.unknownSlogans, fuzzy: createFuzzyResolver }) };
+      const loaded = loadCompiledMatcher(pack, { slogans: current.unknownSlogans, fuzzy: createFuzzyResolver });
+      // Read in context (core/match-context.ts), as the widget and `scan` read: a term's meaning
+      // stays off text that names something else (两基 inside “两高地、两基地、一屏障”).
+      matcher = { hash, slogans: current.unknownSlogans, matcher: { scan: (text) => readInContext(text, loaded.scan(text)) } };
     }
     scanning = true;
     const annotator = createAnnotator({
