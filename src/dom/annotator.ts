@@ -1,5 +1,6 @@
 // Finds glossary terms in a live page and marks them: CSS Custom Highlight API ranges (no DOM
 // change) or <pg-term> wrappers, kept up to date as the page changes, without ever freezing it.
+import { highlightSpan } from '../core/quote-trim';
 import type { TextMatch } from '../core/types';
 import type { ViewportRegistryFactory } from './viewport';
 import { cancelTimer, contains, matches, now, startTimer, yieldToFrame, yieldToMain } from './natives';
@@ -187,6 +188,7 @@ interface Held {
 
 interface Registry {
   term: Highlight;
+  fuzzy: Highlight;
   unknown: Highlight;
   active: Highlight;
   owner: HighlightRegistry;
@@ -352,8 +354,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       highlight.priority = priority;
       return highlight;
     };
-    registry = { term: make(0), unknown: make(1), active: make(2), owner: win.CSS.highlights };
+    registry = { term: make(0), fuzzy: make(0), unknown: make(1), active: make(2), owner: win.CSS.highlights };
     registry.owner.set(HIGHLIGHT_NAMES.term, registry.term);
+    registry.owner.set(HIGHLIGHT_NAMES.fuzzy, registry.fuzzy);
     registry.owner.set(HIGHLIGHT_NAMES.unknown, registry.unknown);
     registry.owner.set(HIGHLIGHT_NAMES.active, registry.active);
     registries.set(doc, registry);
@@ -392,13 +395,14 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   function register(match: PageMatch, info: Held): void {
     if (!info.bounds) return;
     const registry = registryFor(info.state.doc);
-    (match.kind === 'unknown-slogan' ? registry?.unknown : registry?.term)?.add(info.bounds);
+    (match.kind === 'unknown-slogan' ? registry?.unknown : match.kind === 'fuzzy' ? registry?.fuzzy : registry?.term)?.add(info.bounds);
   }
 
   function unregister(info: Held): void {
     if (!info.bounds) return;
     const registry = registries.get(info.state.doc);
     registry?.term.delete(info.bounds);
+    registry?.fuzzy.delete(info.bounds);
     registry?.unknown.delete(info.bounds);
   }
 
@@ -499,7 +503,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       for (let i = kept.length - 1; i >= 0; i--) {
         const match = kept[i] as TextMatch;
         const id = nextId++;
-        made.unshift([match, id, wrapMatch(segment, { start: match.start, end: match.end, id, kind: match.kind }, split)]);
+        made.unshift([match, id, wrapMatch(segment, { ...highlightSpan(segment.text, match.start, match.end), id, kind: match.kind }, split)]);
       }
       for (const [match, id, wrappers] of made) {
         if (wrappers.length === 0) continue;
@@ -510,8 +514,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       }
     } else {
       for (const match of kept) {
-        const start = locate(segment, match.start, false);
-        const end = locate(segment, match.end, true);
+        const drawn = highlightSpan(segment.text, match.start, match.end);
+        const start = locate(segment, drawn.start, false);
+        const end = locate(segment, drawn.end, true);
         const info: Held = {
           state,
           bounds: staticBounds(state, [start[0], start[1]], [end[0], end[1]]),
@@ -884,7 +889,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     for (const registry of registries.values()) {
       for (const name of Object.values(HIGHLIGHT_NAMES)) {
         const current = registry.owner.get(name);
-        if (current === registry.term || current === registry.unknown || current === registry.active) {
+        if (current === registry.term || current === registry.fuzzy || current === registry.unknown || current === registry.active) {
           registry.owner.delete(name);
         }
       }

@@ -15,7 +15,7 @@ import { createStrings } from '../ui/strings';
 import { isContentRequest, type ContentRequest, type PageReport } from './messages';
 import { summariseMatches, type ReportMatch } from './page-report';
 import { askBackground } from './respond';
-import { loadSettings, watchSettings, type ExtensionSettings } from './settings';
+import { loadSettings, localeFor, watchSettings, type ExtensionSettings } from './settings';
 import { siteState } from './sites';
 import { getMergedPack, watchMergedPack } from './merged-pack';
 import { pageClues } from '../ui/page-clues';
@@ -100,7 +100,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
 
   const apply = (): void => {
     const on = pack !== null && siteState(settings, location.href) === 'on';
-    const settingsKey = JSON.stringify([settings.highlightStyle, settings.hoverDelay, settings.unknownSlogans, settings.theme]);
+    const settingsKey = JSON.stringify([settings.highlightStyle, settings.hoverDelay, settings.unknownSlogans, settings.theme, settings.language]);
     if (session && on && session.pack.hash === pack?.hash && session.settingsKey === settingsKey) return;
     const restarted = session !== undefined;
     stop();
@@ -132,7 +132,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     const ui = mountGlossaryUI({
       annotator,
       pack: activePack,
-      strings: createStrings(browser.i18n.getUILanguage()),
+      strings: createStrings(localeFor(current.language, browser.i18n.getUILanguage())),
       hoverDelay: current.hoverDelay,
       theme: current.theme,
       senses: { choose: (entryId) => choose(activePack, entryId), views: SENSE_VIEWS },

@@ -22,7 +22,12 @@ export interface ExtensionSettings {
   theme: 'auto' | 'light' | 'dark';
   /** Source groups turned off (province codes, 'central', 'editorial', 'user', 'other'; see source-groups.ts). */
   disabledGroups: string[];
+  /** The extension's own words: the browser's UI language, or Chinese or English whatever the browser says. */
+  language: LanguageSetting;
 }
+
+/** The language choices of the options page. */
+export type LanguageSetting = 'auto' | 'zh-CN' | 'en';
 
 /** Settings of a fresh install. */
 export const DEFAULT_SETTINGS: Readonly<ExtensionSettings> = Object.freeze({
@@ -34,6 +39,7 @@ export const DEFAULT_SETTINGS: Readonly<ExtensionSettings> = Object.freeze({
   unknownSlogans: true,
   theme: 'auto',
   disabledGroups: [],
+  language: 'auto',
 });
 
 /** Bounds of the hover delay the options page accepts, in milliseconds. */
@@ -56,7 +62,16 @@ export function normaliseSettings(stored: unknown): ExtensionSettings {
     unknownSlogans: typeof s.unknownSlogans === 'boolean' ? s.unknownSlogans : DEFAULT_SETTINGS.unknownSlogans,
     theme: s.theme === 'light' || s.theme === 'dark' ? s.theme : 'auto',
     disabledGroups: Array.isArray(s.disabledGroups) ? [...new Set(s.disabledGroups.filter((g): g is string => typeof g === 'string'))] : [],
+    language: s.language === 'zh-CN' || s.language === 'en' ? s.language : 'auto',
   };
+}
+
+/**
+ * The locale the extension speaks: the chosen one, or the browser's UI language under 'auto'.
+ * An official with an English browser can still have the extension in Chinese, and the reverse.
+ */
+export function localeFor(language: LanguageSetting, browserLanguage: string): string {
+  return language === 'auto' ? browserLanguage : language;
 }
 
 /** Reads the settings. */
