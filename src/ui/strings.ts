@@ -21,6 +21,10 @@ export interface Strings {
   back: string;
   close: string;
   notInGlossary: string;
+  /** What an unknown slogan is, under its heading. */
+  unknownWhat: string;
+  /** Heading of the glossary terms that look like an unknown slogan. */
+  closeTerms: string;
   addToGlossary: string;
   maybe: (term: string) => string;
   searchLabel: string;
@@ -57,6 +61,8 @@ const ZH: Strings = {
   back: '返回',
   close: '关闭',
   notInGlossary: '词库中暂无此词',
+  unknownWhat: '这是一个编号提法（数字加概括词），词库中还没有它的解释，本页也没有给出定义。',
+  closeTerms: '词库中相近的提法',
   addToGlossary: '添加到我的词库',
   maybe: (term) => `可能是：${term}`,
   searchLabel: '搜索术语',
@@ -85,6 +91,8 @@ const EN: Strings = {
   back: 'Back',
   close: 'Close',
   notInGlossary: 'Not in the glossary yet',
+  unknownWhat: 'A numbered slogan (a number plus a summary word) that neither the glossary nor this page defines yet.',
+  closeTerms: 'Similar slogans in the glossary',
   addToGlossary: 'Add to my glossary',
   maybe: (term) => `Did you mean: ${term}`,
   searchLabel: 'Search terms',
