@@ -121,7 +121,7 @@ export class TooltipView extends Component<TooltipViewProps, { trail: string[] }
             </p>
             <CloseTerms match={match} pack={pack} strings={strings} titleId={titleId} onShow={(id) => this.setState({ trail: [...trail, id] })} />
             {onAddToGlossary && (
-              <button type="button" lang={strings.lang} onClick={() => onAddToGlossary(match)}>
+              <button type="button" lang={strings.lang} data-action="add-to-glossary" onClick={() => onAddToGlossary(match)}>
                 {strings.addToGlossary}
               </button>
             )}
