@@ -49,7 +49,8 @@ export const dayOf = (ms: number): string => {
  */
 export function describePack(record: PackRecord, t: ExtensionStrings, build: ExtensionBuild): { origin: string; details: string[] } {
   const stats = record.stats;
-  const holds = stats && stats.documents > 0 ? [t.bundledSummary(stats.documents, stats.places)] : [];
+  // A one-document file without places says nothing its name does not.
+  const holds = stats && stats.places > 0 ? [t.bundledSummary(stats.documents, stats.places)] : [];
   const newest = stats?.latestYear !== undefined ? [t.latestYear(stats.latestYear)] : [];
   if (record.kind === 'bundled') {
     return {

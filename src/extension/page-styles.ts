@@ -42,6 +42,9 @@ const PAGE_CSS =
   '.pg-options h1{font-size:20px;justify-content:flex-start}' +
   '.pg-options h2{font-size:16px;color:var(--fg);margin-top:0}' +
   '.pg-options>section{margin-top:18px;padding:14px 16px;border:1px solid var(--line);border-radius:10px}' +
+  '@media (max-width:480px){.pg-options{padding:10px 8px 30px}.pg-options>section{padding:10px}}' +
+  '.pg-page button{white-space:nowrap}' +
+  '.pg-page ul.pg-plain>li>.pg-row,.pg-page ul.pg-plain>li>button{flex-shrink:0}' +
   '.pg-toc{list-style:none;display:flex;flex-wrap:wrap;gap:4px 14px;font-size:13px;margin:8px 0 0}' +
   '.pg-page ul.pg-columns{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));column-gap:16px}' +
   '.pg-page .pg-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:4px 16px}' +

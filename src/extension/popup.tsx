@@ -129,7 +129,12 @@ function Popup() {
       <h1>
         <span>{t.appName}</span>
         <label class="pg-count">
-          <input type="checkbox" checked={settings.enabled} onChange={(e) => void updateSettings(() => ({ enabled: e.currentTarget.checked }))} />
+          <input type="checkbox" checked={settings.enabled} onChange={(e) => {
+              // Read now: updateSettings applies the change after an await, when currentTarget is null.
+              const enabled = e.currentTarget.checked;
+              void updateSettings(() => ({ enabled }));
+            }}
+          />
           {settings.enabled ? t.globalOn : t.globalOff}
         </label>
       </h1>

@@ -38,7 +38,7 @@ describe('describePack', () => {
   it('an imported file: its name and the day it was imported', () => {
     const { origin, details } = describePack({ ...base, id: 'file:a.yaml', kind: 'file', name: 'a.yaml', entries: 1, stats: { documents: 1, places: 0 } }, en, { version: '0.1.0' });
     expect(origin).toBe('Imported file · a.yaml');
-    expect(details).toEqual([`imported ${dayOf(base.updatedAt)}`, '1 documents from 0 places', '1 entry']);
+    expect(details).toEqual([`imported ${dayOf(base.updatedAt)}`, '1 entry']);
   });
 
   it('a subscription: its address and when its content last changed', () => {

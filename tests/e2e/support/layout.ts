@@ -27,7 +27,10 @@ export function layoutProblems(page: Page, root = 'body'): Promise<string[]> {
       if (rect.left < -1 || rect.right > width + 1) problems.push(`outside the viewport: ${name(el)} (${Math.round(rect.left)}–${Math.round(rect.right)} of ${width})`);
     }
     for (const parent of all) {
-      const kids = [...parent.children].map((el) => [el, visible(el)] as const).filter((pair): pair is readonly [Element, DOMRect] => pair[1] !== undefined && getComputedStyle(pair[0]).position === 'static');
+      // Boxes only: an inline run that wraps has a bounding box wider than its text.
+      const kids = [...parent.children]
+        .map((el) => [el, visible(el)] as const)
+        .filter((pair): pair is readonly [Element, DOMRect] => pair[1] !== undefined && getComputedStyle(pair[0]).position === 'static' && getComputedStyle(pair[0]).display !== 'inline');
       for (let i = 0; i < kids.length; i++) {
         for (let j = i + 1; j < kids.length; j++) {
           const [a, ra] = kids[i]!;
