@@ -94,7 +94,7 @@ const EN: Strings = {
   unknownWhat: 'A numbered slogan (a number plus a summary word) that neither the glossary nor this page defines yet.',
   closeTerms: 'Similar slogans in the glossary',
   addToGlossary: 'Add to my glossary',
-  maybe: (term) => `Did you mean: ${term}`,
+  maybe: (term) => `Maybe: ${term}`,
   searchLabel: 'Search terms',
   searchPlaceholder: 'Term, pinyin or keyword, e.g. liuwen',
   noResults: (query) => `No terms match “${query}”`,

@@ -177,7 +177,8 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     await options.setViewport({ width: 800, height: 900 });
     expect(await layoutProblems(options)).toEqual([]);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await options.screenshot({ path: join(SCREENSHOTS, `ext-options-import-${extension}.png`), fullPage: true });
+    await options.$eval('[data-list="report-entries"]', (list) => list.scrollIntoView());
+    await options.screenshot({ path: join(SCREENSHOTS, `ext-options-import-${extension}.png`) });
     const definition = `${first} textarea[name="definition"]`;
     await options.$eval(definition, (area) => ((area as HTMLTextAreaElement).value = ''));
     await options.type(definition, '修改后的释义');
