@@ -88,6 +88,7 @@ const PAGE_CSS =
   '.pg-example h2{margin-top:0}' +
   '.pg-sample{font-size:17px;margin:6px 0 10px}' +
   '.pg-sample-term{background:none;color:inherit;text-decoration:underline solid #1a73e8 2px;text-underline-offset:3px}' +
+  '.pg-sample-tip h3{font-size:17px;font-weight:700;color:var(--accent)}' +
   '.pg-sample-tip{max-width:420px;padding:10px 12px;background:var(--bg);border:1px solid var(--line);border-radius:8px;box-shadow:var(--shadow)}';
 
 /** Adds the stylesheet to an extension page. */
