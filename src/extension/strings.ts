@@ -196,7 +196,7 @@ const EN: ExtensionStrings = {
   checkedAt: (when) => `Last checked: ${when}`,
   updateFailed: (message) => `Update failed (the last good copy stays active): ${message}`,
   importFile: 'Import a glossary file (YAML or glossary.json)',
-  importDone: (name, n) => `Imported ${name}: ${n} entries`,
+  importDone: (name, n) => `Imported ${name}: ${n} ${n === 1 ? 'entry' : 'entries'}`,
   importFailed: (name) => `${name} was not imported; fix these problems and try again (nothing was saved):`,
   subscribe: 'Subscribe to a glossary URL',
   subscribeButton: 'Subscribe',
