@@ -68,6 +68,7 @@ const PAGE_CSS =
   '.pg-popup{width:380px;box-sizing:border-box;min-height:0}' +
   '.pg-popup h1{margin:0 0 8px}' +
   '.pg-search input[type=search]{font-size:15px;padding:7px 10px}' +
+  '.pg-page ul.pg-results{margin-top:6px}' +
   '.pg-page ul.pg-results>li{display:block;padding:0}' +
   '.pg-result-btn{display:block;width:100%;text-align:start;border:0 !important;background:none !important;padding:6px 2px !important;border-radius:0 !important}' +
   '.pg-result-btn:hover{background:var(--soft) !important}' +
