@@ -1,5 +1,6 @@
 // Options page, 我的词条: the user's own entries (add, edit, remove), export to YAML and import
 // from a file; the entry form opens prefilled when a tooltip's "add to my glossary" sent a draft.
+import { useState } from 'preact/hooks';
 import type { GlossaryEntry } from '../../core/types';
 import { downloadText } from '../download';
 import { EntryForm, type EntryFormValue } from '../entry-form';
@@ -8,7 +9,6 @@ import { exportUserEntriesYaml, importIntoUserEntries, type ImportOutcome } from
 import { deleteUserEntry } from '../store';
 import type { ExtensionStrings } from '../strings';
 import { ImportMessage } from './packs-section';
-import { useState } from 'preact/hooks';
 
 /** Props of {@link MyEntriesSection}. */
 export interface MyEntriesSectionProps {
