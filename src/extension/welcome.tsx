@@ -20,9 +20,15 @@ function Welcome() {
   useEffect(() => {
     void loadSettings().then(setSettings);
     const unwatchSettings = watchSettings(setSettings);
+    // One example is enough: stop listening once it is found, so a glossary rebuilt later (an
+    // import, a subscription) is not read again by a page that no longer needs it.
+    let found = false;
     const unwatchGlossary = watchGlossary((pack) => {
-      const entry = exampleEntry(pack, EXAMPLE_TERM);
-      if (entry) setExample({ pack, entry });
+      const entry = found ? undefined : exampleEntry(pack, EXAMPLE_TERM);
+      if (!entry) return;
+      found = true;
+      setExample({ pack, entry });
+      queueMicrotask(() => unwatchGlossary());
     });
     return () => {
       unwatchSettings();
