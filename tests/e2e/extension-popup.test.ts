@@ -155,7 +155,7 @@ describe.each(TARGETS)('popup: $name ($extension)', ({ name, extension }) => {
     await page.close();
   });
 
-  it.each(['light', 'dark'] as const)('screenshots tooltip and popup (%s), checked for layout', async (scheme, { skip }) => {
+  it.for(['light', 'dark'] as const)('screenshots tooltip and popup (%s), checked for layout', async (scheme, { skip }) => {
     // WebDriver BiDi (Firefox) has no colour-scheme emulation: Firefox checks the light (default) look.
     const emulate = name === 'chromium';
     if (!emulate && scheme === 'dark') skip('Firefox over WebDriver BiDi cannot emulate prefers-color-scheme');
