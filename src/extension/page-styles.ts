@@ -65,7 +65,8 @@ const PAGE_CSS =
   '.pg-entry-fields .pg-wide{grid-column:1/-1}' +
   '@media (max-width:560px){.pg-entry-fields{grid-template-columns:1fr}}' +
   // The popup: search on top, then the site and the page's terms.
-  '.pg-popup{width:380px;box-sizing:border-box;min-height:0}' +
+  // max-width: a page-opened popup whose window shows a vertical scroll bar (Firefox) must not scroll sideways.
+  '.pg-popup{width:380px;max-width:100%;box-sizing:border-box;min-height:0}' +
   '.pg-popup h1{margin:0 0 8px}' +
   '.pg-search input[type=search]{font-size:15px;padding:7px 10px}' +
   '.pg-page ul.pg-results{margin-top:6px}' +
