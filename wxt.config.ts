@@ -54,7 +54,8 @@ export default defineConfig({
   zip: {
     excludeSources: ['dist/**', 'coverage/**', 'bench/results/**', 'tests/e2e/screenshots/**', '.web-ext-artifacts/**', '*.log'],
   },
-  vite: () => ({ plugins: [textOnlyPreact] }),
+  // The build date the options page shows beside the bundled glossary's version (src/extension/pack-origin.ts).
+  vite: () => ({ plugins: [textOnlyPreact], define: { __PG_BUILD_DATE__: JSON.stringify(new Date().toISOString().slice(0, 10)) } }),
   manifest: ({ browser, manifestVersion, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -3,6 +3,7 @@
 // This room holds the shown matches and the passes over the page's roots; the others are
 // pass-schedule (when), match-ranges (where), highlight-registry (how shown), page-changes
 // (what changed) and hit-test (what is under the pointer).
+import { highlightSpan } from '../core/quote-trim';
 import type { TextMatch } from '../core/types';
 import type { ViewportRegistryFactory } from './viewport';
 import { contains, matches, now } from './natives';
@@ -276,7 +277,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       for (let i = kept.length - 1; i >= 0; i--) {
         const match = kept[i] as TextMatch;
         const id = nextId++;
-        made.unshift([match, id, wrapMatch(segment, { start: match.start, end: match.end, id, kind: match.kind }, marks.split)]);
+        made.unshift([match, id, wrapMatch(segment, { ...highlightSpan(segment.text, match.start, match.end), id, kind: match.kind }, marks.split)]);
       }
       for (const [match, id, wrappers] of made) {
         if (wrappers.length === 0) continue;

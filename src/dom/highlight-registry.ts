@@ -11,6 +11,7 @@ const PROBE_NAME = 'pg-probe';
 
 interface DocumentHighlights {
   term: Highlight;
+  fuzzy: Highlight;
   unknown: Highlight;
   active: Highlight;
   owner: HighlightRegistry;
@@ -82,8 +83,9 @@ export function createMatchMarks(options: {
       highlight.priority = priority;
       return highlight;
     };
-    registry = { term: make(0), unknown: make(1), active: make(2), owner: win.CSS.highlights };
+    registry = { term: make(0), fuzzy: make(0), unknown: make(1), active: make(2), owner: win.CSS.highlights };
     registry.owner.set(HIGHLIGHT_NAMES.term, registry.term);
+    registry.owner.set(HIGHLIGHT_NAMES.fuzzy, registry.fuzzy);
     registry.owner.set(HIGHLIGHT_NAMES.unknown, registry.unknown);
     registry.owner.set(HIGHLIGHT_NAMES.active, registry.active);
     registries.set(doc, registry);
@@ -93,13 +95,14 @@ export function createMatchMarks(options: {
   function register(match: PageMatch, info: Held): void {
     if (!info.bounds) return;
     const registry = registryFor(info.state.doc);
-    (match.kind === 'unknown-slogan' ? registry?.unknown : registry?.term)?.add(info.bounds);
+    (match.kind === 'unknown-slogan' ? registry?.unknown : match.kind === 'fuzzy' ? registry?.fuzzy : registry?.term)?.add(info.bounds);
   }
 
   function unregister(info: Held): void {
     if (!info.bounds) return;
     const registry = registries.get(info.state.doc);
     registry?.term.delete(info.bounds);
+    registry?.fuzzy.delete(info.bounds);
     registry?.unknown.delete(info.bounds);
   }
 
@@ -152,7 +155,7 @@ export function createMatchMarks(options: {
       for (const registry of registries.values()) {
         for (const name of Object.values(HIGHLIGHT_NAMES)) {
           const current = registry.owner.get(name);
-          if (current === registry.term || current === registry.unknown || current === registry.active) {
+          if (current === registry.term || current === registry.fuzzy || current === registry.unknown || current === registry.active) {
             registry.owner.delete(name);
           }
         }

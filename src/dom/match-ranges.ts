@@ -1,5 +1,6 @@
 // Range building for the annotator: which of the matcher's matches in a text segment are kept,
 // where each one lies in the page's text nodes, and the caller-facing match built over that.
+import { highlightSpan } from '../core/quote-trim';
 import type { TextMatch } from '../core/types';
 import type { PageMatch } from './annotator';
 import type { TextSegment } from './text-collect';
@@ -121,8 +122,10 @@ export function selectMatches(raw: readonly TextMatch[], textLength: number, sel
 
 /** Highlight mode: where a kept match lies in the segment's text nodes. */
 export function heldFor(state: RootState, segment: TextSegment, match: TextMatch): Held {
-  const start = locate(segment, match.start, false);
-  const end = locate(segment, match.end, true);
+  // The drawn part never includes quote marks (core/quote-trim.ts).
+  const drawn = highlightSpan(segment.text, match.start, match.end);
+  const start = locate(segment, drawn.start, false);
+  const end = locate(segment, drawn.end, true);
   return {
     state,
     bounds: staticBounds(state, [start[0], start[1]], [end[0], end[1]]),

@@ -4,12 +4,17 @@
 import { UI_HOST_ATTRIBUTE, WRAPPER_TAG } from './text-collect';
 
 /** The highlight names registered in `CSS.highlights`. */
-export const HIGHLIGHT_NAMES = { term: 'pg-term', unknown: 'pg-unknown', active: 'pg-active' } as const;
+export const HIGHLIGHT_NAMES = { term: 'pg-term', fuzzy: 'pg-fuzzy', unknown: 'pg-unknown', active: 'pg-active' } as const;
 
 /** CSS declarations (no selectors, no braces) for each kind of highlight. */
 export interface HighlightStyle {
-  /** A glossary term (kinds `term` and `fuzzy`). */
+  /** A glossary term matched exactly. */
   term: string;
+  /**
+   * A near match (kind `fuzzy`, e.g. a typo of a term): drawn unlike an exact match, so a reader
+   * does not take a guess for the glossary's word.
+   */
+  fuzzy: string;
   /** An unknown numbered slogan. */
   unknown: string;
   /** The match the tooltip or keyboard navigation is on. */
@@ -21,19 +26,24 @@ export type HighlightPreset = 'underline' | 'background' | 'off';
 
 const ACTIVE = 'background-color: rgba(255, 196, 0, 0.45)';
 
-/** Ready-made styles: underline (solid for terms, dotted for slogans), background tint, or none. */
+/**
+ * Ready-made styles: underline (solid for terms, dotted in the same colour for near matches,
+ * dotted red for slogans), background tint (lighter for near matches), or none.
+ */
 export const HIGHLIGHT_PRESETS: Readonly<Record<HighlightPreset, HighlightStyle>> = {
   underline: {
     term: 'text-decoration: underline solid #1a73e8 2px',
+    fuzzy: 'text-decoration: underline dotted #1a73e8 2px',
     unknown: 'text-decoration: underline dotted #d93025 2px',
     active: ACTIVE,
   },
   background: {
     term: 'background-color: rgba(26, 115, 232, 0.16)',
+    fuzzy: 'background-color: rgba(26, 115, 232, 0.07)',
     unknown: 'background-color: rgba(217, 48, 37, 0.14)',
     active: ACTIVE,
   },
-  off: { term: '', unknown: '', active: ACTIVE },
+  off: { term: '', fuzzy: '', unknown: '', active: ACTIVE },
 };
 
 /** A preset name or explicit declarations; missing fields fall back to the underline preset. */
@@ -70,19 +80,22 @@ export type MarkMode = 'highlight-api' | 'wrap';
  */
 export function highlightCss(style: HighlightStyle, mode: MarkMode, scope = ''): string {
   const term = declarations(style.term);
+  const fuzzy = declarations(style.fuzzy);
   const unknown = declarations(style.unknown);
   const active = declarations(style.active);
   const w = WRAPPER_TAG;
   if (mode === 'highlight-api') {
     return [
       `${scope}::highlight(${HIGHLIGHT_NAMES.term}) { ${term} }`,
+      `${scope}::highlight(${HIGHLIGHT_NAMES.fuzzy}) { ${fuzzy} }`,
       `${scope}::highlight(${HIGHLIGHT_NAMES.unknown}) { ${unknown} }`,
       `${scope}::highlight(${HIGHLIGHT_NAMES.active}) { ${active} }`,
     ].join('\n');
   }
   return [
     `${w} { display: inline !important; }`,
-    `${w}[data-pg-kind="term"], ${w}[data-pg-kind="fuzzy"] { ${term} }`,
+    `${w}[data-pg-kind="term"] { ${term} }`,
+    `${w}[data-pg-kind="fuzzy"] { ${fuzzy} }`,
     `${w}[data-pg-kind="unknown-slogan"] { ${unknown} }`,
     `${w}[data-pg-active] { ${active} }`,
     `${w}:focus-visible { outline: 2px solid #1a73e8 !important; outline-offset: 1px !important; }`,

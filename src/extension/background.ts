@@ -48,6 +48,9 @@ export function startBackground(): void {
     void syncRegisteredHosts(settings.enabledHosts);
   });
 
+  // The first-run page explains the product once, on a fresh install (not on updates).
+  browser.runtime.onInstalled.addListener(({ reason }) => void (reason === 'install' && browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') })));
+
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SUBSCRIPTION_ALARM) void updateAllSubscriptions();
   });

@@ -19,7 +19,7 @@ import { createStrings } from '../ui/strings';
 import { ENTRY_BATCH, isContentRequest, type ContentRequest, type PageReport } from './messages';
 import { summariseMatches, type ReportMatch } from './page-report';
 import { askBackground } from './respond';
-import { loadSettings, watchSettings, type ExtensionSettings } from './settings';
+import { loadSettings, localeFor, watchSettings, type ExtensionSettings } from './settings';
 import { siteState } from './sites';
 import { getCompiledPack, watchCompiledPack } from './merged-pack';
 import { pageClues } from '../ui/page-clues';
@@ -135,7 +135,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     const on = siteState(settings, location.href) === 'on';
     if (on && compiled === undefined) return load();
     const pack = compiled;
-    const settingsKey = JSON.stringify([settings.highlightStyle, settings.hoverDelay, settings.unknownSlogans, settings.theme]);
+    const settingsKey = JSON.stringify([settings.highlightStyle, settings.hoverDelay, settings.unknownSlogans, settings.theme, settings.language]);
     if (session && on && session.hash === pack?.hash && session.settingsKey === settingsKey) return;
     const restarted = session !== undefined;
     stop();
@@ -173,7 +173,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     const ui = mountGlossaryUI({
       annotator,
       pack: { current: knownPack, request: (ids) => askEntries(hash, ids) },
-      strings: createStrings(browser.i18n.getUILanguage()),
+      strings: createStrings(localeFor(current.language, browser.i18n.getUILanguage())),
       hoverDelay: current.hoverDelay,
       theme: current.theme,
       senses: { choose: (entryId) => choose(hash, entryId), views: SENSE_VIEWS },

@@ -1,11 +1,15 @@
 // Options page: import a report (.docx / .txt / .md / .html) with the same importer as
-// `policy-glossary import`, preview the extracted entries in a table, fix terms or definitions,
-// and save them as a glossary pack of the user's (validated like any imported file).
+// `policy-glossary import`, review the extracted entries (skip a row; edit term, items one per
+// line, definition and a note; see each one's footnote or appendix number and whether the glossary
+// already has the term), and save them as a glossary pack of the user's, validated like any
+// imported file. A failed save keeps the preview and every edit.
 import { useState } from 'preact/hooks';
 import { stringify } from 'yaml';
 import type { GlossaryEntry, GlossaryFile, SourceDocument } from '../core/types';
 import { importReport, IMPORT_EXTENSIONS } from '../import/import-report';
 import type { ImportProblem } from '../import/types';
+import { FileDrop } from './file-drop';
+import { knownTerms, type KnownTerm } from './glossary-access';
 import { importGlossaryText, type ImportOutcome } from './import-file';
 import type { ExtensionStrings } from './strings';
 
@@ -31,6 +35,36 @@ export function saveReportPreview(preview: ReportPreview): Promise<ImportOutcome
   return importGlossaryText(name, stringify(file, { lineWidth: 0 }));
 }
 
+/** One row of the preview as the user edits it: the entry, whether it is skipped, its items as typed. */
+export interface PreviewRow {
+  entry: GlossaryEntry;
+  skip: boolean;
+  /** One item per line (an item may itself contain 、, so lines, not 、, separate them). */
+  itemsText: string;
+}
+
+/** The rows of a fresh preview. */
+export function rowsOf(entries: readonly GlossaryEntry[]): PreviewRow[] {
+  return entries.map((entry) => ({ entry, skip: false, itemsText: (entry.items ?? []).join('\n') }));
+}
+
+/**
+ * The entries to save: skipped rows left out, items split at line ends (blank lines dropped), an
+ * empty note removed. Fields the preview does not show (id, source, aliases…) are kept.
+ */
+export function rowsToEntries(rows: readonly PreviewRow[]): GlossaryEntry[] {
+  return rows.flatMap(({ entry, skip, itemsText }) => {
+    if (skip) return [];
+    const items = itemsText
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0);
+    const note = entry.note?.trim();
+    const { items: _items, note: _note, ...rest } = entry;
+    return [{ ...rest, ...(items.length > 0 ? { items } : {}), ...(note ? { note } : {}) }];
+  });
+}
+
 /** Props of {@link ReportImport}. */
 export interface ReportImportProps {
   t: ExtensionStrings;
@@ -38,41 +72,47 @@ export interface ReportImportProps {
   onSaved: () => Promise<void>;
 }
 
-/** The report import section: file input, problems, editable preview table, save. */
+/** The report import section: file drop, problems, editable preview table, save. */
 export function ReportImport({ t, reservedIds, onSaved }: ReportImportProps) {
   const [preview, setPreview] = useState<ReportPreview>();
+  const [rows, setRows] = useState<PreviewRow[]>([]);
+  const [known, setKnown] = useState<Map<string, KnownTerm>>(new Map());
   const [outcome, setOutcome] = useState<ImportOutcome>();
+  const [savedName, setSavedName] = useState<string>();
 
-  const read = async (file: File | undefined): Promise<void> => {
-    if (!file) return;
+  const read = async (file: File): Promise<void> => {
     setOutcome(undefined);
-    setPreview(previewReport(file.name, new Uint8Array(await file.arrayBuffer()), reservedIds));
+    const next = previewReport(file.name, new Uint8Array(await file.arrayBuffer()), reservedIds);
+    setPreview(next);
+    setRows(rowsOf(next.entries));
+    setKnown(await knownTerms(next.entries.map((e) => e.term)).catch(() => new Map<string, KnownTerm>()));
   };
 
-  const edit = (index: number, change: Partial<GlossaryEntry>): void => {
-    if (!preview) return;
-    setPreview({ ...preview, entries: preview.entries.map((entry, i) => (i === index ? { ...entry, ...change } : entry)) });
+  const edit = (index: number, change: Partial<PreviewRow> | Partial<GlossaryEntry>, field: 'row' | 'entry' = 'entry'): void => {
+    setRows((current) => current.map((row, i) => (i !== index ? row : field === 'row' ? { ...row, ...change } : { ...row, entry: { ...row.entry, ...change } })));
   };
 
   const save = async (): Promise<void> => {
     if (!preview) return;
-    const result = await saveReportPreview(preview);
+    const result = await saveReportPreview({ ...preview, entries: rowsToEntries(rows) }).catch(
+      (error: unknown): ImportOutcome => ({ ok: false, problems: [error instanceof Error ? error.message : String(error)] }),
+    );
     setOutcome(result);
     if (result.ok) {
+      setSavedName(preview.fileName);
       setPreview(undefined);
+      setRows([]);
       await onSaved();
     }
   };
 
+  const kept = rows.filter((row) => !row.skip).length;
   return (
-    <div class="pg-result" data-section="report-import">
-      <label>
-        {t.importReport}
-        <input type="file" accept={IMPORT_EXTENSIONS.join(',')} data-action="import-report" onChange={(e) => void read(e.currentTarget.files?.[0])} />
-      </label>
-      <p class="pg-status">{t.importReportHint}</p>
+    <div data-section="report-import">
+      <p class="pg-hint">{t.importReportHint}</p>
+      <FileDrop t={t} label={t.importReport} accept={IMPORT_EXTENSIONS} action="import-report" onFile={(file) => void read(file)} />
       {preview && (
-        <>
+        <div class="pg-result">
           <p class="pg-status">
             <b>{preview.source.title}</b>
             {preview.source.date && ` · ${preview.source.date}`}
@@ -87,55 +127,85 @@ export function ReportImport({ t, reservedIds, onSaved }: ReportImportProps) {
               ))}
             </ul>
           )}
-          {preview.entries.length === 0 ? (
+          {rows.length === 0 ? (
             <p class="pg-status">{t.noEntriesFound}</p>
           ) : (
             <>
-              <table data-list="report-entries" style="table-layout:fixed">
-                <colgroup>
-                  <col style="width:2.5em" />
-                  <col style="width:22%" />
-                  <col style="width:48%" />
-                  <col />
-                </colgroup>
-                <thead>
-                  <tr>
-                    <th>#</th>
-                    <th>{t.fieldTerm}</th>
-                    <th>{t.fieldDefinition}</th>
-                    <th>{t.items}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.entries.map((entry, i) => (
-                    <tr key={entry.id}>
-                      <td>{entry.source?.footnote ?? entry.source?.appendix ?? i + 1}</td>
-                      <td>
-                        <input type="text" value={entry.term} aria-label={t.fieldTerm} onInput={(e) => edit(i, { term: e.currentTarget.value })} />
-                      </td>
-                      <td>
-                        <textarea rows={4} value={entry.definition ?? ''} aria-label={t.fieldDefinition} onInput={(e) => edit(i, { definition: e.currentTarget.value })} />
-                      </td>
-                      <td>{entry.items?.join('、')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <button type="button" class="pg-primary" style="margin-top:6px" onClick={() => void save()}>
-                {t.saveAll(preview.entries.length)}
-              </button>
+              <ol class="pg-preview" data-list="report-entries">
+                {rows.map((row, i) => (
+                  <PreviewRowView key={row.entry.id} t={t} row={row} known={known.get(row.entry.term.trim())} onEdit={(change, field) => edit(i, change, field)} />
+                ))}
+              </ol>
+              {outcome && !outcome.ok && (
+                <div role="alert">
+                  <p class="pg-status pg-error">{t.reportSaveFailed}</p>
+                  <ul class="pg-problems">
+                    {outcome.problems.map((problem, i) => (
+                      <li key={i}>{problem}</li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              <div class="pg-row pg-gap">
+                <button type="button" class="pg-primary" data-action="save-report" disabled={kept === 0} onClick={() => void save()}>
+                  {t.saveAll(kept)}
+                </button>
+                <span class="pg-count">{t.reportKeep(kept, rows.length)}</span>
+              </div>
             </>
           )}
-        </>
+        </div>
       )}
-      {outcome && !outcome.ok && (
-        <ul class="pg-problems" role="alert">
-          {outcome.problems.map((problem, i) => (
-            <li key={i}>{problem}</li>
-          ))}
-        </ul>
+      {outcome?.ok && (
+        <p class="pg-status" role="status">
+          {t.importDone(savedName ?? '', outcome.entries)}
+        </p>
       )}
-      {outcome?.ok && <p class="pg-status" role="status">{t.importDone(preview?.fileName ?? '', outcome.entries)}</p>}
     </div>
+  );
+}
+
+/** One previewed entry: its mark in the report, fields to edit, the glossary's copy if any, skip. */
+function PreviewRowView({ t, row, known, onEdit }: { t: ExtensionStrings; row: PreviewRow; known: KnownTerm | undefined; onEdit: (change: Partial<PreviewRow> | Partial<GlossaryEntry>, field?: 'row' | 'entry') => void }) {
+  const { entry, skip } = row;
+  const id = `r-${entry.id}`;
+  const mark = entry.source?.footnote !== undefined ? t.footnoteMark(entry.source.footnote) : entry.source?.appendix !== undefined ? t.appendixMark(entry.source.appendix) : undefined;
+  return (
+    <li class={skip ? 'pg-entry pg-skipped' : 'pg-entry'} data-entry-id={entry.id} data-skipped={skip ? '' : undefined}>
+      <div class="pg-entry-head">
+        {mark && (
+          <span class="pg-mark" data-field="mark">
+            {mark}
+          </span>
+        )}
+        <input type="text" id={`${id}-term`} value={entry.term} aria-label={t.fieldTerm} disabled={skip} onInput={(e) => onEdit({ term: e.currentTarget.value })} />
+        <button type="button" data-action="skip" aria-pressed={skip} onClick={() => onEdit({ skip: !skip }, 'row')}>
+          {skip ? t.reportRestore : t.reportSkip}
+        </button>
+      </div>
+      {known && (
+        <p class="pg-ctx pg-known" data-field="known">
+          {t.reportKnown(known.source)}
+        </p>
+      )}
+      {skip ? (
+        <p class="pg-ctx">{t.reportSkipped}</p>
+      ) : (
+        <div class="pg-entry-fields">
+          <label>
+            {t.fieldDefinition}
+            <textarea rows={3} name="definition" value={entry.definition ?? ''} onInput={(e) => onEdit({ definition: e.currentTarget.value })} />
+          </label>
+          <label>
+            {t.fieldItems}
+            <textarea rows={3} name="items" value={row.itemsText} onInput={(e) => onEdit({ itemsText: e.currentTarget.value }, 'row')} />
+          </label>
+          <label class="pg-wide">
+            {t.reportNote}
+            <input type="text" name="note" value={entry.note ?? ''} onInput={(e) => onEdit({ note: e.currentTarget.value })} />
+          </label>
+        </div>
+      )}
+    </li>
   );
 }

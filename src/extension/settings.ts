@@ -24,7 +24,12 @@ export interface ExtensionSettings {
   disabledGroups: string[];
   /** Plain clicks on PDF links of pages where the extension is on open the PDF viewer (issue #20). */
   openPdfsInViewer: boolean;
+  /** The extension's own words: the browser's UI language, or Chinese or English whatever the browser says. */
+  language: LanguageSetting;
 }
+
+/** The language choices of the options page. */
+export type LanguageSetting = 'auto' | 'zh-CN' | 'en';
 
 /** Settings of a fresh install. */
 export const DEFAULT_SETTINGS: Readonly<ExtensionSettings> = Object.freeze({
@@ -37,6 +42,7 @@ export const DEFAULT_SETTINGS: Readonly<ExtensionSettings> = Object.freeze({
   theme: 'auto',
   disabledGroups: [],
   openPdfsInViewer: false,
+  language: 'auto',
 });
 
 /** Bounds of the hover delay the options page accepts, in milliseconds. */
@@ -60,7 +66,16 @@ export function normaliseSettings(stored: unknown): ExtensionSettings {
     theme: s.theme === 'light' || s.theme === 'dark' ? s.theme : 'auto',
     disabledGroups: Array.isArray(s.disabledGroups) ? [...new Set(s.disabledGroups.filter((g): g is string => typeof g === 'string'))] : [],
     openPdfsInViewer: typeof s.openPdfsInViewer === 'boolean' ? s.openPdfsInViewer : DEFAULT_SETTINGS.openPdfsInViewer,
+    language: s.language === 'zh-CN' || s.language === 'en' ? s.language : 'auto',
   };
+}
+
+/**
+ * The locale the extension speaks: the chosen one, or the browser's UI language under 'auto'.
+ * An official with an English browser can still have the extension in Chinese, and the reverse.
+ */
+export function localeFor(language: LanguageSetting, browserLanguage: string): string {
+  return language === 'auto' ? browserLanguage : language;
 }
 
 /** Reads the settings. */

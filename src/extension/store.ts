@@ -9,6 +9,7 @@ import { compiledPackItem, mergedPackItem } from './merged-pack';
 import { loadSettings } from './settings';
 import { countGroups, withoutGroups, type SourceGroupCount } from './source-groups';
 import { localItem } from './storage-item';
+import { packStats, type PackStats } from './pack-origin';
 
 /** Where a pack came from. */
 export type PackKind = 'bundled' | 'file' | 'url';
@@ -30,6 +31,8 @@ export interface PackRecord {
   lastModified?: string;
   checkedAt?: number;
   error?: string;
+  /** What the pack holds, for the options page's source line (records saved before have none). */
+  stats?: PackStats;
 }
 
 /** Id of the pack compiled from glossary/ at build time. */
@@ -63,6 +66,7 @@ export async function savePack(record: Omit<PackRecord, 'entries' | 'hash' | 'up
     ...record,
     entries: pack.entries.length,
     hash: pack.hash,
+    stats: packStats(pack),
     updatedAt: previous?.hash === pack.hash ? previous.updatedAt : now,
   };
   await packItem(record.id).setValue(pack);

@@ -1,6 +1,7 @@
 // The popup's and options page's own words, Chinese first with English; the tooltip's words
 // come from src/ui/strings.ts. Official terms and glossary text are never translated.
 import { browser } from 'wxt/browser';
+import { localeFor, type LanguageSetting } from './settings';
 
 const ZH = {
   lang: 'zh-CN',
@@ -57,7 +58,7 @@ const ZH = {
   subscribeButton: '订阅',
   subscribePlaceholder: 'https://www.example.gov.cn/glossary.json',
   subscribed: (url: string) => `已订阅 ${url}`,
-  myEntries: '我的词库',
+  myEntries: '我的词条',
   myEntriesEmpty: '还没有自己的词条',
   exportMine: '导出我的词条（YAML）',
   importMine: '导入到我的词库',
@@ -92,10 +93,56 @@ const ZH = {
   disabledHosts: '已关闭的网站',
   noHosts: '无',
   shortcuts: '快捷键：Alt+Shift+→ / Alt+Shift+← 跳到下一个 / 上一个术语，Esc 关闭',
-  importReport: '从报告导入（.docx / .txt / .html）',
+  importReport: '选择一份报告（.docx / .txt / .html）',
   importReportHint: '提取报告中的脚注或名词解释，检查、修改后保存为一个词库',
   saveAll: (n: number) => `保存这 ${n} 条为词库`,
   noEntriesFound: '没有在报告中找到脚注或名词解释',
+  intro: '政策术语助手在政府网页上标出政策术语和编号提法，鼠标悬停或键盘选中即可看到当地文件自己的解释。',
+  openWelcome: '入门介绍',
+  packsHint: '词库是一组术语及其释义，摘自政府工作报告的脚注和名词解释。内置词库随扩展安装；你也可以导入别人整理好的词库文件。',
+  subscriptions: '订阅',
+  subscriptionsHint: '订阅是某个网址上发布的词库（glossary.json），例如本地政府自己整理的词库；扩展每 6 小时检查一次更新。',
+  myEntriesHint: '我的词条是你自己添加或修改的释义，只保存在这个浏览器里。可以导出为文件备份或分享。',
+  reportImportHeading: '从报告导入',
+  dropHere: '把文件拖到这里，或',
+  chooseFile: '选择文件',
+  accepts: (kinds: string) => `支持 ${kinds}`,
+  dropOneFile: '请只放一个文件',
+  packOrigin: '来源',
+  bundledSummary: (reports: number, places: number) => `收录 ${reports} 份文件、${places} 个地方`,
+  bundledFrom: '随扩展安装，摘自各地政府工作报告及中央文件',
+  version: (v: string) => `版本 ${v}`,
+  builtOn: (date: string) => `构建于 ${date}`,
+  latestYear: (year: number) => `最新文件 ${year} 年`,
+  importedOn: (date: string) => `导入于 ${date}`,
+  changedOn: (date: string) => `内容更新于 ${date}`,
+  language: '语言',
+  languageAuto: '跟随浏览器',
+  languageHint: '扩展自己的文字使用的语言；词库内容始终保持原文。',
+  welcomeTitle: '欢迎使用政策术语助手',
+  welcomeLead: [
+    '政府报告常用“六稳”“三重一大”这样的简称和编号提法，转载到网页上时，原文的脚注和名词解释往往丢失了。',
+    '政策术语助手在政府网站上标出这些术语，鼠标悬停、轻触或用键盘选中，就能看到它的解释和出处。',
+    '解释取自该地政府文件自己的脚注和名词解释；同一个词在不同地方含义不同时，不会把别处的意思当作本页的意思。',
+  ],
+  welcomeExample: '示例：把鼠标移到带下划线的词上',
+  welcomeExampleBefore: '稳住经济大盘，扎实做好',
+  welcomeExampleAfter: '工作。',
+  welcomeNext: '现在打开任意一个政府网站的文章试试看。扩展只在政府网站上自动运行；其他网站可以在工具栏按钮中开启。',
+  welcomeLoading: '正在安装内置词库…',
+  popupSearchHint: '在全部词库中搜索',
+  moreResults: '更多结果请到设置页搜索',
+  unknownHint: '本页提到、词库中还没有的编号提法',
+  reportColumnMark: '出处',
+  reportKnown: (source: string) => `词库已有（${source}）`,
+  reportSkip: '跳过',
+  reportSkipped: '已跳过，不保存',
+  reportRestore: '恢复',
+  reportNote: '说明（可选，例如原文有误）',
+  reportKeep: (kept: number, total: number) => `将保存 ${kept} / ${total} 条`,
+  reportSaveFailed: '保存失败，预览和你的修改都还在，请按提示修改后再保存：',
+  footnoteMark: (n: number) => `脚注 ${n}`,
+  appendixMark: (n: number) => `名词解释第 ${n} 条`,
 };
 
 type ExtensionStrings = typeof ZH;
@@ -149,13 +196,13 @@ const EN: ExtensionStrings = {
   checkedAt: (when) => `Last checked: ${when}`,
   updateFailed: (message) => `Update failed (the last good copy stays active): ${message}`,
   importFile: 'Import a glossary file (YAML or glossary.json)',
-  importDone: (name, n) => `Imported ${name}: ${n} entries`,
+  importDone: (name, n) => `Imported ${name}: ${n} ${n === 1 ? 'entry' : 'entries'}`,
   importFailed: (name) => `${name} was not imported; fix these problems and try again (nothing was saved):`,
   subscribe: 'Subscribe to a glossary URL',
   subscribeButton: 'Subscribe',
   subscribePlaceholder: 'https://www.example.gov.cn/glossary.json',
   subscribed: (url) => `Subscribed to ${url}`,
-  myEntries: 'My glossary',
+  myEntries: 'My entries',
   myEntriesEmpty: 'No entries of your own yet',
   exportMine: 'Export my entries (YAML)',
   importMine: 'Import into my glossary',
@@ -190,10 +237,56 @@ const EN: ExtensionStrings = {
   disabledHosts: 'Sites turned off',
   noHosts: 'None',
   shortcuts: 'Shortcuts: Alt+Shift+→ / Alt+Shift+← next / previous term, Esc closes',
-  importReport: 'Import from a report (.docx / .txt / .html)',
+  importReport: 'Choose a report (.docx / .txt / .html)',
   importReportHint: 'Extracts the report’s footnotes or glossary appendix; review, fix, then save them as a glossary',
   saveAll: (n) => `Save these ${n} entries as a glossary`,
   noEntriesFound: 'No footnotes or glossary appendix found in the report',
+  intro: 'Policy Glossary marks policy terms and numbered slogans on government pages; hover or select one to read what the place’s own documents say it means.',
+  openWelcome: 'Introduction',
+  packsHint: 'A glossary is a set of terms with their definitions, taken from the footnotes and 名词解释 appendices of government work reports. The built-in one comes with the extension; you can also import a glossary file someone has prepared.',
+  subscriptions: 'Subscriptions',
+  subscriptionsHint: 'A subscription is a glossary published at a web address (glossary.json), e.g. by a local government; the extension checks it for updates every 6 hours.',
+  myEntriesHint: 'My entries are definitions you added or changed yourself, kept only in this browser. Export them to a file to back them up or share them.',
+  reportImportHeading: 'Import from a report',
+  dropHere: 'Drop a file here, or',
+  chooseFile: 'Choose a file',
+  accepts: (kinds) => `Accepts ${kinds}`,
+  dropOneFile: 'Drop one file at a time',
+  packOrigin: 'Origin',
+  bundledSummary: (reports, places) => `${reports} documents from ${places} places`,
+  bundledFrom: 'Comes with the extension; taken from local government work reports and central documents',
+  version: (v) => `version ${v}`,
+  builtOn: (date) => `built ${date}`,
+  latestYear: (year) => `newest document ${year}`,
+  importedOn: (date) => `imported ${date}`,
+  changedOn: (date) => `content changed ${date}`,
+  language: 'Language',
+  languageAuto: 'Follow the browser',
+  languageHint: 'The language of the extension’s own words; glossary text always stays as written.',
+  welcomeTitle: 'Welcome to Policy Glossary',
+  welcomeLead: [
+    'Government reports are full of abbreviations and numbered slogans such as 六稳 or 三重一大, and the footnotes and glossary appendices that explain them are usually lost when the reports are republished on the web.',
+    'Policy Glossary marks these terms on government sites: hover, tap or select one with the keyboard to see its explanation and where it comes from.',
+    'Explanations come from the footnotes and appendices of that place’s own documents; where a term means different things in different places, another place’s meaning is never passed off as this page’s.',
+  ],
+  welcomeExample: 'Example: point at the underlined term',
+  welcomeExampleBefore: '稳住经济大盘，扎实做好',
+  welcomeExampleAfter: '工作。',
+  welcomeNext: 'Now open an article on any government site to try it. The extension runs by itself on government sites; turn it on for other sites from the toolbar button.',
+  welcomeLoading: 'Installing the built-in glossary…',
+  popupSearchHint: 'Searches every glossary',
+  moreResults: 'Search the settings page for more',
+  unknownHint: 'Numbered slogans on this page that the glossary does not have yet',
+  reportColumnMark: 'Where',
+  reportKnown: (source) => `Already in the glossary (${source})`,
+  reportSkip: 'Skip',
+  reportSkipped: 'Skipped, not saved',
+  reportRestore: 'Restore',
+  reportNote: 'Note (optional, e.g. a typo in the original)',
+  reportKeep: (kept, total) => `${kept} of ${total} entries will be saved`,
+  reportSaveFailed: 'Not saved; the preview and your edits are still here. Fix these problems and save again:',
+  footnoteMark: (n) => `footnote ${n}`,
+  appendixMark: (n) => `名词解释 no. ${n}`,
 };
 
 export type { ExtensionStrings };
@@ -203,7 +296,12 @@ export function extensionStrings(locale: string): ExtensionStrings {
   return /^zh/i.test(locale) ? ZH : EN;
 }
 
-/** The strings for the browser's UI language. */
-export function currentStrings(): ExtensionStrings {
-  return extensionStrings(browser.i18n.getUILanguage());
+/** The locale the extension pages speak under the language setting (the browser's under 'auto'). */
+export function pageLocale(language: LanguageSetting): string {
+  return localeFor(language, browser.i18n.getUILanguage());
+}
+
+/** The extension pages' strings under the language setting. */
+export function currentStrings(language: LanguageSetting): ExtensionStrings {
+  return extensionStrings(pageLocale(language));
 }

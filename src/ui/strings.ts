@@ -23,6 +23,10 @@ export interface Strings {
   notInGlossary: string;
   /** Shown while a term's definition is on its way (never another meaning meanwhile). */
   loadingEntry: string;
+  /** What an unknown slogan is, under its heading. */
+  unknownWhat: string;
+  /** Heading of the glossary terms that look like an unknown slogan. */
+  closeTerms: string;
   addToGlossary: string;
   maybe: (term: string) => string;
   searchLabel: string;
@@ -60,6 +64,8 @@ const ZH: Strings = {
   close: '关闭',
   notInGlossary: '词库中暂无此词',
   loadingEntry: '正在载入释义…',
+  unknownWhat: '这是一个编号提法（数字加概括词），词库中还没有它的解释，本页也没有给出定义。',
+  closeTerms: '词库中相近的提法',
   addToGlossary: '添加到我的词库',
   maybe: (term) => `可能是：${term}`,
   searchLabel: '搜索术语',
@@ -89,8 +95,10 @@ const EN: Strings = {
   close: 'Close',
   notInGlossary: 'Not in the glossary yet',
   loadingEntry: 'Loading the definition…',
+  unknownWhat: 'A numbered slogan (a number plus a summary word) that neither the glossary nor this page defines yet.',
+  closeTerms: 'Similar slogans in the glossary',
   addToGlossary: 'Add to my glossary',
-  maybe: (term) => `Did you mean: ${term}`,
+  maybe: (term) => `Maybe: ${term}`,
   searchLabel: 'Search terms',
   searchPlaceholder: 'Term, pinyin or keyword, e.g. liuwen',
   noResults: (query) => `No terms match “${query}”`,

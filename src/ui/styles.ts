@@ -38,7 +38,9 @@ export const CARD_STYLES =
   // 脚注 16, a date or a place name broken across lines reads as two things.
   '.pg-nb{white-space:nowrap}' +
   '.pg-unknown .pg-term{color:var(--fg)}' +
-  '.pg-unknown button{margin-top:8px}';
+  '.pg-unknown button{margin-top:8px}' +
+  '.pg-close ul{list-style:none;margin:2px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:2px 4px}' +
+  '.pg-unknown .pg-close button{margin-top:0}';
 
 /**
  * The tooltip's shadow host and floating box. The host rules are `!important` because inside a

@@ -3,6 +3,7 @@
 import { Component } from 'preact';
 import type { GlossaryPack, TextMatch } from '../core/types';
 import { UI_HOST_ATTRIBUTE } from './annotator-contract';
+import { closestTerms } from '../core/closest-terms';
 import { EntryCard, findEntry } from './entry-card';
 import type { SenseSupport } from './sense-views';
 import type { Strings } from './strings';
@@ -119,10 +120,11 @@ export class TooltipView extends Component<TooltipViewProps, { trail: string[] }
               {match.text}
             </h3>
             <p class="pg-small" lang={strings.lang}>
-              {loading ? strings.loadingEntry : strings.notInGlossary}
+              {loading ? strings.loadingEntry : strings.unknownWhat}
             </p>
+            {!loading && <CloseTerms match={match} pack={pack} strings={strings} titleId={titleId} onShow={(id) => this.setState({ trail: [...trail, id] })} />}
             {!loading && onAddToGlossary && (
-              <button type="button" lang={strings.lang} onClick={() => onAddToGlossary(match)}>
+              <button type="button" lang={strings.lang} data-action="add-to-glossary" onClick={() => onAddToGlossary(match)}>
                 {strings.addToGlossary}
               </button>
             )}
@@ -131,4 +133,26 @@ export class TooltipView extends Component<TooltipViewProps, { trail: string[] }
       </div>
     );
   }
+}
+
+/** Glossary terms that look like an unknown slogan (same numeral, a shared character); each opens in place. */
+function CloseTerms({ match, pack, strings, titleId, onShow }: { match: TextMatch; pack: GlossaryPack; strings: Strings; titleId: string; onShow: (id: string) => void }) {
+  const close = closestTerms(pack.entries, match.text.replace(/[“”「」‘’"']/g, ''));
+  if (close.length === 0) return null;
+  return (
+    <div class="pg-close" data-list="close-terms">
+      <p class="pg-small" id={`${titleId}-close`} lang={strings.lang}>
+        {strings.closeTerms}
+      </p>
+      <ul aria-labelledby={`${titleId}-close`}>
+        {close.map((entry) => (
+          <li key={entry.id}>
+            <button type="button" class="pg-link" onClick={() => onShow(entry.id)}>
+              {entry.term}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HIGHLIGHT_NAMES, createAnnotator, type Annotator } from '../../src/dom/annotator';
 import { createFakeMatcher } from './fake-matcher';
+import type { TextMatch } from '../../src/core/types';
 
 class FakeHighlight extends Set<Range> {
   priority = 0;
@@ -41,6 +42,25 @@ describe('highlight-api mode', () => {
     expect(registered(HIGHLIGHT_NAMES.term)).toEqual(['六稳']);
     expect(registered(HIGHLIGHT_NAMES.unknown)).toEqual(['三会一代']);
     expect(registered(HIGHLIGHT_NAMES.active)).toEqual([]);
+  });
+
+  it('draws a near match in its own highlight, and no match with its quote marks', async () => {
+    document.body.innerHTML = '<p>执行“三重一大”制度，做好“六稳”，推行三问三登计</p>';
+    const text = document.body.textContent ?? '';
+    const at = (s: string) => text.indexOf(s);
+    const matcher = {
+      scan: (): TextMatch[] => [
+        { start: at('“三重一大”制度'), end: at('“三重一大”制度') + 8, text: '“三重一大”制度', kind: 'term', entryId: 'a', term: '三重一大' },
+        { start: at('“六稳”'), end: at('“六稳”') + 4, text: '“六稳”', kind: 'term', entryId: 'b', term: '六稳' },
+        { start: at('三问三登计'), end: at('三问三登计') + 5, text: '三问三登计', kind: 'fuzzy', entryId: 'c', term: '三问三登记' },
+      ],
+    };
+    annotator = createAnnotator({ root: document, matcher, observe: false });
+    await annotator.ready;
+    expect(registered(HIGHLIGHT_NAMES.term)).toEqual(['三重一大', '六稳']);
+    expect(registered(HIGHLIGHT_NAMES.fuzzy)).toEqual(['三问三登计']);
+    // The match itself keeps its whole text (the tooltip and the popup name it so).
+    expect(annotator.matches().map((m) => m.text)).toEqual(['“三重一大”制度', '“六稳”', '三问三登计']);
   });
 
   it('setActive moves the active highlight; destroy() unregisters everything', async () => {

@@ -16,8 +16,8 @@ const rulesOf = (sheet: CSSStyleSheet | undefined): string[] => [...(sheet?.cssR
 
 describe('highlight styles', () => {
   it.each([
-    ['highlight-api', ['::highlight(pg-term)', '::highlight(pg-unknown)', '::highlight(pg-active)'], ['pg-term {']],
-    ['wrap', ['pg-term {', 'pg-term[data-pg-kind="unknown-slogan"]', 'pg-term[data-pg-active]'], ['::highlight(']],
+    ['highlight-api', ['::highlight(pg-term)', '::highlight(pg-fuzzy)', '::highlight(pg-unknown)', '::highlight(pg-active)'], ['pg-term {']],
+    ['wrap', ['pg-term {', 'pg-term[data-pg-kind="fuzzy"]', 'pg-term[data-pg-kind="unknown-slogan"]', 'pg-term[data-pg-active]'], ['::highlight(']],
   ] as const)('%s mode gets only its own rules', (mode, present, absent) => {
     const css = highlightCss(HIGHLIGHT_PRESETS.underline, mode);
     for (const text of present) expect(css).toContain(text);
@@ -26,7 +26,7 @@ describe('highlight styles', () => {
 
   it('highlight-api rules limited to a scope (the viewport registry’s marked elements), also after a style change', () => {
     const selectors = (css: string): string[] => css.split('\n').map((rule) => rule.slice(0, rule.indexOf(' {')));
-    const scoped = ['[data-pg-hl]::highlight(pg-term)', '[data-pg-hl]::highlight(pg-unknown)', '[data-pg-hl]::highlight(pg-active)'];
+    const scoped = ['[data-pg-hl]::highlight(pg-term)', '[data-pg-hl]::highlight(pg-fuzzy)', '[data-pg-hl]::highlight(pg-unknown)', '[data-pg-hl]::highlight(pg-active)'];
     expect(selectors(highlightCss(HIGHLIGHT_PRESETS.underline, 'highlight-api', '[data-pg-hl]'))).toEqual(scoped);
     // The host's own sheet, seen through its <style> fallback (happy-dom drops ::highlight rules from sheets).
     Object.defineProperty(document, 'adoptedStyleSheets', { configurable: true, get: () => [], set: () => { throw new TypeError('not supported'); } });
@@ -45,13 +45,16 @@ describe('highlight styles', () => {
   });
 
   it.each([
-    ['underline', 'underline solid', 'underline dotted'],
-    ['background', 'background-color', 'background-color'],
-    ['off', '', ''],
-  ] as const)('preset %s', (preset, term, unknown) => {
+    ['underline', 'underline solid', 'underline dotted', 'underline dotted'],
+    ['background', 'background-color', 'background-color', 'background-color'],
+    ['off', '', '', ''],
+  ] as const)('preset %s', (preset, term, fuzzy, unknown) => {
     const style = resolveHighlightStyle(preset);
     expect(style.term.includes(term)).toBe(true);
+    expect(style.fuzzy.includes(fuzzy)).toBe(true);
     expect(style.unknown.includes(unknown)).toBe(true);
+    // A near match never looks like an exact one, where the preset draws anything.
+    if (preset !== 'off') expect(style.fuzzy).not.toBe(style.term);
     expect(style.active).toContain('background-color');
   });
 
@@ -61,14 +64,15 @@ describe('highlight styles', () => {
   });
 
   it('makes every declaration !important so page-wide resets do not erase the marks', () => {
-    const css = highlightCss({ term: 'color: red; text-decoration: underline !important;', unknown: '', active: 'x' }, 'wrap');
-    expect(css).toContain('pg-term[data-pg-kind="term"], pg-term[data-pg-kind="fuzzy"] { color: red !important; text-decoration: underline !important; }');
+    const css = highlightCss({ term: 'color: red; text-decoration: underline !important;', fuzzy: 'color: blue', unknown: '', active: 'x' }, 'wrap');
+    expect(css).toContain('pg-term[data-pg-kind="term"] { color: red !important; text-decoration: underline !important; }');
+    expect(css).toContain('pg-term[data-pg-kind="fuzzy"] { color: blue !important; }');
     expect(css).toContain('pg-term[data-pg-kind="unknown-slogan"] {  }');
     expect(css).toContain('pg-term[data-pg-active] {  }');
   });
 
   it('declarations from settings cannot open new rules', () => {
-    const css = highlightCss({ term: 'color: red } body { display: none', unknown: '@import url(x)', active: '' }, 'wrap');
+    const css = highlightCss({ term: 'color: red } body { display: none', fuzzy: '', unknown: '@import url(x)', active: '' }, 'wrap');
     expect(css).not.toContain('body {');
     expect(css).not.toContain('@import');
     expect(css.split('{').length).toBe(css.split('}').length);

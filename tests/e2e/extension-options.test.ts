@@ -4,8 +4,13 @@
 // unknown slogan's tooltip opens the entry form prefilled, and the saved entry then explains the
 // slogan on the page and is found by its pinyin initials in the popup's search; a glossary whose every text
 // is markup and script shows as text on the options page, in the tooltip and in the popup, and nothing
-// of it runs. Screenshot: /tmp/ext-options.png (Chromium).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// of it runs. The page's structure (a line on what each section is, every glossary's origin and
+// version, drop zones with a real button), the language setting reaching the options page, the
+// popup and the tooltip, the report preview's skip/edit/known marks, and the first-run page
+// opened on install. Screenshots (tests/e2e/screenshots/ext-options-*, ext-welcome-*) are each
+// taken after a layout check of the same view: no horizontal scroll, nothing outside the
+// viewport, no overlapping boxes.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +19,8 @@ import { stringify } from 'yaml';
 import { GOV_HOST, launchBrowser, type LaunchedBrowser } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
 import { SEED_REPORT_PATH } from '../../demo/seed-page';
-import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, builtExtension, gotoExtensionPage, highlightCount, tooltipText, waitFor } from './extension-helpers';
+import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, builtExtension, gotoExtensionPage, highlightCount, tooltipText, waitFor } from './extension-helpers';
+import { pageLayoutProblems } from './support/layout';
 import type { BrowserName } from './support/browsers';
 
 const TARGETS: { name: BrowserName; extension: 'chrome-mv3' | 'firefox-mv2' | 'firefox-mv3' }[] = [
@@ -34,6 +40,11 @@ const HOSTILE = stringify({
   source: { title: `测试${PWN}文件`, kind: 'footnotes' },
   entries: [{ id: 'wu-wei-si-bi', term: '五违四必', definition: HOSTILE_DEFINITION, status: 'official' }],
 });
+
+const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
+// Importing computes pinyin keys and rebuilds the 3.4 MB merged pack: on the shared 2-core machine
+// under load that took over 30 s (not a speed check; benchmarks measure speed).
+const SLOW = 120_000;
 
 const page = (body: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body><p>${body}</p></body></html>`;
 
@@ -116,7 +127,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
   // pointer then opens once the page is annotated again (content.ts).
   it('imports a good file as a pack that pages use', async () => {
     await upload('good.yaml', GOOD);
-    await waitFor(() => options.$('[data-pack-id="file:good.yaml"]'), 'the imported pack in the list');
+    await waitFor(() => options.$('[data-pack-id="file:good.yaml"]'), 'the imported pack in the list', SLOW);
     const { tab } = await hoverTerm('/new.html', '双百千工程', 'the imported term highlighted');
     await waitFor(async () => (await tooltipText(tab))?.includes('测试用的释义。'), 'the imported definition in the tooltip');
     await tab.close();
@@ -125,7 +136,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
   it('a glossary whose text is markup and script: shown as text on the options page, in the tooltip and the popup; nothing runs', async () => {
     await options.bringToFront();
     await upload('hostile.yaml', HOSTILE);
-    await waitFor(() => options.$('[data-pack-id="file:hostile.yaml"]'), 'the hostile pack in the list');
+    await waitFor(() => options.$('[data-pack-id="file:hostile.yaml"]'), 'the hostile pack in the list', SLOW);
     const { tab } = await hoverTerm('/hostile.html', '五违四必', 'the hostile entry’s term highlighted');
     const shown = await waitFor(async () => {
       const text = await tooltipText(tab);
@@ -155,23 +166,40 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     const input = (await options.$('input[data-action="import-report"]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(SEED_REPORT_PATH);
     const rows = await waitFor(async () => {
-      const count = await options.$$eval('[data-list="report-entries"] tbody tr', (trs) => trs.length);
+      const count = await options.$$eval('[data-list="report-entries"] > li', (items) => items.length);
       return count > 0 ? count : null;
-    }, 'the preview table');
+    }, 'the preview', SLOW);
     expect(rows).toBe(19);
-    const definition = '[data-list="report-entries"] tbody tr:first-child textarea';
+    const first = '[data-list="report-entries"] > li:first-child';
+    // Each row names its footnote; the bundled town glossary already has the seed report's terms.
+    expect(await options.$eval(`${first} [data-field="mark"]`, (e) => e.textContent)).toBe('脚注 1');
+    await waitFor(() => options.$$eval('[data-list="report-entries"] [data-field="known"]', (marks) => marks.length > 0 && marks.every((m) => /^词库已有（.+）$/.test(m.textContent ?? ''))), 'terms the glossary has, marked with their source');
+    // Items one per line, never joined with 、.
+    const items = await options.$eval(`${first} textarea[name="items"]`, (area) => (area as HTMLTextAreaElement).value);
+    expect(items.split('\n').length).toBeGreaterThan(1);
+    await options.setViewport({ width: 800, height: 900 });
+    expect(await pageLayoutProblems(options)).toEqual([]);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await options.$eval('[data-list="report-entries"]', (list) => list.scrollIntoView());
+    await options.screenshot({ path: join(SCREENSHOTS, `ext-options-import-${extension}.png`) });
+    const definition = `${first} textarea[name="definition"]`;
     await options.$eval(definition, (area) => ((area as HTMLTextAreaElement).value = ''));
     await options.type(definition, '修改后的释义');
-    await options.click('[data-section="report-import"] button.pg-primary');
-    const record = await waitFor(() => options.$(`[data-pack-id="file:${basename(SEED_REPORT_PATH, '.txt')}.yaml"]`), 'the report’s pack');
-    expect(await record.evaluate((li) => li.textContent)).toMatch(/19/);
+    await options.type(`${first} input[name="note"]`, '测试说明');
+    // The second row is skipped: 18 of 19 are saved.
+    await options.click('[data-list="report-entries"] > li:nth-child(2) [data-action="skip"]');
+    await waitFor(() => options.$eval('[data-action="save-report"]', (b) => b.textContent?.includes('18') ?? false), 'the save button to count 18');
+    await options.click('[data-action="save-report"]');
+    const record = await waitFor(() => options.$(`[data-pack-id="file:${basename(SEED_REPORT_PATH, '.txt')}.yaml"]`), 'the report’s pack', SLOW);
+    expect(await record.evaluate((li) => li.textContent)).toMatch(/18 条/);
   });
 
   it('“add to my glossary” on an unknown slogan opens the entry form prefilled, and the saved entry explains the term', async () => {
     const { tab, point } = await hoverTerm('/slogan.html', '四个严实', 'the unknown slogan marked');
-    await waitFor(() => tooltipText(tab), 'the unknown slogan’s tooltip');
+    const unknown = await waitFor(() => tooltipText(tab), 'the unknown slogan’s tooltip');
+    expect(unknown).toContain('这是一个编号提法');
     await tab.evaluate(() => {
-      const tip = document.querySelector('[data-policy-glossary-ui]')!.shadowRoot!.querySelector('.pg-unknown button') as HTMLButtonElement;
+      const tip = document.querySelector('[data-policy-glossary-ui]')!.shadowRoot!.querySelector('[data-action="add-to-glossary"]') as HTMLButtonElement;
       tip.click();
     });
     const form = await waitFor(async () => {
@@ -180,7 +208,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
         if (href.includes('options.html#add')) return candidate;
       }
       return null;
-    }, 'the entry form tab');
+    }, 'the entry form tab', SLOW);
     const term = await waitFor(() => form.evaluate(() => (document.querySelector('#entry-form input[name="term"]') as HTMLInputElement | null)?.value ?? null).catch(() => null), 'the prefilled entry form');
     expect(term).toBe('四个严实');
     await form.evaluate(() => {
@@ -200,5 +228,99 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     const popup = await searchInPopup('sgys');
     await waitFor(() => popup.$eval('[data-list="search"]', (list) => (list.textContent ?? '').includes('四个严实')).catch(() => false), 'search results for sgys');
     await popup.close();
+  });
+
+  it('explains each section, lists every glossary with its origin and version, and offers drop zones with a real button', async () => {
+    await options.bringToFront();
+    await gotoExtensionPage(options, `${base}/options.html`);
+    await options.waitForSelector('[data-list="packs"] li');
+    const sections = await options.$$eval('.pg-options > section', (list) => list.map((s) => [s.id, s.querySelector('h2')?.textContent ?? '', s.querySelector('.pg-hint')?.textContent ?? '']));
+    expect(sections.map(([id]) => id)).toEqual(['packs', 'subscriptions', 'report', 'sources', 'mine', 'display', 'sites']);
+    for (const id of ['packs', 'subscriptions', 'mine']) expect(sections.find(([s]) => s === id)?.[2]?.length, id).toBeGreaterThan(20);
+    const bundled = await options.$eval('[data-pack-id="bundled"]', (li) => ({
+      origin: li.querySelector('[data-field="origin"]')?.textContent ?? '',
+      details: li.querySelector('[data-field="details"]')?.textContent ?? '',
+    }));
+    expect(bundled.origin).toContain('随扩展安装');
+    expect(bundled.details).toMatch(/^版本 \d+\.\d+\.\d+ · 构建于 \d{4}-\d{2}-\d{2} · 收录 \d+ 份文件、\d+ 个地方 · 最新文件 \d{4} 年 · \d+ 条/);
+    // No bare browser file picker: each file input sits off screen behind a named, focusable button.
+    const drops = await options.$$eval('[data-drop]', (zones) =>
+      zones.map((zone) => {
+        const button = zone.querySelector('button');
+        button?.focus();
+        const input = zone.querySelector('input[type="file"]') as HTMLInputElement;
+        return { focused: document.activeElement === button, name: button?.textContent, inputWidth: input.getBoundingClientRect().width };
+      }),
+    );
+    expect(drops).toEqual([0, 1, 2].map(() => ({ focused: true, name: '选择文件', inputWidth: 1 })));
+    // A file dropped on the zone is imported like a chosen one.
+    await options.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped.yaml'));
+      document.querySelector('[data-drop="import-pack"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, GOOD.replace('shuang-qian', 'dropped').replace('双百千工程', '双千百工程'));
+    await waitFor(() => options.$('[data-pack-id="file:dropped.yaml"]'), 'the dropped file in the list', SLOW);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const [width, height] of [[1280, 900], [375, 800]] as const) {
+      await options.setViewport({ width, height });
+      expect(await pageLayoutProblems(options), `${width} px`).toEqual([]);
+      await options.screenshot({ path: join(SCREENSHOTS, `ext-options-zh-${width}-${extension}.png`), fullPage: true });
+    }
+    await options.setViewport({ width: 800, height: 900 });
+  });
+
+  it('the language setting switches the options page, the popup and the tooltip, whatever the browser’s language', async () => {
+    await options.bringToFront();
+    await options.select('select[data-setting="language"]', 'en');
+    await waitFor(() => options.$eval('h1', (h) => h.textContent === 'Policy Glossary · Settings'), 'the options page in English');
+    expect(await options.evaluate(() => document.documentElement.lang)).toBe('en');
+    for (const [width, height] of [[1280, 900], [375, 800]] as const) {
+      await options.setViewport({ width, height });
+      expect(await pageLayoutProblems(options), `${width} px`).toEqual([]);
+      await options.screenshot({ path: join(SCREENSHOTS, `ext-options-en-${width}-${extension}.png`), fullPage: true });
+    }
+    await options.setViewport({ width: 800, height: 900 });
+    const popup = await searchInPopup('liuwen');
+    await waitFor(() => popup.$eval('input[type="search"]', (input) => input.getAttribute('placeholder')?.startsWith('Term, pinyin') ?? false), 'the popup in English');
+    await popup.close();
+    const { tab } = await hoverTerm('/new.html', '双百千工程', 'the imported term highlighted');
+    await waitFor(async () => (await tooltipText(tab))?.includes('Copy'), 'the tooltip’s own words in English');
+    // Glossary text stays as written.
+    expect(await tooltipText(tab)).toContain('测试用的释义。');
+    await tab.close();
+    await options.bringToFront();
+    await options.select('select[data-setting="language"]', 'zh-CN');
+    await waitFor(() => options.$eval('h1', (h) => h.textContent === '政策术语助手 · 设置'), 'the options page in Chinese again');
+  });
+
+  it('the first-run page opened on install: three sentences and one term explained', async () => {
+    const welcome = await waitFor(async () => {
+      for (const candidate of await launched.browser.pages()) {
+        const href = await candidate.evaluate(() => location.href).catch(() => '');
+        if (href.endsWith('/welcome.html')) return candidate;
+      }
+      return null;
+    }, 'the first-run tab opened on install');
+    await welcome.bringToFront();
+    const shown = await waitFor(() => welcome.evaluate(() => {
+      const card = document.querySelector('[data-example]');
+      return card ? { sentences: document.querySelectorAll('.pg-lead-list li').length, term: card.querySelector('h3')?.textContent, text: card.textContent ?? '' } : null;
+    }), 'the example term explained');
+    expect(shown.sentences).toBe(3);
+    expect(shown.term).toBe('六稳');
+    expect(shown.text).toMatch(/稳就业/);
+    for (const language of ['zh-CN', 'en'] as const) {
+      if (language === 'en') {
+        await options.select('select[data-setting="language"]', 'en');
+        await waitFor(() => welcome.$eval('h1', (h) => h.textContent === 'Welcome to Policy Glossary'), 'the first-run page in English');
+      }
+      for (const [width, height] of [[1024, 800], [375, 800]] as const) {
+        await welcome.setViewport({ width, height });
+        expect(await pageLayoutProblems(welcome), `${language} ${width} px`).toEqual([]);
+        await welcome.screenshot({ path: join(SCREENSHOTS, `ext-welcome-${language}-${width}-${extension}.png`), fullPage: true });
+      }
+    }
+    await options.select('select[data-setting="language"]', 'zh-CN');
+    await welcome.close();
   });
 });

@@ -1,7 +1,9 @@
 // The popup in real Chromium and Firefox, opened as a page for a given tab: it lists the terms of a
 // government page (a click opens that term's tooltip on the page; the site can be turned off and on),
-// and it turns an ordinary site on. Also the layout of tooltip and popup, light and dark, in every
-// browser (support/layout.ts: shown, inside the viewport, nothing overlapping, no sideways scrolling).
+// and it turns an ordinary site on. Search comes first, focused on open, each result with a
+// one-line definition, and a 600 px tall popup shows it without scrolling; highlights never
+// include quote marks. Screenshots of tooltip and popup, light and dark, Chinese and English
+// (tests/e2e/screenshots/ext-popup-*, ext-tooltip-*), each after a layout check of the same view.
 //
 // Turning a site on asks for a host permission, and a headless browser cannot click the prompt.
 // Firefox grants optional permissions without a prompt under `extensions.webextOptionalPermissionPrompts`
@@ -11,14 +13,18 @@
 // injection into the open tab, the registration surviving a reload); the prompt itself is not covered.
 // Firefox ≥ 153 lets WebDriver BiDi open moz-extension:// pages only with MOZ_REMOTE_ALLOW_SYSTEM_ACCESS.
 import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { seedPageHtml } from '../../demo/seed-page';
 import { GOV_HOST, OTHER_HOST, launchBrowser, type LaunchedBrowser } from './support/browsers';
-import { layoutProblems } from './support/layout';
 import { startServer, type TestServer } from './support/server';
 import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, TARGETS, builtExtension, gotoExtensionPage, closeTooltip, highlightCount, pointAtNeedleEnd, seedFootnotes, tooltipInfo, waitFor } from './extension-helpers';
+import { pageLayoutProblems } from './support/layout';
+
+const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 
 const FOOTNOTES = seedFootnotes();
 
@@ -30,7 +36,8 @@ const FOOTNOTES = seedFootnotes();
 async function openPopup(browser: Browser, base: string, target: Page): Promise<Page> {
   for (const other of await browser.pages()) if (other !== target) await other.close();
   const popup = await browser.newPage();
-  await popup.setViewport({ width: 380, height: 640 });
+  // The tallest popup a browser shows.
+  await popup.setViewport({ width: 380, height: 600 });
   await gotoExtensionPage(popup, `${base}/popup.html`);
   const url = target.url();
   const tabId = await popup.evaluate(async (url) => {
@@ -118,50 +125,79 @@ describe.each(TARGETS)('popup: $name ($extension)', ({ name, extension }) => {
     await page.close();
   });
 
-  // Firefox over WebDriver BiDi cannot emulate media features: its dark run gets a browser of its own
-  // launched in dark mode (with the extension, the same fixed UUID).
-  it.each(['light', 'dark'] as const)('lays out tooltip and popup (%s): inside the viewport, nothing overlapping, no sideways scrolling', async (scheme) => {
-    const dark = name === 'firefox' && scheme === 'dark'
-      ? await launchBrowser(name, { extension: builtExtension(extension), colorScheme: 'dark', firefoxPrefs: { ...FIREFOX_EXTENSION_PREFS, 'intl.locale.requested': 'zh-CN' } })
-      : undefined;
-    const browser = (dark ?? launched).browser;
-    try {
-      const page = await browser.newPage();
-      await page.setViewport({ width: 900, height: 600 });
-      // Firefox's light run is its default browser (launched light).
-      if (name === 'chromium') await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-      await page.goto(server.url(GOV_HOST, '/report.html'));
-      await waitFor(async () => (await highlightCount(page)) > 0, 'highlights');
-      const footnote = FOOTNOTES.find((f) => f.n === 3)!;
-      await closeTooltip(page);
-      const point = await pointAtNeedleEnd(page, footnote.needle);
-      await page.mouse.move(point!.x, point!.y, { steps: 2 });
-      await waitFor(() => tooltipInfo(page), 'the tooltip');
-      expect(
-        await layoutProblems(page, [{ name: 'tooltip', selector: '[data-policy-glossary-ui] >>> [role="tooltip"],[role="dialog"]' }]),
-      ).toEqual([]);
-      const popup = await openPopup(browser, base, page);
-      if (name === 'chromium') await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-      await waitFor(async () => (await listed(popup)).length > 0, 'the popup’s term list');
-      await popup.type('input[type="search"]', 'liuwen');
-      await waitFor(() => popup.$eval('[data-list="search"]', (l) => (l.textContent ?? '').includes('六稳')), 'search results for liuwen');
-      // The scheme reached the popup (its page background), so this is the layout in that scheme.
-      expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(scheme === 'dark' ? 'rgb(32, 34, 38)' : 'rgb(255, 255, 255)');
-      // A popup window takes its content's width (the 380 px test tab is a little narrower than the
-      // popup's own 384 px), so its rows are checked within the popup's root box, and the page's
-      // terms each in their own box.
-      expect(
-        await layoutProblems(popup, [
-          { name: 'site state', selector: '[data-site-state]', within: 'width' },
-          { name: 'search field', selector: 'input[type="search"]', within: 'width' },
-          { name: 'search result', selector: '[data-list="search"] > li', all: true, within: 'width' },
-          { name: 'term chip', selector: '[data-list="terms"] > li', all: true, within: 'width' },
-        ], { container: '#app > *', horizontalScroll: true }),
-      ).toEqual([]);
-      await popup.close();
-      await page.close();
-    } finally {
-      await dark?.close();
-    }
+  it('search first: focused on open, above the page’s terms within 600 px, results with a one-line definition; no highlight includes a quote mark', async () => {
+    const page = await launched.browser.newPage();
+    await page.goto(server.url(GOV_HOST, '/report.html'));
+    await waitFor(async () => (await highlightCount(page)) > 0, 'highlights');
+    const drawn = await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+      const ranges = [...(registry?.get('pg-term') ?? []), ...(registry?.get('pg-unknown') ?? [])].map((r) => r.toString());
+      return [...ranges, ...[...document.querySelectorAll('pg-term')].map((e) => e.textContent ?? '')];
+    });
+    // The seed report writes many of its terms in quotes (“六稳”, “三会一代理”制度).
+    expect(drawn.length).toBeGreaterThan(10);
+    expect(drawn.filter((text) => /[“”‘’「」]/.test(text))).toEqual([]);
+    const popup = await openPopup(launched.browser, base, page);
+    await waitFor(async () => (await listed(popup)).length > 0, 'the popup’s term list');
+    const boxes = await popup.evaluate(() => {
+      const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
+      return { focused: document.activeElement?.matches('input[type="search"]') ?? false, search: box('input[type="search"]')?.bottom ?? Infinity, terms: box('[data-list="terms"]')?.top ?? 0, height: innerHeight };
+    });
+    expect(boxes.focused).toBe(true);
+    expect(boxes.search).toBeLessThan(boxes.height);
+    expect(boxes.terms).toBeGreaterThan(boxes.search);
+    await popup.keyboard.type('liuwen');
+    const first = await waitFor(() => popup.$eval('[data-list="search"] li', (li) => ({ term: li.querySelector('.pg-result-term')?.textContent ?? '', definition: li.querySelector('[data-field="definition"]')?.textContent ?? '', lines: Math.round(li.querySelector('[data-field="definition"]')!.getBoundingClientRect().height / parseFloat(getComputedStyle(li.querySelector('[data-field="definition"]')!).lineHeight || '16')) })).catch(() => null), 'search results');
+    expect(first.term).toMatch(/^六稳/);
+    expect(first.definition.length).toBeGreaterThan(5);
+    expect(first.lines).toBeLessThanOrEqual(1);
+    await popup.close();
+    await page.close();
+  });
+
+  it.for(['light', 'dark'] as const)('screenshots tooltip and popup (%s), checked for layout', async (scheme, { skip }) => {
+    // WebDriver BiDi (Firefox) has no colour-scheme emulation: Firefox checks the light (default) look.
+    const emulate = name === 'chromium';
+    if (!emulate && scheme === 'dark') skip('Firefox over WebDriver BiDi cannot emulate prefers-color-scheme');
+    const page = await launched.browser.newPage();
+    await page.setViewport({ width: 900, height: 600 });
+    if (emulate) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    await page.goto(server.url(GOV_HOST, '/report.html'));
+    await waitFor(async () => (await highlightCount(page)) > 0, 'highlights');
+    const footnote = FOOTNOTES.find((f) => f.n === 3)!;
+    await closeTooltip(page);
+    const point = await pointAtNeedleEnd(page, footnote.needle);
+    await page.mouse.move(point!.x, point!.y, { steps: 2 });
+    await waitFor(() => tooltipInfo(page), 'the tooltip');
+    await new Promise((r) => setTimeout(r, 300));
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, `ext-tooltip-${scheme}-${extension}.png`) });
+    const popup = await openPopup(launched.browser, base, page);
+    if (emulate) await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    await waitFor(async () => (await listed(popup)).length > 0, 'the popup’s term list');
+    await popup.type('input[type="search"]', 'liuwen');
+    await waitFor(() => popup.$eval('[data-list="search"]', (l) => (l.textContent ?? '').includes('六稳')), 'search results for liuwen');
+    expect(await pageLayoutProblems(popup)).toEqual([]);
+    await popup.screenshot({ path: join(SCREENSHOTS, `ext-popup-zh-${scheme}-${extension}.png`) });
+    // The same popup in English (the language setting, not the browser's), checked the same way.
+    await popup.evaluate(async () => {
+      const api = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
+      type StorageApi = { storage: { local: { get(key: string): Promise<Record<string, object>>; set(items: object): Promise<void> } } };
+      const storage = (api.browser ?? api.chrome).storage.local;
+      const { settings } = await storage.get('settings');
+      await storage.set({ settings: { ...settings, language: 'en' } });
+    });
+    await waitFor(() => popup.$eval('[data-list="search"]', (l) => (l.closest('.pg-root')?.getAttribute('lang') ?? '') === 'en'), 'the popup in English');
+    expect(await pageLayoutProblems(popup)).toEqual([]);
+    await popup.screenshot({ path: join(SCREENSHOTS, `ext-popup-en-${scheme}-${extension}.png`) });
+    await popup.evaluate(async () => {
+      const api = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
+      type StorageApi = { storage: { local: { get(key: string): Promise<Record<string, object>>; set(items: object): Promise<void> } } };
+      const storage = (api.browser ?? api.chrome).storage.local;
+      const { settings } = await storage.get('settings');
+      await storage.set({ settings: { ...settings, language: 'auto' } });
+    });
+    await popup.close();
+    await page.close();
   });
 });

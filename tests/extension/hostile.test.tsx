@@ -48,7 +48,9 @@ describe('hostile glossary text in the extension pages', () => {
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await settle();
     const result = document.querySelector<HTMLButtonElement>('[data-list="search"] button')!;
-    expect(result.textContent).toBe(`六稳${HOSTILE}`);
+    expect(result.querySelector('.pg-result-term')?.textContent).toBe(`六稳${HOSTILE}`);
+    // The one-line definition under the term, as text too.
+    expect(result.querySelector('[data-field="definition"]')?.textContent).toContain(SCRIPT);
     result.click();
     await settle();
     expect(document.body.textContent).toContain(SCRIPT);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, loadSettings, normaliseSettings, setHostDisabled, updateSettings } from '../../src/extension/settings';
+import { DEFAULT_SETTINGS, loadSettings, localeFor, normaliseSettings, setHostDisabled, updateSettings } from '../../src/extension/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -18,8 +18,22 @@ describe('normaliseSettings', () => {
     ['hosts are lower-cased, deduplicated, non-strings dropped', { enabledHosts: ['A.com', 'a.com', 3] }, { ...DEFAULT_SETTINGS, enabledHosts: ['a.com'] }],
     ['turned-off source groups: strings only, once', { disabledGroups: ['430000', 'central', '430000', 7] }, { ...DEFAULT_SETTINGS, disabledGroups: ['430000', 'central'] }],
     ['turned-off source groups that are not a list fall back', { disabledGroups: 'central' }, DEFAULT_SETTINGS],
+    ['a chosen language is kept', { language: 'en' }, { ...DEFAULT_SETTINGS, language: 'en' }],
+    ['Chinese chosen', { language: 'zh-CN' }, { ...DEFAULT_SETTINGS, language: 'zh-CN' }],
+    ['an unknown language follows the browser', { language: 'fr' }, DEFAULT_SETTINGS],
   ])('%s', (_name, stored, expected) => {
     expect(normaliseSettings(stored)).toEqual(expected);
+  });
+});
+
+describe('localeFor', () => {
+  it.each([
+    ['auto follows an English browser', 'auto', 'en-US', 'en-US'],
+    ['auto follows a Chinese browser', 'auto', 'zh-CN', 'zh-CN'],
+    ['Chinese chosen in an English browser', 'zh-CN', 'en-US', 'zh-CN'],
+    ['English chosen in a Chinese browser', 'en', 'zh-TW', 'en'],
+  ] as const)('%s', (_name, language, browserLanguage, expected) => {
+    expect(localeFor(language, browserLanguage)).toBe(expected);
   });
 });
 

@@ -403,14 +403,28 @@ describe('tooltip content', () => {
     expect(heading(tip())).toBe('六稳');
   });
 
-  it('an unknown slogan says so and offers to add it', () => {
+  it('an unknown slogan says what it is and offers to add it', () => {
     const onAddToGlossary = vi.fn();
     const { matches, tip } = setup({ onAddToGlossary });
     ui?.open(matches[2] as PageMatch, 'keyboard');
-    expect(tip()?.textContent).toContain('词库中暂无此词');
+    expect(tip()?.textContent).toContain('这是一个编号提法');
+    // The UI pack has no term with the same numeral: nothing close is offered.
+    expect(tip()?.querySelector('[data-list="close-terms"]')).toBeNull();
     const add = [...(tip()?.querySelectorAll('button') ?? [])].find((b) => b.textContent === '添加到我的词库');
     add?.click();
     expect(onAddToGlossary).toHaveBeenCalledWith(matches[2]);
+  });
+
+  it('an unknown slogan offers the glossary’s close terms (same numeral, a shared character), each opening in place', () => {
+    const close = { ...(pack.entries[0] as (typeof pack.entries)[number]), id: 'shi-da-gong-cheng', term: '十大工程攻坚', forms: ['十大工程攻坚'] };
+    const other = { ...close, id: 'jiu-da', term: '九大攻坚', forms: ['九大攻坚'] };
+    const withClose = { ...pack, entries: [...pack.entries, close, other] };
+    const { matches, tip } = setup({ pack: withClose });
+    ui?.open(matches[2] as PageMatch, 'keyboard');
+    const offered = [...(tip()?.querySelectorAll('[data-list="close-terms"] button') ?? [])].map((b) => b.textContent);
+    expect(offered).toEqual(['十大工程攻坚']);
+    act(() => (tip()?.querySelector('[data-list="close-terms"] button') as HTMLButtonElement).click());
+    expect(heading(tip())).toBe('十大工程攻坚');
   });
 
   it('an unknown slogan has no add button when adding is not offered', () => {

@@ -1,0 +1,3 @@
+import { mountWelcome } from '../../src/extension/welcome';
+
+mountWelcome(document.getElementById('app') as HTMLElement);
