@@ -36,7 +36,7 @@ const TARGETS: { name: BrowserName; extension: string }[] = [
 
 function classify(text: string | null): Shown {
   if (text === null) return 'none';
-  if (text.includes('词库中暂无此词') || text.includes('Not in the glossary')) return 'unknown';
+  if (/词库中暂无此词|Not in the glossary|编号提法|numbered slogan/.test(text)) return 'unknown';
   if (text.includes('其他地方的用法') || text.includes('How other places use it')) return 'elsewhere';
   return 'definition';
 }

@@ -63,7 +63,10 @@ function chainLink(text: string, match: TextMatch, termEnds: ReadonlySet<number>
   if (isNumeral(before) && !termEnds.has(match.start)) return true;
   let at = match.start - 1;
   while (at >= 0 && match.start - at <= 3 && isHan(text[at])) at -= 1;
-  if (at < match.start - 1 && isNumeral(text[at]) && !isNumeral(text[at - 1]) && !termEnds.has(match.start)) return true;
+  // The numeral must not open a term that ends before the match (六稳和六保: 六稳 is a term of its own).
+  let termBetween = false;
+  for (let k = at + 1; k <= match.start; k++) if (termEnds.has(k)) termBetween = true;
+  if (at < match.start - 1 && isNumeral(text[at]) && !isNumeral(text[at - 1]) && !termBetween) return true;
   return isNumeral(text[match.end]) && isHan(text[match.end + 1]) && !termStarts.has(match.end);
 }
 

@@ -31,6 +31,7 @@ const rows: { name: string; text: string; terms: string[]; kept: string[]; flagg
   { name: 'the head of a chain', text: '村村实现五通五有，群众满意。', terms: ['五通'], kept: [], flagged: ['五通五有'] },
   { name: 'a numeral right before', text: '统筹十三个一批项目。', terms: ['三个一批'], kept: [], flagged: ['三个一批'] },
   { name: 'two terms side by side (negative)', text: '扎实做好六稳六保工作。', terms: ['六稳', '六保'], kept: ['六稳', '六保'] },
+  { name: 'two terms joined by a word (negative)', text: '再谈六稳和六保。', terms: ['六稳', '六保'], kept: ['六稳', '六保'] },
   { name: 'a plan code before, not a chain (negative)', text: '十四五时期三大工程全面开工。', terms: ['三大工程'], kept: ['三大工程'] },
   { name: 'ordinary words before (negative)', text: '全面推进三医联动，改善服务。', terms: ['三医联动'], kept: ['三医联动'] },
   { name: 'an unnumbered term is no chain link (negative)', text: '建设无废城市三年行动。', terms: ['无废城市'], kept: ['无废城市'] },
