@@ -134,10 +134,9 @@ export function matcherFromTable(table: MatcherTable, options: BaseMatcherOption
   for (const p of table.joinsQuotes) patternJoinsQuotes[p] = 1;
   // Suffixes a quoted form of the pattern's entry may glue on: the generic ones and those its
   // own aliases show (“三项”工作 → 工作), longest first; shared by the entries that add none.
-  const genericSorted = [...GENERIC_SUFFIXES].sort((a, b) => b.length - a.length);
   const suffixesOf = (entry: number): string[] => {
     const own = table.entrySuffixes[entry] ?? [];
-    return own.length === 0 ? genericSorted : [...new Set([...GENERIC_SUFFIXES, ...own])].sort((a, b) => b.length - a.length);
+    return own.length === 0 ? GENERIC_BY_LENGTH : [...new Set([...GENERIC_SUFFIXES, ...own])].sort((a, b) => b.length - a.length);
   };
   const patternSuffixes = table.patternEntry.map(suffixesOf);
   const scanner = createTermScanner(patterns, normaliser, automaton);
