@@ -161,7 +161,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
     const report = await annotateFixture(page, undefined);
     expect(report.mode).toBe('highlight-api');
     expect(report.texts).toEqual(EXPECTED);
-    expect(report.registered).toEqual({ 'pg-term': EXPECTED.length - 1, 'pg-unknown': 1, 'pg-active': 0 });
+    expect(report.registered).toEqual({ 'pg-term': EXPECTED.length - 1, 'pg-fuzzy': 0, 'pg-unknown': 1, 'pg-active': 0 });
     expect(report.innerTextSame).toBe(true);
     expect(report.htmlSame).toBe(true);
     expect(report.misses).toEqual([]);

@@ -82,6 +82,10 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     base = name === 'chromium' ? `chrome-extension://${launched.extensionId}` : `moz-extension://${FIREFOX_UUID}`;
     await gotoExtensionPage(options, `${base}/options.html`);
     await options.waitForSelector('[data-list="packs"] li');
+    // These readers read Chinese; Firefox here has only an English interface, so the extension's own
+    // language setting says so (the language test below switches it and back).
+    await options.select('select[data-setting="language"]', 'zh-CN');
+    await waitFor(() => options.evaluate(() => document.documentElement.lang === 'zh-CN' || document.querySelector('.pg-root')?.getAttribute('lang') === 'zh-CN'), 'the options page in Chinese');
   });
 
   afterAll(async () => {
@@ -234,6 +238,8 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     await options.bringToFront();
     await gotoExtensionPage(options, `${base}/options.html`);
     await options.waitForSelector('[data-list="packs"] li');
+    // The page draws once more when the stored language setting (Chinese, see beforeAll) arrives.
+    await waitFor(() => options.evaluate(() => document.querySelector('.pg-root')?.getAttribute('lang') === 'zh-CN' && document.querySelectorAll('[data-list="packs"] li').length > 0), 'the options page in Chinese');
     const sections = await options.$$eval('.pg-options > section', (list) => list.map((s) => [s.id, s.querySelector('h2')?.textContent ?? '', s.querySelector('.pg-hint')?.textContent ?? '']));
     expect(sections.map(([id]) => id)).toEqual(['packs', 'subscriptions', 'report', 'sources', 'mine', 'display', 'sites']);
     for (const id of ['packs', 'subscriptions', 'mine']) expect(sections.find(([s]) => s === id)?.[2]?.length, id).toBeGreaterThan(20);
