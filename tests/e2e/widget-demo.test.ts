@@ -167,8 +167,11 @@ async function termTargets(page: Page, entries: PackEntry[]): Promise<Map<string
   const targets = new Map<string, string>();
   for (const entry of entries) {
     const forms = entry.forms.map(stripQuotes);
+    // A quoted form with a glued word (“三项”工作) is drawn as its quoted words only (issue 19: no
+    // quote marks in a highlight), so the drawn text may be those words.
+    const quoted = entry.forms.flatMap((form) => [...form.matchAll(/“([^”]+)”/gu)].map((m) => m[1] ?? ''));
     const candidates = wrapped
-      .filter((w) => w.kind === 'term' && forms.some((form) => stripQuotes(w.text).includes(form)))
+      .filter((w) => w.kind === 'term' && (forms.some((form) => stripQuotes(w.text).includes(form)) || quoted.includes(stripQuotes(w.text))))
       .sort((a, b) => a.text.length - b.text.length);
     if (candidates[0]) targets.set(entry.id, candidates[0].id);
   }
