@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mountOptions } from '../../src/extension/options';
 import { mountPopup } from '../../src/extension/popup';
@@ -43,11 +43,20 @@ describe('hostile glossary text in the extension pages', () => {
     history.replaceState(null, '', `?tab=${tab.id}`);
     mountPopup(document.getElementById('app')!);
     await settle();
-    const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+    // The popup draws its search once its settings are read (a busy machine may take longer than one settle).
+    const input = await vi.waitFor(() => {
+      const found = document.querySelector<HTMLInputElement>('input[type="search"]');
+      if (!found) throw new Error('the popup’s search field is not drawn yet');
+      return found;
+    });
     input.value = '六稳';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await settle();
-    const result = document.querySelector<HTMLButtonElement>('[data-list="search"] button')!;
+    const result = await vi.waitFor(() => {
+      const found = document.querySelector<HTMLButtonElement>('[data-list="search"] button');
+      if (!found) throw new Error('no search result yet');
+      return found;
+    });
     expect(result.querySelector('.pg-result-term')?.textContent).toBe(`六稳${HOSTILE}`);
     // The one-line definition under the term, as text too.
     expect(result.querySelector('[data-field="definition"]')?.textContent).toContain(SCRIPT);
