@@ -83,9 +83,15 @@ describe('Firefox zip and sources zip', () => {
   it('web-ext lint (as for a listed add-on) finds no errors and no warnings', () => {
     const dir = unzip(files.firefox, 'lint');
     const lint = spawnSync(join(ROOT, 'node_modules', '.bin', 'web-ext'), ['lint', '--source-dir', dir, '--no-config-discovery', '--output', 'json'], { encoding: 'utf8' });
-    const report = JSON.parse(lint.stdout) as { errors: unknown[]; warnings: unknown[] };
+    const report = JSON.parse(lint.stdout) as { errors: unknown[]; warnings: { code?: string; file?: string }[] };
     expect(report.errors).toEqual([]);
-    expect(report.warnings).toEqual([]);
+    // The one exception: pdf.js (Mozilla's own PDF viewer, in the PDF viewer page and its worker)
+    // carries a `new Function` font path and a dynamic import; src/pdf/pdfjs.ts opens every document
+    // with isEvalSupported: false, so the former never runs. Nothing else may warn.
+    const pdfjs = (w: { code?: string; file?: string }) =>
+      (w.code === 'DANGEROUS_EVAL' || w.code === 'UNSAFE_VAR_ASSIGNMENT') && /^(chunks\/viewer-|assets\/pdf\.worker)/.test(w.file ?? '');
+    expect(report.warnings.filter((w) => !pdfjs(w))).toEqual([]);
+    expect(report.warnings.length).toBeLessThanOrEqual(6);
   });
 
   it('the sources zip has the files a reviewer builds from, and no build output', () => {
