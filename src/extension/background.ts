@@ -49,7 +49,8 @@ export function startBackground(): void {
   });
 
   // The first-run page explains the product once, on a fresh install (not on updates).
-  browser.runtime.onInstalled.addListener(({ reason }) => void (reason === 'install' && browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') })));
+  // Opened beside what the reader is doing, not over it (a page being read keeps its focus).
+  browser.runtime.onInstalled.addListener(({ reason }) => void (reason === 'install' && browser.tabs.create({ url: browser.runtime.getURL('/welcome.html'), active: false })));
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SUBSCRIPTION_ALARM) void updateAllSubscriptions();
