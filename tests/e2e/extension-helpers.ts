@@ -23,7 +23,10 @@ export interface SeedFootnote {
   n: number;
   term: string;
   definition: string;
-  /** Body text (markers removed) that ends at the footnote mark, i.e. with the term. */
+  /**
+   * Body text (markers removed) that ends where the term's drawn part ends: at the footnote mark,
+   * or for a quoted coinage with a glued word (“三项”工作, drawn as 三项 alone) inside the quotes.
+   */
   needle: string;
 }
 
@@ -46,7 +49,9 @@ export function seedFootnotes(): SeedFootnote[] {
       .replace(/\[footnoteRef:\d+\]/g, '')
       .split('\n')
       .pop() ?? '';
-    result.push({ n, ...note, needle: before.slice(-8) });
+    const glued = /^“([^”]+)”(.+)$/u.exec(note.term);
+    const drawnEnd = glued && before.endsWith(`”${glued[2]}`) ? before.length - (glued[2] as string).length - 1 : before.length;
+    result.push({ n, ...note, needle: before.slice(0, drawnEnd).slice(-8) });
   }
   return result.sort((a, b) => a.n - b.n);
 }
