@@ -8,7 +8,8 @@ export default defineConfig({
     reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
-        test: { name: 'node', environment: 'node', include: ['tests/{core,cli,import,scripts}/**/*.test.ts'] },
+        // The CLI tests start whole processes: on a loaded 2-core machine one can take over the 5 s default.
+        test: { name: 'node', environment: 'node', include: ['tests/{core,cli,import,scripts}/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
