@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createFuzzyResolver } from '../../core/fuzzy';
 import type { FuzzyMatch } from '../../core/fuzzy';
+import { loadCompiledMatcher } from '../../core/compiled-pack';
 import { createBaseMatcher } from '../../core/matcher';
 import type { FuzzyResolverFactory } from '../../core/matcher';
 import type { PlaceIndex } from '../../core/places';
@@ -13,7 +14,7 @@ import type { SenseKind } from '../../core/sense-choice';
 import { createSenseIndex } from '../../core/senses';
 import type { GlossaryPack, PackEntry, SourceDocument, SourceRegion, TextMatch } from '../../core/types';
 import { CENTRAL_CODE } from '../../core/types';
-import { loadGlossaryPack } from '../glossary-files';
+import { loadMatcherSource } from '../glossary-files';
 import type { CliCommand } from '../io';
 import { UsageError } from '../io';
 
@@ -246,18 +247,22 @@ export const runScan: CliCommand = async (args, io) => {
     return 0;
   }
   const texts = await Promise.all(parsed.files.map((file) => readDocument(file, io.cwd)));
-  const pack = await loadGlossaryPack(parsed.glossaries, io.cwd);
+  // The summary needs the matcher alone; definitions (--json) need the pack.
+  const source = await loadMatcherSource(parsed.glossaries, io.cwd, parsed.json);
   // The division table is needed only to place `--region`; a plain scan never loads it.
   const places = parsed.region === undefined ? undefined : await loadPlaceIndex();
   const region = parsed.region === undefined || places === undefined ? undefined : regionOf(parsed.region, places);
   // createMatcher's defaults (slogans and fuzzy near misses on), with lookups remembered.
-  const matcher = createBaseMatcher(pack, { fuzzy: rememberingFuzzyResolver });
+  // A ready matcher when the default glossary has a fresh one: the same matches, nothing built.
+  const matcher = source.compiled
+    ? loadCompiledMatcher(source.compiled, { fuzzy: rememberingFuzzyResolver })
+    : createBaseMatcher(source.pack, { fuzzy: rememberingFuzzyResolver });
   const results = parsed.files.map((file, index) => {
     const text = texts[index] ?? '';
     // The summary names terms only: definitions are looked up for JSON alone.
     // Read in context as pages are (core/match-context.ts): a term's meaning stays off text naming something else.
     const matches = readInContext(text, matcher.scan(text));
-    return { file, text, matches: parsed.json ? withDefinitions(matches, pack, region, places) : matches };
+    return { file, text, matches: source.pack && parsed.json ? withDefinitions(matches, source.pack, region, places) : matches };
   });
   if (parsed.json) {
     io.stdout(JSON.stringify({ files: results.map(({ file, matches }) => ({ file, matches })) }, null, 1) + '\n');
