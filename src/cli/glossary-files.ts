@@ -1,6 +1,7 @@
 // Finds and reads glossary files on disk for the CLI and the build: YAML files, folders of them,
 // or a built glossary.json, validated and compiled with the pure functions of src/core.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompiledPack } from '../core/compiled-pack';
@@ -40,7 +41,9 @@ export function displayPath(path: string, cwd: string): string {
 
 /** The *.yaml/*.yml files under `dir` and its subfolders (glossary/collection/<province>/…), sorted by path. */
 async function yamlFilesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  // Synchronous: a command waits for the list anyway, and Node's asynchronous recursive listing
+  // takes one round trip per folder (glossary/collection has one per province).
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && YAML_EXTENSIONS.has(extname(entry.name).toLowerCase()))
     .map((entry) => join(entry.parentPath, entry.name))

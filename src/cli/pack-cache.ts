@@ -2,7 +2,8 @@
 // (`npm run build:cli`, `policy-glossary build`): the pack (definitions, for `scan --json`) and the
 // ready matcher (core/compiled-pack.ts: term table + automaton), so that scan skips parsing and
 // compiling thousands of YAML entries, and building the automaton, on every run.
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compilePack, isCompiledPack, type CompiledPack } from '../core/compiled-pack';
 import { parsePack, serializePack } from '../core/pack';
@@ -17,11 +18,11 @@ export const MATCHER_CACHE_FILE = 'default-matcher.json';
  * fresh: npm gives every file of an installed package the same time. A missing source counts as
  * changed.
  */
-async function isFresh(cachePath: string, sources: readonly string[]): Promise<boolean> {
-  const cache = await stat(cachePath).catch(() => undefined);
+function isFresh(cachePath: string, sources: readonly string[]): boolean {
+  // Synchronous: hundreds of stat calls through the thread pool cost more than they wait.
+  const cache = statSync(cachePath, { throwIfNoEntry: false });
   if (!cache?.isFile()) return false;
-  const times = await Promise.all(sources.map((path) => stat(path).then((info) => info.mtimeMs, () => Infinity)));
-  return times.every((time) => time <= cache.mtimeMs);
+  return sources.every((path) => (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) <= cache.mtimeMs);
 }
 
 /**
@@ -29,7 +30,7 @@ async function isFresh(cachePath: string, sources: readonly string[]): Promise<b
  * undefined (the caller compiles the YAML).
  */
 export async function readFreshPack(cachePath: string, sources: readonly string[]): Promise<GlossaryPack | undefined> {
-  if (!(await isFresh(cachePath, sources))) return undefined;
+  if (!isFresh(cachePath, sources)) return undefined;
   try {
     return parsePack(await readFile(cachePath, 'utf8'));
   } catch {
@@ -43,7 +44,7 @@ export async function readFreshPack(cachePath: string, sources: readonly string[
  * no file of `sources` is newer than it; otherwise undefined (the caller builds it from the pack).
  */
 export async function readFreshCompiledPack(cachePath: string, sources: readonly string[]): Promise<CompiledPack | undefined> {
-  if (!(await isFresh(cachePath, sources))) return undefined;
+  if (!isFresh(cachePath, sources)) return undefined;
   try {
     const value: unknown = JSON.parse(await readFile(cachePath, 'utf8'));
     return isCompiledPack(value) ? value : undefined;
