@@ -1,12 +1,13 @@
 // `npm run build:cli` (also run by `npm install` in a checkout, `npm run build` and `npm pack`): bundles
 // the CLI into plain JavaScript in dist/cli with esbuild (the bundler vite ships), so the installed
-// command runs no TypeScript compiler, and compiles the project's glossary into dist/cli's pack cache.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// command runs no TypeScript compiler, and compiles the project's glossary into dist/cli's caches
+// (the pack and the ready matcher, src/cli/pack-cache.ts).
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { loadGlossaryPack } from '../src/cli/glossary-files';
-import { serializePack } from '../src/core/pack';
+import { writePackCaches } from '../src/cli/pack-cache';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const CLI_DIR = join(root, 'dist', 'cli');
@@ -41,16 +42,16 @@ export async function buildCli(outdir = CLI_DIR): Promise<void> {
 }
 
 /**
- * Compiles glossary/ into the pack the compiled CLI reads instead of the YAML while no YAML file is
- * newer. A glossary with errors writes no cache (the CLI then compiles and reports the errors itself).
+ * Compiles glossary/ into the pack and the ready matcher the compiled CLI reads instead of the YAML
+ * while no YAML file is newer. A glossary with errors writes no cache (the CLI then compiles and
+ * reports the errors itself).
  */
 export async function buildPackCache(): Promise<string | undefined> {
   try {
     const pack = await loadGlossaryPack([], root);
     mkdirSync(CLI_DIR, { recursive: true });
-    const path = join(CLI_DIR, 'default-glossary.json');
-    writeFileSync(path, serializePack(pack));
-    return `${relative(root, path)} (${pack.entries.length} entries)`;
+    const written = await writePackCaches(pack, CLI_DIR);
+    return `${written.map((path) => relative(root, path)).join(' + ')} (${pack.entries.length} entries)`;
   } catch (error) {
     process.stderr.write(`build:cli: 术语表有错误，未写缓存 glossary has errors, no pack cache written:\n${(error as Error).message}\n`);
     return undefined;

@@ -1,24 +1,30 @@
 // Finds and reads glossary files on disk for the CLI and the build: YAML files, folders of them,
 // or a built glossary.json, validated and compiled with the pure functions of src/core.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CompiledPack } from '../core/compiled-pack';
 import type { GlossaryCheck } from '../core/glossary-validate';
 import { mergePacks, parsePack } from '../core/pack';
 import type { GlossaryPack } from '../core/types';
 import { UsageError } from './io';
-import { readFreshPack } from './pack-cache';
+import { MATCHER_CACHE_FILE, PACK_CACHE_FILE, readFreshCompiledPack, readFreshPack } from './pack-cache';
 
 /** The project's own glossary folder (resolved from the package, not from the working directory). */
 export const DEFAULT_GLOSSARY_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../glossary');
 
 /**
- * The default glossary compiled by `npm run build:cli` (scripts/build-cli.ts). Read only by the compiled
- * CLI (this module running as .mjs): run from source, the YAML is always compiled, so a change to the
- * compiler is never hidden behind an old cache.
+ * Where the default glossary's caches are (pack-cache.ts), written by `npm run build:cli`
+ * (scripts/build-cli.ts) and by `policy-glossary build`. Read only by the compiled CLI (this module
+ * running as .mjs): run from source, the YAML is always compiled, so a change to the compiler is
+ * never hidden behind an old cache.
  */
-export const DEFAULT_PACK_CACHE = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/cli/default-glossary.json');
-const USE_PACK_CACHE = !import.meta.url.endsWith('.ts');
+export const DEFAULT_CACHE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/cli');
+export const DEFAULT_PACK_CACHE = join(DEFAULT_CACHE_DIR, PACK_CACHE_FILE);
+export const DEFAULT_MATCHER_CACHE = join(DEFAULT_CACHE_DIR, MATCHER_CACHE_FILE);
+/** Whether this copy reads and writes the caches (the compiled CLI) or always compiles the YAML (the sources). */
+export const USE_PACK_CACHE = !import.meta.url.endsWith('.ts');
 
 const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
 
@@ -35,7 +41,9 @@ export function displayPath(path: string, cwd: string): string {
 
 /** The *.yaml/*.yml files under `dir` and its subfolders (glossary/collection/<province>/…), sorted by path. */
 async function yamlFilesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  // Synchronous: a command waits for the list anyway, and Node's asynchronous recursive listing
+  // takes one round trip per folder (glossary/collection has one per province).
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && YAML_EXTENSIONS.has(extname(entry.name).toLowerCase()))
     .map((entry) => join(entry.parentPath, entry.name))
@@ -113,4 +121,27 @@ export async function loadGlossaryPack(paths: readonly string[], cwd: string = p
     }
   }
   return packs.length === 1 ? packs[0]! : mergePacks(packs);
+}
+
+/**
+ * A glossary as a matcher reads it: the ready matcher (core/compiled-pack.ts) when the paths name
+ * the default glossary and its cache is fresh, the pack otherwise; the pack too when `withPack`
+ * (definitions wanted). When both are given they are of the same glossary (same hash).
+ */
+export type MatcherSource = { compiled: CompiledPack; pack?: GlossaryPack } | { compiled?: undefined; pack: GlossaryPack };
+
+/**
+ * Loads what a matcher over the glossary `paths` name needs (see {@link MatcherSource}): for the
+ * default glossary a fresh compiled matcher is read instead of compiling the YAML and building
+ * the automaton; anything else goes through {@link loadGlossaryPack}. Same errors as that.
+ */
+export async function loadMatcherSource(paths: readonly string[], cwd: string, withPack: boolean): Promise<MatcherSource> {
+  if (paths.length === 0 && USE_PACK_CACHE) {
+    const compiled = await readFreshCompiledPack(DEFAULT_MATCHER_CACHE, await findGlossaryFiles([], cwd));
+    if (compiled && !withPack) return { compiled };
+    const pack = await loadGlossaryPack([], cwd);
+    // Written together, so they agree unless one was rebuilt alone: then the pack is the truth.
+    return compiled?.hash === pack.hash ? { compiled, pack } : { pack };
+  }
+  return { pack: await loadGlossaryPack(paths, cwd) };
 }
