@@ -3,14 +3,14 @@
 // body and asks, for every occurrence of a term the report's own appendix explains: is it explained,
 // explained or flagged, and explained with a meaning that contradicts the report's own? Corpus text
 // is read at run time only; nothing of it is written to the project.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { placeOfReport } from '../src/cli/commands/collect';
 import { compileGlossaryPack } from '../src/core/glossary-compile';
 import type { CompileInput } from '../src/core/glossary-compile';
 import { parseGlossaryFile } from '../src/core/glossary-parse';
-import { preferPlaceMeaning, readInContext } from '../src/core/match-context';
+import { readForPage } from '../src/core/match-context';
 import { createMatcher } from '../src/core/matcher';
 import type { Division, PlaceIndex } from '../src/core/places';
 import { createPlaceIndex } from '../src/core/places';
@@ -170,6 +170,8 @@ interface Miss {
   /** For a contradiction: the shown definition and the report's own, shortened. */
   shown?: string;
   own?: string;
+  /** For EVAL_DUMP: the matched text, the chosen sense's kind and term, and both definitions in full. */
+  detail?: { matched: string; kind: string; shownTerm: string; shownYear?: number; shownFull: string; ownFull: string; context: string };
 }
 
 const brief = (entry: Pick<PackEntry, 'items' | 'definition'>) => (entry.definition ?? entry.items?.join('、') ?? '').slice(0, 48);
@@ -190,10 +192,10 @@ function evaluate(
     // As the product reads a page (core/match-context.ts): term matches read in their context, and
     // with places, a term only other places define narrowed to a quoted term inside it that the
     // page's place (or its parents, central, …) defines.
-    const read = (text: string) => readInContext(text, matcher.scan(text));
-    const plainMatches = read(report.body);
+    const scan = (text: string) => matcher.scan(text);
+    const plainMatches = readForPage(report.body, scan);
     const elsewhereFor = (id: string) => chooseSense(senses.sensesOf(id), pack.documents, report.place?.code, places).kind === 'elsewhere';
-    const placeMatches = preferPlaceMeaning(plainMatches, read, elsewhereFor);
+    const placeMatches = readForPage(report.body, scan, elsewhereFor);
     const occurrences = ownOccurrences(report.body, report.entries);
     for (const mode of ['plain', 'places'] as Mode[]) {
       const tally = (tallies[`${group} / ${mode}`] ??= emptyTally());
@@ -206,12 +208,15 @@ function evaluate(
         let shownText: string | undefined;
         let elsewhere = false;
         let strictAgrees = false;
+        let detail: Miss['detail'];
         for (const match of overlapping) {
           if (match.kind !== 'term' || !match.entryId) continue;
           let shown: PackEntry | undefined = byId.get(match.entryId);
+          let kind = 'plain';
           if (mode === 'places') {
             const choice = chooseSense(senses.sensesOf(match.entryId), pack.documents, report.place?.code, places);
             shown = choice.shown;
+            kind = choice.kind;
             if (choice.kind === 'elsewhere') elsewhere = true;
           }
           if (!shown || (!shown.definition && !shown.items?.length)) continue;
@@ -221,6 +226,18 @@ function evaluate(
           shownText = brief(shown);
           if (process.env.EVAL_FLIPS && agrees && !definitionsAgree(shown, occurrence.entry)) console.log(`FLIP\t${occurrence.entry.term}\t${brief(shown)}\t${brief(occurrence.entry)}`);
           if (outcome !== 'explained') outcome = agrees ? 'explained' : 'contradicted';
+          if (!agrees) {
+            const full = (e: Pick<PackEntry, 'items' | 'definition'>) => e.definition ?? e.items?.join('、') ?? '';
+            detail = {
+              matched: match.text,
+              kind,
+              shownTerm: shown.term,
+              shownYear: pack.documents[shown.doc]?.year,
+              shownFull: full(shown),
+              ownFull: full(occurrence.entry),
+              context: report.body.slice(Math.max(0, occurrence.start - 12), occurrence.end + 12).replace(/\s+/gu, ' '),
+            };
+          }
         }
         tally.occurrences += 1;
         if (outcome === 'explained' || outcome === 'contradicted') tally.explained += 1;
@@ -228,7 +245,7 @@ function evaluate(
         if (outcome === 'contradicted') tally.contradicted += 1;
         if (outcome === 'flagged' && elsewhere) tally.elsewhere += 1;
         if ((outcome === 'contradicted' || outcome === 'explained') && !strictAgrees) tally.contradictedStrict += 1;
-        if (mode === 'places' && outcome !== 'explained') misses.push({ file: report.file, term: occurrence.entry.term, outcome, shownFrom, shown: shownText, own: brief(occurrence.entry) });
+        if (mode === 'places' && outcome !== 'explained') misses.push({ file: report.file, term: occurrence.entry.term, outcome, shownFrom, shown: shownText, own: brief(occurrence.entry), ...(outcome === 'contradicted' ? { detail } : {}) });
       }
     }
   }
@@ -259,6 +276,11 @@ function printRun(title: string, tallies: Record<string, Tally>, misses: readonl
   const seen = new Set<string>();
   const sample = misses.filter((m) => m.outcome === 'contradicted' && !seen.has(m.term) && seen.add(m.term)).slice(0, Number(process.env.EVAL_SAMPLE ?? 12));
   for (const miss of sample) console.log(`    ${miss.term} (${miss.file}): shown [${miss.shownFrom}] ${miss.shown} | own ${miss.own}`);
+  // EVAL_DUMP=file: every contradiction in full (one JSON line each), to sort them by cause.
+  if (process.env.EVAL_DUMP) {
+    const lines = misses.filter((m) => m.outcome === 'contradicted').map((m) => JSON.stringify({ run: title, file: m.file, term: m.term, from: m.shownFrom, ...m.detail }));
+    appendFileSync(process.env.EVAL_DUMP, lines.map((line) => `${line}\n`).join(''));
+  }
 }
 
 export async function runCollectionEval(): Promise<void> {

@@ -89,9 +89,9 @@ function chainLink(text: string, match: TextMatch, termEnds: ReadonlySet<number>
  * Other matches pass unchanged, so a term shown keeps its place rules (core/sense-choice.ts): this
  * only keeps a term's meaning off text that names something else.
  *
- * Call it on every scan result before choosing senses or drawing highlights: the content script
- * (src/extension/content.ts, on `matcher.scan(segment)`), the widget (src/widget/widget.ts), and
- * `scan` in the CLI (src/cli/commands/scan.ts).
+ * Called through `readForPage` on every scan result before choosing senses or drawing highlights:
+ * the content script (src/extension/content.ts), the widget (src/widget/widget.ts), and `scan` in
+ * the CLI (src/cli/commands/scan.ts).
  */
 export function readInContext(text: string, matches: readonly TextMatch[]): TextMatch[] {
   const terms = matches.filter((m) => m.kind === 'term');
@@ -124,6 +124,19 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
   return out;
 }
 
+/**
+ * How a page reads `text`, the one reading the extension's content script, the widget, `scan` in
+ * the CLI and the eval share: `scan` (the matcher's raw scan), every term match read in context
+ * (`readInContext`), then, where the page's place decides senses, `isElsewhere` (the term's chosen
+ * sense is only other places' meaning, kind `elsewhere` in core/sense-choice.ts) narrows such
+ * matches to a term quoted whole inside them that has a meaning for the page (`preferPlaceMeaning`).
+ */
+export function readForPage(text: string, scan: (text: string) => TextMatch[], isElsewhere?: (entryId: string) => boolean): TextMatch[] {
+  const read = (part: string) => readInContext(part, scan(part));
+  const matches = read(text);
+  return isElsewhere ? preferPlaceMeaning(matches, read, isElsewhere) : matches;
+}
+
 /** A quoted phrase inside a match: “六稳” in “六稳”工作 (content offsets, relative to the match). */
 const QUOTED_INSIDE = /[“‘「『]([^“”‘’「」『』]{2,})[”’」』]/gu;
 
@@ -135,9 +148,9 @@ const QUOTED_INSIDE = /[“‘「『]([^“”‘’「」『』]{2,})[”’」
  * ends — never an unquoted fragment (三个一 in 三个一批, 双创 in 双安双创) nor a term that drops a
  * qualifier outside its quotes' reach. `scan` is the page's matcher (already read in context).
  *
- * Call it after `readInContext` wherever senses are chosen for a page of known place: the content
- * script (with the page's `choose` from src/ui/sense-chooser.ts: `isElsewhere = (id) =>
- * choose(id)?.kind === 'elsewhere'`) and `scan --region` in the CLI.
+ * Called through `readForPage`, wherever senses are chosen for a page: the content script (with
+ * the choices the background sent, src/extension/entries.ts), the widget with the collection (its
+ * sense chooser, src/ui/sense-chooser.ts) and `scan --region` in the CLI.
  */
 export function preferPlaceMeaning(
   matches: readonly TextMatch[],

@@ -1,6 +1,6 @@
 // `policy-glossary scan FILE… [--glossary PATH]… [--json]`: the glossary terms and numbered
 // slogans in documents, as a summary for people or as JSON with offsets for programs.
-import { readInContext } from '../../core/match-context';
+import { readForPage } from '../../core/match-context';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createFuzzyResolver } from '../../core/fuzzy';
@@ -238,6 +238,20 @@ function withDefinitions(matches: readonly TextMatch[], pack: GlossaryPack, regi
   return matches.map((match) => (match.kind === 'term' && match.entryId !== undefined ? { ...match, ...fieldsFor(match.entryId) } : match));
 }
 
+/** Whether an entry's chosen sense for `region` is only other places' meaning (memoised per entry). */
+function elsewhereFor(pack: GlossaryPack, region: string, places: PlaceIndex | undefined): (entryId: string) => boolean {
+  const senses = createSenseIndex(pack);
+  const known = new Map<string, boolean>();
+  return (entryId) => {
+    let elsewhere = known.get(entryId);
+    if (elsewhere === undefined) {
+      elsewhere = chooseSense(senses.sensesOf(entryId), pack.documents, region, places).kind === 'elsewhere';
+      known.set(entryId, elsewhere);
+    }
+    return elsewhere;
+  };
+}
+
 /** Runs `scan`. */
 export const runScan: CliCommand = async (args, io) => {
   const parsed = parseArgs(args);
@@ -252,11 +266,14 @@ export const runScan: CliCommand = async (args, io) => {
   const region = parsed.region === undefined || places === undefined ? undefined : regionOf(parsed.region, places);
   // createMatcher's defaults (slogans and fuzzy near misses on), with lookups remembered.
   const matcher = createBaseMatcher(pack, { fuzzy: rememberingFuzzyResolver });
+  const isElsewhere = region === undefined ? undefined : elsewhereFor(pack, region, places);
   const results = parsed.files.map((file, index) => {
     const text = texts[index] ?? '';
     // The summary names terms only: definitions are looked up for JSON alone.
-    // Read in context as pages are (core/match-context.ts): a term's meaning stays off text naming something else.
-    const matches = readInContext(text, matcher.scan(text));
+    // Read as pages are (core/match-context.ts): a term's meaning stays off text naming something
+    // else, and with --region a term only other places define gives way to a quoted term inside
+    // it that the region defines (“六稳”工作 → 六稳), as the extension and widget show it.
+    const matches = readForPage(text, (part) => matcher.scan(part), isElsewhere);
     return { file, text, matches: parsed.json ? withDefinitions(matches, pack, region, places) : matches };
   });
   if (parsed.json) {
