@@ -324,6 +324,7 @@ function evaluate(
           shownText = brief(shown);
           if (process.env.EVAL_FLIPS && agrees && !definitionsAgree(shown, occurrence.entry)) console.log(`FLIP\t${occurrence.entry.term}\t${brief(shown)}\t${brief(occurrence.entry)}`);
           if (outcome !== 'explained') outcome = agrees ? 'explained' : 'contradicted';
+          if (process.env.EVAL_KINDS && mode === 'places') console.log(`KIND\t${kind}\t${/[0-9０-９一二两三四五六七八九十百千双]/u.test(shown.term) ? 'numbered' : 'plain'}\t${(report.year ?? 0) - (pack.documents[shown.doc]?.year ?? 0)}\t${agrees ? 'agree' : 'contra'}\t${occurrence.entry.term}\t${match.text}`);
           if (!agrees) {
             const full = (e: Pick<PackEntry, 'items' | 'definition'>) => e.definition ?? e.items?.join('、') ?? '';
             detail = {

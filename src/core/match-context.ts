@@ -37,6 +37,36 @@ function quotedAround(text: string, start: number, end: number): { start: number
 }
 
 /**
+ * The quoted phrase a match cuts (content offsets), if any: the match holds one quote mark of a
+ * pair and the phrase goes on outside it — 双”提升 read in “单改双”提升, 双百”工程 in “双十双百”工程
+ * (the matcher ignores quotes, so a term can begin or end in the middle of a quoted name).
+ */
+function cutQuote(text: string, match: TextMatch): { start: number; end: number } | undefined {
+  const inside = match.text;
+  const firstClose = [...inside].findIndex((char) => CLOSE.includes(char));
+  const firstOpen = [...inside].findIndex((char) => OPEN.includes(char));
+  if (firstClose >= 0 && (firstOpen < 0 || firstClose < firstOpen)) {
+    // A closing mark whose opening one is before the match: the match began inside the phrase.
+    let open = match.start - 1;
+    while (open >= 0 && match.start - open <= MAX_QUOTED && !STOP.test(text[open]!)) open -= 1;
+    if (open >= 0 && OPEN.indexOf(text[open]!) === CLOSE.indexOf(inside[firstClose]!) && open + 1 < match.start) {
+      return { start: open + 1, end: match.start + firstClose };
+    }
+  }
+  let lastOpen = -1;
+  for (let k = inside.length - 1; k >= 0 && !CLOSE.includes(inside[k]!); k -= 1) if (OPEN.includes(inside[k]!)) lastOpen = k;
+  if (lastOpen >= 0) {
+    // An opening mark whose closing one is after the match: the match ended inside the phrase.
+    let close = match.end;
+    while (close < text.length && close - match.end < MAX_QUOTED && !STOP.test(text[close]!)) close += 1;
+    if (close < text.length && CLOSE.indexOf(text[close]!) === OPEN.indexOf(inside[lastOpen]!) && close > match.end) {
+      return { start: match.start + lastOpen + 1, end: close };
+    }
+  }
+  return undefined;
+}
+
+/**
  * The item of the quoted phrase `from…to` that holds `start…end` (content offsets), split at the
  * separators of an enumeration; undefined when the match is that item, alone or with a glued word.
  */
@@ -80,6 +110,9 @@ function chainLink(text: string, match: TextMatch, termEnds: ReadonlySet<number>
  * - a term inside a longer quoted phrase that is not one of the phrase's items, alone or with a
  *   glued generic word (两基 in “两高地、两基地、一屏障”, 六大行动 in “蓉城女性六大行动”; not 一城 in
  *   “一中心、一城、一区”, 三医联动 in “三医联动改革”), becomes an `unknown-slogan` spanning its item;
+ * - a term that cuts a quoted name — begins inside the quotes and ends outside them, or the other
+ *   way round (双提升 read as 双”提升 in “单改双”提升) — names something else: an `unknown-slogan`
+ *   spanning the quoted name;
  * - a numbered term that is one link of a longer chain of numbered words (see `chainLink`) becomes
  *   an `unknown-slogan` of its own span.
  * Sparing the page's own terms from the last two rules was tried: it keeps a place's own chained
@@ -115,6 +148,8 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
     }
     const term = bare(match.text);
     if ([...term].length < 2) return replace(i, match);
+    const cut = cutQuote(text, match);
+    if (cut) return replace(i, match, cut);
     const phrase = term === match.text ? quotedAround(text, match.start, match.end) : undefined;
     const item = phrase && partOfItem(text, phrase.start, phrase.end, match.start, match.end);
     if (item) replace(i, match, item);
