@@ -345,6 +345,7 @@ function evaluate(
         if (outcome === 'flagged' && elsewhere) tally.elsewhere += 1;
         if (outcome === 'longer') tally.longer += 1;
         if ((outcome === 'contradicted' || outcome === 'explained') && !strictAgrees) tally.contradictedStrict += 1;
+        if (process.env.EVAL_MISSED && mode === 'places' && outcome === 'missed') console.log(`MISSED\t${occurrence.entry.term}\t${report.body.slice(Math.max(0, occurrence.start - 8), occurrence.end + 8).replace(/\s+/gu, ' ')}`);
         if (mode === 'places' && outcome !== 'explained') misses.push({ file: report.file, term: occurrence.entry.term, outcome, shownFrom, shown: shownText, own: brief(occurrence.entry), ...(outcome === 'contradicted' ? { detail } : {}) });
       }
     }
