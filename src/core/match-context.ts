@@ -163,10 +163,11 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
  * How a page reads `text`, the one reading the extension's content script, the widget, `scan` in
  * the CLI and the eval share: `scan` (the matcher's raw scan), every term match read in context
  * (`readInContext`), then, where the page's place decides senses, `isElsewhere` (the term's chosen
- * sense is only other places' meaning, kind `elsewhere` in core/sense-choice.ts) narrows such
- * matches to a term quoted whole inside them that has a meaning for the page (`preferPlaceMeaning`).
+ * sense is only other places' meaning, kind `elsewhere` in core/sense-choice.ts; undefined while
+ * not known) narrows such matches to a term quoted whole inside them that has a meaning for the
+ * page (`preferPlaceMeaning`).
  */
-export function readForPage(text: string, scan: (text: string) => TextMatch[], isElsewhere?: (entryId: string) => boolean): TextMatch[] {
+export function readForPage(text: string, scan: (text: string) => TextMatch[], isElsewhere?: (entryId: string) => boolean | undefined): TextMatch[] {
   const read = (part: string) => readInContext(part, scan(part));
   const matches = read(text);
   return isElsewhere ? preferPlaceMeaning(matches, read, isElsewhere) : matches;
@@ -190,17 +191,29 @@ const QUOTED_INSIDE = /[“‘「『]([^“”‘’「」『』]{2,})[”’」
 export function preferPlaceMeaning(
   matches: readonly TextMatch[],
   scan: (text: string) => TextMatch[],
-  isElsewhere: (entryId: string) => boolean,
+  isElsewhere: (entryId: string) => boolean | undefined,
 ): TextMatch[] {
   return matches.map((match) => {
-    if (match.kind !== 'term' || match.entryId === undefined || !isElsewhere(match.entryId)) return match;
-    for (const quoted of match.text.matchAll(QUOTED_INSIDE)) {
-      const name = quoted[1]!;
-      const inner = scan(name).find((m) => m.kind === 'term' && m.start === 0 && m.end === name.length);
-      if (!inner?.entryId || isElsewhere(inner.entryId)) continue;
-      const start = match.start + quoted.index! + 1;
-      return { ...inner, start, end: start + name.length, text: name };
-    }
-    return match;
+    if (match.kind !== 'term' || match.entryId === undefined || isElsewhere(match.entryId) !== true) return match;
+    // An inner term whose choice is not known yet (undefined) is not narrowed to: it may be another place's too.
+    const inner = quotedInnerTerms(match, scan).find((candidate) => isElsewhere(candidate.entryId!) === false);
+    return inner ?? match;
   });
+}
+
+/**
+ * The terms quoted whole inside a term match (“六稳”工作 → 六稳), with offsets into the text the
+ * match came from: what `preferPlaceMeaning` may narrow the match to. The extension asks the
+ * background for their sense choices before narrowing.
+ */
+export function quotedInnerTerms(match: TextMatch, scan: (text: string) => TextMatch[]): TextMatch[] {
+  const found: TextMatch[] = [];
+  for (const quoted of match.text.matchAll(QUOTED_INSIDE)) {
+    const name = quoted[1]!;
+    const inner = scan(name).find((m) => m.kind === 'term' && m.start === 0 && m.end === name.length);
+    if (!inner?.entryId) continue;
+    const start = match.start + quoted.index! + 1;
+    found.push({ ...inner, start, end: start + name.length, text: name });
+  }
+  return found;
 }
