@@ -3,19 +3,19 @@
 // body and asks, for every occurrence of a term the report's own appendix explains: is it explained,
 // explained or flagged, and explained with a meaning that contradicts the report's own? Corpus text
 // is read at run time only; nothing of it is written to the project.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { placeOfReport } from '../src/cli/commands/collect';
 import { compileGlossaryPack } from '../src/core/glossary-compile';
 import type { CompileInput } from '../src/core/glossary-compile';
 import { parseGlossaryFile } from '../src/core/glossary-parse';
-import { preferPlaceMeaning, readInContext } from '../src/core/match-context';
+import { readForPage } from '../src/core/match-context';
 import { createMatcher } from '../src/core/matcher';
 import type { Division, PlaceIndex } from '../src/core/places';
 import { createPlaceIndex } from '../src/core/places';
 import { bigramDice, chooseSense, definitionsAgree } from '../src/core/sense-choice';
-import { createSenseIndex } from '../src/core/senses';
+import { createSenseIndex, senseKey } from '../src/core/senses';
 import type { GlossaryEntry, GlossaryPack, PackEntry, SourceDocument } from '../src/core/types';
 import { findAppendix } from '../src/import/appendix';
 import { importReport } from '../src/import/import-report';
@@ -48,9 +48,31 @@ export interface Tally {
   contradictedStrict: number;
   /** Flagged only because every meaning found is another place's (with places: kind 'elsewhere'). */
   elsewhere: number;
+  /** Inside a longer term the glossary explains (Outcome 'longer'). */
+  longer: number;
 }
 
-const emptyTally = (): Tally => ({ reports: 0, occurrences: 0, explained: 0, explainedOrFlagged: 0, contradicted: 0, contradictedStrict: 0, elsewhere: 0 });
+const emptyTally = (): Tally => ({ reports: 0, occurrences: 0, explained: 0, explainedOrFlagged: 0, contradicted: 0, contradictedStrict: 0, elsewhere: 0, longer: 0 });
+
+const HAN_CHAR = /\p{Script=Han}/u;
+
+/** What makes the text around an occurrence another numbered coinage or a list: a numeral or 、. */
+const CHAIN_MARK = /[0-9０-９一二两三四五六七八九十百千双、]/u;
+
+/**
+ * Whether `match` is a longer term than the occurrence: it holds the occurrence and goes on, on
+ * either side, with a numbered link or a list (一带|一路, 两不愁|三保障, 一核|一带一区, 碳达峰|、碳中和),
+ * and the entry it found is not the appendix's term under another form. A glued word or qualifier
+ * (“四个一批”项目, 新时代“枫桥经验”, 宅基地“三权分置”) does not make another term: those are judged.
+ */
+export function longerTerm(body: string, match: { start: number; end: number }, occurrence: { start: number; end: number; entry: GlossaryEntry }, matchedTerm: string): boolean {
+  if (match.start > occurrence.start || match.end < occurrence.end) return false;
+  const before = body.slice(match.start, occurrence.start).replace(/[“”‘’「」"]/gu, '');
+  const after = body.slice(occurrence.end, match.end).replace(/[“”‘’「」"]/gu, '');
+  if (!HAN_CHAR.test(before + after) || !CHAIN_MARK.test(before + after)) return false;
+  const own = new Set([occurrence.entry.term, ...(occurrence.entry.aliases ?? [])].map((form) => senseKey(form)));
+  return !own.has(senseKey(matchedTerm));
+}
 
 
 // ---- adapter: corpus report → imported report with place (reuses the `collect` command's logic)
@@ -134,14 +156,77 @@ export function proseContained(a: Pick<PackEntry, 'items' | 'definition'>, b: Pi
   return found / (short.length - 1) >= 0.7;
 }
 
+/** How much a character bigram says: rare pairs (海绵, 雨水, 悬赏) weigh more than common ones (建设, 发展). */
+export type BigramWeight = (pair: string) => number;
+
+/** Content of a definition for comparing: its term's own name cut out (repeating the term proves nothing), punctuation, digits and Latin as breaks. */
+function content(text: string, term: string): string {
+  let body = text.replace(/^\s*(?:是指|指的是|主要是指|主要指|指|即)/u, '');
+  for (const part of term.replace(/[“”"‘’「」]/gu, '').split(/[、，,+＋]/u)) if (part.length >= 2) body = body.split(part).join('|');
+  return body.replace(/[^\p{Script=Han}]/gu, '|');
+}
+
+function contentPairs(text: string, term: string): Set<string> {
+  const body = content(text, term);
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < body.length; i += 1) if (body[i] !== '|' && body[i + 1] !== '|') pairs.add(body.slice(i, i + 2));
+  return pairs;
+}
+
+/** Inverse document frequency of each content bigram over `texts` (every definition the eval knows). */
+export function bigramWeights(texts: Iterable<string>): BigramWeight {
+  const frequency = new Map<string, number>();
+  let count = 0;
+  for (const text of texts) {
+    count += 1;
+    for (const pair of contentPairs(text, '')) frequency.set(pair, (frequency.get(pair) ?? 0) + 1);
+  }
+  return (pair) => Math.log((count + 1) / ((frequency.get(pair) ?? 0) + 1)) + 1;
+}
+
+/** Share of the weighted content pairs of the shorter definition that the longer one has too (0…1). */
+export function keyContentShared(a: Pick<PackEntry, 'items' | 'definition'>, b: Pick<PackEntry, 'items' | 'definition'>, term: string, weight: BigramWeight): number {
+  const x = contentPairs(a.definition ?? a.items?.join('、') ?? '', term);
+  const y = contentPairs(b.definition ?? b.items?.join('、') ?? '', term);
+  const [short, long] = x.size <= y.size ? [x, y] : [y, x];
+  let shared = 0;
+  let total = 0;
+  for (const pair of short) {
+    total += weight(pair);
+    if (long.has(pair)) shared += weight(pair);
+  }
+  return total === 0 ? 0 : shared / total;
+}
+
+/** Weighted share of key content at which two explanations of one term describe the same thing. */
+const KEY_SHARE = 0.3;
+
+/** The items two definitions list (3 or more each), when they disagree item by item (different programmes). */
+function listsDiffer(a: Pick<PackEntry, 'items' | 'definition'>, b: Pick<PackEntry, 'items' | 'definition'>): boolean {
+  const list = (e: typeof a) => (e.items && e.items.length >= 3 ? e.items : (e.definition ?? '').split(/[、；;]/u).filter((part) => part.trim().length > 0));
+  const [x, y] = [list(a), list(b)];
+  if (x.length < 3 || y.length < 3) return false;
+  return !definitionsAgree({ items: x }, { items: y });
+}
+
 /**
  * Whether a shown definition says what the report's own says, as the eval judges it: the product's
  * definitionsAgree, or a list whose items the other's prose covers (itemsCovered), or a short
- * explanation contained in a longer one (proseContained). The strict figure (definitionsAgree alone)
- * is printed beside it.
+ * explanation contained in a longer one (proseContained), or — given `term` and bigram weights —
+ * the two share at least 30% of the shorter one's weighted key content (the same policy explained
+ * at different lengths and in other words: 零就业家庭, 揭榜挂帅), unless both list three or more
+ * items that do not match (五个一批 in two cities: different programmes that share words).
+ * The strict figure (definitionsAgree alone) is printed beside it.
  */
-export function sameMeaning(shown: Pick<PackEntry, 'items' | 'definition'>, own: Pick<PackEntry, 'items' | 'definition'>): boolean {
-  return definitionsAgree(shown, own) || itemsCovered(shown, own) || proseContained(shown, own);
+export function sameMeaning(
+  shown: Pick<PackEntry, 'items' | 'definition'>,
+  own: Pick<PackEntry, 'items' | 'definition'>,
+  term?: string,
+  weight?: BigramWeight,
+): boolean {
+  if (definitionsAgree(shown, own) || itemsCovered(shown, own) || proseContained(shown, own)) return true;
+  if (term === undefined || weight === undefined || listsDiffer(shown, own)) return false;
+  return keyContentShared(shown, own, term, weight) >= KEY_SHARE;
 }
 
 /** Occurrences of the report's own appendix terms in its body, leftmost-longest, with the entry explaining each. */
@@ -160,7 +245,13 @@ export function ownOccurrences(body: string, entries: readonly GlossaryEntry[]):
 }
 
 type Mode = 'plain' | 'places';
-type Outcome = 'explained' | 'contradicted' | 'flagged' | 'missed';
+/**
+ * longer: the text there is a longer term than the appendix's (一带 inside 一带一路, 三保 inside
+ * 两不愁三保障) and the glossary explains that longer term: the report's own definition of the
+ * shorter one is not what the text says there, so it is neither explained nor contradicted (counted
+ * as flagged).
+ */
+type Outcome = 'explained' | 'contradicted' | 'flagged' | 'missed' | 'longer';
 
 interface Miss {
   file: string;
@@ -170,6 +261,8 @@ interface Miss {
   /** For a contradiction: the shown definition and the report's own, shortened. */
   shown?: string;
   own?: string;
+  /** For EVAL_DUMP: the matched text, the chosen sense's kind and term, and both definitions in full. */
+  detail?: { matched: string; kind: string; shownTerm: string; shownYear?: number; shownFull: string; ownFull: string; context: string };
 }
 
 const brief = (entry: Pick<PackEntry, 'items' | 'definition'>) => (entry.definition ?? entry.items?.join('、') ?? '').slice(0, 48);
@@ -179,6 +272,7 @@ function evaluate(
   tests: readonly CorpusReport[],
   known: ReadonlySet<string>,
   places: PlaceIndex,
+  weight: BigramWeight,
 ): { tallies: Record<string, Tally>; misses: Miss[] } {
   const matcher = createMatcher(pack);
   const senses = createSenseIndex(pack);
@@ -190,10 +284,10 @@ function evaluate(
     // As the product reads a page (core/match-context.ts): term matches read in their context, and
     // with places, a term only other places define narrowed to a quoted term inside it that the
     // page's place (or its parents, central, …) defines.
-    const read = (text: string) => readInContext(text, matcher.scan(text));
-    const plainMatches = read(report.body);
+    const scan = (text: string) => matcher.scan(text);
+    const plainMatches = readForPage(report.body, scan);
     const elsewhereFor = (id: string) => chooseSense(senses.sensesOf(id), pack.documents, report.place?.code, places).kind === 'elsewhere';
-    const placeMatches = preferPlaceMeaning(plainMatches, read, elsewhereFor);
+    const placeMatches = readForPage(report.body, scan, elsewhereFor);
     const occurrences = ownOccurrences(report.body, report.entries);
     for (const mode of ['plain', 'places'] as Mode[]) {
       const tally = (tallies[`${group} / ${mode}`] ??= emptyTally());
@@ -206,29 +300,53 @@ function evaluate(
         let shownText: string | undefined;
         let elsewhere = false;
         let strictAgrees = false;
+        let detail: Miss['detail'];
         for (const match of overlapping) {
           if (match.kind !== 'term' || !match.entryId) continue;
           let shown: PackEntry | undefined = byId.get(match.entryId);
+          let kind = 'plain';
           if (mode === 'places') {
             const choice = chooseSense(senses.sensesOf(match.entryId), pack.documents, report.place?.code, places);
             shown = choice.shown;
+            kind = choice.kind;
             if (choice.kind === 'elsewhere') elsewhere = true;
           }
           if (!shown || (!shown.definition && !shown.items?.length)) continue;
-          const agrees = sameMeaning(shown, occurrence.entry);
+          const agrees = sameMeaning(shown, occurrence.entry, occurrence.entry.term, weight);
+          // A longer term whose explanation differs from the appendix's shorter one is not a contradiction of it.
+          if (!agrees && longerTerm(report.body, match, occurrence, byId.get(match.entryId)?.term ?? shown.term)) {
+            if (outcome !== 'explained') outcome = 'longer';
+            if (process.env.EVAL_LONGER) console.log(`LONGER\t${occurrence.entry.term}\t${match.text}\t${brief(shown)}\t${brief(occurrence.entry)}`);
+            continue;
+          }
           strictAgrees ||= definitionsAgree(shown, occurrence.entry);
           shownFrom = pack.documents[shown.doc]?.region?.name ?? pack.documents[shown.doc]?.title;
           shownText = brief(shown);
           if (process.env.EVAL_FLIPS && agrees && !definitionsAgree(shown, occurrence.entry)) console.log(`FLIP\t${occurrence.entry.term}\t${brief(shown)}\t${brief(occurrence.entry)}`);
           if (outcome !== 'explained') outcome = agrees ? 'explained' : 'contradicted';
+          if (process.env.EVAL_KINDS && mode === 'places') console.log(`KIND\t${kind}\t${/[0-9０-９一二两三四五六七八九十百千双]/u.test(shown.term) ? 'numbered' : 'plain'}\t${(report.year ?? 0) - (pack.documents[shown.doc]?.year ?? 0)}\t${agrees ? 'agree' : 'contra'}\t${occurrence.entry.term}\t${match.text}`);
+          if (!agrees) {
+            const full = (e: Pick<PackEntry, 'items' | 'definition'>) => e.definition ?? e.items?.join('、') ?? '';
+            detail = {
+              matched: match.text,
+              kind,
+              shownTerm: shown.term,
+              shownYear: pack.documents[shown.doc]?.year,
+              shownFull: full(shown),
+              ownFull: full(occurrence.entry),
+              context: report.body.slice(Math.max(0, occurrence.start - 12), occurrence.end + 12).replace(/\s+/gu, ' '),
+            };
+          }
         }
         tally.occurrences += 1;
         if (outcome === 'explained' || outcome === 'contradicted') tally.explained += 1;
         if (outcome !== 'missed') tally.explainedOrFlagged += 1;
         if (outcome === 'contradicted') tally.contradicted += 1;
         if (outcome === 'flagged' && elsewhere) tally.elsewhere += 1;
+        if (outcome === 'longer') tally.longer += 1;
         if ((outcome === 'contradicted' || outcome === 'explained') && !strictAgrees) tally.contradictedStrict += 1;
-        if (mode === 'places' && outcome !== 'explained') misses.push({ file: report.file, term: occurrence.entry.term, outcome, shownFrom, shown: shownText, own: brief(occurrence.entry) });
+        if (process.env.EVAL_MISSED && mode === 'places' && outcome === 'missed') console.log(`MISSED\t${occurrence.entry.term}\t${report.body.slice(Math.max(0, occurrence.start - 8), occurrence.end + 8).replace(/\s+/gu, ' ')}`);
+        if (mode === 'places' && outcome !== 'explained') misses.push({ file: report.file, term: occurrence.entry.term, outcome, shownFrom, shown: shownText, own: brief(occurrence.entry), ...(outcome === 'contradicted' ? { detail } : {}) });
       }
     }
   }
@@ -239,17 +357,17 @@ const pct = (n: number, d: number) => (d === 0 ? '   -  ' : `${((100 * n) / d).t
 
 function printRun(title: string, tallies: Record<string, Tally>, misses: readonly Miss[]): void {
   console.log(`\n${title}`);
-  console.log(`${'group / mode'.padEnd(22)} ${'reports'.padStart(7)} ${'occ.'.padStart(6)}  explained  expl.|flagged  contradicts  (strict)   of expl.: contra. (strict)  of flagged: elsewhere`);
+  console.log(`${'group / mode'.padEnd(22)} ${'reports'.padStart(7)} ${'occ.'.padStart(6)}  explained  expl.|flagged  contradicts  (strict)   of expl.: contra. (strict)  of flagged: elsewhere  longer`);
   for (const key of Object.keys(tallies).sort()) {
     const t = tallies[key]!;
     console.log(
-      `${key.padEnd(22)} ${String(t.reports).padStart(7)} ${String(t.occurrences).padStart(6)}  ${pct(t.explained, t.occurrences)}     ${pct(t.explainedOrFlagged, t.occurrences)}      ${pct(t.contradicted, t.occurrences)}   ${pct(t.contradictedStrict, t.occurrences)}   ${pct(t.contradicted, t.explained)}   ${pct(t.contradictedStrict, t.explained)}        ${pct(t.elsewhere, t.occurrences)}`,
+      `${key.padEnd(22)} ${String(t.reports).padStart(7)} ${String(t.occurrences).padStart(6)}  ${pct(t.explained, t.occurrences)}     ${pct(t.explainedOrFlagged, t.occurrences)}      ${pct(t.contradicted, t.occurrences)}   ${pct(t.contradictedStrict, t.occurrences)}   ${pct(t.contradicted, t.explained)}   ${pct(t.contradictedStrict, t.explained)}        ${pct(t.elsewhere, t.occurrences)}  ${pct(t.longer, t.occurrences)}`,
     );
   }
   const counts = new Map<string, number>();
   for (const miss of misses) counts.set(miss.outcome, (counts.get(miss.outcome) ?? 0) + 1);
   console.log(`not explained, with places: ${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  for (const outcome of ['missed', 'contradicted', 'flagged'] as Outcome[]) {
+  for (const outcome of ['missed', 'contradicted', 'flagged', 'longer'] as Outcome[]) {
     const terms = new Map<string, number>();
     for (const miss of misses) if (miss.outcome === outcome) terms.set(miss.term, (terms.get(miss.term) ?? 0) + 1);
     const top = [...terms].sort((a, b) => b[1] - a[1]).slice(0, 25);
@@ -259,6 +377,11 @@ function printRun(title: string, tallies: Record<string, Tally>, misses: readonl
   const seen = new Set<string>();
   const sample = misses.filter((m) => m.outcome === 'contradicted' && !seen.has(m.term) && seen.add(m.term)).slice(0, Number(process.env.EVAL_SAMPLE ?? 12));
   for (const miss of sample) console.log(`    ${miss.term} (${miss.file}): shown [${miss.shownFrom}] ${miss.shown} | own ${miss.own}`);
+  // EVAL_DUMP=file: every contradiction in full (one JSON line each), to sort them by cause.
+  if (process.env.EVAL_DUMP) {
+    const lines = misses.filter((m) => m.outcome === 'contradicted').map((m) => JSON.stringify({ run: title, file: m.file, term: m.term, from: m.shownFrom, ...m.detail }));
+    appendFileSync(process.env.EVAL_DUMP, lines.map((line) => `${line}\n`).join(''));
+  }
 }
 
 export async function runCollectionEval(): Promise<void> {
@@ -273,6 +396,7 @@ export async function runCollectionEval(): Promise<void> {
   const unplaced = reports.filter((report) => !report.place).map((report) => report.file);
   console.log(`  ${reports.length} reports read, ${unplaced.length} without a place${unplaced.length ? `: ${unplaced.slice(0, 5).join(', ')}` : ''}`);
   const extra = editorialInputs();
+  const weight = bigramWeights(reports.flatMap((report) => report.entries.map((entry) => entry.definition ?? entry.items?.join('、') ?? '')));
 
   const runs: { title: string; maxYear: number; test: (report: CorpusReport) => boolean }[] = [
     { title: '2022 reports, collection ≤2021', maxYear: 2021, test: (r) => r.year === 2022 },
@@ -282,7 +406,7 @@ export async function runCollectionEval(): Promise<void> {
     const pack = collectionPack(reports, run.maxYear, extra);
     const known = new Set(reports.filter((r) => r.year !== undefined && r.year <= run.maxYear && r.entries.length > 0 && r.place).map((r) => r.place!.code));
     const tests = reports.filter((r) => run.test(r) && r.entries.length > 0 && r.body !== '');
-    const { tallies, misses } = evaluate(pack, tests, known, places);
+    const { tallies, misses } = evaluate(pack, tests, known, places, weight);
     printRun(`${run.title}: ${pack.entries.length} entries`, tallies, misses);
   }
 }

@@ -37,6 +37,36 @@ function quotedAround(text: string, start: number, end: number): { start: number
 }
 
 /**
+ * The quoted phrase a match cuts (content offsets), if any: the match holds one quote mark of a
+ * pair and the phrase goes on outside it — 双”提升 read in “单改双”提升, 双百”工程 in “双十双百”工程
+ * (the matcher ignores quotes, so a term can begin or end in the middle of a quoted name).
+ */
+function cutQuote(text: string, match: TextMatch): { start: number; end: number } | undefined {
+  const inside = match.text;
+  const firstClose = [...inside].findIndex((char) => CLOSE.includes(char));
+  const firstOpen = [...inside].findIndex((char) => OPEN.includes(char));
+  if (firstClose >= 0 && (firstOpen < 0 || firstClose < firstOpen)) {
+    // A closing mark whose opening one is before the match: the match began inside the phrase.
+    let open = match.start - 1;
+    while (open >= 0 && match.start - open <= MAX_QUOTED && !STOP.test(text[open]!)) open -= 1;
+    if (open >= 0 && OPEN.indexOf(text[open]!) === CLOSE.indexOf(inside[firstClose]!) && open + 1 < match.start) {
+      return { start: open + 1, end: match.start + firstClose };
+    }
+  }
+  let lastOpen = -1;
+  for (let k = inside.length - 1; k >= 0 && !CLOSE.includes(inside[k]!); k -= 1) if (OPEN.includes(inside[k]!)) lastOpen = k;
+  if (lastOpen >= 0) {
+    // An opening mark whose closing one is after the match: the match ended inside the phrase.
+    let close = match.end;
+    while (close < text.length && close - match.end < MAX_QUOTED && !STOP.test(text[close]!)) close += 1;
+    if (close < text.length && CLOSE.indexOf(text[close]!) === OPEN.indexOf(inside[lastOpen]!) && close > match.end) {
+      return { start: match.start + lastOpen + 1, end: close };
+    }
+  }
+  return undefined;
+}
+
+/**
  * The item of the quoted phrase `from…to` that holds `start…end` (content offsets), split at the
  * separators of an enumeration; undefined when the match is that item, alone or with a glued word.
  */
@@ -80,6 +110,9 @@ function chainLink(text: string, match: TextMatch, termEnds: ReadonlySet<number>
  * - a term inside a longer quoted phrase that is not one of the phrase's items, alone or with a
  *   glued generic word (两基 in “两高地、两基地、一屏障”, 六大行动 in “蓉城女性六大行动”; not 一城 in
  *   “一中心、一城、一区”, 三医联动 in “三医联动改革”), becomes an `unknown-slogan` spanning its item;
+ * - a term that cuts a quoted name — begins inside the quotes and ends outside them, or the other
+ *   way round (双提升 read as 双”提升 in “单改双”提升) — names something else: an `unknown-slogan`
+ *   spanning the quoted name;
  * - a numbered term that is one link of a longer chain of numbered words (see `chainLink`) becomes
  *   an `unknown-slogan` of its own span.
  * Sparing the page's own terms from the last two rules was tried: it keeps a place's own chained
@@ -89,9 +122,9 @@ function chainLink(text: string, match: TextMatch, termEnds: ReadonlySet<number>
  * Other matches pass unchanged, so a term shown keeps its place rules (core/sense-choice.ts): this
  * only keeps a term's meaning off text that names something else.
  *
- * Call it on every scan result before choosing senses or drawing highlights: the content script
- * (src/extension/content.ts, on `matcher.scan(segment)`), the widget (src/widget/widget.ts), and
- * `scan` in the CLI (src/cli/commands/scan.ts).
+ * Called through `readForPage` on every scan result before choosing senses or drawing highlights:
+ * the content script (src/extension/content.ts), the widget (src/widget/widget.ts), and `scan` in
+ * the CLI (src/cli/commands/scan.ts).
  */
 export function readInContext(text: string, matches: readonly TextMatch[]): TextMatch[] {
   const terms = matches.filter((m) => m.kind === 'term');
@@ -115,6 +148,8 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
     }
     const term = bare(match.text);
     if ([...term].length < 2) return replace(i, match);
+    const cut = cutQuote(text, match);
+    if (cut) return replace(i, match, cut);
     const phrase = term === match.text ? quotedAround(text, match.start, match.end) : undefined;
     const item = phrase && partOfItem(text, phrase.start, phrase.end, match.start, match.end);
     if (item) replace(i, match, item);
@@ -122,6 +157,20 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
     else out.push(match);
   });
   return out;
+}
+
+/**
+ * How a page reads `text`, the one reading the extension's content script, the widget, `scan` in
+ * the CLI and the eval share: `scan` (the matcher's raw scan), every term match read in context
+ * (`readInContext`), then, where the page's place decides senses, `isElsewhere` (the term's chosen
+ * sense is only other places' meaning, kind `elsewhere` in core/sense-choice.ts; undefined while
+ * not known) narrows such matches to a term quoted whole inside them that has a meaning for the
+ * page (`preferPlaceMeaning`).
+ */
+export function readForPage(text: string, scan: (text: string) => TextMatch[], isElsewhere?: (entryId: string) => boolean | undefined): TextMatch[] {
+  const read = (part: string) => readInContext(part, scan(part));
+  const matches = read(text);
+  return isElsewhere ? preferPlaceMeaning(matches, read, isElsewhere) : matches;
 }
 
 /** A quoted phrase inside a match: “六稳” in “六稳”工作 (content offsets, relative to the match). */
@@ -135,24 +184,36 @@ const QUOTED_INSIDE = /[“‘「『]([^“”‘’「」『』]{2,})[”’」
  * ends — never an unquoted fragment (三个一 in 三个一批, 双创 in 双安双创) nor a term that drops a
  * qualifier outside its quotes' reach. `scan` is the page's matcher (already read in context).
  *
- * Call it after `readInContext` wherever senses are chosen for a page of known place: the content
- * script (with the page's `choose` from src/ui/sense-chooser.ts: `isElsewhere = (id) =>
- * choose(id)?.kind === 'elsewhere'`) and `scan --region` in the CLI.
+ * Called through `readForPage`, wherever senses are chosen for a page: the content script (with
+ * the choices the background sent, src/extension/entries.ts), the widget with the collection (its
+ * sense chooser, src/ui/sense-chooser.ts) and `scan --region` in the CLI.
  */
 export function preferPlaceMeaning(
   matches: readonly TextMatch[],
   scan: (text: string) => TextMatch[],
-  isElsewhere: (entryId: string) => boolean,
+  isElsewhere: (entryId: string) => boolean | undefined,
 ): TextMatch[] {
   return matches.map((match) => {
-    if (match.kind !== 'term' || match.entryId === undefined || !isElsewhere(match.entryId)) return match;
-    for (const quoted of match.text.matchAll(QUOTED_INSIDE)) {
-      const name = quoted[1]!;
-      const inner = scan(name).find((m) => m.kind === 'term' && m.start === 0 && m.end === name.length);
-      if (!inner?.entryId || isElsewhere(inner.entryId)) continue;
-      const start = match.start + quoted.index! + 1;
-      return { ...inner, start, end: start + name.length, text: name };
-    }
-    return match;
+    if (match.kind !== 'term' || match.entryId === undefined || isElsewhere(match.entryId) !== true) return match;
+    // An inner term whose choice is not known yet (undefined) is not narrowed to: it may be another place's too.
+    const inner = quotedInnerTerms(match, scan).find((candidate) => isElsewhere(candidate.entryId!) === false);
+    return inner ?? match;
   });
+}
+
+/**
+ * The terms quoted whole inside a term match (“六稳”工作 → 六稳), with offsets into the text the
+ * match came from: what `preferPlaceMeaning` may narrow the match to. The extension asks the
+ * background for their sense choices before narrowing.
+ */
+export function quotedInnerTerms(match: TextMatch, scan: (text: string) => TextMatch[]): TextMatch[] {
+  const found: TextMatch[] = [];
+  for (const quoted of match.text.matchAll(QUOTED_INSIDE)) {
+    const name = quoted[1]!;
+    const inner = scan(name).find((m) => m.kind === 'term' && m.start === 0 && m.end === name.length);
+    if (!inner?.entryId) continue;
+    const start = match.start + quoted.index! + 1;
+    found.push({ ...inner, start, end: start + name.length, text: name });
+  }
+  return found;
 }

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadCompiledMatcher, type CompiledPack } from '../core/compiled-pack';
 import { createFuzzyResolver } from '../core/fuzzy';
-import { readInContext } from '../core/match-context';
+import { quotedInnerTerms, readForPage } from '../core/match-context';
 import type { Matcher } from '../core/matcher-base';
 import type { SenseChoice } from '../core/sense-choice';
 import type { GlossaryPack, PackEntry, SourceDocument, TextMatch } from '../core/types';
@@ -47,6 +47,9 @@ interface KnownEntries {
   pack?: GlossaryPack;
 }
 
+/** An opening quote mark: a match that holds one may narrow to the quoted term (`rescanForPlace`). */
+const HAS_QUOTE = /[“‘「『]/u;
+
 const noEntries = (hash: string): KnownEntries => ({ hash, asked: new Set(), entries: new Map(), documents: [], choices: {} });
 
 /**
@@ -60,7 +63,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   // has Chinese text.
   let compiled: CompiledPack | null | undefined;
   let loading = false;
-  let matcher: { hash: string; slogans: boolean; matcher: Matcher } | undefined;
+  let matcher: { hash: string; slogans: boolean; raw: (text: string) => TextMatch[]; matcher: Matcher } | undefined;
   let session: Session | undefined;
   // Definitions come from the background (entries.ts) for the terms found on the page, with the
   // sense choice for the page's place, after each annotation pass: by the time the pointer rests
@@ -82,10 +85,42 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
         for (const [index, doc] of Object.entries(answer.documents)) current.documents[Number(index)] = doc;
         Object.assign(current.choices, answer.senses);
         current.pack = undefined;
+        if (known === current) rescanForPlace(answer.senses);
         // A tooltip opened while the answer was on its way shows it now.
         if (known === current) session?.ui.refresh();
       }, forget);
     }
+  };
+  /** The page's place rule on a match (core/match-context.ts preferPlaceMeaning): undefined until the background answers. */
+  const isElsewhere = (entryId: string): boolean | undefined => {
+    const choice = known.choices[entryId];
+    return choice === undefined ? undefined : choice.kind === 'elsewhere';
+  };
+  let rescanQueued = false;
+  /**
+   * A pass drawn before the sense choices came may hold a term that turns out to be only other
+   * places' usage with a quoted term inside it (“六稳”工作): the quoted terms' choices are asked
+   * for, and once they are known one more pass narrows it. Only matches with quotes inside can
+   * change, so most answers rescan nothing.
+   */
+  const rescanForPlace = (senses: PageSenses): void => {
+    const current = session;
+    if (!current || !matcher || rescanQueued) return;
+    const raw = matcher.raw;
+    let narrowable = false;
+    for (const m of current.annotator.matches()) {
+      if (m.entryId === undefined || !HAS_QUOTE.test(m.text) || isElsewhere(m.entryId) !== true) continue;
+      const inner = quotedInnerTerms(m, raw).map((t) => t.entryId!);
+      const unknown = inner.filter((id) => isElsewhere(id) === undefined);
+      if (unknown.length > 0) askEntries(current.hash, unknown);
+      if (senses[m.entryId] !== undefined || inner.some((id) => senses[id] !== undefined)) narrowable ||= inner.some((id) => isElsewhere(id) === false);
+    }
+    if (!narrowable) return;
+    rescanQueued = true;
+    void current.annotator.ready.then(() => {
+      rescanQueued = false;
+      if (session === current) return current.annotator.rescan();
+    });
   };
   const knownPack = (): GlossaryPack =>
     (known.pack ??= { schemaVersion: 1, hash: known.hash, documents: known.documents, entries: [...known.entries.values()], variants: {} });
@@ -154,9 +189,11 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     const { hash } = pack;
     if (matcher?.hash !== hash || matcher.slogans !== current.unknownSlogans) {
       const loaded = loadCompiledMatcher(pack, { slogans: current.unknownSlogans, fuzzy: createFuzzyResolver });
-      // Read in context (core/match-context.ts), as the widget and `scan` read: a term's meaning
-      // stays off text that names something else (两基 inside “两高地、两基地、一屏障”).
-      matcher = { hash, slogans: current.unknownSlogans, matcher: { scan: (text) => readInContext(text, loaded.scan(text)) } };
+      // Read as the widget and `scan --region` read (core/match-context.ts): a term's meaning stays
+      // off text that names something else (两基 inside “两高地、两基地、一屏障”), and a term only
+      // other places define gives way to a quoted term inside it that this page's place defines,
+      // once the background's sense choices say so (see `askEntries`, which rescans then).
+      matcher = { hash, slogans: current.unknownSlogans, raw: (text) => loaded.scan(text), matcher: { scan: (text) => readForPage(text, (part) => loaded.scan(part), isElsewhere) } };
     }
     scanning = true;
     const annotator = createAnnotator({

@@ -2,7 +2,7 @@
 // DOM layer, brings in the tooltip UI and fuzzy matching only when needed (chunks.ts), and never lets
 // an error escape into the host page.
 import { createBaseMatcher, type Matcher } from '../core/matcher-base';
-import { readInContext } from '../core/match-context';
+import { readForPage } from '../core/match-context';
 import type { GlossaryPack } from '../core/types';
 import type { SenseSupport } from '../ui/sense-views';
 import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
@@ -70,7 +70,7 @@ interface PackMatcher extends Matcher {
  * extension and CLI use) takes over and `onUpgrade` rescans. Pages without such slogans never
  * load fuse.js.
  */
-function createPackMatcher(pack: GlossaryPack, chunks: ChunkLoader, onUpgrade: () => Promise<void>): PackMatcher {
+function createPackMatcher(pack: GlossaryPack, chunks: ChunkLoader, onUpgrade: () => Promise<void>, senses?: SenseSupport): PackMatcher {
   let active: Matcher = createBaseMatcher(pack);
   let upgrade: Promise<void> | undefined;
   const start = () =>
@@ -83,7 +83,9 @@ function createPackMatcher(pack: GlossaryPack, chunks: ChunkLoader, onUpgrade: (
     ));
   return {
     scan(text) {
-      const found = readInContext(text, active.scan(text));
+      // Read as the extension and `scan --region` read (core/match-context.ts); with the
+      // collection, the town's place decides which quoted term inside a longer one is shown.
+      const found = readForPage(text, (part) => active.scan(part), senses && ((id) => senses.choose(id)?.kind === 'elsewhere'));
       if (!upgrade && found.some((match) => match.kind === 'unknown-slogan')) void start();
       return found;
     },
@@ -210,7 +212,7 @@ export function createWidget(doc: Document, defaults: WidgetOptions = {}, chunks
           }
         }
         if (mine !== generation) return undefined;
-        current = { pack, own, senses, matcher: createPackMatcher(pack, chunks, rescanAll) };
+        current = { pack, own, senses, matcher: createPackMatcher(pack, chunks, rescanAll, senses) };
         resolveFirstPack(own);
         const root = resolveRoot(options.root);
         return root ? await annotateRoot(root, current) : undefined;

@@ -163,6 +163,31 @@ describe('policy-glossary scan', () => {
       else expect(match?.source?.region).toBeDefined();
     });
 
+    // A third city defines the quoted coinage “三清”工作: under --region a term only other places
+    // define gives way to the quoted term inside it when the page's place defines that one.
+    it.each([
+      ['株洲市', '三清', 'own', '清理债务、清理闲置资产、清理低效项目。'],
+      ['湘潭市', '“三清”工作', 'own', '清理债务、清理欠款、清理合同。'],
+      // Negative rows: neither is this place's (长沙): the coinage stays whole, as another place's
+      // usage; a page of unknown place is not narrowed (its one meaning is shown with its source).
+      ['长沙', '“三清”工作', 'elsewhere', undefined],
+      [undefined, '“三清”工作', 'only', '清理债务、清理欠款、清理合同。'],
+    ])('--region %s reads “三清”工作 as %s (%s)', async (region, text, sense, definition) => {
+      const third = [
+        'source:', '  title: 丙市政府工作报告', '  year: 2022', '  kind: 名词解释',
+        '  region:', '    code: "430300"', '    name: 湘潭市', '    level: city',
+        'entries:', '  - id: c-2022-san-qing-gong-zuo', '    term: “三清”工作', '    definition: 清理债务、清理欠款、清理合同。', '    status: official', '',
+      ].join('\n');
+      await writeFile(path.join(dir, 'c.yaml'), third);
+      await writeFile(path.join(dir, 'page.txt'), '今年继续推进“三清”工作。');
+      const run = await cli('scan', 'page.txt', '--json', '--glossary', TWO_PLACES, '--glossary', 'c.yaml', ...(region === undefined ? [] : ['--region', region]));
+      expect(run.code).toBe(0);
+      const terms = ((JSON.parse(run.stdout) as { files: { matches: Sensed[] }[] }).files[0]?.matches ?? []).filter((m) => m.kind === 'term');
+      expect(terms.map((m) => [m.text, m.sense])).toEqual([[text, sense]]);
+      if (definition !== undefined) expect(terms[0]?.definition).toBe(definition);
+      else expect(terms[0]?.elsewhere).toBe(true);
+    }, 60_000);
+
     it('rejects a place it cannot resolve', async () => {
       await writeFile(path.join(dir, 'page.txt'), '三清');
       const run = await cli('scan', 'page.txt', '--glossary', TWO_PLACES, '--region', '不存在的地方');

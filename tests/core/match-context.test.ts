@@ -26,6 +26,11 @@ const rows: { name: string; text: string; terms: string[]; kept: string[]; flagg
   { name: 'a place-qualified coinage', text: '实施“滨江女性六大行动”，完善服务。', terms: ['六大行动'], kept: [], flagged: ['滨江女性六大行动'] },
   { name: 'a match that spans the quotes (negative)', text: '支持“双一流”建设计划。', terms: ['“双一流”建设'], kept: ['“双一流”建设'] },
   { name: 'the whole quoted phrase (negative)', text: '落实“六稳”工作。', terms: ['六稳'], kept: ['六稳'] },
+  // A term that cuts a quoted name (the matcher ignores quotes).
+  { name: 'begins inside the quotes, ends outside', text: '推进村道“单改双”提升工程。', terms: ['双”提升'], kept: [], flagged: ['单改双'] },
+  { name: 'begins outside the quotes, ends inside', text: '全面完成提升“改双行道”任务。', terms: ['提升“改双'], kept: [], flagged: ['改双行道'] },
+  { name: 'the quoted name and a glued word (negative)', text: '实施“双百”工程。', terms: ['双百”工程'], kept: ['双百”工程'] },
+  { name: 'a word and the quoted name (negative)', text: '深化宅基地“三权分置”改革。', terms: ['宅基地“三权分置”'], kept: ['宅基地“三权分置”'] },
   // Chains of numbered words.
   { name: 'the tail of a chain', text: '推进农村供水三同五化，保障安全。', terms: ['五化'], kept: [], flagged: ['五化'] },
   { name: 'the head of a chain', text: '村村实现五通五有，群众满意。', terms: ['五通'], kept: [], flagged: ['五通五有'] },

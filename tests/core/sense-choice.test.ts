@@ -67,6 +67,9 @@ const GREEN_REWORDED = '以减少固体废物产生、推进资源化利用和�
 const plain = (id: string, doc: number, definition: string): PackEntry => ({ ...sense(id, doc, definition), term: '无废城市', forms: ['无废城市'] });
 const greenB = plain('green-b', 4, GREEN);
 const greenWest = plain('green-west', 9, GREEN_REWORDED);
+const greenRight = plain('green-right', 3, GREEN);
+// 甲城市 gave 五个一批 to another programme in 2023.
+const cityA2023Poverty = sense('city-a-2023-poverty', 10, POVERTY);
 
 type Row = [string, PackEntry[], string | undefined, string, string | undefined];
 
@@ -85,10 +88,15 @@ describe('chooseSense', () => {
     ['central below the own place', [central, cityB], '990200', 'own', 'city-b'],
     ['central when no own or parent', [central, right, westCity], '990200', 'central', 'central'],
     ['central page: central is its own', [cityA, central], CENTRAL_CODE, 'own', 'central'],
-    // agreed: a term two other places explain alike (reworded); a numbered slogan three, all alike
-    ['agreed across other places', [greenB, greenWest], '990101', 'agreed', 'green-west'],
-    ['agreed before editorial', [{ ...editorial, term: '无废城市' }, greenB, greenWest], '990101', 'agreed', 'green-west'],
-    ['agreed on a page of unknown place', [greenB, greenWest], undefined, 'agreed', 'green-west'],
+    // agreed: a term three other places explain alike (reworded), all alike for a numbered slogan
+    ['agreed across other places', [greenB, greenWest, greenRight], '990101', 'agreed', 'green-west'],
+    ['agreed before editorial', [{ ...editorial, term: '无废城市' }, greenB, greenWest, greenRight], '990101', 'agreed', 'green-west'],
+    ['agreed on a page of unknown place', [greenB, greenWest, greenRight], undefined, 'agreed', 'green-west'],
+    ['two places alike are not yet agreed', [greenB, greenWest], '990101', 'elsewhere', undefined],
+    // a place that gave a numbered slogan to another programme: its newest meaning is no safe guess
+    ['own place reused the name: the province', [cityA, cityA2023Poverty, province], '990100', 'parent', 'province'],
+    ['own place reused the name, nothing above', [cityA, cityA2023Poverty], '990100', 'elsewhere', undefined],
+    ['own place, same list every year (negative)', [cityA, cityA2023, province], '990100', 'own', 'city-a-2023'],
     ['numbered slogan: three places alike', [cityB, westCity, right], '990101', 'agreed', 'west'],
     // editorial
     ['editorial when other places disagree', [editorial, cityA, westCity], '990200', 'editorial', 'editorial'],
@@ -146,10 +154,11 @@ describe('definitionsAgree', () => {
 
 describe('agreedSense', () => {
   it.each([
-    ['two agreeing places', [westCity, cityB], 'west'],
-    ['three, one outlier: the majority’s most recent', [cityA2023, westCity, cityB], 'west'],
+    ['three agreeing places', [westCity, cityB, right], 'west'],
+    ['four, one outlier: the majority’s most recent', [cityA2023, westCity, cityB, right], 'west'],
     // negatives
     ['one place', [westCity], undefined],
+    ['two agreeing places', [westCity, cityB], undefined],
     ['two disagreeing places', [cityA2023, westCity], undefined],
     ['no majority', [cityA2023, westCity, left, cityB], undefined],
   ] as [string, PackEntry[], string | undefined][])('%s', (_name, latest, expected) => {

@@ -9,6 +9,8 @@ import { installBundledPack } from '../../src/extension/bundled';
 import { runContentScript } from '../../src/extension/content';
 import { pageEntries } from '../../src/extension/entries';
 import { choosePageSenses } from '../../src/extension/page-senses';
+import { hashPackContent } from '../../src/core/glossary-hash';
+import type { GlossaryPack } from '../../src/core/types';
 import { CHANGSHA_MEANING, ZHUZHOU_MEANING, sensesPack } from '../ui/senses-pack';
 
 let ctx: ContentScriptContext;
@@ -84,5 +86,48 @@ describe('the tooltip with the background’s choice', () => {
     answer();
     await settle();
     expect(tip()?.querySelector('.pg-def')?.textContent).toBe(ZHUZHOU_MEANING);
+  });
+});
+
+describe('a coinage only another place defines, with a quoted term inside it', () => {
+  /** sensesPack with 湘潭 defining the coinage “九个一批”工作 (invented for this test). */
+  const withCoinage = (): GlossaryPack => {
+    const base = sensesPack();
+    const content = {
+      schemaVersion: base.schemaVersion,
+      documents: [...base.documents, { title: '2022年湘潭市政府工作报告', kind: '名词解释', region: { code: '430300', name: '湘潭市', level: 'city' }, year: 2022 }],
+      entries: [
+        ...base.entries,
+        { id: 'xiangtan-2022-jiu-ge-yi-pi-gong-zuo', term: '“九个一批”工作', forms: ['“九个一批”工作'], keys: [], doc: base.documents.length, definition: '湘潭市的九项工作安排（测试用）。', status: 'official' },
+      ],
+      variants: {},
+    } as Omit<GlossaryPack, 'hash'>;
+    return { ...content, hash: hashPackContent(content) } as GlossaryPack;
+  };
+  /** The terms the page shows, as the popup asks for them. */
+  const report = (): Promise<{ terms: { entryId: string; term: string }[] }> => {
+    const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => unknown;
+    return new Promise((resolve) => void trigger({ type: 'pg:report' }, {}, (reply) => resolve((reply as { ok: { terms: { entryId: string; term: string }[] } }).ok)));
+  };
+  it.each([
+    // 株洲 defines 九个一批 itself: once the background says the coinage is only 湘潭's, the page
+    // rescans and marks 九个一批 (the matcher's entry for that form, whose sense for 株洲 is 株洲's own)
+    ['http://www.zhuzhou.gov.cn/a.html', 'changsha-2021-jiu-ge-yi-pi'],
+    // negative rows: 湘潭's own coinage stays whole; a place defining neither keeps the coinage (shown as another place's usage)
+    ['http://www.xiangtan.gov.cn/a.html', 'xiangtan-2022-jiu-ge-yi-pi-gong-zuo'],
+    ['http://www.hengyang.gov.cn/a.html', 'xiangtan-2022-jiu-ge-yi-pi-gong-zuo'],
+  ])('%s → %s', async (url, entryId) => {
+    document.body.innerHTML = '<p>今年推进“九个一批”工作。</p>';
+    await installBundledPack(async () => JSON.stringify(withCoinage()));
+    setUrl(url);
+    await runContentScript(ctx);
+    // Up to 5 s for the answers and the rescan they cause.
+    let terms: { entryId: string }[] = [];
+    for (let waited = 0; waited < 5000; waited += 100) {
+      terms = (await report()).terms;
+      if (terms.length === 1 && terms[0]!.entryId === entryId) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(terms.map((t) => t.entryId)).toEqual([entryId]);
   });
 });

@@ -1,6 +1,6 @@
 // `policy-glossary scan FILE… [--glossary PATH]… [--json]`: the glossary terms and numbered
 // slogans in documents, as a summary for people or as JSON with offsets for programs.
-import { readInContext } from '../../core/match-context';
+import { readForPage } from '../../core/match-context';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
@@ -273,6 +273,20 @@ function withDefinitions(matches: readonly TextMatch[], pack: GlossaryPack, regi
   return matches.map((match) => (match.kind === 'term' && match.entryId !== undefined ? { ...match, ...fieldsFor(match.entryId) } : match));
 }
 
+/** Whether an entry's chosen sense for `region` is only other places' meaning (memoised per entry). */
+function elsewhereFor(pack: GlossaryPack, region: string, places: PlaceIndex | undefined): (entryId: string) => boolean {
+  const senses = createSenseIndex(pack);
+  const known = new Map<string, boolean>();
+  return (entryId) => {
+    let elsewhere = known.get(entryId);
+    if (elsewhere === undefined) {
+      elsewhere = chooseSense(senses.sensesOf(entryId), pack.documents, region, places).kind === 'elsewhere';
+      known.set(entryId, elsewhere);
+    }
+    return elsewhere;
+  };
+}
+
 /** Runs `scan`. */
 export const runScan: CliCommand = async (args, io) => {
   const parsed = parseArgs(args);
@@ -281,8 +295,8 @@ export const runScan: CliCommand = async (args, io) => {
     return 0;
   }
   const texts = await Promise.all(parsed.files.map((file) => readDocument(file, io.cwd)));
-  // The summary needs the matcher alone; definitions (--json) need the pack.
-  const source = await loadMatcherSource(parsed.glossaries, io.cwd, parsed.json);
+  // The summary needs the matcher alone; definitions (--json) and the place's choices (--region) need the pack.
+  const source = await loadMatcherSource(parsed.glossaries, io.cwd, parsed.json || parsed.region !== undefined);
   // The division table is needed only to place `--region`; a plain scan never loads it.
   const places = parsed.region === undefined ? undefined : await loadPlaceIndex();
   const region = parsed.region === undefined || places === undefined ? undefined : regionOf(parsed.region, places);
@@ -291,11 +305,14 @@ export const runScan: CliCommand = async (args, io) => {
   const matcher = source.compiled
     ? loadCompiledMatcher(source.compiled, { fuzzy: rememberingFuzzyResolver })
     : createBaseMatcher(source.pack, { fuzzy: rememberingFuzzyResolver });
+  const isElsewhere = region === undefined || source.pack === undefined ? undefined : elsewhereFor(source.pack, region, places);
   const results = parsed.files.map((file, index) => {
     const text = texts[index] ?? '';
     // The summary names terms only: definitions are looked up for JSON alone.
-    // Read in context as pages are (core/match-context.ts): a term's meaning stays off text naming something else.
-    const matches = readInContext(text, matcher.scan(text));
+    // Read as pages are (core/match-context.ts): a term's meaning stays off text naming something
+    // else, and with --region a term only other places define gives way to a quoted term inside
+    // it that the region defines (“六稳”工作 → 六稳), as the extension and widget show it.
+    const matches = readForPage(text, (part) => matcher.scan(part), isElsewhere);
     return { file, text, matches: source.pack && parsed.json ? withDefinitions(matches, source.pack, region, places) : matches };
   });
   if (parsed.json) {
