@@ -71,7 +71,9 @@ export function glossaryStats(pack: GlossaryPack): GlossaryStats {
     if (latest.size < 2) continue;
     multiPlaceTerms += 1;
     const senses = [...latest.values()].sort((a, b) => (yearOf(pack, b) ?? 0) - (yearOf(pack, a) ?? 0));
-    if (agreedSense(senses) === undefined) {
+    // Agreement, not the display threshold: two places alike agree (the tooltip asks three before
+    // it shows a meaning in general use, AGREED_MIN_PLACES).
+    if (agreedSense(senses, 2) === undefined) {
       disagreeing.push({
         term: group[0]!.term,
         places: senses.map((entry) => `${pack.documents[entry.doc]!.region!.name} ${yearOf(pack, entry) ?? ''}`.trim()),
