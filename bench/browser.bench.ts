@@ -112,7 +112,7 @@ async function open(path: string, options: { mark?: boolean; host?: string } = {
 /** A run given up: mark.js did not finish within the cap. */
 const CAPPED: PageRun = {
   ms: Number.NaN, count: 0, known: 0, unknown: 0, inPlace: 0, expected: 0, visibleMs: -1, registered: 0, textNodes: 0, chars: 0, scanCalls: 0, scanMs: 0,
-  slices: [], paintedMs: Number.NaN, longTasks: [], longFrames: [],
+  slices: [], firstScanAt: -1, lastScanAt: -1, paintedMs: Number.NaN, longTasks: [], longFrames: [],
 };
 /** Methods that hit the cap once are not run again. */
 const capped = new Set<Method>();

@@ -37,6 +37,9 @@ export interface PageRun {
   /** Calls of the matcher's `scan` during the run, and the time spent inside them (ms). */
   scanCalls: number;
   scanMs: number;
+  /** From the first call to the start of the first `scan`, and to the end of the last one (ms). */
+  firstScanAt: number;
+  lastScanAt: number;
   /** Annotator only: durations of its work slices between pauses (empty if they cannot be timed). */
   slices: number[];
   /** Until the first frame after `ms` was rendered: what the user waits for to see the highlights. */
@@ -85,15 +88,19 @@ const longFrameEntries = collect('long-animation-frame');
 let matcher: Matcher | undefined;
 let scanCalls = 0;
 let scanMs = 0;
+let firstScanAt = -1;
+let lastScanAt = -1;
 
 const counted: Matcher = {
   scan(text) {
     scanCalls++;
     const start = performance.now();
+    if (firstScanAt < 0) firstScanAt = start;
     try {
       return (matcher as Matcher).scan(text);
     } finally {
-      scanMs += performance.now() - start;
+      lastScanAt = performance.now();
+      scanMs += lastScanAt - start;
     }
   },
 };
@@ -123,6 +130,7 @@ async function settle(start: number): Promise<Pick<PageRun, 'paintedMs' | 'longT
 
 const emptyRun = (): PageRun => ({
   ms: 0, count: 0, known: 0, unknown: 0, inPlace: 0, expected: 0, visibleMs: -1, registered: 0, textNodes: 0, chars: 0, scanCalls: 0, scanMs: 0, slices: [],
+  firstScanAt: -1, lastScanAt: -1,
   paintedMs: 0, longTasks: [], longFrames: [],
 });
 
@@ -153,6 +161,8 @@ const unscopedRegistry: ViewportRegistryFactory = (onChange) => {
 async function annotate(mode: 'highlight-api' | 'wrap', scoped = true): Promise<PageRun> {
   scanCalls = 0;
   scanMs = 0;
+  firstScanAt = -1;
+  lastScanAt = -1;
   let stats: ScanStats | undefined;
   armChunkClock();
   // When each range was registered (by its start), and when frames were drawn: read by `shown`.
@@ -208,6 +218,8 @@ async function annotate(mode: 'highlight-api' | 'wrap', scoped = true): Promise<
     chars: stats?.chars ?? 0,
     scanCalls,
     scanMs,
+    firstScanAt: firstScanAt < 0 ? -1 : firstScanAt - start,
+    lastScanAt: lastScanAt < 0 ? -1 : lastScanAt - start,
     slices,
     ...(await settle(start)),
   };
