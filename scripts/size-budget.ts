@@ -55,8 +55,8 @@ function chunkFiles(name: string): string[] {
 // old budgets is open work in the browser-scale issue. The PDF link control is its own content
 // script with its own budget.
 // Issue 17 then took fuse.js out of near-miss resolution (core/fuzzy.ts compares the forms of a
-// slogan's first-character group directly): the content script measured 36.6 KB, back under the
-// issue's 40 KB, which is its budget again; the widget's fuzzy chunk 0.6 KB (was 8).
+// slogan's first-character group directly): the content script measured 37.1 KB (npm run size), back under the
+// issue's 40 KB, which is its budget again; the widget's fuzzy chunk 1.1 KB with its shared file (was 8).
 const budgets: Budget[] = [
   { label: 'widget (IIFE)', files: [join(widgetDir, 'policy-glossary.js')], budget: 24 * KB, forbidden: widgetRules },
   { label: 'widget (ES module)', files: [join(widgetDir, 'policy-glossary.mjs')], budget: 24 * KB, forbidden: widgetRules },
