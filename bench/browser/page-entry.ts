@@ -462,14 +462,21 @@ export interface TooltipRun {
   drawnMs: number;
   /** The first frame that began after the delay ended (its requestAnimationFrame time). */
   firstFrameMs: number;
-  /** Whether the content was in place before that frame rendered. */
+  /** When the tooltip opened: the first time anything was drawn in it (its delay timer fired). */
+  openedMs: number;
+  /**
+   * Whether the content was in place for the first frame after the tooltip opened: the delay ends
+   * when its timer fires, which a busy page runs late, so a frame may come between the nominal
+   * end and the timer; what must not come between is a frame showing the tooltip without its
+   * definition (a loading state).
+   */
   inFirstFrame: boolean;
   /** Entries the page held when the pointer moved (prefetched after the pass). */
   known: number;
 }
 
 let ui: GlossaryUI | undefined;
-let tooltipWatch: { moved: number; drawn: number; frames: number[]; definition: string; known: () => number } | undefined;
+let tooltipWatch: { moved: number; opened: number; drawn: number; frames: number[]; definition: string; known: () => number } | undefined;
 
 /**
  * Mounts the tooltip UI over the last `annotate`'s annotator as the extension does: entries arrive
@@ -508,12 +515,14 @@ async function mountTooltip(packJson: string, delay: number): Promise<{ x: numbe
   if (!target) return undefined;
   const rect = target.range.getBoundingClientRect();
   const definition = (byId.get(target.entryId as string)?.definition ?? '').slice(0, 8);
-  const watch = { moved: -1, drawn: -1, frames: [] as number[], definition, known: () => known.size };
+  const watch = { moved: -1, opened: -1, drawn: -1, frames: [] as number[], definition, known: () => known.size };
   tooltipWatch = watch;
   addEventListener('pointermove', (event) => (watch.moved = watch.moved < 0 ? event.timeStamp : watch.moved), { capture: true, once: true });
   const shadow = ui.host.shadowRoot as ShadowRoot;
   new MutationObserver(() => {
-    if (watch.drawn < 0 && (shadow.textContent ?? '').includes(definition)) watch.drawn = performance.now();
+    const text = shadow.textContent ?? '';
+    if (watch.opened < 0 && text.trim() !== '') watch.opened = performance.now();
+    if (watch.drawn < 0 && text.includes(definition)) watch.drawn = performance.now();
   }).observe(shadow, { childList: true, subtree: true, characterData: true });
   // The time each frame's callbacks ran: content in the DOM by then is in that frame.
   const frame = (): void => {
@@ -527,14 +536,17 @@ async function mountTooltip(packJson: string, delay: number): Promise<{ x: numbe
 /** After the pointer rested on the target of {@link mountTooltip} for long enough: what was drawn when. */
 function tooltipShown(delay: number): TooltipRun {
   const watch = tooltipWatch;
-  if (!watch || watch.moved < 0) return { delay, drawnMs: -1, firstFrameMs: -1, inFirstFrame: false, known: watch?.known() ?? 0 };
+  if (!watch || watch.moved < 0) return { delay, drawnMs: -1, firstFrameMs: -1, openedMs: -1, inFirstFrame: false, known: watch?.known() ?? 0 };
   const due = watch.moved + delay;
   const first = watch.frames.find((time) => time >= due) ?? -1;
+  const afterOpen = watch.opened < 0 ? -1 : (watch.frames.find((time) => time >= watch.opened) ?? -1);
+  const since = (time: number): number => (time < 0 ? -1 : time - watch.moved);
   return {
     delay,
-    drawnMs: watch.drawn < 0 ? -1 : watch.drawn - watch.moved,
-    firstFrameMs: first < 0 ? -1 : first - watch.moved,
-    inFirstFrame: watch.drawn >= 0 && first >= 0 && watch.drawn <= first,
+    drawnMs: since(watch.drawn),
+    firstFrameMs: since(first),
+    openedMs: since(watch.opened),
+    inFirstFrame: watch.drawn >= 0 && afterOpen >= 0 && watch.drawn <= afterOpen,
     known: watch.known(),
   };
 }
