@@ -54,14 +54,17 @@ function chunkFiles(name: string): string[] {
 // suggestions, the state machine), its collection chunk 16.0 KB against 16. Getting back under the
 // old budgets is open work in the browser-scale issue. The PDF link control is its own content
 // script with its own budget.
+// Issue 17 then took fuse.js out of near-miss resolution (core/fuzzy.ts compares the forms of a
+// slogan's first-character group directly): the content script measured 37.1 KB (npm run size), back under the
+// issue's 40 KB, which is its budget again; the widget's fuzzy chunk 1.1 KB with its shared file (was 8).
 const budgets: Budget[] = [
   { label: 'widget (IIFE)', files: [join(widgetDir, 'policy-glossary.js')], budget: 24 * KB, forbidden: widgetRules },
   { label: 'widget (ES module)', files: [join(widgetDir, 'policy-glossary.mjs')], budget: 24 * KB, forbidden: widgetRules },
   { label: 'widget chunk: tooltip UI', files: chunkFiles('ui'), budget: 16 * KB, forbidden: widgetRules },
   { label: 'widget chunk: panel', files: chunkFiles('panel'), budget: 18 * KB, forbidden: widgetRules },
-  { label: 'widget chunk: fuzzy', files: chunkFiles('fuzzy'), budget: 10 * KB, forbidden: widgetRules },
+  { label: 'widget chunk: fuzzy', files: chunkFiles('fuzzy'), budget: 2 * KB, forbidden: widgetRules },
   { label: 'widget chunk: collection', files: chunkFiles('collection'), budget: 17 * KB, forbidden: widgetRules },
-  { label: 'extension content script', files: contentScript('content'), budget: 46 * KB, forbidden: [] },
+  { label: 'extension content script', files: contentScript('content'), budget: 40 * KB, forbidden: [] },
   { label: 'extension content script: PDF links', files: contentScript('pdf-links'), budget: 4 * KB, forbidden: [] },
 ];
 /** Gzipped bytes per bundle label, for the summary. */

@@ -6,6 +6,9 @@ import { createFuzzyResolver } from '../../src/core/fuzzy';
 import type { Matcher } from '../../src/core/matcher';
 import { HIGHLIGHT_NAMES, createAnnotator, type Annotator, type PageMatch, type ScanStats } from '../../src/dom/annotator';
 import { createViewportRegistry, type ViewportRegistryFactory } from '../../src/dom/viewport';
+import type { GlossaryPack, PackEntry } from '../../src/core/types';
+import { mountGlossaryUI, type GlossaryUI } from '../../src/ui/controller';
+import { createStrings } from '../../src/ui/strings';
 
 /** What one timed run in the page reports. */
 export interface PageRun {
@@ -37,6 +40,9 @@ export interface PageRun {
   /** Calls of the matcher's `scan` during the run, and the time spent inside them (ms). */
   scanCalls: number;
   scanMs: number;
+  /** From the first call to the start of the first `scan`, and to the end of the last one (ms). */
+  firstScanAt: number;
+  lastScanAt: number;
   /** Annotator only: durations of its work slices between pauses (empty if they cannot be timed). */
   slices: number[];
   /** Until the first frame after `ms` was rendered: what the user waits for to see the highlights. */
@@ -85,15 +91,19 @@ const longFrameEntries = collect('long-animation-frame');
 let matcher: Matcher | undefined;
 let scanCalls = 0;
 let scanMs = 0;
+let firstScanAt = -1;
+let lastScanAt = -1;
 
 const counted: Matcher = {
   scan(text) {
     scanCalls++;
     const start = performance.now();
+    if (firstScanAt < 0) firstScanAt = start;
     try {
       return (matcher as Matcher).scan(text);
     } finally {
-      scanMs += performance.now() - start;
+      lastScanAt = performance.now();
+      scanMs += lastScanAt - start;
     }
   },
 };
@@ -123,6 +133,7 @@ async function settle(start: number): Promise<Pick<PageRun, 'paintedMs' | 'longT
 
 const emptyRun = (): PageRun => ({
   ms: 0, count: 0, known: 0, unknown: 0, inPlace: 0, expected: 0, visibleMs: -1, registered: 0, textNodes: 0, chars: 0, scanCalls: 0, scanMs: 0, slices: [],
+  firstScanAt: -1, lastScanAt: -1,
   paintedMs: 0, longTasks: [], longFrames: [],
 });
 
@@ -153,6 +164,8 @@ const unscopedRegistry: ViewportRegistryFactory = (onChange) => {
 async function annotate(mode: 'highlight-api' | 'wrap', scoped = true): Promise<PageRun> {
   scanCalls = 0;
   scanMs = 0;
+  firstScanAt = -1;
+  lastScanAt = -1;
   let stats: ScanStats | undefined;
   armChunkClock();
   // When each range was registered (by its start), and when frames were drawn: read by `shown`.
@@ -208,6 +221,8 @@ async function annotate(mode: 'highlight-api' | 'wrap', scoped = true): Promise<
     chars: stats?.chars ?? 0,
     scanCalls,
     scanMs,
+    firstScanAt: firstScanAt < 0 ? -1 : firstScanAt - start,
+    lastScanAt: lastScanAt < 0 ? -1 : lastScanAt - start,
     slices,
     ...(await settle(start)),
   };
@@ -439,4 +454,101 @@ function pageText(): { chars: number; chinese: boolean } {
   return { chars: text.length, chinese: /[\u3400-\u9fff]/.test(text) };
 }
 
-win.__pgBench = { prepare, annotate, matchOnly, markTerms, shown, changeCost, registerAll, liveShare, churn, walk, mark, pageText, chunkClockWorks };
+/** What {@link hoverTooltip} saw: times from the pointer reaching the term (ms). */
+export interface TooltipRun {
+  /** The hover delay the UI was mounted with. */
+  delay: number;
+  /** When the tooltip's content (the entry's definition) was in the DOM; -1: never. */
+  drawnMs: number;
+  /** The first frame that began after the delay ended (its requestAnimationFrame time). */
+  firstFrameMs: number;
+  /** When the tooltip opened: the first time anything was drawn in it (its delay timer fired). */
+  openedMs: number;
+  /**
+   * Whether the content was in place for the first frame after the tooltip opened: the delay ends
+   * when its timer fires, which a busy page runs late, so a frame may come between the nominal
+   * end and the timer; what must not come between is a frame showing the tooltip without its
+   * definition (a loading state).
+   */
+  inFirstFrame: boolean;
+  /** Entries the page held when the pointer moved (prefetched after the pass). */
+  known: number;
+}
+
+let ui: GlossaryUI | undefined;
+let tooltipWatch: { moved: number; opened: number; drawn: number; frames: number[]; definition: string; known: () => number } | undefined;
+
+/**
+ * Mounts the tooltip UI over the last `annotate`'s annotator as the extension does: entries arrive
+ * on demand (here from `packJson` after a task, as a message from the background would), and the
+ * entries of every match found are asked for once the pass is done. Returns where to point at: the
+ * centre of the first match in the viewport with an entry.
+ */
+async function mountTooltip(packJson: string, delay: number): Promise<{ x: number; y: number } | undefined> {
+  const full = JSON.parse(packJson) as GlossaryPack;
+  const byId = new Map(full.entries.map((entry) => [entry.id, entry]));
+  const known = new Map<string, PackEntry>();
+  let current: GlossaryPack | undefined;
+  const annotator = win.__pgKeep as Annotator;
+  const request = (ids: readonly string[]): void => {
+    setTimeout(() => {
+      for (const id of ids) {
+        const entry = byId.get(id);
+        if (entry) known.set(id, entry);
+      }
+      current = undefined;
+      ui?.refresh();
+    }, 0);
+  };
+  ui = mountGlossaryUI({
+    annotator,
+    pack: { current: () => (current ??= { ...full, entries: [...known.values()] }), request },
+    strings: createStrings('zh-CN'),
+    hoverDelay: delay,
+  });
+  request(annotator.matches().flatMap((match) => (match.entryId ? [match.entryId] : [])));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const target = annotator.matches().find((match) => {
+    const rect = match.range.getBoundingClientRect();
+    return match.entryId && rect.top > 0 && rect.bottom < innerHeight && (byId.get(match.entryId)?.definition ?? '').length > 4;
+  });
+  if (!target) return undefined;
+  const rect = target.range.getBoundingClientRect();
+  const definition = (byId.get(target.entryId as string)?.definition ?? '').slice(0, 8);
+  const watch = { moved: -1, opened: -1, drawn: -1, frames: [] as number[], definition, known: () => known.size };
+  tooltipWatch = watch;
+  addEventListener('pointermove', (event) => (watch.moved = watch.moved < 0 ? event.timeStamp : watch.moved), { capture: true, once: true });
+  const shadow = ui.host.shadowRoot as ShadowRoot;
+  new MutationObserver(() => {
+    const text = shadow.textContent ?? '';
+    if (watch.opened < 0 && text.trim() !== '') watch.opened = performance.now();
+    if (watch.drawn < 0 && text.includes(definition)) watch.drawn = performance.now();
+  }).observe(shadow, { childList: true, subtree: true, characterData: true });
+  // The time each frame's callbacks ran: content in the DOM by then is in that frame.
+  const frame = (): void => {
+    watch.frames.push(performance.now());
+    if (watch.frames.length < 600) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+}
+
+/** After the pointer rested on the target of {@link mountTooltip} for long enough: what was drawn when. */
+function tooltipShown(delay: number): TooltipRun {
+  const watch = tooltipWatch;
+  if (!watch || watch.moved < 0) return { delay, drawnMs: -1, firstFrameMs: -1, openedMs: -1, inFirstFrame: false, known: watch?.known() ?? 0 };
+  const due = watch.moved + delay;
+  const first = watch.frames.find((time) => time >= due) ?? -1;
+  const afterOpen = watch.opened < 0 ? -1 : (watch.frames.find((time) => time >= watch.opened) ?? -1);
+  const since = (time: number): number => (time < 0 ? -1 : time - watch.moved);
+  return {
+    delay,
+    drawnMs: since(watch.drawn),
+    firstFrameMs: since(first),
+    openedMs: since(watch.opened),
+    inFirstFrame: watch.drawn >= 0 && afterOpen >= 0 && watch.drawn <= afterOpen,
+    known: watch.known(),
+  };
+}
+
+win.__pgBench = { mountTooltip, tooltipShown, prepare, annotate, matchOnly, markTerms, shown, changeCost, registerAll, liveShare, churn, walk, mark, pageText, chunkClockWorks };

@@ -62,3 +62,9 @@ ${body.join('\n')}
 </html>
 `;
 }
+
+/** `html` with `count` same-origin frames added at its end, each loading `/isolated-typical.html`. */
+export function framesPageHtml(html: string, count: number): string {
+  const frames = Array.from({ length: count }, () => '<iframe src="/isolated-typical.html" width="600" height="400"></iframe>').join('\n');
+  return html.replace('</body>', `${frames}\n</body>`);
+}

@@ -72,7 +72,12 @@ function toBase64(array: ArrayBufferView): string {
   return btoa(binary);
 }
 
+// The engines' own decoder where they have one (Chromium 140, Firefox 133): no string of the
+// decoded bytes, no loop in JavaScript.
+const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
+
 function fromBase64(text: string): ArrayBuffer {
+  if (nativeFromBase64) return nativeFromBase64(text).buffer as ArrayBuffer;
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

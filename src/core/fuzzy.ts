@@ -1,7 +1,5 @@
 // Resolves a slogan the glossary does not have word for word to the glossary term it almost is
 // (五大倍增 → 五大倍增行动, 三问三登计 → 三问三登记), and refuses when the resemblance is accidental.
-import Fuse from 'fuse.js/basic';
-import type { IFuseOptions } from 'fuse.js';
 import { COUNT_CHARS } from './numerals';
 import type { MatchableEntry } from './types';
 
@@ -10,7 +8,10 @@ export interface FuzzyMatch {
   entry: MatchableEntry;
   /** The glossary form (normalised) that the slogan resembles. */
   form: string;
-  /** fuse.js score: 0 identical … 1 unrelated. */
+  /**
+   * 0 identical … 1 unrelated: the share of the form's characters the slogan does not have
+   * (one changed character), halved for a form cut short (what is there matches exactly).
+   */
   score: number;
 }
 
@@ -24,8 +25,6 @@ interface FormRecord {
   key: string;
   entry: number;
 }
-
-const FUSE_OPTIONS: Readonly<IFuseOptions<FormRecord>> = Object.freeze({ keys: ['key'], includeScore: true, threshold: 0.4, ignoreLocation: true });
 
 /**
  * Builds a resolver over the normalised forms `keys[i]` of `entries[i]`. A slogan resolves when
@@ -47,26 +46,24 @@ export function createFuzzyResolver(entries: readonly MatchableEntry[], keys: re
       groups.set(first, group);
     }
   });
-  const indexes = new Map<string, Fuse<FormRecord>>();
   const cache = new Map<string, FuzzyMatch | undefined>();
 
+  // Every form of the group that the slogan is a near miss of: a near miss has the form's length
+  // or is its start, so most forms are ruled out by two comparisons (no fuzzy index to build:
+  // fuse.js cost the content script 6 KB gzipped and a page an index per group).
   function lookup(key: string): FuzzyMatch | undefined {
-    const group = groups.get(key.charAt(0));
-    if (!group) return undefined;
-    let fuse = indexes.get(key.charAt(0));
-    if (!fuse) {
-      fuse = new Fuse(group, FUSE_OPTIONS);
-      indexes.set(key.charAt(0), fuse);
-    }
     let best: FuzzyMatch | undefined;
-    const qualifying = new Set<number>();
-    for (const result of fuse.search(key, { limit: 8 })) {
-      if (!isNearMiss(key, result.item.key)) continue;
-      qualifying.add(result.item.entry);
-      const entry = entries[result.item.entry];
-      if (!best && entry) best = { entry, form: result.item.key, score: result.score ?? 0 };
+    let qualifying = -1;
+    for (const record of groups.get(key.charAt(0)) ?? []) {
+      const form = record.key;
+      if (form.length < key.length || (form.length > key.length && !form.startsWith(key)) || !isNearMiss(key, form)) continue;
+      if (qualifying !== -1 && qualifying !== record.entry) return undefined;
+      qualifying = record.entry;
+      const score = form.length === key.length ? 1 / form.length : (form.length - key.length) / (2 * form.length);
+      const entry = entries[record.entry];
+      if (entry && (!best || score < best.score)) best = { entry, form, score };
     }
-    return qualifying.size === 1 ? best : undefined;
+    return best;
   }
 
   return {

@@ -149,9 +149,17 @@ export function matcherFromTable(table: MatcherTable, options: BaseMatcherOption
   for (const suffix of GENERIC_SUFFIXES) suffixStarts[suffix.charCodeAt(0)] = 1;
   for (const suffixes of table.entrySuffixes) for (const suffix of suffixes) suffixStarts[suffix.charCodeAt(0)] = 1;
 
-  // The near-miss resolver needs each entry's id and term only.
+  // The near-miss resolver needs each entry's id and term only. Built at the first slogan the
+  // glossary lacks word for word, not with the matcher: with thousands of entries it costs a page
+  // about 1.5 MB and milliseconds that a page without such slogans never needs.
   const fuzzyEntries = (): MatchableEntry[] => table.entryIds.map((id, i) => ({ id, term: table.entryTerms[i] as string, forms: [] }));
-  const resolver = options.fuzzy?.(fuzzyEntries(), table.entryKeys);
+  const makeResolver = options.fuzzy;
+  let resolver: FuzzyResolver | undefined;
+  const nearMiss = (name: string): ReturnType<FuzzyResolver['resolve']> => {
+    if (!makeResolver) return undefined;
+    resolver ??= makeResolver(fuzzyEntries(), table.entryKeys);
+    return resolver.resolve(normaliser.key(name));
+  };
   // Occurrences of the last scan, kept for the next: a rescan inside a scan gets its own.
   const occurrences = createTermOccurrences(1024);
   // The text of each pattern's last match: a report writes a term the same way again and again,
@@ -204,8 +212,8 @@ export function matcherFromTable(table: MatcherTable, options: BaseMatcherOption
     scan(text: string): TextMatch[] {
       if (typeof text !== 'string' || text.length === 0) return [];
       const terms = scanTerms(text, occurrences);
-      if (!slogans && !resolver) return terms;
-      return mergeSlogans(terms, text, slogans, (name) => resolver?.resolve(normaliser.key(name)));
+      if (!slogans && !makeResolver) return terms;
+      return mergeSlogans(terms, text, slogans, nearMiss);
     },
   };
 }

@@ -27,6 +27,8 @@ export interface MatchMarks {
   readonly followsViewport: boolean;
   /** Resolves once every range staged so far is known to be near the viewport or not. */
   settled(): Promise<void> | undefined;
+  /** Whether a range handed to the viewport registry awaits its first report. */
+  awaiting(): boolean;
   /** Lets the style sheets reach a scope that has matches. */
   attachStyles(scope: Scope, doc: Document): void;
   setStyle(style: HighlightStyleOption): void;
@@ -120,6 +122,7 @@ export function createMatchMarks(options: {
     nearCount: () => nearCount,
     followsViewport: viewport !== undefined,
     settled: () => viewport?.settled(),
+    awaiting: () => viewport?.awaiting() ?? false,
     attachStyles(scope, doc) {
       styles.attach(scope);
       if (scope.nodeType !== 9) styles.attach(doc);

@@ -104,6 +104,8 @@ export interface NearbyRegistration {
   flush(): void;
   /** Resolves once every range handed over is known to be near or not. */
   settled(): Promise<void> | undefined;
+  /** Whether a range handed over awaits its first report (`settled` would wait for a frame). */
+  awaiting(): boolean;
   /** Matches ever registered for being near the viewport. */
   nearCount(): number;
 }
@@ -114,14 +116,15 @@ export interface NearbyRegistration {
  * highlighted as the scan goes through them rather than after the pass: while slices still find
  * text near the viewport, each pause lets the browser render a frame, which draws what is
  * registered and tells the registry what is near (scheduler.yield() continuations would put both
- * off to the end of the pass).
+ * off to the end of the pass). Ranges the registry counted as near without a report (the first
+ * few hundred, see viewport.ts) need no such frame: a short page is done before one would come.
  */
 export async function pauseIfDue(clock: Clock, nearby: NearbyRegistration | undefined): Promise<boolean> {
   const time = now();
   if (time - clock.slice <= SLICE_MS && clock.relayout <= RELAYOUT_CHARS) return false;
   clock.busy += time - clock.slice;
   if (nearby) nearby.flush();
-  if (nearby && clock.nearby) {
+  if (nearby && clock.nearby && nearby.awaiting()) {
     const before = nearby.nearCount();
     await yieldToFrame();
     await nearby.settled();

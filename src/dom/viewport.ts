@@ -14,13 +14,25 @@ const NEAR_MARGIN = '100%';
  * which a hidden tab never renders; past this wait, unreported elements count as near.
  */
 const FIRST_REPORT_MS = 250;
+/**
+ * Ranges a registry counts as near before the tracker has reported their element: registered at
+ * once, then dropped if the first report says otherwise. A short page (a typical policy page has
+ * a few hundred terms) and the top of a long one are then highlighted without waiting a frame for
+ * the first reports; so few ranges cost Chromium's per-change revalidation nothing to speak of.
+ */
+export const PROVISIONAL_RANGES = 300;
 // Taken when this module loads, before a page script can replace it.
 const NativeObserver = (globalThis as { IntersectionObserver?: typeof IntersectionObserver }).IntersectionObserver;
 
 /** Reports elements entering and leaving the area near the viewport. */
 export interface ViewportTracker {
-  /** Starts following `element`; its first report comes soon after (see `settled`). */
-  observe(element: Element): void;
+  /**
+   * Starts following `element`; its first report comes soon after (see `settled`). `assumeNear`:
+   * it counts as near until then, and `settled` does not wait for that report.
+   */
+  observe(element: Element, assumeNear?: boolean): void;
+  /** Whether an element observed so far still awaits its first report. */
+  awaiting(): boolean;
   /** Stops following `element`. */
   unobserve(element: Element): void;
   /** Whether `element` was last reported near the viewport (or could not be told apart). */
@@ -77,12 +89,14 @@ export const createViewportTracker: ViewportTrackerFactory = (onChange) => {
   );
 
   return {
-    observe(element) {
+    observe(element, assumeNear = false) {
       if (tracked.has(element)) return;
       tracked.add(element);
-      unreported.add(element);
+      if (assumeNear) near.add(element);
+      else unreported.add(element);
       observer.observe(element);
     },
+    awaiting: () => unreported.size > 0,
     unobserve(element) {
       if (!tracked.delete(element)) return;
       observer.unobserve(element);
@@ -125,6 +139,8 @@ export interface ViewportRegistry<T> {
   delete(range: AbstractRange): void;
   /** Resolves once every range added so far is known to be near or not. */
   settled(): Promise<void>;
+  /** Whether a range added so far awaits the first report on its element (see `settled`). */
+  awaiting(): boolean;
   /**
    * A CSS selector for the elements whose text has ranges near the viewport: the ::highlight()
    * rules need only apply to them (see {@link HIGHLIGHTED_ATTRIBUTE}).
@@ -176,9 +192,10 @@ function holdersOf(range: AbstractRange): Element[] {
 /**
  * A registry keyed by each range's parent element, which is what the tracker follows. While an
  * element's ranges are near the viewport, the elements holding their text carry
- * {@link HIGHLIGHTED_ATTRIBUTE}.
+ * {@link HIGHLIGHTED_ATTRIBUTE}. The first `provisionalRanges` ranges count as near before their
+ * element's first report (see {@link PROVISIONAL_RANGES}).
  */
-export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => void): ViewportRegistry<T> | undefined {
+export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => void, provisionalRanges = PROVISIONAL_RANGES): ViewportRegistry<T> | undefined {
   const byElement = new Map<Element, Map<AbstractRange, T>>();
   // The element each range was filed under: by the time a range is deleted its text may have
   // left that element (the page replaced it), and the entry must still go.
@@ -186,6 +203,8 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
   // How many near ranges hold text in each marked element, and the elements each near range marked.
   const marks = new Map<Element, number>();
   const marked = new Map<AbstractRange, Element[]>();
+  // Ranges still to be counted as near before their element's first report (PROVISIONAL_RANGES).
+  let provisional = provisionalRanges;
 
   // A page that morphs its DOM to new markup (idiomorph, morphdom) drops attributes it did not
   // write while keeping the text: a mark taken off that way is put back.
@@ -246,7 +265,9 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
       const items = byElement.get(element);
       if (items) items.set(range, item);
       else byElement.set(element, new Map([[range, item]]));
-      tracker.observe(element);
+      // An element seen for the first time while the budget lasts counts as near at once.
+      tracker.observe(element, provisional > 0);
+      if (provisional > 0) provisional--;
       const near = tracker.isNear(element);
       if (near) mark(range);
       return near;
@@ -262,6 +283,7 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
       tracker.unobserve(element);
     },
     settled: () => tracker.settled(),
+    awaiting: () => tracker.awaiting(),
     disconnect() {
       keeper?.disconnect();
       for (const range of [...marked.keys()]) unmark(range);

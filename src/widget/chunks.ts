@@ -13,7 +13,7 @@ export interface ChunkLoader {
   ui(): Promise<typeof UIChunk>;
   /** The <policy-glossary> panel with its search (fuse.js). */
   panel(): Promise<typeof PanelChunk>;
-  /** fuse.js near-miss resolution for the matcher. */
+  /** Near-miss resolution for the matcher (core/fuzzy.ts). */
   fuzzy(): Promise<typeof FuzzyChunk>;
   /** The collection's loading, merging and sense choice (data-collection). */
   collection(): Promise<typeof CollectionChunk>;

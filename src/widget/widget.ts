@@ -68,7 +68,7 @@ interface PackMatcher extends Matcher {
  * The matcher for `pack`: the base matcher until a scan meets a numbered slogan the glossary does
  * not have word for word; then the fuzzy chunk loads, the full matcher (the same resolver the
  * extension and CLI use) takes over and `onUpgrade` rescans. Pages without such slogans never
- * load fuse.js.
+ * load the fuzzy chunk.
  */
 function createPackMatcher(pack: GlossaryPack, chunks: ChunkLoader, onUpgrade: () => Promise<void>, senses?: SenseSupport): PackMatcher {
   let active: Matcher = createBaseMatcher(pack);

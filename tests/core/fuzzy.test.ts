@@ -49,7 +49,7 @@ describe('createFuzzyResolver', () => {
     expect(resolver.resolve(key(name))?.entry.id).toBe(id);
   });
 
-  it('reports the fuse.js score, low for a close miss', () => {
+  it('reports a score, low for a close miss', () => {
     const found = resolver.resolve(key('五大倍增'));
     expect(found?.form).toBe(key('五大倍增行动'));
     expect(found?.score).toBeGreaterThanOrEqual(0);

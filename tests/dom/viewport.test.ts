@@ -141,11 +141,12 @@ describe('viewport registry', () => {
   let registry: ViewportRegistry<string>;
   let reports: Array<[string, boolean]>;
 
-  async function makeRegistry(): Promise<FakeObserver> {
+  /** A registry; `provisional`: ranges counted as near before their first report (none by default here). */
+  async function makeRegistry(provisional = 0): Promise<FakeObserver> {
     vi.resetModules();
     const { createViewportRegistry } = await import('../../src/dom/viewport');
     reports = [];
-    registry = createViewportRegistry<string>((item, near) => reports.push([item, near])) as ViewportRegistry<string>;
+    registry = createViewportRegistry<string>((item, near) => reports.push([item, near]), provisional) as ViewportRegistry<string>;
     return observers[0] as FakeObserver;
   }
 
@@ -179,6 +180,39 @@ describe('viewport registry', () => {
     expect(observer.targets.has(p)).toBe(true);
     observer.report(p, false);
     expect(reports.slice(2)).toEqual([['third', false]]);
+  });
+
+  it('counts the first ranges as near before any report, waits for none of them, and drops those reported far', async () => {
+    const observer = await makeRegistry(2);
+    const [a, b, c] = [element('a'), element('b'), element('c')];
+    // Table: [element, item, registered at once]; the budget is two ranges, the third waits.
+    const rows: Array<[Element, string, boolean]> = [
+      [a, 'a1', true],
+      [b, 'b1', true],
+      [c, 'c1', false],
+      // A known element keeps what it was counted as.
+      [a, 'a2', true],
+      [c, 'c2', false],
+    ];
+    for (const [parent, item, registered] of rows) expect([item, registry.add(textRange(parent), item)]).toEqual([item, registered]);
+    expect(registry.awaiting()).toBe(true);
+    expect([...document.querySelectorAll(registry.scope)].map((el) => el.id)).toEqual(['a', 'b']);
+    observer.report(c, true);
+    expect(registry.awaiting()).toBe(false);
+    // The report on b says far: its range is dropped and b loses its mark; a's report agrees.
+    observer.report(b, false);
+    observer.report(a, true);
+    expect(reports).toEqual([['c1', true], ['c2', true], ['b1', false]]);
+    expect([...document.querySelectorAll(registry.scope)].map((el) => el.id)).toEqual(['a', 'c']);
+  });
+
+  it('without a budget nothing counts as near before its report', async () => {
+    const observer = await makeRegistry(0);
+    const p = element('p');
+    expect(registry.add(textRange(p), 'only')).toBe(false);
+    expect(registry.awaiting()).toBe(true);
+    observer.report(p, true);
+    expect(registry.awaiting()).toBe(false);
   });
 
   it('drops a range whose text the page moved out of its element before it was deleted', async () => {
