@@ -182,6 +182,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       hoverDelay: current.hoverDelay,
       theme: current.theme,
       senses: { choose: (entryId) => choose(hash, entryId), views: SENSE_VIEWS },
+      onSearch: (text) => void askBackground({ type: 'pg:open-search', text }),
       onAddToGlossary: (match: TextMatch) => {
         void askBackground({ type: 'pg:open-entry-form', draft: { term: match.text, kind: match.kind, pageUrl: location.href, context: contextOf(match as PageMatch).context } });
       },
