@@ -107,10 +107,13 @@ describe.each(TARGETS)('density and hide on this page: $name ($extension)', ({ n
     const popup = await browser.newPage();
     await popup.setViewport({ width, height: 600 });
     const url = target.url();
+    // Without a click on the toolbar button the browser withholds the page's address: the one tab
+    // that is not the extension's own is the target.
     const tabId = await control.evaluate(async (url) => {
       type TabsApi = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
       const api = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
-      return (await (api.browser ?? api.chrome).tabs.query({})).find((t) => t.url === url)?.id;
+      const tabs = await (api.browser ?? api.chrome).tabs.query({});
+      return (tabs.find((t) => t.url === url) ?? tabs.find((t) => !t.url?.startsWith(location.origin)))?.id;
     }, url);
     await gotoExtensionPage(popup, `${base}/popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
     await popup.waitForSelector('[data-site-state]');
