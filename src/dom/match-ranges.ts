@@ -85,9 +85,13 @@ function liveRange(info: Held): Range {
   return range;
 }
 
-/** What counts as one occurrence for `firstOccurrenceOnly`: the entry, or an unknown slogan's text. */
+/**
+ * What counts as one occurrence for `firstOccurrenceOnly`: the term as written, quote marks aside.
+ * Not the entry: with the national collection one term has entries from many places, and the
+ * same 无废城市 read in two contexts was drawn twice on a real www.gov.cn page.
+ */
 export function occurrenceKey(match: TextMatch): string {
-  return match.entryId !== undefined ? `e:${match.entryId}` : `t:${match.text}`;
+  return `t:${match.text.replace(/[“”「」‘’"']/g, '')}`;
 }
 
 /** Which matches of a segment are shown; see AnnotatorOptions. */

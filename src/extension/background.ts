@@ -76,6 +76,8 @@ export function startBackground(): void {
         return updateAllSubscriptions();
       case 'pg:open-entry-form':
         return openEntryForm(request.draft);
+      case 'pg:open-search':
+        return browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(request.text)}`) }).then(() => undefined);
     }
   });
 }

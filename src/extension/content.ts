@@ -19,7 +19,8 @@ import { createStrings } from '../ui/strings';
 import { ENTRY_BATCH, isContentRequest, type ContentRequest, type PageReport } from './messages';
 import { summariseMatches, type ReportMatch } from './page-report';
 import { askBackground } from './respond';
-import { loadSettings, localeFor, watchSettings, type ExtensionSettings } from './settings';
+import { loadSettings, localeFor, pageKey, watchSettings, type ExtensionSettings } from './settings';
+import { revealFromKey } from '../ui/shortcut';
 import { siteState } from './sites';
 import { getCompiledPack, watchCompiledPack } from './merged-pack';
 import { pageClues } from '../ui/page-clues';
@@ -34,6 +35,8 @@ interface Session {
   settingsKey: string;
   annotator: Annotator;
   ui: GlossaryUI;
+  /** Density 'hover': the reader asked for every match to be drawn. */
+  revealed: boolean;
 }
 
 /** The entries this page has asked the background for, and what came back, for one glossary. */
@@ -167,10 +170,10 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   };
 
   const apply = (): void => {
-    const on = siteState(settings, location.href) === 'on';
+    const on = siteState(settings, location.href) === 'on' && !settings.hiddenPages.includes(pageKey(location.href));
     if (on && compiled === undefined) return load();
     const pack = compiled;
-    const settingsKey = JSON.stringify([settings.highlightStyle, settings.hoverDelay, settings.unknownSlogans, settings.theme, settings.language]);
+    const settingsKey = JSON.stringify([settings.highlightStyle, settings.hoverDelay, settings.unknownSlogans, settings.theme, settings.language, settings.density]);
     if (session && on && session.hash === pack?.hash && session.settingsKey === settingsKey) return;
     const restarted = session !== undefined;
     stop();
@@ -200,7 +203,9 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       root: document,
       matcher: matcher.matcher,
       unknownSlogans: current.unknownSlogans,
-      style: current.highlightStyle,
+      firstOccurrenceOnly: current.density === 'first',
+      // 'hover': nothing drawn but the active match (hover, keyboard); Alt+Shift+↓ draws them all.
+      style: current.density === 'hover' ? 'off' : current.highlightStyle,
       viewport: createViewportRegistry,
       onUpdate: (matches) => {
         scanning = false;
@@ -214,12 +219,22 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       hoverDelay: current.hoverDelay,
       theme: current.theme,
       senses: { choose: (entryId) => choose(hash, entryId), views: SENSE_VIEWS },
+      onSearch: (text) => void askBackground({ type: 'pg:open-search', text }),
       onAddToGlossary: (match: TextMatch) => {
         void askBackground({ type: 'pg:open-entry-form', draft: { term: match.text, kind: match.kind, pageUrl: location.href, context: contextOf(match as PageMatch).context } });
       },
     });
-    return { hash, settingsKey, annotator, ui };
+    return { hash, settingsKey, annotator, ui, revealed: false };
   };
+
+  // Density 'hover': Alt+Shift+↓ draws every match, and again hides them.
+  const onKey = (event: KeyboardEvent): void => {
+    if (!session || settings.density !== 'hover' || !revealFromKey(event)) return;
+    event.preventDefault();
+    session.revealed = !session.revealed;
+    session.annotator.setHighlightStyle(session.revealed ? settings.highlightStyle : 'off');
+  };
+  window.addEventListener('keydown', onKey, true);
 
   const report = (): PageReport => {
     const active = session !== undefined;
@@ -269,6 +284,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     unwatchSettings();
     unwatchPack();
     chinese.cancel();
+    window.removeEventListener('keydown', onKey, true);
     for (const type of ['pointermove', 'pointerout'] as const) window.removeEventListener(type, onPointer, { capture: true });
     stop();
   });

@@ -40,6 +40,8 @@ export type BackgroundRequest =
   | { type: 'pg:sync-hosts' }
   | { type: 'pg:update-subscriptions' }
   | { type: 'pg:open-entry-form'; draft: EntryDraft }
+  /** The glossary search (the popup opened as a page) with `text` typed in. */
+  | { type: 'pg:open-search'; text: string }
   | { type: 'pg:page-senses'; clues: PageClues; entryIds: string[] }
   /** The entries a page found, with documents, related entries and sense choices (entries.ts). */
   | { type: 'pg:page-entries'; clues: PageClues; entryIds: string[] }
@@ -69,5 +71,5 @@ export function isContentRequest(value: unknown): value is ContentRequest {
 /** True when `value` is one of our background requests. */
 export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
   const type = (value as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && ['pg:get-pack', 'pg:enable-host', 'pg:sync-hosts', 'pg:update-subscriptions', 'pg:open-entry-form', 'pg:page-senses', 'pg:page-entries', 'pg:get-compiled'].includes(type);
+  return typeof type === 'string' && ['pg:get-pack', 'pg:enable-host', 'pg:sync-hosts', 'pg:update-subscriptions', 'pg:open-entry-form', 'pg:open-search', 'pg:page-senses', 'pg:page-entries', 'pg:get-compiled'].includes(type);
 }

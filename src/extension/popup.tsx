@@ -1,5 +1,6 @@
-// The toolbar popup: glossary search first (focused on open), then this site's switch, the page's
-// terms and unknown slogans, and the way to the settings. Sections in src/extension/popup/.
+// The toolbar popup: glossary search first (focused on open), then this site's switch, how this
+// page is drawn (density, hide on this page), the page's terms and unknown slogans, and the way to
+// the settings. Sections in src/extension/popup/.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -10,11 +11,12 @@ import { getMergedPack } from './merged-pack';
 import { watchGlossarySearch, type GlossarySearchAccess } from './glossary-access';
 import type { PageReport } from './messages';
 import { applyPageStyles } from './page-styles';
+import { PageDisplay } from './popup/page-display';
 import { PageTerms, type ShowRequest } from './popup/page-terms';
 import { SearchSection } from './popup/search-section';
 import { SiteSection } from './popup/site-section';
 import { askBackground, askTab } from './respond';
-import { loadSettings, setHostDisabled, updateSettings, watchSettings, type ExtensionSettings } from './settings';
+import { loadSettings, pageKey, setHostDisabled, updateSettings, watchSettings, type ExtensionSettings } from './settings';
 import { injectIntoTab, requestHostPermission } from './site-access';
 import { siteHost, siteState } from './sites';
 import { currentStrings, pageLocale } from './strings';
@@ -93,7 +95,8 @@ function Popup() {
 
   const state = settings ? siteState(settings, tab?.url) : undefined;
   const host = siteHost(tab?.url);
-  const report = usePageReport(tab?.id, state === 'on');
+  const hidden = settings !== undefined && tab?.url !== undefined && settings.hiddenPages.includes(pageKey(tab.url));
+  const report = usePageReport(tab?.id, state === 'on' && !hidden);
   const t = settings ? currentStrings(settings.language) : undefined;
   useEffect(() => {
     if (t) document.documentElement.lang = t.lang;
@@ -142,7 +145,8 @@ function Popup() {
       <SearchSection t={t} ui={ui} access={access} initialQuery={new URLSearchParams(location.search).get('q') ?? ''} />
       <SiteSection t={t} state={state} host={host} message={message} onToggle={(disabled) => host && void updateSettings((s) => setHostDisabled(s, host, disabled))} onEnable={() => void enableHere()} />
       <PdfTabButton tab={tab} />
-      {state === 'on' && <PageTerms t={t} report={report} onShow={showOnPage} onExport={() => void exportStubs()} />}
+      {state === 'on' && tab?.url && <PageDisplay t={t} settings={settings} url={tab.url} hidden={hidden} />}
+      {state === 'on' && !hidden && <PageTerms t={t} report={report} onShow={showOnPage} onExport={() => void exportStubs()} />}
       <p class="pg-status pg-foot-link">
         <button type="button" class="pg-link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t.openOptions}

@@ -30,6 +30,8 @@ export interface GlossaryUIOptions {
   hoverDelay?: number;
   /** Called from an unknown slogan's "add to my glossary" button; the button is hidden without it. */
   onAddToGlossary?: (match: TextMatch) => void;
+  /** Called from an unknown slogan's "search the glossary" button; the button is hidden without it. */
+  onSearch?: (text: string) => void;
   theme?: Theme;
   document?: Document;
   /** How the tooltip is kept beside its term (default {@link placeNear}). */
@@ -124,7 +126,7 @@ function anchorFor(match: PageMatch, point: { x: number; y: number } | undefined
  * a term opens it. Handlers never throw into the page; `destroy()` removes every listener.
  */
 export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
-  const { annotator, pack, strings, onAddToGlossary, theme, senses } = options;
+  const { annotator, pack, strings, onAddToGlossary, onSearch, theme, senses } = options;
   const doc = options.document ?? document;
   const view = doc.defaultView ?? window;
   const hoverDelay = options.hoverDelay ?? 300;
@@ -261,6 +263,7 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
         titleId={titleId}
         onClose={() => dispatch({ type: 'close', restoreFocus: true })}
         onAddToGlossary={onAddToGlossary}
+        onSearch={onSearch}
         senses={senses}
         pageUrl={view.location.href}
       />,

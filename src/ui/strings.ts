@@ -28,6 +28,7 @@ export interface Strings {
   /** Heading of the glossary terms that look like an unknown slogan. */
   closeTerms: string;
   addToGlossary: string;
+  searchGlossary: string;
   maybe: (term: string) => string;
   searchLabel: string;
   searchPlaceholder: string;
@@ -67,6 +68,7 @@ const ZH: Strings = {
   unknownWhat: '这是一个编号提法（数字加概括词），词库中还没有它的解释，本页也没有给出定义。',
   closeTerms: '词库中相近的提法',
   addToGlossary: '添加到我的词库',
+  searchGlossary: '在词库中搜索',
   maybe: (term) => `可能是：${term}`,
   searchLabel: '搜索术语',
   searchPlaceholder: '输入术语、拼音或关键词，如 liuwen',
@@ -98,6 +100,7 @@ const EN: Strings = {
   unknownWhat: 'A numbered slogan (a number plus a summary word) that neither the glossary nor this page defines yet.',
   closeTerms: 'Similar slogans in the glossary',
   addToGlossary: 'Add to my glossary',
+  searchGlossary: 'Search the glossary',
   maybe: (term) => `Maybe: ${term}`,
   searchLabel: 'Search terms',
   searchPlaceholder: 'Term, pinyin or keyword, e.g. liuwen',

@@ -65,6 +65,8 @@ export interface TooltipViewProps {
   onClose: () => void;
   /** Offered for unknown slogans; without it the add button is not shown. */
   onAddToGlossary?: (match: TextMatch) => void;
+  /** Offered for unknown slogans: opens the glossary search with the slogan's words. */
+  onSearch?: (text: string) => void;
   /**
    * Which of the term's definitions this page is shown, and the views for the others; without it,
    * or when it answers nothing, the matched entry is shown alone. Its views are passed in rather
@@ -79,7 +81,7 @@ export interface TooltipViewProps {
 export class TooltipView extends Component<TooltipViewProps, { trail: string[] }> {
   override state = { trail: [] as string[] };
 
-  override render({ match, pack, strings, dialog, titleId, onClose, onAddToGlossary, senses, pageUrl = '' }: TooltipViewProps, { trail }: { trail: string[] }) {
+  override render({ match, pack, strings, dialog, titleId, onClose, onAddToGlossary, onSearch, senses, pageUrl = '' }: TooltipViewProps, { trail }: { trail: string[] }) {
     const found = findEntry(pack, trail[trail.length - 1] ?? match.entryId);
     const choice = found && senses?.choose(found.id);
     const entry = choice ? choice.shown : found;
@@ -128,6 +130,11 @@ export class TooltipView extends Component<TooltipViewProps, { trail: string[] }
                 {strings.addToGlossary}
               </button>
             )}
+            {!loading && onSearch && (
+              <button type="button" lang={strings.lang} data-action="search-glossary" onClick={() => onSearch(bareText(match.text))}>
+                {strings.searchGlossary}
+              </button>
+            )}
           </div>
         )}
       </div>
@@ -137,7 +144,7 @@ export class TooltipView extends Component<TooltipViewProps, { trail: string[] }
 
 /** Glossary terms that look like an unknown slogan (same numeral, a shared character); each opens in place. */
 function CloseTerms({ match, pack, strings, titleId, onShow }: { match: TextMatch; pack: GlossaryPack; strings: Strings; titleId: string; onShow: (id: string) => void }) {
-  const close = closestTerms(pack.entries, match.text.replace(/[“”「」‘’"']/g, ''));
+  const close = closestTerms(pack.entries, bareText(match.text));
   if (close.length === 0) return null;
   return (
     <div class="pg-close" data-list="close-terms">
@@ -156,3 +163,6 @@ function CloseTerms({ match, pack, strings, titleId, onShow }: { match: TextMatc
     </div>
   );
 }
+
+/** A slogan's words without its quote marks. */
+const bareText = (text: string): string => text.replace(/[“”「」‘’"']/g, '');

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, loadSettings, localeFor, normaliseSettings, setHostDisabled, updateSettings } from '../../src/extension/settings';
+import { DEFAULT_SETTINGS, HIDDEN_PAGES_LIMIT, loadSettings, localeFor, normaliseSettings, pageKey, setHostDisabled, setPageHidden, updateSettings } from '../../src/extension/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -21,6 +21,11 @@ describe('normaliseSettings', () => {
     ['a chosen language is kept', { language: 'en' }, { ...DEFAULT_SETTINGS, language: 'en' }],
     ['Chinese chosen', { language: 'zh-CN' }, { ...DEFAULT_SETTINGS, language: 'zh-CN' }],
     ['an unknown language follows the browser', { language: 'fr' }, DEFAULT_SETTINGS],
+    ['every occurrence chosen', { density: 'all' }, { ...DEFAULT_SETTINGS, density: 'all' }],
+    ['none until hovered chosen', { density: 'hover' }, { ...DEFAULT_SETTINGS, density: 'hover' }],
+    ['an unknown density falls back', { density: 'some' }, DEFAULT_SETTINGS],
+    ['hidden pages: strings only, once', { hiddenPages: ['http://a/1', 7, 'http://a/1'] }, { ...DEFAULT_SETTINGS, hiddenPages: ['http://a/1'] }],
+    ['hidden pages that are not a list fall back', { hiddenPages: 'http://a/1' }, DEFAULT_SETTINGS],
   ])('%s', (_name, stored, expected) => {
     expect(normaliseSettings(stored)).toEqual(expected);
   });
@@ -55,5 +60,37 @@ describe('stored settings', () => {
     expect((await loadSettings()).disabledHosts).toEqual(['a.gov.cn', 'b.gov.cn']);
     await updateSettings((s) => setHostDisabled(s, 'b.gov.cn', false));
     expect((await loadSettings()).disabledHosts).toEqual(['a.gov.cn']);
+  });
+});
+
+describe('pageKey', () => {
+  it.each([
+    ['the fragment is dropped', 'https://www.gov.cn/zhengce/a.htm#p3', 'https://www.gov.cn/zhengce/a.htm'],
+    ['the query is kept (a CMS tells articles apart by it)', 'https://x.gov.cn/art?id=7#top', 'https://x.gov.cn/art?id=7'],
+    ['an address without a fragment stays', 'https://x.gov.cn/a.htm', 'https://x.gov.cn/a.htm'],
+  ])('%s', (_name, url, expected) => {
+    expect(pageKey(url)).toBe(expected);
+  });
+
+  it('tells different articles apart', () => {
+    expect(pageKey('https://x.gov.cn/art?id=7')).not.toBe(pageKey('https://x.gov.cn/art?id=8'));
+  });
+});
+
+describe('hidden pages', () => {
+  it('hides one page, leaves the others, and shows it again', async () => {
+    await updateSettings((s) => setPageHidden(s, 'https://x.gov.cn/a.htm#p2', true));
+    await updateSettings((s) => setPageHidden(s, 'https://x.gov.cn/b.htm', true));
+    expect((await loadSettings()).hiddenPages).toEqual(['https://x.gov.cn/a.htm', 'https://x.gov.cn/b.htm']);
+    await updateSettings((s) => setPageHidden(s, 'https://x.gov.cn/a.htm', false));
+    expect((await loadSettings()).hiddenPages).toEqual(['https://x.gov.cn/b.htm']);
+  });
+
+  it('forgets the oldest page beyond the limit', () => {
+    let settings = { ...DEFAULT_SETTINGS, hiddenPages: Array.from({ length: HIDDEN_PAGES_LIMIT }, (_, i) => `https://x.gov.cn/${i}`) };
+    settings = { ...settings, ...setPageHidden(settings, 'https://x.gov.cn/new', true) };
+    expect(settings.hiddenPages).toHaveLength(HIDDEN_PAGES_LIMIT);
+    expect(settings.hiddenPages[0]).toBe('https://x.gov.cn/1');
+    expect(settings.hiddenPages.at(-1)).toBe('https://x.gov.cn/new');
   });
 });

@@ -1,7 +1,8 @@
-// Options page, 显示: language, highlight style, colours, hover delay, unknown slogans, the global
-// switch and the keyboard shortcuts.
+// Options page, 显示: language, highlight style and density, colours, hover delay, unknown slogans,
+// the global switch and the keyboard shortcuts.
 import { PdfOption } from '../pdf-controls';
 import { HOVER_DELAY_RANGE, updateSettings, type ExtensionSettings, type HighlightStyle, type LanguageSetting } from '../settings';
+import { DensitySelect } from '../popup/density-select';
 import type { ExtensionStrings } from '../strings';
 
 /** The 显示 section; every change is stored at once and reaches open pages. */
@@ -35,6 +36,7 @@ export function DisplaySection({ t, settings }: { t: ExtensionStrings; settings:
             <option value="off">{t.styleNone}</option>
           </select>
         </label>
+        <DensitySelect t={t} settings={settings} hint />
         <label>
           {t.theme}
           <select value={settings.theme} onChange={(e) => set({ theme: e.currentTarget.value as ExtensionSettings['theme'] })}>
