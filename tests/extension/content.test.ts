@@ -29,6 +29,8 @@ beforeEach(async () => {
   Object.assign(fakeBrowser, { i18n: { getUILanguage: () => 'zh-CN' } });
   document.body.innerHTML = BODY;
   await installBundledPack(async () => JSON.stringify(makePack([LIU_WEN, LIU_BAO])));
+  // Every occurrence drawn, so the wrapping of each can be checked; the default draws the first only.
+  await updateSettings(() => ({ density: 'all' }));
   ctx = new ContentScriptContext('content');
 });
 
@@ -49,6 +51,14 @@ describe('content script', () => {
       { entryId: 'liu-wen', term: '六稳', count: 2 },
       { entryId: 'liu-bao', term: '六保', count: 1 },
     ]);
+  });
+
+  it('by default draws the first occurrence of each term only', async () => {
+    await updateSettings(() => ({ density: undefined }));
+    setUrl('http://www.pudong.gov.cn/report.html');
+    await runContentScript(ctx);
+    await settle();
+    expect(wrapped()).toBe('六|稳|六保');
   });
 
   it('leaves an ordinary site alone and reports itself idle', async () => {
