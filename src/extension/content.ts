@@ -9,22 +9,20 @@ import { loadCompiledMatcher, type CompiledPack } from '../core/compiled-pack';
 import { createFuzzyResolver } from '../core/fuzzy';
 import { readInContext } from '../core/match-context';
 import type { Matcher } from '../core/matcher-base';
-import type { SenseChoice } from '../core/sense-choice';
-import type { GlossaryPack, PackEntry, SourceDocument, TextMatch } from '../core/types';
+import type { TextMatch } from '../core/types';
 import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
 import { createViewportRegistry } from '../dom/viewport';
 import { mountGlossaryUI, type GlossaryUI } from '../ui/controller';
 import { SENSE_VIEWS } from '../ui/sense-views';
 import { createStrings } from '../ui/strings';
-import { ENTRY_BATCH, isContentRequest, type ContentRequest, type PageReport } from './messages';
+import { isContentRequest, type ContentRequest, type PageReport } from './messages';
 import { summariseMatches, type ReportMatch } from './page-report';
 import { askBackground } from './respond';
 import { loadSettings, localeFor, watchSettings, type ExtensionSettings } from './settings';
 import { siteState } from './sites';
 import { getCompiledPack, watchCompiledPack } from './merged-pack';
 import { pageClues } from '../ui/page-clues';
-import type { PageEntries } from './entries';
-import type { PageSenses } from './page-senses';
+import { createEntryRequests } from './entry-requests';
 import { whenChineseText } from './chinese-text';
 
 const BLOCK_SELECTOR = 'p,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,caption,article,section,div';
@@ -35,19 +33,6 @@ interface Session {
   annotator: Annotator;
   ui: GlossaryUI;
 }
-
-/** The entries this page has asked the background for, and what came back, for one glossary. */
-interface KnownEntries {
-  hash: string;
-  asked: Set<string>;
-  entries: Map<string, PackEntry>;
-  documents: SourceDocument[];
-  choices: PageSenses;
-  /** The entries known so far as a pack for the UI; made again after each answer. */
-  pack?: GlossaryPack;
-}
-
-const noEntries = (hash: string): KnownEntries => ({ hash, asked: new Set(), entries: new Map(), documents: [], choices: {} });
 
 /**
  * Runs the extension on the current page until `ctx` is invalidated. A second injection (the
@@ -63,39 +48,10 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   let matcher: { hash: string; slogans: boolean; matcher: Matcher } | undefined;
   let session: Session | undefined;
   // Definitions come from the background (entries.ts) for the terms found on the page, with the
-  // sense choice for the page's place, after each annotation pass: by the time the pointer rests
-  // on a term its entry is usually here; until it is, the tooltip says it is loading.
+  // sense choice for the page's place, after each annotation pass (entry-requests.ts).
   const clues = pageClues(document);
-  let known = noEntries('');
-  const askEntries = (hash: string, entryIds: readonly string[]): void => {
-    if (known.hash !== hash) known = noEntries(hash);
-    const current = known;
-    const missing = [...new Set(entryIds)].filter((id) => !current.asked.has(id));
-    for (let at = 0; at < missing.length; at += ENTRY_BATCH) {
-      const batch = missing.slice(at, at + ENTRY_BATCH);
-      for (const id of batch) current.asked.add(id);
-      const forget = (): void => batch.forEach((id) => current.asked.delete(id));
-      askBackground<PageEntries>({ type: 'pg:page-entries', clues, entryIds: batch }).then((answer) => {
-        // An answer for another glossary (the background saw a change first) is asked again later.
-        if (answer.hash !== current.hash) return forget();
-        for (const entry of answer.entries) current.entries.set(entry.id, entry);
-        for (const [index, doc] of Object.entries(answer.documents)) current.documents[Number(index)] = doc;
-        Object.assign(current.choices, answer.senses);
-        current.pack = undefined;
-        // A tooltip opened while the answer was on its way shows it now.
-        if (known === current) session?.ui.refresh();
-      }, forget);
-    }
-  };
-  const knownPack = (): GlossaryPack =>
-    (known.pack ??= { schemaVersion: 1, hash: known.hash, documents: known.documents, entries: [...known.entries.values()], variants: {} });
-  const choose = (hash: string, entryId: string): SenseChoice | undefined => {
-    if (known.hash !== hash) return undefined;
-    const ids = known.choices[entryId];
-    if (!ids) return undefined;
-    const others = ids.others.map((id) => known.entries.get(id)).filter((entry): entry is PackEntry => entry !== undefined);
-    return { shown: ids.shown === undefined ? undefined : known.entries.get(ids.shown), kind: ids.kind, others };
-  };
+  // A tooltip opened while an answer was on its way shows it now.
+  const entries = createEntryRequests(() => clues, () => session?.ui.refresh());
   let scanning = false;
   // Where the mouse rests in the page (undefined once it leaves): a glossary or settings change
   // rebuilds the session under a pointer that does not move, and the term it rests on opens again.
@@ -167,16 +123,16 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       viewport: createViewportRegistry,
       onUpdate: (matches) => {
         scanning = false;
-        askEntries(hash, matches.flatMap((m) => (m.entryId ? [m.entryId] : [])));
+        entries.ask(hash, matches.flatMap((m) => (m.entryId ? [m.entryId] : [])));
       },
     });
     const ui = mountGlossaryUI({
       annotator,
-      pack: { current: knownPack, request: (ids) => askEntries(hash, ids) },
+      pack: { current: () => entries.pack(), request: (ids) => entries.ask(hash, ids) },
       strings: createStrings(localeFor(current.language, browser.i18n.getUILanguage())),
       hoverDelay: current.hoverDelay,
       theme: current.theme,
-      senses: { choose: (entryId) => choose(hash, entryId), views: SENSE_VIEWS },
+      senses: { choose: (entryId) => entries.choose(hash, entryId), views: SENSE_VIEWS },
       onAddToGlossary: (match: TextMatch) => {
         void askBackground({ type: 'pg:open-entry-form', draft: { term: match.text, kind: match.kind, pageUrl: location.href, context: contextOf(match as PageMatch).context } });
       },
