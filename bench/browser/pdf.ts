@@ -110,7 +110,7 @@ interface Run {
  * copy and its inline script), ours (the rest of the extension), or none (native, idle, GC).
  */
 type Owner = 'pdfjs' | 'ours' | 'other';
-const ownerOf = (url: string): Owner => (!url ? 'other' : url.startsWith('chrome-extension://') && !/\/chunks\/pdfjs-|pdf\.worker/.test(url) ? 'ours' : 'pdfjs');
+const ownerOf = (url: string): Owner => (!url ? 'other' : url.startsWith('chrome-extension://') && !/\/chunks\/pdfjs-lib-|pdf\.worker/.test(url) ? 'ours' : 'pdfjs');
 
 /** Splits a trace of the page into its main thread's tasks and our sampled time in each. */
 function analyse(events: TraceEvent[]): Phase {

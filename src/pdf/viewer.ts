@@ -17,7 +17,7 @@ import { createEntryRequests, loadViewerGlossary, viewerMatcher, watchViewerGlos
 import { findInDocument, firstHitFrom, foldQuery, type FindHit } from './find';
 import { pdfFileName, pdfUrlFromSearch } from './pdf-link';
 import { pageText, unifyCjk } from './pdf-text';
-import { TextLayer, classifyOpenError, openPdf, type PDFDocumentProxy, type PDFPageProxy } from './pdfjs';
+import { classifyOpenError, openPdf, pdfjs, type PDFDocumentProxy, type PDFPageProxy, type TextLayer } from './pdfjs';
 import { viewerStrings, type ViewerStrings } from './strings';
 
 /** Gap between pages and around them, in CSS pixels. */
@@ -87,7 +87,7 @@ export async function mountViewer(app: HTMLElement): Promise<void> {
   chrome.showMessage(s.loading, 'info');
   let doc: PDFDocumentProxy;
   try {
-    doc = await openPdf(pdfUrl, `${browser.runtime.getURL('/')}pdfjs/`).promise;
+    doc = await (await openPdf(pdfUrl, `${browser.runtime.getURL('/')}pdfjs/`)).promise;
   } catch (error) {
     await explainOpenFailure(chrome, s, pdfUrl, error);
     return;
@@ -432,6 +432,7 @@ class Viewer {
       const content = await proxy.getTextContent();
       const div = el('div', { className: 'textLayer' });
       const scale = this.scale;
+      const { TextLayer } = await pdfjs();
       const layer = new TextLayer({ textContentSource: content, container: div, viewport: proxy.getViewport({ scale: scale * PT_TO_PX }) });
       await layer.render();
       for (const br of Array.from(div.querySelectorAll('br'))) br.remove();

@@ -212,7 +212,9 @@ export async function launchExtension(name: BrowserName, extension: 'chrome-mv3'
         for (const line of lines) if (pattern.test(line)) errors.push(line);
       });
     };
-    read(process?.stdout, /^console\.error:/);
+    // A page's console.error prints as `console.error: "text" …`; the browser's own modules log with
+    // a named prefix (`console.error: RSLoader: …`, its experiments loader offline): not a page's.
+    read(process?.stdout, /^console\.error: (?![\w.-]+: )/);
     // Uncaught exceptions of extension pages and of the tests' own pages (not the browser's own).
     read(process?.stderr, /^JavaScript error: (moz-extension|https?):\/\//);
   }

@@ -111,6 +111,8 @@ describe.each(RELEASE_TARGETS)('$name ($extension)', ({ name, extension }) => {
   beforeAll(async () => {
     server = await startServer({
       '/docs.html': { body: DOCS_PAGE },
+      // Asked for by the browser with the page; a 404 would be logged as the page's error.
+      '/favicon.ico': { body: Buffer.alloc(0), type: 'image/x-icon' },
       '/files/report.pdf': { body: pdfs.seed, type: 'application/pdf' },
       '/files/scan.pdf': { body: pdfs.scan, type: 'application/pdf' },
       '/files/broken.pdf': { body: BROKEN_PDF, type: 'application/pdf' },
