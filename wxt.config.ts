@@ -37,6 +37,13 @@ const E2E_GRANTED_HOSTS = ['*://news.example.com/*'];
  */
 const OPTIONAL_HOSTS = ['*://*/*'];
 
+/**
+ * Firefox MV3's default policy for extension pages adds `upgrade-insecure-requests`: the PDF viewer's
+ * fetch of an http:// PDF (many government sites serve no https) went out as https and failed. The
+ * same policy without it (Chrome MV3 and Firefox MV2 upgrade nothing either).
+ */
+const FIREFOX_MV3_PAGES_CSP = "script-src 'self'; object-src 'self';";
+
 /** pdf.js data files copied into the extension under pdfjs/ (see src/pdf/pdfjs.ts for their use). */
 function pdfjsAssets(): { absoluteSrc: string; relativeDest: string }[] {
   const base = join(dirname(fileURLToPath(import.meta.url)), 'node_modules', 'pdfjs-dist');
@@ -63,6 +70,7 @@ export default defineConfig({
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     permissions: manifestVersion === 3 ? ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting'] : ['storage', 'unlimitedStorage', 'alarms', 'activeTab'],
     ...(mode === 'e2e' ? { host_permissions: E2E_GRANTED_HOSTS } : {}),
+    ...(browser === 'firefox' && manifestVersion === 3 ? { content_security_policy: { extension_pages: FIREFOX_MV3_PAGES_CSP } } : {}),
     ...(manifestVersion === 3
       ? { optional_host_permissions: OPTIONAL_HOSTS }
       : { optional_permissions: OPTIONAL_HOSTS }),

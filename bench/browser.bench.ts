@@ -572,3 +572,6 @@ try {
   await launched.close();
   await server.close();
 }
+
+// The PDF viewer case (issue 20), in its own module.
+await (await import('./browser/pdf')).runPdfBench();

@@ -9,14 +9,13 @@ import { loadCompiledMatcher, type CompiledPack } from '../core/compiled-pack';
 import { createFuzzyResolver } from '../core/fuzzy';
 import { quotedInnerTerms, readForPage } from '../core/match-context';
 import type { Matcher } from '../core/matcher-base';
-import type { SenseChoice } from '../core/sense-choice';
-import type { GlossaryPack, PackEntry, SourceDocument, TextMatch } from '../core/types';
+import type { TextMatch } from '../core/types';
 import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
 import { createViewportRegistry } from '../dom/viewport';
 import { mountGlossaryUI, type GlossaryUI } from '../ui/controller';
 import { SENSE_VIEWS } from '../ui/sense-views';
 import { createStrings } from '../ui/strings';
-import { ENTRY_BATCH, isContentRequest, type ContentRequest, type PageReport } from './messages';
+import { isContentRequest, type ContentRequest, type PageReport } from './messages';
 import { summariseMatches, type ReportMatch } from './page-report';
 import { askBackground } from './respond';
 import { loadSettings, localeFor, pageKey, watchSettings, type ExtensionSettings } from './settings';
@@ -24,7 +23,7 @@ import { revealFromKey } from '../ui/shortcut';
 import { siteState } from './sites';
 import { getCompiledPack, watchCompiledPack } from './merged-pack';
 import { pageClues } from '../ui/page-clues';
-import type { PageEntries } from './entries';
+import { createEntryRequests } from './entry-requests';
 import type { PageSenses } from './page-senses';
 import { whenChineseText } from './chinese-text';
 
@@ -39,21 +38,8 @@ interface Session {
   revealed: boolean;
 }
 
-/** The entries this page has asked the background for, and what came back, for one glossary. */
-interface KnownEntries {
-  hash: string;
-  asked: Set<string>;
-  entries: Map<string, PackEntry>;
-  documents: SourceDocument[];
-  choices: PageSenses;
-  /** The entries known so far as a pack for the UI; made again after each answer. */
-  pack?: GlossaryPack;
-}
-
 /** An opening quote mark: a match that holds one may narrow to the quoted term (`rescanForPlace`). */
 const HAS_QUOTE = /[“‘「『]/u;
-
-const noEntries = (hash: string): KnownEntries => ({ hash, asked: new Set(), entries: new Map(), documents: [], choices: {} });
 
 /**
  * Runs the extension on the current page until `ctx` is invalidated. A second injection (the
@@ -69,36 +55,19 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   let matcher: { hash: string; slogans: boolean; raw: (text: string) => TextMatch[]; matcher: Matcher } | undefined;
   let session: Session | undefined;
   // Definitions come from the background (entries.ts) for the terms found on the page, with the
-  // sense choice for the page's place, after each annotation pass: by the time the pointer rests
-  // on a term its entry is usually here; until it is, the tooltip says it is loading.
+  // sense choice for the page's place, after each annotation pass (entry-requests.ts).
   const clues = pageClues(document);
-  let known = noEntries('');
-  const askEntries = (hash: string, entryIds: readonly string[]): void => {
-    if (known.hash !== hash) known = noEntries(hash);
-    const current = known;
-    const missing = [...new Set(entryIds)].filter((id) => !current.asked.has(id));
-    for (let at = 0; at < missing.length; at += ENTRY_BATCH) {
-      const batch = missing.slice(at, at + ENTRY_BATCH);
-      for (const id of batch) current.asked.add(id);
-      const forget = (): void => batch.forEach((id) => current.asked.delete(id));
-      askBackground<PageEntries>({ type: 'pg:page-entries', clues, entryIds: batch }).then((answer) => {
-        // An answer for another glossary (the background saw a change first) is asked again later.
-        if (answer.hash !== current.hash) return forget();
-        for (const entry of answer.entries) current.entries.set(entry.id, entry);
-        for (const [index, doc] of Object.entries(answer.documents)) current.documents[Number(index)] = doc;
-        Object.assign(current.choices, answer.senses);
-        current.pack = undefined;
-        if (known === current) rescanForPlace(answer.senses);
-        // A tooltip opened while the answer was on its way shows it now.
-        if (known === current) session?.ui.refresh();
-      }, forget);
-    }
-  };
+  // A tooltip opened while an answer was on its way shows it now; an answer may also narrow a
+  // term to the quoted term inside it for the page's place (`rescanForPlace`).
+  const entries = createEntryRequests(
+    () => clues,
+    (senses) => {
+      rescanForPlace(senses);
+      session?.ui.refresh();
+    },
+  );
   /** The page's place rule on a match (core/match-context.ts preferPlaceMeaning): undefined until the background answers. */
-  const isElsewhere = (entryId: string): boolean | undefined => {
-    const choice = known.choices[entryId];
-    return choice === undefined ? undefined : choice.kind === 'elsewhere';
-  };
+  const isElsewhere = (entryId: string): boolean | undefined => entries.isElsewhere(entryId);
   let rescanQueued = false;
   /**
    * A pass drawn before the sense choices came may hold a term that turns out to be only other
@@ -115,7 +84,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       if (m.entryId === undefined || !HAS_QUOTE.test(m.text) || isElsewhere(m.entryId) !== true) continue;
       const inner = quotedInnerTerms(m, raw).map((t) => t.entryId!);
       const unknown = inner.filter((id) => isElsewhere(id) === undefined);
-      if (unknown.length > 0) askEntries(current.hash, unknown);
+      if (unknown.length > 0) entries.ask(current.hash, unknown);
       if (senses[m.entryId] !== undefined || inner.some((id) => senses[id] !== undefined)) narrowable ||= inner.some((id) => isElsewhere(id) === false);
     }
     if (!narrowable) return;
@@ -124,15 +93,6 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       rescanQueued = false;
       if (session === current) return current.annotator.rescan();
     });
-  };
-  const knownPack = (): GlossaryPack =>
-    (known.pack ??= { schemaVersion: 1, hash: known.hash, documents: known.documents, entries: [...known.entries.values()], variants: {} });
-  const choose = (hash: string, entryId: string): SenseChoice | undefined => {
-    if (known.hash !== hash) return undefined;
-    const ids = known.choices[entryId];
-    if (!ids) return undefined;
-    const others = ids.others.map((id) => known.entries.get(id)).filter((entry): entry is PackEntry => entry !== undefined);
-    return { shown: ids.shown === undefined ? undefined : known.entries.get(ids.shown), kind: ids.kind, others };
   };
   let scanning = false;
   // Where the mouse rests in the page (undefined once it leaves): a glossary or settings change
@@ -195,7 +155,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       // Read as the widget and `scan --region` read (core/match-context.ts): a term's meaning stays
       // off text that names something else (两基 inside “两高地、两基地、一屏障”), and a term only
       // other places define gives way to a quoted term inside it that this page's place defines,
-      // once the background's sense choices say so (see `askEntries`, which rescans then).
+      // once the background's sense choices say so (see `rescanForPlace`, run on each answer).
       matcher = { hash, slogans: current.unknownSlogans, raw: (text) => loaded.scan(text), matcher: { scan: (text) => readForPage(text, (part) => loaded.scan(part), isElsewhere) } };
     }
     scanning = true;
@@ -209,16 +169,16 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       viewport: createViewportRegistry,
       onUpdate: (matches) => {
         scanning = false;
-        askEntries(hash, matches.flatMap((m) => (m.entryId ? [m.entryId] : [])));
+        entries.ask(hash, matches.flatMap((m) => (m.entryId ? [m.entryId] : [])));
       },
     });
     const ui = mountGlossaryUI({
       annotator,
-      pack: { current: knownPack, request: (ids) => askEntries(hash, ids) },
+      pack: { current: () => entries.pack(), request: (ids) => entries.ask(hash, ids) },
       strings: createStrings(localeFor(current.language, browser.i18n.getUILanguage())),
       hoverDelay: current.hoverDelay,
       theme: current.theme,
-      senses: { choose: (entryId) => choose(hash, entryId), views: SENSE_VIEWS },
+      senses: { choose: (entryId) => entries.choose(hash, entryId), views: SENSE_VIEWS },
       onSearch: (text) => void askBackground({ type: 'pg:open-search', text }),
       onAddToGlossary: (match: TextMatch) => {
         void askBackground({ type: 'pg:open-entry-form', draft: { term: match.text, kind: match.kind, pageUrl: location.href, context: contextOf(match as PageMatch).context } });

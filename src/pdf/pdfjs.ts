@@ -1,14 +1,23 @@
 // pdf.js set up for the extension: its worker, CJK character maps, standard fonts and image
 // decoders all come from the extension's own files (wxt.config.ts copies them under pdfjs/), so
 // opening a PDF fetches nothing but the PDF.
-import { GlobalWorkerOptions, getDocument, type PDFDocumentLoadingTask } from 'pdfjs-dist';
+import type { PDFDocumentLoadingTask } from 'pdfjs-dist';
+import type * as PdfjsLib from './pdfjs-lib';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
-export { TextLayer } from 'pdfjs-dist';
-export type { PDFDocumentProxy, PDFPageProxy, PageViewport } from 'pdfjs-dist';
+export type { PDFDocumentProxy, PDFPageProxy, PageViewport, TextLayer } from 'pdfjs-dist';
+
+let library: Promise<typeof PdfjsLib> | undefined;
+
+/** pdf.js, loaded once on first use. */
+export function pdfjs(): Promise<typeof PdfjsLib> {
+  library ??= import('./pdfjs-lib');
+  return library;
+}
 
 /** Starts loading `source` (a URL or the bytes); `assetBase` is the extension URL of pdfjs/. */
-export function openPdf(source: string | Uint8Array, assetBase: string): PDFDocumentLoadingTask {
+export async function openPdf(source: string | Uint8Array, assetBase: string): Promise<PDFDocumentLoadingTask> {
+  const { GlobalWorkerOptions, getDocument } = await pdfjs();
   GlobalWorkerOptions.workerSrc = workerUrl;
   const base = assetBase.endsWith('/') ? assetBase : `${assetBase}/`;
   return getDocument({

@@ -3,21 +3,21 @@
 // original/download), the document's term list, keyboard shortcuts, and plain messages for
 // scanned, broken, password-protected or unreachable documents.
 import { browser } from 'wxt/browser';
-import { createMatcher } from '../core/matcher';
-import type { GlossaryPack, TextMatch } from '../core/types';
+import type { CompiledPack } from '../core/compiled-pack';
+import type { TextMatch } from '../core/types';
 import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
 import { createViewportRegistry } from '../dom/viewport';
 import { mountGlossaryUI, type GlossaryUI } from '../ui/controller';
 import { SENSE_VIEWS } from '../ui/sense-views';
 import { createStrings } from '../ui/strings';
-import { loadSettings, type ExtensionSettings } from '../extension/settings';
+import { loadSettings, localeFor, type ExtensionSettings } from '../extension/settings';
 import { hasHostPermission, requestHostPermission } from '../extension/site-access';
 import { askBackground } from '../extension/respond';
-import { createSenseChooser, loadViewerPack } from './data';
+import { createEntryRequests, loadViewerGlossary, viewerMatcher, watchViewerGlossary } from './data';
 import { findInDocument, firstHitFrom, foldQuery, type FindHit } from './find';
 import { pdfFileName, pdfUrlFromSearch } from './pdf-link';
 import { pageText, unifyCjk } from './pdf-text';
-import { TextLayer, classifyOpenError, openPdf, type PDFDocumentProxy, type PDFPageProxy } from './pdfjs';
+import { classifyOpenError, openPdf, pdfjs, type PDFDocumentProxy, type PDFPageProxy, type TextLayer } from './pdfjs';
 import { viewerStrings, type ViewerStrings } from './strings';
 
 /** Gap between pages and around them, in CSS pixels. */
@@ -33,6 +33,8 @@ const FIND_HIGHLIGHT = 'pg-find';
 /** A term worth listing: at least two characters, at least one of them a CJK ideograph. */
 const LISTABLE = /^(?=.*[\u3400-\u9fff]).{2,}$/su;
 const FIND_CURRENT = 'pg-find-current';
+/** Longest stretch of our own work in one task before the viewer yields (a frame is 16 ms). */
+const SLICE_MS = 8;
 
 interface PageView {
   n: number;
@@ -69,9 +71,11 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 
 /** Mounts the viewer for the PDF named in the page's query string into `app`. */
 export async function mountViewer(app: HTMLElement): Promise<void> {
-  const s = viewerStrings(browser.i18n.getUILanguage());
-  document.documentElement.lang = s.lang;
   const settings = await loadSettings();
+  // The extension's language setting (options page) before the browser's.
+  const locale = localeFor(settings.language, browser.i18n.getUILanguage());
+  const s = viewerStrings(locale);
+  document.documentElement.lang = s.lang;
   applyTheme(settings.theme);
   const pdfUrl = pdfUrlFromSearch(location.search);
   const chrome = buildChrome(app, s, pdfUrl);
@@ -83,17 +87,23 @@ export async function mountViewer(app: HTMLElement): Promise<void> {
   chrome.showMessage(s.loading, 'info');
   let doc: PDFDocumentProxy;
   try {
-    doc = await openPdf(pdfUrl, `${browser.runtime.getURL('/')}pdfjs/`).promise;
+    doc = await (await openPdf(pdfUrl, `${browser.runtime.getURL('/')}pdfjs/`)).promise;
   } catch (error) {
     await explainOpenFailure(chrome, s, pdfUrl, error);
     return;
   }
   chrome.clearMessage();
-  const viewer = new Viewer(doc, pdfUrl, s, settings, chrome);
+  const viewer = new Viewer(doc, pdfUrl, s, locale, settings, chrome);
   // Pages show at once; terms are marked when the glossary arrives (on a fresh install the
-  // background may still be storing the bundled collection).
+  // background may still be storing the bundled collection), and again when it changes.
   await viewer.start();
-  const pack = await loadViewerPack();
+  watchViewerGlossary((next) => {
+    if (next) {
+      chrome.clearMessage();
+      viewer.setPack(next);
+    }
+  });
+  const pack = await loadViewerGlossary();
   if (pack) viewer.setPack(pack);
   else chrome.showMessage(s.noGlossary, 'info');
 }
@@ -211,7 +221,7 @@ class Viewer {
   private scale = 1;
   private fit = true;
   private baseSize = { width: 816, height: 1056 };
-  private pack: GlossaryPack | null = null;
+  private pack: CompiledPack | null = null;
   private annotator?: Annotator;
   private ui?: GlossaryUI;
   private readonly texts: (string | undefined)[] = [];
@@ -228,6 +238,7 @@ class Viewer {
     private readonly doc: PDFDocumentProxy,
     private readonly pdfUrl: string,
     private readonly s: ViewerStrings,
+    private readonly locale: string,
     private readonly settings: ExtensionSettings,
     private readonly chrome: Chrome,
   ) {
@@ -271,8 +282,11 @@ class Viewer {
   }
 
   /** Starts marking terms (pages already shown are annotated in the first pass) and lists them. */
-  setPack(pack: GlossaryPack): void {
+  setPack(pack: CompiledPack): void {
+    if (this.pack?.hash === pack.hash) return;
     this.pack = pack;
+    this.ui?.destroy();
+    this.annotator?.destroy();
     this.startAnnotation();
     void this.scanDocument();
   }
@@ -281,9 +295,9 @@ class Viewer {
 
   private startAnnotation(): void {
     if (!this.pack) return;
-    const pack = this.pack;
-    const matcher = createMatcher(pack, { slogans: this.settings.unknownSlogans });
-    const senses = createSenseChooser(pack, () => this.clues(), () => this.ui?.refresh());
+    const { hash } = this.pack;
+    const matcher = viewerMatcher(this.pack, this.settings.unknownSlogans);
+    const entries = createEntryRequests(() => this.clues(), () => this.ui?.refresh());
     this.annotator = createAnnotator({
       root: this.chrome.pagesEl,
       matcher,
@@ -291,17 +305,17 @@ class Viewer {
       style: this.settings.highlightStyle,
       viewport: createViewportRegistry,
       onUpdate: (matches) => {
-        senses.ask(matches.flatMap((m) => (m.entryId ? [m.entryId] : [])));
+        entries.ask(hash, matches.flatMap((m) => (m.entryId ? [m.entryId] : [])));
         for (const wake of [...this.matchWaiters]) wake();
       },
     });
     this.ui = mountGlossaryUI({
       annotator: this.annotator,
-      pack,
-      strings: createStrings(browser.i18n.getUILanguage()),
+      pack: { current: () => entries.pack(), request: (ids) => entries.ask(hash, ids) },
+      strings: createStrings(this.locale),
       hoverDelay: this.settings.hoverDelay,
       theme: this.settings.theme,
-      senses: { choose: (id) => senses.choose(id), views: SENSE_VIEWS },
+      senses: { choose: (id) => entries.choose(hash, id), views: SENSE_VIEWS },
       onAddToGlossary: (match: TextMatch) => {
         void askBackground({ type: 'pg:open-entry-form', draft: { term: match.text, kind: match.kind, pageUrl: this.pdfUrl } });
       },
@@ -418,6 +432,7 @@ class Viewer {
       const content = await proxy.getTextContent();
       const div = el('div', { className: 'textLayer' });
       const scale = this.scale;
+      const { TextLayer } = await pdfjs();
       const layer = new TextLayer({ textContentSource: content, container: div, viewport: proxy.getViewport({ scale: scale * PT_TO_PX }) });
       await layer.render();
       for (const br of Array.from(div.querySelectorAll('br'))) br.remove();
@@ -628,13 +643,21 @@ class Viewer {
     else if (empty > 0) this.chrome.showMessage(this.s.someNoText(empty, texts.length), 'notice');
   }
 
-  /** Builds the document's term list from every page's text, yielding between pages. */
+  /** Builds the document's term list from every page's text, in slices of at most SLICE_MS. */
   private async scanDocument(): Promise<void> {
     const texts = await this.allTexts();
-    if (!this.pack) return;
-    const matcher = createMatcher(this.pack, { slogans: false });
+    const pack = this.pack;
+    if (!pack) return;
+    const matcher = viewerMatcher(pack, false);
     const byEntry = new Map<string, DocTerm>();
+    let sliceStart = performance.now();
     for (let i = 0; i < texts.length; i += 1) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await nextTask();
+        // A newer glossary started its own scan.
+        if (this.pack !== pack) return;
+        sliceStart = performance.now();
+      }
       for (const match of matcher.scan(texts[i] as string)) {
         // Single characters and bare numbers (立, 管, 15) are items of numbered slogans the
         // collection lists on their own; in running text they are never the term a reader looks for.
@@ -646,7 +669,6 @@ class Viewer {
         }
         term.places.push({ page: i + 1, start: match.start });
       }
-      if (i % 10 === 9) await nextTask();
     }
     this.terms = [...byEntry.values()];
     this.renderTermList();

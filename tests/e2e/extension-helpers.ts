@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import type { BrowserName } from './support/browsers';
+import { launchBrowser, type BrowserName, type LaunchedBrowser } from './support/browsers';
 import { SEED_REPORT_PATH } from '../../demo/seed-page';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -170,4 +170,78 @@ export async function gotoExtensionPage(page: Page, url: string): Promise<void> 
   }
   void page.goto(url, { timeout: 2000 }).catch(() => undefined);
   await waitFor(async () => (await page.evaluate(() => document.readyState === 'complete' && location.href).catch(() => '')) === url, `${url} to load`);
+}
+
+/** The three release builds, each in its browser (the pages and PDF tests load these). */
+export const RELEASE_TARGETS: { name: BrowserName; extension: 'chrome-mv3' | 'firefox-mv2' | 'firefox-mv3' }[] = [
+  { name: 'chromium', extension: 'chrome-mv3' },
+  { name: 'firefox', extension: 'firefox-mv2' },
+  { name: 'firefox', extension: 'firefox-mv3' },
+];
+
+/** A browser with one of our builds installed, its pages' base URL, and the errors it logged. */
+export interface ExtensionSession {
+  launched: LaunchedBrowser;
+  /** chrome-extension://<id> or moz-extension://<uuid>. */
+  base: string;
+  /** Console errors and uncaught exceptions of the pages watched (Chromium) or of every content page (Firefox). */
+  errors: string[];
+  /** Starts collecting `page`'s errors (Chromium; Firefox collects every page's already). */
+  watch(page: Page): void;
+}
+
+/**
+ * Launches `name` with `extension` installed (Firefox: fixed UUID, no permission prompts). Firefox's
+ * WebDriver BiDi reports no console messages from moz-extension:// pages, so there the console of
+ * every content page (extension pages included) is read from the browser's standard output.
+ */
+export async function launchExtension(name: BrowserName, extension: 'chrome-mv3' | 'chrome-mv3-e2e' | 'firefox-mv2' | 'firefox-mv3'): Promise<ExtensionSession> {
+  process.env.MOZ_REMOTE_ALLOW_SYSTEM_ACCESS = '1';
+  const launched = await launchBrowser(name, {
+    extension: builtExtension(extension),
+    firefoxPrefs: { ...FIREFOX_EXTENSION_PREFS, 'devtools.console.stdout.content': true, 'devtools.console.stdout.chrome': false },
+  });
+  const errors: string[] = [];
+  if (name === 'firefox') {
+    const process = launched.browser.process();
+    const read = (stream: NodeJS.ReadableStream | null | undefined, pattern: RegExp): void => {
+      let rest = '';
+      stream?.on('data', (chunk: Buffer) => {
+        const lines = (rest + String(chunk)).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines) if (pattern.test(line)) errors.push(line);
+      });
+    };
+    // A page's console.error prints as `console.error: "text" …`; the browser's own modules log with
+    // a named prefix (`console.error: RSLoader: …`, its experiments loader offline): not a page's.
+    read(process?.stdout, /^console\.error: (?![\w.-]+: )/);
+    // Uncaught exceptions of extension pages and of the tests' own pages (not the browser's own).
+    read(process?.stderr, /^JavaScript error: (moz-extension|https?):\/\//);
+  }
+  return {
+    launched,
+    base: name === 'chromium' ? `chrome-extension://${launched.extensionId}` : `moz-extension://${FIREFOX_UUID}`,
+    errors,
+    watch(page) {
+      if (name !== 'chromium') return;
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => errors.push(`${page.url()}: ${String(error)}`));
+    },
+  };
+}
+
+/**
+ * Hovers `point` (inside the footnoted term) and waits for the tooltip with the footnote's
+ * definition and its number (the seed glossary's source: the page's place was recognised); returns
+ * its text and role for the test to check.
+ */
+export async function hoverFootnote(page: Page, footnote: SeedFootnote, point: { x: number; y: number }): Promise<{ text: string; info: Awaited<ReturnType<typeof tooltipInfo>> }> {
+  await page.mouse.move(point.x, point.y, { steps: 2 });
+  const text = await waitFor(async () => {
+    const shown = await tooltipText(page);
+    return shown && squash(shown).includes(squash(footnote.definition)) && shown.includes(String(footnote.n)) ? shown : null;
+  }, `a tooltip with the definition of ${footnote.term} and its footnote number`);
+  return { text, info: await tooltipInfo(page) };
 }

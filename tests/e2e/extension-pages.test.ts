@@ -4,15 +4,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { seedPageHtml } from '../../demo/seed-page';
-import { GOV_HOST, OTHER_HOST, launchBrowser, type BrowserName, type LaunchedBrowser } from './support/browsers';
+import { GOV_HOST, OTHER_HOST, type LaunchedBrowser } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
 import {
-  builtExtension,
+  RELEASE_TARGETS,
   closeTooltip,
   highlightCount,
+  hoverFootnote,
+  launchExtension,
   pointAtNeedleEnd,
   seedFootnotes,
-  squash,
   tooltipInfo,
   tooltipText,
   waitFor,
@@ -20,23 +21,14 @@ import {
 
 const FOOTNOTES = seedFootnotes();
 
-const TARGETS: { name: BrowserName; extension: string }[] = [
-  { name: 'chromium', extension: 'chrome-mv3' },
-  { name: 'firefox', extension: 'firefox-mv2' },
-  { name: 'firefox', extension: 'firefox-mv3' },
-];
-
-describe.each(TARGETS)('$name ($extension)', ({ name, extension }) => {
+describe.each(RELEASE_TARGETS)('$name ($extension)', ({ name, extension }) => {
   let server: TestServer;
   let launched: LaunchedBrowser;
   let page: Page;
 
   beforeAll(async () => {
     server = await startServer({ '/report.html': { body: seedPageHtml() } });
-    launched = await launchBrowser(name, {
-      extension: builtExtension(extension as 'chrome-mv3'),
-      firefoxPrefs: { 'extensions.webextOptionalPermissionPrompts': false },
-    });
+    ({ launched } = await launchExtension(name, extension));
     page = await launched.browser.newPage();
     await page.setViewport({ width: 1000, height: 800 });
     await page.goto(server.url(GOV_HOST, '/report.html'));
@@ -56,14 +48,8 @@ describe.each(TARGETS)('$name ($extension)', ({ name, extension }) => {
     await closeTooltip(page);
     const point = await pointAtNeedleEnd(page, footnote.needle);
     expect(point, `body text “${footnote.needle}” on the page`).not.toBeNull();
-    await page.mouse.move(point!.x, point!.y, { steps: 2 });
-    const text = await waitFor(async () => {
-      const shown = await tooltipText(page);
-      return shown && squash(shown).includes(squash(footnote.definition)) ? shown : null;
-    }, `a tooltip with the definition of ${footnote.term}`);
-    const info = await tooltipInfo(page);
+    const { info } = await hoverFootnote(page, footnote, point!);
     expect(info).toMatchObject({ role: 'tooltip', inShadow: true });
-    expect(text).toContain(String(footnote.n));
   });
 
   it('walks the terms with Alt+Shift+→ / ← and closes with Esc', async () => {

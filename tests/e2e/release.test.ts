@@ -89,7 +89,7 @@ describe('Firefox zip and sources zip', () => {
     // carries a `new Function` font path and a dynamic import; src/pdf/pdfjs.ts opens every document
     // with isEvalSupported: false, so the former never runs. Nothing else may warn.
     const pdfjs = (w: { code?: string; file?: string }) =>
-      (w.code === 'DANGEROUS_EVAL' || w.code === 'UNSAFE_VAR_ASSIGNMENT') && /^(chunks\/viewer-|assets\/pdf\.worker)/.test(w.file ?? '');
+      (w.code === 'DANGEROUS_EVAL' || w.code === 'UNSAFE_VAR_ASSIGNMENT') && /^(chunks\/pdfjs-lib-|assets\/pdf\.worker)/.test(w.file ?? '');
     expect(report.warnings.filter((w) => !pdfjs(w))).toEqual([]);
     expect(report.warnings.length).toBeLessThanOrEqual(6);
   });
