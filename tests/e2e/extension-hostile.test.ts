@@ -48,7 +48,10 @@ function shippedDefinitions(): Map<string, string> {
   return definitions;
 }
 
-/** 10,000 rows × 10 cells; every 1,000th cell holds 六稳, the very last one inside `#last`. */
+/**
+ * 10,000 rows × 10 cells; every 1,000th cell holds 六稳, and the very last of them, `#last`, 六保:
+ * a term's first occurrence, so it is drawn in every density (the default draws the first of each term).
+ */
 function tablePage(): string {
   const rows: string[] = [];
   for (let r = 0; r < 10_000; r++) {
@@ -56,7 +59,7 @@ function tablePage(): string {
     for (let c = 0; c < 10; c++) {
       const n = r * 10 + c;
       const last = n === 99_000;
-      cells.push(n % 1000 === 0 ? `<td${last ? ' id="last"' : ''}>做好六稳</td>` : `<td>单元${n}</td>`);
+      cells.push(n % 1000 === 0 ? (last ? '<td id="last">做好六保</td>' : '<td>做好六稳</td>') : `<td>单元${n}</td>`);
     }
     rows.push(`<tr>${cells.join('')}</tr>`);
   }
@@ -351,7 +354,7 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     expect(await registeredIn('#last')).toBe(false);
     await page.evaluate(() => document.querySelector('#last')?.scrollIntoView({ block: 'center' }));
     await waitFor(() => registeredIn('#last'), 'a highlight on the last occurrence once scrolled to');
-    await hoverShowsDefinition(page, { selector: '#last', term: '六稳' });
+    await hoverShowsDefinition(page, { selector: '#last', term: '六保' });
     expect(await page.evaluate(() => document.body.innerText)).toBe(pageOwn.text);
     expect(ourErrors(page, pageOwn.errors)).toEqual([]);
     await page.close();
