@@ -255,7 +255,9 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
     if ('request' in pack && match.entryId !== undefined && !findEntry(known, match.entryId)) pack.request([match.entryId]);
     render(
       <TooltipView
-        key={match.id}
+        // Keyed by what it explains, not the match object: a rescan (the fuzzy chunk arriving, a page
+        // change) makes new matches, and the tooltip of the same term keeps its state (另有 N 个来源 open).
+        key={`${match.kind}:${match.entryId ?? match.text}`}
         match={match}
         pack={known}
         strings={strings}

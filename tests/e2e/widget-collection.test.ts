@@ -153,6 +153,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('widget with data-collection
     await page.mouse.move(button.x, button.y, { steps: 4 });
     await page.mouse.click(button.x, button.y);
     await page.waitForFunction(() => document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('.pg-senses'), { timeout: 5000 });
+    // The taller tooltip is placed again in the next frame (Floating UI's autoUpdate): read it once placed.
+    await page.waitForFunction(() => {
+      const r = document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('[role="tooltip"],[role="dialog"]')?.getBoundingClientRect();
+      return r !== undefined && r.top >= 0 && r.bottom <= document.documentElement.clientHeight;
+    }, { timeout: 5000 }).catch(() => undefined);
     const openList = (await tip(page, id))!;
     expect(openList.senses).toEqual([`中央 · 2023年${CENTRAL_MEANING}`, `编辑补充${EDITORIAL_MEANING}`]);
     expect(openList.inside).toBe(true);
