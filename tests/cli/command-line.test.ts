@@ -8,13 +8,13 @@
 // package layout in a temporary folder (bin/, dist/cli/, glossary/ → the project's), so that a
 // concurrent `npm pack` (the package tests rebuild dist/cli) cannot swap files under a running test.
 // The fixtures are invented for these tests.
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/build-cli';
+import { runCliProcess } from './run-cli';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -29,15 +29,7 @@ let work: string;
 
 /** Runs `node <package>/bin/policy-glossary.mjs ...args` in the work folder. */
 function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(pkg, 'bin', 'policy-glossary.mjs'), ...args], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCliProcess(pkg, work, args);
 }
 
 /** Writes `text` at `name` under the work folder (creating folders). */

@@ -3,13 +3,13 @@
 // is newer, and compiles the YAML otherwise — with the same output either way. The CLI is compiled
 // here into a private package whose glossary/ is a small invented one, so the two paths can be told
 // apart (a term added to the YAML shows only when the YAML is read).
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/build-cli';
+import { runCliProcess } from './run-cli';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -61,15 +61,7 @@ let pkg: string;
 let work: string;
 
 function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(pkg, 'bin', 'policy-glossary.mjs'), ...args], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCliProcess(pkg, work, args);
 }
 
 const cacheDir = () => join(pkg, 'dist', 'cli');
