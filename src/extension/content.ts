@@ -69,6 +69,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   /** The page's place rule on a match (core/match-context.ts preferPlaceMeaning): undefined until the background answers. */
   const isElsewhere = (entryId: string): boolean | undefined => entries.isElsewhere(entryId);
   let rescanQueued = false;
+  let recheck: PageSenses | undefined;
   /**
    * A pass drawn before the sense choices came may hold a term that turns out to be only other
    * places' usage with a quoted term inside it (“六稳”工作): the quoted terms' choices are asked
@@ -77,21 +78,33 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
    */
   const rescanForPlace = (senses: PageSenses): void => {
     const current = session;
-    if (!current || !matcher || rescanQueued) return;
-    const raw = matcher.raw;
-    let narrowable = false;
-    for (const m of current.annotator.matches()) {
-      if (m.entryId === undefined || !HAS_QUOTE.test(m.text) || isElsewhere(m.entryId) !== true) continue;
-      const inner = quotedInnerTerms(m, raw).map((t) => t.entryId!);
-      const unknown = inner.filter((id) => isElsewhere(id) === undefined);
-      if (unknown.length > 0) entries.ask(current.hash, unknown);
-      if (senses[m.entryId] !== undefined || inner.some((id) => senses[id] !== undefined)) narrowable ||= inner.some((id) => isElsewhere(id) === false);
-    }
-    if (!narrowable) return;
-    rescanQueued = true;
+    if (!current) return;
+    // Checked once the session's first pass is done: an answer that comes while it runs may find
+    // only part of the page in `matches()`, yet the blocks already read were read without it.
     void current.annotator.ready.then(() => {
-      rescanQueued = false;
-      if (session === current) return current.annotator.rescan();
+      if (session !== current || !matcher) return;
+      // One rescan at a time; an answer that comes during it is checked again after it.
+      if (rescanQueued) {
+        recheck = { ...recheck, ...senses };
+        return;
+      }
+      const raw = matcher.raw;
+      let narrowable = false;
+      for (const m of current.annotator.matches()) {
+        if (m.entryId === undefined || !HAS_QUOTE.test(m.text) || isElsewhere(m.entryId) !== true) continue;
+        const inner = quotedInnerTerms(m, raw).map((t) => t.entryId!);
+        const unknown = inner.filter((id) => isElsewhere(id) === undefined);
+        if (unknown.length > 0) entries.ask(current.hash, unknown);
+        if (senses[m.entryId] !== undefined || inner.some((id) => senses[id] !== undefined)) narrowable ||= inner.some((id) => isElsewhere(id) === false);
+      }
+      if (!narrowable) return;
+      rescanQueued = true;
+      void current.annotator.rescan().finally(() => {
+        rescanQueued = false;
+        const again = recheck;
+        recheck = undefined;
+        if (again) rescanForPlace(again);
+      });
     });
   };
   let scanning = false;

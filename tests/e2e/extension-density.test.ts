@@ -158,9 +158,13 @@ describe.each(TARGETS)('density and hide on this page: $name ($extension)', ({ n
     await tab.screenshot({ path: join(SCREENSHOTS, `ext-density-page-all-${extension}.png`) });
 
     await popup.select(select, 'first');
+    // Settled, not the first frame: until the background's sense choices for this page's place
+    // arrive, “六保”任务 reads as another place's 六保任务 and so is a term of its own; the redraw
+    // once they arrive draws each term as written once.
+    const terms = [...new Set(all)].sort();
     const first = await waitFor(async () => {
       const texts = await drawnTexts(tab);
-      return texts.length > 0 && texts.length < all.length ? texts : null;
+      return JSON.stringify([...texts].sort()) === JSON.stringify(terms) ? texts : null;
     }, 'the first of each term drawn');
     // Each term as written once, at its first occurrence (“六稳”工作 is read as the page's place's
     // 六稳 when only other places define 六稳工作, so it is the same term as the later 六稳): the last
@@ -169,7 +173,7 @@ describe.each(TARGETS)('density and hide on this page: $name ($extension)', ({ n
       [...((CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('pg-term') ?? [])].map((r) => r.startOffset),
     );
     expect(starts).not.toContain(BUSY.lastIndexOf('六稳'));
-    expect([...first].sort()).toEqual([...new Set(all)].sort());
+    expect([...first].sort()).toEqual(terms);
     expect(first.length).toBeLessThan(all.length);
     await tab.screenshot({ path: join(SCREENSHOTS, `ext-density-page-first-${extension}.png`) });
     // The first occurrence is the one drawn.
