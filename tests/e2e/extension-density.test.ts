@@ -162,10 +162,13 @@ describe.each(TARGETS)('density and hide on this page: $name ($extension)', ({ n
     // arrive, “六保”任务 reads as another place's 六保任务 and so is a term of its own; the redraw
     // once they arrive draws each term as written once.
     const terms = [...new Set(all)].sort();
+    let seen: string[] = [];
     const first = await waitFor(async () => {
-      const texts = await drawnTexts(tab);
-      return JSON.stringify([...texts].sort()) === JSON.stringify(terms) ? texts : null;
-    }, 'the first of each term drawn');
+      seen = await drawnTexts(tab);
+      return JSON.stringify([...seen].sort()) === JSON.stringify(terms) ? seen : null;
+    }, 'the first of each term drawn').catch((error: Error) => {
+      throw new Error(`${error.message}; drawn: ${seen.join(' ')}`);
+    });
     // Each term as written once, at its first occurrence (“六稳”工作 is read as the page's place's
     // 六稳 when only other places define 六稳工作, so it is the same term as the later 六稳): the last
     // 六稳 is a repeat in every reading.
