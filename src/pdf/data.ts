@@ -2,10 +2,11 @@
 // or the background compiles it), and definitions on demand (pg:page-entries), so a PDF reads its
 // terms exactly as a web page does and never loads the 3.4 MB merged pack. Kept in one place so
 // that a change in how the extension stores its data touches only this file.
-import { loadCompiledMatcher, type CompiledPack } from '../core/compiled-pack';
+import { loadAutomaton, type AutomatonData } from '../core/automaton';
+import type { CompiledPack } from '../core/compiled-pack';
 import { createFuzzyResolver } from '../core/fuzzy';
 import { readInContext } from '../core/match-context';
-import type { Matcher } from '../core/matcher-base';
+import { matcherFromTable, type Matcher } from '../core/matcher-base';
 import { getCompiledPack, watchCompiledPack } from '../extension/merged-pack';
 import { askBackground } from '../extension/respond';
 
@@ -21,9 +22,37 @@ export const watchViewerGlossary = (listener: (pack: CompiledPack | null) => voi
 
 /**
  * The matcher pages use (src/extension/content.ts): near misses resolved, matches read in context
- * (a term's meaning stays off text that names something else).
+ * (a term's meaning stays off text that names something else). Loaded as
+ * core/compiled-pack.ts loadCompiledMatcher loads it, in steps with `pause()` between them: for
+ * the 7,000-entry collection the automaton and the term tables each take tens of milliseconds in a
+ * freshly opened page, and together they made a task over 50 ms. Resolves to null when `current()`
+ * says the pack was replaced meanwhile.
  */
-export function viewerMatcher(pack: CompiledPack, slogans: boolean): Matcher {
-  const loaded = loadCompiledMatcher(pack, { slogans, fuzzy: createFuzzyResolver });
+export async function loadViewerMatcher(pack: CompiledPack, slogans: boolean, pause: () => Promise<void>, current: () => boolean): Promise<Matcher | null> {
+  const a = pack.automaton;
+  const data: AutomatonData = {
+    units: new Uint16Array(fromBase64(a.units)),
+    fail: new Int32Array(fromBase64(a.fail)),
+    edgeClass: new Uint16Array(fromBase64(a.edgeClass)),
+    childCount: new Int32Array(fromBase64(a.childCount)),
+    terminals: new Int32Array(fromBase64(a.terminals)),
+  };
+  await pause();
+  if (!current()) return null;
+  const automaton = loadAutomaton(data);
+  await pause();
+  if (!current()) return null;
+  const loaded = matcherFromTable(pack.table, { slogans, fuzzy: createFuzzyResolver }, automaton);
   return { scan: (text) => readInContext(text, loaded.scan(text)) };
+}
+
+// As core/compiled-pack.ts decodes a pack's arrays: the engines' own decoder where they have one.
+const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
+
+function fromBase64(text: string): ArrayBuffer {
+  if (nativeFromBase64) return nativeFromBase64(text).buffer as ArrayBuffer;
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes.buffer;
 }

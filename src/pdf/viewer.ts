@@ -4,6 +4,7 @@
 // scanned, broken, password-protected or unreachable documents.
 import { browser } from 'wxt/browser';
 import type { CompiledPack } from '../core/compiled-pack';
+import type { Matcher } from '../core/matcher-base';
 import type { TextMatch } from '../core/types';
 import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
 import { createViewportRegistry } from '../dom/viewport';
@@ -13,7 +14,7 @@ import { createStrings } from '../ui/strings';
 import { loadSettings, localeFor, type ExtensionSettings } from '../extension/settings';
 import { hasHostPermission, requestHostPermission } from '../extension/site-access';
 import { askBackground } from '../extension/respond';
-import { createEntryRequests, loadViewerGlossary, viewerMatcher, watchViewerGlossary } from './data';
+import { createEntryRequests, loadViewerGlossary, loadViewerMatcher, watchViewerGlossary } from './data';
 import { findInDocument, firstHitFrom, foldQuery, type FindHit } from './find';
 import { pdfFileName, pdfUrlFromSearch } from './pdf-link';
 import { pageText, unifyCjk } from './pdf-text';
@@ -24,6 +25,8 @@ import { viewerStrings, type ViewerStrings } from './strings';
 const PAGE_GAP = 12;
 /** Pages this far (in viewport heights) above or below the viewport are rendered ahead of need. */
 const RENDER_MARGIN = '150% 0px';
+/** The band (a thirtieth of the viewport, a third of the way down) whose page is the current one. */
+const CURRENT_BAND = '-32% 0px -65% 0px';
 const MIN_SCALE = 0.25;
 const MAX_SCALE = 4;
 const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
@@ -67,7 +70,14 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return node;
 };
 
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets the browser handle input and draw a frame before the caller goes on: scheduler.yield() where
+ * there is one (Chromium 129+: the caller resumes ahead of other queued tasks), else a new task.
+ */
+const nextTask = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
 
 /** Mounts the viewer for the PDF named in the page's query string into `app`. */
 export async function mountViewer(app: HTMLElement): Promise<void> {
@@ -100,11 +110,11 @@ export async function mountViewer(app: HTMLElement): Promise<void> {
   watchViewerGlossary((next) => {
     if (next) {
       chrome.clearMessage();
-      viewer.setPack(next);
+      void viewer.setPack(next);
     }
   });
   const pack = await loadViewerGlossary();
-  if (pack) viewer.setPack(pack);
+  if (pack) void viewer.setPack(pack);
   else chrome.showMessage(s.noGlossary, 'info');
 }
 
@@ -222,6 +232,11 @@ class Viewer {
   private fit = true;
   private baseSize = { width: 816, height: 1056 };
   private pack: CompiledPack | null = null;
+  /**
+   * The pack's matcher, loaded once per pack and shared by the highlights and the term list
+   * (loading a 7,000-entry matcher is tens of milliseconds: twice made the viewer's longest task).
+   */
+  private matcher?: Matcher;
   private annotator?: Annotator;
   private ui?: GlossaryUI;
   private readonly texts: (string | undefined)[] = [];
@@ -231,6 +246,7 @@ class Viewer {
   private query = '';
   private terms: DocTerm[] = [];
   private readonly nearObserver: IntersectionObserver;
+  private readonly currentObserver: IntersectionObserver;
   private currentPage = 1;
   private readonly matchWaiters = new Set<() => void>();
 
@@ -243,6 +259,7 @@ class Viewer {
     private readonly chrome: Chrome,
   ) {
     this.nearObserver = new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: RENDER_MARGIN });
+    this.currentObserver = new IntersectionObserver((entries) => this.onCurrent(entries), { rootMargin: CURRENT_BAND });
   }
 
   async start(): Promise<void> {
@@ -272,7 +289,7 @@ class Viewer {
     if (this.fit) this.setScale(this.fitScale(), true);
     for (const page of this.pages) this.nearObserver.observe(page.el);
     this.bindControls();
-    window.addEventListener('scroll', () => this.onScroll(), { passive: true });
+    for (const page of this.pages) this.currentObserver.observe(page.el);
     let resizeTimer: ReturnType<typeof setTimeout> | undefined;
     window.addEventListener('resize', () => {
       clearTimeout(resizeTimer);
@@ -282,9 +299,18 @@ class Viewer {
   }
 
   /** Starts marking terms (pages already shown are annotated in the first pass) and lists them. */
-  setPack(pack: CompiledPack): void {
+  async setPack(pack: CompiledPack): Promise<void> {
     if (this.pack?.hash === pack.hash) return;
     this.pack = pack;
+    // Loading the matcher (in steps) and starting the annotator each take tasks of their own:
+    // together they were the viewer's longest task. With unknown slogans as the settings say: the
+    // term list leaves them out, and the other matches do not depend on it (mergeSlogans in
+    // core/matcher-base.ts). A newer glossary that came meanwhile loads its own.
+    const current = (): boolean => this.pack === pack;
+    const matcher = await loadViewerMatcher(pack, this.settings.unknownSlogans, nextTask, current);
+    await nextTask();
+    if (!matcher || !current()) return;
+    this.matcher = matcher;
     this.ui?.destroy();
     this.annotator?.destroy();
     this.startAnnotation();
@@ -294,9 +320,9 @@ class Viewer {
   // ---- annotation -------------------------------------------------------------------------
 
   private startAnnotation(): void {
-    if (!this.pack) return;
+    if (!this.pack || !this.matcher) return;
     const { hash } = this.pack;
-    const matcher = viewerMatcher(this.pack, this.settings.unknownSlogans);
+    const matcher = this.matcher;
     const entries = createEntryRequests(() => this.clues(), () => this.ui?.refresh());
     this.annotator = createAnnotator({
       root: this.chrome.pagesEl,
@@ -491,21 +517,15 @@ class Viewer {
 
   // ---- navigation -------------------------------------------------------------------------
 
-  private onScrollFrame = 0;
-  private onScroll(): void {
-    if (this.onScrollFrame) return;
-    this.onScrollFrame = requestAnimationFrame(() => {
-      this.onScrollFrame = 0;
-      const probe = window.scrollY + window.innerHeight / 3;
-      let low = 0;
-      let high = this.pages.length - 1;
-      while (low < high) {
-        const mid = Math.ceil((low + high) / 2);
-        if ((this.pages[mid] as PageView).el.offsetTop <= probe) low = mid;
-        else high = mid - 1;
-      }
-      this.setCurrentPage(low + 1);
-    });
+  /**
+   * The current page is the one crossing a thin band a third of the way down the viewport, as an
+   * IntersectionObserver reports it after the browser's own layout. Reading the pages' offsetTop on
+   * scroll instead forced a layout of the whole document inside our frame callback while text layers
+   * were coming in: 60–100 ms, the viewer's longest task of ours while scrolling a 200-page PDF.
+   */
+  private onCurrent(entries: IntersectionObserverEntry[]): void {
+    const crossing = entries.filter((entry) => entry.isIntersecting).pop();
+    if (crossing) this.setCurrentPage(Number((crossing.target as HTMLElement).dataset.page));
   }
 
   private setCurrentPage(n: number): void {
@@ -647,8 +667,11 @@ class Viewer {
   private async scanDocument(): Promise<void> {
     const texts = await this.allTexts();
     const pack = this.pack;
-    if (!pack) return;
-    const matcher = viewerMatcher(pack, false);
+    const matcher = this.matcher;
+    if (!pack || !matcher) return;
+    // Not in the task that started the annotator (the texts are often all in by then).
+    await nextTask();
+    if (this.pack !== pack) return;
     const byEntry = new Map<string, DocTerm>();
     let sliceStart = performance.now();
     for (let i = 0; i < texts.length; i += 1) {
