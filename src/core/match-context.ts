@@ -25,6 +25,9 @@ const STOP = 4;
 const ITEM_SEPARATOR = 8;
 /** The quote marks `bare` drops. */
 const QUOTE = 16;
+/** Opening and closing marks of a quoted name (OPEN, CLOSE). */
+const OPEN_MARK = 32;
+const CLOSE_MARK = 64;
 /** JavaScript's \s: what a regular expression's \s matches. */
 const WHITE_SPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 const KIND = new Uint8Array(65536);
@@ -35,6 +38,8 @@ for (const [chars, kind] of [
   ['“”‘’「」『』。；;！？!?\n', STOP],
   [`、，,；;／/·+＋${WHITE_SPACE}`, ITEM_SEPARATOR],
   ['“”‘’「」『』"\'〝〞＂', QUOTE],
+  [OPEN, OPEN_MARK],
+  [CLOSE, CLOSE_MARK],
 ] as const) {
   for (let i = 0; i < chars.length; i++) KIND[chars.charCodeAt(i)] = (KIND[chars.charCodeAt(i)] ?? 0) | kind;
 }
@@ -77,8 +82,16 @@ function quotedAround(text: string, start: number, end: number): { start: number
  */
 function cutQuote(text: string, match: TextMatch): { start: number; end: number } | undefined {
   const inside = match.text;
-  const firstClose = [...inside].findIndex((char) => CLOSE.includes(char));
-  const firstOpen = [...inside].findIndex((char) => OPEN.includes(char));
+  // The first closing and opening marks, counted in characters as iterating the string counts
+  // them (a surrogate pair is one), without making an array of its characters.
+  let firstClose = -1;
+  let firstOpen = -1;
+  for (let unit = 0, char = 0; unit < inside.length; unit++, char++) {
+    const kind = kindAt(inside, unit);
+    if ((inside.charCodeAt(unit) & 0xfc00) === 0xd800 && (inside.charCodeAt(unit + 1) & 0xfc00) === 0xdc00) unit++;
+    else if (firstClose < 0 && (kind & CLOSE_MARK) !== 0) firstClose = char;
+    else if (firstOpen < 0 && (kind & OPEN_MARK) !== 0) firstOpen = char;
+  }
   if (firstClose >= 0 && (firstOpen < 0 || firstClose < firstOpen)) {
     // A closing mark whose opening one is before the match: the match began inside the phrase.
     let open = match.start - 1;
@@ -88,7 +101,7 @@ function cutQuote(text: string, match: TextMatch): { start: number; end: number 
     }
   }
   let lastOpen = -1;
-  for (let k = inside.length - 1; k >= 0 && !CLOSE.includes(inside[k]!); k -= 1) if (OPEN.includes(inside[k]!)) lastOpen = k;
+  for (let k = inside.length - 1; k >= 0 && (kindAt(inside, k) & CLOSE_MARK) === 0; k -= 1) if ((kindAt(inside, k) & OPEN_MARK) !== 0) lastOpen = k;
   if (lastOpen >= 0) {
     // An opening mark whose closing one is after the match: the match ended inside the phrase.
     let close = match.end;
