@@ -24,11 +24,6 @@ const HAN = 2;
 const STOP = 4;
 /** What separates the items of a quoted enumeration (“一中心、一城、一区”, “金通工程+天府交邮通”). */
 const ITEM_SEPARATOR = 8;
-/** The quote marks `bare` drops. */
-const QUOTE = 16;
-/** Opening and closing marks of a quoted name (OPEN, CLOSE). */
-const OPEN_MARK = 32;
-const CLOSE_MARK = 64;
 /** JavaScript's \s: what a regular expression's \s matches. */
 const WHITE_SPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 const KIND = new Uint8Array(65536);
@@ -38,9 +33,6 @@ for (const [chars, kind] of [
   [`${NUMERALS}0123456789０１２３４５６７８９`, NUMERAL],
   ['“”‘’「」『』。；;！？!?\n', STOP],
   [`、，,；;／/·+＋${WHITE_SPACE}`, ITEM_SEPARATOR],
-  ['“”‘’「」『』"\'〝〞＂', QUOTE],
-  [OPEN, OPEN_MARK],
-  [CLOSE, CLOSE_MARK],
 ] as const) {
   for (let i = 0; i < chars.length; i++) KIND[chars.charCodeAt(i)] = (KIND[chars.charCodeAt(i)] ?? 0) | kind;
 }
@@ -51,11 +43,7 @@ const isHan = (text: string, at: number) => (kindAt(text, at) & (HAN | NUMERAL))
 const isStop = (text: string, at: number) => (kindAt(text, at) & STOP) !== 0;
 const isItemSeparator = (text: string, at: number) => (kindAt(text, at) & ITEM_SEPARATOR) !== 0;
 
-/** `text` without quote marks (most matches have none: the same string, no new one). */
-function bare(text: string): string {
-  for (let i = 0; i < text.length; i++) if ((kindAt(text, i) & QUOTE) !== 0) return text.replace(/[“”‘’「」『』"'〝〞＂]/gu, '');
-  return text;
-}
+const bare = (text: string) => text.replace(/[“”‘’「」『』"'〝〞＂]/gu, '');
 
 /** Whether `text` has fewer than two characters (code points: a surrogate pair is one). */
 function underTwoCharacters(text: string): boolean {
@@ -83,16 +71,8 @@ function quotedAround(text: string, start: number, end: number): { start: number
  */
 function cutQuote(text: string, match: TextMatch): { start: number; end: number } | undefined {
   const inside = match.text;
-  // The first closing and opening marks, counted in characters as iterating the string counts
-  // them (a surrogate pair is one), without making an array of its characters.
-  let firstClose = -1;
-  let firstOpen = -1;
-  for (let unit = 0, char = 0; unit < inside.length; unit++, char++) {
-    const kind = kindAt(inside, unit);
-    if ((inside.charCodeAt(unit) & 0xfc00) === 0xd800 && (inside.charCodeAt(unit + 1) & 0xfc00) === 0xdc00) unit++;
-    else if (firstClose < 0 && (kind & CLOSE_MARK) !== 0) firstClose = char;
-    else if (firstOpen < 0 && (kind & OPEN_MARK) !== 0) firstOpen = char;
-  }
+  const firstClose = [...inside].findIndex((char) => CLOSE.includes(char));
+  const firstOpen = [...inside].findIndex((char) => OPEN.includes(char));
   if (firstClose >= 0 && (firstOpen < 0 || firstClose < firstOpen)) {
     // A closing mark whose opening one is before the match: the match began inside the phrase.
     let open = match.start - 1;
@@ -102,7 +82,7 @@ function cutQuote(text: string, match: TextMatch): { start: number; end: number 
     }
   }
   let lastOpen = -1;
-  for (let k = inside.length - 1; k >= 0 && (kindAt(inside, k) & CLOSE_MARK) === 0; k -= 1) if ((kindAt(inside, k) & OPEN_MARK) !== 0) lastOpen = k;
+  for (let k = inside.length - 1; k >= 0 && !CLOSE.includes(inside[k]!); k -= 1) if (OPEN.includes(inside[k]!)) lastOpen = k;
   if (lastOpen >= 0) {
     // An opening mark whose closing one is after the match: the match ended inside the phrase.
     let close = match.end;
@@ -234,7 +214,7 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
     }
     const term = bare(match.text);
     if (underTwoCharacters(term)) return replace(i, match);
-    // Without a quote mark in it, a match cuts no quoted name.
+    // Without a quote mark in it, a match cuts no quoted name (and makes no arrays finding out).
     const cut = term === match.text ? undefined : cutQuote(text, match);
     if (cut) return replace(i, match, cut);
     const phrase = term === match.text ? quotedAround(text, match.start, match.end) : undefined;
