@@ -258,12 +258,20 @@ function hasQuote(text: string, start: number, end: number): boolean {
  */
 function quoteJoinAt(text: string, start: number, end: number): number {
   for (let i = start; i < end; i++) {
-    if (!CLOSING_QUOTES.has(text[i] as string)) continue;
+    // Read as codes: a match with quotes in it comes here, and text[i] would make a string.
+    if ((OPENING_CODE_OF[text.charCodeAt(i)] ?? 0) === 0) continue;
     let j = i + 1;
-    while (j < end && /\s/u.test(text[j] as string)) j++;
-    if (j < end && Object.hasOwn(QUOTE_PAIRS, text[j] as string)) return j;
+    while (j < end && isWhiteSpace(text.charCodeAt(j))) j++;
+    if (j < end && (CLOSING_CODE_OF[text.charCodeAt(j)] ?? 0) !== 0) return j;
   }
   return -1;
+}
+
+/** Whether a unit is what a regular expression's \s matches. */
+function isWhiteSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 // The suffix after the closing quote of a form such as “三项”工作, if any.
