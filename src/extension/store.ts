@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { GlossaryEntry, GlossaryPack } from '../core/types';
 import { formsOf, mergePacks, userEntriesPack, withHash, type SearchKeys } from './merge';
-import { compilePack, isCompiledPack } from '../core/compiled-pack';
+import { BUNDLED_MATCHER_FILE, compilePack, isCompiledPack, sameMatcherInput, type CompiledPack } from '../core/compiled-pack';
 import { compiledPackItem, mergedPackItem } from './merged-pack';
 import { loadSettings } from './settings';
 import { countGroups, withoutGroups, type SourceGroupCount } from './source-groups';
@@ -172,17 +172,52 @@ export async function rebuildMergedPack(): Promise<GlossaryPack> {
 }
 
 /**
- * Compiles the merged pack's matcher (core/compiled-pack.ts) unless the stored one is of this
- * pack and version already: content scripts load that and build nothing. Returns whether it
- * had to compile.
+ * Stores the merged pack's compiled matcher (core/compiled-pack.ts) unless the stored one is of this
+ * pack and version already: content scripts load that and build nothing. While the merged pack
+ * matches as the bundled glossary alone does (no own entries, imports or subscriptions, no source
+ * group turned off), that is the build's compiled matcher, read from the extension package;
+ * otherwise it is compiled here. Returns whether it had to store one.
  */
 export async function compileMergedPack(merged?: GlossaryPack): Promise<boolean> {
   const pack = merged ?? (await mergedPackItem.getValue());
   if (!pack) return false;
   const stored = await compiledPackItem.getValue();
   if (isCompiledPack(stored) && stored.hash === pack.hash) return false;
-  await compiledPackItem.setValue(compilePack(pack));
+  await compiledPackItem.setValue((await bundledMatcherFor(pack)) ?? compilePack(pack));
   return true;
+}
+
+/** Reads the build's compiled matcher of the bundled glossary (glossary-matcher.json in the package). */
+export type BundledMatcherReader = () => Promise<unknown>;
+
+let readBundledMatcher: BundledMatcherReader = async () => {
+  const response = await fetch(browser.runtime.getURL(`/${BUNDLED_MATCHER_FILE}`));
+  if (!response.ok) throw new Error(`${BUNDLED_MATCHER_FILE}: HTTP ${response.status}`);
+  return response.json();
+};
+
+/** Replaces how the build's compiled matcher is read (tests); returns the previous reader. */
+export function setBundledMatcherReader(reader: BundledMatcherReader): BundledMatcherReader {
+  const previous = readBundledMatcher;
+  readBundledMatcher = reader;
+  return previous;
+}
+
+/**
+ * The build's compiled matcher under `merged`'s hash when `merged` gives the matcher the bundled
+ * glossary gives; undefined when it does not, or when the file is missing, of another version or
+ * of another glossary (then the caller compiles).
+ */
+async function bundledMatcherFor(merged: GlossaryPack): Promise<CompiledPack | undefined> {
+  const bundled = await getPack(BUNDLED_PACK_ID);
+  if (!bundled || !sameMatcherInput(merged, bundled)) return undefined;
+  try {
+    const value = await readBundledMatcher();
+    if (isCompiledPack(value) && value.hash === bundled.hash && value.entries === bundled.entries.length) return { ...value, hash: merged.hash };
+  } catch (error) {
+    console.warn('[policy-glossary] compiling the matcher: the bundled one could not be read', error);
+  }
+  return undefined;
 }
 
 /** The source groups of the enabled packs and the user's entries with their entry counts, turned-off groups included. */
