@@ -21,7 +21,7 @@ const tooltip = () => document.querySelector('policy-glossary-ui')?.shadowRoot?.
 
 beforeAll(async () => {
   // Warm the module cache, so timing rows measure the widget rather than the first transform.
-  await Promise.all([chunks.ui(), chunks.panel(), chunks.fuzzy()]);
+  await Promise.all([chunks.ui(), chunks.panel(), chunks.fuzzy(), chunks.definitions()]);
 });
 
 afterEach(() => {
