@@ -131,11 +131,17 @@ export function sameMatcherInput(a: MatcherGlossary, b: MatcherGlossary): boolea
   return keys.length === Object.keys(vb).length && keys.every((key) => va[key] === vb[key]);
 }
 
+/** A compiled pack's arrays and table, decoded, before any matcher is built from them. */
+export interface DecodedPack {
+  table: MatcherTable;
+  automaton: AutomatonData;
+}
+
 /**
- * The matcher of a compiled pack: finds exactly what `createBaseMatcher` finds on the glossary it
- * came from. Throws an Error saying what is wrong when its data is not of this version.
+ * Decodes `compiled` (checks its header and version); the first of `loadCompiledMatcher`'s steps,
+ * separate so that a page which must keep its tasks short (the PDF viewer) can yield between them.
  */
-export function loadCompiledMatcher(compiled: CompiledPack, options: BaseMatcherOptions = {}): Matcher {
+export function decodeCompiledPack(compiled: CompiledPack): DecodedPack {
   const bytes = fromBase64(compiled.data);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < 12 || view.getUint32(0, true) !== MAGIC) throw new Error('不是编译好的术语匹配数据 not a compiled glossary matcher');
@@ -171,6 +177,15 @@ export function loadCompiledMatcher(compiled: CompiledPack, options: BaseMatcher
     childCount: new Int32Array(section('childCount')),
     terminals: new Int32Array(section('terminals')),
   };
+  return { table, automaton };
+}
+
+/**
+ * The matcher of a compiled pack: finds exactly what `createBaseMatcher` finds on the glossary it
+ * came from. Throws an Error saying what is wrong when its data is not of this version.
+ */
+export function loadCompiledMatcher(compiled: CompiledPack, options: BaseMatcherOptions = {}): Matcher {
+  const { table, automaton } = decodeCompiledPack(compiled);
   return matcherFromTable(table, options, loadAutomaton(automaton));
 }
 
