@@ -1,7 +1,8 @@
 // Decides when the tooltip opens and closes: hover (delayed, hoverable, dismissible), keyboard
 // (Alt+Shift+→/← walks the page's matches, Esc closes), focus of a wrapped term, and touch taps.
 import { render } from 'preact';
-import type { GlossaryPack, TextMatch } from '../core/types';
+import { sloganUsage, type SloganUsage } from '../core/slogan-usage';
+import type { GlossaryPack, PackEntry, TextMatch } from '../core/types';
 import { cancelTimer, now, startTimer } from '../dom/natives';
 import type { PageMatch, UIAnnotator } from './annotator-contract';
 import { cancelFrame, requestFrame } from './frame';
@@ -47,6 +48,23 @@ export interface GlossaryUIOptions {
 export interface EntrySource {
   current(): GlossaryPack;
   request(entryIds: string[]): void;
+  /**
+   * What the whole glossary knows about an unknown slogan (`current()` holds only the page's
+   * entries): undefined until it comes, and the owner calls `refresh()` then. Without it, the
+   * entries known so far are searched.
+   */
+  slogan?(text: string): SloganUsage<PackEntry> | undefined;
+}
+
+const usages = new WeakMap<GlossaryPack, Map<string, SloganUsage<PackEntry>>>();
+
+/** An unknown slogan's usage in a whole pack, once per pack and slogan (a pass over every entry). */
+function usageIn(pack: GlossaryPack, text: string): SloganUsage<PackEntry> {
+  let byText = usages.get(pack);
+  if (!byText) usages.set(pack, (byText = new Map()));
+  let usage = byText.get(text);
+  if (!usage) byText.set(text, (usage = sloganUsage(pack.entries, pack.documents, text)));
+  return usage;
 }
 
 /** The mounted UI. */
@@ -253,6 +271,7 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
     annotator.setActive(match);
     const known = 'current' in pack ? pack.current() : pack;
     if ('request' in pack && match.entryId !== undefined && !findEntry(known, match.entryId)) pack.request([match.entryId]);
+    const usage = match.kind !== 'unknown-slogan' ? undefined : 'current' in pack && pack.slogan ? pack.slogan(match.text) : usageIn(known, match.text);
     render(
       <TooltipView
         // Keyed by what it explains, not the match object: a rescan (the fuzzy chunk arriving, a page
@@ -268,6 +287,7 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
         onSearch={onSearch}
         senses={senses}
         pageUrl={view.location.href}
+        usage={usage}
       />,
       mount,
     );
