@@ -1,7 +1,7 @@
 // Decides when the tooltip opens and closes: hover (delayed, hoverable, dismissible), keyboard
 // (Alt+Shift+→/← walks the page's matches, Esc closes), focus of a wrapped term, and touch taps.
 import { render } from 'preact';
-import { sloganUsage, type SloganUsage } from '../core/slogan-usage';
+import type { SloganUsage } from '../core/slogan-usage';
 import type { GlossaryPack, PackEntry, TextMatch } from '../core/types';
 import { cancelTimer, now, startTimer } from '../dom/natives';
 import type { PageMatch, UIAnnotator } from './annotator-contract';
@@ -39,6 +39,12 @@ export interface GlossaryUIOptions {
   positioner?: Positioner;
   /** Which of a term's definitions this page is shown, and the views for the others (see TooltipViewProps.senses). */
   senses?: SenseSupport;
+  /**
+   * What the whole glossary knows about an unknown slogan (core/slogan-usage.ts): undefined while
+   * it is on its way (the owner calls `refresh()` when it comes). Passed in, not computed here: it
+   * reads every entry, which the extension's pages do not hold and the widget loads with its fuzzy chunk.
+   */
+  sloganUsage?: (text: string) => SloganUsage<PackEntry> | undefined;
 }
 
 /**
@@ -48,23 +54,6 @@ export interface GlossaryUIOptions {
 export interface EntrySource {
   current(): GlossaryPack;
   request(entryIds: string[]): void;
-  /**
-   * What the whole glossary knows about an unknown slogan (`current()` holds only the page's
-   * entries): undefined until it comes, and the owner calls `refresh()` then. Without it, the
-   * entries known so far are searched.
-   */
-  slogan?(text: string): SloganUsage<PackEntry> | undefined;
-}
-
-const usages = new WeakMap<GlossaryPack, Map<string, SloganUsage<PackEntry>>>();
-
-/** An unknown slogan's usage in a whole pack, once per pack and slogan (a pass over every entry). */
-function usageIn(pack: GlossaryPack, text: string): SloganUsage<PackEntry> {
-  let byText = usages.get(pack);
-  if (!byText) usages.set(pack, (byText = new Map()));
-  let usage = byText.get(text);
-  if (!usage) byText.set(text, (usage = sloganUsage(pack.entries, pack.documents, text)));
-  return usage;
 }
 
 /** The mounted UI. */
@@ -144,7 +133,7 @@ function anchorFor(match: PageMatch, point: { x: number; y: number } | undefined
  * a term opens it. Handlers never throw into the page; `destroy()` removes every listener.
  */
 export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
-  const { annotator, pack, strings, onAddToGlossary, onSearch, theme, senses } = options;
+  const { annotator, pack, strings, onAddToGlossary, onSearch, theme, senses, sloganUsage } = options;
   const doc = options.document ?? document;
   const view = doc.defaultView ?? window;
   const hoverDelay = options.hoverDelay ?? 300;
@@ -271,7 +260,7 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
     annotator.setActive(match);
     const known = 'current' in pack ? pack.current() : pack;
     if ('request' in pack && match.entryId !== undefined && !findEntry(known, match.entryId)) pack.request([match.entryId]);
-    const usage = match.kind !== 'unknown-slogan' ? undefined : 'current' in pack && pack.slogan ? pack.slogan(match.text) : usageIn(known, match.text);
+    const usage = match.kind === 'unknown-slogan' ? sloganUsage?.(match.text) : undefined;
     render(
       <TooltipView
         // Keyed by what it explains, not the match object: a rescan (the fuzzy chunk arriving, a page

@@ -1,6 +1,7 @@
 // The tooltip UI of one annotated root, mounted from the UI chunk on the reader's first attempt to
 // open a tooltip; that first tooltip then opens as if the UI had been there all along.
-import type { GlossaryPack } from '../core/types';
+import type { SloganUsage } from '../core/slogan-usage';
+import type { GlossaryPack, PackEntry } from '../core/types';
 import type { SenseSupport } from '../ui/sense-views';
 import type { Annotator, PageMatch } from '../dom/annotator';
 import { cancelTimer, now, startTimer } from '../dom/natives';
@@ -62,12 +63,30 @@ export function mountLazyUI({ doc, annotator, pack, senses, locale, theme, chunk
     }
   };
 
+  // An unknown slogan's usage comes with the fuzzy chunk (loaded on pages with unknown slogans).
+  let usageIn: ((text: string) => SloganUsage<PackEntry>) | undefined;
+  let usageLoading = false;
+  const sloganUsage = (text: string): SloganUsage<PackEntry> | undefined => {
+    if (usageIn) return usageIn(text);
+    if (!usageLoading) {
+      usageLoading = true;
+      chunks.fuzzy().then(
+        (chunk) => {
+          usageIn = chunk.createSloganUsage(pack);
+          if (!destroyed) ui?.refresh();
+        },
+        (error: unknown) => onError(error),
+      );
+    }
+    return undefined;
+  };
+
   const load = () => {
     loading = true;
     chunks.ui().then(
       (chunk) => {
         if (destroyed) return;
-        const shown = chunk.mountGlossaryUI({ annotator, pack, senses, strings: chunk.createStrings(locale), theme, hoverDelay: HOVER_DELAY });
+        const shown = chunk.mountGlossaryUI({ annotator, pack, senses, strings: chunk.createStrings(locale), theme, hoverDelay: HOVER_DELAY, sloganUsage });
         ui = shown;
         if (latest) replay(shown, latest);
       },

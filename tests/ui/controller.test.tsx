@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UI_HOST_ATTRIBUTE } from '../../src/ui/annotator-contract';
 import type { PageMatch } from '../../src/ui/annotator-contract';
 import { mountGlossaryUI } from '../../src/ui/controller';
-import type { EntrySource, GlossaryUI, GlossaryUIOptions } from '../../src/ui/controller';
+import type { GlossaryUI, GlossaryUIOptions } from '../../src/ui/controller';
+import { sloganUsage } from '../../src/core/slogan-usage';
+import type { PackEntry } from '../../src/core/types';
 import type { Anchor } from '../../src/ui/position';
 import { createStrings } from '../../src/ui/strings';
 import { fakeAnnotator, pageWithMatches, uiPack } from './fixtures';
@@ -419,7 +421,7 @@ describe('tooltip content', () => {
     const close = { ...(pack.entries[0] as (typeof pack.entries)[number]), id: 'shi-da-gong-cheng', term: '十大工程攻坚', forms: ['十大工程攻坚'] };
     const other = { ...close, id: 'jiu-da', term: '九大攻坚', forms: ['九大攻坚'] };
     const withClose = { ...pack, entries: [...pack.entries, close, other] };
-    const { matches, tip } = setup({ pack: withClose });
+    const { matches, tip } = setup({ pack: withClose, sloganUsage: (text) => sloganUsage(withClose.entries, withClose.documents, text) });
     ui?.open(matches[2] as PageMatch, 'keyboard');
     const offered = [...(tip()?.querySelectorAll('[data-list="close-terms"] button') ?? [])].map((b) => b.textContent);
     expect(offered).toEqual(['十大工程攻坚']);
@@ -433,7 +435,8 @@ describe('tooltip content', () => {
     const documents = [...pack.documents, { title: '乙市报告', kind: '名词解释' as const, year: 2022, region: { code: '120000', name: '乙市', level: 'city' as const } }];
     const nine = { ...base, id: 'jiu-da-gong-jian', term: '九大攻坚', forms: ['九大攻坚'], doc, definition: '九项。', items: undefined };
     const user = { ...base, id: 'gong-jian-nian', term: '攻坚年', forms: ['攻坚年'], doc, definition: '围绕十大攻坚开展攻坚年活动。', items: undefined };
-    const { matches, tip } = setup({ pack: { ...pack, documents, entries: [...pack.entries, nine, user] } });
+    const withUsage = { ...pack, documents, entries: [...pack.entries, nine, user] };
+    const { matches, tip } = setup({ pack: withUsage, sloganUsage: (text) => sloganUsage(withUsage.entries, withUsage.documents, text) });
     ui?.open(matches[2] as PageMatch, 'keyboard');
     const listed = (name: string) => [...(tip()?.querySelectorAll(`[data-list="${name}"] li`) ?? [])].map((li) => li.textContent);
     expect(listed('other-numbers')).toEqual(['九大攻坚乙市 · 2022年']);
@@ -444,21 +447,15 @@ describe('tooltip content', () => {
     expect(heading(tip())).toBe('攻坚年');
   });
 
-  it('an unknown slogan no definition uses says so; with an entry source, its slogan answer is used once it comes', () => {
-    const { matches, tip } = setup();
-    ui?.open(matches[2] as PageMatch, 'keyboard');
-    expect(tip()?.querySelector('[data-field="used-nowhere"]')?.textContent).toBe('词库收录的各地名词解释中都没有用到它。');
-    ui?.destroy();
-    const reply: { usage?: ReturnType<NonNullable<EntrySource['slogan']>> } = {};
+  it('an unknown slogan no definition uses says so, once its usage has come; nothing is claimed while it is on its way', () => {
+    const reply: { usage?: ReturnType<typeof sloganUsage<PackEntry>> } = {};
     const asked: string[] = [];
-    const source: EntrySource = { current: () => pack, request: () => undefined, slogan: (text) => (asked.push(text), reply.usage) };
-    const second = setup({ pack: source });
-    ui?.open(second.matches[2] as PageMatch, 'keyboard');
-    // On its way: neither lists nor "used nowhere" (that would be a claim not yet known).
-    expect(second.tip()?.querySelector('[data-field="used-nowhere"], [data-list]')).toBeNull();
-    reply.usage = { close: [], otherNumbers: [], usedIn: [pack.entries[0]!], usedInCount: 4 };
+    const { matches, tip } = setup({ sloganUsage: (text) => (asked.push(text), reply.usage) });
+    ui?.open(matches[2] as PageMatch, 'keyboard');
+    expect(tip()?.querySelector('[data-field="used-nowhere"], [data-list]')).toBeNull();
+    reply.usage = sloganUsage(pack.entries, pack.documents, '十大攻坚');
     ui?.refresh();
-    expect(second.tip()?.querySelector('[data-list="used-in"] p')?.textContent).toBe('用到它的名词解释（4 份报告）');
+    expect(tip()?.querySelector('[data-field="used-nowhere"]')?.textContent).toBe('词库收录的各地名词解释中都没有用到它。');
     expect(new Set(asked)).toEqual(new Set(['十大攻坚']));
   });
 
