@@ -213,11 +213,19 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     // Items one per line, never joined with 、.
     const items = await options.$eval(`${first} textarea[name="items"]`, (area) => (area as HTMLTextAreaElement).value);
     expect(items.split('\n').length).toBeGreaterThan(1);
-    await options.setViewport({ width: 800, height: 900 });
-    expect(await pageLayoutProblems(options)).toEqual([]);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await options.$eval('[data-list="report-entries"]', (list) => list.scrollIntoView());
-    await options.screenshot({ path: join(SCREENSHOTS, `ext-options-import-${extension}.png`) });
+    // The preview at 375 px and desktop, light and (Chromium) dark, each after a layout check.
+    for (const scheme of name === 'chromium' ? (['light', 'dark'] as const) : (['light'] as const)) {
+      if (name === 'chromium') await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      for (const [width, height] of [[1280, 900], [375, 800]] as const) {
+        await options.setViewport({ width, height });
+        expect(await pageLayoutProblems(options), `${scheme} ${width} px`).toEqual([]);
+        await options.$eval('[data-list="report-entries"]', (list) => list.scrollIntoView());
+        await options.screenshot({ path: join(SCREENSHOTS, `ext-options-import-${scheme}-${width}-${extension}.png`) });
+      }
+    }
+    if (name === 'chromium') await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await options.setViewport({ width: 800, height: 900 });
     const definition = `${first} textarea[name="definition"]`;
     await options.$eval(definition, (area) => ((area as HTMLTextAreaElement).value = ''));
     await options.type(definition, '修改后的释义');
