@@ -196,6 +196,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     const ui = mountGlossaryUI({
       annotator,
       pack: { current: () => entries.pack(), request: (ids) => entries.ask(hash, ids) },
+      sloganUsage: (text) => entries.slogan(hash, text),
       strings: createStrings(localeFor(current.language, browser.i18n.getUILanguage())),
       hoverDelay: current.hoverDelay,
       theme: current.theme,

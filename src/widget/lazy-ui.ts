@@ -1,6 +1,7 @@
 // The tooltip UI of one annotated root, mounted from the UI chunk on the reader's first attempt to
 // open a tooltip; that first tooltip then opens as if the UI had been there all along.
-import { PACK_SCHEMA_VERSION, type GlossaryPack } from '../core/types';
+import type { SloganUsage } from '../core/slogan-usage';
+import { PACK_SCHEMA_VERSION, type GlossaryPack, type PackEntry } from '../core/types';
 import type { SenseSupport } from '../ui/sense-views';
 import type { Annotator, PageMatch } from '../dom/annotator';
 import { cancelTimer, now, startTimer } from '../dom/natives';
@@ -72,6 +73,30 @@ export function mountLazyUI({ doc, annotator, pack, senses, locale, theme, chunk
   let known = typeof pack === 'function' ? undefined : pack;
   const source = typeof pack === 'function' ? { current: () => known ?? NO_ENTRIES, request: () => {} } : pack;
 
+  // An unknown slogan's usage comes with the fuzzy chunk (loaded on pages with unknown slogans),
+  // read over the definitions once they came; until both are here the tooltip claims nothing.
+  let usageMaker: ((pack: GlossaryPack) => (text: string) => SloganUsage<PackEntry>) | undefined;
+  let usageIn: { pack: GlossaryPack; read: (text: string) => SloganUsage<PackEntry> } | undefined;
+  let usageLoading = false;
+  const sloganUsage = (text: string): SloganUsage<PackEntry> | undefined => {
+    if (usageMaker) {
+      if (!known) return undefined;
+      if (usageIn?.pack !== known) usageIn = { pack: known, read: usageMaker(known) };
+      return usageIn.read(text);
+    }
+    if (!usageLoading) {
+      usageLoading = true;
+      chunks.fuzzy().then(
+        (chunk) => {
+          usageMaker = chunk.createSloganUsage;
+          if (!destroyed) ui?.refresh();
+        },
+        (error: unknown) => onError(error),
+      );
+    }
+    return undefined;
+  };
+
   const load = () => {
     loading = true;
     if (typeof pack === 'function') {
@@ -86,7 +111,7 @@ export function mountLazyUI({ doc, annotator, pack, senses, locale, theme, chunk
     chunks.ui().then(
       (chunk) => {
         if (destroyed) return;
-        const shown = chunk.mountGlossaryUI({ annotator, pack: source, senses, strings: chunk.createStrings(locale), theme, hoverDelay: HOVER_DELAY });
+        const shown = chunk.mountGlossaryUI({ annotator, pack: source, senses, strings: chunk.createStrings(locale), theme, hoverDelay: HOVER_DELAY, sloganUsage });
         ui = shown;
         if (latest) replay(shown, latest);
       },

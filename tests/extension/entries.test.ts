@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compilePack, loadCompiledMatcher, type CompiledPack } from '../../src/core/compiled-pack';
 import { parsePack } from '../../src/core/pack';
 import { installBundledPack } from '../../src/extension/bundled';
-import { pageEntries } from '../../src/extension/entries';
+import { pageEntries, sloganAnswer } from '../../src/extension/entries';
 import { getCompiledPack, getMergedPack } from '../../src/extension/merged-pack';
 import { setBundledMatcherReader, setUserEntries, type BundledMatcherReader } from '../../src/extension/store';
 import { sensesPack } from '../ui/senses-pack';
@@ -91,5 +91,24 @@ describe('the build\'s compiled matcher', () => {
     const stored = await install(reader);
     expect(stored?.strings).toBe(compilePack({ ...bundled, hash: stored!.hash }).strings);
     expect(stored?.hash).toBe((await getMergedPack())?.hash);
+  });
+});
+
+describe('sloganAnswer', () => {
+  it('answers from the whole merged pack: the same words numbered otherwise, with their entries and documents', async () => {
+    const answer = await sloganAnswer('“五个一批”');
+    expect(answer.hash).toBe((await getMergedPack())?.hash);
+    // 九个一批 from two places: the term once, its first entry.
+    expect(answer.otherNumbers).toEqual([CHANGSHA]);
+    expect(answer.entries.map((e) => e.id)).toEqual([CHANGSHA]);
+    expect(Object.keys(answer.documents)).toEqual(['0']);
+  });
+
+  it.each([
+    ['a slogan with other words', '五个一家'],
+    ['a defined term', '九个一批'],
+  ])('finds nothing for %s', async (_what, text) => {
+    const answer = await sloganAnswer(text);
+    expect([answer.close, answer.otherNumbers, answer.usedIn, answer.entries]).toEqual([[], [], [], []]);
   });
 });
