@@ -79,8 +79,23 @@ export function coinageAt(text: string, open: number, close: number): 'governed'
   // Quoted once, but named as a programme: its own name ends in a governing noun (“萃青工程”,
   // “网链共享计划”), a launching verb takes it as object (建设“天府森林粮库”), or it stands in a
   // list of quoted names (“科技副总”“产业教授”“科技成果专员”等).
-  if (endsInGoverning(name) || launchedAt(text, open) || listedBeside(text, open, close)) return 'named';
+  if (endsInGoverning(name) || launchedAt(text, open) || listedBeside(text, open, close) || governedNear(text, close)) return 'named';
   return 'shaped';
+}
+
+/** Characters that end a noun phrase (function words), or begin a count of something else (“强工业”十二大行动). */
+const PHRASE_BREAK = '的和与及等是在为对把将从向了着过也都又并且或零〇一二两三四五六七八九十百千万';
+
+// Whether a governing noun ends a short noun phrase right after the closing quote at `close`
+// (“防疫泡泡”生产模式, “川行天下”市场拓展活动): up to four more Han characters, none a function word
+// or a numeral.
+function governedNear(text: string, close: number): boolean {
+  for (let at = close + 1; at <= close + 5 && at < text.length; at++) {
+    const char = text.charAt(at);
+    if (!isHan(text.charCodeAt(at)) || PHRASE_BREAK.includes(char)) return false;
+    if (at > close + 1 && governingAt(text, at) !== undefined) return true;
+  }
+  return false;
 }
 
 // Whether a launching verb ends right before the opening quote at `open`.

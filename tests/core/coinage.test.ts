@@ -21,6 +21,7 @@ describe('quoted coinages without a numeral', () => {
     ['深入落实“青苗育才工程”，完善政策。', [['青苗育才工程', 'coined']]],
     ['深化“科技特派员”“产业导师”等做法。', [['科技特派员', 'coined'], ['产业导师', 'coined']]],
     ['推进“乡村客运”和“城乡交邮”融合。', [['乡村客运', 'coined'], ['城乡交邮', 'coined']]],
+    ['推广工厂“闭环泡泡”生产模式。', [['闭环泡泡', 'coined']]],
     // Latin acronyms
     ['用好“RCEP”规则', [['RCEP', 'coined']]],
     ['推广「TOD」开发', [['TOD', 'coined']]],
@@ -47,6 +48,8 @@ describe('quoted coinages without a numeral', () => {
     ['two characters after a launching verb', '建设“美丽”家园。'],
     ['a place name after a launching verb', '建设“青山县”，造福群众。'],
     ['one-character names side by side', '做到“快”“准”“稳”。'],
+    ['a governing noun past a function word', '守住“青山绿水”的生态底线和发展品牌。'],
+    ['a governing noun too far after the quote', '守住“青山绿水”底线年年提升管理品牌。'],
     ['a quoted sentence in a list', '坚持“房子是用来住的、不是用来炒的”定位。'],
   ])('not a coinage: %s', (_why, text) => {
     expect(scanSlogans(text).filter((candidate) => candidate.evidence === 'coined')).toEqual([]);
