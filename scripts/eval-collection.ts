@@ -64,16 +64,31 @@ const CHAIN_MARK = /[0-9０-９一二两三四五六七八九十百千双、]/u;
 /**
  * Whether `match` is a longer term than the occurrence: it holds the occurrence and goes on, on
  * either side, with a numbered link or a list (一带|一路, 两不愁|三保障, 一核|一带一区, 碳达峰|、碳中和),
- * and the entry it found is not the appendix's term under another form. A glued word or qualifier
+ * or it holds the occurrence inside a longer quoted name (“上云用数赋智”, see `quotedWhole`), and the
+ * entry it found is not the appendix's term under another form. A glued word or qualifier
  * (“四个一批”项目, 新时代“枫桥经验”, 宅基地“三权分置”) does not make another term: those are judged.
  */
 export function longerTerm(body: string, match: { start: number; end: number }, occurrence: { start: number; end: number; entry: GlossaryEntry }, matchedTerm: string): boolean {
   if (match.start > occurrence.start || match.end < occurrence.end) return false;
   const before = body.slice(match.start, occurrence.start).replace(/[“”‘’「」"]/gu, '');
   const after = body.slice(occurrence.end, match.end).replace(/[“”‘’「」"]/gu, '');
-  if (!HAN_CHAR.test(before + after) || !CHAIN_MARK.test(before + after)) return false;
+  if (!HAN_CHAR.test(before + after)) return false;
+  if (!CHAIN_MARK.test(before + after) && !quotedWhole(body, match, occurrence)) return false;
   const own = new Set([occurrence.entry.term, ...(occurrence.entry.aliases ?? [])].map((form) => senseKey(form)));
   return !own.has(senseKey(matchedTerm));
+}
+
+/**
+ * Whether the match holds a quoted name that holds the occurrence and more: “上云用数赋智”行动 for
+ * the appendix's 上云. The quotes say where the text's name ends, so the name is the longer one; a
+ * qualifier or glued word outside the quotes (新时代“枫桥经验”, “四个一批”项目) is no such name.
+ */
+function quotedWhole(body: string, match: { start: number; end: number }, occurrence: { start: number; end: number }): boolean {
+  const open = Math.max(...['“', '「', '‘'].map((quote) => body.lastIndexOf(quote, occurrence.start - 1)));
+  if (open < match.start) return false;
+  const close = Math.min(...['”', '」', '’'].map((quote) => { const at = body.indexOf(quote, occurrence.end); return at < 0 ? Infinity : at; }));
+  if (close > match.end || /[“”「」‘’]/u.test(body.slice(open + 1, occurrence.start) + body.slice(occurrence.end, close))) return false;
+  return close - open - 1 > occurrence.end - occurrence.start;
 }
 
 
