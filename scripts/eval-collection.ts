@@ -254,11 +254,27 @@ function listed(entry: Pick<PackEntry, 'items' | 'definition'>): string[] | unde
   return parts.length >= 3 && !parts.some((part) => /[，,：:。]/u.test(part)) ? parts : undefined;
 }
 
-/** The items two definitions list (3 or more each, see `listed`), when they disagree item by item (different programmes). */
+/** Whether `short`'s characters (two or more) appear in order in `long`: 批零住餐 in 批发零售和住宿餐饮, 建好 in 建设好. */
+function abbreviates(short: string, long: string): boolean {
+  if (short.length < 2 || short.length > long.length) return false;
+  let at = 0;
+  for (const char of long) if (char === short[at]) at += 1;
+  return at === short.length;
+}
+
+/**
+ * The items two definitions list (3 or more each, see `listed`), when they disagree item by item
+ * (different programmes): fewer than 60% of the shorter list's items have a like item in the other,
+ * like as definitionsAgree judges items or as a Chinese abbreviation takes its characters, in order,
+ * from the full name (限额以上批零住餐企业 / 限额以上批发零售和住宿餐饮企业).
+ */
 export function listsDiffer(a: Pick<PackEntry, 'items' | 'definition'>, b: Pick<PackEntry, 'items' | 'definition'>): boolean {
   const [x, y] = [listed(a), listed(b)];
   if (!x || !y) return false;
-  return !definitionsAgree({ items: x }, { items: y });
+  const clean = (item: string) => item.replace(/^\s*(?:是指|指的是|主要是指|主要指|指|即)/u, '').replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '');
+  const [short, long] = (x.length <= y.length ? [x, y] : [y, x]).map((list) => list.map(clean));
+  const alike = short!.filter((item) => long!.some((other) => definitionsAgree({ definition: item }, { definition: other }) || abbreviates(item, other) || abbreviates(other, item))).length;
+  return alike / short!.length < 0.6;
 }
 
 /**

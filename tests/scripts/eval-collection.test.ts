@@ -97,6 +97,9 @@ describe('listsDiffer', () => {
     [{ definition: '“四上”企业：规模以上工业企业、有资质的建筑业企业、规模以上服务业企业。' }, { definition: '规模以上工业企业、资质等级建筑业企业、规模以上服务业企业。' }, false],
     // a sentence naming things in passing is prose, not a list (negative)
     [{ definition: '为促进未成年人健康，集中解决近视、龋齿、脊柱侧弯等问题。' }, { definition: '以近视、龋齿、扁平足、脊柱侧弯为核心，开展筛查和治疗。' }, false],
+    // abbreviations of the same items (批零住餐 for 批发零售和住宿餐饮) (negative)
+    [{ items: ['建好', '管好', '护好', '运营好'] }, { definition: '全面建设好、管理好、养护好、运营好乡村道路。' }, false],
+    [{ items: ['限额以上批零住餐企业', '规模以上工业企业', '有资质的建筑业企业'] }, { definition: '限额以上批发零售和住宿餐饮企业、规模以上工业企业、资质等级建筑业企业。' }, false],
     // fewer than three parts (negative)
     [{ definition: '碳达峰、碳中和。' }, { definition: '节能、减排。' }, false],
   ])('%j vs %j → %s', (a, b, expected) => {
