@@ -1,5 +1,6 @@
 // Term matches read in their context: a term found as a fragment of a longer coinage the glossary
 // does not know (两基 in “两高地、两基地、一屏障”, 五化 in 三同五化) is that coinage, not the term.
+import { GENERIC_TERM_SUFFIXES } from './senses';
 import { scanSlogans, type SloganCandidate } from './slogans';
 import type { TextMatch } from './types';
 
@@ -11,6 +12,12 @@ const CLOSE = '”’」』';
  * 三医联动 reform). Kept to the commonest; a longer list only keeps more fragments.
  */
 const GLUED_SUFFIXES = ['工程', '行动', '制度', '机制', '战略', '计划', '建设', '体系', '模式', '改革', '理念', '政策', '经验'];
+/**
+ * Nouns that say what kind of programme a slogan names, when they follow it: the glossary's generic
+ * suffixes (工程, 行动, 机制…) but 建设 and 活动, which reports glue onto any programme's name
+ * (“五个一”工程建设), and 责任/责任制, a named set of duties (“五个一”责任).
+ */
+const PROGRAMME_NOUNS = [...GENERIC_TERM_SUFFIXES.filter((suffix) => suffix !== '建设' && suffix !== '活动'), '责任制', '责任'];
 /** The longest quoted phrase looked at: beyond it, a quote is a citation, not a coinage. */
 const MAX_QUOTED = 24;
 
@@ -108,6 +115,34 @@ function partOfItem(text: string, from: number, to: number, start: number, end: 
   return item === term || (a === start && GLUED_SUFFIXES.some((suffix) => item === term + suffix)) ? undefined : { start: a, end: b };
 }
 
+/** Characters that may follow a programme noun that ends a name: 和, 与, 等 join it to the next one. */
+const AFTER_NAME = /[^\u3400-\u9fff\uf900-\ufaff]|[和与及等的]/u;
+
+/**
+ * The span of another programme that shares the numbered stem of the matched term (content
+ * offsets), if any: the matcher found the term's distinctive stem (五个一 for 五个一工程,
+ * core/senses.ts) and the text names it, right after the stem or its closing quote, with another
+ * programme noun that ends the name — “五个一”责任 is a set of duties, not the 五个一工程 of prizes;
+ * 十大重点改革 is not 十大重点工程. Nouns where one begins or ends the other (行动 / 行动计划 /
+ * 专项行动) are the same kind; a noun that begins a longer word (“双十”战略性产业) names nothing.
+ * Only numbered stems: a place numbers each programme of its own, while an unnumbered coinage is
+ * called a 战略 one day and a 工程 the next (“东数西算”战略, 东数西算工程).
+ */
+function renamedStem(text: string, match: TextMatch): { start: number; end: number } | undefined {
+  const stem = bare(match.text);
+  let numbered = false;
+  for (let k = 0; k < stem.length && !numbered; k++) numbered = isNumeral(stem, k);
+  if (!numbered) return undefined;
+  const own = match.term === undefined ? undefined : GENERIC_TERM_SUFFIXES.find((suffix) => bare(match.term!) === stem + suffix);
+  if (own === undefined) return undefined;
+  const after = CLOSE.includes(text[match.end] ?? '') ? match.end + 1 : match.end;
+  const noun = PROGRAMME_NOUNS.find((candidate) => text.startsWith(candidate, after));
+  if (noun === undefined || noun.startsWith(own) || own.startsWith(noun) || noun.endsWith(own) || own.endsWith(noun)) return undefined;
+  const next = text[after + noun.length];
+  if (next !== undefined && !AFTER_NAME.test(next)) return undefined;
+  return { start: match.start, end: after + noun.length };
+}
+
 /**
  * Whether a numbered match is one link of a chain of numbered words it does not span: a numeral just
  * before it (三个一批 in 十三个一批), a numeral with one to three characters just before it (一枢纽 in
@@ -176,7 +211,9 @@ function firstOverlapping(candidates: readonly SloganCandidate[], start: number,
  *   way round (双提升 read as 双”提升 in “单改双”提升) — names something else: an `unknown-slogan`
  *   spanning the quoted name;
  * - a numbered term that is one link of a longer chain of numbered words (see `chainLink`) becomes
- *   an `unknown-slogan` of its own span.
+ *   an `unknown-slogan` of its own span;
+ * - a term found by its stem (五个一 for 五个一工程) that the text names with another programme noun
+ *   (“五个一”责任, see `renamedStem`) is that other programme: an `unknown-slogan`.
  * Sparing the page's own terms from the last two rules was tried: it keeps a place's own chained
  * slogans (“四精五有”, each part defined on its own) but lets through its old terms inside new
  * coinages (两基 in “两高地、两基地、一屏障”); on the 2023+ eval, contradictions rose from 21% to 25%
@@ -221,7 +258,11 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
     const item = phrase && partOfItem(text, phrase.start, phrase.end, match.start, match.end);
     if (item) replace(i, match, item);
     else if (chainLink(text, match, term, ends, starts)) replace(i, match, match);
-    else out.push(match);
+    else {
+      const renamed = renamedStem(text, match);
+      if (renamed) replace(i, match, renamed);
+      else out.push(match);
+    }
   });
   return out;
 }

@@ -1,6 +1,7 @@
 // readInContext (src/core/match-context.ts) as first written, with a regular expression per
 // character, Sets of offsets and a walk over every slogan: the straightforward reference that
 // tests/core/reading-reference compares the faster reading with. A change of rules goes into both.
+import { GENERIC_TERM_SUFFIXES } from '../../src/core/senses';
 import { scanSlogans, type SloganCandidate } from './reference-slogans';
 import type { TextMatch } from '../../src/core/types';
 const NUMERALS = '零〇一二两三四五六七八九十百千双';
@@ -18,6 +19,12 @@ const ITEM_SEPARATOR = /[、，,；;／/\s·+＋]/u;
  * 三医联动 reform). Kept to the commonest; a longer list only keeps more fragments.
  */
 const GLUED_SUFFIXES = ['工程', '行动', '制度', '机制', '战略', '计划', '建设', '体系', '模式', '改革', '理念', '政策', '经验'];
+/**
+ * Nouns that say what kind of programme a slogan names, when they follow it: the glossary's generic
+ * suffixes (工程, 行动, 机制…) but 建设 and 活动, which reports glue onto any programme's name
+ * (“五个一”工程建设), and 责任/责任制, a named set of duties (“五个一”责任).
+ */
+const PROGRAMME_NOUNS = [...GENERIC_TERM_SUFFIXES.filter((suffix) => suffix !== '建设' && suffix !== '活动'), '责任制', '责任'];
 /** The longest quoted phrase looked at: beyond it, a quote is a citation, not a coinage. */
 const MAX_QUOTED = 24;
 
@@ -100,6 +107,32 @@ function chainLink(text: string, match: TextMatch, termEnds: ReadonlySet<number>
   return isNumeral(text[match.end]) && isHan(text[match.end + 1]) && !termStarts.has(match.end);
 }
 
+/** Characters that may follow a programme noun that ends a name: 和, 与, 等 join it to the next one. */
+const AFTER_NAME = /[^\u3400-\u9fff\uf900-\ufaff]|[和与及等的]/u;
+
+/**
+ * The span of another programme that shares the numbered stem of the matched term (content
+ * offsets), if any: the matcher found the term's distinctive stem (五个一 for 五个一工程,
+ * core/senses.ts) and the text names it, right after the stem or its closing quote, with another
+ * programme noun that ends the name — “五个一”责任 is a set of duties, not the 五个一工程 of prizes;
+ * 十大重点改革 is not 十大重点工程. Nouns where one begins or ends the other (行动 / 行动计划 /
+ * 专项行动) are the same kind; a noun that begins a longer word (“双十”战略性产业) names nothing.
+ * Only numbered stems: a place numbers each programme of its own, while an unnumbered coinage is
+ * called a 战略 one day and a 工程 the next (“东数西算”战略, 东数西算工程).
+ */
+function renamedStem(text: string, match: TextMatch): { start: number; end: number } | undefined {
+  const stem = bare(match.text);
+  if (![...stem].some(isNumeral)) return undefined;
+  const own = match.term === undefined ? undefined : GENERIC_TERM_SUFFIXES.find((suffix) => bare(match.term!) === stem + suffix);
+  if (own === undefined) return undefined;
+  const after = CLOSE.includes(text[match.end] ?? '') ? match.end + 1 : match.end;
+  const noun = PROGRAMME_NOUNS.find((candidate) => text.startsWith(candidate, after));
+  if (noun === undefined || noun.startsWith(own) || own.startsWith(noun) || noun.endsWith(own) || own.endsWith(noun)) return undefined;
+  const next = text[after + noun.length];
+  if (next !== undefined && !AFTER_NAME.test(next)) return undefined;
+  return { start: match.start, end: after + noun.length };
+}
+
 /** The term matches of `text` read in context (src/core/match-context.ts readInContext says how). */
 export function readInContext(text: string, matches: readonly TextMatch[]): TextMatch[] {
   const terms = matches.filter((m) => m.kind === 'term');
@@ -129,7 +162,11 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
     const item = phrase && partOfItem(text, phrase.start, phrase.end, match.start, match.end);
     if (item) replace(i, match, item);
     else if (chainLink(text, match, ends, starts)) replace(i, match, match);
-    else out.push(match);
+    else {
+      const renamed = renamedStem(text, match);
+      if (renamed) replace(i, match, renamed);
+      else out.push(match);
+    }
   });
   return out;
 }
