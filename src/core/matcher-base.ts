@@ -231,7 +231,17 @@ function mergeSlogans(
   for (const candidate of scanSlogans(text)) {
     while (t < terms.length && (terms[t]?.end ?? 0) <= candidate.start) merged.push(terms[t++] as TextMatch);
     const next = terms[t];
-    if (next && next.start < candidate.end) continue;
+    if (next && next.start < candidate.end) {
+      // Shorter terms held whole by a near miss of a longer one (三问 in 三问三登计, a slip of
+      // 三问三登记) are read as that near miss: the slip, not its fragment, is what the text names.
+      const last = innerTermsEnd(terms, t, candidate);
+      const near = last === -1 ? undefined : nearMiss(candidate.text);
+      if (near) {
+        merged.push({ start: candidate.start, end: candidate.end, text: candidate.text, kind: 'fuzzy', entryId: near.entry.id, term: near.entry.term, score: near.score });
+        t = last;
+      }
+      continue;
+    }
     const near = nearMiss(candidate.text);
     if (near) {
       merged.push({ start: candidate.start, end: candidate.end, text: candidate.text, kind: 'fuzzy', entryId: near.entry.id, term: near.entry.term, score: near.score });
@@ -243,6 +253,21 @@ function mergeSlogans(
   return merged;
 }
 
+
+/**
+ * Where the terms from `terms[t]` on that lie inside `candidate` end (the index after the last), or
+ * -1 when a term there reaches outside it or none is shorter than it: only then may a near miss
+ * of a longer term take their place.
+ */
+function innerTermsEnd(terms: readonly TextMatch[], t: number, candidate: { start: number; end: number }): number {
+  let i = t;
+  while (i < terms.length && (terms[i] as TextMatch).start < candidate.end) {
+    const term = terms[i] as TextMatch;
+    if (term.start < candidate.start || term.end > candidate.end || term.end - term.start >= candidate.end - candidate.start) return -1;
+    i++;
+  }
+  return i;
+}
 
 const QUOTE_CODES = new Uint8Array(65536);
 for (const quote of [...Object.keys(QUOTE_PAIRS), ...CLOSING_QUOTES]) QUOTE_CODES[quote.charCodeAt(0)] = 1;
