@@ -294,7 +294,12 @@ describe.each(TARGETS)('density and hide on this page: $name ($extension)', ({ n
     }, 'the near match drawn');
     expect(drawn.filter((t) => /[“”‘’「」]/.test(t))).toEqual([]);
     const fuzzy = await tab.evaluate(() =>
-      [...((CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('pg-fuzzy') ?? [])].map((r) => (r as Range).toString()),
+      [...((CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('pg-fuzzy') ?? [])].map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      }),
     );
     expect(fuzzy).toEqual(['三问三登计']);
     expect(await highlightRule(tab, 'pg-fuzzy')).toMatch(/dotted/);

@@ -57,11 +57,15 @@ function routes(town: GlossaryPack): Record<string, Route> {
 }
 
 /** The open tooltip: its text, parts and layout against the hovered term and the viewport. */
-function tip(page: Page, termId: string) {
-  return page.evaluate((id) => {
+function tip(page: Page, hovered: Hovered) {
+  return page.evaluate(({ id, x, y }) => {
     const box = document.querySelector('policy-glossary-ui')?.shadowRoot?.querySelector('[role="tooltip"],[role="dialog"]');
     if (!box) return null;
-    const term = document.querySelector(`pg-term[data-pg-id="${id}"]`)!.getBoundingClientRect();
+    // A rescan (when a chunk arrives) wraps the term again under a new id; the tooltip stays open
+    // on it, at the point the pointer rests on.
+    const element = document.querySelector(`pg-term[data-pg-id="${id}"]`) ?? document.elementFromPoint(x, y)?.closest('pg-term');
+    if (!element) return null;
+    const term = element.getBoundingClientRect();
     const r = box.getBoundingClientRect();
     return {
       text: box.textContent ?? '',
@@ -72,11 +76,18 @@ function tip(page: Page, termId: string) {
       inside: r.left >= 0 && r.top >= 0 && r.right <= document.documentElement.clientWidth && r.bottom <= document.documentElement.clientHeight,
       overlaps: r.left < term.right && term.left < r.right && r.top < term.bottom && term.top < r.bottom,
     };
-  }, termId);
+  }, hovered);
+}
+
+/** A hovered term: its wrapper's id when hovered, and the point the pointer rests on. */
+interface Hovered {
+  id: string;
+  x: number;
+  y: number;
 }
 
 /** Hovers the wrapped term whose text is `text` and waits for its tooltip to contain `expected`. */
-async function hoverTerm(page: Page, text: string, expected: string) {
+async function hoverTerm(page: Page, text: string, expected: string): Promise<Hovered> {
   const target = await page.waitForFunction(
     (wanted) => {
       const element = [...document.querySelectorAll('pg-term[tabindex]')].find((e) => e.textContent === wanted);
@@ -96,7 +107,7 @@ async function hoverTerm(page: Page, text: string, expected: string) {
     { timeout: 10_000, polling: 100 },
     expected,
   );
-  return id;
+  return { id, x, y };
 }
 
 const loaded = (page: Page) => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
