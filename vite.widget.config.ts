@@ -30,7 +30,7 @@ export const chunkBuild: InlineConfig = {
     sourcemap: false,
     copyPublicDir: false,
     rolldownOptions: {
-      input: { ui: 'src/widget/ui-chunk.ts', panel: 'src/widget/panel-chunk.tsx', fuzzy: 'src/widget/fuzzy-chunk.ts', collection: 'src/widget/collection.ts' },
+      input: { ui: 'src/widget/ui-chunk.ts', panel: 'src/widget/panel-chunk.tsx', fuzzy: 'src/widget/fuzzy-chunk.ts', collection: 'src/widget/collection.ts', definitions: 'src/widget/definitions-chunk.ts' },
       preserveEntrySignatures: 'strict',
       output: {
         format: 'es',

@@ -6,7 +6,8 @@ import { defineConfig } from 'wxt';
 // WXT configuration for the browser extension (Chrome MV3, Firefox MV2/MV3).
 // Auto-imports are off: every module imports what it uses, so the layer rules stay checkable.
 // The bundled glossary is compiled from glossary/ at build time and shipped as glossary.json,
-// so the browser never runs pinyin or OpenCC conversion.
+// so the browser never runs pinyin or OpenCC conversion, with its compiled matcher beside it
+// (glossary-matcher.json), so the browser never builds the automaton of the bundled glossary.
 
 /** Stable Firefox add-on id: changing it would orphan every user's stored glossary. */
 const GECKO_ID = 'policy-glossary@policy-glossary.org';
@@ -94,12 +95,16 @@ export default defineConfig({
       if (button) Object.assign(button, { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } });
     },
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push('glossary.json');
+      paths.push('glossary.json', 'glossary-matcher.json');
     },
     'build:publicAssets': async (_wxt, files) => {
       const { loadGlossaryPack } = await import('./src/cli/glossary-files');
       const pack = await loadGlossaryPack([]);
       files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(pack) });
+      // Its compiled matcher (src/core/compiled-pack.ts), which the background stores for the
+      // content scripts instead of compiling it on install and update (src/extension/store.ts).
+      const { compilePack, BUNDLED_MATCHER_FILE } = await import('./src/core/compiled-pack');
+      files.push({ relativeDest: BUNDLED_MATCHER_FILE, contents: JSON.stringify(compilePack(pack)) });
       // The PDF viewer's CJK character maps, standard fonts and image decoders ship with the
       // extension (src/pdf/pdfjs.ts): nothing but the PDF itself is fetched.
       files.push(...pdfjsAssets());

@@ -325,7 +325,7 @@ try {
   console.log(
     `glossary: the full collection, ${pack.entries.length.toLocaleString()} entries, ${forms.length.toLocaleString()} surface forms; compiled pack ` +
       `${(compiledJson.length / 1024).toFixed(0)} KB of JSON (compiled in Node in ${fixed(compileMs)} ms), matcher loaded from it in the page in ` +
-      `${fixed(median(of('highlight-api').map((run) => run.matcherMs)))} ms (before the timed part)`,
+      `${fixed(median(of('highlight-api').map((run) => run.matcherMs)))} ms (the stored value's JSON parsed and the matcher made from it, before the timed part)`,
   );
   console.log(
     `term occurrences: ${ours?.known.toLocaleString() ?? '?'} glossary terms + ${ours?.unknown.toLocaleString() ?? '?'} unknown slogans ` +

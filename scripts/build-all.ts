@@ -58,6 +58,7 @@ export function buildSteps(skipExtensions = false): Step[] {
         'dist/widget/policy-glossary-panel.mjs',
         'dist/widget/policy-glossary-fuzzy.mjs',
         'dist/widget/policy-glossary-collection.mjs',
+        'dist/widget/policy-glossary-definitions.mjs',
       ],
     },
     {

@@ -13,6 +13,7 @@ import { appendixStart, appendixTerms } from './eval-matcher';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
+const GOVCN = resolve(ROOT, '../shared/pages/govcn');
 
 interface Report { path: string; year: number; body: string; terms: string[] }
 type Group = 'dev ≤2020' | 'held-out 2021–2022' | 'held-out sc/cd 2023+';
@@ -115,6 +116,43 @@ export async function runCoinageEval(print: (line: string) => void = console.log
   }
   const top = [...wrongSamples].sort((a, b) => b[1] - a[1]).slice(0, 60);
   print(`\nheld-out coinage candidates that are no appendix term (most frequent; many are real terms no appendix explains): ${top.map(([k, n]) => `${k}×${n}`).join(' ')}`);
+  await printFlood(reports, print);
+}
+
+/**
+ * How many quoted coinages the detector flags per 10,000 characters, on the report bodies of each
+ * group and on the real www.gov.cn pages (text of the stored body region, tags dropped): a flood of
+ * flags on ordinary quoted phrases would show here first. Numbered slogans are counted apart.
+ */
+async function printFlood(reports: readonly Report[], print: (line: string) => void): Promise<void> {
+  const texts: { group: string; text: string }[] = reports.map((report) => ({ group: groupOf(report) ?? 'other', text: report.body }));
+  if (existsSync(GOVCN)) {
+    for (const name of (await readdir(GOVCN)).filter((file) => file.endsWith('.html')).sort()) {
+      const html = await readFile(join(GOVCN, name), 'utf8');
+      const text = html.replace(/<(script|style)[\s\S]*?<\/\1>/giu, '').replace(/<[^>]+>/gu, '').replace(/&nbsp;/gu, ' ').replace(/&[a-z]+;/giu, '');
+      texts.push({ group: 'www.gov.cn pages', text });
+    }
+  }
+  const flood = new Map<string, { chars: number; coined: number; numbered: number; samples: Map<string, number> }>();
+  for (const { group, text } of texts) {
+    const t = flood.get(group) ?? { chars: 0, coined: 0, numbered: 0, samples: new Map<string, number>() };
+    flood.set(group, t);
+    t.chars += text.length;
+    for (const candidate of scanSlogans(text)) {
+      if (candidate.evidence !== 'coined') {
+        t.numbered++;
+        continue;
+      }
+      t.coined++;
+      if (group === 'www.gov.cn pages') t.samples.set(candidate.text, (t.samples.get(candidate.text) ?? 0) + 1);
+    }
+  }
+  print('\nflags per 10,000 characters (no glossary): quoted coinages | numbered slogans');
+  for (const [group, t] of [...flood].sort()) {
+    const per = (n: number): string => ((10000 * n) / Math.max(1, t.chars)).toFixed(2);
+    print(`${group.padEnd(22)} ${String(t.chars).padStart(9)} chars | ${String(t.coined).padStart(5)} ${per(t.coined).padStart(6)} | ${String(t.numbered).padStart(5)} ${per(t.numbered).padStart(6)}`);
+    if (t.samples.size > 0) print(`  coinages flagged: ${[...t.samples].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}×${n}`).join(' ')}`);
+  }
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await runCoinageEval();

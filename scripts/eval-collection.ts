@@ -15,7 +15,7 @@ import { createMatcher } from '../src/core/matcher';
 import type { Division, PlaceIndex } from '../src/core/places';
 import { createPlaceIndex } from '../src/core/places';
 import { bigramDice, chooseSense, definitionsAgree } from '../src/core/sense-choice';
-import { createSenseIndex, senseKey } from '../src/core/senses';
+import { createSenseIndex, GENERIC_TERM_SUFFIXES, senseKey } from '../src/core/senses';
 import type { GlossaryEntry, GlossaryPack, PackEntry, SourceDocument } from '../src/core/types';
 import { findAppendix } from '../src/import/appendix';
 import { importReport } from '../src/import/import-report';
@@ -50,9 +50,11 @@ export interface Tally {
   elsewhere: number;
   /** Inside a longer term the glossary explains (Outcome 'longer'). */
   longer: number;
+  /** Only a part of the appendix's term explained (Outcome 'part'): counted as flagged, not explained. */
+  part: number;
 }
 
-const emptyTally = (): Tally => ({ reports: 0, occurrences: 0, explained: 0, explainedOrFlagged: 0, contradicted: 0, contradictedStrict: 0, elsewhere: 0, longer: 0 });
+const emptyTally = (): Tally => ({ reports: 0, occurrences: 0, explained: 0, explainedOrFlagged: 0, contradicted: 0, contradictedStrict: 0, elsewhere: 0, longer: 0, part: 0 });
 
 const HAN_CHAR = /\p{Script=Han}/u;
 
@@ -62,18 +64,55 @@ const CHAIN_MARK = /[0-9０-９一二两三四五六七八九十百千双、]/u;
 /**
  * Whether `match` is a longer term than the occurrence: it holds the occurrence and goes on, on
  * either side, with a numbered link or a list (一带|一路, 两不愁|三保障, 一核|一带一区, 碳达峰|、碳中和),
- * and the entry it found is not the appendix's term under another form. A glued word or qualifier
+ * or it holds the occurrence inside a longer quoted name (“上云用数赋智”, see `quotedWhole`), and the
+ * entry it found is not the appendix's term under another form. A glued word or qualifier
  * (“四个一批”项目, 新时代“枫桥经验”, 宅基地“三权分置”) does not make another term: those are judged.
  */
 export function longerTerm(body: string, match: { start: number; end: number }, occurrence: { start: number; end: number; entry: GlossaryEntry }, matchedTerm: string): boolean {
   if (match.start > occurrence.start || match.end < occurrence.end) return false;
   const before = body.slice(match.start, occurrence.start).replace(/[“”‘’「」"]/gu, '');
   const after = body.slice(occurrence.end, match.end).replace(/[“”‘’「」"]/gu, '');
-  if (!HAN_CHAR.test(before + after) || !CHAIN_MARK.test(before + after)) return false;
+  if (!HAN_CHAR.test(before + after)) return false;
+  if (!CHAIN_MARK.test(before + after) && !quotedWhole(body, match, occurrence)) return false;
   const own = new Set([occurrence.entry.term, ...(occurrence.entry.aliases ?? [])].map((form) => senseKey(form)));
   return !own.has(senseKey(matchedTerm));
 }
 
+/**
+ * Whether the match holds a quoted name that holds the occurrence and more: “上云用数赋智”行动 for
+ * the appendix's 上云. The quotes say where the text's name ends, so the name is the longer one; a
+ * qualifier or glued word outside the quotes (新时代“枫桥经验”, “四个一批”项目) is no such name.
+ */
+function quotedWhole(body: string, match: { start: number; end: number }, occurrence: { start: number; end: number }): boolean {
+  const open = Math.max(...['“', '「', '‘'].map((quote) => body.lastIndexOf(quote, occurrence.start - 1)));
+  if (open < match.start) return false;
+  const close = Math.min(...['”', '」', '’'].map((quote) => { const at = body.indexOf(quote, occurrence.end); return at < 0 ? Infinity : at; }));
+  if (close > match.end || /[“”「」‘’]/u.test(body.slice(open + 1, occurrence.start) + body.slice(occurrence.end, close))) return false;
+  return close - open - 1 > occurrence.end - occurrence.start;
+}
+
+
+/**
+ * Whether `match` explains a part of the occurrence and not the whole (asked only of a match whose
+ * meaning differs from the appendix's; one that agrees explains the whole): it lies inside the
+ * appendix's longer term, names its own entry (the matched words are the shown entry's term or
+ * alias), holds no numeral, and what the occurrence adds is two or more Han characters other than a
+ * glued generic word — 城中村 in 城中村“十个一”工程, 营商环境 in 优化法治化营商环境十项措施. The
+ * reader is told what 城中村 is, truly; the appendix explains the programme, which that match
+ * neither explains nor contradicts (counted as `part`: not explained; flagged, as `longer` is, since
+ * the highlight still points the reader at the name). A numbered
+ * part (四集中 in 一就近、四集中, 两山 in 两山两水) is the core of the longer name and is judged.
+ */
+export function partOfTerm(body: string, match: { start: number; end: number; text: string }, occurrence: { start: number; end: number }, shownForms: readonly string[]): boolean {
+  if (match.start < occurrence.start || match.end > occurrence.end || match.end - match.start >= occurrence.end - occurrence.start) return false;
+  const quotes = /[“”‘’「」"]/gu;
+  const written = match.text.replace(quotes, '');
+  if (CHAIN_MARK.test(written) || /[0-9０-９]/u.test(written)) return false;
+  if (!shownForms.some((form) => senseKey(form) === senseKey(written))) return false;
+  let rest = (body.slice(occurrence.start, match.start) + body.slice(match.end, occurrence.end)).replace(quotes, '');
+  for (const suffix of GENERIC_TERM_SUFFIXES) if (body.slice(match.end, occurrence.end).replace(quotes, '') === suffix) rest = '';
+  return [...rest].filter((char) => HAN_CHAR.test(char)).length >= 2;
+}
 
 // ---- adapter: corpus report → imported report with place (reuses the `collect` command's logic)
 export function readReport(file: string, places: PlaceIndex): CorpusReport {
@@ -201,13 +240,51 @@ export function keyContentShared(a: Pick<PackEntry, 'items' | 'definition'>, b: 
 /** Weighted share of key content at which two explanations of one term describe the same thing. */
 const KEY_SHARE = 0.3;
 
-/** The items two definitions list (3 or more each), when they disagree item by item (different programmes). */
-function listsDiffer(a: Pick<PackEntry, 'items' | 'definition'>, b: Pick<PackEntry, 'items' | 'definition'>): boolean {
-  const list = (e: typeof a) => (e.items && e.items.length >= 3 ? e.items : (e.definition ?? '').split(/[、；;]/u).filter((part) => part.trim().length > 0));
-  const [x, y] = [list(a), list(b)];
-  if (x.length < 3 || y.length < 3) return false;
-  return !definitionsAgree({ items: x }, { items: y });
+/** A label that opens a definition (“四上”企业：…, 政务服务“一网通办”：…): the name again, not its meaning. */
+const LABEL = /^[^，。；：:]{1,16}[：:]/u;
+
+/**
+ * The items a definition lists: its `items`, else its 、/；-separated parts when there are three or
+ * more and none is a clause (holds a comma or a colon). A sentence that names things in passing
+ * (为促进…，集中解决近视、龋齿、心理不健康、脊柱侧弯等问题) is prose, not a list of a programme's items.
+ */
+function listed(entry: Pick<PackEntry, 'items' | 'definition'>): string[] | undefined {
+  if (entry.items && entry.items.length >= 3) return [...entry.items];
+  const parts = (entry.definition ?? '').replace(LABEL, '').replace(/[。．.]\s*$/u, '').split(/[、；;]/u).filter((part) => part.trim().length > 0);
+  return parts.length >= 3 && !parts.some((part) => /[，,：:。]/u.test(part)) ? parts : undefined;
 }
+
+/** Whether `short`'s characters (two or more) appear in order in `long`: 批零住餐 in 批发零售和住宿餐饮, 建好 in 建设好. */
+function abbreviates(short: string, long: string): boolean {
+  if (short.length < 2 || short.length > long.length) return false;
+  let at = 0;
+  for (const char of long) if (char === short[at]) at += 1;
+  return at === short.length;
+}
+
+/**
+ * The items two definitions list (3 or more each, see `listed`), when they disagree item by item
+ * (different programmes): fewer than 60% of the shorter list's items have a like item in the other,
+ * like as definitionsAgree judges items or as a Chinese abbreviation takes its characters, in order,
+ * from the full name (限额以上批零住餐企业 / 限额以上批发零售和住宿餐饮企业).
+ */
+export function listsDiffer(a: Pick<PackEntry, 'items' | 'definition'>, b: Pick<PackEntry, 'items' | 'definition'>): boolean {
+  const [x, y] = [listed(a), listed(b)];
+  if (!x || !y) return false;
+  const clean = (item: string) => item.replace(/^\s*(?:是指|指的是|主要是指|主要指|指|即)/u, '').replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '');
+  const [short, long] = (x.length <= y.length ? [x, y] : [y, x]).map((list) => list.map(clean));
+  const alike = short!.filter((item) => long!.some((other) => definitionsAgree({ definition: item }, { definition: other }) || abbreviates(item, other) || abbreviates(other, item))).length;
+  return alike / short!.length < 0.6;
+}
+
+/**
+ * Weighted share of key content at which a government's own earlier definition of an unnumbered
+ * term says the same as its report's: half of `KEY_SHARE`. A government rewords the explanation of
+ * its policy from year to year (城市大脑, 梨树模式) but does not give an unnumbered name to another
+ * policy — the product's own assumption (core/sense-choice.ts `reusedName`); numbered names, which
+ * it does reuse (六个一批, 四早), keep the general threshold, and lists that differ still disagree.
+ */
+const KEY_SHARE_SAME_GOVERNMENT = KEY_SHARE / 2;
 
 /**
  * Whether a shown definition says what the report's own says, as the eval judges it: the product's
@@ -215,7 +292,9 @@ function listsDiffer(a: Pick<PackEntry, 'items' | 'definition'>, b: Pick<PackEnt
  * explanation contained in a longer one (proseContained), or — given `term` and bigram weights —
  * the two share at least 30% of the shorter one's weighted key content (the same policy explained
  * at different lengths and in other words: 零就业家庭, 揭榜挂帅), unless both list three or more
- * items that do not match (五个一批 in two cities: different programmes that share words).
+ * items that do not match (五个一批 in two cities: different programmes that share words). With
+ * `sameGovernment` (the shown definition is the report's own government's, of an earlier year), an
+ * unnumbered term needs half that share (`KEY_SHARE_SAME_GOVERNMENT`).
  * The strict figure (definitionsAgree alone) is printed beside it.
  */
 export function sameMeaning(
@@ -223,11 +302,15 @@ export function sameMeaning(
   own: Pick<PackEntry, 'items' | 'definition'>,
   term?: string,
   weight?: BigramWeight,
+  sameGovernment = false,
 ): boolean {
   if (definitionsAgree(shown, own) || itemsCovered(shown, own) || proseContained(shown, own)) return true;
   if (term === undefined || weight === undefined || listsDiffer(shown, own)) return false;
-  return keyContentShared(shown, own, term, weight) >= KEY_SHARE;
+  const threshold = sameGovernment && !NUMBERED_TERM.test(term) ? KEY_SHARE_SAME_GOVERNMENT : KEY_SHARE;
+  return keyContentShared(shown, own, term, weight) >= threshold;
 }
+
+const NUMBERED_TERM = /[0-9０-９一二两三四五六七八九十百千双]/u;
 
 /** Occurrences of the report's own appendix terms in its body, leftmost-longest, with the entry explaining each. */
 export function ownOccurrences(body: string, entries: readonly GlossaryEntry[]): { start: number; end: number; entry: GlossaryEntry }[] {
@@ -249,9 +332,10 @@ type Mode = 'plain' | 'places';
  * longer: the text there is a longer term than the appendix's (一带 inside 一带一路, 三保 inside
  * 两不愁三保障) and the glossary explains that longer term: the report's own definition of the
  * shorter one is not what the text says there, so it is neither explained nor contradicted (counted
- * as flagged).
+ * as flagged). part: every match there explains a part of the appendix's term (see `partOfTerm`;
+ * counted as flagged too).
  */
-type Outcome = 'explained' | 'contradicted' | 'flagged' | 'missed' | 'longer';
+type Outcome = 'explained' | 'contradicted' | 'flagged' | 'missed' | 'longer' | 'part';
 
 interface Miss {
   file: string;
@@ -262,7 +346,7 @@ interface Miss {
   shown?: string;
   own?: string;
   /** For EVAL_DUMP: the matched text, the chosen sense's kind and term, and both definitions in full. */
-  detail?: { matched: string; kind: string; shownTerm: string; shownYear?: number; shownFull: string; ownFull: string; context: string };
+  detail?: { matched: string; kind: string; shownTerm: string; shownYear?: number; shownFull: string; ownFull: string; context: string; share: number };
 }
 
 const brief = (entry: Pick<PackEntry, 'items' | 'definition'>) => (entry.definition ?? entry.items?.join('、') ?? '').slice(0, 48);
@@ -312,11 +396,18 @@ function evaluate(
             if (choice.kind === 'elsewhere') elsewhere = true;
           }
           if (!shown || (!shown.definition && !shown.items?.length)) continue;
-          const agrees = sameMeaning(shown, occurrence.entry, occurrence.entry.term, weight);
+          const sameGovernment = report.place !== undefined && pack.documents[shown.doc]?.region?.code === report.place.code;
+          const agrees = sameMeaning(shown, occurrence.entry, occurrence.entry.term, weight, sameGovernment);
           // A longer term whose explanation differs from the appendix's shorter one is not a contradiction of it.
           if (!agrees && longerTerm(report.body, match, occurrence, byId.get(match.entryId)?.term ?? shown.term)) {
             if (outcome !== 'explained') outcome = 'longer';
             if (process.env.EVAL_LONGER) console.log(`LONGER\t${occurrence.entry.term}\t${match.text}\t${brief(shown)}\t${brief(occurrence.entry)}`);
+            continue;
+          }
+          // A part of the appendix's longer term, explained as itself: neither explained nor contradicted.
+          const matchedEntry = byId.get(match.entryId);
+          if (!agrees && matchedEntry && partOfTerm(report.body, match, occurrence, matchedEntry.forms)) {
+            if (outcome === 'flagged' || outcome === 'missed') outcome = 'part';
             continue;
           }
           strictAgrees ||= definitionsAgree(shown, occurrence.entry);
@@ -335,12 +426,14 @@ function evaluate(
               shownFull: full(shown),
               ownFull: full(occurrence.entry),
               context: report.body.slice(Math.max(0, occurrence.start - 12), occurrence.end + 12).replace(/\s+/gu, ' '),
+              share: Math.round(100 * keyContentShared(shown, occurrence.entry, occurrence.entry.term, weight)) / 100,
             };
           }
         }
         tally.occurrences += 1;
         if (outcome === 'explained' || outcome === 'contradicted') tally.explained += 1;
         if (outcome !== 'missed') tally.explainedOrFlagged += 1;
+        if (outcome === 'part') tally.part += 1;
         if (outcome === 'contradicted') tally.contradicted += 1;
         if (outcome === 'flagged' && elsewhere) tally.elsewhere += 1;
         if (outcome === 'longer') tally.longer += 1;
@@ -357,17 +450,17 @@ const pct = (n: number, d: number) => (d === 0 ? '   -  ' : `${((100 * n) / d).t
 
 function printRun(title: string, tallies: Record<string, Tally>, misses: readonly Miss[]): void {
   console.log(`\n${title}`);
-  console.log(`${'group / mode'.padEnd(22)} ${'reports'.padStart(7)} ${'occ.'.padStart(6)}  explained  expl.|flagged  contradicts  (strict)   of expl.: contra. (strict)  of flagged: elsewhere  longer`);
+  console.log(`${'group / mode'.padEnd(22)} ${'reports'.padStart(7)} ${'occ.'.padStart(6)}  explained  expl.|flagged  contradicts  (strict)   of expl.: contra. (strict)  of flagged: elsewhere  longer   part`);
   for (const key of Object.keys(tallies).sort()) {
     const t = tallies[key]!;
     console.log(
-      `${key.padEnd(22)} ${String(t.reports).padStart(7)} ${String(t.occurrences).padStart(6)}  ${pct(t.explained, t.occurrences)}     ${pct(t.explainedOrFlagged, t.occurrences)}      ${pct(t.contradicted, t.occurrences)}   ${pct(t.contradictedStrict, t.occurrences)}   ${pct(t.contradicted, t.explained)}   ${pct(t.contradictedStrict, t.explained)}        ${pct(t.elsewhere, t.occurrences)}  ${pct(t.longer, t.occurrences)}`,
+      `${key.padEnd(22)} ${String(t.reports).padStart(7)} ${String(t.occurrences).padStart(6)}  ${pct(t.explained, t.occurrences)}     ${pct(t.explainedOrFlagged, t.occurrences)}      ${pct(t.contradicted, t.occurrences)}   ${pct(t.contradictedStrict, t.occurrences)}   ${pct(t.contradicted, t.explained)}   ${pct(t.contradictedStrict, t.explained)}        ${pct(t.elsewhere, t.occurrences)}  ${pct(t.longer, t.occurrences)}  ${pct(t.part, t.occurrences)}`,
     );
   }
   const counts = new Map<string, number>();
   for (const miss of misses) counts.set(miss.outcome, (counts.get(miss.outcome) ?? 0) + 1);
   console.log(`not explained, with places: ${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  for (const outcome of ['missed', 'contradicted', 'flagged', 'longer'] as Outcome[]) {
+  for (const outcome of ['missed', 'contradicted', 'flagged', 'longer', 'part'] as Outcome[]) {
     const terms = new Map<string, number>();
     for (const miss of misses) if (miss.outcome === outcome) terms.set(miss.term, (terms.get(miss.term) ?? 0) + 1);
     const top = [...terms].sort((a, b) => b[1] - a[1]).slice(0, 25);

@@ -61,6 +61,8 @@ function chunkFiles(name: string): string[] {
 // extension and `scan --region` read alike) brought the ES module to 24.0 KB, 42 bytes over 24:
 // raised to 25 KB as a recorded miss (moving it to the collection chunk cost that chunk 5 KB of
 // duplicated reading code). The issues' targets (20–22 KB) stay open.
+// Session 8: the whole pack's check (parsePack) moved to a definitions chunk loaded with the first
+// tooltip or panel (src/widget/glossary-source.ts): initial script 24.0 → 23.0 KB.
 const budgets: Budget[] = [
   { label: 'widget (IIFE)', files: [join(widgetDir, 'policy-glossary.js')], budget: 25 * KB, forbidden: widgetRules },
   { label: 'widget (ES module)', files: [join(widgetDir, 'policy-glossary.mjs')], budget: 25 * KB, forbidden: widgetRules },
@@ -68,6 +70,7 @@ const budgets: Budget[] = [
   { label: 'widget chunk: panel', files: chunkFiles('panel'), budget: 18 * KB, forbidden: widgetRules },
   { label: 'widget chunk: fuzzy', files: chunkFiles('fuzzy'), budget: 2 * KB, forbidden: widgetRules },
   { label: 'widget chunk: collection', files: chunkFiles('collection'), budget: 17 * KB, forbidden: widgetRules },
+  { label: 'widget chunk: definitions', files: chunkFiles('definitions'), budget: 3 * KB, forbidden: widgetRules },
   { label: 'extension content script', files: contentScript('content'), budget: 40 * KB, forbidden: [] },
   { label: 'extension content script: PDF links', files: contentScript('pdf-links'), budget: 4 * KB, forbidden: [] },
 ];

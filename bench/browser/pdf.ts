@@ -11,6 +11,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { GOV_HOST, OTHER_HOST, launchBrowser } from '../../tests/e2e/support/browsers';
 import { startServer } from '../../tests/e2e/support/server';
 import { seedPdf } from '../../tests/e2e/support/pdf-fixtures';
+import type { TraceEvent, TraceProfileNode } from './trace';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EXTENSION = join(ROOT, '.output', 'chrome-mv3');
@@ -70,23 +71,6 @@ const io = new IntersectionObserver(async (entries) => {
 for (const p of pages) io.observe(p.el);
 </script></body></html>`;
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  id?: string;
-  args?: { name?: string; data?: { startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } };
-}
-interface ProfileNode {
-  id: number;
-  parent?: number;
-  callFrame: { url: string; functionName: string; lineNumber?: number; columnNumber?: number };
-}
-
 /** One phase (opening or scrolling) of one load, in CPU milliseconds. */
 interface Phase {
   /** The longest main-thread task. */
@@ -125,7 +109,7 @@ function analyse(events: TraceEvent[]): Phase {
   if (!main) return { longest: 0, oursInTask: 0, over: 0 };
   const tasks = events.filter((e) => key(e) === key(main) && e.name === 'RunTask' && e.ph === 'X' && e.dur);
   // V8 samples of that thread: nodes and (time, node) pairs from the Profile/ProfileChunk events.
-  const nodes = new Map<number, ProfileNode>();
+  const nodes = new Map<number, TraceProfileNode>();
   const samples: { ts: number; node: number }[] = [];
   const profiles = new Map<string, number>();
   for (const e of events) if (e.name === 'Profile' && key(e) === key(main) && e.id) profiles.set(e.id, e.args?.data?.startTime ?? 0);

@@ -3,7 +3,8 @@
 // causes is to blame, and a task stretched by other processes on a busy machine is told apart.
 import type { Page } from 'puppeteer-core';
 
-interface TraceEvent {
+/** One event of a Chromium trace (the fields the benches read). */
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
@@ -12,7 +13,17 @@ interface TraceEvent {
   dur?: number;
   /** Thread (CPU) time of the event, µs. */
   tdur?: number;
-  args?: { name?: string };
+  /** Ties the ProfileChunk events of one sampled profile together. */
+  id?: string;
+  /** `name` names a thread; `data` is a Profile or ProfileChunk event's share of the samples. */
+  args?: { name?: string; data?: { startTime?: number; cpuProfile?: { nodes?: TraceProfileNode[]; samples?: number[] }; timeDeltas?: number[] } };
+}
+
+/** A function of a sampled profile as trace ProfileChunk events carry it. */
+export interface TraceProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: { url: string; functionName: string; lineNumber?: number; columnNumber?: number };
 }
 
 /** One main-thread task: its wall-clock and CPU milliseconds, and the rendering steps inside it. */

@@ -22,6 +22,15 @@ const NAME_ENDINGS = new Set('局厅委办院所部处科社队站馆校司省�
 /** What comes just before a quotation of speech or an ironic mention: 说：“…”, 所谓“…”. */
 const SPEECH_BEFORE = ['所谓', '称为', '叫做', '号称', '自称', '俗称', '说', '道', '讲', '问', '曰', '喊'];
 
+/**
+ * Verbs a work report puts before the name of an initiative it launches or pushes on: 建设“天府森林
+ * 粮库”, 推动“四川云教”…, 推行“暗标盲评”. The quoted object of such a verb is a named programme, not
+ * scare quotes (a quoted ordinary word after them is two characters, which are not taken this way).
+ */
+const LAUNCHING_VERBS = [
+  '实施', '打造', '建设', '推进', '推动', '开展', '深化', '启动', '推行', '推广', '创建', '培育', '构建', '建立', '擦亮', '打响', '叫响', '举办',
+];
+
 const isHan = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
 const isUpper = (code: number): boolean => code >= 0x41 && code <= 0x5a;
 
@@ -52,7 +61,7 @@ export function governingAt(text: string, at: number): string | undefined {
  * right around it. Whether it is taken also depends on the whole text (see `scanSlogans`): it
  * must be governed by a noun, be quoted more than once, or be an acronym.
  */
-export function coinageAt(text: string, open: number, close: number): 'governed' | 'shaped' | 'acronym' | undefined {
+export function coinageAt(text: string, open: number, close: number): 'governed' | 'named' | 'shaped' | 'acronym' | undefined {
   const name = text.slice(open + 1, close);
   const shape = coinageShape(name);
   if (shape === undefined) return undefined;
@@ -66,7 +75,46 @@ export function coinageAt(text: string, open: number, close: number): 'governed'
   // 某某局, 某某县 name an organisation or a place; 无废城市 ends in a common noun of its own.
   if (NAME_ENDINGS.has(name.charAt(name.length - 1)) && !endsInGoverning(name)) return undefined;
   // Two characters alone are mostly scare quotes around an ordinary word.
-  return name.length >= 3 ? 'shaped' : undefined;
+  if (name.length < 3) return undefined;
+  // Quoted once, but named as a programme: its own name ends in a governing noun (“萃青工程”,
+  // “网链共享计划”), a launching verb takes it as object (建设“天府森林粮库”), or it stands in a
+  // list of quoted names (“科技副总”“产业教授”“科技成果专员”等).
+  if (endsInGoverning(name) || launchedAt(text, open) || listedBeside(text, open, close) || governedNear(text, close)) return 'named';
+  return 'shaped';
+}
+
+/** Characters that end a noun phrase (function words), or begin a count of something else (“强工业”十二大行动). */
+const PHRASE_BREAK = '的和与及等是在为对把将从向了着过也都又并且或零〇一二两三四五六七八九十百千万';
+
+// Whether a governing noun ends a short noun phrase right after the closing quote at `close`
+// (“防疫泡泡”生产模式, “川行天下”市场拓展活动): up to four more Han characters, none a function word
+// or a numeral.
+function governedNear(text: string, close: number): boolean {
+  for (let at = close + 1; at <= close + 5 && at < text.length; at++) {
+    const char = text.charAt(at);
+    if (!isHan(text.charCodeAt(at)) || PHRASE_BREAK.includes(char)) return false;
+    if (at > close + 1 && governingAt(text, at) !== undefined) return true;
+  }
+  return false;
+}
+
+// Whether a launching verb ends right before the opening quote at `open`.
+function launchedAt(text: string, open: number): boolean {
+  for (const verb of LAUNCHING_VERBS) if (open >= verb.length && text.startsWith(verb, open - verb.length)) return true;
+  return false;
+}
+
+const CLOSING_QUOTES = '”」』’';
+const OPENING_QUOTES = '“「『‘';
+
+/** What joins two names of a list: 、 and the conjunctions 和, 与, 及. */
+const JOINS = '、和与及';
+
+// Whether another quoted name comes right before or after this one (”“, ”、“, ”和“): a list of names.
+function listedBeside(text: string, open: number, close: number): boolean {
+  const before = JOINS.includes(text.charAt(open - 1) || '-') ? text.charAt(open - 2) : text.charAt(open - 1);
+  const after = JOINS.includes(text.charAt(close + 1) || '-') ? text.charAt(close + 2) : text.charAt(close + 1);
+  return (before !== '' && CLOSING_QUOTES.includes(before)) || (after !== '' && OPENING_QUOTES.includes(after));
 }
 
 // Whether a name ends in one of the governing nouns (无废城市, 智慧社区): a common noun, not a proper name.

@@ -231,7 +231,17 @@ function mergeSlogans(
   for (const candidate of scanSlogans(text)) {
     while (t < terms.length && (terms[t]?.end ?? 0) <= candidate.start) merged.push(terms[t++] as TextMatch);
     const next = terms[t];
-    if (next && next.start < candidate.end) continue;
+    if (next && next.start < candidate.end) {
+      // Shorter terms held whole by a near miss of a longer one (三问 in 三问三登计, a slip of
+      // 三问三登记) are read as that near miss: the slip, not its fragment, is what the text names.
+      const last = innerTermsEnd(terms, t, candidate);
+      const near = last === -1 ? undefined : nearMiss(candidate.text);
+      if (near) {
+        merged.push({ start: candidate.start, end: candidate.end, text: candidate.text, kind: 'fuzzy', entryId: near.entry.id, term: near.entry.term, score: near.score });
+        t = last;
+      }
+      continue;
+    }
     const near = nearMiss(candidate.text);
     if (near) {
       merged.push({ start: candidate.start, end: candidate.end, text: candidate.text, kind: 'fuzzy', entryId: near.entry.id, term: near.entry.term, score: near.score });
@@ -243,6 +253,21 @@ function mergeSlogans(
   return merged;
 }
 
+
+/**
+ * Where the terms from `terms[t]` on that lie inside `candidate` end (the index after the last), or
+ * -1 when a term there reaches outside it or none is shorter than it: only then may a near miss
+ * of a longer term take their place.
+ */
+function innerTermsEnd(terms: readonly TextMatch[], t: number, candidate: { start: number; end: number }): number {
+  let i = t;
+  while (i < terms.length && (terms[i] as TextMatch).start < candidate.end) {
+    const term = terms[i] as TextMatch;
+    if (term.start < candidate.start || term.end > candidate.end || term.end - term.start >= candidate.end - candidate.start) return -1;
+    i++;
+  }
+  return i;
+}
 
 const QUOTE_CODES = new Uint8Array(65536);
 for (const quote of [...Object.keys(QUOTE_PAIRS), ...CLOSING_QUOTES]) QUOTE_CODES[quote.charCodeAt(0)] = 1;
@@ -258,12 +283,20 @@ function hasQuote(text: string, start: number, end: number): boolean {
  */
 function quoteJoinAt(text: string, start: number, end: number): number {
   for (let i = start; i < end; i++) {
-    if (!CLOSING_QUOTES.has(text[i] as string)) continue;
+    // Read as codes: a match with quotes in it comes here, and text[i] would make a string.
+    if ((OPENING_CODE_OF[text.charCodeAt(i)] ?? 0) === 0) continue;
     let j = i + 1;
-    while (j < end && /\s/u.test(text[j] as string)) j++;
-    if (j < end && Object.hasOwn(QUOTE_PAIRS, text[j] as string)) return j;
+    while (j < end && isWhiteSpace(text.charCodeAt(j))) j++;
+    if (j < end && (CLOSING_CODE_OF[text.charCodeAt(j)] ?? 0) !== 0) return j;
   }
   return -1;
+}
+
+/** Whether a unit is what a regular expression's \s matches. */
+function isWhiteSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 // The suffix after the closing quote of a form such as “三项”工作, if any.

@@ -60,14 +60,15 @@ const NOT_SLOGANS = [
 const UNQUOTED_NOT_SLOGANS = ['双向', '双重', '两岸'];
 
 // For a numeral inside an idiom (千方百计 seen from 百), the idioms and how far back they start.
-const IDIOMS_BY_NUMERAL = new Map<string, Array<[string, number]>>();
+// Keyed by the numeral's code: looked up for every numeral, which then makes no string.
+const IDIOMS_BY_NUMERAL = new Map<number, Array<[string, number]>>();
 for (const word of NOT_SLOGANS) {
   for (let p = 1; p < word.length; p++) {
     const char = word.charAt(p);
     if (!COUNT_CHARS.includes(char)) continue;
-    const list = IDIOMS_BY_NUMERAL.get(char) ?? [];
+    const list = IDIOMS_BY_NUMERAL.get(char.charCodeAt(0)) ?? [];
     list.push([word, p]);
-    IDIOMS_BY_NUMERAL.set(char, list);
+    IDIOMS_BY_NUMERAL.set(char.charCodeAt(0), list);
   }
 }
 
@@ -99,6 +100,19 @@ for (const char of '。；！？\n“「『‘') NOT_IN_NAME_TABLE[char.charCode
 // The longest quoted name taken for a slogan.
 const MAX_NAME = 16;
 const isCount = (char: string): boolean => char.length === 1 && TRIGGER_TABLE[char.charCodeAt(0)] === COUNTS;
+// The same questions of the unit at `at` of a text (false past its end), asked for every numeral:
+// reading a code makes no one-character string, as charAt does for a Chinese character.
+const isCjkAt = (text: string, at: number): boolean => {
+  const code = text.charCodeAt(at);
+  return code >= 0x4e00 && code <= 0x9fff;
+};
+const isCountAt = (text: string, at: number): boolean => TRIGGER_TABLE[text.charCodeAt(at)] === COUNTS;
+const MEASURE_TABLE = new Uint8Array(65536);
+for (const char of MEASURES) MEASURE_TABLE[char.charCodeAt(0)] = 1;
+// What ends the name of a headed slogan (headedAt) besides a non-Chinese character or a numeral.
+const NAME_BREAK_TABLE = new Uint8Array(65536);
+for (const char of PUNCTUATION + '的和与及等在是了对把为从将') NAME_BREAK_TABLE[char.charCodeAt(0)] = 1;
+const BIG = '大'.charCodeAt(0);
 
 /**
  * Words (two units or longer, as all of these are) grouped by a pair of UTF-16 units, so that a
@@ -299,7 +313,9 @@ function isOrdinalCongress(run: string): boolean {
 
 // 一二三 (as in 一二三产融合) lists numerals rather than counting.
 function isEnumeration(run: string): boolean {
-  return run.length > 1 && [...run].every((char) => COUNTING_DIGITS.includes(char)) && !PLAN_CODE.test(run);
+  if (run.length < 2) return false;
+  for (let i = 0; i < run.length; i++) if (!COUNTING_DIGITS.includes(run.charAt(i))) return false;
+  return !PLAN_CODE.test(run);
 }
 
 function unquotedAt(text: string, start: number): SloganCandidate | undefined {
@@ -315,12 +331,12 @@ function unquotedAt(text: string, start: number): SloganCandidate | undefined {
   const planShaped = end - start >= 2 && text.charCodeAt(end - 1) === FIVE;
   if (countsNothing && !planShaped) return undefined;
   const run = text.slice(start, end);
-  if (PLAN_CODE.test(run)) return candidateOf(text, start, end, 'plan');
+  // A plan code is plan-shaped (ends in 五): the test is not run for the others.
+  if (planShaped && PLAN_CODE.test(run)) return candidateOf(text, start, end, 'plan');
   if (countsNothing || isEnumeration(run)) return undefined;
-  const next = text.charAt(end);
   if (startsWithAny(text, start, NOT_SLOGANS_BY_START) || startsWithAny(text, start, UNQUOTED_NOT_SLOGANS_BY_START)) return undefined;
-  for (const [idiom, offset] of IDIOMS_BY_NUMERAL.get(text.charAt(start)) ?? []) if (text.startsWith(idiom, start - offset)) return undefined;
-  if (next === '大' && isOrdinalCongress(run)) {
+  for (const [idiom, offset] of IDIOMS_BY_NUMERAL.get(text.charCodeAt(start)) ?? []) if (text.startsWith(idiom, start - offset)) return undefined;
+  if (nextCode === BIG && isOrdinalCongress(run)) {
     // 十二大行动 is a programme; 十九大战略安排 is the 19th congress's strategy.
     const headed = headedAt(text, start, end, run);
     return headed && /(?:行动|工程|产业|专项)$/.test(headed.text) ? headed : undefined;
@@ -335,20 +351,20 @@ function alternatingAt(text: string, start: number): SloganCandidate | undefined
   let end = start;
   while (groups < 5) {
     let j = i;
-    while (j < text.length && isCount(text.charAt(j))) j++;
-    if (j === i || j - i > 2 || isEnumeration(text.slice(i, j))) break;
+    while (j < text.length && isCountAt(text, j)) j++;
+    if (j === i || j - i > 2 || (j - i > 1 && isEnumeration(text.slice(i, j)))) break;
     let k = j;
-    while (k < text.length && k - j < 3 && isCjk(text.charAt(k)) && !isCount(text.charAt(k))) k++;
-    const name = text.slice(j, k);
-    const first = name.charAt(0);
-    if (name.length === 0 || NOT_COUNTED.has(first) || CLASSIFIERS.has(first) || MEASURES.has(first)) break;
+    while (k < text.length && k - j < 3 && isCjkAt(text, k) && !isCountAt(text, k)) k++;
+    // The name is text[j, k); its first character is neither a unit of time, a classifier nor a measure.
+    const first = text.charCodeAt(j);
+    if (k === j || NOT_NEXT_TABLE[first] === 1 || MEASURE_TABLE[first] === 1) break;
     // A three-character name only at the end of a phrase: 两不愁三保障 ends at 保障, but in
     // 双流机场二跑道建设 nothing alternates.
-    if (name.length === 3 && isCjk(text.charAt(k))) break;
+    if (k - j === 3 && isCjkAt(text, k)) break;
     groups++;
     end = k;
     i = k;
-    if (!isCount(text.charAt(k))) break;
+    if (!isCountAt(text, k)) break;
   }
   return groups >= 2 ? candidateOf(text, start, end, 'alternating') : undefined;
 }
@@ -357,11 +373,10 @@ function alternatingAt(text: string, start: number): SloganCandidate | undefined
 function headedAt(text: string, start: number, end: number, run: string): SloganCandidate | undefined {
   // 一项系统工程, 一个重要平台: 一 with a measure word is an article, not a count.
   if (run === '一') return undefined;
-  const nameStart = MEASURES.has(text.charAt(end)) ? end + 1 : end;
+  const nameStart = MEASURE_TABLE[text.charCodeAt(end)] === 1 ? end + 1 : end;
   let best = -1;
   for (let k = nameStart; k < text.length && k - nameStart < 7; k++) {
-    const char = text.charAt(k);
-    if (!isCjk(char) || isCount(char) || PUNCTUATION.includes(char) || '的和与及等在是了对把为从将'.includes(char)) break;
+    if (!isCjkAt(text, k) || isCountAt(text, k) || NAME_BREAK_TABLE[text.charCodeAt(k)] === 1) break;
     const upTo = k + 1;
     if (endsWithAny(text, upTo, nameStart, HEADS_BY_END)) best = upTo;
   }

@@ -8,7 +8,7 @@ import { loadSettings, updateSettings, watchSettings } from './settings';
 import { injectIntoTab, syncRegisteredHosts } from './site-access';
 import { getCompiledPack, getMergedPack } from './merged-pack';
 import { keepMergedPackInMemory } from './merged-memo';
-import { pageEntries } from './entries';
+import { pageEntries, sloganAnswer } from './entries';
 import { choosePageSenses } from './page-senses';
 import { compileMergedPack, rebuildMergedPack } from './store';
 import { SUBSCRIPTION_ALARM, SUBSCRIPTION_PERIOD_MINUTES, updateAllSubscriptions } from './subscriptions';
@@ -63,6 +63,8 @@ export function startBackground(): void {
         return choosePageSenses(request.clues, request.entryIds);
       case 'pg:page-entries':
         return pageEntries(request.clues, request.entryIds);
+      case 'pg:slogan-usage':
+        return sloganAnswer(request.text);
       case 'pg:get-pack':
         return getMergedPack();
       case 'pg:get-compiled':

@@ -46,7 +46,9 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   let settings = await loadSettings();
   if (ctx.isInvalid) return;
   // undefined until loaded: the compiled matcher is read only once the site is on and the page
-  // has Chinese text.
+  // has Chinese text. Once a matcher is built from it, only its hash is kept (`released`): its
+  // strings are a megabyte or more of heap, and the rare rebuild (the slogan setting changed)
+  // reads it again.
   let compiled: CompiledPack | null | undefined;
   let loading = false;
   let matcher: { hash: string; slogans: boolean; raw: (text: string) => TextMatch[]; matcher: Matcher } | undefined;
@@ -92,6 +94,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     loading = true;
     void chinese.ready
       .then(async () => (await getCompiledPack()) ?? (await askBackground<CompiledPack | null>({ type: 'pg:get-compiled' })))
+      .finally(() => (loading = false))
       .then((loaded) => {
         if (ctx.isInvalid) return;
         // A change that arrived meanwhile is newer than what was read.
@@ -107,11 +110,16 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     const pack = compiled;
     const settingsKey = JSON.stringify([settings.highlightStyle, settings.hoverDelay, settings.unknownSlogans, settings.theme, settings.language, settings.density]);
     if (session && on && session.hash === pack?.hash && session.settingsKey === settingsKey) return;
+    if (on && pack && released(pack) && (matcher?.hash !== pack.hash || matcher.slogans !== settings.unknownSlogans)) {
+      compiled = undefined;
+      return load();
+    }
     const restarted = session !== undefined;
     stop();
     if (!on || !pack) return;
     const next = start(pack, settings, settingsKey);
     session = next;
+    if (compiled === pack) compiled = release(pack);
     if (restarted) {
       void next.annotator.ready.then(() => {
         const match = resting && session === next ? next.annotator.matchAtPoint(resting.x, resting.y) : undefined;
@@ -147,6 +155,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     const ui = mountGlossaryUI({
       annotator,
       pack: { current: () => entries.pack(), request: (ids) => entries.ask(hash, ids) },
+      sloganUsage: (text) => entries.slogan(hash, text),
       strings: createStrings(localeFor(current.language, browser.i18n.getUILanguage())),
       hoverDelay: current.hoverDelay,
       theme: current.theme,
@@ -222,6 +231,10 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   });
   apply();
 }
+
+/** The compiled pack without its data, once a matcher was built from it (see `compiled`). */
+const release = (pack: CompiledPack): CompiledPack => ({ ...pack, data: '', strings: '', keys: '' });
+const released = (pack: CompiledPack): boolean => pack.data === '';
 
 /** The match with the text of its block, for the popup's context line and the entry form. */
 function contextOf(match: PageMatch): ReportMatch {

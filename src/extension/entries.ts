@@ -1,6 +1,7 @@
 // The background's answer to "what do these terms mean on this page": the entries a page found,
 // with their source documents, related entries and each one's sense choice for the page's place.
 // Definitions stay here; a page holds only the compiled matcher and the entries it asked for.
+import { sloganUsage } from '../core/slogan-usage';
 import type { PackEntry, SourceDocument } from '../core/types';
 import type { PageClues } from '../ui/page-clues';
 import { currentMergedPack } from './merged-memo';
@@ -43,6 +44,42 @@ export async function pageEntries(clues: PageClues, entryIds: readonly string[])
     if (doc) documents[entry.doc] = doc;
   }
   return { hash: pack.hash, entries, documents, senses };
+}
+
+/** What the whole glossary knows about an unknown slogan (core/slogan-usage.ts), as entry ids with the entries. */
+export interface SloganAnswer {
+  hash: string;
+  close: string[];
+  otherNumbers: string[];
+  usedIn: string[];
+  usedInCount: number;
+  entries: PackEntry[];
+  documents: Record<number, SourceDocument>;
+}
+
+const answers = new Map<string, SloganAnswer>();
+/** Slogans answered for the current pack: a page asks each once, and readers hover few. */
+const MAX_ANSWERS = 200;
+
+/** The usage of `text` in the merged pack: a pass over every entry, kept per pack and slogan. */
+export async function sloganAnswer(text: string): Promise<SloganAnswer> {
+  const pack = await currentMergedPack();
+  if (!pack) return { hash: '', close: [], otherNumbers: [], usedIn: [], usedInCount: 0, entries: [], documents: {} };
+  const key = `${pack.hash}\n${text}`;
+  const known = answers.get(key);
+  if (known) return known;
+  const usage = sloganUsage(pack.entries, pack.documents, text);
+  const entries = [...new Set([...usage.close, ...usage.otherNumbers, ...usage.usedIn])];
+  const documents: Record<number, SourceDocument> = {};
+  for (const entry of entries) {
+    const doc = pack.documents[entry.doc];
+    if (doc) documents[entry.doc] = doc;
+  }
+  const ids = (list: PackEntry[]): string[] => list.map((entry) => entry.id);
+  const answer = { hash: pack.hash, close: ids(usage.close), otherNumbers: ids(usage.otherNumbers), usedIn: ids(usage.usedIn), usedInCount: usage.usedInCount, entries, documents };
+  if (answers.size >= MAX_ANSWERS || [...answers.keys()].some((k) => !k.startsWith(`${pack.hash}\n`))) answers.clear();
+  answers.set(key, answer);
+  return answer;
 }
 
 const indexes = new WeakMap<readonly PackEntry[], Map<string, PackEntry>>();

@@ -2,9 +2,10 @@
 // back, for one glossary: asked in batches after each annotation pass (pg:page-entries), kept as the
 // small pack the tooltip UI reads, with each entry's sense choice for the page's place.
 import type { SenseChoice } from '../core/sense-choice';
+import type { SloganUsage } from '../core/slogan-usage';
 import type { GlossaryPack, PackEntry, SourceDocument } from '../core/types';
 import type { PageClues } from '../ui/page-clues';
-import type { PageEntries } from './entries';
+import type { PageEntries, SloganAnswer } from './entries';
 import { ENTRY_BATCH } from './messages';
 import type { PageSenses } from './page-senses';
 import { askBackground } from './respond';
@@ -16,6 +17,8 @@ interface KnownEntries {
   entries: Map<string, PackEntry>;
   documents: SourceDocument[];
   choices: PageSenses;
+  /** Unknown slogans asked about, and the answers that came (entries.ts sloganAnswer). */
+  slogans: Map<string, SloganAnswer | undefined>;
   /** The entries known so far as a pack for the UI; made again after each answer. */
   pack?: GlossaryPack;
 }
@@ -29,9 +32,11 @@ export interface EntryRequests {
   choose(hash: string, entryId: string): SenseChoice | undefined;
   /** Whether `entryId` is only other places' usage on this page; undefined until the background answers. */
   isElsewhere(entryId: string): boolean | undefined;
+  /** What the whole glossary knows about an unknown slogan: asked once, undefined until it comes. */
+  slogan(hash: string, text: string): SloganUsage<PackEntry> | undefined;
 }
 
-const noEntries = (hash: string): KnownEntries => ({ hash, asked: new Set(), entries: new Map(), documents: [], choices: {} });
+const noEntries = (hash: string): KnownEntries => ({ hash, asked: new Set(), entries: new Map(), documents: [], choices: {}, slogans: new Map() });
 
 /**
  * Definitions on demand: by the time the pointer rests on a term its entry is usually here; until it
@@ -68,6 +73,28 @@ export function createEntryRequests(clues: () => PageClues, onAnswer: (senses: P
       if (!ids) return undefined;
       const others = ids.others.map((id) => known.entries.get(id)).filter((entry): entry is PackEntry => entry !== undefined);
       return { shown: ids.shown === undefined ? undefined : known.entries.get(ids.shown), kind: ids.kind, others };
+    },
+    slogan(hash, text) {
+      if (known.hash !== hash) known = noEntries(hash);
+      const current = known;
+      if (!current.slogans.has(text)) {
+        current.slogans.set(text, undefined);
+        askBackground<SloganAnswer>({ type: 'pg:slogan-usage', text }).then(
+          (answer) => {
+            if (answer.hash !== current.hash) return void current.slogans.delete(text);
+            for (const entry of answer.entries) current.entries.set(entry.id, entry);
+            for (const [index, doc] of Object.entries(answer.documents)) current.documents[Number(index)] = doc;
+            current.slogans.set(text, answer);
+            current.pack = undefined;
+            if (known === current) onAnswer({});
+          },
+          () => current.slogans.delete(text),
+        );
+      }
+      const answer = current.slogans.get(text);
+      if (!answer) return undefined;
+      const entries = (ids: string[]): PackEntry[] => ids.flatMap((id) => current.entries.get(id) ?? []);
+      return { close: entries(answer.close), otherNumbers: entries(answer.otherNumbers), usedIn: entries(answer.usedIn), usedInCount: answer.usedInCount };
     },
     isElsewhere(entryId) {
       const choice = known.choices[entryId];

@@ -46,7 +46,9 @@ export type BackgroundRequest =
   /** The entries a page found, with documents, related entries and sense choices (entries.ts). */
   | { type: 'pg:page-entries'; clues: PageClues; entryIds: string[] }
   /** The merged pack's compiled matcher, compiled first if storage lacks it. */
-  | { type: 'pg:get-compiled' };
+  | { type: 'pg:get-compiled' }
+  /** What the whole glossary knows about an unknown slogan (entries.ts sloganAnswer). */
+  | { type: 'pg:slogan-usage'; text: string };
 
 /** Most entries one pg:page-entries request may ask for: a page asks in batches, the ones it found first first. */
 export const ENTRY_BATCH = 400;
@@ -71,5 +73,5 @@ export function isContentRequest(value: unknown): value is ContentRequest {
 /** True when `value` is one of our background requests. */
 export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
   const type = (value as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && ['pg:get-pack', 'pg:enable-host', 'pg:sync-hosts', 'pg:update-subscriptions', 'pg:open-entry-form', 'pg:open-search', 'pg:page-senses', 'pg:page-entries', 'pg:get-compiled'].includes(type);
+  return typeof type === 'string' && ['pg:get-pack', 'pg:enable-host', 'pg:sync-hosts', 'pg:update-subscriptions', 'pg:open-entry-form', 'pg:open-search', 'pg:page-senses', 'pg:page-entries', 'pg:get-compiled', 'pg:slogan-usage'].includes(type);
 }

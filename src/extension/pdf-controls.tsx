@@ -1,20 +1,22 @@
 // The PDF viewer's controls in the popup (open the PDF of the current tab in the viewer) and the
 // options page (plain clicks on PDF links open the viewer). Each is one component, added to its
-// page with one line, and carries its own bilingual words.
+// page with one line, and carries its own bilingual words, in the language setting's language.
 import { browser } from 'wxt/browser';
 import { isPdfUrl, viewerUrl } from '../pdf/pdf-link';
 import { requestHostPermission } from './site-access';
-import { updateSettings, type ExtensionSettings } from './settings';
+import { updateSettings, type ExtensionSettings, type LanguageSetting } from './settings';
 import { siteHost } from './sites';
+import { pageLocale } from './strings';
 
-const zh = (): boolean => /^zh/i.test(browser.i18n.getUILanguage());
+/** Chinese unless the language setting (or, under 跟随浏览器, the browser) says otherwise. */
+const zh = (language: LanguageSetting): boolean => /^zh/i.test(pageLocale(language));
 
 /**
  * "在术语助手中打开 / Open in Policy Glossary" for a tab showing a PDF in the browser's viewer.
  * The click asks for the site's permission first when needed (the viewer reads the PDF from its
  * site, and the popup's click is the user gesture browsers require), then opens the viewer there.
  */
-export function PdfTabButton({ tab }: { tab: { id?: number; url?: string } | undefined }) {
+export function PdfTabButton({ tab, language }: { tab: { id?: number; url?: string } | undefined; language: LanguageSetting }) {
   const url = tab?.url;
   if (!isPdfUrl(url)) return null;
   const open = async (): Promise<void> => {
@@ -28,7 +30,7 @@ export function PdfTabButton({ tab }: { tab: { id?: number; url?: string } | und
   return (
     <section>
       <button type="button" class="pg-primary" data-action="open-pdf" onClick={() => void open()}>
-        {zh() ? '在术语助手中打开此 PDF' : 'Open this PDF in Policy Glossary'}
+        {zh(language) ? '在术语助手中打开此 PDF' : 'Open this PDF in Policy Glossary'}
       </button>
     </section>
   );
@@ -39,7 +41,7 @@ export function PdfOption({ settings }: { settings: ExtensionSettings }) {
   return (
     <label>
       <input type="checkbox" data-setting="open-pdfs" checked={settings.openPdfsInViewer} onChange={(e) => void updateSettings(() => ({ openPdfsInViewer: e.currentTarget.checked }))} />
-      {zh() ? '在政府网站上点击 PDF 链接时，用术语助手的阅读器打开（原文仍可一键打开或下载）' : 'Open PDF links on government sites in the Policy Glossary viewer (the original stays one click away)'}
+      {zh(settings.language) ? '在政府网站上点击 PDF 链接时，用术语助手的阅读器打开（原文仍可一键打开或下载）' : 'Open PDF links on government sites in the Policy Glossary viewer (the original stays one click away)'}
     </label>
   );
 }

@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isPdfUrl } from '../pdf/pdf-link';
-import { loadSettings, watchSettings, type ExtensionSettings } from './settings';
+import { loadSettings, localeFor, watchSettings, type ExtensionSettings } from './settings';
 import { siteState } from './sites';
 import { UI_HOST_ATTRIBUTE } from '../dom/text-collect';
 
@@ -23,7 +23,8 @@ export function openInViewer(url: string, here = false): Promise<unknown> {
 export async function runPdfLinks(ctx: ContentScriptContext): Promise<void> {
   let settings = await loadSettings();
   if (ctx.isInvalid) return;
-  const zh = /^zh/i.test(browser.i18n.getUILanguage());
+  // In the language setting's language (the browser's under 跟随浏览器), as the tooltip speaks.
+  const zh = /^zh/i.test(localeFor(settings.language, browser.i18n.getUILanguage()));
   const label = zh ? '在术语助手中打开' : 'Open in Policy Glossary';
   const seen = new WeakSet<HTMLAnchorElement>();
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -144,7 +144,7 @@ function Popup() {
       </h1>
       <SearchSection t={t} ui={ui} access={access} initialQuery={new URLSearchParams(location.search).get('q') ?? ''} />
       <SiteSection t={t} state={state} host={host} message={message} onToggle={(disabled) => host && void updateSettings((s) => setHostDisabled(s, host, disabled))} onEnable={() => void enableHere()} />
-      <PdfTabButton tab={tab} />
+      <PdfTabButton tab={tab} language={settings.language} />
       {state === 'on' && tab?.url && <PageDisplay t={t} settings={settings} url={tab.url} hidden={hidden} />}
       {state === 'on' && !hidden && <PageTerms t={t} report={report} onShow={showOnPage} onExport={() => void exportStubs()} />}
       <p class="pg-status pg-foot-link">

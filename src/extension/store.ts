@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { GlossaryEntry, GlossaryPack } from '../core/types';
 import { formsOf, mergePacks, userEntriesPack, withHash, type SearchKeys } from './merge';
-import { compilePack, isCompiledPack } from '../core/compiled-pack';
+import { BUNDLED_MATCHER_FILE, compilePack, isCompiledPack, sameMatcherInput, type CompiledPack } from '../core/compiled-pack';
 import { compiledPackItem, mergedPackItem } from './merged-pack';
 import { loadSettings } from './settings';
 import { countGroups, withoutGroups, type SourceGroupCount } from './source-groups';
@@ -150,11 +150,19 @@ const KIND_ORDER: Record<PackKind, number> = { bundled: 0, url: 1, file: 2 };
 
 /** The enabled packs and the user's entries merged, every source group included. */
 async function mergeEnabled(): Promise<GlossaryPack> {
+  return (await mergeEnabledWithBundled()).merged;
+}
+
+/** {@link mergeEnabled}, and the bundled pack when it is enabled (read once for both). */
+async function mergeEnabledWithBundled(): Promise<{ merged: GlossaryPack; bundled?: GlossaryPack }> {
   const records = (await recordsItem.getValue())
     .filter((r) => r.enabled)
     .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
-  const packs = (await Promise.all(records.map((r) => packItem(r.id).getValue()))).filter((p): p is GlossaryPack => p !== null);
-  return withHash(mergePacks([...packs, userEntriesPack(await userEntriesItem.getValue(), await userKeysItem.getValue())]));
+  const read = await Promise.all(records.map((r) => packItem(r.id).getValue()));
+  const packs = read.filter((p): p is GlossaryPack => p !== null);
+  const bundled = read[records.findIndex((r) => r.id === BUNDLED_PACK_ID)] ?? undefined;
+  const merged = withHash(mergePacks([...packs, userEntriesPack(await userEntriesItem.getValue(), await userKeysItem.getValue())]));
+  return bundled ? { merged, bundled } : { merged };
 }
 
 /**
@@ -163,26 +171,64 @@ async function mergeEnabled(): Promise<GlossaryPack> {
  * it changed.
  */
 export async function rebuildMergedPack(): Promise<GlossaryPack> {
-  const all = await mergeEnabled();
+  const { merged: all, bundled } = await mergeEnabledWithBundled();
   const kept = withoutGroups(all, (await loadSettings()).disabledGroups);
   const merged = kept === all ? all : withHash(kept);
   if ((await mergedPackItem.getValue())?.hash !== merged.hash) await mergedPackItem.setValue(merged);
-  await compileMergedPack(merged);
+  // Without the bundled pack enabled the build's matcher cannot be the merged pack's.
+  await compileMergedPack(merged, bundled ?? null);
   return merged;
 }
 
 /**
- * Compiles the merged pack's matcher (core/compiled-pack.ts) unless the stored one is of this
- * pack and version already: content scripts load that and build nothing. Returns whether it
- * had to compile.
+ * Stores the merged pack's compiled matcher (core/compiled-pack.ts) unless the stored one is of this
+ * pack and version already: content scripts load that and build nothing. While the merged pack
+ * matches as the bundled glossary alone does (no own entries, imports or subscriptions, no source
+ * group turned off), that is the build's compiled matcher, read from the extension package;
+ * otherwise it is compiled here. `bundled`: the bundled pack if the caller has read it (null when
+ * it is turned off). Returns whether it had to store one.
  */
-export async function compileMergedPack(merged?: GlossaryPack): Promise<boolean> {
+export async function compileMergedPack(merged?: GlossaryPack, bundled?: GlossaryPack | null): Promise<boolean> {
   const pack = merged ?? (await mergedPackItem.getValue());
   if (!pack) return false;
   const stored = await compiledPackItem.getValue();
   if (isCompiledPack(stored) && stored.hash === pack.hash) return false;
-  await compiledPackItem.setValue(compilePack(pack));
+  await compiledPackItem.setValue((await bundledMatcherFor(pack, bundled)) ?? compilePack(pack));
   return true;
+}
+
+/** Reads the build's compiled matcher of the bundled glossary (glossary-matcher.json in the package). */
+export type BundledMatcherReader = () => Promise<unknown>;
+
+let readBundledMatcher: BundledMatcherReader = async () => {
+  const response = await fetch(browser.runtime.getURL(`/${BUNDLED_MATCHER_FILE}`));
+  if (!response.ok) throw new Error(`${BUNDLED_MATCHER_FILE}: HTTP ${response.status}`);
+  return response.json();
+};
+
+/** Replaces how the build's compiled matcher is read (tests); returns the previous reader. */
+export function setBundledMatcherReader(reader: BundledMatcherReader): BundledMatcherReader {
+  const previous = readBundledMatcher;
+  readBundledMatcher = reader;
+  return previous;
+}
+
+/**
+ * The build's compiled matcher under `merged`'s hash when `merged` gives the matcher the bundled
+ * glossary gives; undefined when it does not, or when the file is missing, of another version or
+ * of another glossary (then the caller compiles).
+ */
+async function bundledMatcherFor(merged: GlossaryPack, known?: GlossaryPack | null): Promise<CompiledPack | undefined> {
+  // `known`: the bundled pack as the caller read it (null: not enabled); read here when not given.
+  const bundled = known === undefined ? await getPack(BUNDLED_PACK_ID) : known;
+  if (!bundled || !sameMatcherInput(merged, bundled)) return undefined;
+  try {
+    const value = await readBundledMatcher();
+    if (isCompiledPack(value) && value.hash === bundled.hash && value.entries === bundled.entries.length) return { ...value, hash: merged.hash };
+  } catch (error) {
+    console.warn('[policy-glossary] compiling the matcher: the bundled one could not be read', error);
+  }
+  return undefined;
 }
 
 /** The source groups of the enabled packs and the user's entries with their entry counts, turned-off groups included. */

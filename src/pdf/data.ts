@@ -2,8 +2,8 @@
 // or the background compiles it), and definitions on demand (pg:page-entries), so a PDF reads its
 // terms exactly as a web page does and never loads the 3.4 MB merged pack. Kept in one place so
 // that a change in how the extension stores its data touches only this file.
-import { loadAutomaton, type AutomatonData } from '../core/automaton';
-import type { CompiledPack } from '../core/compiled-pack';
+import { loadAutomaton } from '../core/automaton';
+import { decodeCompiledPack, type CompiledPack } from '../core/compiled-pack';
 import { createFuzzyResolver } from '../core/fuzzy';
 import { matcherFromTable, type Matcher } from '../core/matcher-base';
 import { getCompiledPack, watchCompiledPack } from '../extension/merged-pack';
@@ -28,29 +28,11 @@ export const watchViewerGlossary = (listener: (pack: CompiledPack | null) => voi
  * says the pack was replaced meanwhile.
  */
 export async function loadViewerMatcher(pack: CompiledPack, slogans: boolean, pause: () => Promise<void>, current: () => boolean): Promise<Matcher | null> {
-  const a = pack.automaton;
-  const data: AutomatonData = {
-    units: new Uint16Array(fromBase64(a.units)),
-    fail: new Int32Array(fromBase64(a.fail)),
-    edgeClass: new Uint16Array(fromBase64(a.edgeClass)),
-    childCount: new Int32Array(fromBase64(a.childCount)),
-    terminals: new Int32Array(fromBase64(a.terminals)),
-  };
+  const { table, automaton: data } = decodeCompiledPack(pack);
   await pause();
   if (!current()) return null;
   const automaton = loadAutomaton(data);
   await pause();
   if (!current()) return null;
-  return matcherFromTable(pack.table, { slogans, fuzzy: createFuzzyResolver }, automaton);
-}
-
-// As core/compiled-pack.ts decodes a pack's arrays: the engines' own decoder where they have one.
-const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
-
-function fromBase64(text: string): ArrayBuffer {
-  if (nativeFromBase64) return nativeFromBase64(text).buffer as ArrayBuffer;
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes.buffer;
+  return matcherFromTable(table, { slogans, fuzzy: createFuzzyResolver }, automaton);
 }

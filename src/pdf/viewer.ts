@@ -369,6 +369,7 @@ class Viewer {
       hoverDelay: this.settings.hoverDelay,
       theme: this.settings.theme,
       senses: { choose: (id) => entries.choose(hash, id), views: SENSE_VIEWS },
+      sloganUsage: (text) => entries.slogan(hash, text),
       onAddToGlossary: (match: TextMatch) => {
         void askBackground({ type: 'pg:open-entry-form', draft: { term: match.text, kind: match.kind, pageUrl: this.pdfUrl } });
       },

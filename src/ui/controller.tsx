@@ -1,7 +1,8 @@
 // Decides when the tooltip opens and closes: hover (delayed, hoverable, dismissible), keyboard
 // (Alt+Shift+→/← walks the page's matches, Esc closes), focus of a wrapped term, and touch taps.
 import { render } from 'preact';
-import type { GlossaryPack, TextMatch } from '../core/types';
+import type { SloganUsage } from '../core/slogan-usage';
+import type { GlossaryPack, PackEntry, TextMatch } from '../core/types';
 import { cancelTimer, now, startTimer } from '../dom/natives';
 import type { PageMatch, UIAnnotator } from './annotator-contract';
 import { cancelFrame, requestFrame } from './frame';
@@ -38,6 +39,12 @@ export interface GlossaryUIOptions {
   positioner?: Positioner;
   /** Which of a term's definitions this page is shown, and the views for the others (see TooltipViewProps.senses). */
   senses?: SenseSupport;
+  /**
+   * What the whole glossary knows about an unknown slogan (core/slogan-usage.ts): undefined while
+   * it is on its way (the owner calls `refresh()` when it comes). Passed in, not computed here: it
+   * reads every entry, which the extension's pages do not hold and the widget loads with its fuzzy chunk.
+   */
+  sloganUsage?: (text: string) => SloganUsage<PackEntry> | undefined;
 }
 
 /**
@@ -126,7 +133,7 @@ function anchorFor(match: PageMatch, point: { x: number; y: number } | undefined
  * a term opens it. Handlers never throw into the page; `destroy()` removes every listener.
  */
 export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
-  const { annotator, pack, strings, onAddToGlossary, onSearch, theme, senses } = options;
+  const { annotator, pack, strings, onAddToGlossary, onSearch, theme, senses, sloganUsage } = options;
   const doc = options.document ?? document;
   const view = doc.defaultView ?? window;
   const hoverDelay = options.hoverDelay ?? 300;
@@ -253,6 +260,7 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
     annotator.setActive(match);
     const known = 'current' in pack ? pack.current() : pack;
     if ('request' in pack && match.entryId !== undefined && !findEntry(known, match.entryId)) pack.request([match.entryId]);
+    const usage = match.kind === 'unknown-slogan' ? sloganUsage?.(match.text) : undefined;
     render(
       <TooltipView
         // Keyed by what it explains, not the match object: a rescan (the fuzzy chunk arriving, a page
@@ -268,6 +276,7 @@ export function mountGlossaryUI(options: GlossaryUIOptions): GlossaryUI {
         onSearch={onSearch}
         senses={senses}
         pageUrl={view.location.href}
+        usage={usage}
       />,
       mount,
     );

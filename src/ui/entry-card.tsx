@@ -51,6 +51,16 @@ export const formatSource = (entry: PackEntry, doc: SourceDocument | undefined, 
     .map((part) => part.text)
     .join(' · ');
 
+/**
+ * A source's place and year, the way a list of other sources names it: "株洲市 · 2021年". An
+ * editorial source without a place is named by its 编辑补充 label alone.
+ */
+export function placeAndYear(doc: SourceDocument | undefined, strings: Strings): string {
+  const year = doc?.year ?? (doc?.date ? Number(doc.date.slice(0, 4)) : undefined);
+  const place = doc?.region?.name ?? (doc?.kind === 'editorial' ? '' : (doc?.issuer ?? doc?.title ?? ''));
+  return [place, year !== undefined && Number.isFinite(year) ? strings.year(year) : ''].filter(Boolean).join(' · ');
+}
+
 /** The plain text the copy button puts on the clipboard: "term：definition", the items, the source. */
 export function formatEntryText(entry: PackEntry, doc: SourceDocument | undefined, strings: Strings): string {
   const lines = [entry.definition ? `${entry.term}：${entry.definition}` : entry.term];

@@ -3,8 +3,8 @@
 // definition. Kept out of the tooltip's own module so the widget loads them only with the collection.
 import { Component } from 'preact';
 import type { SenseChoice } from '../core/sense-choice';
-import type { GlossaryPack, PackEntry, SourceDocument } from '../core/types';
-import { formatSource } from './entry-card';
+import type { GlossaryPack, PackEntry } from '../core/types';
+import { formatSource, placeAndYear } from './entry-card';
 import type { Strings } from './strings';
 
 /** The words of these views, in the tooltip's language. */
@@ -62,16 +62,6 @@ export const SENSE_STYLES =
   '.pg-senses>li{display:block;padding:4px 8px 6px;margin-top:6px;border-radius:6px;background:var(--soft)}' +
   '.pg-where{display:flex;flex-wrap:wrap;align-items:baseline;gap:2px 8px;font-size:12px;color:var(--muted)}' +
   '.pg-sense{white-space:pre-line}';
-
-/**
- * A source's place and year, the way a list of other sources names it: "株洲市 · 2021年". An
- * editorial source without a place is named by its 编辑补充 label alone.
- */
-export function placeAndYear(doc: SourceDocument | undefined, strings: Strings): string {
-  const year = doc?.year ?? (doc?.date ? Number(doc.date.slice(0, 4)) : undefined);
-  const place = doc?.region?.name ?? (doc?.kind === 'editorial' ? '' : (doc?.issuer ?? doc?.title ?? ''));
-  return [place, year !== undefined && Number.isFinite(year) ? strings.year(year) : ''].filter(Boolean).join(' · ');
-}
 
 const EMAIL = /^(?:mailto:)?([^\s@/?#]+@[^\s@/?#]+\.[^\s@/?#]+)$/i;
 

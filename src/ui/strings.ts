@@ -27,6 +27,12 @@ export interface Strings {
   unknownWhat: string;
   /** Heading of the glossary terms that look like an unknown slogan. */
   closeTerms: string;
+  /** Heading of glossary terms with an unknown slogan's words and other numbers (other places' slogans). */
+  otherNumbers: string;
+  /** Heading of the definitions that use an unknown slogan: `n` source documents in all. */
+  usedIn: (n: number) => string;
+  /** Said when no definition in the glossary uses an unknown slogan. */
+  usedNowhere: string;
   addToGlossary: string;
   searchGlossary: string;
   maybe: (term: string) => string;
@@ -67,6 +73,9 @@ const ZH: Strings = {
   loadingEntry: '正在载入释义…',
   unknownWhat: '这是一个编号提法（数字加概括词），词库中还没有它的解释，本页也没有给出定义。',
   closeTerms: '词库中相近的提法',
+  otherNumbers: '其他地方数字不同的同类提法',
+  usedIn: (n) => `用到它的名词解释（${n} 份报告）`,
+  usedNowhere: '词库收录的各地名词解释中都没有用到它。',
   addToGlossary: '添加到我的词库',
   searchGlossary: '在词库中搜索',
   maybe: (term) => `可能是：${term}`,
@@ -99,6 +108,9 @@ const EN: Strings = {
   loadingEntry: 'Loading the definition…',
   unknownWhat: 'A numbered slogan (a number plus a summary word) that neither the glossary nor this page defines yet.',
   closeTerms: 'Similar slogans in the glossary',
+  otherNumbers: 'The same words with other numbers, in other places',
+  usedIn: (n) => `Glossary definitions that use it (${n} ${n === 1 ? 'report' : 'reports'})`,
+  usedNowhere: 'No definition in the glossary uses it.',
   addToGlossary: 'Add to my glossary',
   searchGlossary: 'Search the glossary',
   maybe: (term) => `Maybe: ${term}`,

@@ -39,8 +39,14 @@ export const CARD_STYLES =
   '.pg-nb{white-space:nowrap}' +
   '.pg-unknown .pg-term{color:var(--fg)}' +
   '.pg-unknown button{margin-top:8px}' +
+  // 添加到我的词库 and 在词库中搜索 are two buttons, not one (seen on the screenshots: they touched).
+  '.pg-unknown>button+button{margin-inline-start:6px}' +
   '.pg-close ul{list-style:none;margin:2px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:2px 4px}' +
-  '.pg-unknown .pg-close button{margin-top:0}';
+  '.pg-unknown .pg-close button{margin-top:0}' +
+  // One term a line with its place and year: a row of several would read as one place's list.
+  '.pg-close ul.pg-placed{display:block}' +
+  '.pg-placed li{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 6px}' +
+  '.pg-at{font-size:12px;color:var(--muted)}';
 
 /**
  * The tooltip's shadow host and floating box. The host rules are `!important` because inside a

@@ -1,10 +1,10 @@
 // The tooltip: a shadow-root host that page CSS cannot reach, and the view it shows for one match
 // (a known entry with related-term navigation, a fuzzy "did you mean", or an unknown slogan).
 import { Component } from 'preact';
-import type { GlossaryPack, TextMatch } from '../core/types';
+import type { SloganUsage } from '../core/slogan-usage';
+import type { GlossaryPack, PackEntry, TextMatch } from '../core/types';
 import { UI_HOST_ATTRIBUTE } from './annotator-contract';
-import { closestTerms } from '../core/closest-terms';
-import { EntryCard, findEntry } from './entry-card';
+import { EntryCard, findEntry, placeAndYear } from './entry-card';
 import type { SenseSupport } from './sense-views';
 import type { Strings } from './strings';
 import { TOOLTIP_STYLES, adoptStyles, themeClass } from './styles';
@@ -75,13 +75,15 @@ export interface TooltipViewProps {
   senses?: SenseSupport;
   /** The page's address, for the report link of sources that name a contact. */
   pageUrl?: string;
+  /** For an unknown slogan: what the glossary knows about it; undefined while it is on its way. */
+  usage?: SloganUsage<PackEntry>;
 }
 
 /** What the tooltip shows for one match; related terms open in place, with a way back. */
 export class TooltipView extends Component<TooltipViewProps, { trail: string[] }> {
   override state = { trail: [] as string[] };
 
-  override render({ match, pack, strings, dialog, titleId, onClose, onAddToGlossary, onSearch, senses, pageUrl = '' }: TooltipViewProps, { trail }: { trail: string[] }) {
+  override render({ match, pack, strings, dialog, titleId, onClose, onAddToGlossary, onSearch, senses, pageUrl = '', usage }: TooltipViewProps, { trail }: { trail: string[] }) {
     const found = findEntry(pack, trail[trail.length - 1] ?? match.entryId);
     const choice = found && senses?.choose(found.id);
     const entry = choice ? choice.shown : found;
@@ -124,7 +126,7 @@ export class TooltipView extends Component<TooltipViewProps, { trail: string[] }
             <p class="pg-small" lang={strings.lang}>
               {loading ? strings.loadingEntry : strings.unknownWhat}
             </p>
-            {!loading && <CloseTerms match={match} pack={pack} strings={strings} titleId={titleId} onShow={(id) => this.setState({ trail: [...trail, id] })} />}
+            {!loading && usage && <Usage usage={usage} pack={pack} strings={strings} titleId={titleId} onShow={(id) => this.setState({ trail: [...trail, id] })} />}
             {!loading && onAddToGlossary && (
               <button type="button" lang={strings.lang} data-action="add-to-glossary" onClick={() => onAddToGlossary(match)}>
                 {strings.addToGlossary}
@@ -142,25 +144,50 @@ export class TooltipView extends Component<TooltipViewProps, { trail: string[] }
   }
 }
 
-/** Glossary terms that look like an unknown slogan (same numeral, a shared character); each opens in place. */
-function CloseTerms({ match, pack, strings, titleId, onShow }: { match: TextMatch; pack: GlossaryPack; strings: Strings; titleId: string; onShow: (id: string) => void }) {
-  const close = closestTerms(pack.entries, bareText(match.text));
-  if (close.length === 0) return null;
+interface UsageProps {
+  usage: SloganUsage<PackEntry>;
+  pack: GlossaryPack;
+  strings: Strings;
+  titleId: string;
+  onShow: (id: string) => void;
+}
+
+/**
+ * What the glossary knows about an unknown slogan: similar terms (same numeral, a shared
+ * character), the same words numbered otherwise in other places, and the definitions that use it
+ * (or that none does). Each names its place and year and opens in place: other terms, never shown
+ * as this slogan's meaning.
+ */
+function Usage({ usage, pack, strings, titleId, onShow }: UsageProps) {
+  const list = (name: string, heading: string, entries: readonly PackEntry[], where: boolean) =>
+    entries.length > 0 && (
+      <div class="pg-close" data-list={name}>
+        <p class="pg-small" id={`${titleId}-${name}`} lang={strings.lang}>
+          {heading}
+        </p>
+        <ul aria-labelledby={`${titleId}-${name}`} class={where ? 'pg-placed' : undefined}>
+          {entries.map((entry) => (
+            <li key={entry.id}>
+              <button type="button" class="pg-link" onClick={() => onShow(entry.id)}>
+                {entry.term}
+              </button>
+              {where && <span class="pg-at pg-nb">{placeAndYear(pack.documents[entry.doc], strings)}</span>}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
   return (
-    <div class="pg-close" data-list="close-terms">
-      <p class="pg-small" id={`${titleId}-close`} lang={strings.lang}>
-        {strings.closeTerms}
-      </p>
-      <ul aria-labelledby={`${titleId}-close`}>
-        {close.map((entry) => (
-          <li key={entry.id}>
-            <button type="button" class="pg-link" onClick={() => onShow(entry.id)}>
-              {entry.term}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <>
+      {list('close-terms', strings.closeTerms, usage.close, false)}
+      {list('other-numbers', strings.otherNumbers, usage.otherNumbers, true)}
+      {list('used-in', strings.usedIn(usage.usedInCount), usage.usedIn, true)}
+      {usage.usedInCount === 0 && (
+        <p class="pg-small" data-field="used-nowhere" lang={strings.lang}>
+          {strings.usedNowhere}
+        </p>
+      )}
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 // The built widget's lazily loaded parts: ES module files beside the script (policy-glossary-ui.mjs
 // and so on), found from the script's own URL, so they load wherever the town hosts the widget and
 // under `script-src 'self'`. vite.widget.config.ts puts this module in place of chunks.ts.
-import type { ChunkLoader, CollectionChunk, FuzzyChunk, PanelChunk, UIChunk } from './chunks';
+import type { ChunkLoader, CollectionChunk, DefinitionsChunk, FuzzyChunk, PanelChunk, UIChunk } from './chunks';
 
 // Read while the script runs: document.currentScript is only set then. The IIFE build has no
 // import.meta (it compiles to undefined); the ES module build has no current script.
@@ -15,4 +15,5 @@ export const chunks: ChunkLoader = {
   panel: () => load<typeof PanelChunk>('panel'),
   fuzzy: () => load<typeof FuzzyChunk>('fuzzy'),
   collection: () => load<typeof CollectionChunk>('collection'),
+  definitions: () => load<typeof DefinitionsChunk>('definitions'),
 };

@@ -1,11 +1,12 @@
 // The widget's lazily loaded parts. From source (tests, dev) they are plain dynamic imports; the
 // widget build swaps this module for chunks-bundled.ts, which loads the built chunk files.
 import type * as CollectionChunk from './collection';
+import type * as DefinitionsChunk from './definitions-chunk';
 import type * as FuzzyChunk from './fuzzy-chunk';
 import type * as PanelChunk from './panel-chunk';
 import type * as UIChunk from './ui-chunk';
 
-export type { CollectionChunk, FuzzyChunk, PanelChunk, UIChunk };
+export type { CollectionChunk, DefinitionsChunk, FuzzyChunk, PanelChunk, UIChunk };
 
 /** Loads each lazily used part of the widget (each at most once; the module system caches). */
 export interface ChunkLoader {
@@ -17,6 +18,8 @@ export interface ChunkLoader {
   fuzzy(): Promise<typeof FuzzyChunk>;
   /** The collection's loading, merging and sense choice (data-collection). */
   collection(): Promise<typeof CollectionChunk>;
+  /** The whole pack's check (parsePack), for definitions (glossary-source.ts). */
+  definitions(): Promise<typeof DefinitionsChunk>;
 }
 
 /** The chunks of this build. */
@@ -25,4 +28,5 @@ export const chunks: ChunkLoader = {
   panel: () => import('./panel-chunk'),
   fuzzy: () => import('./fuzzy-chunk'),
   collection: () => import('./collection'),
+  definitions: () => import('./definitions-chunk'),
 };

@@ -4,7 +4,7 @@
 import type { GlossaryPack } from '../core/types';
 import { UI_HOST_ATTRIBUTE } from '../dom/annotator';
 import type { ChunkLoader, PanelChunk } from './chunks';
-import { loadPack } from './load-pack';
+import { loadGlossarySource } from './glossary-source';
 import { warn, type WidgetContext } from './widget';
 
 /** The element's tag name. */
@@ -14,7 +14,7 @@ export const GLOSSARY_ELEMENT = 'policy-glossary';
  * Registers <policy-glossary> (once per window). Attributes: `term` (show one entry), `glossary`
  * (a pack URL; default the widget's glossary), `locale`, `theme`. `chunks.panel` supplies the panel.
  */
-export function defineGlossaryElement(win: Window & typeof globalThis, context: WidgetContext, chunks: Pick<ChunkLoader, 'panel'>): void {
+export function defineGlossaryElement(win: Window & typeof globalThis, context: WidgetContext, chunks: Pick<ChunkLoader, 'panel' | 'definitions'>): void {
   if (!win.customElements || win.customElements.get(GLOSSARY_ELEMENT)) return;
 
   class PolicyGlossaryElement extends win.HTMLElement {
@@ -49,7 +49,7 @@ export function defineGlossaryElement(win: Window & typeof globalThis, context: 
       try {
         const source = this.getAttribute('glossary');
         const [pack, panel]: [GlossaryPack, typeof PanelChunk] = await Promise.all([
-          source ? loadPack(source, this.ownerDocument.baseURI) : context.pack(),
+          source ? loadGlossarySource(source, this.ownerDocument.baseURI, chunks).then((glossary) => glossary.full()) : context.pack(),
           chunks.panel(),
         ]);
         if (mine !== this.rendering) return;

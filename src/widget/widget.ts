@@ -1,14 +1,14 @@
-// The widget's engine behind window.PolicyGlossary: loads the pack, annotates roots with the shared
-// DOM layer, brings in the tooltip UI and fuzzy matching only when needed (chunks.ts), and never lets
-// an error escape into the host page.
-import { createBaseMatcher, type Matcher } from '../core/matcher-base';
+// The widget's engine behind window.PolicyGlossary: loads the pack's matcher part, annotates roots
+// with the shared DOM layer, brings in the tooltip UI, the definitions' check and fuzzy matching only
+// when needed (chunks.ts), and never lets an error escape into the host page.
+import { createBaseMatcher, type Matcher, type MatcherGlossary } from '../core/matcher-base';
 import { readForPage } from '../core/match-context';
 import type { GlossaryPack } from '../core/types';
 import type { SenseSupport } from '../ui/sense-views';
 import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
 import { chunks as builtChunks, type ChunkLoader } from './chunks';
 import { mountLazyUI } from './lazy-ui';
-import { loadPack } from './load-pack';
+import { loadGlossarySource } from './glossary-source';
 import { ANNOTATED_EVENT, type AnnotatedDetail } from './event';
 import { excludeList, type WidgetOptions } from './options';
 
@@ -70,7 +70,7 @@ interface PackMatcher extends Matcher {
  * extension and CLI use) takes over and `onUpgrade` rescans. Pages without such slogans never
  * load the fuzzy chunk.
  */
-function createPackMatcher(pack: GlossaryPack, chunks: ChunkLoader, onUpgrade: () => Promise<void>, senses?: SenseSupport): PackMatcher {
+function createPackMatcher(pack: MatcherGlossary, chunks: ChunkLoader, onUpgrade: () => Promise<void>, senses?: SenseSupport): PackMatcher {
   let active: Matcher = createBaseMatcher(pack);
   let upgrade: Promise<void> | undefined;
   const start = () =>
@@ -95,9 +95,10 @@ function createPackMatcher(pack: GlossaryPack, chunks: ChunkLoader, onUpgrade: (
 
 /** The glossary in force: the pack (with the collection, when asked for), its matcher and sense support. */
 interface Active {
-  pack: GlossaryPack;
+  /** The whole pack, with definitions: at once with the collection, else from the definitions chunk. */
+  pack: GlossaryPack | (() => Promise<GlossaryPack>);
   /** The town's own glossary, which its <policy-glossary> panel lists. */
-  own: GlossaryPack;
+  own(): Promise<GlossaryPack>;
   matcher: PackMatcher;
   senses?: SenseSupport;
 }
@@ -112,8 +113,8 @@ export function createWidget(doc: Document, defaults: WidgetOptions = {}, chunks
   let sessions: Session[] = [];
   /** Bumped by init and destroy, so a slow glossary load never mounts after a newer call. */
   let generation = 0;
-  let resolveFirstPack: (pack: GlossaryPack) => void = () => {};
-  const firstPack = new Promise<GlossaryPack>((resolve) => (resolveFirstPack = resolve));
+  let resolveFirstPack: (own: () => Promise<GlossaryPack>) => void = () => {};
+  const firstPack = new Promise<() => Promise<GlossaryPack>>((resolve) => (resolveFirstPack = resolve));
 
   const resolveRoot = (root: Element | string | undefined): Element | undefined => {
     if (root === undefined) return doc.body ?? undefined;
@@ -201,18 +202,34 @@ export function createWidget(doc: Document, defaults: WidgetOptions = {}, chunks
         destroyAll();
         const mine = ++generation;
         options = { ...defaults, ...next };
-        const own = await loadPack(options.glossary ?? 'glossary.json', doc.baseURI);
-        let pack = own;
+        const source = await loadGlossarySource(options.glossary ?? 'glossary.json', doc.baseURI, chunks);
+        // Definitions that turn out not to be a valid pack take the highlights away again: nothing
+        // of a glossary that failed its check stays on the page.
+        const own = (): Promise<GlossaryPack> =>
+          source.full().catch((error: unknown) => {
+            if (mine === generation && !failed) {
+              failed = true;
+              warn('术语表无效 the glossary is not valid', error);
+              destroyAll();
+            }
+            throw error;
+          });
+        let failed = false;
+        let matchable: MatcherGlossary = source.matchable;
+        let pack: Active['pack'] = own;
         let senses: SenseSupport | undefined;
         if (options.collection !== undefined) {
           try {
-            ({ pack, senses } = await (await chunks.collection()).loadCollection(pack, options.collection, options.region, doc.baseURI));
+            const merged = await (await chunks.collection()).loadCollection(await own(), options.collection, options.region, doc.baseURI);
+            ({ pack, senses } = merged);
+            matchable = merged.pack;
           } catch (error) {
+            if (failed) return undefined;
             warn('合集', error);
           }
         }
         if (mine !== generation) return undefined;
-        current = { pack, own, senses, matcher: createPackMatcher(pack, chunks, rescanAll, senses) };
+        current = { pack, own, senses, matcher: createPackMatcher(matchable, chunks, rescanAll, senses) };
         resolveFirstPack(own);
         const root = resolveRoot(options.root);
         return root ? await annotateRoot(root, current) : undefined;
@@ -239,7 +256,7 @@ export function createWidget(doc: Document, defaults: WidgetOptions = {}, chunks
       destroyAll();
       current = undefined;
     },
-    pack: () => (current ? Promise.resolve(current.own) : firstPack),
+    pack: () => (current ? current.own() : firstPack.then((own) => own())),
     locale: () => options.locale,
     theme: () => options.theme,
   };

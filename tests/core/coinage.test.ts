@@ -15,6 +15,13 @@ describe('quoted coinages without a numeral', () => {
     ['打造“巴蜀好礼”品牌', [['巴蜀好礼', 'coined']]],
     // quoted twice in the same text, nothing governing it
     ['落实“揭榜挂帅”。各区推广“揭榜挂帅”，成效明显。', [['揭榜挂帅', 'coined'], ['揭榜挂帅', 'coined']]],
+    // quoted once, named as a programme: a launching verb before it, a governing noun ending it, a list of names
+    ['建设“江南森林粮仓”，保障供给。', [['江南森林粮仓', 'coined']]],
+    ['推动“山区云课堂”提质增效。', [['山区云课堂', 'coined']]],
+    ['深入落实“青苗育才工程”，完善政策。', [['青苗育才工程', 'coined']]],
+    ['深化“科技特派员”“产业导师”等做法。', [['科技特派员', 'coined'], ['产业导师', 'coined']]],
+    ['推进“乡村客运”和“城乡交邮”融合。', [['乡村客运', 'coined'], ['城乡交邮', 'coined']]],
+    ['推广工厂“闭环泡泡”生产模式。', [['闭环泡泡', 'coined']]],
     // Latin acronyms
     ['用好“RCEP”规则', [['RCEP', 'coined']]],
     ['推广「TOD」开发', [['TOD', 'coined']]],
@@ -37,6 +44,13 @@ describe('quoted coinages without a numeral', () => {
     ['too long to be a coined name', '落实“企业开办全程网上办理一次办结”机制。'],
     ['mixed letters and digits', '推广“5G”应用。'],
     ['a quoted phrase with a comma', '做到“快办，好办”工作。'],
+    ['quoted once after a verb that launches nothing', '争当群众心中的“贴心人”。'],
+    ['two characters after a launching verb', '建设“美丽”家园。'],
+    ['a place name after a launching verb', '建设“青山县”，造福群众。'],
+    ['one-character names side by side', '做到“快”“准”“稳”。'],
+    ['a governing noun past a function word', '守住“青山绿水”的生态底线和发展品牌。'],
+    ['a governing noun too far after the quote', '守住“青山绿水”底线年年提升管理品牌。'],
+    ['a quoted sentence in a list', '坚持“房子是用来住的、不是用来炒的”定位。'],
   ])('not a coinage: %s', (_why, text) => {
     expect(scanSlogans(text).filter((candidate) => candidate.evidence === 'coined')).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // The compiled pack, after a trip through JSON (as storage.local keeps it), finds exactly what the
 // matcher built from the glossary finds: on hand-written rows and on random glossaries and texts.
 import { describe, expect, it } from 'vitest';
-import { compilePack, isCompiledPack, loadCompiledMatcher, type CompiledPack } from '../../src/core/compiled-pack';
+import { compilePack, isCompiledPack, loadCompiledMatcher, sameMatcherInput, type CompiledPack } from '../../src/core/compiled-pack';
 import { createFuzzyResolver } from '../../src/core/fuzzy';
 import { createBaseMatcher, type MatcherGlossary } from '../../src/core/matcher-base';
 import type { TextMatch } from '../../src/core/types';
@@ -59,6 +59,43 @@ describe('compilePack / loadCompiledMatcher', () => {
     expect(isCompiledPack({ ...compiled, version: 0 })).toBe(false);
     expect(isCompiledPack(null)).toBe(false);
     expect(isCompiledPack(glossary)).toBe(false);
+    // A version-1 value (table and base64 arrays, no data string) is compiled again.
+    expect(isCompiledPack({ version: 1, hash: 'h1', entries: 8, table: {}, automaton: {} })).toBe(false);
+  });
+
+  it('is the same JSON for the same glossary (the build\'s file is reproducible), and keeps its hash when copied', () => {
+    expect(JSON.stringify(compilePack(glossary))).toBe(JSON.stringify(compiled));
+    // The extension stores the build's compiled matcher under the merged pack's hash.
+    const text = '落实“三问三登计”，做好六穩和“六保”，抓好“三项”工作';
+    expect(shown(loadCompiledMatcher({ ...compiled, hash: 'merged' }, { fuzzy: createFuzzyResolver }).scan(text))).toEqual(shown(plain.scan(text)));
+  });
+
+  /** The compiled pack with its binary data changed by `edit`. */
+  const withData = (edit: (bytes: Uint8Array) => Uint8Array): CompiledPack => {
+    const bytes = Uint8Array.from(atob(compiled.data), (c) => c.charCodeAt(0));
+    const edited = edit(bytes);
+    return { ...compiled, data: btoa(String.fromCharCode(...edited)) };
+  };
+  it.each([
+    ['empty', withData(() => new Uint8Array(0)), /not a compiled glossary matcher/],
+    ['JSON text', withData(() => new TextEncoder().encode('{"version":2}')), /not a compiled glossary matcher/],
+    ['of another version', withData((b) => { new DataView(b.buffer).setUint32(4, 99, true); return b; }), /version 99/],
+    ['cut short', withData((b) => b.subarray(0, 400)), /truncated/],
+  ])('rejects data that is %s', (_name, pack, message) => {
+    expect(() => loadCompiledMatcher(pack)).toThrow(message);
+  });
+
+  it.each([
+    ['the same entries and variants', glossary, true],
+    ['copies of the entries', { ...glossary, entries: glossary.entries.map((e) => ({ ...e, forms: [...e.forms] })) }, true],
+    ['an entry fewer', { ...glossary, entries: glossary.entries.slice(1) }, false],
+    ['entries in another order', { ...glossary, entries: [...glossary.entries].reverse() }, false],
+    ['a form more', { ...glossary, entries: glossary.entries.map((e, i) => (i === 0 ? { ...e, forms: [...e.forms, '六个稳'] } : e)) }, false],
+    ['another term', { ...glossary, entries: glossary.entries.map((e, i) => (i === 1 ? { ...e, term: '六个保' } : e)) }, false],
+    ['another variant', { ...glossary, variants: { 穩: '隐' } }, false],
+    ['no variants', { ...glossary, variants: undefined }, false],
+  ])('sameMatcherInput: %s → %s', (_name, other, same) => {
+    expect(sameMatcherInput(glossary, other)).toBe(same);
   });
 
   it('finds what the plain matcher finds on random glossaries and texts', () => {

@@ -3,18 +3,18 @@ import { preferPlaceMeaning, readInContext } from '../../src/core/match-context'
 import type { TextMatch } from '../../src/core/types';
 
 /** Term matches for `terms` in `text`, each at its first occurrence (after `from`), as a matcher would give them. */
-function termMatches(text: string, terms: readonly string[]): TextMatch[] {
+function termMatches(text: string, terms: readonly string[], canonical?: string): TextMatch[] {
   let from = 0;
   return terms.map((term) => {
     const start = text.indexOf(term, from);
     if (start < 0) throw new Error(`${term} not in ${text}`);
     from = start + term.length;
-    return { start, end: start + term.length, text: term, kind: 'term', entryId: term, term };
+    return { start, end: start + term.length, text: term, kind: 'term', entryId: term, term: canonical ?? term };
   });
 }
 
 // Sentences invented for these tests.
-const rows: { name: string; text: string; terms: string[]; kept: string[]; flagged?: string[] }[] = [
+const rows: { name: string; text: string; terms: string[]; canonical?: string; kept: string[]; flagged?: string[] }[] = [
   // A single character is a word of every sentence.
   { name: 'one character, outside quotes', text: '各部门简政放权，提高效率。', terms: ['放'], kept: [], flagged: [] },
   { name: 'one character inside a quoted numbered coinage', text: '全市“三新”产业集聚发展。', terms: ['三'], kept: [], flagged: ['三新'] },
@@ -40,11 +40,23 @@ const rows: { name: string; text: string; terms: string[]; kept: string[]; flagg
   { name: 'a plan code before, not a chain (negative)', text: '十四五时期三大工程全面开工。', terms: ['三大工程'], kept: ['三大工程'] },
   { name: 'ordinary words before (negative)', text: '全面推进三医联动，改善服务。', terms: ['三医联动'], kept: ['三医联动'] },
   { name: 'an unnumbered term is no chain link (negative)', text: '建设无废城市三年行动。', terms: ['无废城市'], kept: ['无废城市'] },
+  // A term found by its stem, named by the text with another programme noun.
+  { name: 'stem of a 工程, named 责任', text: '严格落实“五个一”责任，强化调度。', terms: ['五个一'], canonical: '五个一工程', kept: [], flagged: ['五个一'] },
+  { name: 'stem of a 工程, named 机制, unquoted', text: '建立三同步机制，压实责任。', terms: ['三同步'], canonical: '三同步工程', kept: [], flagged: ['三同步机制'] },
+  { name: 'stem with its own noun (negative)', text: '实施“五个一”工程，繁荣创作。', terms: ['五个一'], canonical: '五个一工程', kept: ['五个一'] },
+  { name: 'stem with a noun of the same kind (negative)', text: '开展“三清”行动计划。', terms: ['三清'], canonical: '三清行动', kept: ['三清'] },
+  { name: 'stem glued to 建设, said of any programme (negative)', text: '推进“五个一”建设。', terms: ['五个一'], canonical: '五个一工程', kept: ['五个一'] },
+  { name: 'stem followed by no programme noun (negative)', text: '落实“五个一”要求。', terms: ['五个一'], canonical: '五个一工程', kept: ['五个一'] },
+  { name: 'a term without a suffix, then a programme noun (negative)', text: '落实“六稳”机制。', terms: ['六稳'], kept: ['六稳'] },
+  { name: 'another list of the same count, joined by 和', text: '推进十大重点改革和民生实事。', terms: ['十大重点'], canonical: '十大重点工程', kept: [], flagged: ['十大重点改革'] },
+  { name: 'a noun of the same kind at the end (negative)', text: '开展河湖“清四乱”行动。', terms: ['清四乱'], canonical: '清四乱专项行动', kept: ['清四乱'] },
+  { name: 'a noun that begins a longer word (negative)', text: '对接“双十”战略性产业集群。', terms: ['双十'], canonical: '双十工程', kept: ['双十'] },
+  { name: 'an unnumbered stem (negative)', text: '落实“东数西算”战略，加快建设。', terms: ['东数西算'], canonical: '东数西算工程', kept: ['东数西算'] },
 ];
 
 describe('readInContext', () => {
-  it.each(rows)('$name', ({ text, terms, kept, flagged }) => {
-    const out = readInContext(text, termMatches(text, terms));
+  it.each(rows)('$name', ({ text, terms, canonical, kept, flagged }) => {
+    const out = readInContext(text, termMatches(text, terms, canonical));
     expect(out.filter((m) => m.kind === 'term').map((m) => m.text)).toEqual(kept);
     if (flagged) {
       const unknown = out.filter((m) => m.kind === 'unknown-slogan').map((m) => m.text.replace(/[“”]/gu, ''));

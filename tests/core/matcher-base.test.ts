@@ -37,3 +37,35 @@ describe('createBaseMatcher', () => {
     expect(createBaseMatcher(glossary, { slogans: false }).scan(text)).toEqual(createMatcher(glossary, { slogans: false, fuzzy: false }).scan(text));
   });
 });
+
+describe('a near miss of a longer term that holds a shorter term whole', () => {
+  const both: MatcherGlossary = {
+    entries: [
+      { id: 'san-wen', term: '三问', forms: ['三问'] },
+      { id: 'san-wen-san-deng-ji', term: '三问三登记', forms: ['三问三登记'] },
+      { id: 'liu-wen', term: '六稳', forms: ['六稳'] },
+      { id: 'luo-shi', term: '落实三问', forms: ['落实三问'] },
+    ],
+  };
+  const rows: Array<[string, string, string[][]]> = [
+    // 三问 is a term of its own; the slip 三问三登计 is read as the near miss of 三问三登记, not as 三问.
+    ['the slip, not its fragment', '推行“三问三登计”制度', [['三问三登计', 'fuzzy', 'san-wen-san-deng-ji']]],
+    ['the exact longer term', '推行三问三登记制度', [['三问三登记', 'term', 'san-wen-san-deng-ji']]],
+    ['the shorter term alone', '坚持三问，逐户登记', [['三问', 'term', 'san-wen']]],
+    // No longer term resembles 三问四查: the shorter term stays what the matcher found.
+    ['a numbered phrase nothing longer resembles', '做到“三问四查”', [['三问', 'term', 'san-wen']]],
+    // The slogan found is 六稳三问三登计, a near miss of nothing: its terms stay.
+    ['a longer slogan that holds it', '六稳三问三登计', [['六稳', 'term', 'liu-wen'], ['三问', 'term', 'san-wen']]],
+    // A term that reaches past the slogan's start is not held whole: nothing is taken from it.
+    ['a term not held whole', '要落实三问三登计', [['落实三问', 'term', 'luo-shi']]],
+  ];
+  it.each(rows)('%s', (_name, text, expected) => {
+    const matches = createBaseMatcher(both, { fuzzy: createFuzzyResolver }).scan(text);
+    expect(shown(matches)).toEqual(expected);
+    // Without a resolver the terms the matcher found stay as they are.
+    expect(shown(createBaseMatcher(both, { slogans: false }).scan(text)).filter((m) => m[1] === 'term')).toEqual(
+      expected.some((m) => m[1] === 'fuzzy') ? [['三问', 'term', 'san-wen']] : expected,
+    );
+  });
+});
+

@@ -20,6 +20,10 @@ describe('terms and quoted phrases', () => {
   it.each([
     { text: '做好“两稳”“两保”工作。', expected: [['wen', '两稳'], ['bao', '两保']] },
     { text: '做好“两稳” “两保”工作。', expected: [['wen', '两稳'], ['bao', '两保']] },
+    // any space between the phrases: full-width, no-break, a line break
+    { text: '做好“两稳”\u3000“两保”工作。', expected: [['wen', '两稳'], ['bao', '两保']] },
+    { text: '做好“两稳”\u00a0「两保」工作。', expected: [['wen', '两稳'], ['bao', '两保']] },
+    { text: '做好“两稳”\n“两保”工作。', expected: [['wen', '两稳'], ['bao', '两保']] },
     { text: '做好两稳两保工作。', expected: [['compound', '两稳两保']] },
     { text: '做好“两稳两保”工作。', expected: [['compound', '两稳两保']] },
     { text: '开展“粮袋子”“果篮子”行动。', expected: [['joined', '“粮袋子”“果篮子”行动']] },

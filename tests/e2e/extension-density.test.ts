@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { GOV_HOST, launchBrowser, type LaunchedBrowser } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
-import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, builtExtension, gotoExtensionPage, highlightCount, tooltipInfo, tooltipText, waitFor } from './extension-helpers';
+import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, builtExtension, gotoExtensionPage, highlightCount, openPopupFor, tooltipInfo, tooltipLayoutProblems, tooltipText, waitFor } from './extension-helpers';
 import { pageLayoutProblems } from './support/layout';
 import type { BrowserName } from './support/browsers';
 
@@ -26,6 +26,8 @@ const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 // 六稳 three times (once as “六稳”工作), 六保 twice (once as “六保”任务), one unknown slogan.
 const BUSY =
   '今年要做好“六稳”工作，落实“六保”任务。六稳是大局，六保是底线，坚持六稳不动摇。各级干部要做到“四个严实”。';
+// A near match of the town glossary's 三问三登记 (a typo), quoted, and an unknown slogan.
+const NEAR = '各村落实“三问三登计”制度，各级干部要做到“四个严实”。';
 const page = (body: string) =>
   `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body><p>${body}</p></body></html>`;
 
@@ -66,6 +68,19 @@ const termRuleDraws = (tab: Page): Promise<boolean> =>
 const activeCount = (tab: Page): Promise<number> =>
   tab.evaluate(() => (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights?.get('pg-active')?.size ?? 0);
 
+/** The text of the ::highlight(name) rule the page has from us ('' when none). */
+const highlightRule = (tab: Page, name: string): Promise<string> =>
+  tab.evaluate((name) => {
+    for (const sheet of [...document.adoptedStyleSheets, ...document.styleSheets]) {
+      try {
+        for (const rule of sheet.cssRules) if (rule.cssText.includes(`highlight(${name})`)) return rule.cssText;
+      } catch {
+        // A cross-origin sheet of the page is not ours.
+      }
+    }
+    return '';
+  }, name);
+
 /** Stores a settings change the way the options page does (storage.local `settings`). */
 async function setSettings(extensionPage: Page, change: Record<string, unknown>): Promise<void> {
   await extensionPage.evaluate(async (change) => {
@@ -102,26 +117,10 @@ describe.each(TARGETS)('density and hide on this page: $name ($extension)', ({ n
   let control: Page;
 
   /** The popup as a page acting on `target` (every other tab but the control page closed first). */
-  async function openPopup(browser: Browser, target: Page, width = 380): Promise<Page> {
-    for (const other of await browser.pages()) if (other !== target && other !== control) await other.close();
-    const popup = await browser.newPage();
-    await popup.setViewport({ width, height: 600 });
-    const url = target.url();
-    // Without a click on the toolbar button the browser withholds the page's address: the one tab
-    // that is not the extension's own is the target.
-    const tabId = await control.evaluate(async (url) => {
-      type TabsApi = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
-      const api = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
-      const tabs = await (api.browser ?? api.chrome).tabs.query({});
-      return (tabs.find((t) => t.url === url) ?? tabs.find((t) => !t.url?.startsWith(location.origin)))?.id;
-    }, url);
-    await gotoExtensionPage(popup, `${base}/popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
-    await popup.waitForSelector('[data-site-state]');
-    return popup;
-  }
+  const openPopup = (browser: Browser, target: Page, width = 380): Promise<Page> => openPopupFor(browser, base, target, { width, keep: [control] });
 
   beforeAll(async () => {
-    server = await startServer({ '/busy.html': { body: page(BUSY) }, '/other.html': { body: page(BUSY) } });
+    server = await startServer({ '/busy.html': { body: page(BUSY) }, '/other.html': { body: page(BUSY) }, '/near.html': { body: page(NEAR) } });
     process.env.LANGUAGE = 'zh_CN';
     process.env.MOZ_REMOTE_ALLOW_SYSTEM_ACCESS = '1';
     launched = await launchBrowser(name, { extension: builtExtension(extension), firefoxPrefs: FIREFOX_EXTENSION_PREFS });
@@ -255,6 +254,13 @@ describe.each(TARGETS)('density and hide on this page: $name ($extension)', ({ n
     await tab.mouse.move(point.x, point.y, { steps: 2 });
     const text = await waitFor(() => tooltipText(tab), 'the unknown slogan’s tooltip');
     expect(text).toContain('这是一个编号提法');
+    // Where else it is used, from the whole bundled collection (the background answers; the page
+    // holds only its own terms' entries): no 名词解释 uses 四个严实, and that is said, not left blank.
+    await waitFor(async () => (await tooltipText(tab))?.includes('词库收录的各地名词解释中都没有用到它。'), 'the slogan’s usage from the background');
+    const close = await tab.evaluate(() => [...document.querySelector('[data-policy-glossary-ui]')!.shadowRoot!.querySelectorAll('[data-list="close-terms"] button')].map((b) => b.textContent ?? ''));
+    // Similar slogans have its numeral (四) and a character of its own (严 or 实).
+    expect(close.length).toBeGreaterThan(0);
+    for (const term of close) expect(term).toMatch(/^(?=.*四)(?=.*[严实])/u);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await tab.screenshot({ path: join(SCREENSHOTS, `ext-density-slogan-tooltip-${extension}.png`) });
     const buttons = await tab.evaluate(() => [...document.querySelector('[data-policy-glossary-ui]')!.shadowRoot!.querySelectorAll('[data-action]')].map((b) => b.getAttribute('data-action')));
@@ -279,6 +285,36 @@ describe.each(TARGETS)('density and hide on this page: $name ($extension)', ({ n
     await tab.close();
   });
 
+  it('a near match is drawn with its own dotted style, unlike a term, and no highlight holds a quote mark', async () => {
+    const tab = await launched.browser.newPage();
+    await tab.goto(server.url(GOV_HOST, '/near.html'));
+    const drawn = await waitFor(async () => {
+      const texts = await drawnTexts(tab);
+      return texts.includes('三问三登计') ? texts : null;
+    }, 'the near match drawn');
+    expect(drawn.filter((t) => /[“”‘’「」]/.test(t))).toEqual([]);
+    const fuzzy = await tab.evaluate(() =>
+      [...((CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('pg-fuzzy') ?? [])].map((r) => (r as Range).toString()),
+    );
+    expect(fuzzy).toEqual(['三问三登计']);
+    expect(await highlightRule(tab, 'pg-fuzzy')).toMatch(/dotted/);
+    expect(await highlightRule(tab, 'pg-term')).not.toMatch(/dotted/);
+    await tab.close();
+  });
+
+  // With the collection, 三问 (another place's term) lies inside the slip 三问三登计: the near miss
+  // of the longer 三问三登记 is what the text names (core/matcher-base.ts mergeSlogans).
+  it('a near match’s tooltip starts with 可能是', async () => {
+    const tab = await launched.browser.newPage();
+    await tab.goto(server.url(GOV_HOST, '/near.html'));
+    await waitFor(async () => (await drawnTexts(tab)).includes('三问三登计'), 'the near match drawn');
+    const point = await pointAt(tab, '三问三登计', 0);
+    await tab.mouse.move(1, 1);
+    await tab.mouse.move(point.x, point.y, { steps: 2 });
+    const shown = await waitFor(() => tooltipText(tab), 'the near match’s tooltip').finally(() => tab.close());
+    expect(shown).toContain('可能是：三问三登记');
+  });
+
   const views = [
     { width: 375, label: '375' },
     { width: 1280, label: 'desktop' },
@@ -292,6 +328,31 @@ describe.each(TARGETS)('density and hide on this page: $name ($extension)', ({ n
     await waitFor(async () => (await highlightCount(tab)) > 0, 'highlights');
     for (const language of ['zh-CN', 'en'] as const) {
       await setSettings(control, { language });
+      // Closed before the popups open: a popup acts on the one page tab there is.
+      const near = await launched.browser.newPage();
+      if (emulate) await near.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await near.goto(server.url(GOV_HOST, '/near.html'));
+      // The tooltips of a near match and of an unknown slogan (its usage answered), on the page.
+      for (const view of views) {
+        await near.bringToFront();
+        await near.setViewport({ width: view.width, height: 700 });
+        for (const [what, text, ready] of [['slogan', '四个严实', '[data-field="used-nowhere"]']] as const) {
+          await waitFor(async () => (await drawnTexts(near)).includes(text), `${text} drawn`);
+          await near.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+          await near.keyboard.press('Escape');
+          const at = await pointAt(near, text, 0);
+          await near.mouse.move(1, 1);
+          await near.mouse.move(at.x, at.y, { steps: 2 });
+          await waitFor(
+            () => near.evaluate((ready, lang) => document.querySelector('[data-policy-glossary-ui]')?.shadowRoot?.querySelector(`.pg-root[lang="${lang}"] ${ready}`) != null, ready, language),
+            `the ${what} tooltip in ${language} at ${view.label}`,
+          );
+          await new Promise((r) => setTimeout(r, 300));
+          expect(await tooltipLayoutProblems(near), `${what} ${language} ${view.label}`).toEqual([]);
+          await near.screenshot({ path: join(SCREENSHOTS, `ext-tooltip-${what}-${language}-${scheme}-${view.label}-${extension}.png`) });
+        }
+      }
+      await near.close();
       for (const view of views) {
         const popup = await openPopup(launched.browser, tab, view.width);
         if (emulate) await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
@@ -307,9 +368,15 @@ describe.each(TARGETS)('density and hide on this page: $name ($extension)', ({ n
         await gotoExtensionPage(options, `${base}/options.html#display`);
         await options.waitForSelector('select[data-setting="density"]');
         await waitFor(() => options.evaluate((lang) => document.querySelector('.pg-root')?.getAttribute('lang') === lang || document.documentElement.lang === lang, language), `the options page in ${language}`);
-        await options.$eval('#display', (s) => s.scrollIntoView());
         expect(await pageLayoutProblems(options)).toEqual([]);
+        // The whole page (every section), then its 显示 section in view.
+        await options.screenshot({ path: join(SCREENSHOTS, `ext-options-${language}-${scheme}-${view.label}-${extension}.png`), fullPage: true });
+        await options.$eval('#display', (s) => s.scrollIntoView());
         await options.screenshot({ path: join(SCREENSHOTS, `ext-density-options-${language}-${scheme}-${view.label}-${extension}.png`) });
+        await gotoExtensionPage(options, `${base}/welcome.html`);
+        await waitFor(() => options.evaluate((lang) => document.documentElement.lang === lang && !!document.querySelector('[data-example]'), language), `the first-run page in ${language}`);
+        expect(await pageLayoutProblems(options)).toEqual([]);
+        await options.screenshot({ path: join(SCREENSHOTS, `ext-welcome-${language}-${scheme}-${view.label}-${extension}.png`), fullPage: true });
       }
       await options.close();
     }

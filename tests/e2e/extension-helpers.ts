@@ -3,8 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { launchBrowser, type BrowserName, type LaunchedBrowser } from './support/browsers';
+import { layoutProblems } from './support/layout';
 import { SEED_REPORT_PATH } from '../../demo/seed-page';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -244,4 +245,40 @@ export async function hoverFootnote(page: Page, footnote: SeedFootnote, point: {
     return shown && squash(shown).includes(squash(footnote.definition)) && shown.includes(String(footnote.n)) ? shown : null;
   }, `a tooltip with the definition of ${footnote.term} and its footnote number`);
   return { text, info: await tooltipInfo(page) };
+}
+
+/**
+ * Opens the popup as a page acting on `target` (`width` × 600, the tallest popup a browser shows).
+ * Without a click on the toolbar button the browser withholds other tabs' addresses from the
+ * extension, so every tab but `target` and `keep` is closed first, and the target is the tab with
+ * its address or else the one tab that is not the extension's own.
+ */
+export async function openPopupFor(browser: Browser, base: string, target: Page, { width = 380, keep = [] as Page[] } = {}): Promise<Page> {
+  for (const other of await browser.pages()) if (other !== target && !keep.includes(other)) await other.close();
+  const popup = await browser.newPage();
+  await popup.setViewport({ width, height: 600 });
+  await gotoExtensionPage(popup, `${base}/popup.html`);
+  const url = target.url();
+  const tabId = await popup.evaluate(async (url) => {
+    type Tab = { id?: number; url?: string };
+    type TabsApi = { tabs: { query(q: object): Promise<Tab[]> } };
+    const api = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
+    const tabs = await (api.browser ?? api.chrome).tabs.query({});
+    return (tabs.find((t) => t.url === url) ?? tabs.find((t) => t.url !== undefined && !t.url.startsWith(location.origin)) ?? tabs.find((t) => t.url === undefined))?.id;
+  }, url);
+  await gotoExtensionPage(popup, `${base}/popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
+  await popup.waitForSelector('[data-site-state]');
+  return popup;
+}
+
+/**
+ * What is wrong with the open tooltip's layout: the tooltip inside the viewport, its parts and listed
+ * terms within its width and not on top of one another (see support/layout.ts).
+ */
+export function tooltipLayoutProblems(page: Page): Promise<string[]> {
+  return layoutProblems(page, [
+    { name: 'tooltip', selector: '[data-policy-glossary-ui] >>> [role="tooltip"],[role="dialog"]' },
+    { name: 'tooltip part', selector: '[data-policy-glossary-ui] >>> .pg-tip > * > *', all: true, within: 'width' },
+    { name: 'listed term', selector: '[data-policy-glossary-ui] >>> .pg-close li', all: true, within: 'width' },
+  ]);
 }

@@ -19,7 +19,7 @@ import { stringify } from 'yaml';
 import { GOV_HOST, launchBrowser, type LaunchedBrowser } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
 import { SEED_REPORT_PATH } from '../../demo/seed-page';
-import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, builtExtension, gotoExtensionPage, highlightCount, tooltipText, waitFor } from './extension-helpers';
+import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, builtExtension, gotoExtensionPage, highlightCount, tooltipLayoutProblems, tooltipText, waitFor } from './extension-helpers';
 import { pageLayoutProblems } from './support/layout';
 import type { BrowserName } from './support/browsers';
 
@@ -32,6 +32,12 @@ const TARGETS: { name: BrowserName; extension: 'chrome-mv3' | 'firefox-mv2' | 'f
 const BROKEN = 'source:\n  title: 测试\n  kind: footnotes\nentries:\n  - id: shuang-qian\n    term: 双千工程\n    status: draft\n';
 // A term no bundled glossary defines, so the imported pack's definition is the only one the page can show.
 const GOOD = 'source:\n  title: 测试文件\n  kind: footnotes\nentries:\n  - id: shuang-qian\n    term: 双百千工程\n    definition: 测试用的释义。\n    status: official\n';
+// With the good file: the unknown slogan 四个严实 numbered otherwise, and a definition that uses it
+// (what its tooltip names as where else it is used), from a document with an issuer and a year.
+const USAGE =
+  'source:\n  title: 测试文件二\n  issuer: 测试市人民政府\n  year: 2024\n  kind: 名词解释\nentries:\n' +
+  '  - id: san-ge-yan-shi\n    term: 三个严实\n    definition: 测试：三项要求。\n    status: official\n' +
+  '  - id: yan-shi-gong-zuo-fa\n    term: 严实工作法\n    definition: 测试：落实“四个严实”要求的工作方法。\n    status: official\n';
 
 // A glossary whose every text is markup or script: it must show as text wherever it appears.
 const PWN = '<img src=x onerror="window.__pgPwned=1">';
@@ -110,6 +116,30 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     return { tab, point };
   };
 
+  /**
+   * The unknown slogan's tooltip at 375 px and desktop width, light and (Chromium) dark, each after a
+   * layout check (tests/e2e/screenshots/ext-slogan-tooltip-*); the pointer rests on the slogan again.
+   */
+  const screenshotSloganTooltip = async (tab: Page, point: { x: number; y: number }, language: string): Promise<void> => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const scheme of name === 'chromium' ? (['light', 'dark'] as const) : (['light'] as const)) {
+      if (name === 'chromium') await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      for (const [width, height] of [[1280, 800], [375, 700]] as const) {
+        await tab.setViewport({ width, height });
+        const at = await middleOfTerm(tab, '四个严实');
+        await tab.mouse.move(1, 1);
+        await tab.mouse.move(at.x, at.y, { steps: 2 });
+        await waitFor(async () => (await tooltipText(tab))?.includes('三个严实'), `the slogan’s tooltip at ${width} px`);
+        await new Promise((r) => setTimeout(r, 300));
+        expect(await tooltipLayoutProblems(tab), `${language} ${scheme} ${width} px`).toEqual([]);
+        await tab.screenshot({ path: join(SCREENSHOTS, `ext-slogan-tooltip-${language}-${scheme}-${width}-${extension}.png`) });
+      }
+    }
+    if (name === 'chromium') await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await tab.setViewport({ width: 800, height: 600 });
+    Object.assign(point, await middleOfTerm(tab, '四个严实'));
+  };
+
   /** The popup in a tab of its own, `query` typed into its glossary search. */
   const searchInPopup = async (query: string): Promise<Page> => {
     const popup = await launched.browser.newPage();
@@ -132,6 +162,8 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
   it('imports a good file as a pack that pages use', async () => {
     await upload('good.yaml', GOOD);
     await waitFor(() => options.$('[data-pack-id="file:good.yaml"]'), 'the imported pack in the list', SLOW);
+    await upload('usage.yaml', USAGE);
+    await waitFor(() => options.$('[data-pack-id="file:usage.yaml"]'), 'the second imported pack in the list', SLOW);
     const { tab } = await hoverTerm('/new.html', '双百千工程', 'the imported term highlighted');
     await waitFor(async () => (await tooltipText(tab))?.includes('测试用的释义。'), 'the imported definition in the tooltip');
     await tab.close();
@@ -181,11 +213,19 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     // Items one per line, never joined with 、.
     const items = await options.$eval(`${first} textarea[name="items"]`, (area) => (area as HTMLTextAreaElement).value);
     expect(items.split('\n').length).toBeGreaterThan(1);
-    await options.setViewport({ width: 800, height: 900 });
-    expect(await pageLayoutProblems(options)).toEqual([]);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await options.$eval('[data-list="report-entries"]', (list) => list.scrollIntoView());
-    await options.screenshot({ path: join(SCREENSHOTS, `ext-options-import-${extension}.png`) });
+    // The preview at 375 px and desktop, light and (Chromium) dark, each after a layout check.
+    for (const scheme of name === 'chromium' ? (['light', 'dark'] as const) : (['light'] as const)) {
+      if (name === 'chromium') await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      for (const [width, height] of [[1280, 900], [375, 800]] as const) {
+        await options.setViewport({ width, height });
+        expect(await pageLayoutProblems(options), `${scheme} ${width} px`).toEqual([]);
+        await options.$eval('[data-list="report-entries"]', (list) => list.scrollIntoView());
+        await options.screenshot({ path: join(SCREENSHOTS, `ext-options-import-${scheme}-${width}-${extension}.png`) });
+      }
+    }
+    if (name === 'chromium') await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await options.setViewport({ width: 800, height: 900 });
     const definition = `${first} textarea[name="definition"]`;
     await options.$eval(definition, (area) => ((area as HTMLTextAreaElement).value = ''));
     await options.type(definition, '修改后的释义');
@@ -202,6 +242,24 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     const { tab, point } = await hoverTerm('/slogan.html', '四个严实', 'the unknown slogan marked');
     const unknown = await waitFor(() => tooltipText(tab), 'the unknown slogan’s tooltip');
     expect(unknown).toContain('这是一个编号提法');
+    // Where else it is used, as far as the glossary knows (asked of the background, over every pack).
+    const listed = (name: string) => tab.evaluate((name) => [...(document.querySelector('[data-policy-glossary-ui]')!.shadowRoot!.querySelectorAll(`[data-list="${name}"] li`))].map((li) => li.textContent), name);
+    expect(await waitFor(async () => ((await listed('other-numbers')).length > 0 ? listed('other-numbers') : null), 'the same words numbered otherwise')).toEqual(['三个严实测试市人民政府 · 2024年']);
+    expect(await listed('used-in')).toEqual(['严实工作法测试市人民政府 · 2024年']);
+    expect(await tooltipText(tab)).toContain('用到它的名词解释（1 份报告）');
+    await screenshotSloganTooltip(tab, point, 'zh-CN');
+    await options.select('select[data-setting="language"]', 'en');
+    await tab.bringToFront();
+    await tab.mouse.move(1, 1);
+    await tab.mouse.move(point.x, point.y, { steps: 2 });
+    await waitFor(async () => (await tooltipText(tab))?.includes('The same words with other numbers, in other places'), 'the slogan’s tooltip in English');
+    expect(await tooltipText(tab)).toContain('Glossary definitions that use it (1 report)');
+    await screenshotSloganTooltip(tab, point, 'en');
+    await options.select('select[data-setting="language"]', 'zh-CN');
+    await tab.bringToFront();
+    await tab.mouse.move(1, 1);
+    await tab.mouse.move(point.x, point.y, { steps: 2 });
+    await waitFor(async () => (await tooltipText(tab))?.includes('其他地方数字不同的同类提法'), 'the slogan’s tooltip in Chinese again');
     await tab.evaluate(() => {
       const tip = document.querySelector('[data-policy-glossary-ui]')!.shadowRoot!.querySelector('[data-action="add-to-glossary"]') as HTMLButtonElement;
       tip.click();
@@ -248,6 +306,8 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
       details: li.querySelector('[data-field="details"]')?.textContent ?? '',
     }));
     expect(bundled.origin).toContain('随扩展安装');
+    // Every line of the page speaks the language setting, the PDF option's too (it followed the browser's).
+    expect(await options.$eval('input[data-setting="open-pdfs"]', (input) => input.parentElement?.textContent ?? '')).toMatch(/^在政府网站上点击 PDF 链接时/);
     expect(bundled.details).toMatch(/^版本 \d+\.\d+\.\d+ · 构建于 \d{4}-\d{2}-\d{2} · 收录 \d+ 份文件、\d+ 个地方 · 最新文件 \d{4} 年 · \d+ 条/);
     // No bare browser file picker: each file input sits off screen behind a named, focusable button.
     const drops = await options.$$eval('[data-drop]', (zones) =>
@@ -280,6 +340,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     await options.select('select[data-setting="language"]', 'en');
     await waitFor(() => options.$eval('h1', (h) => h.textContent === 'Policy Glossary · Settings'), 'the options page in English');
     expect(await options.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await options.$eval('input[data-setting="open-pdfs"]', (input) => input.parentElement?.textContent ?? '')).toMatch(/^Open PDF links on government sites/);
     for (const [width, height] of [[1280, 900], [375, 800]] as const) {
       await options.setViewport({ width, height });
       expect(await pageLayoutProblems(options), `${width} px`).toEqual([]);

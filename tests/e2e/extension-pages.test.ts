@@ -9,6 +9,7 @@ import { startServer, type TestServer } from './support/server';
 import {
   RELEASE_TARGETS,
   closeTooltip,
+  gotoExtensionPage,
   highlightCount,
   hoverFootnote,
   launchExtension,
@@ -24,11 +25,12 @@ const FOOTNOTES = seedFootnotes();
 describe.each(RELEASE_TARGETS)('$name ($extension)', ({ name, extension }) => {
   let server: TestServer;
   let launched: LaunchedBrowser;
+  let base: string;
   let page: Page;
 
   beforeAll(async () => {
     server = await startServer({ '/report.html': { body: seedPageHtml() } });
-    ({ launched } = await launchExtension(name, extension));
+    ({ launched, base } = await launchExtension(name, extension));
     page = await launched.browser.newPage();
     await page.setViewport({ width: 1000, height: 800 });
     await page.goto(server.url(GOV_HOST, '/report.html'));
@@ -87,5 +89,23 @@ describe.each(RELEASE_TARGETS)('$name ($extension)', ({ name, extension }) => {
     const plain = await other.evaluate(() => document.body.innerText);
     expect(await page.evaluate(() => document.body.innerText)).toBe(plain);
     await other.close();
+  });
+
+  it('ships the bundled glossary\'s compiled matcher and stores it for the content scripts', async () => {
+    const extensionPage = await launched.browser.newPage();
+    try {
+      await gotoExtensionPage(extensionPage, `${base}/popup.html`);
+      const found = await extensionPage.evaluate(async () => {
+        type Api = { storage: { local: { get(key: string): Promise<Record<string, { data?: string; strings?: string; version?: number } | undefined>> } } };
+        const api = ((globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome);
+        const stored = (await api.storage.local.get('compiledPack')).compiledPack;
+        const file = (await (await fetch('/glossary-matcher.json')).json()) as { hash: string; data: string; strings: string; version: number };
+        const bundled = (await (await fetch('/glossary.json')).json()) as { hash: string };
+        return { version: file.version, ofBundled: file.hash === bundled.hash, storedVersion: stored?.version, sameData: stored?.data === file.data && stored?.strings === file.strings };
+      });
+      expect(found).toEqual({ version: 2, ofBundled: true, storedVersion: 2, sameData: true });
+    } finally {
+      await extensionPage.close();
+    }
   });
 });

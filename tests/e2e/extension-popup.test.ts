@@ -21,37 +21,14 @@ import type { Browser, Page } from 'puppeteer-core';
 import { seedPageHtml } from '../../demo/seed-page';
 import { GOV_HOST, OTHER_HOST, launchBrowser, type LaunchedBrowser } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
-import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, TARGETS, builtExtension, gotoExtensionPage, closeTooltip, highlightCount, pointAtNeedleEnd, seedFootnotes, tooltipInfo, waitFor } from './extension-helpers';
+import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, TARGETS, builtExtension, closeTooltip, highlightCount, openPopupFor, pointAtNeedleEnd, seedFootnotes, tooltipInfo, waitFor } from './extension-helpers';
 import { pageLayoutProblems } from './support/layout';
 
 const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 
 const FOOTNOTES = seedFootnotes();
 
-/**
- * Opens the popup as a page acting on `target`. Without a click on the toolbar button the browser
- * hides other tabs' URLs from the extension, so every other tab is closed first and the target is
- * the one tab that is not the popup.
- */
-async function openPopup(browser: Browser, base: string, target: Page): Promise<Page> {
-  for (const other of await browser.pages()) if (other !== target) await other.close();
-  const popup = await browser.newPage();
-  // The tallest popup a browser shows.
-  await popup.setViewport({ width: 380, height: 600 });
-  await gotoExtensionPage(popup, `${base}/popup.html`);
-  const url = target.url();
-  const tabId = await popup.evaluate(async (url) => {
-    type Tab = { id?: number; url?: string };
-    const api = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
-    type TabsApi = { tabs: { query(q: object): Promise<Tab[]>; getCurrent(): Promise<Tab | undefined> } };
-    const tabs = (api.browser ?? api.chrome).tabs;
-    const self = await tabs.getCurrent();
-    return (await tabs.query({})).find((t) => t.url === url || t.id !== self?.id)?.id;
-  }, url);
-  await gotoExtensionPage(popup, `${base}/popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
-  await popup.waitForSelector('[data-site-state]');
-  return popup;
-}
+const openPopup = (browser: Browser, base: string, target: Page): Promise<Page> => openPopupFor(browser, base, target);
 
 const listed = (popup: Page) => popup.$$eval('[data-list="terms"] [data-entry-id]', (buttons) => buttons.map((b) => b.firstChild?.textContent ?? ''));
 

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LIU_BAO, LIU_WEN } from './helpers';
 
-const asked: { entryIds: string[]; resolve: (answer: unknown) => void; reject: (error: unknown) => void }[] = [];
+const asked: { type?: string; text?: string; entryIds: string[]; resolve: (answer: unknown) => void; reject: (error: unknown) => void }[] = [];
 vi.mock('../../src/extension/respond', () => ({
-  askBackground: (message: { entryIds: string[] }) => new Promise((resolve, reject) => asked.push({ entryIds: message.entryIds, resolve, reject })),
+  askBackground: (message: { type: string; text?: string; entryIds: string[] }) => new Promise((resolve, reject) => asked.push({ ...message, resolve, reject })),
 }));
 const { createEntryRequests } = await import('../../src/extension/entry-requests');
 const { ENTRY_BATCH } = await import('../../src/extension/messages');
@@ -60,5 +60,24 @@ describe('entry requests', () => {
     expect(onAnswer).not.toHaveBeenCalled();
     expect(requests.pack().hash).toBe('h2');
     expect(requests.pack().entries).toEqual([]);
+  });
+
+  it('asks the background about an unknown slogan once, and gives its entries once they come; another glossary’s answer is dropped', async () => {
+    const onAnswer = vi.fn();
+    const requests = createEntryRequests(() => CLUES, onAnswer);
+    expect(requests.slogan('h1', '五个一批')).toBeUndefined();
+    expect(requests.slogan('h1', '五个一批')).toBeUndefined();
+    expect(asked.map((a) => [a.type, a.text])).toEqual([['pg:slogan-usage', '五个一批']]);
+    asked[0]!.resolve({ hash: 'h1', close: [], otherNumbers: ['liu-bao'], usedIn: ['liu-wen', 'missing'], usedInCount: 5, entries: [LIU_WEN, LIU_BAO], documents: { 0: { title: '测试文件', kind: 'footnotes' } } });
+    await flush();
+    expect(onAnswer).toHaveBeenCalledTimes(1);
+    // An id whose entry did not come is left out, never invented.
+    expect(requests.slogan('h1', '五个一批')).toEqual({ close: [], otherNumbers: [LIU_BAO], usedIn: [LIU_WEN], usedInCount: 5 });
+    expect(requests.pack().entries.map((e) => e.id).sort()).toEqual(['liu-bao', 'liu-wen']);
+    requests.slogan('h1', '三个一批');
+    asked[1]!.resolve({ hash: 'h0', close: [], otherNumbers: [], usedIn: [], usedInCount: 0, entries: [], documents: {} });
+    await flush();
+    expect(requests.slogan('h1', '三个一批')).toBeUndefined();
+    expect(asked).toHaveLength(3);
   });
 });

@@ -1,7 +1,7 @@
 // The collection eval's own helpers: which body occurrences of a report's appendix terms it counts,
 // and the looser agreement test it reports beside definitionsAgree.
 import { describe, expect, it } from 'vitest';
-import { bigramWeights, itemsCovered, longerTerm, ownOccurrences, sameMeaning } from '../../scripts/eval-collection';
+import { bigramWeights, itemsCovered, listsDiffer, longerTerm, ownOccurrences, partOfTerm, sameMeaning } from '../../scripts/eval-collection';
 import { formsUsed } from '../../scripts/eval-usage';
 import type { GlossaryEntry } from '../../src/core/types';
 
@@ -72,8 +72,59 @@ describe('sameMeaning (the eval\'s judge)', () => {
     expect(sameMeaning(a, b, term, weight)).toBe(expected);
     expect(sameMeaning(b, a, term, weight)).toBe(expected);
   });
+  it.each([
+    // the same government rewords an unnumbered policy: a smaller shared share is enough …
+    ['城市大脑', { definition: '利用大数据和人工智能，构建城市综合管理平台，实现全局指挥。' }, { definition: '推动城市数据资源汇聚和运行态势全域感知，提升治理能力的综合平台。' }, true, true],
+    // … only for the same government (negative)
+    ['城市大脑', { definition: '利用大数据和人工智能，构建城市综合管理平台，实现全局指挥。' }, { definition: '推动城市数据资源汇聚和运行态势全域感知，提升治理能力的综合平台。' }, false, false],
+    // … and never for a numbered name, which a government does reuse (negative)
+    ['四早工程', { definition: '疫情防控中对确诊病例尽早发现，就地隔离，集中救治。' }, { definition: '慢性病防治中对高危人群尽早发现，健康干预，规范诊治。' }, true, false],
+    ['早字工程', { definition: '疫情防控中对确诊病例尽早发现，就地隔离，集中救治。' }, { definition: '慢性病防治中对高危人群尽早发现，健康干预，规范诊治。' }, true, true],
+  ])('%s, same government %s … → %s', (term, a, b, sameGovernment, expected) => {
+    expect(sameMeaning(a, b, term, weight, sameGovernment as boolean)).toBe(expected);
+    expect(sameMeaning(b, a, term, weight, sameGovernment as boolean)).toBe(expected);
+  });
   it('without weights keeps the stricter judge (rewordings at other lengths disagree)', () => {
     expect(sameMeaning({ definition: '把技术难题公开张榜，由有能力的团队揭榜承担。' }, { definition: '即科技悬赏制：政府把关键技术难题张榜，面向社会征集能揭榜的团队。' })).toBe(false);
+  });
+});
+
+describe('listsDiffer', () => {
+  it.each([
+    // two lists of different items: two programmes
+    [{ definition: '续建推进一批、开工建设一批、竣工投产一批。' }, { definition: '发展生产一批、易地搬迁一批、生态补偿一批。' }, true],
+    // a label before the list is the name again, not an item (negative)
+    [{ definition: '“四上”企业：规模以上工业企业、有资质的建筑业企业、规模以上服务业企业。' }, { definition: '规模以上工业企业、资质等级建筑业企业、规模以上服务业企业。' }, false],
+    // a sentence naming things in passing is prose, not a list (negative)
+    [{ definition: '为促进未成年人健康，集中解决近视、龋齿、脊柱侧弯等问题。' }, { definition: '以近视、龋齿、扁平足、脊柱侧弯为核心，开展筛查和治疗。' }, false],
+    // abbreviations of the same items (批零住餐 for 批发零售和住宿餐饮) (negative)
+    [{ items: ['建好', '管好', '护好', '运营好'] }, { definition: '全面建设好、管理好、养护好、运营好乡村道路。' }, false],
+    [{ items: ['限额以上批零住餐企业', '规模以上工业企业', '有资质的建筑业企业'] }, { definition: '限额以上批发零售和住宿餐饮企业、规模以上工业企业、资质等级建筑业企业。' }, false],
+    // fewer than three parts (negative)
+    [{ definition: '碳达峰、碳中和。' }, { definition: '节能、减排。' }, false],
+  ])('%j vs %j → %s', (a, b, expected) => {
+    expect(listsDiffer(a, b)).toBe(expected);
+    expect(listsDiffer(b, a)).toBe(expected);
+  });
+});
+
+describe('partOfTerm', () => {
+  it.each([
+    // an unnumbered word of its own inside the appendix's longer name
+    ['推进城中村“十个一”工程', '城中村“十个一”工程', '城中村', ['城中村'], true],
+    ['出台优化法治化营商环境十项措施', '优化法治化营商环境十项措施', '营商环境', ['营商环境'], true],
+    // negative rows: a glued generic word makes no other thing
+    ['深化“三医联动”改革', '“三医联动”改革', '三医联动', ['三医联动'], false],
+    // a numbered part is the core of the longer name, and is judged
+    ['挖掘两山两水资源', '两山两水', '两山', ['两山'], false],
+    // the matched words are not the shown entry's own (an alias cut from a longer term)
+    ['用好国际投资“单一窗口”', '国际投资“单一窗口”', '单一窗口', ['国际贸易单一窗口'], false],
+    // the match is the occurrence itself
+    ['建设城中村', '城中村', '城中村', ['城中村'], false],
+  ])('%s: %s inside %s', (body, occurrenceText, matched, forms, expected) => {
+    const at = body.indexOf(occurrenceText);
+    const start = body.indexOf(matched, at);
+    expect(partOfTerm(body, { start, end: start + matched.length, text: matched }, { start: at, end: at + occurrenceText.length }, forms)).toBe(expected);
   });
 });
 
@@ -84,6 +135,9 @@ describe('longerTerm', () => {
     ['推进“一带一路”建设', '一带', '“一带一路”', '一带一路', true],
     ['稳定实现两不愁三保障', '三保', '两不愁三保障', '两不愁三保障', true],
     ['落实碳达峰、碳中和部署', '碳中和', '碳达峰、碳中和', '碳达峰、碳中和', true],
+    // … or part of a longer name the quotes hold whole
+    ['开展“上云用数赋智”行动', '用数', '“上云用数赋智”行动', '上云用数赋智', true],
+    ['开展“上云用数赋智”行动', '上云', '“上云用数赋智”行动', '上云用数赋智', true],
     // negative rows: a glued word or qualifier is the same term, judged as such
     ['推进“四个一批”项目', '四个一批', '“四个一批”项目', '“四个一批”项目', false],
     ['坚持新时代“枫桥经验”', '枫桥经验', '新时代“枫桥经验”', '新时代枫桥经验', false],

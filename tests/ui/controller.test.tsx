@@ -4,6 +4,8 @@ import { UI_HOST_ATTRIBUTE } from '../../src/ui/annotator-contract';
 import type { PageMatch } from '../../src/ui/annotator-contract';
 import { mountGlossaryUI } from '../../src/ui/controller';
 import type { GlossaryUI, GlossaryUIOptions } from '../../src/ui/controller';
+import { sloganUsage } from '../../src/core/slogan-usage';
+import type { PackEntry } from '../../src/core/types';
 import type { Anchor } from '../../src/ui/position';
 import { createStrings } from '../../src/ui/strings';
 import { fakeAnnotator, pageWithMatches, uiPack } from './fixtures';
@@ -419,12 +421,42 @@ describe('tooltip content', () => {
     const close = { ...(pack.entries[0] as (typeof pack.entries)[number]), id: 'shi-da-gong-cheng', term: '十大工程攻坚', forms: ['十大工程攻坚'] };
     const other = { ...close, id: 'jiu-da', term: '九大攻坚', forms: ['九大攻坚'] };
     const withClose = { ...pack, entries: [...pack.entries, close, other] };
-    const { matches, tip } = setup({ pack: withClose });
+    const { matches, tip } = setup({ pack: withClose, sloganUsage: (text) => sloganUsage(withClose.entries, withClose.documents, text) });
     ui?.open(matches[2] as PageMatch, 'keyboard');
     const offered = [...(tip()?.querySelectorAll('[data-list="close-terms"] button') ?? [])].map((b) => b.textContent);
     expect(offered).toEqual(['十大工程攻坚']);
     act(() => (tip()?.querySelector('[data-list="close-terms"] button') as HTMLButtonElement).click());
     expect(heading(tip())).toBe('十大工程攻坚');
+  });
+
+  it('an unknown slogan names the same words numbered otherwise and the definitions that use it, each with its place and year', () => {
+    const base = pack.entries[0] as (typeof pack.entries)[number];
+    const doc = pack.documents.length;
+    const documents = [...pack.documents, { title: '乙市报告', kind: '名词解释' as const, year: 2022, region: { code: '120000', name: '乙市', level: 'city' as const } }];
+    const nine = { ...base, id: 'jiu-da-gong-jian', term: '九大攻坚', forms: ['九大攻坚'], doc, definition: '九项。', items: undefined };
+    const user = { ...base, id: 'gong-jian-nian', term: '攻坚年', forms: ['攻坚年'], doc, definition: '围绕十大攻坚开展攻坚年活动。', items: undefined };
+    const withUsage = { ...pack, documents, entries: [...pack.entries, nine, user] };
+    const { matches, tip } = setup({ pack: withUsage, sloganUsage: (text) => sloganUsage(withUsage.entries, withUsage.documents, text) });
+    ui?.open(matches[2] as PageMatch, 'keyboard');
+    const listed = (name: string) => [...(tip()?.querySelectorAll(`[data-list="${name}"] li`) ?? [])].map((li) => li.textContent);
+    expect(listed('other-numbers')).toEqual(['九大攻坚乙市 · 2022年']);
+    expect(listed('used-in')).toEqual(['攻坚年乙市 · 2022年']);
+    expect(tip()?.querySelector('[data-list="used-in"] p')?.textContent).toBe('用到它的名词解释（1 份报告）');
+    expect(tip()?.querySelector('[data-field="used-nowhere"]')).toBeNull();
+    act(() => (tip()?.querySelector('[data-list="used-in"] button') as HTMLButtonElement).click());
+    expect(heading(tip())).toBe('攻坚年');
+  });
+
+  it('an unknown slogan no definition uses says so, once its usage has come; nothing is claimed while it is on its way', () => {
+    const reply: { usage?: ReturnType<typeof sloganUsage<PackEntry>> } = {};
+    const asked: string[] = [];
+    const { matches, tip } = setup({ sloganUsage: (text) => (asked.push(text), reply.usage) });
+    ui?.open(matches[2] as PageMatch, 'keyboard');
+    expect(tip()?.querySelector('[data-field="used-nowhere"], [data-list]')).toBeNull();
+    reply.usage = sloganUsage(pack.entries, pack.documents, '十大攻坚');
+    ui?.refresh();
+    expect(tip()?.querySelector('[data-field="used-nowhere"]')?.textContent).toBe('词库收录的各地名词解释中都没有用到它。');
+    expect(new Set(asked)).toEqual(new Set(['十大攻坚']));
   });
 
   it('an unknown slogan has no add button when adding is not offered', () => {

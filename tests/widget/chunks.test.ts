@@ -8,7 +8,7 @@ import { defineGlossaryElement, GLOSSARY_ELEMENT } from '../../src/widget/elemen
 import { ANNOTATED_EVENT, createWidget, type AnnotatedDetail, type Widget } from '../../src/widget/widget';
 import { fixturePack, LIU_WEN_DEFINITION } from './pack-fixture';
 
-const spyChunks = () => ({ ui: vi.fn(chunks.ui), panel: vi.fn(chunks.panel), fuzzy: vi.fn(chunks.fuzzy), collection: vi.fn(chunks.collection) }) satisfies ChunkLoader;
+const spyChunks = () => ({ ui: vi.fn(chunks.ui), panel: vi.fn(chunks.panel), fuzzy: vi.fn(chunks.fuzzy), collection: vi.fn(chunks.collection), definitions: vi.fn(chunks.definitions) }) satisfies ChunkLoader;
 
 let widgets: Widget[] = [];
 const start = (loader: ChunkLoader) => {
@@ -21,7 +21,7 @@ const tooltip = () => document.querySelector('policy-glossary-ui')?.shadowRoot?.
 
 beforeAll(async () => {
   // Warm the module cache, so timing rows measure the widget rather than the first transform.
-  await Promise.all([chunks.ui(), chunks.panel(), chunks.fuzzy()]);
+  await Promise.all([chunks.ui(), chunks.panel(), chunks.fuzzy(), chunks.definitions()]);
 });
 
 afterEach(() => {
@@ -92,6 +92,48 @@ describe('tooltip UI chunk', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(loader.ui).toHaveBeenCalledTimes(1);
     expect(detail?.matches).toBe(2);
+  });
+});
+
+describe('definitions chunk', () => {
+  it('is not loaded on a page nobody interacts with: the highlights come from the matcher part alone', async () => {
+    document.body.innerHTML = '<main id="report"><p>扎实做好“六稳”“六保”工作。</p></main>';
+    const loader = spyChunks();
+    await start(loader).init({ glossary: fixturePack(), root: '#report' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.querySelectorAll('pg-term').length).toBe(2);
+    expect(loader.definitions).not.toHaveBeenCalled();
+  });
+
+  it('arriving after the tooltip UI: the tooltip shows its loading state, then the definition', async () => {
+    document.body.innerHTML = '<main id="report"><p>扎实做好“六稳”“六保”工作。</p></main>';
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const loader = { ...spyChunks(), definitions: vi.fn(() => gate.then(() => chunks.definitions())) };
+    await start(loader).init({ glossary: fixturePack(), root: '#report' });
+    document.querySelector<HTMLElement>('pg-term')!.focus();
+    await vi.waitFor(() => expect(tooltip()?.textContent).toContain('正在载入释义'));
+    expect(tooltip()?.textContent).not.toContain(LIU_WEN_DEFINITION);
+    release();
+    await vi.waitFor(() => expect(tooltip()?.textContent).toContain(LIU_WEN_DEFINITION));
+    expect(tooltip()?.textContent).not.toContain('正在载入释义');
+    expect(loader.definitions).toHaveBeenCalledTimes(1);
+  });
+
+  it('definitions that fail the whole pack\'s check take the highlights away, with one warning', async () => {
+    document.body.innerHTML = '<main id="report"><p>扎实做好“六稳”“六保”工作。</p></main>';
+    const before = document.body.innerHTML;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // The matcher part is fine; a document index points nowhere (parsePack rejects it).
+    const pack = fixturePack();
+    const broken = { ...pack, entries: pack.entries.map((entry, i) => (i === 0 ? { ...entry, doc: 99 } : entry)) };
+    const detail = await start(spyChunks()).init({ glossary: broken, root: '#report' });
+    expect(detail?.matches).toBe(2);
+    document.querySelector<HTMLElement>('pg-term')!.focus();
+    await vi.waitFor(() => expect(document.querySelectorAll('pg-term').length).toBe(0));
+    expect(document.body.innerHTML).toBe(before);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]!.join(' ')).toMatch(/^\[policy-glossary\].*entries\[0\]\.doc/);
   });
 });
 

@@ -33,7 +33,7 @@ async function search(shadow: ShadowRoot, query: string): Promise<void> {
 beforeAll(async () => {
   defineGlossaryElement(window, widget, chunks);
   // Loaded once here, so each test's few event-loop turns need not cover the first module load.
-  await chunks.panel();
+  await Promise.all([chunks.panel(), chunks.definitions()]);
   await widget.init({ glossary: fixturePack() });
 });
 

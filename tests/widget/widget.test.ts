@@ -1,9 +1,16 @@
 // The embeddable widget in happy-dom: configuration from data- attributes and init(), inline packs,
 // exclusions, first-occurrence mode, the annotated event's counts, destroy(), and bad glossaries.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { chunks } from '../../src/widget/chunks';
 import { readDataOptions, type WidgetOptions } from '../../src/widget/options';
 import { ANNOTATED_EVENT, createWidget, type AnnotatedDetail, type Widget } from '../../src/widget/widget';
 import { fixturePack } from './pack-fixture';
+
+// The lazily loaded parts the tooltip rows open, loaded once here: a test's waits need not cover a
+// first module load (the tooltip UI and the definitions' check, which arrive together).
+beforeAll(async () => {
+  await Promise.all([chunks.ui(), chunks.definitions()]);
+});
 
 const PAGE = `<header class="nav"><p>六稳 六保</p></header>
 <main id="report">

@@ -1,0 +1,370 @@
+// The slogan detector (src/core/slogans.ts) as first written, with a string per character and a
+// regular expression per test: the straightforward reference that tests/core/reading-reference
+// compares the faster detector with. A change of rules goes into both.
+import { coinageAt, governingAt } from '../../src/core/coinages';
+import { COUNT_CHARS, COUNTING_DIGITS } from '../../src/core/numerals';
+
+/** Why a span was taken for a slogan. */
+export type SloganEvidence = 'quoted' | 'alternating' | 'headed' | 'plan' | 'coined';
+
+export interface ScanSloganOptions {
+  /** Also take quoted coinages without a numeral (“放管服”, “无废城市”, “RCEP”). Default true. */
+  coinages?: boolean;
+}
+
+/** A span of text that reads as a numbered slogan. */
+export interface SloganCandidate {
+  start: number;
+  end: number;
+  text: string;
+  evidence: SloganEvidence;
+}
+
+const OPENING: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』', '‘': '’', '"': '"' };
+
+/** After a numeral, a quantity, date, ordinal or ranking rather than a set: 三年, 十九届, 六连冠, 万亿. */
+const NOT_COUNTED = new Set('年月日号届次期季周天时分秒岁亿连后成倍是要则亩米吨元斤'.split(''));
+
+/** Classifiers of ordinary counting (三所学校, 千家万户); a quoted name may still use them (“五件实事”). */
+const CLASSIFIERS = new Set('所家户人名位座栋辆台层楼批轮场起件份宗处块套间段级代拨度股笔封张遍回趟只头匹颗粒首部本册篇幅'.split(''));
+
+/** Measure words that numbered slogans put between numeral and name: 四个意识, 六大产业, 十项工程. */
+const MEASURES = new Set('大个项条种类化型横纵联'.split(''));
+
+/** How slogan names end when they are not quoted: 十项民生工程, 两网融合, 四个意识. */
+const HEADS = [
+  '工程', '行动', '战略', '机制', '制度', '体系', '功能', '意识', '自信', '维护', '专项', '任务', '改革', '攻坚',
+  '产业', '计划', '政策', '举措', '清单', '平台', '基地', '走廊', '通道', '战役', '会战', '原则', '要求', '目标',
+  '保障', '确保', '理念', '方针', '格局', '布局', '模式', '示范', '融合', '合一', '同步', '协同', '形态', '试点',
+  '服务圈', '倍增', '工作法', '不摘', '转变', '带动', '确立', '务必', '全面', '跨越', '发力',
+];
+
+/**
+ * Idioms, place names and common words that start with a numeral without numbering anything.
+ * Checked as prefixes of an unquoted candidate and against the whole of a quoted one.
+ */
+const NOT_SLOGANS = [
+  '千方百计', '一心一意', '三令五申', '四面八方', '五湖四海', '一举两得', '万众一心', '一五一十', '七上八下', '十全十美',
+  '三番五次', '一清二楚', '一干二净', '四通八达', '五花八门', '一朝一夕', '一草一木', '一点一滴', '一言一行', '一砖一瓦',
+  '一针一线', '九牛一毛', '一模一样', '接二连三', '三三两两', '独一无二', '一来二去', '一穷二白', '说一不二', '千姿百态',
+  '千帆竞发', '万无一失', '一反三', '千上万', '千秋', '千行百业', '一步一个', '一个一个', '一项一项',
+  '一件一件', '一批一批', '百花齐放', '千家万户', '一方水土', '百分百', '万紫千红', '十有八九',
+  '一定', '一步', '一直', '一起', '一致', '一般', '一切', '一些', '一样', '一律', '一并', '一再', '一向', '一度',
+  '一旦', '一举', '一流', '一体', '一线', '一道', '一同', '一齐', '一贯', '一揽子', '一把手', '一刀切', '一盘棋',
+  '一锅煮', '一对一', '一站式', '一卡通', '一次性', '一系列', '一手', '一方面', '一小时', '一环路', '二环路', '三环路',
+  '四环路', '五环路', '四川', '双流', '三星堆', '九寨', '万华', '五粮液', '六灶', '三亚', '十堰', '万州', '九江',
+  '六安', '三门峡', '五指山', '七台河', '双鸭山', '三沙', '四平', '二氧化', '一氧化', '三角', '万物',
+  '百姓', '十分', '万一', '一二三产', '百强', '千亿', '百亿', '万亿', '铁人三项',
+];
+
+/** Adjectives that only a quoted name may turn into a slogan: 双向转诊 is two-way, “双向揭榜挂帅” a programme. */
+const UNQUOTED_NOT_SLOGANS = ['双向', '双重', '两岸'];
+
+// For a numeral inside an idiom (千方百计 seen from 百), the idioms and how far back they start.
+const IDIOMS_BY_NUMERAL = new Map<string, Array<[string, number]>>();
+for (const word of NOT_SLOGANS) {
+  for (let p = 1; p < word.length; p++) {
+    const char = word.charAt(p);
+    if (!COUNT_CHARS.includes(char)) continue;
+    const list = IDIOMS_BY_NUMERAL.get(char) ?? [];
+    list.push([word, p]);
+    IDIOMS_BY_NUMERAL.set(char, list);
+  }
+}
+
+const PUNCTUATION = '，。、；：！？（）()《》〈〉【】—…·,.;:!?';
+const PLAN_CODE = /^(?:十[一二三四五]|[七八九])五$/;
+
+const isCjk = (char: string): boolean => char >= '\u4e00' && char <= '\u9fff';
+const isArabic = (char: string): boolean => (char >= '0' && char <= '9') || (char >= '０' && char <= '９');
+// A count never follows these (三 in 第三, 十三, 3三, 初三, 周三, 每三, 零三) …
+const NOT_AFTER_TABLE = new Uint8Array(65536);
+for (const char of COUNT_CHARS + '0123456789０１２３４５６７８９第初周每零') NOT_AFTER_TABLE[char.charCodeAt(0)] = 1;
+// … nor comes before these (三年, 三所).
+const NOT_NEXT_TABLE = new Uint8Array(65536);
+for (const char of [...NOT_COUNTED, ...CLASSIFIERS]) NOT_NEXT_TABLE[char.charCodeAt(0)] = 1;
+const FIVE = '五'.charCodeAt(0);
+// What a character may begin: a quoted name or a count.
+const OPENS = 1;
+const COUNTS = 2;
+const TRIGGER_TABLE = new Uint8Array(65536);
+for (const char of COUNT_CHARS) TRIGGER_TABLE[char.charCodeAt(0)] = COUNTS;
+for (const char of Object.keys(OPENING)) TRIGGER_TABLE[char.charCodeAt(0)] = OPENS;
+// Latin capitals begin an acronym (RCEP, TOD) written bare in Chinese text.
+const LATIN = 3;
+for (let code = 0x41; code <= 0x5a; code++) TRIGGER_TABLE[code] = LATIN;
+const NOT_SLOGAN_SET = new Set(NOT_SLOGANS);
+// Characters a quoted name never holds: it would be a sentence, or two quotes.
+const NOT_IN_NAME_TABLE = new Uint8Array(65536);
+for (const char of '。；！？\n“「『‘') NOT_IN_NAME_TABLE[char.charCodeAt(0)] = 1;
+// The longest quoted name taken for a slogan.
+const MAX_NAME = 16;
+const isCount = (char: string): boolean => char.length === 1 && TRIGGER_TABLE[char.charCodeAt(0)] === COUNTS;
+
+/**
+ * Words (two units or longer, as all of these are) grouped by a pair of UTF-16 units, so that a
+ * lookup tries only the one or two words that can match: 一 alone starts sixty of them.
+ */
+type WordIndex = ReadonlyMap<number, readonly string[]>;
+
+// Two UTF-16 units as one key; past the end of a text charCodeAt gives NaN, which makes a key no word has.
+const pairKey = (text: string, at: number): number => (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
+
+function indexBy(words: readonly string[], keyOf: (word: string) => number): WordIndex {
+  const index = new Map<number, string[]>();
+  for (const word of words) {
+    const key = keyOf(word);
+    const list = index.get(key) ?? [];
+    list.push(word);
+    index.set(key, list);
+  }
+  return index;
+}
+
+// Every numeral in the text is looked up in these.
+const NOT_SLOGANS_BY_START = indexBy(NOT_SLOGANS, (word) => pairKey(word, 0));
+const LONG_NOT_SLOGANS_BY_START = indexBy(NOT_SLOGANS.filter((word) => word.length > 2), (word) => pairKey(word, 0));
+const UNQUOTED_NOT_SLOGANS_BY_START = indexBy(UNQUOTED_NOT_SLOGANS, (word) => pairKey(word, 0));
+const HEADS_BY_END = indexBy(HEADS, (word) => pairKey(word, word.length - 2));
+
+/** Whether one of the indexed words starts at `at`. */
+function startsWithAny(text: string, at: number, index: WordIndex): boolean {
+  const words = index.get(pairKey(text, at));
+  if (words === undefined) return false;
+  for (const word of words) if (text.startsWith(word, at)) return true;
+  return false;
+}
+
+/** Whether one of the indexed words (by last two units) ends at `end` and starts at `from` or later. */
+function endsWithAny(text: string, end: number, from: number, index: WordIndex): boolean {
+  if (end - 2 < from) return false;
+  const words = index.get(pairKey(text, end - 2));
+  if (words === undefined) return false;
+  for (const word of words) if (end - word.length >= from && text.startsWith(word, end - word.length)) return true;
+  return false;
+}
+
+/** Whether `name` contains one of the indexed words. */
+function containsAny(name: string, index: WordIndex): boolean {
+  for (let at = 0; at < name.length; at++) if (startsWithAny(name, at, index)) return true;
+  return false;
+}
+
+/**
+ * Numbered slogans in `text`, sorted and non-overlapping. Quoted names need a numeral that counts
+ * (“两网融合”, “1+4+7”, “五件实事”); unquoted ones need a slogan's shape: alternating numerals
+ * (三问三登记, 一核三治), a numeral with a slogan head (十项民生工程, 四个意识), or a plan code (十四五).
+ * Arabic numerals outside quotes are statistics in these reports (6大类14项) and never count.
+ */
+export function scanSlogans(text: string, options: ScanSloganOptions = {}): SloganCandidate[] {
+  const coinages = options.coinages ?? true;
+  // The matcher and readInContext (match-context.ts) both ask for the same text's slogans, one
+  // after the other: the second gets the first's answer (on a 15 MB report, 150–350 ms saved).
+  // Shared, so frozen: a caller that tried to change it would throw instead of misleading the next.
+  if (last !== undefined && last.text === text && last.coinages === coinages) return last.found;
+  const found = Object.freeze(findSlogans(text, coinages)) as SloganCandidate[];
+  last = { text, coinages, found };
+  return found;
+}
+
+/** The last text scanned and its slogans (a long text is kept until the next scan, no longer). */
+let last: { text: string; coinages: boolean; found: SloganCandidate[] } | undefined;
+
+function findSlogans(text: string, coinages: boolean): SloganCandidate[] {
+  const found: SloganCandidate[] = [];
+  // Coinages held only by their shape, and how often each name is quoted: kept when quoted twice.
+  let shaped: Set<SloganCandidate> | undefined;
+  let quotedCount: Map<string, number> | undefined;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    // Most characters are neither a quote nor a numeral: pass them in a loop that makes no strings.
+    let trigger = 0;
+    while (i < n && (trigger = TRIGGER_TABLE[text.charCodeAt(i)] as number) === 0) i++;
+    if (i === n) break;
+    if (trigger === LATIN) {
+      const acronym = coinages ? acronymAt(text, i) : undefined;
+      if (acronym) found.push(acronym);
+      // Step over the whole run of letters either way.
+      while (i + 1 < n && TRIGGER_TABLE[text.charCodeAt(i + 1)] === LATIN) i++;
+      continue;
+    }
+    let candidate = trigger === OPENS ? quotedAt(text, i) : unquotedAt(text, i);
+    if (candidate === undefined && trigger === OPENS && coinages) {
+      const coined = coinedAt(text, i);
+      if (coined) {
+        candidate = coined.candidate;
+        quotedCount ??= new Map();
+        quotedCount.set(candidate.text, (quotedCount.get(candidate.text) ?? 0) + 1);
+        if (coined.shapedOnly) (shaped ??= new Set()).add(candidate);
+      }
+    }
+    if (candidate) {
+      found.push(candidate);
+      // Step over the closing quote too: a straight quote " would otherwise open a new name.
+      const quoted = (candidate.evidence === 'quoted' || candidate.evidence === 'coined') && TRIGGER_TABLE[text.charCodeAt(candidate.start - 1)] === OPENS;
+      i = quoted ? candidate.end : candidate.end - 1;
+    }
+  }
+  if (shaped === undefined) return found;
+  // A name quoted once with nothing governing it reads as scare quotes; a coined term recurs.
+  return found.filter((candidate) => !shaped.has(candidate) || (quotedCount?.get(candidate.text) ?? 0) >= 2);
+}
+
+const isLatinOrDigit = (code: number): boolean => (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2e || code === 0x2d;
+
+// A bare acronym of three to six capitals in Chinese text (RCEP协定, TOD模式), with no letters,
+// digits or dots around it (not part of PM2.5, 5G, a URL or an English phrase).
+function acronymAt(text: string, start: number): SloganCandidate | undefined {
+  if (start > 0 && isLatinOrDigit(text.charCodeAt(start - 1))) return undefined;
+  let end = start;
+  while (end < text.length && TRIGGER_TABLE[text.charCodeAt(end)] === LATIN) end++;
+  if (end - start < 3 || end - start > 6 || (end < text.length && isLatinOrDigit(text.charCodeAt(end)))) return undefined;
+  // Bare, only when a noun governs it (RCEP协定, TOD模式): GDP, APP, LNG are abbreviations, not terms.
+  return governingAt(text, end) !== undefined ? candidateOf(text, start, end, 'coined') : undefined;
+}
+
+// A quoted coinage at `open`: the name without its quotes, and whether only its shape holds it.
+function coinedAt(text: string, open: number): { candidate: SloganCandidate; shapedOnly: boolean } | undefined {
+  const closing = (OPENING[text.charAt(open)] ?? '').charCodeAt(0);
+  const limit = Math.min(text.length, open + 10);
+  let close = open + 1;
+  while (close < limit && text.charCodeAt(close) !== closing) close++;
+  if (close === limit) return undefined;
+  const verdict = coinageAt(text, open, close);
+  if (verdict === undefined) return undefined;
+  return { candidate: candidateOf(text, open + 1, close, 'coined'), shapedOnly: verdict === 'shaped' };
+}
+
+function candidateOf(text: string, start: number, end: number, evidence: SloganEvidence): SloganCandidate {
+  return { start, end, text: text.slice(start, end), evidence };
+}
+
+// A quoted name at `open` (the opening quote). The candidate spans the name without its quotes,
+// except a bare number whose counter follows the quote: 稳增长“21”条 gives “21”条.
+function quotedAt(text: string, open: number): SloganCandidate | undefined {
+  const closing = (OPENING[text.charAt(open)] ?? '').charCodeAt(0);
+  // Looked for only as far as a name can reach: an unclosed quote must not cost a search to the end.
+  const limit = Math.min(text.length, open + MAX_NAME + 2);
+  let close = open + 1;
+  while (close < limit && text.charCodeAt(close) !== closing) close++;
+  if (close === limit || close === open + 1) return undefined;
+  for (let i = open + 1; i < close; i++) if (NOT_IN_NAME_TABLE[text.charCodeAt(i)] === 1) return undefined;
+  const name = text.slice(open + 1, close);
+  if (/^[0-9０-９]+(?:\s*[+＋]\s*[0-9０-９a-zA-ZＮ]*)*$/.test(name)) {
+    if (/^(?:19|20)\d\d$/.test(name)) return undefined;
+    const counter = text.charAt(close + 1);
+    return counter !== '' && '条项字'.includes(counter) ? candidateOf(text, open, close + 2, 'quoted') : candidateOf(text, open + 1, close, 'quoted');
+  }
+  return countsSomething(name) ? candidateOf(text, open + 1, close, 'quoted') : undefined;
+}
+
+// Whether a quoted name holds a numeral that counts: 两网融合, 五件实事, 15分钟服务圈, 七五, 多证合一;
+// not 统一大市场, 2020年度, 90后, 十九大.
+function countsSomething(name: string): boolean {
+  if (containsAny(name, LONG_NOT_SLOGANS_BY_START) || NOT_SLOGAN_SET.has(name)) return false;
+  if (name.endsWith('合一') && name.length >= 4) return true;
+  for (let i = 0; i < name.length; i++) {
+    const char = name.charAt(i);
+    if (isArabic(char)) {
+      let j = i;
+      while (j < name.length && isArabic(name.charAt(j))) j++;
+      const number = name.slice(i, j);
+      const rest = name.slice(j);
+      const year = /^(?:19|20)\d\d$/.test(number);
+      if (/^(?:分钟|小时|公里)[\u4e00-\u9fff]{2}/.test(rest) || (rest.startsWith('条') && !year)) return true;
+      const unit = rest.charAt(0);
+      if (number.length >= 3 && !year && isCjk(unit) && !NOT_COUNTED.has(unit) && !CLASSIFIERS.has(unit) && !MEASURES.has(unit) && !'强多余万元米'.includes(unit)) return true;
+      i = j - 1;
+      continue;
+    }
+    if (!isCount(char)) continue;
+    let j = i;
+    while (j < name.length && isCount(name.charAt(j))) j++;
+    const run = name.slice(i, j);
+    const next = name.charAt(j);
+    const previous = name.charAt(i - 1);
+    const afterWord = run === '一' && isCjk(previous) && !CLASSIFIERS.has(next) && next !== '个';
+    const congress = next === '大' && isOrdinalCongress(run) && !isCjk(name.charAt(j + 2));
+    if (run.startsWith('双') && !afterWord) return true;
+    if (!afterWord && !congress && previous !== '第' && !NOT_COUNTED.has(next) && !isEnumeration(run) && !startsWithAny(name, i, NOT_SLOGANS_BY_START)) return true;
+    i = j - 1;
+  }
+  return false;
+}
+
+// 十九大, 二十大: party congresses are ordinals; 十大 (ten major …) is a count, and so is
+// 十二大行动 (checked by the callers: a congress is not followed by a slogan's name).
+function isOrdinalCongress(run: string): boolean {
+  return (run.length >= 2 && run.startsWith('十')) || run.startsWith('二十');
+}
+
+// 一二三 (as in 一二三产融合) lists numerals rather than counting.
+function isEnumeration(run: string): boolean {
+  return run.length > 1 && [...run].every((char) => COUNTING_DIGITS.includes(char)) && !PLAN_CODE.test(run);
+}
+
+function unquotedAt(text: string, start: number): SloganCandidate | undefined {
+  // Every numeral in the text comes here, 一 above all: the common rejections read char codes
+  // and make no strings.
+  if (start > 0 && NOT_AFTER_TABLE[text.charCodeAt(start - 1)] === 1) return undefined;
+  let end = start;
+  while (end < text.length && TRIGGER_TABLE[text.charCodeAt(end)] === COUNTS) end++;
+  const nextCode = end < text.length ? text.charCodeAt(end) : 0;
+  // A count is followed by the Chinese name of what it counts, not by 年, 届, 所…
+  const countsNothing = nextCode < 0x4e00 || nextCode > 0x9fff || NOT_NEXT_TABLE[nextCode] === 1;
+  // Only a plan code (十四五, 九五) stands without one.
+  const planShaped = end - start >= 2 && text.charCodeAt(end - 1) === FIVE;
+  if (countsNothing && !planShaped) return undefined;
+  const run = text.slice(start, end);
+  if (PLAN_CODE.test(run)) return candidateOf(text, start, end, 'plan');
+  if (countsNothing || isEnumeration(run)) return undefined;
+  const next = text.charAt(end);
+  if (startsWithAny(text, start, NOT_SLOGANS_BY_START) || startsWithAny(text, start, UNQUOTED_NOT_SLOGANS_BY_START)) return undefined;
+  for (const [idiom, offset] of IDIOMS_BY_NUMERAL.get(text.charAt(start)) ?? []) if (text.startsWith(idiom, start - offset)) return undefined;
+  if (next === '大' && isOrdinalCongress(run)) {
+    // 十二大行动 is a programme; 十九大战略安排 is the 19th congress's strategy.
+    const headed = headedAt(text, start, end, run);
+    return headed && /(?:行动|工程|产业|专项)$/.test(headed.text) ? headed : undefined;
+  }
+  return alternatingAt(text, start) ?? headedAt(text, start, end, run);
+}
+
+// 三问三登记, 三重一大, 两不愁三保障, 一核三治, 三去一降一补: numerals alternating with short names.
+function alternatingAt(text: string, start: number): SloganCandidate | undefined {
+  let i = start;
+  let groups = 0;
+  let end = start;
+  while (groups < 5) {
+    let j = i;
+    while (j < text.length && isCount(text.charAt(j))) j++;
+    if (j === i || j - i > 2 || isEnumeration(text.slice(i, j))) break;
+    let k = j;
+    while (k < text.length && k - j < 3 && isCjk(text.charAt(k)) && !isCount(text.charAt(k))) k++;
+    const name = text.slice(j, k);
+    const first = name.charAt(0);
+    if (name.length === 0 || NOT_COUNTED.has(first) || CLASSIFIERS.has(first) || MEASURES.has(first)) break;
+    // A three-character name only at the end of a phrase: 两不愁三保障 ends at 保障, but in
+    // 双流机场二跑道建设 nothing alternates.
+    if (name.length === 3 && isCjk(text.charAt(k))) break;
+    groups++;
+    end = k;
+    i = k;
+    if (!isCount(text.charAt(k))) break;
+  }
+  return groups >= 2 ? candidateOf(text, start, end, 'alternating') : undefined;
+}
+
+// 十项民生工程, 四个意识, 两网融合, 六大科技专项, 双千工程: numeral, measure word, name ending in a slogan head.
+function headedAt(text: string, start: number, end: number, run: string): SloganCandidate | undefined {
+  // 一项系统工程, 一个重要平台: 一 with a measure word is an article, not a count.
+  if (run === '一') return undefined;
+  const nameStart = MEASURES.has(text.charAt(end)) ? end + 1 : end;
+  let best = -1;
+  for (let k = nameStart; k < text.length && k - nameStart < 7; k++) {
+    const char = text.charAt(k);
+    if (!isCjk(char) || isCount(char) || PUNCTUATION.includes(char) || '的和与及等在是了对把为从将'.includes(char)) break;
+    const upTo = k + 1;
+    if (endsWithAny(text, upTo, nameStart, HEADS_BY_END)) best = upTo;
+  }
+  return best === -1 ? undefined : candidateOf(text, start, best, 'headed');
+}
