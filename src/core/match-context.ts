@@ -222,8 +222,8 @@ function firstOverlapping(candidates: readonly SloganCandidate[], start: number,
  * only keeps a term's meaning off text that names something else.
  *
  * Called through `readForPage` on every scan result before choosing senses or drawing highlights:
- * the content script (src/extension/content.ts), the widget (src/widget/widget.ts), and `scan` in
- * the CLI (src/cli/commands/scan.ts).
+ * the content script (src/extension/content.ts), the PDF viewer (src/pdf/viewer.ts), the widget
+ * (src/widget/widget.ts), and `scan` in the CLI (src/cli/commands/scan.ts).
  */
 export function readInContext(text: string, matches: readonly TextMatch[]): TextMatch[] {
   const starts = new OffsetSet(text.length);
@@ -292,8 +292,9 @@ const QUOTED_INSIDE = /[“‘「『]([^“”‘’「」『』]{2,})[”’」
  * ends — never an unquoted fragment (三个一 in 三个一批, 双创 in 双安双创) nor a term that drops a
  * qualifier outside its quotes' reach. `scan` is the page's matcher (already read in context).
  *
- * Called through `readForPage`, wherever senses are chosen for a page: the content script (with
- * the choices the background sent, src/extension/entries.ts), the widget with the collection (its
+ * Called through `readForPage`, wherever senses are chosen for a page: the content script and the
+ * PDF viewer (with the choices the background sent, src/extension/entries.ts; the rescan once they
+ * come is src/extension/place-rescan.ts), the widget with the collection (its
  * sense chooser, src/ui/sense-chooser.ts) and `scan --region` in the CLI.
  */
 export function preferPlaceMeaning(

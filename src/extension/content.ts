@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadCompiledMatcher, type CompiledPack } from '../core/compiled-pack';
 import { createFuzzyResolver } from '../core/fuzzy';
-import { quotedInnerTerms, readForPage } from '../core/match-context';
+import { readForPage } from '../core/match-context';
 import type { Matcher } from '../core/matcher-base';
 import type { TextMatch } from '../core/types';
 import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
@@ -24,7 +24,7 @@ import { siteState } from './sites';
 import { getCompiledPack, watchCompiledPack } from './merged-pack';
 import { pageClues } from '../ui/page-clues';
 import { createEntryRequests } from './entry-requests';
-import type { PageSenses } from './page-senses';
+import { createPlaceRescan } from './place-rescan';
 import { whenChineseText } from './chinese-text';
 
 const BLOCK_SELECTOR = 'p,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,caption,article,section,div';
@@ -37,9 +37,6 @@ interface Session {
   /** Density 'hover': the reader asked for every match to be drawn. */
   revealed: boolean;
 }
-
-/** An opening quote mark: a match that holds one may narrow to the quoted term (`rescanForPlace`). */
-const HAS_QUOTE = /[“‘「『]/u;
 
 /**
  * Runs the extension on the current page until `ctx` is invalidated. A second injection (the
@@ -70,45 +67,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   );
   /** The page's place rule on a match (core/match-context.ts preferPlaceMeaning): undefined until the background answers. */
   const isElsewhere = (entryId: string): boolean | undefined => entries.isElsewhere(entryId);
-  let rescanQueued = false;
-  let recheck: PageSenses | undefined;
-  /**
-   * A pass drawn before the sense choices came may hold a term that turns out to be only other
-   * places' usage with a quoted term inside it (“六稳”工作): the quoted terms' choices are asked
-   * for, and once they are known one more pass narrows it. Only matches with quotes inside can
-   * change, so most answers rescan nothing.
-   */
-  const rescanForPlace = (senses: PageSenses): void => {
-    const current = session;
-    if (!current) return;
-    // Checked once the session's first pass is done: an answer that comes while it runs may find
-    // only part of the page in `matches()`, yet the blocks already read were read without it.
-    void current.annotator.ready.then(() => {
-      if (session !== current || !matcher) return;
-      // One rescan at a time; an answer that comes during it is checked again after it.
-      if (rescanQueued) {
-        recheck = { ...recheck, ...senses };
-        return;
-      }
-      const raw = matcher.raw;
-      let narrowable = false;
-      for (const m of current.annotator.matches()) {
-        if (m.entryId === undefined || !HAS_QUOTE.test(m.text) || isElsewhere(m.entryId) !== true) continue;
-        const inner = quotedInnerTerms(m, raw).map((t) => t.entryId!);
-        const unknown = inner.filter((id) => isElsewhere(id) === undefined);
-        if (unknown.length > 0) entries.ask(current.hash, unknown);
-        if (senses[m.entryId] !== undefined || inner.some((id) => senses[id] !== undefined)) narrowable ||= inner.some((id) => isElsewhere(id) === false);
-      }
-      if (!narrowable) return;
-      rescanQueued = true;
-      void current.annotator.rescan().finally(() => {
-        rescanQueued = false;
-        const again = recheck;
-        recheck = undefined;
-        if (again) rescanForPlace(again);
-      });
-    });
-  };
+  const rescanForPlace = createPlaceRescan({ session: () => session, raw: () => matcher?.raw, entries });
   let scanning = false;
   // Where the mouse rests in the page (undefined once it leaves): a glossary or settings change
   // rebuilds the session under a pointer that does not move, and the term it rests on opens again.

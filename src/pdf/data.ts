@@ -5,7 +5,6 @@
 import { loadAutomaton } from '../core/automaton';
 import { decodeCompiledPack, type CompiledPack } from '../core/compiled-pack';
 import { createFuzzyResolver } from '../core/fuzzy';
-import { readInContext } from '../core/match-context';
 import { matcherFromTable, type Matcher } from '../core/matcher-base';
 import { getCompiledPack, watchCompiledPack } from '../extension/merged-pack';
 import { askBackground } from '../extension/respond';
@@ -21,9 +20,9 @@ export async function loadViewerGlossary(): Promise<CompiledPack | null> {
 export const watchViewerGlossary = (listener: (pack: CompiledPack | null) => void): (() => void) => watchCompiledPack(listener);
 
 /**
- * The matcher pages use (src/extension/content.ts): near misses resolved, matches read in context
- * (a term's meaning stays off text that names something else). Loaded as
- * core/compiled-pack.ts loadCompiledMatcher loads it, in steps with `pause()` between them: for
+ * The raw matcher pages use (src/extension/content.ts), near misses resolved; the viewer reads its
+ * matches as pages do, through core/match-context.ts readForPage with the page's place rule. Loaded
+ * as core/compiled-pack.ts loadCompiledMatcher loads it, in steps with `pause()` between them: for
  * the 7,000-entry collection the automaton and the term tables each take tens of milliseconds in a
  * freshly opened page, and together they made a task over 50 ms. Resolves to null when `current()`
  * says the pack was replaced meanwhile.
@@ -35,6 +34,5 @@ export async function loadViewerMatcher(pack: CompiledPack, slogans: boolean, pa
   const automaton = loadAutomaton(data);
   await pause();
   if (!current()) return null;
-  const loaded = matcherFromTable(table, { slogans, fuzzy: createFuzzyResolver }, automaton);
-  return { scan: (text) => readInContext(text, loaded.scan(text)) };
+  return matcherFromTable(table, { slogans, fuzzy: createFuzzyResolver }, automaton);
 }

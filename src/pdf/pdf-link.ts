@@ -58,3 +58,22 @@ export function pdfFileName(pdfUrl: string): string {
     return pdfUrl;
   }
 }
+
+/** Enough of the first page for the issuing government's name (as ui/page-clues.ts FOOTER_CHARS). */
+const FIRST_PAGE_CHARS = 4000;
+
+/**
+ * What a PDF says about the government it belongs to, for the page-place rule (core/page-place.ts):
+ * the PDF's own host (www.pudong.gov.cn), never the viewer's extension page; its file name as the
+ * title (the viewer's tab title adds the product's name); the start of its first page, where a
+ * report names its government (上海市浦东新区人民政府).
+ */
+export function pdfClues(pdfUrl: string, firstPageText: string): { host: string; title: string; footerText: string } {
+  let host = '';
+  try {
+    host = new URL(pdfUrl).hostname;
+  } catch {
+    // An address the viewer could not open has no place; the text may still name one.
+  }
+  return { host, title: pdfFileName(pdfUrl), footerText: firstPageText.slice(0, FIRST_PAGE_CHARS) };
+}

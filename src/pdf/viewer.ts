@@ -4,6 +4,7 @@
 // scanned, broken, password-protected or unreachable documents.
 import { browser } from 'wxt/browser';
 import type { CompiledPack } from '../core/compiled-pack';
+import { readForPage } from '../core/match-context';
 import type { Matcher } from '../core/matcher-base';
 import type { TextMatch } from '../core/types';
 import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
@@ -13,10 +14,12 @@ import { SENSE_VIEWS } from '../ui/sense-views';
 import { createStrings } from '../ui/strings';
 import { loadSettings, localeFor, type ExtensionSettings } from '../extension/settings';
 import { hasHostPermission, requestHostPermission } from '../extension/site-access';
+import type { EntryRequests } from '../extension/entry-requests';
+import { createPlaceRescan, type RescanSession } from '../extension/place-rescan';
 import { askBackground } from '../extension/respond';
 import { createEntryRequests, loadViewerGlossary, loadViewerMatcher, watchViewerGlossary } from './data';
 import { findInDocument, firstHitFrom, foldQuery, type FindHit } from './find';
-import { pdfFileName, pdfUrlFromSearch } from './pdf-link';
+import { pdfClues, pdfFileName, pdfUrlFromSearch } from './pdf-link';
 import { pageText, unifyCjk } from './pdf-text';
 import { classifyOpenError, openPdf, pdfjs, type PDFDocumentProxy, type PDFPageProxy, type TextLayer } from './pdfjs';
 import { viewerStrings, type ViewerStrings } from './strings';
@@ -233,11 +236,19 @@ class Viewer {
   private baseSize = { width: 816, height: 1056 };
   private pack: CompiledPack | null = null;
   /**
-   * The pack's matcher, loaded once per pack and shared by the highlights and the term list
+   * The pack's raw matcher, loaded once per pack and shared by the highlights and the term list
    * (loading a 7,000-entry matcher is tens of milliseconds: twice made the viewer's longest task).
    */
   private matcher?: Matcher;
   private annotator?: Annotator;
+  /** The annotator with the glossary it reads, for the place rescan (one object per annotator). */
+  private session?: RescanSession;
+  /**
+   * The definitions asked of the background for the terms found, with their sense choices for the
+   * PDF's place; an answer may narrow a term to the quoted term inside it, as on web pages.
+   */
+  private readonly entries: EntryRequests;
+  private readonly rescanForPlace: ReturnType<typeof createPlaceRescan>;
   private ui?: GlossaryUI;
   private readonly texts: (string | undefined)[] = [];
   private textsDone?: Promise<string[]>;
@@ -258,6 +269,23 @@ class Viewer {
     private readonly settings: ExtensionSettings,
     private readonly chrome: Chrome,
   ) {
+    this.entries = createEntryRequests(
+      () => pdfClues(this.pdfUrl, this.texts[0] ?? ''),
+      (senses) => {
+        this.rescanForPlace(senses);
+        this.ui?.refresh();
+      },
+    );
+    this.rescanForPlace = createPlaceRescan({
+      session: () => this.session,
+      raw: () => {
+        const matcher = this.matcher;
+        return matcher && ((text) => matcher.scan(text));
+      },
+      entries: this.entries,
+      // The term list reads as the highlights do: list it again with the narrowed terms.
+      onRescanned: () => void this.scanDocument(),
+    });
     this.nearObserver = new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: RENDER_MARGIN });
     this.currentObserver = new IntersectionObserver((entries) => this.onCurrent(entries), { rootMargin: CURRENT_BAND });
   }
@@ -322,11 +350,10 @@ class Viewer {
   private startAnnotation(): void {
     if (!this.pack || !this.matcher) return;
     const { hash } = this.pack;
-    const matcher = this.matcher;
-    const entries = createEntryRequests(() => this.clues(), () => this.ui?.refresh());
+    const { entries, matcher } = this;
     this.annotator = createAnnotator({
       root: this.chrome.pagesEl,
-      matcher,
+      matcher: { scan: (text) => this.read(matcher, text) },
       unknownSlogans: this.settings.unknownSlogans,
       style: this.settings.highlightStyle,
       viewport: createViewportRegistry,
@@ -347,12 +374,16 @@ class Viewer {
         void askBackground({ type: 'pg:open-entry-form', draft: { term: match.text, kind: match.kind, pageUrl: this.pdfUrl } });
       },
     });
+    this.session = { hash, annotator: this.annotator };
   }
 
-  /** What the document says about its government: its host, title and opening text. */
-  private clues() {
-    const first = this.texts[0] ?? '';
-    return { host: new URL(this.pdfUrl).hostname, title: document.title, footerText: first.slice(0, 4000) };
+  /**
+   * How the document's text is read, as web pages read theirs (src/extension/content.ts): the raw
+   * matcher's matches read in context, and a term only other places define narrowed to a quoted
+   * term inside it that has this PDF's place's or the central meaning, once the background said so.
+   */
+  private read(matcher: Matcher, text: string): TextMatch[] {
+    return readForPage(text, (part) => matcher.scan(part), (entryId) => this.entries.isElsewhere(entryId));
   }
 
   // ---- layout and rendering ----------------------------------------------------------------
@@ -682,7 +713,7 @@ class Viewer {
         if (this.pack !== pack) return;
         sliceStart = performance.now();
       }
-      for (const match of matcher.scan(texts[i] as string)) {
+      for (const match of this.read(matcher, texts[i] as string)) {
         // Single characters and bare numbers (立, 管, 15) are items of numbered slogans the
         // collection lists on their own; in running text they are never the term a reader looks for.
         if (!match.entryId || match.kind === 'unknown-slogan' || !LISTABLE.test(match.text)) continue;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { GOV_HOST, launchBrowser } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
-import { BROKEN_PDF, imageOnlyPdf, seedPdf } from './support/pdf-fixtures';
+import { BROKEN_PDF, imageOnlyPdf, seedPdf, textPdf } from './support/pdf-fixtures';
 import { viewerStrings, type ViewerStrings } from '../../src/pdf/strings';
 import {
   RELEASE_TARGETS,
@@ -31,7 +31,14 @@ const DOCS_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"
 <li><a id="page" href="/files/notice.html">通知（网页）</a></li>
 </ul></body></html>`;
 
-let pdfs: { seed: Buffer; scan: Buffer };
+/**
+ * Invented lines with 六稳 and 六保 quoted inside longer phrases: the bundled collection has
+ * “六稳”工作 and “六保”任务 only as other cities' entries, while 浦东 (the seed's footnotes) defines 六稳
+ * and 六保 itself, so a 浦东 PDF reads them as 六稳 and 六保 once the background has said so.
+ */
+const PLACE_LINES = ['今年要做好“六稳”工作，落实“六保”任务。', '各级干部要守住底线，稳住大局。'];
+
+let pdfs: { seed: Buffer; scan: Buffer; place: Buffer };
 
 /** The extension's tabs API in one of its pages (Firefox's `browser`, Chromium's `chrome`). */
 interface ExtensionGlobals {
@@ -46,7 +53,7 @@ interface TabsApi {
 beforeAll(async () => {
   const printer = await launchBrowser('chromium');
   try {
-    pdfs = { seed: await seedPdf(printer.browser), scan: await imageOnlyPdf(printer.browser) };
+    pdfs = { seed: await seedPdf(printer.browser), scan: await imageOnlyPdf(printer.browser), place: await textPdf(printer.browser, PLACE_LINES) };
   } finally {
     await printer.close();
   }
@@ -115,6 +122,7 @@ describe.each(RELEASE_TARGETS)('$name ($extension)', ({ name, extension }) => {
       '/favicon.ico': { body: Buffer.alloc(0), type: 'image/x-icon' },
       '/files/report.pdf': { body: pdfs.seed, type: 'application/pdf' },
       '/files/scan.pdf': { body: pdfs.scan, type: 'application/pdf' },
+      '/files/place.pdf': { body: pdfs.place, type: 'application/pdf' },
       '/files/broken.pdf': { body: BROKEN_PDF, type: 'application/pdf' },
     });
     process.env.LANGUAGE = 'zh_CN';
@@ -260,6 +268,28 @@ describe.each(RELEASE_TARGETS)('$name ($extension)', ({ name, extension }) => {
     expect((await tooltipInfo(viewer))?.role).toBe('dialog');
     await viewer.keyboard.press('Escape');
     await viewer.keyboard.press('t');
+  });
+
+  it('reads a quoted term inside another place’s longer term as the PDF’s place’s own, as web pages do', async () => {
+    const page = await openViewer('/files/place.pdf');
+    await page.keyboard.press('t');
+    // Listed first as the matcher finds them (the other cities' “六稳”工作, “六保”任务); once the
+    // background has said those are only other places' usage and 六稳, 六保 are 浦东's, listed again.
+    const terms = await waitFor(async () => {
+      const names = await page.$$eval('.pgv-term-name', (list) => list.map((e) => e.textContent ?? '').sort());
+      return names.join(',') === '六保,六稳' ? names : null;
+    }, 'the term list with 六稳 and 六保 of the PDF’s place', 180_000);
+    expect(terms).toEqual(['六保', '六稳']);
+    await page.keyboard.press('t');
+    const point = await pointInTextLayers(page, '“六稳');
+    expect(point).not.toBeNull();
+    await page.mouse.move(point!.x, point!.y, { steps: 2 });
+    const shown = await waitFor(async () => {
+      const text = await tooltipText(page);
+      return text && squash(text).includes(squash('稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期')) ? text : null;
+    }, 'the tooltip of 六稳 with 浦东’s definition');
+    expect(shown).not.toContain('其他地方的用法');
+    await page.close();
   });
 
   it('says plainly that a scanned PDF has no text layer', async () => {

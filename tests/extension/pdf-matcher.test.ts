@@ -1,9 +1,10 @@
-// The PDF viewer's matcher, loaded in steps with pauses between them (src/pdf/data.ts), reads a text
-// exactly as the one-step loader with readInContext does; a pack replaced during a pause gives null.
+// The PDF viewer's matcher, loaded in steps with pauses between them (src/pdf/data.ts), scans a text
+// exactly as the one-step loader does, and read as pages read (readForPage) gives the same terms;
+// a pack replaced during a pause gives null.
 import { describe, expect, it } from 'vitest';
 import { compilePack, loadCompiledMatcher, type CompiledPack } from '../../src/core/compiled-pack';
 import { createFuzzyResolver } from '../../src/core/fuzzy';
-import { readInContext } from '../../src/core/match-context';
+import { readForPage } from '../../src/core/match-context';
 import type { MatcherGlossary } from '../../src/core/matcher-base';
 import type { TextMatch } from '../../src/core/types';
 import { loadViewerMatcher } from '../../src/pdf/data';
@@ -34,7 +35,8 @@ describe('loadViewerMatcher', () => {
     const staged = await loadViewerMatcher(compiled, slogans, pause, () => true);
     const oneStep = loadCompiledMatcher(compiled, { slogans, fuzzy: createFuzzyResolver });
     expect(staged).not.toBeNull();
-    expect(shown(staged!.scan(text))).toEqual(shown(readInContext(text, oneStep.scan(text))));
+    expect(shown(staged!.scan(text))).toEqual(shown(oneStep.scan(text)));
+    expect(shown(readForPage(text, (part) => staged!.scan(part)))).toEqual(shown(readForPage(text, (part) => oneStep.scan(part))));
   });
 
   it.each([
@@ -45,7 +47,7 @@ describe('loadViewerMatcher', () => {
     ['实施“八个一千”工程', false, []],
   ] as const)('reads %s (slogans %s) as %j', async (text, slogans, expected) => {
     const staged = await loadViewerMatcher(compiled, slogans, pause, () => true);
-    expect(staged!.scan(text).map((m) => `${m.kind}:${m.entryId ?? ''}`)).toEqual(expected);
+    expect(readForPage(text, (part) => staged!.scan(part)).map((m) => `${m.kind}:${m.entryId ?? ''}`)).toEqual(expected);
   });
 
   it.each([

@@ -41,3 +41,9 @@ for (const line of ${JSON.stringify(lines)}) {
 
 /** Bytes that are not a PDF. */
 export const BROKEN_PDF = Buffer.from('%PDF-1.7\nthis file was cut short and holds no objects, no xref and no trailer\n');
+
+/** A one-page PDF of `paragraphs` (text the tests write themselves). */
+export function textPdf(browser: Browser, paragraphs: readonly string[]): Promise<Buffer> {
+  const body = paragraphs.map((p) => `<p>${p}</p>`).join('');
+  return print(browser, `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${PRINT_STYLE}</head><body>${body}</body></html>`);
+}
