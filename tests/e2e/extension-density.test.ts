@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { GOV_HOST, launchBrowser, type LaunchedBrowser } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
-import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, builtExtension, gotoExtensionPage, highlightCount, openPopupFor, tooltipInfo, tooltipLayoutProblems, tooltipText, waitFor } from './extension-helpers';
+import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, builtExtension, gotoExtensionPage, highlightCount, openPopupFor, tooltipInfo, settledTooltipLayoutProblems, tooltipText, waitFor } from './extension-helpers';
 import { pageLayoutProblems } from './support/layout';
 import type { BrowserName } from './support/browsers';
 
@@ -353,7 +353,7 @@ describe.each(TARGETS)('density and hide on this page: $name ($extension)', ({ n
             `the ${what} tooltip in ${language} at ${view.label}`,
           );
           await new Promise((r) => setTimeout(r, 300));
-          expect(await tooltipLayoutProblems(near), `${what} ${language} ${view.label}`).toEqual([]);
+          expect(await settledTooltipLayoutProblems(near), `${what} ${language} ${view.label}`).toEqual([]);
           await near.screenshot({ path: join(SCREENSHOTS, `ext-tooltip-${what}-${language}-${scheme}-${view.label}-${extension}.png`) });
         }
       }

@@ -282,3 +282,18 @@ export function tooltipLayoutProblems(page: Page): Promise<string[]> {
     { name: 'listed term', selector: '[data-policy-glossary-ui] >>> .pg-close li', all: true, within: 'width' },
   ]);
 }
+
+/**
+ * `tooltipLayoutProblems` once the tooltip has settled: a tooltip opened again after a resize is
+ * drawn in steps (its lists come with the answer), so the check is repeated for up to `timeout` ms
+ * and the last problems found are returned — a layout that stays wrong still fails.
+ */
+export async function settledTooltipLayoutProblems(page: Page, timeout = 5_000): Promise<string[]> {
+  const end = Date.now() + timeout;
+  let problems = await tooltipLayoutProblems(page);
+  while (problems.length > 0 && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 200));
+    problems = await tooltipLayoutProblems(page);
+  }
+  return problems;
+}

@@ -19,7 +19,7 @@ import { stringify } from 'yaml';
 import { GOV_HOST, launchBrowser, type LaunchedBrowser } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
 import { SEED_REPORT_PATH } from '../../demo/seed-page';
-import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, builtExtension, gotoExtensionPage, highlightCount, tooltipLayoutProblems, tooltipText, waitFor } from './extension-helpers';
+import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, builtExtension, gotoExtensionPage, highlightCount, settledTooltipLayoutProblems, tooltipText, waitFor } from './extension-helpers';
 import { pageLayoutProblems } from './support/layout';
 import type { BrowserName } from './support/browsers';
 
@@ -131,7 +131,7 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
         await tab.mouse.move(at.x, at.y, { steps: 2 });
         await waitFor(async () => (await tooltipText(tab))?.includes('三个严实'), `the slogan’s tooltip at ${width} px`);
         await new Promise((r) => setTimeout(r, 300));
-        expect(await tooltipLayoutProblems(tab), `${language} ${scheme} ${width} px`).toEqual([]);
+        expect(await settledTooltipLayoutProblems(tab), `${language} ${scheme} ${width} px`).toEqual([]);
         await tab.screenshot({ path: join(SCREENSHOTS, `ext-slogan-tooltip-${language}-${scheme}-${width}-${extension}.png`) });
       }
     }
