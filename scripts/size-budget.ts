@@ -56,7 +56,9 @@ function chunkFiles(name: string): string[] {
 // script with its own budget.
 // Issue 17 then took fuse.js out of near-miss resolution (core/fuzzy.ts compares the forms of a
 // slogan's first-character group directly): the content script measured 37.1 KB (npm run size), back under the
-// issue's 40 KB, which is its budget again; the widget's fuzzy chunk 1.1 KB with its shared file (was 8).
+// issue's 40 KB, which was its budget again until session 8: the place rule's word lists, the reading
+// tables that make `scan` faster and the shared place rescan brought it to 40.6 KB, so it is 42 KB
+// (the issue's range, 40–42) until the matcher's tables move out of the script; the widget's fuzzy chunk 1.1 KB with its shared file (was 8).
 // Session 7: the place rule in the widget's reading (core/match-context.ts readForPage, so widget,
 // extension and `scan --region` read alike) brought the ES module to 24.0 KB, 42 bytes over 24:
 // raised to 25 KB as a recorded miss (moving it to the collection chunk cost that chunk 5 KB of
@@ -71,7 +73,7 @@ const budgets: Budget[] = [
   { label: 'widget chunk: fuzzy', files: chunkFiles('fuzzy'), budget: 2 * KB, forbidden: widgetRules },
   { label: 'widget chunk: collection', files: chunkFiles('collection'), budget: 17 * KB, forbidden: widgetRules },
   { label: 'widget chunk: definitions', files: chunkFiles('definitions'), budget: 3 * KB, forbidden: widgetRules },
-  { label: 'extension content script', files: contentScript('content'), budget: 40 * KB, forbidden: [] },
+  { label: 'extension content script', files: contentScript('content'), budget: 42 * KB, forbidden: [] },
   { label: 'extension content script: PDF links', files: contentScript('pdf-links'), budget: 4 * KB, forbidden: [] },
 ];
 /** Gzipped bytes per bundle label, for the summary. */
