@@ -46,6 +46,13 @@ export interface Tally {
   contradicted: number;
   /** Contradictions as definitionsAgree alone judges them (stricter than `sameMeaning`). */
   contradictedStrict: number;
+  /** Contradictions as the judge without the extended criteria judges them (`sameMeaning` without evidence). */
+  contradictedBefore: number;
+  /** With the reviews (scripts/eval-contradiction-reviews.json) applied to the automatic contradictions. */
+  reviewedExplained: number;
+  reviewedContradicted: number;
+  /** Automatic contradictions no review covers (counted as contradictions in the reviewed figure). */
+  unreviewed: number;
   /** Flagged only because every meaning found is another place's (with places: kind 'elsewhere'). */
   elsewhere: number;
   /** Inside a longer term the glossary explains (Outcome 'longer'). */
@@ -54,7 +61,7 @@ export interface Tally {
   part: number;
 }
 
-const emptyTally = (): Tally => ({ reports: 0, occurrences: 0, explained: 0, explainedOrFlagged: 0, contradicted: 0, contradictedStrict: 0, elsewhere: 0, longer: 0, part: 0 });
+const emptyTally = (): Tally => ({ reports: 0, occurrences: 0, explained: 0, explainedOrFlagged: 0, contradicted: 0, contradictedStrict: 0, contradictedBefore: 0, reviewedExplained: 0, reviewedContradicted: 0, unreviewed: 0, elsewhere: 0, longer: 0, part: 0 });
 
 const HAN_CHAR = /\p{Script=Han}/u;
 
@@ -268,13 +275,135 @@ function abbreviates(short: string, long: string): boolean {
  * like as definitionsAgree judges items or as a Chinese abbreviation takes its characters, in order,
  * from the full name (限额以上批零住餐企业 / 限额以上批发零售和住宿餐饮企业).
  */
-export function listsDiffer(a: Pick<PackEntry, 'items' | 'definition'>, b: Pick<PackEntry, 'items' | 'definition'>): boolean {
+export function listsDiffer(a: Pick<PackEntry, 'items' | 'definition'>, b: Pick<PackEntry, 'items' | 'definition'>, sharedCore = false): boolean {
   const [x, y] = [listed(a), listed(b)];
   if (!x || !y) return false;
   const clean = (item: string) => item.replace(/^\s*(?:是指|指的是|主要是指|主要指|指|即)/u, '').replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '');
   const [short, long] = (x.length <= y.length ? [x, y] : [y, x]).map((list) => list.map(clean));
-  const alike = short!.filter((item) => long!.some((other) => definitionsAgree({ definition: item }, { definition: other }) || abbreviates(item, other) || abbreviates(other, item))).length;
+  const like = (item: string, other: string) =>
+    definitionsAgree({ definition: item }, { definition: other }) || abbreviates(item, other) || abbreviates(other, item) || (sharedCore && shareCore(item, other));
+  const alike = short!.filter((item) => long!.some((other) => like(item, other))).length;
   return alike / short!.length < 0.6;
+}
+
+/** The longest run of Han characters that both `a` and `b` hold. */
+function longestCommonRun(a: string, b: string): string {
+  let best = '';
+  for (let i = 0; i < a.length; i += 1) {
+    let length = best.length + 1;
+    while (i + length <= a.length && /^\p{Script=Han}+$/u.test(a.slice(i, i + length)) && b.includes(a.slice(i, i + length))) length += 1;
+    if (length - 1 > best.length) best = a.slice(i, i + length - 1);
+  }
+  return best;
+}
+
+/**
+ * Judge criterion (items): two list items name the same thing when they share a core phrase — a run
+ * of four or more Han characters that is at least half of the shorter item (有资质的建筑业企业 /
+ * 资质等级建筑业企业: 建筑业企业). Reworded qualifiers around one named thing are common in two
+ * governments' lists of one programme; two different items (续建推进一批 / 发展生产一批) share no
+ * such run. Used by `listsDiffer` under the extended judge only.
+ */
+export function shareCore(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const run = longestCommonRun(short, long);
+  return run.length >= 4 && run.length * 2 >= short.length;
+}
+
+const QUOTES = /[“”"‘’「」『』]/gu;
+const unquoted = (text: string) => text.replace(QUOTES, '');
+const hanLength = (text: string) => [...text].filter((char) => HAN_CHAR.test(char)).length;
+
+/**
+ * Judge criterion (names): one definition spells out the full name of its term, and that full name
+ * is a form of the other entry — a form (term or alias) of four or more Han characters, longer
+ * than the term, that the term abbreviates (its characters in order, a generic 工程/行动… suffix
+ * aside: 千万工程 explained as “千村示范、万村整治”工程的简称, shown from the entry whose term is
+ * 千村示范、万村整治) — or both give the same short or full name after 简称/全称/又称/也称/俗称
+ * (both: 简称“千万工程”). A form merely mentioned (优化营商环境 in a definition of 优化法治化营商
+ * 环境十项措施) is no full name, and a different meaning under one name names its own parts (“两山”
+ * 指龙门山…: a part of 两山两水), not another name.
+ */
+export function namesSameThing(
+  shown: Pick<PackEntry, 'items' | 'definition'> & { forms?: readonly string[] },
+  own: Pick<PackEntry, 'items' | 'definition'> & { forms?: readonly string[] },
+): boolean {
+  const text = (entry: typeof shown) => unquoted(entry.definition ?? entry.items?.join('、') ?? '');
+  const forms = (entry: typeof shown) => (entry.forms ?? []).map(unquoted);
+  const stem = (form: string) => GENERIC_TERM_SUFFIXES.reduce((rest, suffix) => (rest.endsWith(suffix) && rest.length > suffix.length + 1 ? rest.slice(0, -suffix.length) : rest), form);
+  const spellsOut = (definition: string, otherForms: string[], ownForms: string[]) =>
+    otherForms.some(
+      (form) =>
+        hanLength(form) >= 4 && definition.includes(form) &&
+        ownForms.some((mine) => hanLength(stem(mine)) >= 2 && stem(mine).length < form.length && abbreviates(stem(mine), form)),
+    );
+  if (spellsOut(text(own), forms(shown), forms(own)) || spellsOut(text(shown), forms(own), forms(shown))) return true;
+  const aka = (entry: typeof shown) =>
+    new Set([...(entry.definition ?? '').matchAll(/(?:简称|全称|又称|也称|俗称)(?:为|是)?[“「‘]([^”」’]{2,24})[”」’]/gu)].map((m) => unquoted(m[1]!)).filter((name) => hanLength(name) >= 3));
+  const theirs = aka(own);
+  return [...aka(shown)].some((name) => theirs.has(name));
+}
+
+/**
+ * The distinct phrases of four or more Han characters both contents hold (`content`: the term's
+ * name cut out), none inside another: every longest common run found from each position.
+ */
+export function commonPhrases(a: string, b: string, term: string): string[] {
+  const [x, y] = [content(a, term), content(b, term)];
+  const found: string[] = [];
+  for (let i = 0; i < x.length; i += 1) {
+    let length = 4;
+    if (x.slice(i, i + length).includes('|') || !y.includes(x.slice(i, i + length))) continue;
+    while (i + length < x.length && x[i + length] !== '|' && y.includes(x.slice(i, i + length + 1))) length += 1;
+    const phrase = x.slice(i, i + length);
+    if (!found.some((other) => other.includes(phrase))) found.push(phrase);
+  }
+  return found.filter((phrase) => !found.some((other) => other !== phrase && other.includes(phrase)));
+}
+
+/** How many of the eval's definitions hold a phrase (for `sharesSpecificPhrases`: common phrases prove nothing). */
+export type PhraseFrequency = (phrase: string) => number;
+
+/** Share of all definitions above which a phrase is common wording (经济社会发展, 高质量发展), not a named thing. */
+const SPECIFIC_PHRASE_SHARE = 0.005;
+
+/**
+ * Judge criterion (named things): the two definitions name the same two or more specific things —
+ * distinct phrases of four or more Han characters (the term's own name cut out) that each occur in
+ * at most 0.5% of all definitions (乡村客运 and 客运标识; 森林草原资源 and 保护发展 for 林长制),
+ * unless both list items that differ (`listsDiffer`: two programmes may share a phrase or two).
+ * One shared phrase is not enough: different programmes of one domain share one (建设用地 in two
+ * lists of 三块地). Never for a numbered name: it names a set, and two sets that share two items
+ * (主体责任 and 监管责任 in two places' 四个责任) are still two sets.
+ */
+export function sharesSpecificPhrases(a: Pick<PackEntry, 'items' | 'definition'>, b: Pick<PackEntry, 'items' | 'definition'>, term: string, frequency: PhraseFrequency, total: number): boolean {
+  if (NUMBERED_TERM.test(term)) return false;
+  const text = (entry: typeof a) => entry.definition ?? entry.items?.join('、') ?? '';
+  const specific = commonPhrases(text(a), text(b), term).filter((phrase) => frequency(phrase) <= SPECIFIC_PHRASE_SHARE * total);
+  return specific.length >= 2;
+}
+
+/** Phrase frequencies over `texts`, cached (a substring count over every definition). */
+export function phraseFrequencies(texts: readonly string[]): PhraseFrequency {
+  const cache = new Map<string, number>();
+  const plain = texts.map((text) => text.replace(/[^\p{Script=Han}]/gu, '|'));
+  return (phrase) => {
+    let count = cache.get(phrase);
+    if (count === undefined) {
+      count = plain.filter((text) => text.includes(phrase)).length;
+      cache.set(phrase, count);
+    }
+    return count;
+  };
+}
+
+/** What the extended judge knows besides the two definitions: the entries' forms and how common a phrase is. */
+export interface JudgeEvidence {
+  shownForms: readonly string[];
+  ownForms: readonly string[];
+  frequency: PhraseFrequency;
+  /** How many definitions `frequency` counts over. */
+  total: number;
 }
 
 /**
@@ -295,6 +424,10 @@ const KEY_SHARE_SAME_GOVERNMENT = KEY_SHARE / 2;
  * items that do not match (五个一批 in two cities: different programmes that share words). With
  * `sameGovernment` (the shown definition is the report's own government's, of an earlier year), an
  * unnumbered term needs half that share (`KEY_SHARE_SAME_GOVERNMENT`).
+ * Given `evidence` (the extended judge), also: the two name the same thing by another name
+ * (`namesSameThing`), list items alike by a shared core phrase (`shareCore` in `listsDiffer`), or
+ * name two or more of the same specific things (`sharesSpecificPhrases`). Without it, the judge
+ * as it was before those criteria (the eval prints both figures).
  * The strict figure (definitionsAgree alone) is printed beside it.
  */
 export function sameMeaning(
@@ -303,9 +436,12 @@ export function sameMeaning(
   term?: string,
   weight?: BigramWeight,
   sameGovernment = false,
+  evidence?: JudgeEvidence,
 ): boolean {
   if (definitionsAgree(shown, own) || itemsCovered(shown, own) || proseContained(shown, own)) return true;
-  if (term === undefined || weight === undefined || listsDiffer(shown, own)) return false;
+  if (evidence && namesSameThing({ ...shown, forms: evidence.shownForms }, { ...own, forms: evidence.ownForms })) return true;
+  if (term === undefined || weight === undefined || listsDiffer(shown, own, evidence !== undefined)) return false;
+  if (evidence && sharesSpecificPhrases(shown, own, term, evidence.frequency, evidence.total)) return true;
   const threshold = sameGovernment && !NUMBERED_TERM.test(term) ? KEY_SHARE_SAME_GOVERNMENT : KEY_SHARE;
   return keyContentShared(shown, own, term, weight) >= threshold;
 }
@@ -342,6 +478,9 @@ interface Miss {
   term: string;
   outcome: Outcome;
   shownFrom?: string;
+  shownTerm?: string;
+  /** For a contradiction: the reviewer's verdict, if a review covers it. */
+  review?: Review['verdict'];
   /** For a contradiction: the shown definition and the report's own, shortened. */
   shown?: string;
   own?: string;
@@ -351,12 +490,50 @@ interface Miss {
 
 const brief = (entry: Pick<PackEntry, 'items' | 'definition'>) => (entry.definition ?? entry.items?.join('、') ?? '').slice(0, 48);
 
+/** A person's verdict on one automatic contradiction (scripts/eval-contradiction-reviews.json). */
+export interface Review {
+  file: string;
+  term: string;
+  shownFrom: string;
+  shownTerm: string;
+  /**
+   * same: the shown definition says what the report's own says, in other words; different: it
+   * contradicts it; longer: the text there names a longer thing that the shown definition explains
+   * (not judged against the report's shorter term: not explained, flagged); part: the shown
+   * definition explains a part of the report's longer name, consistently (not explained, flagged).
+   */
+  verdict: 'same' | 'different' | 'longer' | 'part';
+  reason: string;
+}
+
+const reviewKey = (file: string, term: string, shownFrom: string | undefined, shownTerm: string | undefined) => `${file}\t${term}\t${shownFrom ?? ''}\t${shownTerm ?? ''}`;
+
+/** The reviews, keyed by report, appendix term, shown place and shown term (a review of another shown definition does not apply). */
+export function loadReviews(file = fileURLToPath(new URL('./eval-contradiction-reviews.json', import.meta.url))): Map<string, Review> {
+  const reviews = new Map<string, Review>();
+  if (!existsSync(file)) return reviews;
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { reviews: Review[] };
+  for (const review of parsed.reviews) {
+    if (!['same', 'different', 'longer', 'part'].includes(review.verdict) || !review.reason?.trim()) throw new Error(`${file}: review of ${review.term} (${review.file}) needs a verdict (same/different/longer/part) and a reason`);
+    reviews.set(reviewKey(review.file, review.term, review.shownFrom, review.shownTerm), review);
+  }
+  return reviews;
+}
+
+/** What the eval knows for the extended judge: how common a phrase is among all definitions. */
+export interface PhraseStats {
+  frequency: PhraseFrequency;
+  total: number;
+}
+
 function evaluate(
   pack: GlossaryPack,
   tests: readonly CorpusReport[],
   known: ReadonlySet<string>,
   places: PlaceIndex,
   weight: BigramWeight,
+  phrases: PhraseStats,
+  reviews: ReadonlyMap<string, Review>,
 ): { tallies: Record<string, Tally>; misses: Miss[] } {
   const matcher = createMatcher(pack);
   const senses = createSenseIndex(pack);
@@ -379,67 +556,90 @@ function evaluate(
       const matches = mode === 'places' ? placeMatches : plainMatches;
       for (const occurrence of occurrences) {
         const overlapping = matches.filter((m) => m.start < occurrence.end && occurrence.start < m.end);
-        let outcome: Outcome = overlapping.length > 0 ? 'flagged' : 'missed';
-        let shownFrom: string | undefined;
-        let shownText: string | undefined;
-        let elsewhere = false;
-        let strictAgrees = false;
-        let detail: Miss['detail'];
-        for (const match of overlapping) {
-          if (match.kind !== 'term' || !match.entryId) continue;
-          let shown: PackEntry | undefined = byId.get(match.entryId);
-          let kind = 'plain';
-          if (mode === 'places') {
-            const choice = chooseSense(senses.sensesOf(match.entryId), pack.documents, report.place?.code, places);
-            shown = choice.shown;
-            kind = choice.kind;
-            if (choice.kind === 'elsewhere') elsewhere = true;
+        /** The occurrence's outcome as the judge with (`extended`) or without the extended criteria sees it. */
+        const judge = (extended: boolean) => {
+          let outcome: Outcome = overlapping.length > 0 ? 'flagged' : 'missed';
+          let shownFrom: string | undefined;
+          let shownTerm: string | undefined;
+          let shownText: string | undefined;
+          let elsewhere = false;
+          let strictAgrees = false;
+          let detail: Miss['detail'];
+          for (const match of overlapping) {
+            if (match.kind !== 'term' || !match.entryId) continue;
+            let shown: PackEntry | undefined = byId.get(match.entryId);
+            let kind = 'plain';
+            if (mode === 'places') {
+              const choice = chooseSense(senses.sensesOf(match.entryId), pack.documents, report.place?.code, places);
+              shown = choice.shown;
+              kind = choice.kind;
+              if (choice.kind === 'elsewhere') elsewhere = true;
+            }
+            if (!shown || (!shown.definition && !shown.items?.length)) continue;
+            const sameGovernment = report.place !== undefined && pack.documents[shown.doc]?.region?.code === report.place.code;
+            const evidence: JudgeEvidence | undefined = extended
+              ? { shownForms: shown.forms, ownForms: [occurrence.entry.term, ...(occurrence.entry.aliases ?? [])], frequency: phrases.frequency, total: phrases.total }
+              : undefined;
+            const agrees = sameMeaning(shown, occurrence.entry, occurrence.entry.term, weight, sameGovernment, evidence);
+            // A longer term whose explanation differs from the appendix's shorter one is not a contradiction of it.
+            if (!agrees && longerTerm(report.body, match, occurrence, byId.get(match.entryId)?.term ?? shown.term)) {
+              if (outcome !== 'explained') outcome = 'longer';
+              if (process.env.EVAL_LONGER && extended) console.log(`LONGER\t${occurrence.entry.term}\t${match.text}\t${brief(shown)}\t${brief(occurrence.entry)}`);
+              continue;
+            }
+            // A part of the appendix's longer term, explained as itself: neither explained nor contradicted.
+            const matchedEntry = byId.get(match.entryId);
+            if (!agrees && matchedEntry && partOfTerm(report.body, match, occurrence, matchedEntry.forms)) {
+              if (outcome === 'flagged' || outcome === 'missed') outcome = 'part';
+              continue;
+            }
+            strictAgrees ||= definitionsAgree(shown, occurrence.entry);
+            shownFrom = pack.documents[shown.doc]?.region?.name ?? pack.documents[shown.doc]?.title;
+            shownTerm = shown.term;
+            shownText = brief(shown);
+            if (process.env.EVAL_FLIPS && extended && mode === 'places' && agrees && !sameMeaning(shown, occurrence.entry, occurrence.entry.term, weight, sameGovernment)) {
+              console.log(`FLIP\t${report.file}\t${occurrence.entry.term}\t[${shownFrom}] ${brief(shown)}\t${brief(occurrence.entry)}`);
+            }
+            if (outcome !== 'explained') outcome = agrees ? 'explained' : 'contradicted';
+            if (process.env.EVAL_KINDS && extended && mode === 'places') console.log(`KIND\t${kind}\t${/[0-9０-９一二两三四五六七八九十百千双]/u.test(shown.term) ? 'numbered' : 'plain'}\t${(report.year ?? 0) - (pack.documents[shown.doc]?.year ?? 0)}\t${agrees ? 'agree' : 'contra'}\t${occurrence.entry.term}\t${match.text}`);
+            if (!agrees) {
+              const full = (e: Pick<PackEntry, 'items' | 'definition'>) => e.definition ?? e.items?.join('、') ?? '';
+              detail = {
+                matched: match.text,
+                kind,
+                shownTerm: shown.term,
+                shownYear: pack.documents[shown.doc]?.year,
+                shownFull: full(shown),
+                ownFull: full(occurrence.entry),
+                context: report.body.slice(Math.max(0, occurrence.start - 12), occurrence.end + 12).replace(/\s+/gu, ' '),
+                share: Math.round(100 * keyContentShared(shown, occurrence.entry, occurrence.entry.term, weight)) / 100,
+              };
+            }
           }
-          if (!shown || (!shown.definition && !shown.items?.length)) continue;
-          const sameGovernment = report.place !== undefined && pack.documents[shown.doc]?.region?.code === report.place.code;
-          const agrees = sameMeaning(shown, occurrence.entry, occurrence.entry.term, weight, sameGovernment);
-          // A longer term whose explanation differs from the appendix's shorter one is not a contradiction of it.
-          if (!agrees && longerTerm(report.body, match, occurrence, byId.get(match.entryId)?.term ?? shown.term)) {
-            if (outcome !== 'explained') outcome = 'longer';
-            if (process.env.EVAL_LONGER) console.log(`LONGER\t${occurrence.entry.term}\t${match.text}\t${brief(shown)}\t${brief(occurrence.entry)}`);
-            continue;
-          }
-          // A part of the appendix's longer term, explained as itself: neither explained nor contradicted.
-          const matchedEntry = byId.get(match.entryId);
-          if (!agrees && matchedEntry && partOfTerm(report.body, match, occurrence, matchedEntry.forms)) {
-            if (outcome === 'flagged' || outcome === 'missed') outcome = 'part';
-            continue;
-          }
-          strictAgrees ||= definitionsAgree(shown, occurrence.entry);
-          shownFrom = pack.documents[shown.doc]?.region?.name ?? pack.documents[shown.doc]?.title;
-          shownText = brief(shown);
-          if (process.env.EVAL_FLIPS && agrees && !definitionsAgree(shown, occurrence.entry)) console.log(`FLIP\t${occurrence.entry.term}\t${brief(shown)}\t${brief(occurrence.entry)}`);
-          if (outcome !== 'explained') outcome = agrees ? 'explained' : 'contradicted';
-          if (process.env.EVAL_KINDS && mode === 'places') console.log(`KIND\t${kind}\t${/[0-9０-９一二两三四五六七八九十百千双]/u.test(shown.term) ? 'numbered' : 'plain'}\t${(report.year ?? 0) - (pack.documents[shown.doc]?.year ?? 0)}\t${agrees ? 'agree' : 'contra'}\t${occurrence.entry.term}\t${match.text}`);
-          if (!agrees) {
-            const full = (e: Pick<PackEntry, 'items' | 'definition'>) => e.definition ?? e.items?.join('、') ?? '';
-            detail = {
-              matched: match.text,
-              kind,
-              shownTerm: shown.term,
-              shownYear: pack.documents[shown.doc]?.year,
-              shownFull: full(shown),
-              ownFull: full(occurrence.entry),
-              context: report.body.slice(Math.max(0, occurrence.start - 12), occurrence.end + 12).replace(/\s+/gu, ' '),
-              share: Math.round(100 * keyContentShared(shown, occurrence.entry, occurrence.entry.term, weight)) / 100,
-            };
-          }
-        }
+          return { outcome, shownFrom, shownTerm, shownText, elsewhere, strictAgrees, detail };
+        };
+        const before = judge(false);
+        const { outcome, shownFrom, shownTerm, shownText, elsewhere, strictAgrees, detail } = judge(true);
         tally.occurrences += 1;
         if (outcome === 'explained' || outcome === 'contradicted') tally.explained += 1;
         if (outcome !== 'missed') tally.explainedOrFlagged += 1;
         if (outcome === 'part') tally.part += 1;
         if (outcome === 'contradicted') tally.contradicted += 1;
+        if (before.outcome === 'contradicted') tally.contradictedBefore += 1;
         if (outcome === 'flagged' && elsewhere) tally.elsewhere += 1;
         if (outcome === 'longer') tally.longer += 1;
         if ((outcome === 'contradicted' || outcome === 'explained') && !strictAgrees) tally.contradictedStrict += 1;
+        // The reviewed figure: a person's verdict replaces the automatic one on each contradiction it covers.
+        // A review may also overrule an agreement (one the extended criteria found, checked by hand).
+        const review = outcome === 'contradicted' || outcome === 'explained' ? reviews.get(reviewKey(report.file, occurrence.entry.term, shownFrom, shownTerm)) : undefined;
+        const reviewed = review?.verdict ?? (outcome === 'contradicted' ? 'different' : outcome === 'explained' ? 'same' : undefined);
+        if (reviewed === 'same' || reviewed === 'different') tally.reviewedExplained += 1;
+        if (reviewed === 'different') tally.reviewedContradicted += 1;
+        if (outcome === 'contradicted' && !review) tally.unreviewed += 1;
         if (process.env.EVAL_MISSED && mode === 'places' && outcome === 'missed') console.log(`MISSED\t${occurrence.entry.term}\t${report.body.slice(Math.max(0, occurrence.start - 8), occurrence.end + 8).replace(/\s+/gu, ' ')}`);
-        if (mode === 'places' && outcome !== 'explained') misses.push({ file: report.file, term: occurrence.entry.term, outcome, shownFrom, shown: shownText, own: brief(occurrence.entry), ...(outcome === 'contradicted' ? { detail } : {}) });
+        if (mode === 'places' && outcome !== 'explained') {
+          misses.push({ file: report.file, term: occurrence.entry.term, outcome, shownFrom, shownTerm, review: review?.verdict, shown: shownText, own: brief(occurrence.entry), ...(outcome === 'contradicted' ? { detail } : {}) });
+        }
       }
     }
   }
@@ -457,6 +657,14 @@ function printRun(title: string, tallies: Record<string, Tally>, misses: readonl
       `${key.padEnd(22)} ${String(t.reports).padStart(7)} ${String(t.occurrences).padStart(6)}  ${pct(t.explained, t.occurrences)}     ${pct(t.explainedOrFlagged, t.occurrences)}      ${pct(t.contradicted, t.occurrences)}   ${pct(t.contradictedStrict, t.occurrences)}   ${pct(t.contradicted, t.explained)}   ${pct(t.contradictedStrict, t.explained)}        ${pct(t.elsewhere, t.occurrences)}  ${pct(t.longer, t.occurrences)}  ${pct(t.part, t.occurrences)}`,
     );
   }
+  // The issue's contradiction target (≤ 3% of the explained) under each judge, in counts and shares.
+  console.log('contradictions of the explained, by judge: automatic before the extended criteria → automatic (extended judge) → reviewed (a person\'s verdicts, scripts/eval-contradiction-reviews.json, on the automatic contradictions; unreviewed ones count as contradictions)');
+  for (const key of Object.keys(tallies).sort()) {
+    const t = tallies[key]!;
+    console.log(
+      `  ${key.padEnd(22)} before ${String(t.contradictedBefore).padStart(3)}/${t.explained} ${pct(t.contradictedBefore, t.explained)}   automatic ${String(t.contradicted).padStart(3)}/${t.explained} ${pct(t.contradicted, t.explained)}   reviewed ${String(t.reviewedContradicted).padStart(3)}/${t.reviewedExplained} ${pct(t.reviewedContradicted, t.reviewedExplained)} (explained ${pct(t.reviewedExplained, t.occurrences)}; ${t.unreviewed} unreviewed)   strict ${pct(t.contradictedStrict, t.explained)}`,
+    );
+  }
   const counts = new Map<string, number>();
   for (const miss of misses) counts.set(miss.outcome, (counts.get(miss.outcome) ?? 0) + 1);
   console.log(`not explained, with places: ${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}`);
@@ -469,10 +677,10 @@ function printRun(title: string, tallies: Record<string, Tally>, misses: readonl
   // A sample of contradictions, to tell a different meaning from a rewording the agreement test misses.
   const seen = new Set<string>();
   const sample = misses.filter((m) => m.outcome === 'contradicted' && !seen.has(m.term) && seen.add(m.term)).slice(0, Number(process.env.EVAL_SAMPLE ?? 12));
-  for (const miss of sample) console.log(`    ${miss.term} (${miss.file}): shown [${miss.shownFrom}] ${miss.shown} | own ${miss.own}`);
+  for (const miss of sample) console.log(`    ${miss.term} (${miss.file}): shown [${miss.shownFrom} ${miss.shownTerm}] ${miss.shown} | own ${miss.own}${miss.review ? `  — reviewed: ${miss.review}` : '  — unreviewed'}`);
   // EVAL_DUMP=file: every contradiction in full (one JSON line each), to sort them by cause.
   if (process.env.EVAL_DUMP) {
-    const lines = misses.filter((m) => m.outcome === 'contradicted').map((m) => JSON.stringify({ run: title, file: m.file, term: m.term, from: m.shownFrom, ...m.detail }));
+    const lines = misses.filter((m) => m.outcome === 'contradicted').map((m) => JSON.stringify({ run: title, file: m.file, term: m.term, from: m.shownFrom, review: m.review, ...m.detail }));
     appendFileSync(process.env.EVAL_DUMP, lines.map((line) => `${line}\n`).join(''));
   }
 }
@@ -489,7 +697,11 @@ export async function runCollectionEval(): Promise<void> {
   const unplaced = reports.filter((report) => !report.place).map((report) => report.file);
   console.log(`  ${reports.length} reports read, ${unplaced.length} without a place${unplaced.length ? `: ${unplaced.slice(0, 5).join(', ')}` : ''}`);
   const extra = editorialInputs();
-  const weight = bigramWeights(reports.flatMap((report) => report.entries.map((entry) => entry.definition ?? entry.items?.join('、') ?? '')));
+  const definitions = reports.flatMap((report) => report.entries.map((entry) => entry.definition ?? entry.items?.join('、') ?? ''));
+  const weight = bigramWeights(definitions);
+  const phrases: PhraseStats = { frequency: phraseFrequencies(definitions), total: definitions.length };
+  const reviews = loadReviews();
+  console.log(`  ${reviews.size} reviewed contradictions (scripts/eval-contradiction-reviews.json)`);
 
   const runs: { title: string; maxYear: number; test: (report: CorpusReport) => boolean }[] = [
     { title: '2022 reports, collection ≤2021', maxYear: 2021, test: (r) => r.year === 2022 },
@@ -499,7 +711,7 @@ export async function runCollectionEval(): Promise<void> {
     const pack = collectionPack(reports, run.maxYear, extra);
     const known = new Set(reports.filter((r) => r.year !== undefined && r.year <= run.maxYear && r.entries.length > 0 && r.place).map((r) => r.place!.code));
     const tests = reports.filter((r) => run.test(r) && r.entries.length > 0 && r.body !== '');
-    const { tallies, misses } = evaluate(pack, tests, known, places, weight);
+    const { tallies, misses } = evaluate(pack, tests, known, places, weight, phrases, reviews);
     printRun(`${run.title}: ${pack.entries.length} entries`, tallies, misses);
   }
 }
