@@ -1,7 +1,10 @@
 // The collection eval's own helpers: which body occurrences of a report's appendix terms it counts,
 // and the looser agreement test it reports beside definitionsAgree.
 import { describe, expect, it } from 'vitest';
-import { bigramWeights, itemsCovered, listsDiffer, longerTerm, ownOccurrences, partOfTerm, sameMeaning } from '../../scripts/eval-collection';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { bigramWeights, commonPhrases, itemsCovered, listsDiffer, loadReviews, longerTerm, namesSameThing, ownOccurrences, partOfTerm, phraseFrequencies, sameMeaning, shareCore, sharesSpecificPhrases } from '../../scripts/eval-collection';
 import { formsUsed } from '../../scripts/eval-usage';
 import type { GlossaryEntry } from '../../src/core/types';
 
@@ -148,5 +151,115 @@ describe('longerTerm', () => {
     const start = body.indexOf(matched);
     const at = body.indexOf(term, start);
     expect(longerTerm(body, { start, end: start + matched.length }, { start: at, end: at + term.length, entry: entry(term) }, matchedTerm)).toBe(expected);
+  });
+});
+
+describe('namesSameThing (extended judge: another name of the same thing)', () => {
+  it.each([
+    // the report spells out its short name's full name, which is the shown entry's term
+    [{ definition: '面向全省的示范工程。', forms: ['百园示范、千企提升'] }, { definition: '“百园示范、千企提升”行动的简称，2019年启动。', forms: ['百千行动'] }, true],
+    // both give the same short name after 简称
+    [{ definition: '省里推行的园区改造工程，简称“百千行动”。', forms: ['百园示范、千企提升'] }, { definition: '简称“百千行动”，本市2020年印发实施方案。', forms: ['百园示范、千企提升行动'] }, true],
+    // negative: a form of the shown entry mentioned in passing, not a full name the term abbreviates
+    [{ definition: '企业从设立到退出所面对的外部条件。', forms: ['营商环境', '优化营商环境'] }, { definition: '司法厅出台的十项举措，开展优化营商环境专项行动。', forms: ['优化法治化营商环境十项措施'] }, false],
+    // negative: the report names its own parts (两峰 of 两峰两湖), not another name of the shown thing
+    [{ definition: '生态就是财富的发展理念，简称“两峰”理念。', forms: ['青峰绿湖就是财富', '两峰理念'] }, { definition: '“两峰”指东峰、西峰，“两湖”指南湖、北湖。', forms: ['两峰两湖'] }, false],
+    // negative: different short names
+    [{ definition: '简称“百千行动”。', forms: ['甲'] }, { definition: '简称“千百工程”。', forms: ['乙'] }, false],
+  ])('%j vs %j → %s', (a, b, expected) => {
+    expect(namesSameThing(a, b)).toBe(expected);
+    expect(namesSameThing(b, a)).toBe(expected);
+  });
+});
+
+describe('shareCore and listsDiffer with shared cores (extended judge)', () => {
+  it.each([
+    ['有资质的建筑业企业', '资质等级建筑业企业', true],
+    ['规模以上服务业企业', '国家重点服务业企业', true],
+    // negative: a shared run under four characters
+    ['续建推进一批', '开工建设一批', false],
+    // negative: a four-character run that is less than half of the shorter item
+    ['城镇规划区内新增建设用地指标', '集体经营性建设用地入市交易试点', false],
+  ])('%s / %s → %s', (a, b, expected) => {
+    expect(shareCore(a, b)).toBe(expected);
+    expect(shareCore(b, a)).toBe(expected);
+  });
+  it('lists whose items differ only around a shared core are one list under the extended judge, two lists before it', () => {
+    const a = { definition: '具有施工总承包资质的建筑业企业、全省年度重点服务业企业、限额以上批发零售企业。' };
+    const b = { definition: '资质等级建筑业企业、规模以上服务业企业、重点外贸进出口企业。' };
+    expect(listsDiffer(a, b)).toBe(true);
+    expect(listsDiffer(a, b, true)).toBe(false);
+  });
+  it('two lists of different programmes still differ (negative)', () => {
+    const a = { definition: '续建推进一批、开工建设一批、竣工投产一批。' };
+    const b = { definition: '发展生产一批、易地搬迁一批、生态补偿一批。' };
+    expect(listsDiffer(a, b, true)).toBe(true);
+  });
+});
+
+describe('commonPhrases and sharesSpecificPhrases (extended judge: the same named things)', () => {
+  // Invented definitions for the phrase counts: 推动高质量发展 is common wording, the rest rare.
+  const corpus = [
+    '推动高质量发展。', '推动高质量发展的举措。', '坚持推动高质量发展。', '全面推动高质量发展。',
+    '山区班车统一站牌标识。', '河湖巡查。', '园区招商。',
+  ];
+  const frequency = phraseFrequencies(corpus);
+  it('finds the distinct common runs of four or more characters, the term cut out', () => {
+    expect(commonPhrases('统一山区班车站牌，更新车辆涂装。', '以车辆涂装、站牌标识为抓手，系统解决山区班车问题。', '银线工程')).toEqual(['山区班车', '车辆涂装']);
+    expect(commonPhrases('银线工程是山区班车工程。', '银线工程即统一站牌。', '银线工程')).toEqual([]);
+  });
+  it.each([
+    // two rare phrases shared: the same programme in other words
+    ['银线工程', '统一山区班车站牌，更新车辆涂装，推动高质量发展。', '以车辆涂装、站牌标识为抓手，系统解决山区班车问题。', true],
+    // negative: one shared phrase only
+    ['银线工程', '统一山区班车站牌。', '系统解决山区班车问题。', false],
+    // negative: the shared phrases are common wording
+    ['金线工程', '推动高质量发展，全面推动高质量发展。', '坚持推动高质量发展，推动高质量发展的举措。', false],
+    // negative: a numbered name is a set, and two sets may share two items
+    ['三个责任', '企业主体责任、部门监管责任、属地管理责任。', '企业主体责任，部门监管责任，岗位安全责任。', false],
+  ])('%s: %s / %s → %s', (term, a, b, expected) => {
+    expect(sharesSpecificPhrases({ definition: a }, { definition: b }, term, frequency, 1000)).toBe(expected);
+    expect(sharesSpecificPhrases({ definition: b }, { definition: a }, term, frequency, 1000)).toBe(expected);
+  });
+  it('a phrase counts as common above 0.5% of the definitions (negative: two rare phrases in a small corpus are common)', () => {
+    expect(sharesSpecificPhrases({ definition: '统一山区班车站牌，更新车辆涂装。' }, { definition: '以车辆涂装为抓手，解决山区班车问题。' }, '银线工程', () => 1, 100)).toBe(false);
+    expect(sharesSpecificPhrases({ definition: '统一山区班车站牌，更新车辆涂装。' }, { definition: '以车辆涂装为抓手，解决山区班车问题。' }, '银线工程', () => 1, 1000)).toBe(true);
+  });
+});
+
+describe('sameMeaning with evidence (the extended judge) vs without (the judge before)', () => {
+  const weight = bigramWeights(['推进城市建设发展。', '山区班车统一站牌。', '河湖巡查。']);
+  const frequency = phraseFrequencies(['推进城市建设发展。', '山区班车统一站牌。', '河湖巡查。']);
+  const a = { definition: '统一山区班车站牌，更新车辆涂装，提升乡镇通达能力和服务质量水平。' };
+  const b = { definition: '全省试点项目，以车辆涂装、驾驶员工装为切入点，系统解决山区班车和快递物流问题。' };
+  it('the same programme in other words: a contradiction before, the same meaning with evidence', () => {
+    expect(sameMeaning(a, b, '银线工程', weight)).toBe(false);
+    expect(sameMeaning(a, b, '银线工程', weight, false, { shownForms: ['银线工程'], ownForms: ['银线工程'], frequency, total: 1000 })).toBe(true);
+  });
+  it('different programmes under one numbered name stay different with evidence (negative)', () => {
+    const x = { definition: '建立一批研究中心，创建一批传习基地，策划一批文化活动。' };
+    const y = { definition: '谋划储备一批、招引洽谈一批、落地投运一批重大项目。' };
+    expect(sameMeaning(x, y, '六个一批', weight, true, { shownForms: ['六个一批'], ownForms: ['六个一批'], frequency, total: 1000 })).toBe(false);
+  });
+});
+
+describe('loadReviews', () => {
+  const write = (content: unknown) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pg-reviews-')), 'reviews.json');
+    writeFileSync(file, JSON.stringify(content));
+    return file;
+  };
+  it('keys each review by report, term, shown place and shown term', () => {
+    const file = write({ reviews: [{ file: 'a/2023.md', term: '银线工程', shownFrom: '某省', shownTerm: '银线工程', verdict: 'same', reason: '同一工程，措辞不同。' }] });
+    expect([...loadReviews(file).keys()]).toEqual(['a/2023.md\t银线工程\t某省\t银线工程']);
+  });
+  it.each([
+    [{ reviews: [{ file: 'a', term: 'b', shownFrom: 'c', shownTerm: 'd', verdict: 'maybe', reason: 'x' }] }],
+    [{ reviews: [{ file: 'a', term: 'b', shownFrom: 'c', shownTerm: 'd', verdict: 'same', reason: ' ' }] }],
+  ])('refuses a review without a known verdict or a reason: %j', (content) => {
+    expect(() => loadReviews(write(content))).toThrow(/needs a verdict/u);
+  });
+  it('no file, no reviews (negative)', () => {
+    expect(loadReviews(path.join(tmpdir(), 'pg-no-such-reviews.json')).size).toBe(0);
   });
 });
