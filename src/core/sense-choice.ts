@@ -136,14 +136,23 @@ export function definitionsAgree(
  * worded differently everywhere, so unanimity would leave little agreed (on the corpus 205 of 375
  * multi-place terms have some disagreeing pair); a two-thirds majority still keeps out a term that
  * places use for different things. Numbered slogans ask more (`NUMBERED_MIN_PLACES`, all agreeing).
+ * `acceptable` may refuse the places that share a meaning (chooseSense: all of one province).
  */
-export function agreedSense(latest: readonly PackEntry[], minPlaces = AGREED_MIN_PLACES, majority = MAJORITY): PackEntry | undefined {
+export function agreedSense(
+  latest: readonly PackEntry[],
+  minPlaces = AGREED_MIN_PLACES,
+  majority = MAJORITY,
+  acceptable: (sharing: readonly PackEntry[]) => boolean = () => true,
+): PackEntry | undefined {
   if (latest.length < minPlaces) return undefined;
   return latest.find((candidate) => {
-    const alike = latest.filter((other) => other !== candidate && definitionsAgree(candidate, other)).length;
-    return alike + 1 >= minPlaces && alike + 1 >= majority * latest.length;
+    const alike = latest.filter((other) => other !== candidate && definitionsAgree(candidate, other));
+    return alike.length + 1 >= minPlaces && alike.length + 1 >= majority * latest.length && acceptable([candidate, ...alike]);
   });
 }
+
+/** The province part of a GB/T 2260 code (its first two digits): 430100 长沙市 → 43 湖南省. */
+const provinceOf = (code: string | undefined) => code?.slice(0, 2);
 
 /**
  * Whether a place's own definitions of a numbered slogan (newest first) say different things in
@@ -239,9 +248,19 @@ export function chooseSense(
 
   const elsewhere = [...byPlace.keys()].filter((code) => !taken.has(code));
   const latest = recent(elsewhere.map((code) => recent(byPlace.get(code)!)[0]!));
+  // A meaning the places of one province alone share is that province's usage (its programme,
+  // which its cities repeat: 湖南's 五个100), not one in general use: shown as such only on a page
+  // of that province. On the eval (scripts/eval-collection.ts, 2022 reports of known places) this
+  // took 3 explained occurrences of 539, 2 of them contradictions (another province's 五个100 on
+  // 昆明 and 鄂州 pages); 2022 new places and the 2023+ reports did not change.
+  const pageProvince = pageRegion === CENTRAL_CODE ? undefined : provinceOf(pageRegion);
+  const acrossProvinces = (sharing: readonly PackEntry[]) => {
+    const provinces = new Set(sharing.map((entry) => provinceOf(region(entry))));
+    return provinces.size >= 2 || provinces.has(pageProvince);
+  };
   const consensus = senses.some((entry) => NUMBERED.test(entry.term))
-    ? agreedSense(latest, NUMBERED_MIN_PLACES, 1)
-    : agreedSense(latest);
+    ? agreedSense(latest, NUMBERED_MIN_PLACES, 1, acrossProvinces)
+    : agreedSense(latest, AGREED_MIN_PLACES, MAJORITY, acrossProvinces);
   const rest = recent(elsewhere.flatMap((code) => byPlace.get(code)!));
   const agreed = consensus !== undefined;
   if (consensus) ranked.push({ kind: 'agreed', entries: [consensus, ...rest.filter((e) => e !== consensus)] });

@@ -68,6 +68,8 @@ const plain = (id: string, doc: number, definition: string): PackEntry => ({ ...
 const greenB = plain('green-b', 4, GREEN);
 const greenWest = plain('green-west', 9, GREEN_REWORDED);
 const greenRight = plain('green-right', 3, GREEN);
+const greenLeft = plain('green-left', 2, GREEN);
+const leftPoverty = sense('left-poverty', 2, POVERTY);
 // 甲城市 gave 五个一批 to another programme in 2023.
 const cityA2023Poverty = sense('city-a-2023-poverty', 10, POVERTY);
 
@@ -98,6 +100,12 @@ describe('chooseSense', () => {
     ['own place reused the name, nothing above', [cityA, cityA2023Poverty], '990100', 'elsewhere', undefined],
     ['own place, same list every year (negative)', [cityA, cityA2023, province], '990100', 'own', 'city-a-2023'],
     ['numbered slogan: three places alike', [cityB, westCity, right], '990101', 'agreed', 'west'],
+    // places of one province alike: that province's usage, a meaning in general use only on its own pages
+    ['one province’s places alike, a page of that province', [greenB, greenRight, greenLeft], '990100', 'agreed', 'green-right'],
+    ['one province’s places alike, a page of another province (negative)', [greenB, greenRight, greenLeft], '980100', 'elsewhere', undefined],
+    ['numbered: one province’s places alike, another province (negative)', [cityB, right, leftPoverty], '980100', 'elsewhere', undefined],
+    ['numbered: one province’s places alike, a page of that province', [cityB, right, leftPoverty], '990100', 'agreed', 'right'],
+    ['one province’s places alike, unknown page (negative)', [greenB, greenRight, greenLeft], undefined, 'elsewhere', undefined],
     // editorial
     ['editorial when other places disagree', [editorial, cityA, westCity], '990200', 'editorial', 'editorial'],
     // negatives: another place's meaning is never shown as this page's
