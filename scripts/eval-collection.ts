@@ -48,6 +48,8 @@ export interface Tally {
   contradictedStrict: number;
   /** Contradictions as the judge without the extended criteria judges them (`sameMeaning` without evidence). */
   contradictedBefore: number;
+  /** Explained as the judge without the extended criteria sees it (its 'longer' and 'part' differ where it disagrees). */
+  explainedBefore: number;
   /** With the reviews (scripts/eval-contradiction-reviews.json) applied to the automatic contradictions. */
   reviewedExplained: number;
   reviewedContradicted: number;
@@ -61,7 +63,7 @@ export interface Tally {
   part: number;
 }
 
-const emptyTally = (): Tally => ({ reports: 0, occurrences: 0, explained: 0, explainedOrFlagged: 0, contradicted: 0, contradictedStrict: 0, contradictedBefore: 0, reviewedExplained: 0, reviewedContradicted: 0, unreviewed: 0, elsewhere: 0, longer: 0, part: 0 });
+const emptyTally = (): Tally => ({ reports: 0, occurrences: 0, explained: 0, explainedOrFlagged: 0, contradicted: 0, contradictedStrict: 0, contradictedBefore: 0, explainedBefore: 0, reviewedExplained: 0, reviewedContradicted: 0, unreviewed: 0, elsewhere: 0, longer: 0, part: 0 });
 
 const HAN_CHAR = /\p{Script=Han}/u;
 
@@ -626,6 +628,7 @@ function evaluate(
         if (outcome === 'part') tally.part += 1;
         if (outcome === 'contradicted') tally.contradicted += 1;
         if (before.outcome === 'contradicted') tally.contradictedBefore += 1;
+        if (before.outcome === 'contradicted' || before.outcome === 'explained') tally.explainedBefore += 1;
         if (outcome === 'flagged' && elsewhere) tally.elsewhere += 1;
         if (outcome === 'longer') tally.longer += 1;
         if ((outcome === 'contradicted' || outcome === 'explained') && !strictAgrees) tally.contradictedStrict += 1;
@@ -662,7 +665,7 @@ function printRun(title: string, tallies: Record<string, Tally>, misses: readonl
   for (const key of Object.keys(tallies).sort()) {
     const t = tallies[key]!;
     console.log(
-      `  ${key.padEnd(22)} before ${String(t.contradictedBefore).padStart(3)}/${t.explained} ${pct(t.contradictedBefore, t.explained)}   automatic ${String(t.contradicted).padStart(3)}/${t.explained} ${pct(t.contradicted, t.explained)}   reviewed ${String(t.reviewedContradicted).padStart(3)}/${t.reviewedExplained} ${pct(t.reviewedContradicted, t.reviewedExplained)} (explained ${pct(t.reviewedExplained, t.occurrences)}; ${t.unreviewed} unreviewed)   strict ${pct(t.contradictedStrict, t.explained)}`,
+      `  ${key.padEnd(22)} before ${String(t.contradictedBefore).padStart(3)}/${t.explainedBefore} ${pct(t.contradictedBefore, t.explainedBefore)}   automatic ${String(t.contradicted).padStart(3)}/${t.explained} ${pct(t.contradicted, t.explained)}   reviewed ${String(t.reviewedContradicted).padStart(3)}/${t.reviewedExplained} ${pct(t.reviewedContradicted, t.reviewedExplained)} (explained ${pct(t.reviewedExplained, t.occurrences)}; ${t.unreviewed} unreviewed)   strict ${pct(t.contradictedStrict, t.explained)}`,
     );
   }
   const counts = new Map<string, number>();
