@@ -639,6 +639,11 @@ function evaluate(
         if (reviewed === 'same' || reviewed === 'different') tally.reviewedExplained += 1;
         if (reviewed === 'different') tally.reviewedContradicted += 1;
         if (outcome === 'contradicted' && !review) tally.unreviewed += 1;
+        // EVAL_OUTCOMES=file: every occurrence's outcome with places (one JSON line each), to compare two rule sets occurrence by occurrence.
+        if (process.env.EVAL_OUTCOMES && mode === 'places') {
+          const line = { file: report.file, year: report.year, term: occurrence.entry.term, at: occurrence.start, outcome, reviewed: reviewed ?? outcome, shownFrom, shownTerm, context: report.body.slice(Math.max(0, occurrence.start - 10), occurrence.end + 10).replace(/\s+/gu, ' ') };
+          appendFileSync(process.env.EVAL_OUTCOMES, `${JSON.stringify(line)}\n`);
+        }
         if (process.env.EVAL_MISSED && mode === 'places' && outcome === 'missed') console.log(`MISSED\t${occurrence.entry.term}\t${report.body.slice(Math.max(0, occurrence.start - 8), occurrence.end + 8).replace(/\s+/gu, ' ')}`);
         if (mode === 'places' && outcome !== 'explained') {
           misses.push({ file: report.file, term: occurrence.entry.term, outcome, shownFrom, shownTerm, review: review?.verdict, shown: shownText, own: brief(occurrence.entry), ...(outcome === 'contradicted' ? { detail } : {}) });

@@ -218,6 +218,15 @@ function firstOverlapping(candidates: readonly SloganCandidate[], start: number,
  * slogans (“四精五有”, each part defined on its own) but lets through its old terms inside new
  * coinages (两基 in “两高地、两基地、一屏障”); on the 2023+ eval, contradictions rose from 21% to 25%
  * of the explained occurrences.
+ * Two narrowings of the chain rules were tried with the page's place rule and not kept. Side by side
+ * terms only as long as both have a meaning for the page (两山两水 on a 成都 page, where 两水 is only
+ * 怀化's and 两山 was shown with the national meaning): it fires once in all the corpus text (that
+ * 两山两水, a 2023 report; never in the 240 reports up to 2022, the Shanghai and national reports or
+ * the 31 www.gov.cn pages), so nothing measured it. A known item of a quoted numbered list whose other
+ * items are unknown flagged with the list (四集中 in “一就近、四集中”): on the reports up to 2022 it
+ * fired 82 times, mostly on right explanations (一网通办 in “一号申请、一窗受理、一网通办”,
+ * 一村一品, 一岗双责), and on the 2023+ eval it took 3 agreeing explanations (四化同步) and no
+ * contradiction.
  * Other matches pass unchanged, so a term shown keeps its place rules (core/sense-choice.ts): this
  * only keeps a term's meaning off text that names something else.
  *
