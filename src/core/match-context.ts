@@ -226,7 +226,10 @@ function firstOverlapping(candidates: readonly SloganCandidate[], start: number,
  * items are unknown flagged with the list (四集中 in “一就近、四集中”): on the reports up to 2022 it
  * fired 82 times, mostly on right explanations (一网通办 in “一号申请、一窗受理、一网通办”,
  * 一村一品, 一岗双责), and on the 2023+ eval it took 3 agreeing explanations (四化同步) and no
- * contradiction.
+ * contradiction. Nor a numbered term read with a programme noun it lacks, glued on by the matcher
+ * (重大慢性病防治“四早”工程 beside the epidemic 四早): on the 2022 rows it took 2 agreeing
+ * explanations (“千村示范、万村整治”工程, “两化融合”工程) and no contradiction; the qualifier that
+ * tells the chronic-disease programme apart cannot be told from a verb (实施, 持续开展) by position.
  * Other matches pass unchanged, so a term shown keeps its place rules (core/sense-choice.ts): this
  * only keeps a term's meaning off text that names something else.
  *
