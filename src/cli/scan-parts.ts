@@ -14,22 +14,30 @@
 // - reading in context (match-context.ts): every look around a match stops at 。 and line breaks;
 // - the one rule that counts over the whole text (a coinage quoted twice, slogans.ts) is settled
 //   with every part's counts (`readPart`'s `elsewhere`).
+import { loadAutomaton } from '../core/automaton';
+import { decodeCompiledPack, type CompiledPack, type DecodedPack } from '../core/compiled-pack';
 import type { FuzzyMatch } from '../core/fuzzy';
 import { createFuzzyResolver } from '../core/fuzzy';
 import { readForPage } from '../core/match-context';
 import { CHINESE_NUMERAL_CHARS } from '../core/numerals';
 import type { FuzzyResolverFactory, Matcher } from '../core/matcher';
+import { matcherFromTable } from '../core/matcher-base';
 import { collectSlogans, settleSlogans, type CollectedSlogans } from '../core/slogans';
 import type { TextMatch } from '../core/types';
 
 /** Files of this many bytes or more are read in two parts (below, a thread costs more than it saves). */
 export const SPLIT_MIN_BYTES = 4 << 20;
 
-/** Environment variable: `1` reads every file on one thread. */
+/**
+ * Environment variable: `2` reads a long file on two threads. Off by default: on the project's
+ * shared 2-core machine the second thread lost (15 MB: 1.17× the wall time and 1.40× the CPU of
+ * one thread, 9 pairs at load 2.5), V8's own compiler and collector threads already using the
+ * spare core; it is for machines with cores to spare.
+ */
 export const THREADS_ENV = 'POLICY_GLOSSARY_THREADS';
 
-/** Whether the environment allows reading a file on two threads. */
-export const threadsAllowed = (env: NodeJS.ProcessEnv = process.env): boolean => env[THREADS_ENV] !== '1';
+/** Whether the environment asks for reading a long file on two threads. */
+export const twoThreadsWanted = (env: NodeJS.ProcessEnv = process.env): boolean => Number(env[THREADS_ENV]) >= 2;
 
 /** The character a cut follows, with a line break after it. */
 export const CUT_AFTER = '。';
@@ -88,6 +96,12 @@ export const rememberingFuzzyResolver: FuzzyResolverFactory = (entries, keys) =>
     },
   };
 };
+
+/** A compiled pack decoded, its base64 by Node's codec (1 ms for the default glossary's, where atob and a loop take 30). */
+export const decodeWithBuffer = (compiled: CompiledPack): DecodedPack => decodeCompiledPack(compiled, Buffer.from(compiled.data, 'base64'));
+
+/** `scan`'s matcher of a decoded pack: createMatcher's defaults, near-miss lookups remembered. */
+export const matcherOfDecoded = ({ table, automaton }: DecodedPack): Matcher => matcherFromTable(table, { fuzzy: rememberingFuzzyResolver }, loadAutomaton(automaton));
 
 /**
  * How a page reads one part of a text (readForPage, no place), its slogans settled with `elsewhere`,

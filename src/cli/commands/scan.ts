@@ -3,15 +3,12 @@
 import { readForPage } from '../../core/match-context';
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { debuglog } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { decodeCompiledPack, type CompiledPack } from '../../core/compiled-pack';
-import { loadAutomaton } from '../../core/automaton';
+import type { CompiledPack } from '../../core/compiled-pack';
 import { createBaseMatcher, type Matcher } from '../../core/matcher';
-import { matcherFromTable } from '../../core/matcher-base';
 import { collectSlogans } from '../../core/slogans';
 import type { PlaceIndex } from '../../core/places';
 import { chooseSense } from '../../core/sense-choice';
@@ -22,7 +19,7 @@ import { CENTRAL_CODE } from '../../core/types';
 import { loadMatcherSource } from '../glossary-files';
 import type { CliCommand } from '../io';
 import { UsageError } from '../io';
-import { cutOffset, partStarts, readPart, rememberingFuzzyResolver, shiftMatches, SPLIT_MIN_BYTES, threadsAllowed, THREADS_ENV } from '../scan-parts';
+import { cutOffset, decodeWithBuffer, matcherOfDecoded, partStarts, readPart, rememberingFuzzyResolver, shiftMatches, SPLIT_MIN_BYTES, THREADS_ENV, twoThreadsWanted } from '../scan-parts';
 import { contextAfter, contextBefore, formatSummary, joinTallies, tally, type Tallies } from '../scan-summary';
 import type { PartJob, PartMessage } from '../scan-worker';
 
@@ -47,9 +44,9 @@ Finds glossary terms and numbered slogans the glossary lacks in documents (.txt 
                    2260 code; its own definition first, then its parents', central, an agreed one;
                    else another place's usage, marked elsewhere.
 
-4 MB 以上的纯文本文件分两半在两个线程上读取（结果相同）；环境变量 ${THREADS_ENV}=1 只用一个线程。
-Plain-text files of 4 MB or more are read in two halves on two threads (the same result);
-${THREADS_ENV}=1 reads on one.
+环境变量 ${THREADS_ENV}=2：4 MB 以上的纯文本文件分两半在两个线程上读取（结果相同，空闲的多核机器上更快）。
+${THREADS_ENV}=2 reads plain-text files of 4 MB or more in two halves on two threads (the same
+result; faster where a core is idle).
 `;
 
 interface ScanArgs {
@@ -93,35 +90,48 @@ const REPLACEMENT_CHARACTER = Buffer.from('\ufffd');
 type ScanDocument = { text: string } | { bytes: Buffer; start: number };
 
 /**
- * A plain-text file's bytes when they are clean UTF-8 (valid, no U+FFFD and no NUL in them: what
- * decoding them gives without a replacement character or a NUL), else undefined.
+ * A plain-text file's bytes when they are clean UTF-8 (valid, no U+FFFD and no NUL in them), to be
+ * read in two parts (scan-parts.ts); else undefined.
  */
-function readCleanUtf8(path: string): { bytes: Buffer; start: number } | undefined {
-  const bytes = readFileSync(path);
+function cleanUtf8Bytes(bytes: Buffer): { bytes: Buffer; start: number } | undefined {
   if (!isUtf8(bytes) || bytes.includes(0) || bytes.includes(REPLACEMENT_CHARACTER)) return undefined;
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   return { bytes, start };
 }
 
+/**
+ * A plain-text file's text when it decodes as clean UTF-8 (no replacement character, which invalid
+ * bytes decode to, and no NUL), a byte order mark dropped; else undefined.
+ */
+function cleanUtf8Text(bytes: Buffer): string | undefined {
+  const text = bytes.toString('utf8');
+  if (text.includes('\ufffd') || text.includes('\u0000')) return undefined;
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 const textOf = (document: ScanDocument): string => ('text' in document ? document.text : document.bytes.toString('utf8', document.start));
 
-async function readDocument(file: string, cwd: string): Promise<ScanDocument> {
+/** A document to scan; a long clean UTF-8 one as its bytes when `inParts` (read on two threads). */
+async function readDocument(file: string, cwd: string, inParts: boolean): Promise<ScanDocument> {
   const path = resolve(cwd, file);
   const unreadable = () => new UsageError(`无法读取文件 "${file}" / cannot read "${file}"`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw unreadable();
+  }
   if (PLAIN_TEXT.test(file)) {
-    let clean: { bytes: Buffer; start: number } | undefined;
-    try {
-      clean = readCleanUtf8(path);
-    } catch {
-      throw unreadable();
-    }
     // Anything but clean UTF-8 (GB18030, UTF-16, binary) goes to the importers' decoder, which
     // detects the encoding or says why it cannot.
-    if (clean !== undefined) return clean;
+    if (inParts && bytes.length >= SPLIT_MIN_BYTES) {
+      const clean = cleanUtf8Bytes(bytes);
+      if (clean) return clean;
+    } else {
+      const text = cleanUtf8Text(bytes);
+      if (text !== undefined) return { text };
+    }
   }
-  const bytes = await readFile(path).catch(() => {
-    throw unreadable();
-  });
   // The importers (HTML, .docx) load on use: their modules (pinyin tables among them) take longer
   // to load than a plain-text report takes to scan.
   const { DocumentTextError, documentText } = await import('../../import/document-text');
@@ -293,11 +303,12 @@ export const runScan: CliCommand = async (args, io) => {
     io.stdout(HELP);
     return 0;
   }
-  const documents = await Promise.all(parsed.files.map((file) => readDocument(file, io.cwd)));
+  const inParts = parsed.glossaries.length === 0 && parsed.region === undefined && twoThreadsWanted() && existsSync(fileURLToPath(WORKER_URL));
+  const documents = await Promise.all(parsed.files.map((file) => readDocument(file, io.cwd, inParts)));
   // A file long enough is read on two threads, with the default glossary's ready matcher and no
   // place (scan-parts.ts). The worker starts first: it takes as long to start as the matcher to read.
   const long = (document: ScanDocument): document is { bytes: Buffer; start: number } => 'bytes' in document && document.bytes.length - document.start >= SPLIT_MIN_BYTES;
-  const twoThreads = parsed.glossaries.length === 0 && parsed.region === undefined && threadsAllowed() && documents.some(long) && existsSync(fileURLToPath(WORKER_URL));
+  const twoThreads = inParts && documents.some(long);
   let spare = twoThreads ? new Worker(WORKER_URL) : undefined;
   const source = await loadMatcherSource(parsed.glossaries, io.cwd, parsed.json || parsed.region !== undefined);
   // The division table is needed only to place `--region`; a plain scan never loads it.
@@ -305,12 +316,9 @@ export const runScan: CliCommand = async (args, io) => {
   const region = parsed.region === undefined || places === undefined ? undefined : regionOf(parsed.region, places);
   // createMatcher's defaults (slogans and fuzzy near misses on), with lookups remembered.
   // A ready matcher when the default glossary has a fresh one: the same matches, nothing built.
-  const decoded = source.compiled ? decodeCompiledPack(source.compiled) : undefined;
+  const decoded = source.compiled ? decodeWithBuffer(source.compiled) : undefined;
   let built: Matcher | undefined;
-  const matcher = (): Matcher =>
-    (built ??= decoded
-      ? matcherFromTable(decoded.table, { fuzzy: rememberingFuzzyResolver }, loadAutomaton(decoded.automaton))
-      : createBaseMatcher(source.pack!, { fuzzy: rememberingFuzzyResolver }));
+  const matcher = (): Matcher => (built ??= decoded ? matcherOfDecoded(decoded) : createBaseMatcher(source.pack!, { fuzzy: rememberingFuzzyResolver }));
   const starts = decoded === undefined ? undefined : partStarts(decoded.table.patterns, decoded.table.variants);
   const isElsewhere = region === undefined || source.pack === undefined ? undefined : elsewhereFor(source.pack, region, places);
   const results: Array<{ file: string; reading: Reading }> = [];
