@@ -140,7 +140,10 @@ function renamedStem(text: string, match: TextMatch): { start: number; end: numb
   let numbered = false;
   for (let k = 0; k < stem.length && !numbered; k++) numbered = isNumeral(stem, k);
   if (!numbered) return undefined;
-  const own = match.term === undefined ? undefined : GENERIC_TERM_SUFFIXES.find((suffix) => bare(match.term!) === stem + suffix);
+  // The generic suffix the term adds to the stem, if any (one candidate: what follows the stem).
+  const term = match.term === undefined ? undefined : bare(match.term);
+  const rest = term !== undefined && term.length > stem.length && term.startsWith(stem) ? term.slice(stem.length) : undefined;
+  const own = rest !== undefined && GENERIC_TERM_SUFFIXES.includes(rest) ? rest : undefined;
   if (own === undefined) return undefined;
   const after = CLOSE.includes(text[match.end] ?? '') ? match.end + 1 : match.end;
   const noun = PROGRAMME_NOUNS.find((candidate) => text.startsWith(candidate, after));
