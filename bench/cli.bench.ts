@@ -51,10 +51,14 @@ process.stdout.write([...counts].map(([t, n]) => t + ' ×' + n).join('\\n') + '\
 `,
 );
 
+/** A command: node's arguments, and variables added to its environment. */
+type Command = string[] | { args: string[]; env: NodeJS.ProcessEnv };
+
 /** Wall milliseconds of one whole process; fails loudly when it does not exit 0. */
-function timed(args: string[]): number {
+function timed(command: Command): number {
+  const { args, env } = Array.isArray(command) ? { args: command, env: {} } : command;
   const started = performance.now();
-  const result = spawnSync(process.execPath, args, { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(process.execPath, args, { cwd: work, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return ms;
@@ -67,7 +71,7 @@ const median = (values: readonly number[]): number => {
 };
 
 /** A and B in turn, one warm-up pair first; the median of A, of B and of the pairwise ratio A/B. */
-function compare(a: string[], b: string[]): { a: number; b: number; ratio: number; spread: [number, number] } {
+function compare(a: Command, b: Command): { a: number; b: number; ratio: number; spread: [number, number] } {
   timed(a);
   timed(b);
   const as: number[] = [];
@@ -86,12 +90,18 @@ process.stdout.write(
   `policy-glossary 命令基准 CLI bench: ${RUNS} pairs each, medians; ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}; ` +
     `glossary ${pack.entries.length} entries (ready matcher cache)\n`,
 );
-const rows: Array<[string, ReturnType<typeof compare>, number]> = [];
+const rows: Array<[string, ReturnType<typeof compare>, number | undefined]> = [];
 rows.push(['--help  vs  node -e 0', compare([bin, '--help'], ['-e', '0']), TARGETS.help]);
 rows.push([`scan ${megabytes.toFixed(1)} MB  vs  RegExp of ${terms.length} terms`, compare([bin, 'scan', report], [baseline, report]), TARGETS.scan]);
+// BENCH_THREADS=1: also scan on two threads (POLICY_GLOSSARY_THREADS=2, src/cli/scan-parts.ts) against
+// one, to see whether this machine has a core to spare for it (no target: off by default).
+if (process.env.BENCH_THREADS === '1') {
+  rows.push(['scan on two threads  vs  one', compare({ args: [bin, 'scan', report], env: { POLICY_GLOSSARY_THREADS: '2' } }, { args: [bin, 'scan', report], env: { POLICY_GLOSSARY_THREADS: '1' } }), undefined]);
+}
 for (const [label, { a, b, ratio, spread }, target] of rows) {
+  const verdict = target === undefined ? '' : `  target ≤ ${target}× ${ratio <= target ? 'ok' : 'MISSED'}`;
   process.stdout.write(
-    `  ${label.padEnd(40)} ${a.toFixed(0).padStart(6)} ms vs ${b.toFixed(0).padStart(6)} ms  = ${ratio.toFixed(2)}× (pairs ${spread[0].toFixed(2)}–${spread[1].toFixed(2)})  target ≤ ${target}× ${ratio <= target ? 'ok' : 'MISSED'}\n`,
+    `  ${label.padEnd(40)} ${a.toFixed(0).padStart(6)} ms vs ${b.toFixed(0).padStart(6)} ms  = ${ratio.toFixed(2)}× (pairs ${spread[0].toFixed(2)}–${spread[1].toFixed(2)})${verdict}\n`,
   );
 }
 process.stdout.write('  (scan also finds unknown numbered slogans and near misses; the RegExp only the 19 exact terms)\n');

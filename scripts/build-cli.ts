@@ -15,14 +15,17 @@ export const CLI_DIR = join(root, 'dist', 'cli');
 export const CLI_ENTRY = join(CLI_DIR, 'policy-glossary.mjs');
 
 /**
- * Bundles src/cli/main.ts and every dependency it uses; each subcommand is its own chunk, loaded on use.
+ * Bundles src/cli/main.ts and every dependency it uses; each subcommand is its own chunk, loaded on
+ * use; `scan`'s worker is an entry of its own sharing the core's chunks.
  * `outdir` defaults to dist/cli; the command-line tests build a private copy elsewhere.
  */
 export async function buildCli(outdir = CLI_DIR): Promise<void> {
   rmSync(outdir, { recursive: true, force: true });
   await build({
     absWorkingDir: root,
-    entryPoints: { 'policy-glossary': 'src/cli/main.ts' },
+    // scan-worker: the second thread of `scan` on a long file (src/cli/scan-parts.ts), beside the
+    // chunk that starts it.
+    entryPoints: { 'policy-glossary': 'src/cli/main.ts', 'scan-worker': 'src/cli/scan-worker.ts' },
     outdir,
     outExtension: { '.js': '.mjs' },
     // Chunks beside the entry: glossary-files.ts finds glossary/ and the pack cache from its own URL

@@ -50,7 +50,14 @@ const isHan = (text: string, at: number) => (kindAt(text, at) & (HAN | NUMERAL))
 const isStop = (text: string, at: number) => (kindAt(text, at) & STOP) !== 0;
 const isItemSeparator = (text: string, at: number) => (kindAt(text, at) & ITEM_SEPARATOR) !== 0;
 
-const bare = (text: string) => text.replace(/[“”‘’「」『』"'〝〞＂]/gu, '');
+const QUOTE_MARKS = /[“”‘’「」『』"'〝〞＂]/gu;
+const IS_QUOTE_MARK = new Uint8Array(65536);
+for (const mark of '“”‘’「」『』"\'〝〞＂') IS_QUOTE_MARK[mark.charCodeAt(0)] = 1;
+/** `text` without quote marks; most matches have none, and are returned as they are without a regular expression's pass. */
+function bare(text: string): string {
+  for (let i = 0; i < text.length; i++) if (IS_QUOTE_MARK[text.charCodeAt(i)] === 1) return text.replace(QUOTE_MARKS, '');
+  return text;
+}
 
 /** Whether `text` has fewer than two characters (code points: a surrogate pair is one). */
 function underTwoCharacters(text: string): boolean {
@@ -133,7 +140,10 @@ function renamedStem(text: string, match: TextMatch): { start: number; end: numb
   let numbered = false;
   for (let k = 0; k < stem.length && !numbered; k++) numbered = isNumeral(stem, k);
   if (!numbered) return undefined;
-  const own = match.term === undefined ? undefined : GENERIC_TERM_SUFFIXES.find((suffix) => bare(match.term!) === stem + suffix);
+  // The generic suffix the term adds to the stem, if any (one candidate: what follows the stem).
+  const term = match.term === undefined ? undefined : bare(match.term);
+  const rest = term !== undefined && term.length > stem.length && term.startsWith(stem) ? term.slice(stem.length) : undefined;
+  const own = rest !== undefined && GENERIC_TERM_SUFFIXES.includes(rest) ? rest : undefined;
   if (own === undefined) return undefined;
   const after = CLOSE.includes(text[match.end] ?? '') ? match.end + 1 : match.end;
   const noun = PROGRAMME_NOUNS.find((candidate) => text.startsWith(candidate, after));

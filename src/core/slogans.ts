@@ -175,19 +175,55 @@ export function scanSlogans(text: string, options: ScanSloganOptions = {}): Slog
   // after the other: the second gets the first's answer (on a 15 MB report, 150–350 ms saved).
   // Shared, so frozen: a caller that tried to change it would throw instead of misleading the next.
   if (last !== undefined && last.text === text && last.coinages === coinages) return last.found;
-  const found = Object.freeze(findSlogans(text, coinages)) as SloganCandidate[];
-  last = { text, coinages, found };
-  return found;
+  return settleSlogans(text, collectSlogans(text, options));
 }
 
 /** The last text scanned and its slogans (a long text is kept until the next scan, no longer). */
 let last: { text: string; coinages: boolean; found: SloganCandidate[] } | undefined;
 
-function findSlogans(text: string, coinages: boolean): SloganCandidate[] {
+/**
+ * What `scanSlogans` finds in a text before the one rule that looks at the whole text: coinages
+ * held only by their shape, kept when their name is quoted twice anywhere in it. A caller that
+ * reads a long text in parts (the CLI's `scan` on two threads) adds up `quoted` over all parts
+ * before settling each part with {@link settleSlogans}.
+ */
+export interface CollectedSlogans {
+  coinages: boolean;
+  /** Every candidate, shaped-only coinages included, sorted and non-overlapping. */
+  found: SloganCandidate[];
+  /** The shaped-only coinages among `found`. */
+  shaped?: Set<SloganCandidate>;
+  /** How often each quoted coinage's name is quoted (the rule's count). */
+  quoted: Map<string, number>;
+}
+
+/** Every slogan candidate of `text`, before the whole-text rule (see {@link CollectedSlogans}). */
+export function collectSlogans(text: string, options: ScanSloganOptions = {}): CollectedSlogans {
+  return findSlogans(text, options.coinages ?? true);
+}
+
+/**
+ * The slogans of `text` from its collected candidates: a shaped-only coinage is kept when its name
+ * is quoted at least twice in `collected` and `elsewhere` (the counts of the text's other parts,
+ * when it is one part of a longer text). Remembered as `scanSlogans(text)`'s answer.
+ */
+export function settleSlogans(text: string, collected: CollectedSlogans, elsewhere?: ReadonlyMap<string, number>): SloganCandidate[] {
+  const { shaped, quoted } = collected;
+  // A name quoted once with nothing governing it reads as scare quotes; a coined term recurs.
+  const kept =
+    shaped === undefined
+      ? collected.found
+      : collected.found.filter((candidate) => !shaped.has(candidate) || (quoted.get(candidate.text) ?? 0) + (elsewhere?.get(candidate.text) ?? 0) >= 2);
+  const found = Object.freeze(kept) as SloganCandidate[];
+  last = { text, coinages: collected.coinages, found };
+  return found;
+}
+
+function findSlogans(text: string, coinages: boolean): CollectedSlogans {
   const found: SloganCandidate[] = [];
   // Coinages held only by their shape, and how often each name is quoted: kept when quoted twice.
   let shaped: Set<SloganCandidate> | undefined;
-  let quotedCount: Map<string, number> | undefined;
+  const quotedCount = new Map<string, number>();
   const n = text.length;
   for (let i = 0; i < n; i++) {
     // Most characters are neither a quote nor a numeral: pass them in a loop that makes no strings.
@@ -206,7 +242,6 @@ function findSlogans(text: string, coinages: boolean): SloganCandidate[] {
       const coined = coinedAt(text, i);
       if (coined) {
         candidate = coined.candidate;
-        quotedCount ??= new Map();
         quotedCount.set(candidate.text, (quotedCount.get(candidate.text) ?? 0) + 1);
         if (coined.shapedOnly) (shaped ??= new Set()).add(candidate);
       }
@@ -218,9 +253,7 @@ function findSlogans(text: string, coinages: boolean): SloganCandidate[] {
       i = quoted ? candidate.end : candidate.end - 1;
     }
   }
-  if (shaped === undefined) return found;
-  // A name quoted once with nothing governing it reads as scare quotes; a coined term recurs.
-  return found.filter((candidate) => !shaped.has(candidate) || (quotedCount?.get(candidate.text) ?? 0) >= 2);
+  return shaped === undefined ? { coinages, found, quoted: quotedCount } : { coinages, found, shaped, quoted: quotedCount };
 }
 
 const isLatinOrDigit = (code: number): boolean => (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2e || code === 0x2d;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/build-cli';
+import { SPLIT_MIN_BYTES, THREADS_ENV } from '../../src/cli/scan-parts';
 import { runCliProcess } from './run-cli';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -64,6 +65,11 @@ function cli(...args: string[]): Promise<{ code: number | null; stdout: string; 
   return runCliProcess(pkg, work, args);
 }
 
+/** `cli` with `env` added to the environment. */
+function cliWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return runCliProcess(pkg, work, args, env);
+}
+
 const cacheDir = () => join(pkg, 'dist', 'cli');
 const editorialYaml = () => join(pkg, 'glossary', 'editorial.yaml');
 /** Sets a file's modification time `seconds` from now. */
@@ -110,6 +116,33 @@ describe('the compiled command\'s glossary caches', { timeout: 180_000 }, () => 
     expect(compiled[1]!.stdout).toBe(cached[1]!.stdout);
     const json = JSON.parse(cached[1]!.stdout) as { files: Array<{ matches: Array<{ entryId?: string; definition?: string }> }> };
     expect(json.files[0]!.matches.find((match) => match.entryId === 'san-duan-shi-tiao-jie')?.definition).toBe('村组初调、镇所复调、司法终调。');
+  });
+
+  it('scan reads a file of 4 MB or more on two threads when asked, with the same summary and JSON as on one', async () => {
+    // Two threads need the ready matcher: the caches written after every glossary file.
+    age(editorialYaml(), -3600);
+    await cli('build', '--out', 'out');
+    const copies = Math.ceil(SPLIT_MIN_BYTES / Buffer.byteLength(REPORT)) + 1;
+    writeFileSync(join(work, 'long.txt'), REPORT.repeat(copies));
+    // NODE_DEBUG=policy-glossary says on stderr how each file was read.
+    const debug = { NODE_DEBUG: 'policy-glossary' };
+    const twoThreads = { ...debug, [THREADS_ENV]: '2' };
+    const two = [await cliWith(twoThreads, 'scan', 'long.txt'), await cliWith(twoThreads, 'scan', 'long.txt', '--json')];
+    // One thread by default, and with 1.
+    const one = [await cliWith(debug, 'scan', 'long.txt'), await cliWith({ ...debug, [THREADS_ENV]: '1' }, 'scan', 'long.txt', '--json')];
+    for (const run of [...two, ...one]) expect(run.code).toBe(0);
+    for (const run of two) expect(run.stderr).toMatch(/scan long\.txt: read on two threads, cut at byte \d+/u);
+    for (const run of one) expect(run.stderr).not.toContain('two threads');
+    expect(two[0]!.stdout).toBe(one[0]!.stdout);
+    expect(two[1]!.stdout).toBe(one[1]!.stdout);
+    // Every copy counted once, in both parts: the terms and the unknown slogans of each.
+    expect(two[0]!.stdout).toContain(`四联共治 (si-lian-gong-zhi) ×${copies * 2}\n`);
+    expect(two[0]!.stdout).toContain(`六稳 (liu-wen) ×${copies}\n`);
+    expect(two[0]!.stdout).toContain(`两网融合 ×${copies}  …厅实现一站式服务，落实“【两网融合】”`);
+    const matches = (JSON.parse(two[1]!.stdout) as { files: Array<{ matches: Array<{ start: number; end: number; text: string }> }> }).files[0]!.matches;
+    const text = REPORT.repeat(copies);
+    expect(matches.length).toBeGreaterThan(copies * 5);
+    for (const match of matches) expect(text.slice(match.start, match.end)).toBe(match.text);
   });
 
   it('reads the caches only while no glossary file is newer, and a damaged matcher cache is compiled around', async () => {

@@ -24,10 +24,10 @@ export interface ProcessRun {
   stderr: string;
 }
 
-/** Runs `node <pkg>/bin/policy-glossary.mjs ...args` as its own process in `cwd`. */
-export function runCliProcess(pkg: string, cwd: string, args: string[]): Promise<ProcessRun> {
+/** Runs `node <pkg>/bin/policy-glossary.mjs ...args` as its own process in `cwd`, with `env` added to the environment. */
+export function runCliProcess(pkg: string, cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(pkg, 'bin', 'policy-glossary.mjs'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(pkg, 'bin', 'policy-glossary.mjs'), ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
