@@ -54,6 +54,7 @@ export function buildSteps(skipExtensions = false): Step[] {
       outputs: [
         'dist/widget/policy-glossary.js',
         'dist/widget/policy-glossary.mjs',
+        'dist/widget/policy-glossary-reading.mjs',
         'dist/widget/policy-glossary-ui.mjs',
         'dist/widget/policy-glossary-panel.mjs',
         'dist/widget/policy-glossary-fuzzy.mjs',
