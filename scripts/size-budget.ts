@@ -74,6 +74,14 @@ function chunkFiles(name: string, loaded: readonly string[] = []): string[] {
 // duplicated reading code). The issues' targets (20–22 KB) stay open.
 // Session 8: the whole pack's check (parsePack) moved to a definitions chunk loaded with the first
 // tooltip or panel (src/widget/glossary-source.ts): initial script 24.0 → 23.0 KB.
+// Session 9 brought both back to the issues' numbers. CI's 40.6 KB was a development build: the
+// release e2e test runs `wxt zip` under vitest (NODE_ENV=test), which rebuilt .output/chrome-mv3 with
+// the JSX dev runtime; builds now always run with NODE_ENV=production and this script rejects the dev
+// runtime. The content script is minified again with Oxc after WXT's esbuild (wxt.config.ts): 39.9 →
+// 37.7 KB, budget 40 again. The widget's matcher and page reading (core/matcher-base.ts,
+// core/match-context.ts, the slogan and coinage detectors) moved to a reading chunk loaded at init
+// beside the glossary (src/widget/reading-chunk.ts): initial script 24.4 → 12.3 KB, budget 20 again;
+// the reading chunk 12.5 KB is one file, and the later chunks import the core modules from it.
 /**
  * The reading chunk (the matcher and the page reading) loads at every init beside the glossary, before
  * any highlight: the chunks that import from it (tooltip UI, fuzzy, collection) find it loaded.
@@ -90,7 +98,7 @@ const budgets: Budget[] = [
   { label: 'widget chunk: fuzzy', files: afterReading('fuzzy'), budget: 2 * KB, forbidden: widgetRules },
   { label: 'widget chunk: collection', files: afterReading('collection'), budget: 17 * KB, forbidden: widgetRules },
   { label: 'widget chunk: definitions', files: afterReading('definitions'), budget: 3 * KB, forbidden: widgetRules },
-  { label: 'extension content script', files: contentScript('content'), budget: 42 * KB, forbidden: [] },
+  { label: 'extension content script', files: contentScript('content'), budget: 40 * KB, forbidden: [] },
   { label: 'extension content script: PDF links', files: contentScript('pdf-links'), budget: 4 * KB, forbidden: [] },
 ];
 /** Gzipped bytes per bundle label, for the summary. */
