@@ -89,6 +89,9 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await page.setViewport({ width: 1280, height: 800 });
       await page.goto(server.url(GOV_HOST, `${builds[which]!.prefix}/demo/index.html`), { waitUntil: 'load' });
       await page.waitForFunction(() => (window as unknown as { __bench: { annotated: boolean } }).__bench.annotated, { timeout: 30_000 });
+      // A page with unknown slogans is read again once fuzzy matching has loaded, which redraws the
+      // terms: with added latency that can come after the hover and swallow it, so hover once settled.
+      await page.waitForNetworkIdle({ idleTime: 300 });
       const point = await page.evaluate(() => {
         const term = [...document.querySelectorAll('pg-term[tabindex]')].find((element) => element.textContent === '六稳') ?? document.querySelector('pg-term[tabindex]');
         term!.scrollIntoView({ block: 'center' });
