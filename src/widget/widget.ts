@@ -241,7 +241,11 @@ export function createWidget(doc: Document, defaults: WidgetOptions = {}, chunks
         try {
           reader = await reading;
         } catch (error) {
-          if (mine === generation) warn('无法加载术语识别 could not load the term reading', error);
+          if (mine === generation) {
+            warn('无法加载术语识别 could not load the term reading', error);
+            // The <policy-glossary> panel needs no matcher: it still lists the glossary.
+            resolveFirstPack(own);
+          }
           return undefined;
         }
         if (mine !== generation) return undefined;

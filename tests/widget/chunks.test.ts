@@ -108,16 +108,20 @@ describe('reading chunk', () => {
     expect(document.querySelectorAll('pg-term').length).toBe(2);
   });
 
-  it('failing to load leaves the page as it was, with one warning', async () => {
+  it('failing to load leaves the page as it was, with one warning, and the panel its glossary', async () => {
     document.body.innerHTML = '<main id="report"><p>扎实做好“六稳”“六保”工作。</p></main>';
     const before = document.body.innerHTML;
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const loader = { ...spyChunks(), reading: vi.fn(() => Promise.reject(new Error('404'))) };
-    const detail = await start(loader).init({ glossary: fixturePack(), root: '#report' });
+    const widget = createWidget(document, {}, loader);
+    widgets.push(widget);
+    const detail = await widget.init({ glossary: fixturePack(), root: '#report' });
     expect(detail).toBeUndefined();
     expect(document.body.innerHTML).toBe(before);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]!.join(' ')).toMatch(/^\[policy-glossary\].*reading.*404/);
+    // The <policy-glossary> panel needs no matcher: the glossary it lists still comes.
+    expect((await widget.pack()).entries.map((entry) => entry.id)).toEqual(fixturePack().entries.map((entry) => entry.id));
   });
 });
 
