@@ -4,12 +4,15 @@ import type * as CollectionChunk from './collection';
 import type * as DefinitionsChunk from './definitions-chunk';
 import type * as FuzzyChunk from './fuzzy-chunk';
 import type * as PanelChunk from './panel-chunk';
+import type * as ReadingChunk from './reading-chunk';
 import type * as UIChunk from './ui-chunk';
 
-export type { CollectionChunk, DefinitionsChunk, FuzzyChunk, PanelChunk, UIChunk };
+export type { CollectionChunk, DefinitionsChunk, FuzzyChunk, PanelChunk, ReadingChunk, UIChunk };
 
 /** Loads each lazily used part of the widget (each at most once; the module system caches). */
 export interface ChunkLoader {
+  /** The matcher and the page reading, loaded at init beside the glossary. */
+  reading(): Promise<typeof ReadingChunk>;
   /** Tooltip UI: Preact and the tooltip controller. */
   ui(): Promise<typeof UIChunk>;
   /** The <policy-glossary> panel with its search (fuse.js). */
@@ -24,6 +27,7 @@ export interface ChunkLoader {
 
 /** The chunks of this build. */
 export const chunks: ChunkLoader = {
+  reading: () => import('./reading-chunk'),
   ui: () => import('./ui-chunk'),
   panel: () => import('./panel-chunk'),
   fuzzy: () => import('./fuzzy-chunk'),

@@ -60,6 +60,13 @@ export const destroy = (): void => {
 
 // script is null outside a browser (server-side rendering imports the module): HTMLScriptElement may not exist there.
 if (!running && script !== null && script instanceof HTMLScriptElement && !script.hasAttribute('data-manual')) {
+  // The reading chunk starts loading now, while the page may still be parsing; init's import of it
+  // gets the same module. A failure is init's to report.
+  try {
+    chunks.reading().catch(() => undefined);
+  } catch {
+    // Reported by init.
+  }
   const start = () => void init();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();

@@ -1,12 +1,12 @@
-// The widget's engine behind window.PolicyGlossary: loads the pack's matcher part, annotates roots
-// with the shared DOM layer, brings in the tooltip UI, the definitions' check and fuzzy matching only
-// when needed (chunks.ts), and never lets an error escape into the host page.
-import { createBaseMatcher, type Matcher, type MatcherGlossary } from '../core/matcher-base';
-import { readForPage } from '../core/match-context';
+// The widget's engine behind window.PolicyGlossary: loads the pack's matcher part and, beside it, the
+// reading chunk (the matcher itself), annotates roots with the shared DOM layer, brings in the tooltip
+// UI, the definitions' check and fuzzy matching only when needed (chunks.ts), and never lets an error
+// escape into the host page.
+import type { Matcher, MatcherGlossary } from '../core/matcher-base';
 import type { GlossaryPack } from '../core/types';
 import type { SenseSupport } from '../ui/sense-views';
 import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
-import { chunks as builtChunks, type ChunkLoader } from './chunks';
+import { chunks as builtChunks, type ChunkLoader, type ReadingChunk } from './chunks';
 import { mountLazyUI } from './lazy-ui';
 import { loadGlossarySource } from './glossary-source';
 import { ANNOTATED_EVENT, type AnnotatedDetail } from './event';
@@ -70,7 +70,13 @@ interface PackMatcher extends Matcher {
  * extension and CLI use) takes over and `onUpgrade` rescans. Pages without such slogans never
  * load the fuzzy chunk.
  */
-function createPackMatcher(pack: MatcherGlossary, chunks: ChunkLoader, onUpgrade: () => Promise<void>, senses?: SenseSupport): PackMatcher {
+function createPackMatcher(
+  { createBaseMatcher, readForPage }: typeof ReadingChunk,
+  pack: MatcherGlossary,
+  chunks: ChunkLoader,
+  onUpgrade: () => Promise<void>,
+  senses?: SenseSupport,
+): PackMatcher {
   let active: Matcher = createBaseMatcher(pack);
   let upgrade: Promise<void> | undefined;
   const start = () =>
@@ -202,6 +208,9 @@ export function createWidget(doc: Document, defaults: WidgetOptions = {}, chunks
         destroyAll();
         const mine = ++generation;
         options = { ...defaults, ...next };
+        // The matcher loads while the glossary does; its failure is reported once the glossary's is not.
+        const reading = chunks.reading();
+        reading.catch(() => {});
         const source = await loadGlossarySource(options.glossary ?? 'glossary.json', doc.baseURI, chunks);
         // Definitions that turn out not to be a valid pack take the highlights away again: nothing
         // of a glossary that failed its check stays on the page.
@@ -228,8 +237,19 @@ export function createWidget(doc: Document, defaults: WidgetOptions = {}, chunks
             warn('合集', error);
           }
         }
+        let reader: typeof ReadingChunk;
+        try {
+          reader = await reading;
+        } catch (error) {
+          if (mine === generation) {
+            warn('无法加载术语识别 could not load the term reading', error);
+            // The <policy-glossary> panel needs no matcher: it still lists the glossary.
+            resolveFirstPack(own);
+          }
+          return undefined;
+        }
         if (mine !== generation) return undefined;
-        current = { pack, own, senses, matcher: createPackMatcher(matchable, chunks, rescanAll, senses) };
+        current = { pack, own, senses, matcher: createPackMatcher(reader, matchable, chunks, rescanAll, senses) };
         resolveFirstPack(own);
         const root = resolveRoot(options.root);
         return root ? await annotateRoot(root, current) : undefined;

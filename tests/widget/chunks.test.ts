@@ -1,6 +1,7 @@
 // What the widget loads lazily, and when: the tooltip UI on the reader's first attempt to open a
 // tooltip, fuzzy matching only for pages with slogans the glossary lacks word for word, the panel
-// only for <policy-glossary>. Each row also checks the part is NOT loaded when nothing asks for it.
+// only for <policy-glossary>, the reading (the matcher) at every init. Each row also checks the part
+// is NOT loaded when nothing asks for it.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMatcher } from '../../src/core/matcher';
 import { chunks, type ChunkLoader } from '../../src/widget/chunks';
@@ -8,7 +9,7 @@ import { defineGlossaryElement, GLOSSARY_ELEMENT } from '../../src/widget/elemen
 import { ANNOTATED_EVENT, createWidget, type AnnotatedDetail, type Widget } from '../../src/widget/widget';
 import { fixturePack, LIU_WEN_DEFINITION } from './pack-fixture';
 
-const spyChunks = () => ({ ui: vi.fn(chunks.ui), panel: vi.fn(chunks.panel), fuzzy: vi.fn(chunks.fuzzy), collection: vi.fn(chunks.collection), definitions: vi.fn(chunks.definitions) }) satisfies ChunkLoader;
+const spyChunks = () => ({ reading: vi.fn(chunks.reading), ui: vi.fn(chunks.ui), panel: vi.fn(chunks.panel), fuzzy: vi.fn(chunks.fuzzy), collection: vi.fn(chunks.collection), definitions: vi.fn(chunks.definitions) }) satisfies ChunkLoader;
 
 let widgets: Widget[] = [];
 const start = (loader: ChunkLoader) => {
@@ -92,6 +93,35 @@ describe('tooltip UI chunk', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(loader.ui).toHaveBeenCalledTimes(1);
     expect(detail?.matches).toBe(2);
+  });
+});
+
+describe('reading chunk', () => {
+  it('is loaded once at init, with the glossary, and the page is annotated with it', async () => {
+    document.body.innerHTML = '<main id="report"><p>扎实做好“六稳”“六保”工作。</p></main>';
+    const loader = spyChunks();
+    const widget = start(loader);
+    expect(loader.reading).not.toHaveBeenCalled();
+    const detail = await widget.init({ glossary: fixturePack(), root: '#report' });
+    expect(loader.reading).toHaveBeenCalledTimes(1);
+    expect(detail?.matches).toBe(2);
+    expect(document.querySelectorAll('pg-term').length).toBe(2);
+  });
+
+  it('failing to load leaves the page as it was, with one warning, and the panel its glossary', async () => {
+    document.body.innerHTML = '<main id="report"><p>扎实做好“六稳”“六保”工作。</p></main>';
+    const before = document.body.innerHTML;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const loader = { ...spyChunks(), reading: vi.fn(() => Promise.reject(new Error('404'))) };
+    const widget = createWidget(document, {}, loader);
+    widgets.push(widget);
+    const detail = await widget.init({ glossary: fixturePack(), root: '#report' });
+    expect(detail).toBeUndefined();
+    expect(document.body.innerHTML).toBe(before);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]!.join(' ')).toMatch(/^\[policy-glossary\].*reading.*404/);
+    // The <policy-glossary> panel needs no matcher: the glossary it lists still comes.
+    expect((await widget.pack()).entries.map((entry) => entry.id)).toEqual(fixturePack().entries.map((entry) => entry.id));
   });
 });
 
