@@ -6,7 +6,7 @@ import { createNormaliser, QUOTE_PAIRS } from './normalise';
 import { createTermOccurrences, createTermScanner, OCCURRENCE, WORD_UNITS } from './term-scan';
 import type { TermOccurrences } from './term-scan';
 import { scanSlogans } from './slogans';
-import type { FuzzyResolver } from './fuzzy';
+import type { FormRecord, FuzzyForms, FuzzyResolver } from './fuzzy';
 import { createAutomaton, type Automaton } from './automaton';
 
 /** The part of a glossary the matcher needs; a `GlossaryPack` is one. */
@@ -16,8 +16,21 @@ export interface MatcherGlossary {
   variants?: Readonly<Record<string, string>>;
 }
 
-/** Builds a near-miss resolver over the normalised forms `keys[i]` of `entries[i]` (e.g. createFuzzyResolver). */
-export type FuzzyResolverFactory = (entries: readonly MatchableEntry[], keys: readonly (readonly string[])[]) => FuzzyResolver;
+/** Builds a near-miss resolver over a glossary's forms (e.g. createFuzzyResolver). */
+export type FuzzyResolverFactory = (forms: FuzzyForms) => FuzzyResolver;
+
+/** The forms of `entries`, whose normalised forms are `keys[i]`, grouped at once (see fuzzy.ts FuzzyForms). */
+export function fuzzyForms(entries: readonly MatchableEntry[], keys: readonly (readonly string[])[]): FuzzyForms {
+  const groups = new Map<string, FormRecord[]>();
+  keys.forEach((forms, entry) => {
+    for (const key of forms) {
+      const group = groups.get(key.charAt(0)) ?? [];
+      group.push({ key, entry });
+      groups.set(key.charAt(0), group);
+    }
+  });
+  return { startingWith: (first) => groups.get(first) ?? [], entry: (index) => entries[index] };
+}
 
 /** What the base matcher looks for besides glossary terms. */
 export interface BaseMatcherOptions {
@@ -119,14 +132,16 @@ export function createMatcherTable(glossary: MatcherGlossary): MatcherTable {
  */
 export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatcherOptions = {}): Matcher {
   const table = createMatcherTable(glossary);
-  return matcherFromTable(table, options, createAutomaton(table.patterns, WORD_UNITS));
+  return matcherFromTable(table, options, createAutomaton(table.patterns, WORD_UNITS), () => fuzzyForms(glossary.entries, table.entryKeys));
 }
 
 /**
  * Builds a matcher from a {@link MatcherTable} and the automaton of its patterns (term-scan.ts
- * WORD_UNITS as extra alphabet): nothing is built here but lookup tables.
+ * WORD_UNITS as extra alphabet): nothing is built here but lookup tables. `forms` gives the
+ * near-miss resolver its forms (default: the table's `entryKeys`, grouped), asked for at the first
+ * slogan the glossary lacks word for word.
  */
-export function matcherFromTable(table: MatcherTable, options: BaseMatcherOptions, automaton: Automaton): Matcher {
+export function matcherFromTable(table: MatcherTable, options: BaseMatcherOptions, automaton: Automaton, forms?: () => FuzzyForms): Matcher {
   const slogans = options.slogans ?? true;
   const normaliser = createNormaliser(table.variants);
   const { patterns } = table;
@@ -151,13 +166,12 @@ export function matcherFromTable(table: MatcherTable, options: BaseMatcherOption
 
   // The near-miss resolver needs each entry's id and term only. Built at the first slogan the
   // glossary lacks word for word, not with the matcher: with thousands of entries it costs a page
-  // about 1.5 MB and milliseconds that a page without such slogans never needs.
-  const fuzzyEntries = (): MatchableEntry[] => table.entryIds.map((id, i) => ({ id, term: table.entryTerms[i] as string, forms: [] }));
+  // milliseconds and memory that a page without such slogans never needs.
   const makeResolver = options.fuzzy;
   let resolver: FuzzyResolver | undefined;
   const nearMiss = (name: string): ReturnType<FuzzyResolver['resolve']> => {
     if (!makeResolver) return undefined;
-    resolver ??= makeResolver(fuzzyEntries(), table.entryKeys);
+    resolver ??= makeResolver(forms ? forms() : fuzzyForms(table.entryIds.map((id, i) => ({ id, term: table.entryTerms[i] as string, forms: [] })), table.entryKeys));
     return resolver.resolve(normaliser.key(name));
   };
   // Occurrences of the last scan, kept for the next: a rescan inside a scan gets its own.

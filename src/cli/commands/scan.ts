@@ -134,8 +134,8 @@ async function readDocument(file: string, cwd: string): Promise<string> {
  * The matcher's fuzzy resolver, remembering each slogan's answer: a report names the same slogans
  * again and again, and each fuse.js lookup costs far more than a map lookup (a 15 MB report: 140 ms).
  */
-const rememberingFuzzyResolver: FuzzyResolverFactory = (entries, keys) => {
-  const resolver = createFuzzyResolver(entries, keys);
+const rememberingFuzzyResolver: FuzzyResolverFactory = (forms) => {
+  const resolver = createFuzzyResolver(forms);
   const answers = new Map<string, FuzzyMatch | undefined>();
   return {
     resolve(key) {
