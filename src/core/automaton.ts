@@ -1,8 +1,10 @@
 // Aho–Corasick automaton over UTF-16 code units: finds every occurrence of every pattern in one
 // pass whose cost does not grow with the number of patterns. Built once per glossary.
 
-// Size of the state × class table resolved in advance (1 MB of Int32).
-const DENSE_CELLS = 1 << 18;
+// Size of the state × class table resolved in advance (256 KB of Int32). With the root's largest
+// subtrees first, 1 MB (the collection's first 181 states against 45) scanned no faster
+// (typical page warm 1.04/0.80 ms against 1.21/0.76) and cost every page 0.75 MB more.
+const DENSE_CELLS = 1 << 16;
 
 /** A compiled set of patterns. */
 export interface Automaton {

@@ -58,13 +58,28 @@ const GENERIC_BY_LENGTH = [...GENERIC_SUFFIXES].sort((a, b) => b.length - a.leng
 
 const CLOSING_QUOTES = new Set(Object.values(QUOTE_PAIRS));
 const OPENING_OF = new Map(Object.entries(QUOTE_PAIRS).map(([open, close]) => [close, open]));
-// By UTF-16 unit: a quote's partner (0: not that kind of quote). Read for every quoted match.
-const CLOSING_CODE_OF = new Uint16Array(65536);
-const OPENING_CODE_OF = new Uint16Array(65536);
+// By UTF-16 unit: its number among the quote marks (0: not one), and by that number its partner
+// as an opening or a closing mark (0: not that kind). One 64 KB table for every page, where a
+// table of partners per unit took 256 KB.
+const QUOTE_INDEX = new Uint8Array(65536);
+const CLOSING_BY_INDEX = [0];
+const OPENING_BY_INDEX = [0];
+const quoteIndex = (code: number): number => {
+  if (QUOTE_INDEX[code] === 0) {
+    QUOTE_INDEX[code] = CLOSING_BY_INDEX.length;
+    CLOSING_BY_INDEX.push(0);
+    OPENING_BY_INDEX.push(0);
+  }
+  return QUOTE_INDEX[code] as number;
+};
 for (const [open, close] of Object.entries(QUOTE_PAIRS)) {
-  CLOSING_CODE_OF[open.charCodeAt(0)] = close.charCodeAt(0);
-  OPENING_CODE_OF[close.charCodeAt(0)] = open.charCodeAt(0);
+  CLOSING_BY_INDEX[quoteIndex(open.charCodeAt(0))] = close.charCodeAt(0);
+  OPENING_BY_INDEX[quoteIndex(close.charCodeAt(0))] = open.charCodeAt(0);
 }
+/** The closing partner of an opening quote mark (0: `code` opens nothing). */
+const closingOf = (code: number): number => CLOSING_BY_INDEX[QUOTE_INDEX[code] ?? 0] ?? 0;
+/** The opening partner of a closing quote mark (0: `code` closes nothing). */
+const openingOf = (code: number): number => OPENING_BY_INDEX[QUOTE_INDEX[code] ?? 0] ?? 0;
 
 /**
  * What a matcher is built from, worked out once per glossary: every pattern (a normalised form)
@@ -208,7 +223,7 @@ export function matcherFromTable(table: MatcherTable, options: BaseMatcherOption
       // Most terms have neither a glued suffix after their closing quote nor a quote inside them,
       // and so nothing to widen.
       const after = text.charCodeAt(end);
-      const glued = QUOTE_CODES[after] === 1 && suffixStarts[text.charCodeAt(end + 1)] === 1 && text.charCodeAt(start - 1) === OPENING_CODE_OF[after];
+      const glued = (QUOTE_INDEX[after] ?? 0) !== 0 && suffixStarts[text.charCodeAt(end + 1)] === 1 && text.charCodeAt(start - 1) === openingOf(after);
       if (glued || hasQuote(text, start, end)) {
         const limit = o + 1 < count ? (data[at + OCCURRENCE] as number) : text.length;
         const span = extendSpan(text, start, end, limit, patternSuffixes[pattern] as readonly string[]);
@@ -283,11 +298,8 @@ function innerTermsEnd(terms: readonly TextMatch[], t: number, candidate: { star
   return i;
 }
 
-const QUOTE_CODES = new Uint8Array(65536);
-for (const quote of [...Object.keys(QUOTE_PAIRS), ...CLOSING_QUOTES]) QUOTE_CODES[quote.charCodeAt(0)] = 1;
-
 function hasQuote(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (QUOTE_CODES[text.charCodeAt(i)] === 1) return true;
+  for (let i = start; i < end; i++) if (QUOTE_INDEX[text.charCodeAt(i)] !== 0) return true;
   return false;
 }
 
@@ -298,10 +310,10 @@ function hasQuote(text: string, start: number, end: number): boolean {
 function quoteJoinAt(text: string, start: number, end: number): number {
   for (let i = start; i < end; i++) {
     // Read as codes: a match with quotes in it comes here, and text[i] would make a string.
-    if ((OPENING_CODE_OF[text.charCodeAt(i)] ?? 0) === 0) continue;
+    if (openingOf(text.charCodeAt(i)) === 0) continue;
     let j = i + 1;
     while (j < end && isWhiteSpace(text.charCodeAt(j))) j++;
-    if (j < end && (CLOSING_CODE_OF[text.charCodeAt(j)] ?? 0) !== 0) return j;
+    if (j < end && closingOf(text.charCodeAt(j)) !== 0) return j;
   }
   return -1;
 }
@@ -328,7 +340,7 @@ function gluedSuffix(form: string): string | undefined {
  */
 function extendSpan(text: string, start: number, end: number, limit: number, suffixes: readonly string[]): { start: number; end: number } {
   const after = text.charCodeAt(end);
-  if (QUOTE_CODES[after] === 1 && text.charCodeAt(start - 1) === OPENING_CODE_OF[after]) {
+  if ((QUOTE_INDEX[after] ?? 0) !== 0 && text.charCodeAt(start - 1) === openingOf(after)) {
     const suffix = suffixes.find((candidate) => text.startsWith(candidate, end + 1));
     if (suffix && end + 1 + suffix.length <= limit) {
       start -= 1;
@@ -340,13 +352,13 @@ function extendSpan(text: string, start: number, end: number, limit: number, suf
   let unpairedClose = -1;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    const isClosing = OPENING_CODE_OF[code] !== 0;
-    if (isClosing && open.length > 0 && CLOSING_CODE_OF[open[open.length - 1] as number] === code) open.pop();
-    else if (CLOSING_CODE_OF[code] !== 0) open.push(code);
+    const isClosing = openingOf(code) !== 0;
+    if (isClosing && open.length > 0 && closingOf(open[open.length - 1] as number) === code) open.pop();
+    else if (closingOf(code) !== 0) open.push(code);
     else if (isClosing && open.length === 0 && unpairedClose === -1) unpairedClose = code;
   }
-  if (unpairedClose !== -1 && text.charCodeAt(start - 1) === OPENING_CODE_OF[unpairedClose]) start -= 1;
+  if (unpairedClose !== -1 && text.charCodeAt(start - 1) === openingOf(unpairedClose)) start -= 1;
   const lastOpen = open[open.length - 1];
-  if (lastOpen !== undefined && text.charCodeAt(end) === CLOSING_CODE_OF[lastOpen] && end < limit) end += 1;
+  if (lastOpen !== undefined && text.charCodeAt(end) === closingOf(lastOpen) && end < limit) end += 1;
   return { start, end };
 }

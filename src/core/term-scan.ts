@@ -73,17 +73,20 @@ const TRIPLE_SLOTS = 1 << TRIPLE_BITS;
  */
 export function createTermScanner(patterns: readonly string[], normaliser: Normaliser, automaton: Automaton): TermScanner {
   const unitClass = automaton.classOf;
-  const isWord = new Uint8Array(65536);
+  // By class (not by unit): a few bytes, not 64 KB.
+  const isWord = new Uint8Array(automaton.alphabet.length + 1);
   for (const unit of WORD_UNITS) isWord[unitClass[unit.charCodeAt(0)] as number] = 1;
 
   // Class of each raw UTF-16 unit after folding; a numeral standing alone (六 in 六稳, 一) has
   // the class of its one canonical unit, so only real runs (十五, 二〇二〇) take the slow path.
   // Only units that fold into the alphabet, are skipped or are numerals get an entry.
-  const rawClass = new Int32Array(65536);
+  // 16 bits a unit where classes fit (every glossary of words does): half the memory.
+  const Classes = automaton.alphabet.length < 0x7fff ? Int16Array : Int32Array;
+  const rawClass = new Classes(65536);
   for (const unit of automaton.alphabet) if (normaliser.fold(unit) === unit) rawClass[unit] = unitClass[unit] as number;
   for (const [raw, folded] of normaliser.exceptions) rawClass[raw] = folded === 0 ? SKIPPED : (unitClass[folded] as number);
   for (const raw of normaliser.numerals) rawClass[raw] = NUMERAL;
-  const aloneClass = new Int32Array(65536).fill(-1);
+  const aloneClass = new Classes(65536).fill(-1);
   for (const raw of normaliser.numerals) {
     const alone = normaliser.numeralRun(String.fromCharCode(raw), 0).codes;
     if (alone.length === 1) aloneClass[raw] = unitClass[alone[0] as number] as number;
