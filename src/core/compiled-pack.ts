@@ -128,7 +128,7 @@ function groupedKeys(entryKeys: readonly (readonly string[])[]): Record<string, 
 }
 
 /** The near-miss resolver's view of a compiled pack's grouped keys (see CompiledPack.keys). */
-function formsOf(keyText: string, strings: TableStrings): FuzzyForms {
+function formsOf(keyText: string, entryIds: readonly string[], entryTerms: readonly string[]): FuzzyForms {
   let groups: Record<string, string> | undefined;
   const split = new Map<string, FormRecord[]>();
   return {
@@ -144,7 +144,7 @@ function formsOf(keyText: string, strings: TableStrings): FuzzyForms {
       split.set(first, records);
       return records;
     },
-    entry: (index) => (index >= 0 && index < strings.entryIds.length ? { id: strings.entryIds[index] as string, term: strings.entryTerms[index] as string, forms: [] } : undefined),
+    entry: (index) => (index >= 0 && index < entryIds.length ? { id: entryIds[index] as string, term: entryTerms[index] as string, forms: [] } : undefined),
   };
 }
 
@@ -176,8 +176,8 @@ export function sameMatcherInput(a: MatcherGlossary, b: MatcherGlossary): boolea
 export interface DecodedPack {
   table: MatcherTable;
   automaton: AutomatonData;
-  /** The near-miss resolver's forms (matcherFromTable's `forms`). */
-  forms: () => FuzzyForms;
+  /** The near-miss resolver's forms (matcherFromTable's `forms`), read at its first lookup. */
+  forms: FuzzyForms;
 }
 
 /**
@@ -245,7 +245,7 @@ export function decodeCompiledPack(compiled: CompiledPack): DecodedPack {
     firstOutput: int32('firstOutput'),
     nextOutput: int32('nextOutput'),
   };
-  return { table, automaton, forms: () => formsOf(keyText, strings) };
+  return { table, automaton, forms: formsOf(keyText, strings.entryIds, strings.entryTerms) };
 }
 
 /**

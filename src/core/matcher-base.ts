@@ -19,17 +19,23 @@ export interface MatcherGlossary {
 /** Builds a near-miss resolver over a glossary's forms (e.g. createFuzzyResolver). */
 export type FuzzyResolverFactory = (forms: FuzzyForms) => FuzzyResolver;
 
-/** The forms of `entries`, whose normalised forms are `keys[i]`, grouped at once (see fuzzy.ts FuzzyForms). */
+/** The forms of `entries`, whose normalised forms are `keys[i]`, grouped at the first lookup (see fuzzy.ts FuzzyForms). */
 export function fuzzyForms(entries: readonly MatchableEntry[], keys: readonly (readonly string[])[]): FuzzyForms {
-  const groups = new Map<string, FormRecord[]>();
-  keys.forEach((forms, entry) => {
-    for (const key of forms) {
-      const group = groups.get(key.charAt(0)) ?? [];
-      group.push({ key, entry });
-      groups.set(key.charAt(0), group);
+  let groups: Map<string, FormRecord[]> | undefined;
+  const group = (first: string): readonly FormRecord[] => {
+    if (!groups) {
+      groups = new Map();
+      for (let entry = 0; entry < keys.length; entry++) {
+        for (const key of keys[entry] ?? []) {
+          const list = groups.get(key.charAt(0)) ?? [];
+          list.push({ key, entry });
+          groups.set(key.charAt(0), list);
+        }
+      }
     }
-  });
-  return { startingWith: (first) => groups.get(first) ?? [], entry: (index) => entries[index] };
+    return groups.get(first) ?? [];
+  };
+  return { startingWith: group, entry: (index) => entries[index] };
 }
 
 /** What the base matcher looks for besides glossary terms. */
@@ -147,20 +153,16 @@ export function createMatcherTable(glossary: MatcherGlossary): MatcherTable {
  */
 export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatcherOptions = {}): Matcher {
   const table = createMatcherTable(glossary);
-  return matcherFromTable(table, options, createAutomaton(table.patterns, WORD_UNITS), () => fuzzyForms(glossary.entries, table.entryKeys));
+  return matcherFromTable(table, options, createAutomaton(table.patterns, WORD_UNITS), fuzzyForms(glossary.entries, table.entryKeys));
 }
 
 /**
- * Builds a matcher from a {@link MatcherTable} and the automaton of its patterns (term-scan.ts
- * WORD_UNITS as extra alphabet): nothing is built here but lookup tables. `forms` gives the
- * near-miss resolver its forms (default: the table's `entryKeys`, grouped), asked for at the first
- * slogan the glossary lacks word for word.
+ * What scanning reads of a {@link MatcherTable}, per pattern. Worked out apart from the matcher so
+ * that its closures hold none of the table: a compiled pack's patterns, variants and suffix lists
+ * (half a megabyte for the collection) are collected once the matcher is made.
  */
-export function matcherFromTable(table: MatcherTable, options: BaseMatcherOptions, automaton: Automaton, forms?: () => FuzzyForms): Matcher {
-  const slogans = options.slogans ?? true;
-  const normaliser = createNormaliser(table.variants);
-  const { patterns } = table;
-  const patternJoinsQuotes = new Uint8Array(patterns.length);
+function tableLookups(table: MatcherTable) {
+  const patternJoinsQuotes = new Uint8Array(table.patterns.length);
   for (const p of table.joinsQuotes) patternJoinsQuotes[p] = 1;
   // Suffixes a quoted form of the pattern's entry may glue on: the generic ones and those its
   // own aliases show (“三项”工作 → 工作), longest first; shared by the entries that add none.
@@ -168,32 +170,48 @@ export function matcherFromTable(table: MatcherTable, options: BaseMatcherOption
     const own = table.entrySuffixes[entry] ?? [];
     return own.length === 0 ? GENERIC_BY_LENGTH : [...new Set([...GENERIC_SUFFIXES, ...own])].sort((a, b) => b.length - a.length);
   };
-  const patternSuffixes = table.patternEntry.map(suffixesOf);
-  const scanner = createTermScanner(patterns, normaliser, automaton);
-  // Entries come in many shapes (optional fields); reading them per match would not stay fast.
-  const patternId = table.patternEntry.map((entry) => table.entryIds[entry] as string);
-  const patternTerm = table.patternEntry.map((entry) => table.entryTerms[entry] as string);
   // First units of the glued suffixes (制度 → 制): a closing quote followed by none of them ends a
-  // term plainly.
-  const suffixStarts = new Uint8Array(65536);
-  for (const suffix of GENERIC_SUFFIXES) suffixStarts[suffix.charCodeAt(0)] = 1;
-  for (const suffixes of table.entrySuffixes) for (const suffix of suffixes) suffixStarts[suffix.charCodeAt(0)] = 1;
+  // term plainly. A set: a few hundred units, read once per quoted match.
+  const suffixStarts = new Set<number>();
+  for (const suffix of GENERIC_SUFFIXES) suffixStarts.add(suffix.charCodeAt(0));
+  for (const suffixes of table.entrySuffixes) for (const suffix of suffixes) suffixStarts.add(suffix.charCodeAt(0));
+  return {
+    normaliser: createNormaliser(table.variants),
+    patternJoinsQuotes,
+    patternSuffixes: table.patternEntry.map(suffixesOf),
+    // Entries come in many shapes (optional fields); reading them per match would not stay fast.
+    patternId: table.patternEntry.map((entry) => table.entryIds[entry] as string),
+    patternTerm: table.patternEntry.map((entry) => table.entryTerms[entry] as string),
+    suffixStarts,
+  };
+}
 
-  // The near-miss resolver needs each entry's id and term only. Built at the first slogan the
-  // glossary lacks word for word, not with the matcher: with thousands of entries it costs a page
-  // milliseconds and memory that a page without such slogans never needs.
+/**
+ * Builds a matcher from a {@link MatcherTable} and the automaton of its patterns (term-scan.ts
+ * WORD_UNITS as extra alphabet): nothing is built here but lookup tables. `forms` gives the
+ * near-miss resolver its forms (read from at the first slogan the glossary lacks word for word).
+ */
+export function matcherFromTable(table: MatcherTable, options: BaseMatcherOptions, automaton: Automaton, forms: FuzzyForms): Matcher {
+  const slogans = options.slogans ?? true;
+  const { normaliser, patternJoinsQuotes, patternSuffixes, patternId, patternTerm, suffixStarts } = tableLookups(table);
+  const scanner = createTermScanner(table.patterns, normaliser, automaton);
+  const patternCount = table.patterns.length;
+
+  // The near-miss resolver is built at the first slogan the glossary lacks word for word, not
+  // with the matcher: with thousands of entries it costs a page milliseconds and memory that a
+  // page without such slogans never needs.
   const makeResolver = options.fuzzy;
   let resolver: FuzzyResolver | undefined;
   const nearMiss = (name: string): ReturnType<FuzzyResolver['resolve']> => {
     if (!makeResolver) return undefined;
-    resolver ??= makeResolver(forms ? forms() : fuzzyForms(table.entryIds.map((id, i) => ({ id, term: table.entryTerms[i] as string, forms: [] })), table.entryKeys));
+    resolver ??= makeResolver(forms);
     return resolver.resolve(normaliser.key(name));
   };
   // Occurrences of the last scan, kept for the next: a rescan inside a scan gets its own.
   const occurrences = createTermOccurrences(1024);
   // The text of each pattern's last match: a report writes a term the same way again and again,
   // and one string shared by its matches saves making (and collecting) one per match.
-  const lastText: Array<string | undefined> = new Array<string | undefined>(patterns.length).fill(undefined);
+  const lastText: Array<string | undefined> = new Array<string | undefined>(patternCount).fill(undefined);
 
   // The scanner already settles overlaps (leftmost, then longest); here each occurrence becomes a
   // match whose span is widened to the quotes and glued suffix a reader sees as part of the term.
@@ -223,7 +241,7 @@ export function matcherFromTable(table: MatcherTable, options: BaseMatcherOption
       // Most terms have neither a glued suffix after their closing quote nor a quote inside them,
       // and so nothing to widen.
       const after = text.charCodeAt(end);
-      const glued = (QUOTE_INDEX[after] ?? 0) !== 0 && suffixStarts[text.charCodeAt(end + 1)] === 1 && text.charCodeAt(start - 1) === openingOf(after);
+      const glued = (QUOTE_INDEX[after] ?? 0) !== 0 && suffixStarts.has(text.charCodeAt(end + 1)) && text.charCodeAt(start - 1) === openingOf(after);
       if (glued || hasQuote(text, start, end)) {
         const limit = o + 1 < count ? (data[at + OCCURRENCE] as number) : text.length;
         const span = extendSpan(text, start, end, limit, patternSuffixes[pattern] as readonly string[]);
