@@ -1,8 +1,8 @@
 // A glossary in the matcher's ready form: its term table and automaton compiled once (at build time
 // for the bundled glossary, else when the glossary changes) into typed arrays in one binary layout
-// and the table's strings as JSON text, which a page turns back into a matcher with one native
-// base64 decode, typed-array copies and JSON.parse, no building. Definitions are not in it: a page
-// asks for the entries it shows (see src/extension/entries.ts).
+// and the table's strings as JSON text. A page turns it back into a matcher with one native base64
+// decode, typed-array views of the decoded bytes (no copies, no per-state loop) and JSON.parse.
+// Definitions are not in it: a page asks for the entries it shows (see src/extension/entries.ts).
 import { compileAutomaton, loadAutomaton, type AutomatonData } from './automaton';
 import { createMatcherTable, matcherFromTable, type BaseMatcherOptions, type Matcher, type MatcherGlossary, type MatcherTable } from './matcher-base';
 import { WORD_UNITS } from './term-scan';
@@ -210,18 +210,6 @@ export function decodeCompiledPack(compiled: CompiledPack): DecodedPack {
   };
   const strings = JSON.parse(compiled.strings) as TableStrings;
   const keyText = compiled.keys;
-  let keys: string[][] | undefined;
-  // Every entry's keys, for a caller that asks (the matcher asks `forms` instead).
-  const allKeys = (): string[][] => {
-    const list: string[][] = strings.entryIds.map(() => []);
-    for (const text of Object.values(JSON.parse(keyText) as Record<string, string>)) {
-      for (const line of text.split('\n')) {
-        const tab = line.indexOf('\t');
-        list[Number(line.slice(tab + 1))]?.push(line.slice(0, tab));
-      }
-    }
-    return list;
-  };
   const table: MatcherTable = {
     variants: strings.variants,
     patterns: strings.patterns,
@@ -229,10 +217,6 @@ export function decodeCompiledPack(compiled: CompiledPack): DecodedPack {
     joinsQuotes: Array.from(int32('joinsQuotes')),
     entryIds: strings.entryIds,
     entryTerms: strings.entryTerms,
-    // Read by nobody on a page: the matcher's near-miss resolver reads `forms`.
-    get entryKeys() {
-      return (keys ??= allKeys());
-    },
     entrySuffixes: strings.entrySuffixes,
   };
   const automaton: AutomatonData = {

@@ -101,18 +101,20 @@ export interface MatcherTable {
   patternEntry: number[];
   /** The patterns whose own form runs across two quoted phrases (“米袋子”“菜篮子”强基行动). */
   joinsQuotes: number[];
-  /** Per entry: id, term, its normalised forms (for near misses) and the suffixes its quoted forms glue on. */
+  /** Per entry: id, term and the suffixes its quoted forms glue on. */
   entryIds: string[];
   entryTerms: string[];
-  entryKeys: string[][];
   entrySuffixes: string[][];
 }
 
-/** Works out the {@link MatcherTable} of `glossary`. */
-export function createMatcherTable(glossary: MatcherGlossary): MatcherTable {
+/**
+ * Works out the {@link MatcherTable} of `glossary`, with each entry's normalised forms (for near
+ * misses; a compiled pack keeps them apart, see compiled-pack.ts).
+ */
+export function createMatcherTable(glossary: MatcherGlossary): MatcherTable & { entryKeys: string[][] } {
   const variants = { ...(glossary.variants ?? {}) };
   const normaliser = createNormaliser(variants);
-  const table: MatcherTable = { variants, patterns: [], patternEntry: [], joinsQuotes: [], entryIds: [], entryTerms: [], entryKeys: [], entrySuffixes: [] };
+  const table: MatcherTable & { entryKeys: string[][] } = { variants, patterns: [], patternEntry: [], joinsQuotes: [], entryIds: [], entryTerms: [], entryKeys: [], entrySuffixes: [] };
   // Canonical key → its pattern index.
   const seen = new Map<string, number>();
   const joins = new Set<number>();
