@@ -540,7 +540,8 @@ try {
     `\nwhere a typical page's ready goes (highlight-api, medians of ${typicalOurs.length} loads): first scan starts ${fixed(median(typicalOurs.map((run) => run.firstScanAt)), 2)} ms, ` +
       `last scan ends ${fixed(median(typicalOurs.map((run) => run.lastScanAt)), 2)} ms, ready ${fixed(median(typicalOurs.map((run) => run.ms)), 2)} ms; ` +
       `inside matcher.scan ${fixed(median(typicalOurs.map((run) => run.scanMs)), 2)} ms (${typicalOurs[0]?.scanCalls ?? 0} calls, the JIT cold); ` +
-      `${fixed(median(typicalOurs.map((run) => run.slices.length)), 0)} slices. Before all of it (not in ready): the matcher loaded from the compiled pack in ` +
+      `${fixed(median(typicalOurs.map((run) => run.slices.length)), 0)} slices holding the main thread ${fixed(median(typicalOurs.map((run) => sum(run.slices))), 2)} ms, ` +
+      `the rest of ready paused for frames and other tasks (the scheduler lets the browser render at least every 32 ms). Before all of it (not in ready): the matcher loaded from the compiled pack in ` +
       `${fixed(median(typicalOurs.map((run) => run.matcherMs)), 1)} ms, paid by every page and frame the content script starts in.`,
   );
   console.log('\ntargets (issue 17)');

@@ -84,8 +84,8 @@ function utf8CodeAt(bytes: Uint8Array, at: number): number {
  * The matcher's fuzzy resolver, remembering each slogan's answer: a report names the same slogans
  * again and again, and each fuse.js lookup costs far more than a map lookup (a 15 MB report: 140 ms).
  */
-export const rememberingFuzzyResolver: FuzzyResolverFactory = (entries, keys) => {
-  const resolver = createFuzzyResolver(entries, keys);
+export const rememberingFuzzyResolver: FuzzyResolverFactory = (forms) => {
+  const resolver = createFuzzyResolver(forms);
   const answers = new Map<string, FuzzyMatch | undefined>();
   return {
     resolve(key) {
@@ -101,7 +101,7 @@ export const rememberingFuzzyResolver: FuzzyResolverFactory = (entries, keys) =>
 export const decodeWithBuffer = (compiled: CompiledPack): DecodedPack => decodeCompiledPack(compiled, Buffer.from(compiled.data, 'base64'));
 
 /** `scan`'s matcher of a decoded pack: createMatcher's defaults, near-miss lookups remembered. */
-export const matcherOfDecoded = ({ table, automaton }: DecodedPack): Matcher => matcherFromTable(table, { fuzzy: rememberingFuzzyResolver }, loadAutomaton(automaton));
+export const matcherOfDecoded = ({ table, automaton, forms }: DecodedPack): Matcher => matcherFromTable(table, { fuzzy: rememberingFuzzyResolver }, loadAutomaton(automaton), forms);
 
 /**
  * How a page reads one part of a text (readForPage, no place), its slogans settled with `elsewhere`,

@@ -1,14 +1,15 @@
 // A glossary in the matcher's ready form: its term table and automaton compiled once (at build time
 // for the bundled glossary, else when the glossary changes) into typed arrays in one binary layout
-// and the table's strings as JSON text, which a page turns back into a matcher with one native
-// base64 decode, typed-array copies and JSON.parse, no building. Definitions are not in it: a page
-// asks for the entries it shows (see src/extension/entries.ts).
+// and the table's strings as JSON text. A page turns it back into a matcher with one native base64
+// decode, typed-array views of the decoded bytes (no copies, no per-state loop) and JSON.parse.
+// Definitions are not in it: a page asks for the entries it shows (see src/extension/entries.ts).
 import { compileAutomaton, loadAutomaton, type AutomatonData } from './automaton';
 import { createMatcherTable, matcherFromTable, type BaseMatcherOptions, type Matcher, type MatcherGlossary, type MatcherTable } from './matcher-base';
 import { WORD_UNITS } from './term-scan';
+import type { FormRecord, FuzzyForms } from './fuzzy';
 
 /** Version of the compiled form: a stored copy of another version is compiled again. */
-export const COMPILED_PACK_VERSION = 2;
+export const COMPILED_PACK_VERSION = 3;
 
 /**
  * The compiled form as storage.local, the CLI's cache and the extension's bundled
@@ -26,7 +27,11 @@ export interface CompiledPack {
   data: string;
   /** The table's strings that scanning needs (patterns, entry ids and terms, suffixes, variants), JSON. */
   strings: string;
-  /** Each entry's normalised forms, JSON: parsed only when a near miss is looked up. */
+  /**
+   * Each entry's normalised forms grouped by their first unit for the near-miss resolver, JSON of
+   * first unit → "form\tentry index\n…" (normalised forms hold no whitespace): parsed at the
+   * first slogan the glossary lacks, and only the groups such slogans start with are split.
+   */
   keys: string;
 }
 
@@ -38,8 +43,8 @@ export const BUNDLED_MATCHER_FILE = 'glossary-matcher.json';
 // on a 4-byte boundary. Numbers are little-endian (the platform order of every engine we ship to;
 // the layout is read where it was made or by the same kind of engine).
 const MAGIC = 0x4d434750; // "PGCM" read as a little-endian u32
-const INT32_SECTIONS = ['fail', 'childCount', 'terminals', 'patternEntry', 'joinsQuotes'] as const;
-const UINT16_SECTIONS = ['units', 'edgeClass'] as const;
+const INT32_SECTIONS = ['fail', 'firstChild', 'pattern', 'firstOutput', 'nextOutput', 'patternEntry', 'joinsQuotes'] as const;
+const UINT16_SECTIONS = ['units', 'edgeClass', 'depth'] as const;
 type SectionName = (typeof INT32_SECTIONS)[number] | (typeof UINT16_SECTIONS)[number];
 
 /** The strings a matcher needs at once. */
@@ -56,12 +61,15 @@ function encodeNumbers(table: MatcherTable, data: AutomatonData): Uint8Array {
   const encoder = new TextEncoder();
   const parts: Record<SectionName, Uint8Array> = {
     fail: bytesOf(data.fail),
-    childCount: bytesOf(data.childCount),
-    terminals: bytesOf(data.terminals),
+    firstChild: bytesOf(data.firstChild),
+    pattern: bytesOf(data.pattern),
+    firstOutput: bytesOf(data.firstOutput),
+    nextOutput: bytesOf(data.nextOutput),
     patternEntry: bytesOf(Int32Array.from(table.patternEntry)),
     joinsQuotes: bytesOf(Int32Array.from(table.joinsQuotes)),
     units: bytesOf(data.units),
     edgeClass: bytesOf(data.edgeClass),
+    depth: bytesOf(data.depth),
   };
   const names = [...INT32_SECTIONS, ...UINT16_SECTIONS];
   const sizes = names.map((name) => parts[name].byteLength);
@@ -103,7 +111,40 @@ export function compilePack(glossary: MatcherGlossary & { hash: string }): Compi
     entries: glossary.entries.length,
     data: toBase64(encodeNumbers(table, data)),
     strings: JSON.stringify(strings),
-    keys: JSON.stringify(table.entryKeys),
+    keys: JSON.stringify(groupedKeys(table.entryKeys)),
+  };
+}
+
+/** Each entry's keys grouped by first unit (see CompiledPack.keys), groups in first-seen order. */
+function groupedKeys(entryKeys: readonly (readonly string[])[]): Record<string, string> {
+  const groups: Record<string, string> = {};
+  entryKeys.forEach((keys, entry) => {
+    for (const key of keys) {
+      const first = key.charAt(0);
+      if (first !== '') groups[first] = `${groups[first] === undefined ? '' : `${groups[first]}\n`}${key}\t${entry}`;
+    }
+  });
+  return groups;
+}
+
+/** The near-miss resolver's view of a compiled pack's grouped keys (see CompiledPack.keys). */
+function formsOf(keyText: string, entryIds: readonly string[], entryTerms: readonly string[]): FuzzyForms {
+  let groups: Record<string, string> | undefined;
+  const split = new Map<string, FormRecord[]>();
+  return {
+    startingWith(first) {
+      let records = split.get(first);
+      if (records) return records;
+      groups ??= JSON.parse(keyText) as Record<string, string>;
+      const text = Object.prototype.hasOwnProperty.call(groups, first) ? groups[first] : undefined;
+      records = text === undefined ? [] : text.split('\n').map((line) => {
+        const tab = line.indexOf('\t');
+        return { key: line.slice(0, tab), entry: Number(line.slice(tab + 1)) };
+      });
+      split.set(first, records);
+      return records;
+    },
+    entry: (index) => (index >= 0 && index < entryIds.length ? { id: entryIds[index] as string, term: entryTerms[index] as string, forms: [] } : undefined),
   };
 }
 
@@ -135,6 +176,8 @@ export function sameMatcherInput(a: MatcherGlossary, b: MatcherGlossary): boolea
 export interface DecodedPack {
   table: MatcherTable;
   automaton: AutomatonData;
+  /** The near-miss resolver's forms (matcherFromTable's `forms`), read at its first lookup. */
+  forms: FuzzyForms;
 }
 
 /**
@@ -150,36 +193,45 @@ export function decodeCompiledPack(compiled: CompiledPack, data?: Uint8Array): D
   const version = view.getUint32(4, true);
   if (version !== COMPILED_PACK_VERSION) throw new Error(`编译数据版本 ${version} 不受支持 compiled matcher version ${version}, expected ${COMPILED_PACK_VERSION}`);
   const sections = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + view.getUint32(8, true)))) as Record<SectionName, [number, number]>;
-  const section = (name: SectionName): ArrayBuffer => {
+  // Views over the decoded bytes, no copies: every section starts on a 4-byte boundary of a
+  // buffer the decoder made (offset 0); a copy only where a caller handed in unaligned bytes.
+  const section = (name: SectionName): [ArrayBuffer, number, number] => {
     const [at, length] = sections[name];
     if (!(at >= 0 && at + length <= bytes.byteLength)) throw new Error(`编译数据不完整 compiled matcher truncated (${name})`);
-    // A copy: typed arrays need aligned offsets, and the decoded bytes can be collected.
-    return bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + length) as ArrayBuffer;
+    const start = bytes.byteOffset + at;
+    if (start % 4 === 0) return [bytes.buffer as ArrayBuffer, start, length];
+    return [bytes.buffer.slice(start, start + length) as ArrayBuffer, 0, length];
+  };
+  const int32 = (name: SectionName): Int32Array => {
+    const [buffer, at, length] = section(name);
+    return new Int32Array(buffer, at, length >> 2);
+  };
+  const uint16 = (name: SectionName): Uint16Array => {
+    const [buffer, at, length] = section(name);
+    return new Uint16Array(buffer, at, length >> 1);
   };
   const strings = JSON.parse(compiled.strings) as TableStrings;
   const keyText = compiled.keys;
-  let keys: string[][] | undefined;
   const table: MatcherTable = {
     variants: strings.variants,
     patterns: strings.patterns,
-    patternEntry: Array.from(new Int32Array(section('patternEntry'))),
-    joinsQuotes: Array.from(new Int32Array(section('joinsQuotes'))),
+    patternEntry: Array.from(int32('patternEntry')),
+    joinsQuotes: Array.from(int32('joinsQuotes')),
     entryIds: strings.entryIds,
     entryTerms: strings.entryTerms,
-    // Only the near-miss resolver reads them, and only at the first slogan the glossary lacks.
-    get entryKeys() {
-      return (keys ??= JSON.parse(keyText) as string[][]);
-    },
     entrySuffixes: strings.entrySuffixes,
   };
   const automaton: AutomatonData = {
-    units: new Uint16Array(section('units')),
-    fail: new Int32Array(section('fail')),
-    edgeClass: new Uint16Array(section('edgeClass')),
-    childCount: new Int32Array(section('childCount')),
-    terminals: new Int32Array(section('terminals')),
+    units: uint16('units'),
+    fail: int32('fail'),
+    edgeClass: uint16('edgeClass'),
+    firstChild: int32('firstChild'),
+    depth: uint16('depth'),
+    pattern: int32('pattern'),
+    firstOutput: int32('firstOutput'),
+    nextOutput: int32('nextOutput'),
   };
-  return { table, automaton };
+  return { table, automaton, forms: formsOf(keyText, strings.entryIds, strings.entryTerms) };
 }
 
 /**
@@ -187,8 +239,8 @@ export function decodeCompiledPack(compiled: CompiledPack, data?: Uint8Array): D
  * came from. Throws an Error saying what is wrong when its data is not of this version.
  */
 export function loadCompiledMatcher(compiled: CompiledPack, options: BaseMatcherOptions = {}): Matcher {
-  const { table, automaton } = decodeCompiledPack(compiled);
-  return matcherFromTable(table, options, loadAutomaton(automaton));
+  const { table, automaton, forms } = decodeCompiledPack(compiled);
+  return matcherFromTable(table, options, loadAutomaton(automaton), forms);
 }
 
 const align4 = (n: number): number => (n + 3) & ~3;

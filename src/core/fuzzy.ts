@@ -21,31 +21,32 @@ export interface FuzzyResolver {
   resolve(key: string): FuzzyMatch | undefined;
 }
 
-interface FormRecord {
+/** A form a slogan may be a near miss of: normalised, with its entry's index. */
+export interface FormRecord {
   key: string;
   entry: number;
 }
 
 /**
- * Builds a resolver over the normalised forms `keys[i]` of `entries[i]`. A slogan resolves when
- * its numerals equal the form's and it is either the form cut short (五大倍增, at least four
- * characters and 60 % of the form) or the form with one non-numeral character changed (at least
- * three characters), and exactly one entry qualifies: 六穏 is as close to 六保 as to 六稳, so it
- * stays unresolved.
+ * Where a resolver looks: the forms grouped by their first unit, asked for one group at a time (a
+ * near miss keeps the leading numeral), and the entries by index. A compiled pack hands a page its
+ * groups as text and splits only the groups its slogans start with (compiled-pack.ts): the whole
+ * collection's forms and entries as objects cost a page about 1.8 MB it rarely needs.
  */
-export function createFuzzyResolver(entries: readonly MatchableEntry[], keys: readonly (readonly string[])[]): FuzzyResolver {
-  // Forms are grouped by their first character: a near miss keeps the leading numeral, and a
-  // small group keeps each lookup cheap however large the glossary is.
-  const groups = new Map<string, FormRecord[]>();
-  keys.forEach((forms, entry) => {
-    for (const key of forms) {
-      const first = key.charAt(0);
-      if (first === '') continue;
-      const group = groups.get(first) ?? [];
-      group.push({ key, entry });
-      groups.set(first, group);
-    }
-  });
+export interface FuzzyForms {
+  /** The forms whose key starts with `first` (one UTF-16 unit). */
+  startingWith(first: string): readonly FormRecord[];
+  /** The entry at `index`. */
+  entry(index: number): MatchableEntry | undefined;
+}
+
+/**
+ * Builds a resolver over `forms`. A slogan resolves when its numerals equal the form's and it is
+ * either the form cut short (五大倍增, at least four characters and 60 % of the form) or the form
+ * with one non-numeral character changed (at least three characters), and exactly one entry
+ * qualifies: 六穏 is as close to 六保 as to 六稳, so it stays unresolved.
+ */
+export function createFuzzyResolver(forms: FuzzyForms): FuzzyResolver {
   const cache = new Map<string, FuzzyMatch | undefined>();
 
   // Every form of the group that the slogan is a near miss of: a near miss has the form's length
@@ -54,13 +55,13 @@ export function createFuzzyResolver(entries: readonly MatchableEntry[], keys: re
   function lookup(key: string): FuzzyMatch | undefined {
     let best: FuzzyMatch | undefined;
     let qualifying = -1;
-    for (const record of groups.get(key.charAt(0)) ?? []) {
+    for (const record of forms.startingWith(key.charAt(0))) {
       const form = record.key;
       if (form.length < key.length || (form.length > key.length && !form.startsWith(key)) || !isNearMiss(key, form)) continue;
       if (qualifying !== -1 && qualifying !== record.entry) return undefined;
       qualifying = record.entry;
       const score = form.length === key.length ? 1 / form.length : (form.length - key.length) / (2 * form.length);
-      const entry = entries[record.entry];
+      const entry = forms.entry(record.entry);
       if (entry && (!best || score < best.score)) best = { entry, form, score };
     }
     return best;

@@ -6,7 +6,7 @@ import { createNormaliser, QUOTE_PAIRS } from './normalise';
 import { createTermOccurrences, createTermScanner, OCCURRENCE, WORD_UNITS } from './term-scan';
 import type { TermOccurrences } from './term-scan';
 import { scanSlogans } from './slogans';
-import type { FuzzyResolver } from './fuzzy';
+import type { FormRecord, FuzzyForms, FuzzyResolver } from './fuzzy';
 import { createAutomaton, type Automaton } from './automaton';
 
 /** The part of a glossary the matcher needs; a `GlossaryPack` is one. */
@@ -16,8 +16,27 @@ export interface MatcherGlossary {
   variants?: Readonly<Record<string, string>>;
 }
 
-/** Builds a near-miss resolver over the normalised forms `keys[i]` of `entries[i]` (e.g. createFuzzyResolver). */
-export type FuzzyResolverFactory = (entries: readonly MatchableEntry[], keys: readonly (readonly string[])[]) => FuzzyResolver;
+/** Builds a near-miss resolver over a glossary's forms (e.g. createFuzzyResolver). */
+export type FuzzyResolverFactory = (forms: FuzzyForms) => FuzzyResolver;
+
+/** The forms of `entries`, whose normalised forms are `keys[i]`, grouped at the first lookup (see fuzzy.ts FuzzyForms). */
+export function fuzzyForms(entries: readonly MatchableEntry[], keys: readonly (readonly string[])[]): FuzzyForms {
+  let groups: Map<string, FormRecord[]> | undefined;
+  const group = (first: string): readonly FormRecord[] => {
+    if (!groups) {
+      groups = new Map();
+      for (let entry = 0; entry < keys.length; entry++) {
+        for (const key of keys[entry] ?? []) {
+          const list = groups.get(key.charAt(0)) ?? [];
+          list.push({ key, entry });
+          groups.set(key.charAt(0), list);
+        }
+      }
+    }
+    return groups.get(first) ?? [];
+  };
+  return { startingWith: group, entry: (index) => entries[index] };
+}
 
 /** What the base matcher looks for besides glossary terms. */
 export interface BaseMatcherOptions {
@@ -45,13 +64,28 @@ const GENERIC_BY_LENGTH = [...GENERIC_SUFFIXES].sort((a, b) => b.length - a.leng
 
 const CLOSING_QUOTES = new Set(Object.values(QUOTE_PAIRS));
 const OPENING_OF = new Map(Object.entries(QUOTE_PAIRS).map(([open, close]) => [close, open]));
-// By UTF-16 unit: a quote's partner (0: not that kind of quote). Read for every quoted match.
-const CLOSING_CODE_OF = new Uint16Array(65536);
-const OPENING_CODE_OF = new Uint16Array(65536);
+// By UTF-16 unit: its number among the quote marks (0: not one), and by that number its partner
+// as an opening or a closing mark (0: not that kind). One 64 KB table for every page, where a
+// table of partners per unit took 256 KB.
+const QUOTE_INDEX = new Uint8Array(65536);
+const CLOSING_BY_INDEX = [0];
+const OPENING_BY_INDEX = [0];
+const quoteIndex = (code: number): number => {
+  if (QUOTE_INDEX[code] === 0) {
+    QUOTE_INDEX[code] = CLOSING_BY_INDEX.length;
+    CLOSING_BY_INDEX.push(0);
+    OPENING_BY_INDEX.push(0);
+  }
+  return QUOTE_INDEX[code] as number;
+};
 for (const [open, close] of Object.entries(QUOTE_PAIRS)) {
-  CLOSING_CODE_OF[open.charCodeAt(0)] = close.charCodeAt(0);
-  OPENING_CODE_OF[close.charCodeAt(0)] = open.charCodeAt(0);
+  CLOSING_BY_INDEX[quoteIndex(open.charCodeAt(0))] = close.charCodeAt(0);
+  OPENING_BY_INDEX[quoteIndex(close.charCodeAt(0))] = open.charCodeAt(0);
 }
+/** The closing partner of an opening quote mark (0: `code` opens nothing). */
+const closingOf = (code: number): number => CLOSING_BY_INDEX[QUOTE_INDEX[code] ?? 0] ?? 0;
+/** The opening partner of a closing quote mark (0: `code` closes nothing). */
+const openingOf = (code: number): number => OPENING_BY_INDEX[QUOTE_INDEX[code] ?? 0] ?? 0;
 
 /**
  * What a matcher is built from, worked out once per glossary: every pattern (a normalised form)
@@ -67,18 +101,20 @@ export interface MatcherTable {
   patternEntry: number[];
   /** The patterns whose own form runs across two quoted phrases (“米袋子”“菜篮子”强基行动). */
   joinsQuotes: number[];
-  /** Per entry: id, term, its normalised forms (for near misses) and the suffixes its quoted forms glue on. */
+  /** Per entry: id, term and the suffixes its quoted forms glue on. */
   entryIds: string[];
   entryTerms: string[];
-  entryKeys: string[][];
   entrySuffixes: string[][];
 }
 
-/** Works out the {@link MatcherTable} of `glossary`. */
-export function createMatcherTable(glossary: MatcherGlossary): MatcherTable {
+/**
+ * Works out the {@link MatcherTable} of `glossary`, with each entry's normalised forms (for near
+ * misses; a compiled pack keeps them apart, see compiled-pack.ts).
+ */
+export function createMatcherTable(glossary: MatcherGlossary): MatcherTable & { entryKeys: string[][] } {
   const variants = { ...(glossary.variants ?? {}) };
   const normaliser = createNormaliser(variants);
-  const table: MatcherTable = { variants, patterns: [], patternEntry: [], joinsQuotes: [], entryIds: [], entryTerms: [], entryKeys: [], entrySuffixes: [] };
+  const table: MatcherTable & { entryKeys: string[][] } = { variants, patterns: [], patternEntry: [], joinsQuotes: [], entryIds: [], entryTerms: [], entryKeys: [], entrySuffixes: [] };
   // Canonical key → its pattern index.
   const seen = new Map<string, number>();
   const joins = new Set<number>();
@@ -119,18 +155,16 @@ export function createMatcherTable(glossary: MatcherGlossary): MatcherTable {
  */
 export function createBaseMatcher(glossary: MatcherGlossary, options: BaseMatcherOptions = {}): Matcher {
   const table = createMatcherTable(glossary);
-  return matcherFromTable(table, options, createAutomaton(table.patterns, WORD_UNITS));
+  return matcherFromTable(table, options, createAutomaton(table.patterns, WORD_UNITS), fuzzyForms(glossary.entries, table.entryKeys));
 }
 
 /**
- * Builds a matcher from a {@link MatcherTable} and the automaton of its patterns (term-scan.ts
- * WORD_UNITS as extra alphabet): nothing is built here but lookup tables.
+ * What scanning reads of a {@link MatcherTable}, per pattern. Worked out apart from the matcher so
+ * that its closures hold none of the table: a compiled pack's patterns, variants and suffix lists
+ * (half a megabyte for the collection) are collected once the matcher is made.
  */
-export function matcherFromTable(table: MatcherTable, options: BaseMatcherOptions, automaton: Automaton): Matcher {
-  const slogans = options.slogans ?? true;
-  const normaliser = createNormaliser(table.variants);
-  const { patterns } = table;
-  const patternJoinsQuotes = new Uint8Array(patterns.length);
+function tableLookups(table: MatcherTable) {
+  const patternJoinsQuotes = new Uint8Array(table.patterns.length);
   for (const p of table.joinsQuotes) patternJoinsQuotes[p] = 1;
   // Suffixes a quoted form of the pattern's entry may glue on: the generic ones and those its
   // own aliases show (“三项”工作 → 工作), longest first; shared by the entries that add none.
@@ -138,33 +172,48 @@ export function matcherFromTable(table: MatcherTable, options: BaseMatcherOption
     const own = table.entrySuffixes[entry] ?? [];
     return own.length === 0 ? GENERIC_BY_LENGTH : [...new Set([...GENERIC_SUFFIXES, ...own])].sort((a, b) => b.length - a.length);
   };
-  const patternSuffixes = table.patternEntry.map(suffixesOf);
-  const scanner = createTermScanner(patterns, normaliser, automaton);
-  // Entries come in many shapes (optional fields); reading them per match would not stay fast.
-  const patternId = table.patternEntry.map((entry) => table.entryIds[entry] as string);
-  const patternTerm = table.patternEntry.map((entry) => table.entryTerms[entry] as string);
   // First units of the glued suffixes (制度 → 制): a closing quote followed by none of them ends a
-  // term plainly.
-  const suffixStarts = new Uint8Array(65536);
-  for (const suffix of GENERIC_SUFFIXES) suffixStarts[suffix.charCodeAt(0)] = 1;
-  for (const suffixes of table.entrySuffixes) for (const suffix of suffixes) suffixStarts[suffix.charCodeAt(0)] = 1;
+  // term plainly. A set: a few hundred units, read once per quoted match.
+  const suffixStarts = new Set<number>();
+  for (const suffix of GENERIC_SUFFIXES) suffixStarts.add(suffix.charCodeAt(0));
+  for (const suffixes of table.entrySuffixes) for (const suffix of suffixes) suffixStarts.add(suffix.charCodeAt(0));
+  return {
+    normaliser: createNormaliser(table.variants),
+    patternJoinsQuotes,
+    patternSuffixes: table.patternEntry.map(suffixesOf),
+    // Entries come in many shapes (optional fields); reading them per match would not stay fast.
+    patternId: table.patternEntry.map((entry) => table.entryIds[entry] as string),
+    patternTerm: table.patternEntry.map((entry) => table.entryTerms[entry] as string),
+    suffixStarts,
+  };
+}
 
-  // The near-miss resolver needs each entry's id and term only. Built at the first slogan the
-  // glossary lacks word for word, not with the matcher: with thousands of entries it costs a page
-  // about 1.5 MB and milliseconds that a page without such slogans never needs.
-  const fuzzyEntries = (): MatchableEntry[] => table.entryIds.map((id, i) => ({ id, term: table.entryTerms[i] as string, forms: [] }));
+/**
+ * Builds a matcher from a {@link MatcherTable} and the automaton of its patterns (term-scan.ts
+ * WORD_UNITS as extra alphabet): nothing is built here but lookup tables. `forms` gives the
+ * near-miss resolver its forms (read from at the first slogan the glossary lacks word for word).
+ */
+export function matcherFromTable(table: MatcherTable, options: BaseMatcherOptions, automaton: Automaton, forms: FuzzyForms): Matcher {
+  const slogans = options.slogans ?? true;
+  const { normaliser, patternJoinsQuotes, patternSuffixes, patternId, patternTerm, suffixStarts } = tableLookups(table);
+  const scanner = createTermScanner(table.patterns, normaliser, automaton);
+  const patternCount = table.patterns.length;
+
+  // The near-miss resolver is built at the first slogan the glossary lacks word for word, not
+  // with the matcher: with thousands of entries it costs a page milliseconds and memory that a
+  // page without such slogans never needs.
   const makeResolver = options.fuzzy;
   let resolver: FuzzyResolver | undefined;
   const nearMiss = (name: string): ReturnType<FuzzyResolver['resolve']> => {
     if (!makeResolver) return undefined;
-    resolver ??= makeResolver(fuzzyEntries(), table.entryKeys);
+    resolver ??= makeResolver(forms);
     return resolver.resolve(normaliser.key(name));
   };
   // Occurrences of the last scan, kept for the next: a rescan inside a scan gets its own.
   const occurrences = createTermOccurrences(1024);
   // The text of each pattern's last match: a report writes a term the same way again and again,
   // and one string shared by its matches saves making (and collecting) one per match.
-  const lastText: Array<string | undefined> = new Array<string | undefined>(patterns.length).fill(undefined);
+  const lastText: Array<string | undefined> = new Array<string | undefined>(patternCount).fill(undefined);
 
   // The scanner already settles overlaps (leftmost, then longest); here each occurrence becomes a
   // match whose span is widened to the quotes and glued suffix a reader sees as part of the term.
@@ -194,7 +243,7 @@ export function matcherFromTable(table: MatcherTable, options: BaseMatcherOption
       // Most terms have neither a glued suffix after their closing quote nor a quote inside them,
       // and so nothing to widen.
       const after = text.charCodeAt(end);
-      const glued = QUOTE_CODES[after] === 1 && suffixStarts[text.charCodeAt(end + 1)] === 1 && text.charCodeAt(start - 1) === OPENING_CODE_OF[after];
+      const glued = (QUOTE_INDEX[after] ?? 0) !== 0 && suffixStarts.has(text.charCodeAt(end + 1)) && text.charCodeAt(start - 1) === openingOf(after);
       if (glued || hasQuote(text, start, end)) {
         const limit = o + 1 < count ? (data[at + OCCURRENCE] as number) : text.length;
         const span = extendSpan(text, start, end, limit, patternSuffixes[pattern] as readonly string[]);
@@ -269,11 +318,8 @@ function innerTermsEnd(terms: readonly TextMatch[], t: number, candidate: { star
   return i;
 }
 
-const QUOTE_CODES = new Uint8Array(65536);
-for (const quote of [...Object.keys(QUOTE_PAIRS), ...CLOSING_QUOTES]) QUOTE_CODES[quote.charCodeAt(0)] = 1;
-
 function hasQuote(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (QUOTE_CODES[text.charCodeAt(i)] === 1) return true;
+  for (let i = start; i < end; i++) if (QUOTE_INDEX[text.charCodeAt(i)] !== 0) return true;
   return false;
 }
 
@@ -284,10 +330,10 @@ function hasQuote(text: string, start: number, end: number): boolean {
 function quoteJoinAt(text: string, start: number, end: number): number {
   for (let i = start; i < end; i++) {
     // Read as codes: a match with quotes in it comes here, and text[i] would make a string.
-    if ((OPENING_CODE_OF[text.charCodeAt(i)] ?? 0) === 0) continue;
+    if (openingOf(text.charCodeAt(i)) === 0) continue;
     let j = i + 1;
     while (j < end && isWhiteSpace(text.charCodeAt(j))) j++;
-    if (j < end && (CLOSING_CODE_OF[text.charCodeAt(j)] ?? 0) !== 0) return j;
+    if (j < end && closingOf(text.charCodeAt(j)) !== 0) return j;
   }
   return -1;
 }
@@ -314,7 +360,7 @@ function gluedSuffix(form: string): string | undefined {
  */
 function extendSpan(text: string, start: number, end: number, limit: number, suffixes: readonly string[]): { start: number; end: number } {
   const after = text.charCodeAt(end);
-  if (QUOTE_CODES[after] === 1 && text.charCodeAt(start - 1) === OPENING_CODE_OF[after]) {
+  if ((QUOTE_INDEX[after] ?? 0) !== 0 && text.charCodeAt(start - 1) === openingOf(after)) {
     const suffix = suffixes.find((candidate) => text.startsWith(candidate, end + 1));
     if (suffix && end + 1 + suffix.length <= limit) {
       start -= 1;
@@ -326,13 +372,13 @@ function extendSpan(text: string, start: number, end: number, limit: number, suf
   let unpairedClose = -1;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    const isClosing = OPENING_CODE_OF[code] !== 0;
-    if (isClosing && open.length > 0 && CLOSING_CODE_OF[open[open.length - 1] as number] === code) open.pop();
-    else if (CLOSING_CODE_OF[code] !== 0) open.push(code);
+    const isClosing = openingOf(code) !== 0;
+    if (isClosing && open.length > 0 && closingOf(open[open.length - 1] as number) === code) open.pop();
+    else if (closingOf(code) !== 0) open.push(code);
     else if (isClosing && open.length === 0 && unpairedClose === -1) unpairedClose = code;
   }
-  if (unpairedClose !== -1 && text.charCodeAt(start - 1) === OPENING_CODE_OF[unpairedClose]) start -= 1;
+  if (unpairedClose !== -1 && text.charCodeAt(start - 1) === openingOf(unpairedClose)) start -= 1;
   const lastOpen = open[open.length - 1];
-  if (lastOpen !== undefined && text.charCodeAt(end) === CLOSING_CODE_OF[lastOpen] && end < limit) end += 1;
+  if (lastOpen !== undefined && text.charCodeAt(end) === closingOf(lastOpen) && end < limit) end += 1;
   return { start, end };
 }

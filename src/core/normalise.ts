@@ -76,9 +76,10 @@ export function createNormaliser(variants: Readonly<Record<string, string>> = {}
   }
   exceptions.set(0, 0);
   for (const char of SKIPPED) exceptions.set(char.charCodeAt(0), 0);
-  // folded + 1, so that the zero-filled array means "itself".
-  const override = new Int32Array(65536);
-  for (const [code, folded] of exceptions) override[code] = folded + 1;
+  // folded + 1, so that the zero-filled array means "itself" (16 bits: no unit folds to U+FFFF,
+  // a noncharacter no variant table maps to).
+  const override = new Uint16Array(65536);
+  for (const [code, folded] of exceptions) if (folded < 0xffff) override[code] = folded + 1;
   const fold = (code: number): number => {
     const stored = override[code] as number;
     return stored === 0 ? code : stored - 1;

@@ -78,11 +78,21 @@ const PLAN_CODE = /^(?:十[一二三四五]|[七八九])五$/;
 const isCjk = (char: string): boolean => char >= '\u4e00' && char <= '\u9fff';
 const isArabic = (char: string): boolean => (char >= '0' && char <= '9') || (char >= '０' && char <= '９');
 // A count never follows these (三 in 第三, 十三, 3三, 初三, 周三, 每三, 零三) …
-const NOT_AFTER_TABLE = new Uint8Array(65536);
-for (const char of COUNT_CHARS + '0123456789０１２３４５６７８９第初周每零') NOT_AFTER_TABLE[char.charCodeAt(0)] = 1;
+// What a unit is to the slogan rules, as bits of one table (one 64 KB table a page, not five).
+const NOT_AFTER = 1;
+const NOT_NEXT = 2;
+const NOT_IN_NAME = 4;
+const MEASURE = 8;
+const NAME_BREAK = 16;
+const FLAGS = new Uint8Array(65536);
+const flag = (chars: Iterable<string>, bit: number): void => {
+  for (const char of chars) FLAGS[char.charCodeAt(0)] = (FLAGS[char.charCodeAt(0)] as number) | bit;
+};
+/** Whether the unit at `at` of `text` has `bit` (false past its end). */
+const hasFlag = (text: string, at: number, bit: number): boolean => ((FLAGS[text.charCodeAt(at)] ?? 0) & bit) !== 0;
+flag(COUNT_CHARS + '0123456789０１２３４５６７８９第初周每零', NOT_AFTER);
 // … nor comes before these (三年, 三所).
-const NOT_NEXT_TABLE = new Uint8Array(65536);
-for (const char of [...NOT_COUNTED, ...CLASSIFIERS]) NOT_NEXT_TABLE[char.charCodeAt(0)] = 1;
+flag([...NOT_COUNTED, ...CLASSIFIERS], NOT_NEXT);
 const FIVE = '五'.charCodeAt(0);
 // What a character may begin: a quoted name or a count.
 const OPENS = 1;
@@ -95,8 +105,7 @@ const LATIN = 3;
 for (let code = 0x41; code <= 0x5a; code++) TRIGGER_TABLE[code] = LATIN;
 const NOT_SLOGAN_SET = new Set(NOT_SLOGANS);
 // Characters a quoted name never holds: it would be a sentence, or two quotes.
-const NOT_IN_NAME_TABLE = new Uint8Array(65536);
-for (const char of '。；！？\n“「『‘') NOT_IN_NAME_TABLE[char.charCodeAt(0)] = 1;
+flag('。；！？\n“「『‘', NOT_IN_NAME);
 // The longest quoted name taken for a slogan.
 const MAX_NAME = 16;
 const isCount = (char: string): boolean => char.length === 1 && TRIGGER_TABLE[char.charCodeAt(0)] === COUNTS;
@@ -107,11 +116,9 @@ const isCjkAt = (text: string, at: number): boolean => {
   return code >= 0x4e00 && code <= 0x9fff;
 };
 const isCountAt = (text: string, at: number): boolean => TRIGGER_TABLE[text.charCodeAt(at)] === COUNTS;
-const MEASURE_TABLE = new Uint8Array(65536);
-for (const char of MEASURES) MEASURE_TABLE[char.charCodeAt(0)] = 1;
+flag(MEASURES, MEASURE);
 // What ends the name of a headed slogan (headedAt) besides a non-Chinese character or a numeral.
-const NAME_BREAK_TABLE = new Uint8Array(65536);
-for (const char of PUNCTUATION + '的和与及等在是了对把为从将') NAME_BREAK_TABLE[char.charCodeAt(0)] = 1;
+flag(PUNCTUATION + '的和与及等在是了对把为从将', NAME_BREAK);
 const BIG = '大'.charCodeAt(0);
 
 /**
@@ -294,7 +301,7 @@ function quotedAt(text: string, open: number): SloganCandidate | undefined {
   let close = open + 1;
   while (close < limit && text.charCodeAt(close) !== closing) close++;
   if (close === limit || close === open + 1) return undefined;
-  for (let i = open + 1; i < close; i++) if (NOT_IN_NAME_TABLE[text.charCodeAt(i)] === 1) return undefined;
+  for (let i = open + 1; i < close; i++) if (hasFlag(text, i, NOT_IN_NAME)) return undefined;
   const name = text.slice(open + 1, close);
   if (/^[0-9０-９]+(?:\s*[+＋]\s*[0-9０-９a-zA-ZＮ]*)*$/.test(name)) {
     if (/^(?:19|20)\d\d$/.test(name)) return undefined;
@@ -354,12 +361,12 @@ function isEnumeration(run: string): boolean {
 function unquotedAt(text: string, start: number): SloganCandidate | undefined {
   // Every numeral in the text comes here, 一 above all: the common rejections read char codes
   // and make no strings.
-  if (start > 0 && NOT_AFTER_TABLE[text.charCodeAt(start - 1)] === 1) return undefined;
+  if (start > 0 && hasFlag(text, start - 1, NOT_AFTER)) return undefined;
   let end = start;
   while (end < text.length && TRIGGER_TABLE[text.charCodeAt(end)] === COUNTS) end++;
   const nextCode = end < text.length ? text.charCodeAt(end) : 0;
   // A count is followed by the Chinese name of what it counts, not by 年, 届, 所…
-  const countsNothing = nextCode < 0x4e00 || nextCode > 0x9fff || NOT_NEXT_TABLE[nextCode] === 1;
+  const countsNothing = nextCode < 0x4e00 || nextCode > 0x9fff || hasFlag(text, end, NOT_NEXT);
   // Only a plan code (十四五, 九五) stands without one.
   const planShaped = end - start >= 2 && text.charCodeAt(end - 1) === FIVE;
   if (countsNothing && !planShaped) return undefined;
@@ -389,8 +396,7 @@ function alternatingAt(text: string, start: number): SloganCandidate | undefined
     let k = j;
     while (k < text.length && k - j < 3 && isCjkAt(text, k) && !isCountAt(text, k)) k++;
     // The name is text[j, k); its first character is neither a unit of time, a classifier nor a measure.
-    const first = text.charCodeAt(j);
-    if (k === j || NOT_NEXT_TABLE[first] === 1 || MEASURE_TABLE[first] === 1) break;
+    if (k === j || hasFlag(text, j, NOT_NEXT | MEASURE)) break;
     // A three-character name only at the end of a phrase: 两不愁三保障 ends at 保障, but in
     // 双流机场二跑道建设 nothing alternates.
     if (k - j === 3 && isCjkAt(text, k)) break;
@@ -406,10 +412,10 @@ function alternatingAt(text: string, start: number): SloganCandidate | undefined
 function headedAt(text: string, start: number, end: number, run: string): SloganCandidate | undefined {
   // 一项系统工程, 一个重要平台: 一 with a measure word is an article, not a count.
   if (run === '一') return undefined;
-  const nameStart = MEASURE_TABLE[text.charCodeAt(end)] === 1 ? end + 1 : end;
+  const nameStart = hasFlag(text, end, MEASURE) ? end + 1 : end;
   let best = -1;
   for (let k = nameStart; k < text.length && k - nameStart < 7; k++) {
-    if (!isCjkAt(text, k) || isCountAt(text, k) || NAME_BREAK_TABLE[text.charCodeAt(k)] === 1) break;
+    if (!isCjkAt(text, k) || isCountAt(text, k) || hasFlag(text, k, NAME_BREAK)) break;
     const upTo = k + 1;
     if (endsWithAny(text, upTo, nameStart, HEADS_BY_END)) best = upTo;
   }

@@ -73,20 +73,24 @@ const TRIPLE_SLOTS = 1 << TRIPLE_BITS;
  */
 export function createTermScanner(patterns: readonly string[], normaliser: Normaliser, automaton: Automaton): TermScanner {
   const unitClass = automaton.classOf;
-  const isWord = new Uint8Array(65536);
+  // By class (not by unit): a few bytes, not 64 KB.
+  const isWord = new Uint8Array(automaton.alphabet.length + 1);
   for (const unit of WORD_UNITS) isWord[unitClass[unit.charCodeAt(0)] as number] = 1;
 
   // Class of each raw UTF-16 unit after folding; a numeral standing alone (六 in 六稳, 一) has
   // the class of its one canonical unit, so only real runs (十五, 二〇二〇) take the slow path.
   // Only units that fold into the alphabet, are skipped or are numerals get an entry.
-  const rawClass = new Int32Array(65536);
+  // 16 bits a unit where classes fit (every glossary of words does): half the memory.
+  const Classes = automaton.alphabet.length < 0x7fff ? Int16Array : Int32Array;
+  const rawClass = new Classes(65536);
   for (const unit of automaton.alphabet) if (normaliser.fold(unit) === unit) rawClass[unit] = unitClass[unit] as number;
   for (const [raw, folded] of normaliser.exceptions) rawClass[raw] = folded === 0 ? SKIPPED : (unitClass[folded] as number);
   for (const raw of normaliser.numerals) rawClass[raw] = NUMERAL;
-  const aloneClass = new Int32Array(65536).fill(-1);
+  // Numerals only (a few dozen units): a map, not a 64K-unit table.
+  const aloneClass = new Map<number, number>();
   for (const raw of normaliser.numerals) {
     const alone = normaliser.numeralRun(String.fromCharCode(raw), 0).codes;
-    if (alone.length === 1) aloneClass[raw] = unitClass[alone[0] as number] as number;
+    if (alone.length === 1) aloneClass.set(raw, unitClass[alone[0] as number] as number);
   }
 
   // Characters that could rule out a form starting at themselves or just before them, so that
@@ -122,7 +126,7 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
   const skip = new Uint8Array(65536).fill(strides ? CLEAN : PLAIN);
   for (const raw of [...automaton.alphabet, ...normaliser.exceptions.keys(), ...normaliser.numerals]) {
     const cls = rawClass[raw] as number;
-    const first = cls === NUMERAL ? (aloneClass[raw] as number) : cls;
+    const first = cls === NUMERAL ? (aloneClass.get(raw) ?? -1) : cls;
     if (first < 0) {
       skip[raw] = cls === SKIPPED ? SKIP : STOP;
       continue;
@@ -140,7 +144,8 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
   // pair. At the root most characters that could start a form are not followed by what could
   // continue it (2020年 starts no 2网融合); a false positive only costs a trip through the automaton.
   const pairs = new Uint8Array(PAIR_SLOTS);
-  const triples = new Uint8Array(TRIPLE_SLOTS);
+  // One bit a slot.
+  const triples = new Uint8Array(TRIPLE_SLOTS >> 3);
   // Before the hash, a table small enough to stay in the processor's nearest cache: for each
   // second unit, one bit per first unit's class modulo 32. It alone rules out nearly every pair
   // that starts no form, even with 10,000 forms.
@@ -153,7 +158,10 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     const pair = pairHash(first, second);
     const slot = pair >>> (32 - PAIR_BITS);
     pairs[slot] = Math.max(pairs[slot] as number, pattern.length === 2 ? 2 : 1);
-    if (pattern.length > 2) triples[tripleSlot(pair, unitClass[pattern.charCodeAt(2)] as number)] = 1;
+    if (pattern.length > 2) {
+      const slot = tripleSlot(pair, unitClass[pattern.charCodeAt(2)] as number);
+      triples[slot >> 3] = (triples[slot >> 3] as number) | (1 << (slot & 7));
+    }
   }
 
   let longest = 1;
@@ -223,7 +231,7 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
         // A run goes on across skipped characters (十\n五); a numeral before a closing quote is alone.
         let after = i + 1;
         while (after < n && rawClass[text.charCodeAt(after)] === SKIPPED) after++;
-        cls = after === n || rawClass[text.charCodeAt(after)] !== NUMERAL ? (aloneClass[raw] as number) : -1;
+        cls = after === n || rawClass[text.charCodeAt(after)] !== NUMERAL ? (aloneClass.get(raw) ?? -1) : -1;
         if (cls === -1) {
           normaliser.numeralRun(text, i, run);
           units = run.codes.length;
@@ -305,7 +313,9 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     if (known !== 1) return known === 0;
     if (at + 2 >= text.length) return false;
     const third = rawClass[text.charCodeAt(at + 2)] as number;
-    return third >= 0 && triples[tripleSlot(pair, third)] === 0;
+    if (third < 0) return false;
+    const slot = tripleSlot(pair, third);
+    return ((triples[slot >> 3] as number) & (1 << (slot & 7))) === 0;
   }
 
   return { scan, scanInto };

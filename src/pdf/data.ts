@@ -28,11 +28,11 @@ export const watchViewerGlossary = (listener: (pack: CompiledPack | null) => voi
  * says the pack was replaced meanwhile.
  */
 export async function loadViewerMatcher(pack: CompiledPack, slogans: boolean, pause: () => Promise<void>, current: () => boolean): Promise<Matcher | null> {
-  const { table, automaton: data } = decodeCompiledPack(pack);
+  const { table, automaton: data, forms } = decodeCompiledPack(pack);
   await pause();
   if (!current()) return null;
   const automaton = loadAutomaton(data);
   await pause();
   if (!current()) return null;
-  return matcherFromTable(table, { slogans, fuzzy: createFuzzyResolver }, automaton);
+  return matcherFromTable(table, { slogans, fuzzy: createFuzzyResolver }, automaton, forms);
 }

@@ -72,4 +72,19 @@ describe('createAutomaton', () => {
       expect(occurrences(patterns, text)).toEqual(bruteForce(patterns, text));
     }
   });
+
+  it('agrees with a brute-force search when most states are past the dense rows (a big alphabet)', () => {
+    const next = seededRandom(11);
+    // 3,000 units make rows of 3,001 classes: only the first ~87 states get a dense row, the rest
+    // search their children and follow failure links.
+    const common = '六稳保三会一代理';
+    const unit = (): string => (next() < 0.7 ? (common[Math.floor(next() * common.length)] as string) : String.fromCharCode(0x4e00 + Math.floor(next() * 3000)));
+    const word = (max: number): string => Array.from({ length: 1 + Math.floor(next() * max) }, unit).join('');
+    const rare = Array.from({ length: 3000 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('');
+    for (let round = 0; round < 40; round++) {
+      const patterns = [rare.slice(0, 1500), rare.slice(1500), ...Array.from({ length: 400 }, () => word(6))];
+      const text = word(400);
+      expect(occurrences(patterns, text)).toEqual(bruteForce(patterns, text));
+    }
+  });
 });

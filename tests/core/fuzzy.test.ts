@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFuzzyResolver, isNearMiss } from '../../src/core/fuzzy';
+import { fuzzyForms } from '../../src/core/matcher-base';
 import { createNormaliser } from '../../src/core/normalise';
 
 const normaliser = createNormaliser();
@@ -34,7 +35,7 @@ describe('createFuzzyResolver', () => {
     { id: 'si-ge-yi-shi', term: '四个意识', forms: ['四个意识'] },
     { id: 'si-ge-zi-xin', term: '四个自信', forms: ['四个自信'] },
   ];
-  const resolver = createFuzzyResolver(entries, entries.map((entry) => [...new Set(entry.forms.map(key))]));
+  const resolver = createFuzzyResolver(fuzzyForms(entries, entries.map((entry) => [...new Set(entry.forms.map(key))])));
 
   it.each([
     ['五大倍增', 'wu-da'],

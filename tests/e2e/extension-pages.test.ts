@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { seedPageHtml } from '../../demo/seed-page';
+import { COMPILED_PACK_VERSION } from '../../src/core/compiled-pack';
 import { GOV_HOST, OTHER_HOST, type LaunchedBrowser } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
 import {
@@ -103,7 +104,7 @@ describe.each(RELEASE_TARGETS)('$name ($extension)', ({ name, extension }) => {
         const bundled = (await (await fetch('/glossary.json')).json()) as { hash: string };
         return { version: file.version, ofBundled: file.hash === bundled.hash, storedVersion: stored?.version, sameData: stored?.data === file.data && stored?.strings === file.strings };
       });
-      expect(found).toEqual({ version: 2, ofBundled: true, storedVersion: 2, sameData: true });
+      expect(found).toEqual({ version: COMPILED_PACK_VERSION, ofBundled: true, storedVersion: COMPILED_PACK_VERSION, sameData: true });
     } finally {
       await extensionPage.close();
     }
