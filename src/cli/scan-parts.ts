@@ -14,14 +14,12 @@
 // - reading in context (match-context.ts): every look around a match stops at 。 and line breaks;
 // - the one rule that counts over the whole text (a coinage quoted twice, slogans.ts) is settled
 //   with every part's counts (`readPart`'s `elsewhere`).
-import { loadAutomaton } from '../core/automaton';
-import { decodeCompiledPack, type CompiledPack, type DecodedPack } from '../core/compiled-pack';
+import { decodeCompiledPack, matcherOfDecoded, type CompiledPack, type DecodedPack } from '../core/compiled-pack';
 import type { FuzzyMatch } from '../core/fuzzy';
 import { createFuzzyResolver } from '../core/fuzzy';
 import { readForPage } from '../core/match-context';
 import { CHINESE_NUMERAL_CHARS } from '../core/numerals';
 import type { FuzzyResolverFactory, Matcher } from '../core/matcher';
-import { matcherFromTable } from '../core/matcher-base';
 import { collectSlogans, settleSlogans, type CollectedSlogans } from '../core/slogans';
 import type { TextMatch } from '../core/types';
 
@@ -101,7 +99,7 @@ export const rememberingFuzzyResolver: FuzzyResolverFactory = (forms) => {
 export const decodeWithBuffer = (compiled: CompiledPack): DecodedPack => decodeCompiledPack(compiled, Buffer.from(compiled.data, 'base64'));
 
 /** `scan`'s matcher of a decoded pack: createMatcher's defaults, near-miss lookups remembered. */
-export const matcherOfDecoded = ({ table, automaton, forms }: DecodedPack): Matcher => matcherFromTable(table, { fuzzy: rememberingFuzzyResolver }, loadAutomaton(automaton), forms);
+export const cliMatcherOfDecoded = (decoded: DecodedPack): Matcher => matcherOfDecoded(decoded, { fuzzy: rememberingFuzzyResolver });
 
 /**
  * How a page reads one part of a text (readForPage, no place), its slogans settled with `elsewhere`,

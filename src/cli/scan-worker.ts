@@ -5,7 +5,7 @@ import { parentPort } from 'node:worker_threads';
 import type { CompiledPack } from '../core/compiled-pack';
 import { collectSlogans } from '../core/slogans';
 import type { TextMatch } from '../core/types';
-import { decodeWithBuffer, matcherOfDecoded, readPart } from './scan-parts';
+import { decodeWithBuffer, cliMatcherOfDecoded, readPart } from './scan-parts';
 import { tally, type Tallies } from './scan-summary';
 
 /** The part to read: its UTF-8 bytes (clean, no byte order mark), the matcher, what to send back. */
@@ -27,7 +27,7 @@ if (port) {
     const collected = collectSlogans(text);
     port.postMessage({ quoted: collected.quoted } satisfies PartMessage);
     // Built while the main thread collects its part's counts.
-    const matcher = matcherOfDecoded(decodeWithBuffer(job.compiled));
+    const matcher = cliMatcherOfDecoded(decodeWithBuffer(job.compiled));
     port.once('message', (elsewhere: Map<string, number>) => {
       const matches = readPart(text, matcher, collected, elsewhere);
       const reply: PartMessage = job.json ? { length: text.length, matches } : { length: text.length, tallies: tally(text, matches, job.head) };

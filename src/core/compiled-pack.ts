@@ -239,7 +239,11 @@ export function decodeCompiledPack(compiled: CompiledPack, data?: Uint8Array): D
  * came from. Throws an Error saying what is wrong when its data is not of this version.
  */
 export function loadCompiledMatcher(compiled: CompiledPack, options: BaseMatcherOptions = {}): Matcher {
-  const { table, automaton, forms } = decodeCompiledPack(compiled);
+  return matcherOfDecoded(decodeCompiledPack(compiled), options);
+}
+
+/** The matcher of an already decoded pack (`decodeCompiledPack`; the CLI decodes with Node's codec). */
+export function matcherOfDecoded({ table, automaton, forms }: DecodedPack, options: BaseMatcherOptions = {}): Matcher {
   return matcherFromTable(table, options, loadAutomaton(automaton), forms);
 }
 

@@ -19,7 +19,7 @@ import { CENTRAL_CODE } from '../../core/types';
 import { loadMatcherSource } from '../glossary-files';
 import type { CliCommand } from '../io';
 import { UsageError } from '../io';
-import { cutOffset, decodeWithBuffer, matcherOfDecoded, partStarts, readPart, rememberingFuzzyResolver, shiftMatches, SPLIT_MIN_BYTES, THREADS_ENV, twoThreadsWanted } from '../scan-parts';
+import { cutOffset, decodeWithBuffer, cliMatcherOfDecoded, partStarts, readPart, rememberingFuzzyResolver, shiftMatches, SPLIT_MIN_BYTES, THREADS_ENV, twoThreadsWanted } from '../scan-parts';
 import { contextAfter, contextBefore, formatSummary, joinTallies, tally, type Tallies } from '../scan-summary';
 import type { PartJob, PartMessage } from '../scan-worker';
 
@@ -318,7 +318,7 @@ export const runScan: CliCommand = async (args, io) => {
   // A ready matcher when the default glossary has a fresh one: the same matches, nothing built.
   const decoded = source.compiled ? decodeWithBuffer(source.compiled) : undefined;
   let built: Matcher | undefined;
-  const matcher = (): Matcher => (built ??= decoded ? matcherOfDecoded(decoded) : createBaseMatcher(source.pack!, { fuzzy: rememberingFuzzyResolver }));
+  const matcher = (): Matcher => (built ??= decoded ? cliMatcherOfDecoded(decoded) : createBaseMatcher(source.pack!, { fuzzy: rememberingFuzzyResolver }));
   const starts = decoded === undefined ? undefined : partStarts(decoded.table.patterns, decoded.table.variants);
   const isElsewhere = region === undefined || source.pack === undefined ? undefined : elsewhereFor(source.pack, region, places);
   const results: Array<{ file: string; reading: Reading }> = [];
