@@ -39,7 +39,18 @@ export function listReports(dir: string): string[] {
   return found.sort();
 }
 
+/** The year a report file names (…/2021.md), if any. */
+const yearOfFile = (file: string) => Number(/((?:19|20)\d{2})\.md$/u.exec(file)?.[1]) || undefined;
+
+/**
+ * `npx tsx scripts/eval-usage.ts [rows] [--until YEAR]`: with --until, reports of later years are
+ * left out, so that entries chosen from the list are chosen without the held-out reports (2023+).
+ */
 function main(): void {
+  const args = process.argv.slice(2);
+  const untilAt = args.indexOf('--until');
+  const until = untilAt >= 0 ? Number(args[untilAt + 1]) : Infinity;
+  const rowsArg = args.find((arg, i) => /^\d+$/u.test(arg) && (untilAt < 0 || i !== untilAt + 1));
   if (!existsSync(CORPUS)) {
     console.log(`usage analysis skipped: no corpus at ${CORPUS}`);
     return;
@@ -50,6 +61,7 @@ function main(): void {
     const dir = path.join(CORPUS, folder);
     if (!existsSync(dir)) continue;
     for (const file of listReports(dir)) {
+      if ((yearOfFile(file) ?? 0) > until) continue;
       const text = readFileSync(file, 'utf8');
       const end = findAppendix(text);
       const body = end < 0 ? text : text.slice(0, end);
@@ -71,7 +83,7 @@ function main(): void {
     .filter((row) => row.places >= 5)
     .sort((a, b) => b.places - a.places || b.reports - a.reports);
   console.log('form\treports\tplaces\tappendices defining it');
-  for (const row of rows.slice(0, Number(process.argv[2] ?? 400))) console.log(`${row.form}\t${row.reports}\t${row.places}\t${row.defined}`);
+  for (const row of rows.slice(0, Number(rowsArg ?? 400))) console.log(`${row.form}\t${row.reports}\t${row.places}\t${row.defined}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) main();
