@@ -240,6 +240,15 @@ function firstOverlapping(candidates: readonly SloganCandidate[], start: number,
  * (重大慢性病防治“四早”工程 beside the epidemic 四早): on the 2022 rows it took 2 agreeing
  * explanations (“千村示范、万村整治”工程, “两化融合”工程) and no contradiction; the qualifier that
  * tells the chronic-disease programme apart cannot be told from a verb (实施, 持续开展) by position.
+ * Three more were measured and not built (eval's second held-out row: collection ≤2020, reports of
+ * 2021–2022). The text's own expansion beside a numbered term (“两癌”（乳腺癌、宫颈癌）, “五同”：规划同编…)
+ * overruling the shown definition: 24 such expansions in all report bodies up to 2022, none beside a
+ * numbered term the eval rows explain, so nothing to prove it on. The sentence around a numbered
+ * term sharing none of the shown definition's content words: true of 37% of the agreeing
+ * explanations and 32% of the contradicting ones (2022 rows; 41% / 38% on the ≤2020 row), no
+ * signal. Two numbered terms side by side (the exemption above, 两山两水): 9 pairs in every report
+ * body up to 2022, national and Shanghai ones included (三透四督四整三稳, 五馆三中心, 一点一点…),
+ * too few and too mixed to tell a rule from a list.
  * Other matches pass unchanged, so a term shown keeps its place rules (core/sense-choice.ts): this
  * only keeps a term's meaning off text that names something else.
  *
