@@ -59,33 +59,31 @@ function bare(text: string): string {
   return text;
 }
 
-/** Whether every unit of `text` (one or more) is an Arabic digit, half- or full-width. */
-function onlyDigits(text: string): boolean {
+/** `text` with full-width digits as ASCII ones, if every unit of it (one or more) is a numeral of either script; else undefined. */
+function numeralsOnly(text: string): string | undefined {
+  let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (!((code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19))) return false;
+    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 0x30);
+    else if ((code >= 0x30 && code <= 0x39) || NUMERALS.includes(text[i]!)) out += text[i];
+    else return undefined;
   }
-  return text.length > 0;
-}
-
-/** Whether every unit of `text` (one or more) is a Chinese numeral character (一, 十, 两, 双, 〇…). */
-function onlyChineseNumerals(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!NUMERALS.includes(text[i]!)) return false;
-  return text.length > 0;
+  return out.length > 0 ? out : undefined;
 }
 
 /**
- * Whether a term written only in numerals of one script was found as a run of numerals of the
- * other (the matcher reads 15 and 一五 alike): 一五 (a city's programme) read in 增长15%, 三零 in
- * 30个, the 12345 hotline in “一二三四五”总体战略. A bare number in digits is a quantity, and a run of
- * Chinese numerals is a coinage of its own, never a hotline's number. In all report bodies up to
- * 2022 the matcher found 一五 and 三零 in some 2,000 quantities this way, each a wrong explanation.
- * Terms with words (七个一批 read in “7个一批”, 四大支柱 in 4大支柱) are not touched.
+ * Whether a term written only in numerals was found as numerals written otherwise (the matcher
+ * reads 15, 十五 and 一五 alike): 一五 (a city's programme) read in 增长15% or in 第十五届, 三零 in
+ * 30个, the 12345 hotline in “一二三四五”总体战略. A number written otherwise is a quantity, an
+ * ordinal or a coinage of its own, never the term: in all report bodies up to 2022 the matcher
+ * found 一五 and 三零 in 2,218 such numbers (of 37,776 term matches), each a wrong explanation. Terms with words
+ * (七个一批 read in “7个一批”, 四大支柱 in 4大支柱) are not touched.
  */
-function numeralOfOtherScript(written: string, term: string | undefined): boolean {
+function numeralWrittenOtherwise(written: string, term: string | undefined): boolean {
   if (term === undefined) return false;
-  const canonical = bare(term);
-  return (onlyDigits(written) && onlyChineseNumerals(canonical)) || (onlyChineseNumerals(written) && onlyDigits(canonical));
+  const text = numeralsOnly(written);
+  const canonical = text === undefined ? undefined : numeralsOnly(bare(term));
+  return canonical !== undefined && canonical !== text;
 }
 
 /** Whether `text` has fewer than two characters (code points: a surrogate pair is one). */
@@ -243,9 +241,9 @@ function firstOverlapping(candidates: readonly SloganCandidate[], start: number,
  * which the term had hidden), else as said below:
  * - a term of one character (三, 服: parts of entries such as “一停二拆三修复” or 放管服 split by
  *   the importer) is never a term in running text: dropped;
- * - a term written only in numerals of one script found as numerals of the other (一五 in 15, the
- *   12345 hotline in 一二三四五; see `numeralOfOtherScript`) is a quantity or another coinage: dropped
- *   (flagged where the slogan detector finds a coinage there);
+ * - a term written only in numerals found as numerals written otherwise (一五 in 15 or 十五, the
+ *   12345 hotline in 一二三四五; see `numeralWrittenOtherwise`) is a quantity, an ordinal or another
+ *   coinage: dropped (flagged where the slogan detector finds a coinage there);
  * - a term inside a longer quoted phrase that is not one of the phrase's items, alone or with a
  *   glued generic word (两基 in “两高地、两基地、一屏障”, 六大行动 in “蓉城女性六大行动”; not 一城 in
  *   “一中心、一城、一区”, 三医联动 in “三医联动改革”), becomes an `unknown-slogan` spanning its item;
@@ -313,7 +311,7 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
       return;
     }
     const term = bare(match.text);
-    if (underTwoCharacters(term) || numeralOfOtherScript(term, match.term)) return replace(i, match);
+    if (underTwoCharacters(term) || numeralWrittenOtherwise(term, match.term)) return replace(i, match);
     // Without a quote mark in it, a match cuts no quoted name (and makes no arrays finding out).
     const cut = term === match.text ? undefined : cutQuote(text, match);
     if (cut) return replace(i, match, cut);

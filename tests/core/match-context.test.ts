@@ -19,10 +19,12 @@ const rows: { name: string; text: string; terms: string[]; canonical?: string; k
   { name: 'one character, outside quotes', text: '各部门简政放权，提高效率。', terms: ['放'], kept: [], flagged: [] },
   { name: 'one character inside a quoted numbered coinage', text: '全市“三新”产业集聚发展。', terms: ['三'], kept: [], flagged: ['三新'] },
   { name: 'two characters stay (negative)', text: '深化放管服改革。', terms: ['放管服'], kept: ['放管服'] },
-  // A term of numerals only, found as numerals of the other script (the matcher reads 15 as 一五).
+  // A term of numerals only, found as numerals written otherwise (the matcher reads 15 and 十五 as 一五).
   { name: 'a Chinese-numeral term read in a quantity', text: '全年投资增长15%。', terms: ['15'], canonical: '一五', kept: [], flagged: [] },
   { name: 'a full-width quantity', text: '新建站点３０个。', terms: ['３０'], canonical: '三零', kept: [], flagged: [] },
   { name: 'a digit term read in a run of Chinese numerals', text: '实施“一二三四五”总体战略。', terms: ['一二三四五'], canonical: '12345', kept: [], flagged: ['一二三四五'] },
+  { name: 'a digit-string term read in a place-value numeral', text: '市第十五届人大会议召开。', terms: ['十五'], canonical: '一五', kept: [], flagged: [] },
+  { name: 'a full-width digit term read in half-width digits (negative)', text: '拨打12345热线。', terms: ['12345'], canonical: '１２３４５', kept: ['12345'] },
   { name: 'the Chinese-numeral term as written (negative)', text: '建设“一五”实验区。', terms: ['一五'], canonical: '一五', kept: ['一五'] },
   { name: 'a digit term as written (negative)', text: '拨打12345热线反映问题。', terms: ['12345'], canonical: '12345', kept: ['12345'] },
   { name: 'a counted slogan in digits with words (negative)', text: '推进“7个一批”项目。', terms: ['7个一批'], canonical: '七个一批', kept: ['7个一批'] },

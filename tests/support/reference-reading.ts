@@ -31,12 +31,11 @@ const MAX_QUOTED = 24;
 const isNumeral = (char: string | undefined) => char !== undefined && NUMERAL.test(char);
 const isHan = (char: string | undefined) => char !== undefined && HAN.test(char) && !isNumeral(char);
 const bare = (text: string) => text.replace(/[“”‘’「」『』"'〝〞＂]/gu, '');
-const ONLY_DIGITS = /^[0-9０-９]+$/u;
-const ONLY_CHINESE_NUMERALS = new RegExp(`^[${NUMERALS}]+$`, 'u');
-/** A term written only in numerals of one script (一五, 12345) found as numerals of the other (15, 一二三四五). */
-const numeralOfOtherScript = (written: string, term: string | undefined) =>
-  term !== undefined &&
-  ((ONLY_DIGITS.test(written) && ONLY_CHINESE_NUMERALS.test(bare(term))) || (ONLY_CHINESE_NUMERALS.test(written) && ONLY_DIGITS.test(bare(term))));
+const ONLY_NUMERALS = new RegExp(`^[${NUMERALS}0-9０-９]+$`, 'u');
+const halfWidth = (text: string) => text.replace(/[０-９]/gu, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 0x30));
+/** A term written only in numerals (一五, 12345) found as numerals written otherwise (15, 十五, 一二三四五). */
+const numeralWrittenOtherwise = (written: string, term: string | undefined) =>
+  term !== undefined && ONLY_NUMERALS.test(written) && ONLY_NUMERALS.test(bare(term)) && halfWidth(written) !== halfWidth(bare(term));
 
 /** The quoted phrase (content offsets) that holds `start…end` and is longer than it, if any. */
 function quotedAround(text: string, start: number, end: number): { start: number; end: number } | undefined {
@@ -161,7 +160,7 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
       return;
     }
     const term = bare(match.text);
-    if ([...term].length < 2 || numeralOfOtherScript(term, match.term)) return replace(i, match);
+    if ([...term].length < 2 || numeralWrittenOtherwise(term, match.term)) return replace(i, match);
     const cut = cutQuote(text, match);
     if (cut) return replace(i, match, cut);
     const phrase = term === match.text ? quotedAround(text, match.start, match.end) : undefined;
