@@ -5,7 +5,7 @@ import type { MatchableEntry, TextMatch } from './types';
 import { createNormaliser, QUOTE_PAIRS } from './normalise';
 import { createTermOccurrences, createTermScanner, OCCURRENCE, WORD_UNITS } from './term-scan';
 import type { TermOccurrences } from './term-scan';
-import { scanSlogans } from './slogans';
+import { scanSlogans, type SloganCandidate } from './slogans';
 import type { FormRecord, FuzzyForms, FuzzyResolver } from './fuzzy';
 import { createAutomaton, type Automaton } from './automaton';
 
@@ -277,7 +277,10 @@ function mergeSlogans(
 ): TextMatch[] {
   const merged: TextMatch[] = [];
   let t = 0;
-  for (const candidate of scanSlogans(text)) {
+  const candidates = scanSlogans(text);
+  // Indexed, not for…of: each step of an iterator makes an object until the code is optimised.
+  for (let c = 0; c < candidates.length; c++) {
+    const candidate = candidates[c] as SloganCandidate;
     while (t < terms.length && (terms[t]?.end ?? 0) <= candidate.start) merged.push(terms[t++] as TextMatch);
     const next = terms[t];
     if (next && next.start < candidate.end) {

@@ -336,10 +336,19 @@ function keepLeftmostLongest(found: TermOccurrences, first: number, count: numbe
       if (before < from || (before === from && (data[p * OCCURRENCE + 3] as number) >= to)) break;
     }
     if (p === o - 1) continue;
-    // It goes after `p`; those between move up by one.
-    const occurrence = data.slice(at, at + OCCURRENCE);
+    // It goes after `p`; those between move up by one. Held in locals, not a copied typed array:
+    // the automaton reports a longer occurrence after the shorter ones it holds, so this runs for
+    // a good share of a report's occurrences, and an array each cost more than the rest.
+    const start = data[at] as number;
+    const end = data[at + 1] as number;
+    const pattern = data[at + 4] as number;
     data.copyWithin((p + 2) * OCCURRENCE, (p + 1) * OCCURRENCE, at);
-    data.set(occurrence, (p + 1) * OCCURRENCE);
+    const into = (p + 1) * OCCURRENCE;
+    data[into] = start;
+    data[into + 1] = end;
+    data[into + 2] = from;
+    data[into + 3] = to;
+    data[into + 4] = pattern;
   }
   let kept = first;
   let reached = -1;

@@ -19,7 +19,7 @@ import { CENTRAL_CODE } from '../../core/types';
 import { loadMatcherSource } from '../glossary-files';
 import type { CliCommand } from '../io';
 import { UsageError } from '../io';
-import { cutOffset, decodeWithBuffer, cliMatcherOfDecoded, partStarts, readPart, rememberingFuzzyResolver, shiftMatches, SPLIT_MIN_BYTES, THREADS_ENV, twoThreadsWanted } from '../scan-parts';
+import { cutOffset, decodeValidUtf8, decodeWithBuffer, cliMatcherOfDecoded, partStarts, readPart, rememberingFuzzyResolver, shiftMatches, SPLIT_MIN_BYTES, THREADS_ENV, twoThreadsWanted } from '../scan-parts';
 import { contextAfter, contextBefore, formatSummary, joinTallies, tally, type Tallies } from '../scan-summary';
 import type { PartJob, PartMessage } from '../scan-worker';
 
@@ -100,16 +100,16 @@ function cleanUtf8Bytes(bytes: Buffer): { bytes: Buffer; start: number } | undef
 }
 
 /**
- * A plain-text file's text when it decodes as clean UTF-8 (no replacement character, which invalid
- * bytes decode to, and no NUL), a byte order mark dropped; else undefined.
+ * A plain-text file's text when it is clean UTF-8 (valid, no U+FFFD and no NUL in it: what
+ * decoding used to be checked for, invalid bytes decoding to U+FFFD), a byte order mark dropped;
+ * else undefined.
  */
 function cleanUtf8Text(bytes: Buffer): string | undefined {
-  const text = bytes.toString('utf8');
-  if (text.includes('\ufffd') || text.includes('\u0000')) return undefined;
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const clean = cleanUtf8Bytes(bytes);
+  return clean === undefined ? undefined : decodeValidUtf8(clean.bytes.subarray(clean.start));
 }
 
-const textOf = (document: ScanDocument): string => ('text' in document ? document.text : document.bytes.toString('utf8', document.start));
+const textOf = (document: ScanDocument): string => ('text' in document ? document.text : decodeValidUtf8(document.bytes.subarray(document.start)));
 
 /** A document to scan; a long clean UTF-8 one as its bytes when `inParts` (read on two threads). */
 async function readDocument(file: string, cwd: string, inParts: boolean): Promise<ScanDocument> {
@@ -190,7 +190,7 @@ async function readOnTwoThreads(document: { bytes: Buffer; start: number }, cut:
   };
   const second = new Uint8Array(bytes.subarray(cut));
   worker.postMessage({ bytes: second, compiled, json, head } satisfies PartJob, [second.buffer]);
-  const text = bytes.toString('utf8', start, cut);
+  const text = decodeValidUtf8(bytes.subarray(start, cut));
   const collected = collectSlogans(text);
   worker.postMessage(collected.quoted);
   // Built while the worker collects its part's counts.
