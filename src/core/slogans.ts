@@ -101,6 +101,7 @@ flag(COUNT_CHARS + '0123456789０１２３４５６７８９第初周每零', NO
 // … nor comes before these (三年, 三所).
 flag([...NOT_COUNTED, ...CLASSIFIERS], NOT_NEXT);
 const FIVE = '五'.charCodeAt(0);
+const ONE = '一'.charCodeAt(0);
 // What a character may begin: a quoted name or a count.
 const OPENS = 1;
 const COUNTS = 2;
@@ -316,7 +317,14 @@ function quotedAt(text: string, open: number): SloganCandidate | undefined {
   let close = open + 1;
   while (close < limit && text.charCodeAt(close) !== closing) close++;
   if (close === limit || close === open + 1) return undefined;
-  for (let i = open + 1; i < close; i++) if (hasFlag(text, i, NOT_IN_NAME)) return undefined;
+  // A name is taken only for a numeral in it (countsSomething; the bare numbers below start with
+  // a digit): without an Arabic digit or a count character, nothing below can take it.
+  let numbered = false;
+  for (let i = open + 1; i < close; i++) {
+    if (hasFlag(text, i, NOT_IN_NAME)) return undefined;
+    if (!numbered && (isCountAt(text, i) || isArabicAt(text, i))) numbered = true;
+  }
+  if (!numbered) return undefined;
   const name = text.slice(open + 1, close);
   if (/^[0-9０-９]+(?:\s*[+＋]\s*[0-9０-９a-zA-ZＮ]*)*$/.test(name)) {
     if (/^(?:19|20)\d\d$/.test(name)) return undefined;
@@ -388,6 +396,10 @@ function unquotedAt(text: string, start: number): SloganCandidate | undefined {
   // Only a plan code (十四五, 九五) stands without one.
   const planShaped = end - start >= 2 && text.charCodeAt(end - 1) === FIVE;
   if (countsNothing && !planShaped) return undefined;
+  // A lone 一 (the commonest numeral: 进一步, 一批) heads no slogan (headedAt) and is no plan code
+  // or congress: only an alternation can start with it, and that needs another count within the
+  // next three characters (alternatingAt). Without one, nothing below can take it.
+  if (end - start === 1 && text.charCodeAt(start) === ONE && !isCountAt(text, end + 1) && !isCountAt(text, end + 2) && !isCountAt(text, end + 3)) return undefined;
   const run = text.slice(start, end);
   // A plan code is plan-shaped (ends in 五): the test is not run for the others.
   if (planShaped && PLAN_CODE.test(run)) return candidateOf(text, start, end, 'plan');
@@ -396,8 +408,9 @@ function unquotedAt(text: string, start: number): SloganCandidate | undefined {
   const idioms = IDIOMS_BY_NUMERAL.get(text.charCodeAt(start));
   if (idioms !== undefined) {
     for (let d = 0; d < idioms.length; d++) {
-      const [idiom, offset] = idioms[d] as [string, number];
-      if (text.startsWith(idiom, start - offset)) return undefined;
+      // Read by index: destructuring an array runs its iterator.
+      const idiom = idioms[d] as [string, number];
+      if (text.startsWith(idiom[0], start - idiom[1])) return undefined;
     }
   }
   if (nextCode === BIG && isOrdinalCongress(run)) {
