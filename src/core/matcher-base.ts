@@ -168,9 +168,14 @@ function tableLookups(table: MatcherTable) {
   for (const p of table.joinsQuotes) patternJoinsQuotes[p] = 1;
   // Suffixes a quoted form of the pattern's entry may glue on: the generic ones and those its
   // own aliases show (“三项”工作 → 工作), longest first; shared by the entries that add none.
+  // Made once per entry: an entry's patterns (its term and forms) share the list.
+  const madeFor = new Map<number, string[]>();
   const suffixesOf = (entry: number): string[] => {
     const own = table.entrySuffixes[entry] ?? [];
-    return own.length === 0 ? GENERIC_BY_LENGTH : [...new Set([...GENERIC_SUFFIXES, ...own])].sort((a, b) => b.length - a.length);
+    if (own.length === 0) return GENERIC_BY_LENGTH;
+    let made = madeFor.get(entry);
+    if (made === undefined) madeFor.set(entry, (made = [...new Set([...GENERIC_SUFFIXES, ...own])].sort((a, b) => b.length - a.length)));
+    return made;
   };
   // First units of the glued suffixes (制度 → 制): a closing quote followed by none of them ends a
   // term plainly. A set: a few hundred units, read once per quoted match.

@@ -105,16 +105,17 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     if (alone.length > 1) expansions.push(String.fromCharCode(...alone));
   }
   let strides = true;
+  // Every expansion's tails (十 → 10: "10", "0"), made once rather than once per pattern.
+  const tails: string[] = [];
+  for (const expansion of expansions) for (let u = 0; u < expansion.length; u++) tails.push(expansion.slice(u));
   for (const pattern of patterns) {
     if (pattern.length === 0) continue;
     if (pattern.length < 2) strides = false;
     for (let at = 0; at < 2 && at < pattern.length; at++) dirty[unitClass[pattern.charCodeAt(at)] as number] = 1;
-    for (const expansion of expansions) {
-      if (expansion.includes(pattern)) strides = false;
-      for (let u = 0; u < expansion.length; u++) {
-        const rest = expansion.slice(u);
-        if (pattern.length > rest.length && pattern.startsWith(rest)) dirty[unitClass[pattern.charCodeAt(rest.length)] as number] = 1;
-      }
+    for (let e = 0; e < expansions.length; e++) if ((expansions[e] as string).includes(pattern)) strides = false;
+    for (let t = 0; t < tails.length; t++) {
+      const rest = tails[t] as string;
+      if (pattern.length > rest.length && pattern.startsWith(rest)) dirty[unitClass[pattern.charCodeAt(rest.length)] as number] = 1;
     }
   }
 
