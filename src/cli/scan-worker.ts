@@ -5,7 +5,7 @@ import { parentPort } from 'node:worker_threads';
 import type { CompiledPack } from '../core/compiled-pack';
 import { collectSlogans } from '../core/slogans';
 import type { TextMatch } from '../core/types';
-import { decodeWithBuffer, cliMatcherOfDecoded, readPart } from './scan-parts';
+import { decodeValidUtf8, decodeWithBuffer, cliMatcherOfDecoded, readPart } from './scan-parts';
 import { tally, type Tallies } from './scan-summary';
 
 /** The part to read: its UTF-8 bytes (clean, no byte order mark), the matcher, what to send back. */
@@ -23,7 +23,7 @@ export type PartMessage = { quoted: Map<string, number> } | { length: number; ta
 const port = parentPort;
 if (port) {
   port.once('message', (job: PartJob) => {
-    const text = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength).toString('utf8');
+    const text = decodeValidUtf8(Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength));
     const collected = collectSlogans(text);
     port.postMessage({ quoted: collected.quoted } satisfies PartMessage);
     // Built while the main thread collects its part's counts.

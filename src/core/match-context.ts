@@ -89,15 +89,40 @@ function underTwoCharacters(text: string): boolean {
   return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
+// By UTF-16 unit, its place in OPEN and in CLOSE (-1: none): asked around nearly every term
+// match, where text[i] of a Chinese character would make a string each time.
+const OPEN_INDEX = new Int8Array(65536).fill(-1);
+const CLOSE_INDEX = new Int8Array(65536).fill(-1);
+for (let i = 0; i < OPEN.length; i++) OPEN_INDEX[OPEN.charCodeAt(i)] = i;
+for (let i = 0; i < CLOSE.length; i++) CLOSE_INDEX[CLOSE.charCodeAt(i)] = i;
+/** OPEN.indexOf / CLOSE.indexOf of the unit at `at` of a text, which must be inside it. */
+const openIndexAt = (text: string, at: number): number => OPEN_INDEX[text.charCodeAt(at)] as number;
+const closeIndexAt = (text: string, at: number): number => CLOSE_INDEX[text.charCodeAt(at)] as number;
+
 /** The quoted phrase (content offsets) that holds `start…end` and is longer than it, if any. */
 function quotedAround(text: string, start: number, end: number): { start: number; end: number } | undefined {
   let open = start - 1;
   while (open >= 0 && start - open <= MAX_QUOTED && !isStop(text, open)) open -= 1;
-  if (open < 0 || !OPEN.includes(text[open]!)) return undefined;
+  if (open < 0 || openIndexAt(text, open) === -1) return undefined;
   let close = end;
   while (close < text.length && close - open <= MAX_QUOTED && !isStop(text, close)) close += 1;
-  if (close >= text.length || CLOSE.indexOf(text[close]!) !== OPEN.indexOf(text[open]!)) return undefined;
+  if (close >= text.length || closeIndexAt(text, close) !== openIndexAt(text, open)) return undefined;
   return open + 1 === start && close === end ? undefined : { start: open + 1, end: close };
+}
+
+/** Whether `text` has a UTF-16 surrogate unit. */
+function hasSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/** The first unit of `text` that `index` places (OPEN_INDEX, CLOSE_INDEX), or -1. */
+function firstUnitIn(text: string, index: Int8Array): number {
+  for (let i = 0; i < text.length; i++) if (index[text.charCodeAt(i)] !== -1) return i;
+  return -1;
 }
 
 /**
@@ -107,8 +132,10 @@ function quotedAround(text: string, start: number, end: number): { start: number
  */
 function cutQuote(text: string, match: TextMatch): { start: number; end: number } | undefined {
   const inside = match.text;
-  const firstClose = [...inside].findIndex((char) => CLOSE.includes(char));
-  const firstOpen = [...inside].findIndex((char) => OPEN.includes(char));
+  // Indexes counted in characters (code points), as they always were; without a surrogate in the
+  // match they are its units, found with no array of one-character strings.
+  const firstClose = hasSurrogate(inside) ? [...inside].findIndex((char) => CLOSE.includes(char)) : firstUnitIn(inside, CLOSE_INDEX);
+  const firstOpen = hasSurrogate(inside) ? [...inside].findIndex((char) => OPEN.includes(char)) : firstUnitIn(inside, OPEN_INDEX);
   if (firstClose >= 0 && (firstOpen < 0 || firstClose < firstOpen)) {
     // A closing mark whose opening one is before the match: the match began inside the phrase.
     let open = match.start - 1;
@@ -284,7 +311,10 @@ function firstOverlapping(candidates: readonly SloganCandidate[], start: number,
 export function readInContext(text: string, matches: readonly TextMatch[]): TextMatch[] {
   const starts = new OffsetSet(text.length);
   const ends = new OffsetSet(text.length);
-  for (const m of matches) {
+  // Indexed loops, not for…of or forEach: until the code is optimised, each step of an iterator
+  // makes an object, and a report has a hundred thousand matches.
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i]!;
     if (m.kind !== 'term') continue;
     starts.add(m.start);
     ends.add(m.end);
@@ -300,16 +330,23 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
     const span = firstOverlapping(candidates, match.start, match.end, fits) ?? (fallback && fits(fallback) ? fallback : undefined);
     if (span) out.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end), kind: 'unknown-slogan' });
   };
-  matches.forEach((match, i) => {
+  for (let i = 0; i < matches.length; i++) {
+    const match = matches[i]!;
     if (match.kind !== 'term') {
       out.push(match);
-      return;
+      continue;
     }
     const term = bare(match.text);
-    if (underTwoCharacters(term) || numeralWrittenOtherwise(term, match.term)) return replace(i, match);
+    if (underTwoCharacters(term) || numeralWrittenOtherwise(term, match.term)) {
+      replace(i, match);
+      continue;
+    }
     // Without a quote mark in it, a match cuts no quoted name (and makes no arrays finding out).
     const cut = term === match.text ? undefined : cutQuote(text, match);
-    if (cut) return replace(i, match, cut);
+    if (cut) {
+      replace(i, match, cut);
+      continue;
+    }
     const phrase = term === match.text ? quotedAround(text, match.start, match.end) : undefined;
     const item = phrase && partOfItem(text, phrase.start, phrase.end, match.start, match.end);
     if (item) replace(i, match, item);
@@ -319,7 +356,7 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
       if (renamed) replace(i, match, renamed);
       else out.push(match);
     }
-  });
+  }
   return out;
 }
 

@@ -5,7 +5,7 @@ import type { MatchableEntry, TextMatch } from './types';
 import { createNormaliser, QUOTE_PAIRS } from './normalise';
 import { createTermOccurrences, createTermScanner, OCCURRENCE, WORD_UNITS } from './term-scan';
 import type { TermOccurrences } from './term-scan';
-import { scanSlogans } from './slogans';
+import { scanSlogans, type SloganCandidate } from './slogans';
 import type { FormRecord, FuzzyForms, FuzzyResolver } from './fuzzy';
 import { createAutomaton, type Automaton } from './automaton';
 
@@ -168,9 +168,14 @@ function tableLookups(table: MatcherTable) {
   for (const p of table.joinsQuotes) patternJoinsQuotes[p] = 1;
   // Suffixes a quoted form of the pattern's entry may glue on: the generic ones and those its
   // own aliases show (“三项”工作 → 工作), longest first; shared by the entries that add none.
+  // Made once per entry: an entry's patterns (its term and forms) share the list.
+  const madeFor = new Map<number, string[]>();
   const suffixesOf = (entry: number): string[] => {
     const own = table.entrySuffixes[entry] ?? [];
-    return own.length === 0 ? GENERIC_BY_LENGTH : [...new Set([...GENERIC_SUFFIXES, ...own])].sort((a, b) => b.length - a.length);
+    if (own.length === 0) return GENERIC_BY_LENGTH;
+    let made = madeFor.get(entry);
+    if (made === undefined) madeFor.set(entry, (made = [...new Set([...GENERIC_SUFFIXES, ...own])].sort((a, b) => b.length - a.length)));
+    return made;
   };
   // First units of the glued suffixes (制度 → 制): a closing quote followed by none of them ends a
   // term plainly. A set: a few hundred units, read once per quoted match.
@@ -277,7 +282,10 @@ function mergeSlogans(
 ): TextMatch[] {
   const merged: TextMatch[] = [];
   let t = 0;
-  for (const candidate of scanSlogans(text)) {
+  const candidates = scanSlogans(text);
+  // Indexed, not for…of: each step of an iterator makes an object until the code is optimised.
+  for (let c = 0; c < candidates.length; c++) {
+    const candidate = candidates[c] as SloganCandidate;
     while (t < terms.length && (terms[t]?.end ?? 0) <= candidate.start) merged.push(terms[t++] as TextMatch);
     const next = terms[t];
     if (next && next.start < candidate.end) {
@@ -361,7 +369,9 @@ function gluedSuffix(form: string): string | undefined {
 function extendSpan(text: string, start: number, end: number, limit: number, suffixes: readonly string[]): { start: number; end: number } {
   const after = text.charCodeAt(end);
   if ((QUOTE_INDEX[after] ?? 0) !== 0 && text.charCodeAt(start - 1) === openingOf(after)) {
-    const suffix = suffixes.find((candidate) => text.startsWith(candidate, end + 1));
+    // Indexed, not find with a callback: a closure per quoted match until the code is optimised.
+    let suffix: string | undefined;
+    for (let s = 0; s < suffixes.length && suffix === undefined; s++) if (text.startsWith(suffixes[s] as string, end + 1)) suffix = suffixes[s];
     if (suffix && end + 1 + suffix.length <= limit) {
       start -= 1;
       end += 1 + suffix.length;

@@ -20,6 +20,9 @@ export interface SloganCandidate {
 }
 
 const OPENING: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』', '‘': '’', '"': '"' };
+/** OPENING by UTF-16 unit (0: opens nothing): text.charAt of a Chinese quote mark makes a string. */
+const CLOSING_CODE = new Uint16Array(65536);
+for (const [open, close] of Object.entries(OPENING)) CLOSING_CODE[open.charCodeAt(0)] = close.charCodeAt(0);
 
 /** After a numeral, a quantity, date, ordinal or ranking rather than a set: 三年, 十九届, 六连冠, 万亿. */
 const NOT_COUNTED = new Set('年月日号届次期季周天时分秒岁亿连后成倍是要则亩米吨元斤'.split(''));
@@ -76,7 +79,11 @@ const PUNCTUATION = '，。、；：！？（）()《》〈〉【】—…·,.;:
 const PLAN_CODE = /^(?:十[一二三四五]|[七八九])五$/;
 
 const isCjk = (char: string): boolean => char >= '\u4e00' && char <= '\u9fff';
-const isArabic = (char: string): boolean => (char >= '0' && char <= '9') || (char >= '０' && char <= '９');
+/** Whether the unit at `at` is an Arabic digit, ASCII or full-width (false past the end). */
+const isArabicAt = (text: string, at: number): boolean => {
+  const code = text.charCodeAt(at);
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+};
 // A count never follows these (三 in 第三, 十三, 3三, 初三, 周三, 每三, 零三) …
 // What a unit is to the slogan rules, as bits of one table (one 64 KB table a page, not five).
 const NOT_AFTER = 1;
@@ -94,6 +101,7 @@ flag(COUNT_CHARS + '0123456789０１２３４５６７８９第初周每零', NO
 // … nor comes before these (三年, 三所).
 flag([...NOT_COUNTED, ...CLASSIFIERS], NOT_NEXT);
 const FIVE = '五'.charCodeAt(0);
+const ONE = '一'.charCodeAt(0);
 // What a character may begin: a quoted name or a count.
 const OPENS = 1;
 const COUNTS = 2;
@@ -108,7 +116,6 @@ const NOT_SLOGAN_SET = new Set(NOT_SLOGANS);
 flag('。；！？\n“「『‘', NOT_IN_NAME);
 // The longest quoted name taken for a slogan.
 const MAX_NAME = 16;
-const isCount = (char: string): boolean => char.length === 1 && TRIGGER_TABLE[char.charCodeAt(0)] === COUNTS;
 // The same questions of the unit at `at` of a text (false past its end), asked for every numeral:
 // reading a code makes no one-character string, as charAt does for a Chinese character.
 const isCjkAt = (text: string, at: number): boolean => {
@@ -147,11 +154,15 @@ const LONG_NOT_SLOGANS_BY_START = indexBy(NOT_SLOGANS.filter((word) => word.leng
 const UNQUOTED_NOT_SLOGANS_BY_START = indexBy(UNQUOTED_NOT_SLOGANS, (word) => pairKey(word, 0));
 const HEADS_BY_END = indexBy(HEADS, (word) => pairKey(word, word.length - 2));
 
+// The loops over words below and in the rules index their arrays rather than use for…of: every
+// numeral and quote of a report comes through them, most while the code is not yet optimised, and
+// there each step of an iterator makes an object to collect (a 15 MB report: megabytes of them).
+
 /** Whether one of the indexed words starts at `at`. */
 function startsWithAny(text: string, at: number, index: WordIndex): boolean {
   const words = index.get(pairKey(text, at));
   if (words === undefined) return false;
-  for (const word of words) if (text.startsWith(word, at)) return true;
+  for (let w = 0; w < words.length; w++) if (text.startsWith(words[w] as string, at)) return true;
   return false;
 }
 
@@ -160,7 +171,10 @@ function endsWithAny(text: string, end: number, from: number, index: WordIndex):
   if (end - 2 < from) return false;
   const words = index.get(pairKey(text, end - 2));
   if (words === undefined) return false;
-  for (const word of words) if (end - word.length >= from && text.startsWith(word, end - word.length)) return true;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w] as string;
+    if (end - word.length >= from && text.startsWith(word, end - word.length)) return true;
+  }
   return false;
 }
 
@@ -278,7 +292,8 @@ function acronymAt(text: string, start: number): SloganCandidate | undefined {
 
 // A quoted coinage at `open`: the name without its quotes, and whether only its shape holds it.
 function coinedAt(text: string, open: number): { candidate: SloganCandidate; shapedOnly: boolean } | undefined {
-  const closing = (OPENING[text.charAt(open)] ?? '').charCodeAt(0);
+  // NaN where nothing opens (as ''.charCodeAt(0) was): no unit equals it.
+  const closing = CLOSING_CODE[text.charCodeAt(open)] || NaN;
   const limit = Math.min(text.length, open + 10);
   let close = open + 1;
   while (close < limit && text.charCodeAt(close) !== closing) close++;
@@ -295,13 +310,21 @@ function candidateOf(text: string, start: number, end: number, evidence: SloganE
 // A quoted name at `open` (the opening quote). The candidate spans the name without its quotes,
 // except a bare number whose counter follows the quote: 稳增长“21”条 gives “21”条.
 function quotedAt(text: string, open: number): SloganCandidate | undefined {
-  const closing = (OPENING[text.charAt(open)] ?? '').charCodeAt(0);
+  // NaN where nothing opens (as ''.charCodeAt(0) was): no unit equals it.
+  const closing = CLOSING_CODE[text.charCodeAt(open)] || NaN;
   // Looked for only as far as a name can reach: an unclosed quote must not cost a search to the end.
   const limit = Math.min(text.length, open + MAX_NAME + 2);
   let close = open + 1;
   while (close < limit && text.charCodeAt(close) !== closing) close++;
   if (close === limit || close === open + 1) return undefined;
-  for (let i = open + 1; i < close; i++) if (hasFlag(text, i, NOT_IN_NAME)) return undefined;
+  // A name is taken only for a numeral in it (countsSomething; the bare numbers below start with
+  // a digit): without an Arabic digit or a count character, nothing below can take it.
+  let numbered = false;
+  for (let i = open + 1; i < close; i++) {
+    if (hasFlag(text, i, NOT_IN_NAME)) return undefined;
+    if (!numbered && (isCountAt(text, i) || isArabicAt(text, i))) numbered = true;
+  }
+  if (!numbered) return undefined;
   const name = text.slice(open + 1, close);
   if (/^[0-9０-９]+(?:\s*[+＋]\s*[0-9０-９a-zA-ZＮ]*)*$/.test(name)) {
     if (/^(?:19|20)\d\d$/.test(name)) return undefined;
@@ -317,10 +340,11 @@ function countsSomething(name: string): boolean {
   if (containsAny(name, LONG_NOT_SLOGANS_BY_START) || NOT_SLOGAN_SET.has(name)) return false;
   if (name.endsWith('合一') && name.length >= 4) return true;
   for (let i = 0; i < name.length; i++) {
-    const char = name.charAt(i);
-    if (isArabic(char)) {
+    // Read as codes (isArabicAt, isCountAt): most units are neither, and charAt of a Chinese
+    // character makes a string.
+    if (isArabicAt(name, i)) {
       let j = i;
-      while (j < name.length && isArabic(name.charAt(j))) j++;
+      while (j < name.length && isArabicAt(name, j)) j++;
       const number = name.slice(i, j);
       const rest = name.slice(j);
       const year = /^(?:19|20)\d\d$/.test(number);
@@ -330,9 +354,9 @@ function countsSomething(name: string): boolean {
       i = j - 1;
       continue;
     }
-    if (!isCount(char)) continue;
+    if (!isCountAt(name, i)) continue;
     let j = i;
-    while (j < name.length && isCount(name.charAt(j))) j++;
+    while (j < name.length && isCountAt(name, j)) j++;
     const run = name.slice(i, j);
     const next = name.charAt(j);
     const previous = name.charAt(i - 1);
@@ -352,9 +376,11 @@ function isOrdinalCongress(run: string): boolean {
 }
 
 // 一二三 (as in 一二三产融合) lists numerals rather than counting.
+const IS_COUNTING_DIGIT = new Uint8Array(65536);
+for (let i = 0; i < COUNTING_DIGITS.length; i++) IS_COUNTING_DIGIT[COUNTING_DIGITS.charCodeAt(i)] = 1;
 function isEnumeration(run: string): boolean {
   if (run.length < 2) return false;
-  for (let i = 0; i < run.length; i++) if (!COUNTING_DIGITS.includes(run.charAt(i))) return false;
+  for (let i = 0; i < run.length; i++) if (!IS_COUNTING_DIGIT[run.charCodeAt(i)]) return false;
   return !PLAN_CODE.test(run);
 }
 
@@ -370,12 +396,23 @@ function unquotedAt(text: string, start: number): SloganCandidate | undefined {
   // Only a plan code (十四五, 九五) stands without one.
   const planShaped = end - start >= 2 && text.charCodeAt(end - 1) === FIVE;
   if (countsNothing && !planShaped) return undefined;
+  // A lone 一 (the commonest numeral: 进一步, 一批) heads no slogan (headedAt) and is no plan code
+  // or congress: only an alternation can start with it, and that needs another count within the
+  // next three characters (alternatingAt). Without one, nothing below can take it.
+  if (end - start === 1 && text.charCodeAt(start) === ONE && !isCountAt(text, end + 1) && !isCountAt(text, end + 2) && !isCountAt(text, end + 3)) return undefined;
   const run = text.slice(start, end);
   // A plan code is plan-shaped (ends in 五): the test is not run for the others.
   if (planShaped && PLAN_CODE.test(run)) return candidateOf(text, start, end, 'plan');
   if (countsNothing || isEnumeration(run)) return undefined;
   if (startsWithAny(text, start, NOT_SLOGANS_BY_START) || startsWithAny(text, start, UNQUOTED_NOT_SLOGANS_BY_START)) return undefined;
-  for (const [idiom, offset] of IDIOMS_BY_NUMERAL.get(text.charCodeAt(start)) ?? []) if (text.startsWith(idiom, start - offset)) return undefined;
+  const idioms = IDIOMS_BY_NUMERAL.get(text.charCodeAt(start));
+  if (idioms !== undefined) {
+    for (let d = 0; d < idioms.length; d++) {
+      // Read by index: destructuring an array runs its iterator.
+      const idiom = idioms[d] as [string, number];
+      if (text.startsWith(idiom[0], start - idiom[1])) return undefined;
+    }
+  }
   if (nextCode === BIG && isOrdinalCongress(run)) {
     // 十二大行动 is a programme; 十九大战略安排 is the 19th congress's strategy.
     const headed = headedAt(text, start, end, run);

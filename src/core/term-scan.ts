@@ -105,16 +105,17 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     if (alone.length > 1) expansions.push(String.fromCharCode(...alone));
   }
   let strides = true;
+  // Every expansion's tails (十 → 10: "10", "0"), made once rather than once per pattern.
+  const tails: string[] = [];
+  for (const expansion of expansions) for (let u = 0; u < expansion.length; u++) tails.push(expansion.slice(u));
   for (const pattern of patterns) {
     if (pattern.length === 0) continue;
     if (pattern.length < 2) strides = false;
     for (let at = 0; at < 2 && at < pattern.length; at++) dirty[unitClass[pattern.charCodeAt(at)] as number] = 1;
-    for (const expansion of expansions) {
-      if (expansion.includes(pattern)) strides = false;
-      for (let u = 0; u < expansion.length; u++) {
-        const rest = expansion.slice(u);
-        if (pattern.length > rest.length && pattern.startsWith(rest)) dirty[unitClass[pattern.charCodeAt(rest.length)] as number] = 1;
-      }
+    for (let e = 0; e < expansions.length; e++) if ((expansions[e] as string).includes(pattern)) strides = false;
+    for (let t = 0; t < tails.length; t++) {
+      const rest = tails[t] as string;
+      if (pattern.length > rest.length && pattern.startsWith(rest)) dirty[unitClass[pattern.charCodeAt(rest.length)] as number] = 1;
     }
   }
 
@@ -336,10 +337,19 @@ function keepLeftmostLongest(found: TermOccurrences, first: number, count: numbe
       if (before < from || (before === from && (data[p * OCCURRENCE + 3] as number) >= to)) break;
     }
     if (p === o - 1) continue;
-    // It goes after `p`; those between move up by one.
-    const occurrence = data.slice(at, at + OCCURRENCE);
+    // It goes after `p`; those between move up by one. Held in locals, not a copied typed array:
+    // the automaton reports a longer occurrence after the shorter ones it holds, so this runs for
+    // a good share of a report's occurrences, and an array each cost more than the rest.
+    const start = data[at] as number;
+    const end = data[at + 1] as number;
+    const pattern = data[at + 4] as number;
     data.copyWithin((p + 2) * OCCURRENCE, (p + 1) * OCCURRENCE, at);
-    data.set(occurrence, (p + 1) * OCCURRENCE);
+    const into = (p + 1) * OCCURRENCE;
+    data[into] = start;
+    data[into + 1] = end;
+    data[into + 2] = from;
+    data[into + 3] = to;
+    data[into + 4] = pattern;
   }
   let kept = first;
   let reached = -1;

@@ -199,6 +199,9 @@ describe('policy-glossary scan', () => {
   it.each([
     [['scan'], /缺少要扫描的文件 \/ missing FILE/],
     [['scan', 'absent.txt'], /无法读取文件 "absent.txt"/],
+    // The files are read while the glossary loads: an unreadable file is still the error reported.
+    [['scan', 'absent.txt', '--glossary', 'absent.yaml'], /^policy-glossary scan: 无法读取文件 "absent.txt"/],
+    [['scan', 'report.txt', '--glossary', 'absent.yaml'], /^policy-glossary scan: 找不到文件或文件夹 "absent.yaml"/],
     [['scan', 'report.pdf'], /report.pdf: 不支持的文件类型/],
     [['scan', 'broken.docx'], /broken.docx: 无法读取 .docx/],
     [['scan', 'report.txt', '--glossary'], /--glossary 需要一个路径/],
