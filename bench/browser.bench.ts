@@ -35,7 +35,16 @@ const CHANGES_PER_RUN = 7;
 const RUNS = 5;
 const TRACED_RUNS = 3;
 const LATIN_RUNS = 3;
-const MEMORY_RUNS = 2;
+const MEMORY_RUNS = 3;
+/**
+ * Loads of each page for the per-frame memory: a difference of two totals of ~10 MB, each
+ * varying from load to load, divided by FRAMES. The totals are two-valued: the same page alone
+ * reads 4.00 MB in most loads and 9.96 MB in some (about the matcher's 5.9 MB more; cause not
+ * found). With 2 loads and a median that took the larger of the two, one high load on either side
+ * made four runs read 0.12, 0.12, −1.37 (= (4.46 − 9.96) ÷ 4) and 1.52 MB; the middle of 5 loads
+ * takes the common value.
+ */
+const FRAME_MEMORY_RUNS = 5;
 /** Fresh loads for the matcher-alone measurement, and rounds that warm its JIT up. */
 const MATCH_RUNS = 3;
 const WARM_ROUNDS = 6;
@@ -65,9 +74,12 @@ const LABELS: Record<Method, string> = {
   markTerms: '(c) mark.js mark(terms)',
 };
 
+/** The middle value (of an even count: the mean of the two middle ones). */
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length % 2 === 0 && sorted.length > 0) return ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted[middle] ?? Number.NaN;
 };
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 const max = (values: readonly number[]): number => values.reduce((a, b) => Math.max(a, b), 0);
@@ -122,7 +134,7 @@ async function open(path: string, options: { mark?: boolean; host?: string } = {
 /** A run given up: mark.js did not finish within the cap. */
 const CAPPED: PageRun = {
   ms: Number.NaN, count: 0, known: 0, unknown: 0, inPlace: 0, expected: 0, visibleMs: -1, registered: 0, textNodes: 0, chars: 0, scanCalls: 0, scanMs: 0,
-  slices: [], firstScanAt: -1, lastScanAt: -1, paintedMs: Number.NaN, longTasks: [], longFrames: [],
+  slices: [], firstScanAt: -1, lastScanAt: -1, paintedMs: Number.NaN, longTasks: [], longFrames: [], frameGapMs: -1,
 };
 /** Methods that hit the cap once are not run again. */
 const capped = new Set<Method>();
@@ -131,16 +143,19 @@ function start(page: Page, method: Method): Promise<PageRun> {
   if (method === 'walk') return call<PageRun>(page, 'walk');
   if (method === 'mark' || method === 'markTerms') {
     if (capped.has(method)) return Promise.resolve(CAPPED);
-    const cap = new Promise<PageRun>((resolve) =>
-      setTimeout(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const cap = new Promise<PageRun>((resolve) => {
+      timer = setTimeout(() => {
         capped.add(method);
         resolve(CAPPED);
-      }, MARK_CAP_S * 1000),
-    );
+      }, MARK_CAP_S * 1000);
+    });
     const running = call<PageRun>(page, method, forms);
     // Closing the page under a run given up rejects it: nobody waits for it any more.
     running.catch(() => {});
-    return Promise.race([running, cap]);
+    // A run that finished stops its cap: left running, it fired 30 s later during other runs,
+    // marked mark.js as given up, and made its later runs return at once with no figure.
+    return Promise.race([running, cap]).finally(() => clearTimeout(timer));
   }
   return call<PageRun>(page, 'annotate', method);
 }
@@ -239,6 +254,9 @@ try {
   for (let i = 0; i < TRACED_RUNS; i++) {
     for (const method of METHODS) traces.get(method)?.push(await runOnce('/report.html', method, true));
   }
+  // The table page's tasks too (highlight-api, as the extension runs): the target covers both pages.
+  const tableTraces: TraceBreakdown[] = [];
+  for (let i = 0; i < TRACED_RUNS; i++) tableTraces.push(await runOnce('/table.html', 'highlight-api', true));
   const latinRuns = new Map<Method, TimedRun[]>((['walk', ...MODES] as Method[]).map((method) => [method, []]));
   for (let i = 0; i < LATIN_RUNS; i++) for (const [method, list] of latinRuns) list.push(await runOnce('/latin.html', method));
   const typicalRuns = new Map<Method, TimedRun[]>((['walk', 'highlight-api'] as Method[]).map((method) => [method, []]));
@@ -273,6 +291,14 @@ try {
     matching.push(await call<MatchOnlyRun>(page, 'matchOnly', WARM_ROUNDS, forms));
     await page.close();
   }
+  // The same on the typical page: what its first pass must pay for matching alone, the JIT cold.
+  const typicalMatching: MatchOnlyRun[] = [];
+  for (let i = 0; i < MATCH_RUNS; i++) {
+    const page = await open('/typical.html');
+    await call<number>(page, 'prepare', compiledJson);
+    typicalMatching.push(await call<MatchOnlyRun>(page, 'matchOnly', WARM_ROUNDS, forms));
+    await page.close();
+  }
   // What the ::highlight() rules cost the first frames: limited to the elements holding registered
   // ranges (as the extension runs), and applying to every element (as before), on fresh loads.
   const styleCost = new Map<string, PageRun[]>();
@@ -291,7 +317,7 @@ try {
   for (let i = 0; i < MEMORY_RUNS; i++) for (const [mode, list] of memory) list.push(await measureMemory(mode));
   // Per same-origin frame: the typical page with FRAMES frames of it, less the page alone, ÷ FRAMES.
   const frameMemory = { alone: [] as number[], framed: [] as number[] };
-  for (let i = 0; i < MEMORY_RUNS; i++) {
+  for (let i = 0; i < FRAME_MEMORY_RUNS; i++) {
     frameMemory.alone.push((await measureMemory('highlight-api', '/isolated-typical.html')).total);
     frameMemory.framed.push((await measureMemory('highlight-api', '/isolated-frames.html')).total);
   }
@@ -497,24 +523,32 @@ try {
     undefined,
     capped.has('mark') ? `did not finish within ${MARK_CAP_S} s` : `${fixed(ms('mark'))} ms, ${times(ms('mark') / ms('highlight-api'))} our ready`,
   ]);
+  const tableTask = tableTraces.map((trace) => trace.longest).reduce((a, b) => (b.cpuMs > a.cpuMs ? b : a), { wallMs: 0, cpuMs: 0, inside: '' });
   checks.push([
-    `no main-thread task over ${TARGETS.taskMs} ms during our runs (CPU time, rendering included)`,
-    longestTask <= TARGETS.taskMs,
-    MODES.map((mode) => `${mode} ${fixed(heaviest(mode).cpuMs)} ms: ${heaviest(mode).inside}`).join('; '),
+    `no main-thread task over ${TARGETS.taskMs} ms during our runs (CPU time, rendering included; report page, and the ${(TABLE_ROWS * 10).toLocaleString()}-cell table in ${TRACED_RUNS} traced highlight-api runs)`,
+    longestTask <= TARGETS.taskMs && tableTask.cpuMs <= TARGETS.taskMs,
+    `${MODES.map((mode) => `${mode} ${fixed(heaviest(mode).cpuMs)} ms: ${heaviest(mode).inside}`).join('; ')}; table ${fixed(tableTask.cpuMs)} ms: ${tableTask.inside}`,
   ]);
-  // Not in the issue: short tasks alone do not keep a page smooth when the browser gets no chance
-  // to render between them (scheduler.yield() continuations outrank rendering).
+  // Not in the issue, printed for the record: short tasks alone do not keep a page smooth when the
+  // browser gets no chance to render between them (scheduler.yield() continuations outrank
+  // rendering). The pass lets a frame through at least every 32 ms of work; what the reader gets
+  // is the longest stretch without a rendered frame, and the 'long-animation-frame' entries.
   const worstFrames = MODES.map((mode) => max(of(mode).flatMap((run) => run.longFrames.map((frame) => frame.ms))));
+  const gaps = (list: readonly PageRun[]): string => {
+    const measured = list.map((run) => run.frameGapMs).filter((gap) => gap >= 0);
+    return measured.length ? `longest without a frame ${measured.map((gap) => fixed(gap, 0)).join(', ')} ms` : 'frame gaps not measured';
+  };
   checks.push([
-    `(ours) no frame held over ${TARGETS.taskMs} ms during our runs ('long-animation-frame' entries, wall)`,
-    max(worstFrames) <= TARGETS.taskMs,
-    MODES.map((mode, i) => `${mode} ${worstFrames[i] ? `${fixed(worstFrames[i] as number)} ms` : 'none'}`).join('; '),
+    `(ours, for the record: not an issue 17 target) frames during our runs on the report page: longest 'long-animation-frame' entry (wall), longest time without a rendered frame per run`,
+    undefined,
+    MODES.map((mode, i) => `${mode} ${worstFrames[i] ? `${fixed(worstFrames[i] as number)} ms` : 'none'}, ${gaps(of(mode))}`).join('; '),
   ]);
-  const tableFrames = (styleCost.get('/table.html true') ?? []).map((run) => max(run.longFrames.map((frame) => frame.ms)));
+  const tableRuns = styleCost.get('/table.html true') ?? [];
+  const tableFrames = tableRuns.map((run) => max(run.longFrames.map((frame) => frame.ms)));
   checks.push([
-    `(ours) no frame held over ${TARGETS.taskMs} ms on the ${(TABLE_ROWS * 10).toLocaleString()}-cell table (highlight-api)`,
-    max(tableFrames) <= TARGETS.taskMs,
-    tableFrames.map((ms) => (ms > 0 ? `${fixed(ms)} ms` : 'none')).join(', '),
+    `(ours, for the record: not an issue 17 target) frames on the ${(TABLE_ROWS * 10).toLocaleString()}-cell table (highlight-api): longest 'long-animation-frame' entry per run, longest time without a rendered frame`,
+    undefined,
+    `${tableFrames.map((ms) => (ms > 0 ? `${fixed(ms)} ms` : 'none')).join(', ')}; ${gaps(tableRuns)}`,
   ]);
   const addedApi = memoryOf('highlight-api', (r) => r.total);
   checks.push([`JS + DOM memory added to the tab ≤ ${TARGETS.addedMb} MB (highlight-api, compiled pack loaded)`, addedApi <= TARGETS.addedMb, `${fixed(addedApi, 2)} MB (wrap ${fixed(addedMb, 2)} MB)`]);
@@ -525,9 +559,10 @@ try {
   ]);
   const perFrame = (median(frameMemory.framed) - median(frameMemory.alone)) / FRAMES;
   checks.push([
-    `≤ ${TARGETS.frameMb} MB more per same-origin frame (highlight-api; a typical page with ${FRAMES} frames of typical pages, less the page alone, ÷ ${FRAMES})`,
+    `≤ ${TARGETS.frameMb} MB more per same-origin frame (highlight-api; a typical page with ${FRAMES} frames of typical pages, less the page alone, ÷ ${FRAMES}; medians of ${FRAME_MEMORY_RUNS} loads each)`,
     perFrame <= TARGETS.frameMb,
-    `${fixed(perFrame, 2)} MB (page alone ${fixed(median(frameMemory.alone), 2)} MB, with frames ${fixed(median(frameMemory.framed), 2)} MB)`,
+    `${fixed(perFrame, 2)} MB (page alone ${fixed(median(frameMemory.alone), 2)} MB [${frameMemory.alone.map((mb) => fixed(mb, 2)).join(', ')}], ` +
+      `with frames ${fixed(median(frameMemory.framed), 2)} MB [${frameMemory.framed.map((mb) => fixed(mb, 2)).join(', ')}])`,
   ]);
   const drawnFirst = tooltips.filter((run) => run.inFirstFrame).length;
   checks.push([
@@ -542,7 +577,11 @@ try {
       `inside matcher.scan ${fixed(median(typicalOurs.map((run) => run.scanMs)), 2)} ms (${typicalOurs[0]?.scanCalls ?? 0} calls, the JIT cold); ` +
       `${fixed(median(typicalOurs.map((run) => run.slices.length)), 0)} slices holding the main thread ${fixed(median(typicalOurs.map((run) => sum(run.slices))), 2)} ms, ` +
       `the rest of ready paused for frames and other tasks (the scheduler lets the browser render at least every 32 ms). Before all of it (not in ready): the matcher loaded from the compiled pack in ` +
-      `${fixed(median(typicalOurs.map((run) => run.matcherMs)), 1)} ms, paid by every page and frame the content script starts in.`,
+      `${fixed(median(typicalOurs.map((run) => run.matcherMs)), 1)} ms, paid by every page and frame the content script starts in.\n` +
+      `  the matcher alone on the typical page's paragraphs, no DOM work (median of ${MATCH_RUNS} fresh loads): first pass ${fixed(median(typicalMatching.map((run) => run.coldMs)), 2)} ms ` +
+      `(${times(median(typicalMatching.map((run) => run.coldMs)) / typicalMs('walk'))} its walk, the JIT cold), after ${WARM_ROUNDS} more passes ${fixed(median(typicalMatching.map((run) => run.warmMs)), 2)} ms ` +
+      `(${times(median(typicalMatching.map((run) => run.warmMs)) / typicalMs('walk'))}); the browser's RegExp of the exact forms once ${fixed(median(typicalMatching.map((run) => run.regexMs)), 2)} ms ` +
+      `(${times(median(typicalMatching.map((run) => run.regexMs)) / typicalMs('walk'))}). ${TARGETS.typicalFactor}× the walk is ${fixed(TARGETS.typicalFactor * typicalMs('walk'), 2)} ms.`,
   );
   console.log('\ntargets (issue 17)');
   for (const [target, met, value] of checks) console.log(`  ${met === undefined ? '– n/a   ' : met ? '✓ met   ' : '✗ MISSED'} ${target}: ${value}`);

@@ -51,6 +51,11 @@ export interface PageRun {
   longTasks: number[];
   /** 'long-animation-frame' entries overlapping the run: whole frame, and its rendering part (ms). */
   longFrames: Array<{ ms: number; renderMs: number }>;
+  /**
+   * Annotator only: the longest time the page went without a rendered frame during the run, from
+   * its start to the first frame after ready (requestAnimationFrame times; -1: not measured).
+   */
+  frameGapMs: number;
 }
 
 interface AnimationFrameTiming extends PerformanceEntry {
@@ -134,7 +139,7 @@ async function settle(start: number): Promise<Pick<PageRun, 'paintedMs' | 'longT
 const emptyRun = (): PageRun => ({
   ms: 0, count: 0, known: 0, unknown: 0, inPlace: 0, expected: 0, visibleMs: -1, registered: 0, textNodes: 0, chars: 0, scanCalls: 0, scanMs: 0, slices: [],
   firstScanAt: -1, lastScanAt: -1,
-  paintedMs: 0, longTasks: [], longFrames: [],
+  paintedMs: 0, longTasks: [], longFrames: [], frameGapMs: -1,
 });
 
 /**
@@ -172,9 +177,9 @@ async function annotate(mode: 'highlight-api' | 'wrap', scoped = true): Promise<
   // When each range was registered (by its start), and when frames were drawn: read by `shown`.
   registeredAt = new Map();
   frameTimes = [];
-  let watching = mode === 'highlight-api';
+  let watching = true;
   const add = Highlight.prototype.add;
-  if (watching) {
+  if (mode === 'highlight-api') {
     Highlight.prototype.add = function (this: Highlight, range: AbstractRange) {
       const offsets = registeredAt.get(range.startContainer) ?? new Map<number, number>();
       if (!offsets.has(range.startOffset)) offsets.set(range.startOffset, performance.now());
@@ -186,7 +191,7 @@ async function annotate(mode: 'highlight-api' | 'wrap', scoped = true): Promise<
     frameTimes.push(time);
     if (watching) requestAnimationFrame(watch);
   };
-  if (watching) requestAnimationFrame(watch);
+  requestAnimationFrame(watch);
   const start = performance.now();
   passes = 0;
   passMs = 0;
@@ -212,6 +217,7 @@ async function annotate(mode: 'highlight-api' | 'wrap', scoped = true): Promise<
   win.__pgKeep = annotator;
   const matches = annotator.matches();
   const unknown = matches.filter((match) => match.kind === 'unknown-slogan').length;
+  const settled = await settle(start);
   return {
     ...emptyRun(),
     ms: end - start,
@@ -225,8 +231,22 @@ async function annotate(mode: 'highlight-api' | 'wrap', scoped = true): Promise<
     firstScanAt: firstScanAt < 0 ? -1 : firstScanAt - start,
     lastScanAt: lastScanAt < 0 ? -1 : lastScanAt - start,
     slices,
-    ...(await settle(start)),
+    ...settled,
+    frameGapMs: longestGap(start, end),
   };
+}
+
+/** The longest stretch between `start` and the first frame after `end` without a rendered frame (ms). */
+function longestGap(start: number, end: number): number {
+  let longest = 0;
+  let previous = start;
+  for (const time of frameTimes) {
+    if (time <= start) continue;
+    longest = Math.max(longest, time - previous);
+    previous = time;
+    if (time >= end) return longest;
+  }
+  return -1;
 }
 
 /** Passes the annotator of the last `annotate` made (its first one included), and their wall time. */
