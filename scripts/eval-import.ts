@@ -83,7 +83,7 @@ function appendixOf(text: string): string {
  * number found. Unnumbered: a line whose text before its first colon (outside quotes) is short
  * and has no sentence punctuation starts an entry, and so does a quoted phrase with a colon right
  * after a full stop; other lines continue the entry before; lines before the first entry are
- * left out. The head is everything before the first colon outside quotes.
+ * left out, and a line of the web page around the report (来源：, 责任编辑：) ends the list. The head is everything before the first colon outside quotes.
  */
 function referenceEntries(text: string): { entries: ReferenceEntry[]; numbered: boolean; gaps: number[] } {
   const appendix = appendixOf(text);
@@ -137,6 +137,8 @@ function referenceEntries(text: string): { entries: ReferenceEntry[]; numbered: 
     .filter((line) => line.length > 0)
     .flatMap((line) => line.split(/(?<=[。；])(?=“[^“”]{1,20}”[^，。；：:]{0,8}[：:])/u));
   for (const piece of pieces) {
+    // The web page around a republished report (来源：…, 责任编辑：…, 发布时间：…) ends the appendix.
+    if (/^(?:信息)?来源[：:]|^(?:责任)?编辑[：:]|^发布(?:时间|日期)?[：:]/u.test(piece)) break;
     const colon = headColon(piece);
     const head = colon > 0 ? piece.slice(0, colon) : '';
     if (colon > 0 && [...head].length <= 30 && !/[。；，]/u.test(unquote(head).replace(/（[^）]*）/gu, ''))) {

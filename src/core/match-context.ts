@@ -81,6 +81,19 @@ function numeralWrittenOtherwise(written: string, term: string | undefined): boo
   return canonical !== undefined && canonical !== text;
 }
 
+/**
+ * Whether a match begins with a digit written after a decimal point: the fraction of 2.2 or a
+ * sub-section number (2.2 地方…, 3.1 市场监测, 5.2.1 建立…), never a count. The matcher skips
+ * the space after a section number, so without this 两地 was read in “2.2 地方粮食应急机构” and
+ * 一市场 in “3.1 市场监测” (a State Council emergency plan on www.gov.cn).
+ */
+function digitAfterPoint(text: string, match: TextMatch): boolean {
+  const first = text.charCodeAt(match.start);
+  const digit = (first >= 0x30 && first <= 0x39) || (first >= 0xff10 && first <= 0xff19);
+  const before = text.charCodeAt(match.start - 1);
+  return digit && (before === 0x2e || before === 0xff0e);
+}
+
 /** Whether `text` has fewer than two characters (code points: a surrogate pair is one). */
 function underTwoCharacters(text: string): boolean {
   if (text.length !== 2) return text.length < 2;
@@ -266,6 +279,8 @@ function firstOverlapping(candidates: readonly SloganCandidate[], start: number,
  * - a term written only in numerals found as numerals written otherwise (一五 in 15 or 十五, the
  *   12345 hotline in 一二三四五; see `numeralWrittenOtherwise`) is a quantity, an ordinal or another
  *   coinage: dropped (flagged where the slogan detector finds a coinage there);
+ * - a term whose first numeral is a digit after a decimal point (两地 read in “2.2 地方…”: see
+ *   `digitAfterPoint`) is a section number or a fraction: dropped;
  * - a term inside a longer quoted phrase that is not one of the phrase's items, alone or with a
  *   glued generic word (两基 in “两高地、两基地、一屏障”, 六大行动 in “蓉城女性六大行动”; not 一城 in
  *   “一中心、一城、一区”, 三医联动 in “三医联动改革”), becomes an `unknown-slogan` spanning its item;
@@ -337,7 +352,7 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
       continue;
     }
     const term = bare(match.text);
-    if (underTwoCharacters(term) || numeralWrittenOtherwise(term, match.term)) {
+    if (underTwoCharacters(term) || numeralWrittenOtherwise(term, match.term) || digitAfterPoint(text, match)) {
       replace(i, match);
       continue;
     }

@@ -25,6 +25,13 @@ const NUMBER = new RegExp(`^(?:\\[\\^(${DIGITS})\\][:：]?|${OPEN}\\s*(${DIGITS}
 const BOLD_HEAD = /^\*\*(?=[^\s*])([^*\n：:。，；]{1,30})(?<=\S)\*\*[ \t\u3000]*(?=[^\s*：:])/u;
 /** A head set off by a space instead of a colon: `九大工程 指优先发展…`. */
 const SPACED_HEAD = /^([^\s：:。，；、,;]{2,30})[ \t\u3000]+(?=\S)/u;
+/**
+ * A line of the web page a report is republished on, not of the report: `来源：XX市人民政府`,
+ * `责任编辑：王某`, `发布时间：…`. Its label reads like a term before a colon, so after unnumbered
+ * entries it would become one (来源, “defined” as 无锡市人民政府, was highlighted on every page
+ * saying 来源：新华社).
+ */
+const PAGE_FURNITURE = /^[【[]?(?:(?:信息|文章|稿件|内容)?来源|(?:责任|网络|值班)?编辑|作者|撰稿|供稿|录入|审核|审校|校对|发布(?:时间|日期|机构|单位|者)?|(?:更新|发文|成文|印发|公开)(?:时间|日期)|日期|时间|字号|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|访问量|分享到?|索引号|主题分类|文号|发文(?:字号|机关)|信息分类|(?:联系)?电话|邮编|地址)[】\]]?\s*[：:]/u;
 const PAIR_START = /^[【[]?报告原文/u;
 const PAIR = /[【[]?报告原文[】\]]?[：:]?([\s\S]*?)[【[]?解释[】\]]?[：:]([\s\S]*)/u;
 /** Lines that only describe the list, such as （以在报告中出现的先后为序）. */
@@ -240,6 +247,13 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
       }
       mode = 'numbered';
       entries.push({ entry: numbered, line: lineNumber });
+      continue;
+    }
+    if (PAGE_FURNITURE.test(line)) {
+      // The page around the report: after entries it ends the appendix; before them it is preamble.
+      if (entries.length > 0) break;
+      preamble += 1;
+      if (preamble > MAX_PREAMBLE_LINES) break;
       continue;
     }
     const nextLine = lines.slice(index + 1).map(stripDecoration).find((candidate) => candidate.length > 0) ?? '';

@@ -28,6 +28,10 @@ const rows: { name: string; text: string; terms: string[]; canonical?: string; k
   { name: 'the Chinese-numeral term as written (negative)', text: '建设“一五”实验区。', terms: ['一五'], canonical: '一五', kept: ['一五'] },
   { name: 'a digit term as written (negative)', text: '拨打12345热线反映问题。', terms: ['12345'], canonical: '12345', kept: ['12345'] },
   { name: 'a counted slogan in digits with words (negative)', text: '推进“7个一批”项目。', terms: ['7个一批'], canonical: '七个一批', kept: ['7个一批'] },
+  // A digit after a decimal point is a section number or a fraction (the matcher skips the space after it).
+  { name: 'a sub-section number before a heading', text: '2.2　地方应急机构及其职责', terms: ['2　地'], canonical: '两地', kept: [], flagged: [] },
+  { name: 'a third-level section number, full-width point', text: '5．2．1　建立加工网络', terms: ['1　建'], canonical: '一建', kept: [], flagged: [] },
+  { name: 'a count after a full stop of the sentence (negative)', text: '完成任务。7个一批项目开工。', terms: ['7个一批'], canonical: '七个一批', kept: ['7个一批'] },
   // Inside a longer quoted phrase.
   { name: 'part of an item of a quoted list', text: '努力建设“两高地、两基地、一屏障”。', terms: ['两基'], kept: [], flagged: ['两高地、两基地、一屏障'] },
   { name: 'a whole item of a quoted list (negative)', text: '聚焦“一中心、一城、一区”建设。', terms: ['一城'], kept: ['一城'] },

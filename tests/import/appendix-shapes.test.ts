@@ -65,6 +65,24 @@ describe('appendix shapes', () => {
   });
 
   it.each([
+    { name: 'unnumbered entries, then the page’s 来源 and 责任编辑', text: `${BODY}名词解释\n“三清”行动：清河道、清垃圾。\n“两通”工程：通路、通车。\n来源：某某县人民政府\n责任编辑：王某` },
+    { name: 'the page’s 发布时间 before unnumbered entries', text: `${BODY}名词解释\n发布时间：2024-01-05\n“三清”行动：清河道、清垃圾。\n“两通”工程：通路、通车。` },
+    { name: 'numbered entries, then 信息来源', text: `${BODY}名词解释\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。\n信息来源：某某县人民政府办公室` },
+  ])('leaves the page around the report out: $name', ({ text }) => {
+    expect(pairs(text)).toEqual([
+      ['三清行动', '清河道、清垃圾。'],
+      ['两通工程', '通路、通车。'],
+    ]);
+  });
+
+  it('keeps an entry whose term only begins like a page label (negative)', () => {
+    expect(pairs(`${BODY}名词解释\n“三清”行动：清河道、清垃圾。\n来源地管理：对来源地实行清单管理。`)).toEqual([
+      ['三清行动', '清河道、清垃圾。'],
+      ['来源地管理', '对来源地实行清单管理。'],
+    ]);
+  });
+
+  it.each([
     { name: 'no appendix', text: `${BODY}今年工作很多。` },
     { name: 'a body sentence naming the appendix', text: '本报告附有名词解释，请代表们参阅。各位代表：今年我们做了很多工作。' },
     { name: 'a heading followed by prose, not entries', text: `${BODY}名词解释\n本届政府五年来始终坚持以人民为中心，各项事业取得了长足进步，群众获得感显著增强。` },

@@ -160,7 +160,9 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
       return;
     }
     const term = bare(match.text);
-    if ([...term].length < 2 || numeralWrittenOtherwise(term, match.term)) return replace(i, match);
+    // A digit after a decimal point (2.2, 5.2.1) is a fraction or a section number, never a count.
+    const afterPoint = /^[0-9０-９]/u.test(match.text) && /[.．]/u.test(text[match.start - 1] ?? '');
+    if ([...term].length < 2 || numeralWrittenOtherwise(term, match.term) || afterPoint) return replace(i, match);
     const cut = cutQuote(text, match);
     if (cut) return replace(i, match, cut);
     const phrase = term === match.text ? quotedAround(text, match.start, match.end) : undefined;
