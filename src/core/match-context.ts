@@ -1,5 +1,6 @@
 // Term matches read in their context: a term found as a fragment of a longer coinage the glossary
 // does not know (两基 in “两高地、两基地、一屏障”, 五化 in 三同五化) is that coinage, not the term.
+import { isArabicDigitAt, toHalfWidthDigits } from './numerals';
 import { GENERIC_TERM_SUFFIXES } from './senses';
 import { scanSlogans, type SloganCandidate } from './slogans';
 import type { TextMatch } from './types';
@@ -63,7 +64,7 @@ function bare(text: string): string {
 function numeralsOnly(text: string): string | undefined {
   // Most terms fail at their first or second unit, by a table read.
   for (let i = 0; i < text.length; i++) if (!isNumeral(text, i)) return undefined;
-  return text.length > 0 ? text.replace(/[０-９]/gu, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 0x30)) : undefined;
+  return text.length > 0 ? toHalfWidthDigits(text) : undefined;
 }
 
 /**
@@ -88,10 +89,8 @@ function numeralWrittenOtherwise(written: string, term: string | undefined): boo
  * 一市场 in “3.1 市场监测” (a State Council emergency plan on www.gov.cn).
  */
 function digitAfterPoint(text: string, match: TextMatch): boolean {
-  const first = text.charCodeAt(match.start);
-  const digit = (first >= 0x30 && first <= 0x39) || (first >= 0xff10 && first <= 0xff19);
   const before = text.charCodeAt(match.start - 1);
-  return digit && (before === 0x2e || before === 0xff0e);
+  return (before === 0x2e || before === 0xff0e) && isArabicDigitAt(text, match.start);
 }
 
 /** Whether `text` has fewer than two characters (code points: a surrogate pair is one). */

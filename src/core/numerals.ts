@@ -95,6 +95,12 @@ export function parseChineseNumberCodes(codes: ArrayLike<number>, length: number
   return total;
 }
 
+/** Whether the unit at `at` is an Arabic digit, ASCII or full-width (false past the end). */
+export function isArabicDigitAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+}
+
 /** Full-width digits ０-９ → ASCII 0-9; other characters unchanged. */
 export function toHalfWidthDigits(text: string): string {
   return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));

@@ -1,7 +1,7 @@
 // Finds numbered slogans (“两网融合”, 四个意识, 双千工程, 稳增长“21”条) and quoted coinages (“放管服”改革,
 // “揭榜挂帅”) that a glossary may not have, and leaves ordinary counting (6大类14项, 三所配套学校) alone.
 import { coinageAt, governingAt } from './coinages';
-import { COUNT_CHARS, COUNTING_DIGITS } from './numerals';
+import { COUNT_CHARS, COUNTING_DIGITS, isArabicDigitAt } from './numerals';
 
 /** Why a span was taken for a slogan. */
 export type SloganEvidence = 'quoted' | 'alternating' | 'headed' | 'plan' | 'coined';
@@ -79,11 +79,6 @@ const PUNCTUATION = '，。、；：！？（）()《》〈〉【】—…·,.;:
 const PLAN_CODE = /^(?:十[一二三四五]|[七八九])五$/;
 
 const isCjk = (char: string): boolean => char >= '\u4e00' && char <= '\u9fff';
-/** Whether the unit at `at` is an Arabic digit, ASCII or full-width (false past the end). */
-const isArabicAt = (text: string, at: number): boolean => {
-  const code = text.charCodeAt(at);
-  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
-};
 // A count never follows these (三 in 第三, 十三, 3三, 初三, 周三, 每三, 零三) …
 // What a unit is to the slogan rules, as bits of one table (one 64 KB table a page, not five).
 const NOT_AFTER = 1;
@@ -322,7 +317,7 @@ function quotedAt(text: string, open: number): SloganCandidate | undefined {
   let numbered = false;
   for (let i = open + 1; i < close; i++) {
     if (hasFlag(text, i, NOT_IN_NAME)) return undefined;
-    if (!numbered && (isCountAt(text, i) || isArabicAt(text, i))) numbered = true;
+    if (!numbered && (isCountAt(text, i) || isArabicDigitAt(text, i))) numbered = true;
   }
   if (!numbered) return undefined;
   const name = text.slice(open + 1, close);
@@ -340,11 +335,11 @@ function countsSomething(name: string): boolean {
   if (containsAny(name, LONG_NOT_SLOGANS_BY_START) || NOT_SLOGAN_SET.has(name)) return false;
   if (name.endsWith('合一') && name.length >= 4) return true;
   for (let i = 0; i < name.length; i++) {
-    // Read as codes (isArabicAt, isCountAt): most units are neither, and charAt of a Chinese
+    // Read as codes (isArabicDigitAt, isCountAt): most units are neither, and charAt of a Chinese
     // character makes a string.
-    if (isArabicAt(name, i)) {
+    if (isArabicDigitAt(name, i)) {
       let j = i;
-      while (j < name.length && isArabicAt(name, j)) j++;
+      while (j < name.length && isArabicDigitAt(name, j)) j++;
       const number = name.slice(i, j);
       const rest = name.slice(j);
       const year = /^(?:19|20)\d\d$/.test(number);
