@@ -32,6 +32,11 @@ const rows: { name: string; text: string; terms: string[]; canonical?: string; k
   { name: 'a sub-section number before a heading', text: '2.2　地方应急机构及其职责', terms: ['2　地'], canonical: '两地', kept: [], flagged: [] },
   { name: 'a third-level section number, full-width point', text: '5．2．1　建立加工网络', terms: ['1　建'], canonical: '一建', kept: [], flagged: [] },
   { name: 'a count after a full stop of the sentence (negative)', text: '完成任务。7个一批项目开工。', terms: ['7个一批'], canonical: '七个一批', kept: ['7个一批'] },
+  // A numeral right after 第 is an ordinal, never a numbered term.
+  { name: 'an ordinal read as a numbered term', text: '加快城市第二水源建设。', terms: ['二水'], canonical: '两水', kept: [], flagged: [] },
+  { name: 'an ordinal in digits', text: '考评获全省第4名。', terms: ['4名'], canonical: '四名工程', kept: [], flagged: [] },
+  { name: 'a numbered term after another word (negative)', text: '统筹推进两水共治。', terms: ['两水'], kept: ['两水'] },
+  { name: 'a term that holds 第 itself (negative)', text: '选派驻村第一书记。', terms: ['第一书记'], kept: ['第一书记'] },
   // Inside a longer quoted phrase.
   { name: 'part of an item of a quoted list', text: '努力建设“两高地、两基地、一屏障”。', terms: ['两基'], kept: [], flagged: ['两高地、两基地、一屏障'] },
   { name: 'a whole item of a quoted list (negative)', text: '聚焦“一中心、一城、一区”建设。', terms: ['一城'], kept: ['一城'] },

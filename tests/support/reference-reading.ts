@@ -162,7 +162,9 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
     const term = bare(match.text);
     // A digit after a decimal point (2.2, 5.2.1) is a fraction or a section number, never a count.
     const afterPoint = /^[0-9０-９]/u.test(match.text) && /[.．]/u.test(text[match.start - 1] ?? '');
-    if ([...term].length < 2 || numeralWrittenOtherwise(term, match.term) || afterPoint) return replace(i, match);
+    // A numeral right after 第 is an ordinal (第二水源), never a numbered term.
+    const ordinal = text[match.start - 1] === '第' && NUMERAL.test(match.text);
+    if ([...term].length < 2 || numeralWrittenOtherwise(term, match.term) || afterPoint || ordinal) return replace(i, match);
     const cut = cutQuote(text, match);
     if (cut) return replace(i, match, cut);
     const phrase = term === match.text ? quotedAround(text, match.start, match.end) : undefined;
