@@ -37,6 +37,12 @@ const rows: { name: string; text: string; terms: string[]; canonical?: string; k
   { name: 'an ordinal in digits', text: '考评获全省第4名。', terms: ['4名'], canonical: '四名工程', kept: [], flagged: [] },
   { name: 'a numbered term after another word (negative)', text: '统筹推进两水共治。', terms: ['两水'], kept: ['两水'] },
   { name: 'a term that holds 第 itself (negative)', text: '选派驻村第一书记。', terms: ['第一书记'], kept: ['第一书记'] },
+  // A two-character term that begins inside one word and ends inside the next (the runtime's word segmenter).
+  { name: 'a term across two words', text: '这些成就是人民群众创造的。', terms: ['众创'], kept: [], flagged: [] },
+  { name: 'a term inside one longer word', text: '外贸进出口成倍增长。', terms: ['倍增'], kept: [], flagged: [] },
+  { name: 'the term as a word of its own (negative)', text: '新建一批众创空间。', terms: ['众创'], kept: ['众创'] },
+  { name: 'the term cut at one end only (negative)', text: '推动外贸倍增计划。', terms: ['倍增'], kept: ['倍增'] },
+  { name: 'a term the segmenter reads character by character (negative)', text: '落实三医联动改革。', terms: ['三医'], kept: ['三医'] },
   // Inside a longer quoted phrase.
   { name: 'part of an item of a quoted list', text: '努力建设“两高地、两基地、一屏障”。', terms: ['两基'], kept: [], flagged: ['两高地、两基地、一屏障'] },
   { name: 'a whole item of a quoted list (negative)', text: '聚焦“一中心、一城、一区”建设。', terms: ['一城'], kept: ['一城'] },

@@ -138,6 +138,23 @@ function renamedStem(text: string, match: TextMatch): { start: number; end: numb
   return { start: match.start, end: after + noun.length };
 }
 
+/**
+ * Whether a two-character term between two Chinese characters begins inside one word and ends
+ * inside another, by the runtime's word segmenter reading six units either side (众创 in 群众创造).
+ */
+function crossesWords(text: string, match: TextMatch, term: string): boolean {
+  if (term.length !== 2 || match.text.length !== 2 || !isHan(text[match.start - 1]) || !isHan(text[match.end])) return false;
+  if (typeof Intl.Segmenter !== 'function') return false;
+  const from = Math.max(0, match.start - 6);
+  const window = text.slice(from, match.end + 6);
+  const boundaries = new Set<number>();
+  for (const word of new Intl.Segmenter('zh', { granularity: 'word' }).segment(window)) {
+    boundaries.add(from + word.index);
+    boundaries.add(from + word.index + word.segment.length);
+  }
+  return !boundaries.has(match.start) && !boundaries.has(match.end);
+}
+
 /** The term matches of `text` read in context (src/core/match-context.ts readInContext says how). */
 export function readInContext(text: string, matches: readonly TextMatch[]): TextMatch[] {
   const terms = matches.filter((m) => m.kind === 'term');
@@ -164,7 +181,7 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
     const afterPoint = /^[0-9０-９]/u.test(match.text) && /[.．]/u.test(text[match.start - 1] ?? '');
     // A numeral right after 第 is an ordinal (第二水源), never a numbered term.
     const ordinal = text[match.start - 1] === '第' && NUMERAL.test(match.text);
-    if ([...term].length < 2 || numeralWrittenOtherwise(term, match.term) || afterPoint || ordinal) return replace(i, match);
+    if ([...term].length < 2 || numeralWrittenOtherwise(term, match.term) || afterPoint || ordinal || crossesWords(text, match, term)) return replace(i, match);
     const cut = cutQuote(text, match);
     if (cut) return replace(i, match, cut);
     const phrase = term === match.text ? quotedAround(text, match.start, match.end) : undefined;
