@@ -104,7 +104,7 @@ function ordinalNumeral(text: string, match: TextMatch): boolean {
 }
 
 /** How far either side of a match the word segmenter reads (UTF-16 units): enough for the words around it. */
-const WORD_WINDOW = 6;
+const WORD_WINDOW = 4;
 /**
  * The runtime's word segmenter for Chinese (ICU's dictionary in Chromium and Node; undefined where
  * Intl.Segmenter is missing, and then no match is judged by it). Made on first use.

@@ -140,13 +140,13 @@ function renamedStem(text: string, match: TextMatch): { start: number; end: numb
 
 /**
  * Whether a two-character term between two Chinese characters begins inside one word and ends
- * inside another, by the runtime's word segmenter reading six units either side (众创 in 群众创造).
+ * inside another, by the runtime's word segmenter reading four units either side (众创 in 群众创造).
  */
 function crossesWords(text: string, match: TextMatch, term: string): boolean {
   if (term.length !== 2 || match.text.length !== 2 || !isHan(text[match.start - 1]) || !isHan(text[match.end])) return false;
   if (typeof Intl.Segmenter !== 'function') return false;
-  const from = Math.max(0, match.start - 6);
-  const window = text.slice(from, match.end + 6);
+  const from = Math.max(0, match.start - 4);
+  const window = text.slice(from, match.end + 4);
   const boundaries = new Set<number>();
   for (const word of new Intl.Segmenter('zh', { granularity: 'word' }).segment(window)) {
     boundaries.add(from + word.index);
