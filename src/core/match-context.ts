@@ -363,6 +363,15 @@ function firstOverlapping(candidates: readonly SloganCandidate[], start: number,
  * signal. Two numbered terms side by side (the exemption above, 两山两水): 9 pairs in every report
  * body up to 2022, national and Shanghai ones included (三透四督四整三稳, 五馆三中心, 一点一点…),
  * too few and too mixed to tell a rule from a list.
+ * Measured in session 11 and not built. Variant names between appendix and collection: of the
+ * appendix-term occurrences neither explained nor flagged, 3 of 162 (2022 row) and 4 of 389 (≤2020
+ * row) had a collection form within a few characters (3个国铁 / 3个国铁项目), each another thing;
+ * of the flagged ones, 19 (2022) and 56 (≤2020) differ from a collection term by a programme
+ * noun (九大攻坚行动 / 九大工程), mostly other programmes. A place's own numbered definition
+ * being years old (a name reused, as 六个一批): contradicted 0 of 41 own numbered explanations 2+
+ * years old on the 2022 row and 1 of 90 on the ≤2020 row (automatic judge), no signal. A term cut
+ * at one end only by the word segmenter (一心 in 万众一心, which ICU reads 万|众|一心): by jieba,
+ * 184 such two-character matches, mixed (三环, 五通 often right), so only both ends count.
  * Other matches pass unchanged, so a term shown keeps its place rules (core/sense-choice.ts): this
  * only keeps a term's meaning off text that names something else.
  *
