@@ -19,7 +19,7 @@ const TARGETS = { help: 3, scan: 1.5 };
 
 const cliEntry = join(root, 'dist', 'cli', 'policy-glossary.mjs');
 // The command and its ready matcher (src/cli/pack-cache.ts): without the matcher, scan would time compiling the YAML.
-if (!existsSync(cliEntry) || !existsSync(join(root, 'dist', 'cli', 'default-matcher.json'))) {
+if (!existsSync(cliEntry) || !existsSync(join(root, 'dist', 'cli', 'default-matcher.bin'))) {
   process.stdout.write('bench:cli: 先编译命令 compiling the CLI first (npm run build:cli)\n');
   const built = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'build-cli.ts')], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(1);

@@ -4,12 +4,11 @@ import { readdirSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CompiledPack } from '../core/compiled-pack';
 import type { GlossaryCheck } from '../core/glossary-validate';
 import { mergePacks, parsePack } from '../core/pack';
 import type { GlossaryPack } from '../core/types';
 import { UsageError } from './io';
-import { MATCHER_CACHE_FILE, PACK_CACHE_FILE, readFreshCompiledPack, readFreshPack } from './pack-cache';
+import { MATCHER_CACHE_FILE, PACK_CACHE_FILE, readFreshCompiledPack, readFreshPack, type StoredMatcher } from './pack-cache';
 
 /** The project's own glossary folder (resolved from the package, not from the working directory). */
 export const DEFAULT_GLOSSARY_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../glossary');
@@ -128,7 +127,7 @@ export async function loadGlossaryPack(paths: readonly string[], cwd: string = p
  * the default glossary and its cache is fresh, the pack otherwise; the pack too when `withPack`
  * (definitions wanted). When both are given they are of the same glossary (same hash).
  */
-export type MatcherSource = { compiled: CompiledPack; pack?: GlossaryPack } | { compiled?: undefined; pack: GlossaryPack };
+export type MatcherSource = { compiled: StoredMatcher; pack?: GlossaryPack } | { compiled?: undefined; pack: GlossaryPack };
 
 /**
  * Loads what a matcher over the glossary `paths` name needs (see {@link MatcherSource}): for the

@@ -14,8 +14,8 @@
 // - reading in context (match-context.ts): every look around a match stops at 。 and line breaks;
 // - the one rule that counts over the whole text (a coinage quoted twice, slogans.ts) is settled
 //   with every part's counts (`readPart`'s `elsewhere`).
-import { isAscii, transcode } from 'node:buffer';
-import { decodeCompiledPack, matcherOfDecoded, type CompiledPack, type DecodedPack } from '../core/compiled-pack';
+import { isAscii, isUtf8, transcode } from 'node:buffer';
+import { decodeCompiledPack, matcherOfDecoded, type DecodedPack } from '../core/compiled-pack';
 import type { FuzzyMatch } from '../core/fuzzy';
 import { createFuzzyResolver } from '../core/fuzzy';
 import { readForPage } from '../core/match-context';
@@ -23,6 +23,7 @@ import { CHINESE_NUMERAL_CHARS } from '../core/numerals';
 import type { FuzzyResolverFactory, Matcher } from '../core/matcher';
 import { collectSlogans, settleSlogans, type CollectedSlogans } from '../core/slogans';
 import type { TextMatch } from '../core/types';
+import type { StoredMatcher } from './pack-cache';
 
 /**
  * Valid UTF-8 `bytes` as text. Through ICU's converter to UTF-16 and a copy: Node 20's UTF-8
@@ -38,6 +39,30 @@ export function decodeValidUtf8(bytes: Buffer): string {
   } catch {
     return bytes.toString('utf8');
   }
+}
+
+const NO_ICU = 'ERR_NO_ICU';
+
+/**
+ * `bytes` as text when they are clean UTF-8: valid, with no U+FFFD and no NUL in them (what the
+ * importers' decoder is spared, see commands/scan.ts); else undefined. ICU's converter refuses
+ * invalid UTF-8 (U_INVALID_CHAR_FOUND, as strictly as isUtf8: overlong forms, surrogates, cut
+ * sequences), so the decoding is the validation: no pass of isUtf8 and two of includes over the
+ * bytes before it (15 MB: about 25 ms), and U+FFFD and NUL are looked for in the text instead.
+ */
+export function decodeCleanUtf8(bytes: Buffer): string | undefined {
+  let text: string;
+  if (bytes.length === 0 || isAscii(bytes)) text = bytes.toString('utf8');
+  else {
+    try {
+      text = transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
+    } catch (error) {
+      if ((error as { code?: string }).code !== NO_ICU) return undefined;
+      if (!isUtf8(bytes)) return undefined;
+      text = bytes.toString('utf8');
+    }
+  }
+  return text.includes('\0') || text.includes('\ufffd') ? undefined : text;
 }
 
 /** Files of this many bytes or more are read in two parts (below, a thread costs more than it saves). */
@@ -112,8 +137,8 @@ export const rememberingFuzzyResolver: FuzzyResolverFactory = (forms) => {
   };
 };
 
-/** A compiled pack decoded, its base64 by Node's codec (1 ms for the default glossary's, where atob and a loop take 30). */
-export const decodeWithBuffer = (compiled: CompiledPack): DecodedPack => decodeCompiledPack(compiled, Buffer.from(compiled.data, 'base64'));
+/** A stored matcher (pack-cache.ts) decoded: its numbers are already bytes, viewed where they lie. */
+export const decodeStored = (stored: StoredMatcher): DecodedPack => decodeCompiledPack({ ...stored, data: '' }, stored.data);
 
 /** `scan`'s matcher of a decoded pack: createMatcher's defaults, near-miss lookups remembered. */
 export const cliMatcherOfDecoded = (decoded: DecodedPack): Matcher => matcherOfDecoded(decoded, { fuzzy: rememberingFuzzyResolver });

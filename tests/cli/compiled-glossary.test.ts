@@ -99,7 +99,7 @@ describe('the compiled command\'s glossary caches', { timeout: 180_000 }, () => 
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toContain('已更新命令的术语缓存 refreshed the command\'s glossary cache');
     expect(existsSync(join(cacheDir(), 'default-glossary.json'))).toBe(true);
-    expect(existsSync(join(cacheDir(), 'default-matcher.json'))).toBe(true);
+    expect(existsSync(join(cacheDir(), 'default-matcher.bin'))).toBe(true);
     expect(existsSync(join(work, 'out', 'glossary.json'))).toBe(true);
   });
 
@@ -158,8 +158,8 @@ describe('the compiled command\'s glossary caches', { timeout: 180_000 }, () => 
     expect(fresh.stdout).toContain('一站式服务 (yi-zhan-shi-fu-wu) ×1');
     // A damaged matcher cache, dated after everything: the YAML again, same output, no error.
     await cli('build', '--out', 'out');
-    writeFileSync(join(cacheDir(), 'default-matcher.json'), '{"version": 1, "hash": "');
-    age(join(cacheDir(), 'default-matcher.json'), 3600);
+    writeFileSync(join(cacheDir(), 'default-matcher.bin'), '{"version": 1, "hash": "');
+    age(join(cacheDir(), 'default-matcher.bin'), 3600);
     expect(await cli('scan', 'report.txt')).toMatchObject({ code: 0, stderr: '', stdout: fresh.stdout });
   });
 });

@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadGlossaryPack } from '../../src/cli/glossary-files';
-import { readFreshPack } from '../../src/cli/pack-cache';
+import { decodeStoredMatcher, encodeStoredMatcher, readFreshPack } from '../../src/cli/pack-cache';
+import { cliMatcherOfDecoded, decodeStored } from '../../src/cli/scan-parts';
+import { compilePack } from '../../src/core/compiled-pack';
+import { createMatcher } from '../../src/core/matcher';
 import { serializePack } from '../../src/core/pack';
 
 const dir = mkdtempSync(join(tmpdir(), 'pg-pack-cache-'));
@@ -51,5 +54,32 @@ describe('readFreshPack', () => {
   it('a missing source file counts as changed', async () => {
     writeFileSync(cache, serializePack(await loadGlossaryPack([yaml], dir)));
     expect(await readFreshPack(cache, [join(dir, 'gone.yaml')])).toBeUndefined();
+  });
+});
+
+describe('the stored matcher (the ready matcher as bytes)', () => {
+  const yaml = join(dir, 'b.yaml');
+  const text = '稳住“六稳”，落实六稳六保。';
+  it('decodes to the compiled pack it was made from, whose matcher finds what the pack’s finds', async () => {
+    writeFileSync(yaml, YAML);
+    const pack = await loadGlossaryPack([yaml], dir);
+    const compiled = compilePack(pack);
+    const stored = decodeStoredMatcher(encodeStoredMatcher(compiled));
+    expect(stored).toMatchObject({ version: compiled.version, hash: compiled.hash, entries: compiled.entries, strings: compiled.strings, keys: compiled.keys });
+    expect(Buffer.from(stored!.data).toString('base64')).toBe(compiled.data);
+    expect(cliMatcherOfDecoded(decodeStored(stored!)).scan(text)).toEqual(createMatcher(pack).scan(text));
+  });
+
+  it.each([
+    ['cut short', (bytes: Buffer) => bytes.subarray(0, bytes.length - 9)],
+    ['another magic number', (bytes: Buffer) => Buffer.concat([Buffer.from('PGCX'), bytes.subarray(4)])],
+    ['another file format', (bytes: Buffer) => { const copy = Buffer.from(bytes); copy.writeUInt32LE(2, 4); return copy; }],
+    ['a damaged header', (bytes: Buffer) => { const copy = Buffer.from(bytes); copy.write('}', 12); return copy; }],
+    ['JSON text', () => Buffer.from('{"version": 3, "hash": "')],
+  ])('%s → not read', async (_, damage) => {
+    writeFileSync(yaml, YAML);
+    const bytes = encodeStoredMatcher(compilePack(await loadGlossaryPack([yaml], dir)));
+    expect(decodeStoredMatcher(bytes)).toBeDefined();
+    expect(decodeStoredMatcher(damage(bytes))).toBeUndefined();
   });
 });

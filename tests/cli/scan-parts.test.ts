@@ -2,12 +2,13 @@
 // be cut, and that the parts read exactly as the whole text does, at every cut the rule allows in
 // generated text (invented passages). Rows where a cut elsewhere would change the reading show why
 // the rule is what it is. The worker itself runs in tests/cli/command-line.test.ts.
+import { isUtf8 } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { readForPage } from '../../src/core/match-context';
 import { createMatcher } from '../../src/core/matcher';
 import { collectSlogans, scanSlogans } from '../../src/core/slogans';
 import type { TextMatch } from '../../src/core/types';
-import { cutOffset, partStarts, readInParts, readPart } from '../../src/cli/scan-parts';
+import { cutOffset, decodeCleanUtf8, partStarts, readInParts, readPart } from '../../src/cli/scan-parts';
 import { contextAfter, contextBefore, formatSummary, joinTallies, tally } from '../../src/cli/scan-summary';
 import { seededRandom } from '../support/random';
 
@@ -153,5 +154,32 @@ describe('cuts the rule refuses would change the reading', () => {
     // Settled alone, each part sees the name quoted once: scare quotes.
     const alone = text.slice(at);
     expect(scanSlogans(alone).map((candidate) => candidate.text)).not.toContain('蓉城慧眼');
+  });
+});
+
+describe('decodeCleanUtf8: the text of clean UTF-8 (valid, no U+FFFD, no NUL), checked while decoding', () => {
+  // What scan checked the bytes for before decoding them: the same answer is expected on every row.
+  const reference = (input: Buffer): string | undefined => (isUtf8(input) && !input.includes(0) && !input.includes(Buffer.from('\ufffd')) ? input.toString('utf8') : undefined);
+  it.each([
+    ['plain ASCII', '6869'],
+    ['empty', ''],
+    ['Chinese text', Buffer.from('实施“两网融合”工程。\n').toString('hex')],
+    ['a character outside the BMP', 'f09f9880'],
+    ['a byte order mark inside', '41efbbbf41'],
+    ['U+FFFD written in the file', Buffer.from('乱码\ufffd').toString('hex')],
+    ['a NUL byte', Buffer.from('六稳\0').toString('hex')],
+    ['a NUL byte in ASCII', '410041'],
+    ['an invalid byte', 'e4b8ff41'],
+    ['a lone continuation byte', Buffer.from('六稳').toString('hex') + '80'],
+    ['a sequence cut at the end', Buffer.from('六稳').toString('hex') + 'e4b8'],
+    ['an overlong form', 'c0af'],
+    ['an overlong three-byte form', 'e0808f'],
+    ['an encoded surrogate', 'eda080'],
+    ['a code point beyond U+10FFFF', 'f4908080'],
+    ['a five-byte form', 'f888808080'],
+    ['0xFE', Buffer.from('六').toString('hex') + 'fe'],
+  ])('%s', (_, hex) => {
+    const input = Buffer.from(hex, 'hex');
+    expect(decodeCleanUtf8(input)).toBe(reference(input));
   });
 });

@@ -102,4 +102,29 @@ describe('createTermScanner', () => {
       }
     }
   });
+
+  // A long text gets room for one occurrence per 64 units before the scan: dense text grows past it
+  // (as many occurrences as 1 in 3 units), sparse text stays within it.
+  it.each([
+    { label: 'dense', seed: 6, share: 0 },
+    { label: 'sparse', seed: 7, share: 0.97 },
+  ])('agrees with normalising first and searching after on long texts ($label)', ({ seed, share }) => {
+    const next = seededRandom(seed);
+    const alphabet = [...'六稳保三会一代理十五1234567890ａA “”穩兩的'];
+    const pick = (from: readonly string[]): string => from[Math.floor(next() * from.length)] as string;
+    const normaliser = createNormaliser(variants);
+    const keys = Array.from({ length: 12 }, () => normaliser.key(Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(alphabet)).join('')));
+    const patterns = [...new Set([...keys.filter((key) => key.length >= 2), '六稳', '三会', '保三', '稳保'].map((form) => normaliser.key(form)))];
+    const scanner = createTermScanner(patterns, normaliser, createAutomaton(patterns, WORD_UNITS));
+    // Mostly the forms' own characters, with the rest of the alphabet between them.
+    const dense = [...'六稳保三会穩'];
+    const sample = Array.from({ length: 60_000 }, () => (next() < share ? '的' : next() < 0.8 ? pick(dense) : pick(alphabet))).join('');
+    const found = scanner.scan(sample).map((occurrence) => `${occurrence.start}-${occurrence.end}:${patterns[occurrence.pattern]}`);
+    const expected = reference(patterns, sample, normaliser);
+    expect(found).toEqual(expected);
+    // The two cases the room is for: more occurrences than it holds, and fewer.
+    if (share === 0) expect(expected.length).toBeGreaterThan(60_000 / 64);
+    else expect(expected.length).toBeLessThan(60_000 / 64);
+    expect(expected.length).toBeGreaterThan(0);
+  });
 });

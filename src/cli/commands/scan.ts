@@ -8,7 +8,6 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { debuglog } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import type { CompiledPack } from '../../core/compiled-pack';
 import { createBaseMatcher, type Matcher } from '../../core/matcher';
 import { collectSlogans } from '../../core/slogans';
 import type { PlaceIndex } from '../../core/places';
@@ -18,9 +17,10 @@ import { createSenseIndex } from '../../core/senses';
 import type { GlossaryPack, PackEntry, SourceDocument, SourceRegion, TextMatch } from '../../core/types';
 import { CENTRAL_CODE } from '../../core/types';
 import { loadMatcherSource } from '../glossary-files';
+import type { StoredMatcher } from '../pack-cache';
 import type { CliCommand } from '../io';
 import { UsageError } from '../io';
-import { cutOffset, decodeValidUtf8, decodeWithBuffer, cliMatcherOfDecoded, partStarts, readPart, rememberingFuzzyResolver, shiftMatches, SPLIT_MIN_BYTES, THREADS_ENV, twoThreadsWanted } from '../scan-parts';
+import { cutOffset, decodeCleanUtf8, decodeValidUtf8, decodeStored, cliMatcherOfDecoded, partStarts, readPart, rememberingFuzzyResolver, shiftMatches, SPLIT_MIN_BYTES, THREADS_ENV, twoThreadsWanted } from '../scan-parts';
 import { contextAfter, contextBefore, formatSummary, joinTallies, tally, type Tallies } from '../scan-summary';
 import type { PartJob, PartMessage } from '../scan-worker';
 
@@ -103,11 +103,11 @@ function cleanUtf8Bytes(bytes: Buffer): { bytes: Buffer; start: number } | undef
 /**
  * A plain-text file's text when it is clean UTF-8 (valid, no U+FFFD and no NUL in it: what
  * decoding used to be checked for, invalid bytes decoding to U+FFFD), a byte order mark dropped;
- * else undefined.
+ * else undefined. Checked while decoding (scan-parts.ts decodeCleanUtf8), the same answer as
+ * cleanUtf8Bytes's checks of the bytes.
  */
 function cleanUtf8Text(bytes: Buffer): string | undefined {
-  const clean = cleanUtf8Bytes(bytes);
-  return clean === undefined ? undefined : decodeValidUtf8(clean.bytes.subarray(clean.start));
+  return decodeCleanUtf8(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
 }
 
 const textOf = (document: ScanDocument): string => ('text' in document ? document.text : decodeValidUtf8(document.bytes.subarray(document.start)));
@@ -184,7 +184,7 @@ type Reading = { tallies: Tallies; matches?: undefined } | { matches: TextMatch[
  * on `worker`, the one before here, the quoted-coinage counts exchanged between them; the same
  * reading as the whole file's.
  */
-async function readOnTwoThreads(document: { bytes: Buffer; start: number }, cut: number, worker: Worker, compiled: CompiledPack, matcher: () => Matcher, json: boolean): Promise<Reading> {
+async function readOnTwoThreads(document: { bytes: Buffer; start: number }, cut: number, worker: Worker, compiled: StoredMatcher, matcher: () => Matcher, json: boolean): Promise<Reading> {
   const { bytes, start } = document;
   // The units around the cut, for the context of slogans near it (scan-summary.ts): decoded from a
   // few bytes on each side, begun at a character's first byte (64 bytes hold more than the
@@ -349,7 +349,7 @@ export const runScan: CliCommand = async (args, io) => {
     const region = parsed.region === undefined || places === undefined ? undefined : regionOf(parsed.region, places);
     // createMatcher's defaults (slogans and fuzzy near misses on), with lookups remembered.
     // A ready matcher when the default glossary has a fresh one: the same matches, nothing built.
-    const decoded = source.compiled ? decodeWithBuffer(source.compiled) : undefined;
+    const decoded = source.compiled ? decodeStored(source.compiled) : undefined;
     let built: Matcher | undefined;
     const matcher = (): Matcher => (built ??= decoded ? cliMatcherOfDecoded(decoded) : createBaseMatcher(source.pack!, { fuzzy: rememberingFuzzyResolver }));
     const starts = decoded === undefined ? undefined : partStarts(decoded.table.patterns, decoded.table.variants);
