@@ -27,6 +27,25 @@ export interface Automaton {
   outputPattern(output: number): number;
   /** The length of an output's pattern. */
   outputLength(output: number): number;
+  /**
+   * The arrays behind these methods, for a caller's hot loop: a page's first pass runs before the
+   * JIT has optimised anything, and in V8's interpreter each call costs more than the lookup it
+   * makes. `next(state, cls)` is `dense[state * stride + cls]` when `state < denseStates`;
+   * `firstOutput(s)` is `firstOutputs[s]`, `nextOutput(o)` `nextOutputs[o]`, `outputPattern(o)`
+   * `patterns[o]` and `outputLength(o)` `depths[o]`.
+   */
+  readonly arrays: AutomatonArrays;
+}
+
+/** See {@link Automaton.arrays}. */
+export interface AutomatonArrays {
+  dense: Int32Array;
+  denseStates: number;
+  stride: number;
+  firstOutputs: Int32Array;
+  nextOutputs: Int32Array;
+  patterns: Int32Array;
+  depths: Uint16Array;
 }
 
 /**
@@ -244,5 +263,6 @@ export function loadAutomaton(data: AutomatonData): Automaton {
     nextOutput: (output) => nextOutput[output] as number,
     outputPattern: (output) => pattern[output] as number,
     outputLength: (output) => depth[output] as number,
+    arrays: { dense, denseStates, stride, firstOutputs: firstOutput, nextOutputs: nextOutput, patterns: pattern, depths: depth },
   };
 }

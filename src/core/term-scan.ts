@@ -56,8 +56,10 @@ const PLAIN = 1;
 const PAIR = 2;
 const SKIP = 3;
 const STOP = 4;
-// Characters sampled from a text to tell whether striding over it pays.
-const STRIDE_SAMPLES = 64;
+// Characters sampled from a text to tell whether striding over it pays: few, as the sample is read
+// on every call and a page makes thousands of calls on paragraphs of a few hundred characters (64
+// read half of such a paragraph again in each call of a cold first pass).
+const STRIDE_SAMPLES = 16;
 // Units that continue a number or a Latin word: a form must not start or end inside one
 // (15分钟服务圈 is not in 115分钟服务圈).
 export const WORD_UNITS = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -173,6 +175,8 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
   const ringStart = new Int32Array(ringSize);
   const ringWord = new Uint8Array(ringSize);
 
+  const { dense, denseStates, stride, firstOutputs, nextOutputs, depths, patterns: outputPatterns } = automaton.arrays;
+
   // The units of a numeral run, reused between runs.
   const run: NumeralRun = { codes: [], starts: [], ends: [], end: 0 };
 
@@ -213,7 +217,28 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
             while (j < n && (how = skip[(raw = text.charCodeAt(j))] as number) <= PLAIN) j++;
           }
           if (j >= n) break;
-          if (how === CLEAN || how === SKIP || (how === PAIR && rulesOut(text, j, firstClass[raw] as number))) j++;
+          if (how === PAIR) {
+            // Whether the characters after j rule out a form starting there (rulesOut, written
+            // out here: with 7,000 forms most characters are PAIR, and a call per character is
+            // most of a cold first pass). A skipped character or a numeral decides nothing.
+            if (j + 1 >= n) break;
+            const second = rawClass[text.charCodeAt(j + 1)] as number;
+            if (second < 0) break;
+            const first = firstClass[raw] as number;
+            if (((firstsBefore[second] as number) & (1 << (first & 31))) !== 0) {
+              const pair = Math.imul(first ^ Math.imul(second, 0x27d4eb2d), 0x9e3779b1);
+              const known = pairs[pair >>> (32 - PAIR_BITS)] as number;
+              if (known === 2) break;
+              if (known === 1) {
+                if (j + 2 >= n) break;
+                const third = rawClass[text.charCodeAt(j + 2)] as number;
+                if (third < 0) break;
+                const slot = Math.imul(pair ^ Math.imul(third, 0x165667b1), 0x85ebca6b) >>> (32 - TRIPLE_BITS);
+                if (((triples[slot >> 3] as number) & (1 << (slot & 7))) !== 0) break;
+              }
+            }
+            j++;
+          } else if (how === CLEAN || how === SKIP) j++;
           else break;
         }
         // Positions passed count as units, skipped characters too: `k` only needs to grow and to
@@ -259,9 +284,10 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
         const slot = k & mask;
         ringStart[slot] = start;
         ringWord[slot] = isWord[unit] as number;
-        state = automaton.next(state, unit);
-        for (let out = automaton.firstOutput(state); out !== 0; out = automaton.nextOutput(out)) {
-          const from = k + 1 - automaton.outputLength(out);
+        // The automaton's step, its dense rows read here (see Automaton.arrays).
+        state = state < denseStates ? (dense[state * stride + unit] as number) : automaton.next(state, unit);
+        for (let out = firstOutputs[state] as number; out !== 0; out = nextOutputs[out] as number) {
+          const from = k + 1 - (depths[out] as number);
           const cutsStart = from > 0 && from - 1 !== resetAt && ringWord[(from - 1) & mask] === 1 && ringWord[from & mask] === 1;
           if (cutsStart) continue;
           if (ringWord[slot] === 1 && pendingFrom === -1) pendingFrom = count;
@@ -275,11 +301,16 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
           data[at++] = end;
           data[at++] = from;
           data[at++] = k + 1;
-          data[at] = automaton.outputPattern(out);
+          data[at] = outputPatterns[out] as number;
           count++;
         }
         k++;
       }
+      // One unit deep again (the automaton fell back to the form starts of this character alone)
+      // with nothing able to follow it: the same as standing at the root, where the skipping loop
+      // takes over. Without this, a glossary of 7,000 forms keeps the automaton off the root for
+      // most of a text, one unit at a time.
+      if (units === 1 && depths[state] === 1 && skip[raw] === PAIR && rulesOut(text, i, firstClass[raw] as number)) state = 0;
     }
     if (count - group > 1) count = keepLeftmostLongest(found, group, count);
     found.count = count;
@@ -306,8 +337,9 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     return clean * 2 > sampled;
   }
 
-  // Whether the characters after `at` rule out a form starting there. A skipped character or a
-  // numeral among them decides nothing: its units are not simply the next ones.
+  // Whether the characters after `at` rule out a form starting there (the skipping loop has this
+  // written out). A skipped character or a numeral among them decides nothing: its units are not
+  // simply the next ones.
   function rulesOut(text: string, at: number, first: number): boolean {
     if (at + 1 >= text.length) return false;
     const second = rawClass[text.charCodeAt(at + 1)] as number;
@@ -367,7 +399,8 @@ function keepLeftmostLongest(found: TermOccurrences, first: number, count: numbe
   return kept;
 }
 
-// Hash of a pair of unit classes; its top bits pick the pair's slot.
+// Hash of a pair of unit classes; its top bits pick the pair's slot. scanInto's skipping loop
+// computes it and `tripleSlot` again inline: change all three together.
 function pairHash(first: number, second: number): number {
   return Math.imul(first ^ Math.imul(second, 0x27d4eb2d), 0x9e3779b1);
 }

@@ -55,6 +55,10 @@ describe('createTermScanner', () => {
     { forms: ['10稳'], text: '的的十稳', expected: ['2-4:10稳'] },
     { forms: ['稳', '六保'], text: '的稳的', expected: ['1-2:稳'] },
     { forms: ['10', '六保'], text: '的十的', expected: ['1-2:10'] },
+    // the automaton falls back to one unit deep (代, 就): what follows decides whether it goes on
+    // from there (代表 after 一代) or the skipping loop takes over and finds the next form
+    { forms: ['一代理', '代表'], text: '一代代表', expected: ['2-4:代表'] },
+    { forms: ['保就业', '就创'], text: '保就就保就业', expected: ['3-6:保就业'] },
     // negatives: a number or word cut, a numeral run that says something else, nothing there
     { forms: ['15分钟服务圈'], text: '115分钟服务圈', expected: [] },
     { forms: ['15分钟服务圈'], text: '9 15分钟服务圈', expected: [] },
