@@ -11,12 +11,13 @@ import type { HighlightStyleOption } from './styles';
 import { CJK, collectSegments, mayHaveChinese, type CollectContext, type TextSegment } from './text-collect';
 import { wrapMatch } from './wrap';
 import { createMatchMarks, highlightApiIn } from './highlight-registry';
-import { matchAtPoint, matchForWrapper, type MatchIndex } from './hit-test';
+import { matchAtPoint, matchesOn, matchForWrapper, type MatchIndex } from './hit-test';
 import {
   AnnotatedMatch,
   heldFor,
   insertInOrder,
   isIntact,
+  nodesOf,
   occurrenceKey,
   selectMatches,
   startPoint,
@@ -130,7 +131,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const rootByScope = new Map<Node, RootState>();
   const held = new Map<PageMatch, Held>();
   const byId = new Map<number, PageMatch>();
-  const byNode = new Map<Node, PageMatch[]>();
+  const byNode = new Map<Node, PageMatch | PageMatch[]>();
   const marks = createMatchMarks({ mode, viewport: options.viewport, style: options.style, lookup: (match) => held.get(match) });
   const nearby = marks.followsViewport ? marks : undefined;
   const frames = new WeakSet<HTMLIFrameElement>();
@@ -223,13 +224,14 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   function show(match: PageMatch, info: Held): void {
     held.set(match, info);
-    byId.set(match.id, match);
+    if (wrap) byId.set(match.id, match);
     const key = occurrenceKey(match);
     shown.set(key, (shown.get(key) ?? 0) + 1);
-    for (const node of info.nodes) {
-      const list = byNode.get(node);
-      if (list) list.push(match);
-      else byNode.set(node, [match]);
+    for (const node of nodesOf(info)) {
+      const there = byNode.get(node);
+      if (there === undefined) byNode.set(node, match);
+      else if (Array.isArray(there)) there.push(match);
+      else byNode.set(node, [there as PageMatch, match]);
     }
     if (info.bounds) marks.stage(match);
   }
@@ -244,9 +246,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     else shown.delete(key);
     held.delete(match);
     byId.delete(match.id);
-    for (const node of info.nodes) {
-      const list = byNode.get(node)?.filter((other) => other !== match);
-      if (list && list.length > 0) byNode.set(node, list);
+    for (const node of nodesOf(info)) {
+      const list = matchesOn(index, node).filter((other) => other !== match);
+      if (list.length > 1) byNode.set(node, list);
+      else if (list.length === 1) byNode.set(node, list[0] as PageMatch);
       else byNode.delete(node);
     }
     marks.remove(match, info);
@@ -406,7 +409,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       const hit = matchForWrapper(index, node);
       if (hit) return hit;
     }
-    if (node.nodeType === 3) return byNode.get(node)?.[0];
+    if (node.nodeType === 3) return matchesOn(index, node)[0];
     return visible.find((match) => {
       const point = pointOf(match);
       return point !== undefined && contains(node, point[0]);

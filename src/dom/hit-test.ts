@@ -8,12 +8,22 @@ import { WRAPPER_TAG } from './text-collect';
 export interface MatchIndex {
   /** Wrap mode: matches are found through their wrappers. */
   wrap: boolean;
-  /** Shown matches covering a text node. */
-  byNode: ReadonlyMap<Node, readonly PageMatch[]>;
+  /**
+   * Shown matches covering a text node: the match itself where it is the node's only one (most
+   * nodes: no array per node on a page of thousands of matches), else a list (see {@link matchesOn}).
+   */
+  byNode: ReadonlyMap<Node, PageMatch | readonly PageMatch[]>;
+  /** Wrap mode: shown matches by their wrappers' data-pg-id (empty in highlight mode). */
   byId: ReadonlyMap<number, PageMatch>;
   held: ReadonlyMap<PageMatch, Held>;
   /** The annotated roots (the caret APIs look into shadow roots only when told). */
   roots: readonly RootState[];
+}
+
+/** The shown matches covering `node`, in the order they were shown. */
+export function matchesOn(index: Pick<MatchIndex, 'byNode'>, node: Node): readonly PageMatch[] {
+  const found = index.byNode.get(node);
+  return found === undefined ? [] : Array.isArray(found) ? found : [found as PageMatch];
 }
 
 /** The match under a point in `doc`'s client coordinates, or undefined (never throws). */
@@ -65,7 +75,7 @@ function hitTest(index: MatchIndex, doc: Document, x: number, y: number, depth: 
   // shadow-root lookup this replaced) now and then found no term on a page with frames and a
   // shadow root: 3 failed runs in 8 of the hostile-page e2e file.
   for (let child = element?.firstChild; child; child = child.nextSibling) {
-    for (const match of index.byNode.get(child) ?? []) if (containsPoint(match.range, x, y)) return match;
+    for (const match of matchesOn(index, child)) if (containsPoint(match.range, x, y)) return match;
   }
   const shadowRoots = index.roots
     .filter((state) => state.scope.nodeType !== 9 && state.doc === doc)
@@ -74,7 +84,7 @@ function hitTest(index: MatchIndex, doc: Document, x: number, y: number, depth: 
   if (caret) {
     const wrapped = wrap ? matchForWrapper(index, caret.node) : undefined;
     if (wrapped && containsPoint(wrapped.range, x, y)) return wrapped;
-    for (const match of index.byNode.get(caret.node) ?? []) {
+    for (const match of matchesOn(index, caret.node)) {
       if (aroundCaret(index.held.get(match), caret) && containsPoint(match.range, x, y)) return match;
     }
   }

@@ -28,8 +28,11 @@ export interface Held {
    * rescanned anyway.
    */
   bounds?: AbstractRange;
-  /** Highlight mode: the text nodes the match covers (hit testing goes caret node → match). */
-  nodes: readonly Text[];
+  /**
+   * Highlight mode: the text nodes the match covers (hit testing goes caret node → match): the
+   * node itself when it is one (most matches; no array each), else the list.
+   */
+  nodes: Text | readonly Text[];
   /** Wrap mode: the wrappers, in document order. */
   wrappers?: HTMLElement[];
 }
@@ -133,7 +136,7 @@ export function heldFor(state: RootState, segment: TextSegment, match: TextMatch
   return {
     state,
     bounds: staticBounds(state, [start[0], start[1]], [end[0], end[1]]),
-    nodes: segment.nodes.slice(start[2], end[2] + 1),
+    nodes: start[2] === end[2] ? start[0] : segment.nodes.slice(start[2], end[2] + 1),
   };
 }
 
@@ -159,6 +162,11 @@ function staticBounds(state: RootState, start: [Text, number], end: [Text, numbe
   range.setStart(start[0], start[1]);
   range.setEnd(end[0], end[1]);
   return range;
+}
+
+/** The text nodes a held match covers (see {@link Held.nodes}). */
+export function nodesOf(info: Held): readonly Text[] {
+  return Array.isArray(info.nodes) ? info.nodes : [info.nodes as Text];
 }
 
 /** Where a match starts, as a (node, offset) point. */
