@@ -54,15 +54,16 @@ export function encodeStoredMatcher(compiled: CompiledPack): Buffer {
   // The offsets depend on the header's own length: laid out from 0, then from after it with room
   // for the offsets' extra digits (three offsets, at most a few digits more each).
   const start = align8(12 + Buffer.byteLength(JSON.stringify(headerOf(0))) + 32);
-  const header = Buffer.from(JSON.stringify(headerOf(start)));
+  const layout = headerOf(start);
+  const header = Buffer.from(JSON.stringify(layout));
   if (12 + header.length > start) throw new Error('stored matcher: header overflow');
-  const last = headerOf(start).sections.keys;
+  const last = layout.sections.keys;
   const out = Buffer.alloc(last[0] + last[1], 0x20);
   out.writeUInt32LE(STORED_MAGIC, 0);
   out.writeUInt32LE(STORED_FORMAT, 4);
   out.writeUInt32LE(start - 12, 8);
   header.copy(out, 12);
-  for (const name of SECTIONS) parts[name].copy(out, headerOf(start).sections[name][0]);
+  for (const name of SECTIONS) parts[name].copy(out, layout.sections[name][0]);
   return out;
 }
 

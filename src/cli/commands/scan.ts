@@ -96,9 +96,11 @@ type ScanDocument = { text: string } | { bytes: Buffer; start: number };
  */
 function cleanUtf8Bytes(bytes: Buffer): { bytes: Buffer; start: number } | undefined {
   if (!isUtf8(bytes) || bytes.includes(0) || bytes.includes(REPLACEMENT_CHARACTER)) return undefined;
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return { bytes, start };
+  return { bytes, start: byteOrderMarkLength(bytes) };
 }
+
+/** Bytes of the UTF-8 byte order mark at the start of `bytes` (3), or 0 without one. */
+const byteOrderMarkLength = (bytes: Buffer): number => (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
 
 /**
  * A plain-text file's text when it is clean UTF-8 (valid, no U+FFFD and no NUL in it: what
@@ -107,7 +109,7 @@ function cleanUtf8Bytes(bytes: Buffer): { bytes: Buffer; start: number } | undef
  * cleanUtf8Bytes's checks of the bytes.
  */
 function cleanUtf8Text(bytes: Buffer): string | undefined {
-  return decodeCleanUtf8(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
+  return decodeCleanUtf8(bytes.subarray(byteOrderMarkLength(bytes)));
 }
 
 const textOf = (document: ScanDocument): string => ('text' in document ? document.text : decodeValidUtf8(document.bytes.subarray(document.start)));
