@@ -245,8 +245,9 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     // Where else it is used, as far as the glossary knows (asked of the background, over every pack).
     const listed = (name: string) => tab.evaluate((name) => [...(document.querySelector('[data-policy-glossary-ui]')!.shadowRoot!.querySelectorAll(`[data-list="${name}"] li`))].map((li) => li.textContent), name);
     expect(await waitFor(async () => ((await listed('other-numbers')).length > 0 ? listed('other-numbers') : null), 'the same words numbered otherwise')).toEqual(['三个严实测试市人民政府 · 2024年']);
-    expect(await listed('used-in')).toEqual(['严实工作法测试市人民政府 · 2024年']);
-    expect(await tooltipText(tab)).toContain('用到它的名词解释（1 份报告）');
+    // The reports whose definitions use it come in a separate answer of the background's: waited for.
+    expect(await waitFor(async () => ((await listed('used-in')).length > 0 ? listed('used-in') : null), 'the reports that use it')).toEqual(['严实工作法测试市人民政府 · 2024年']);
+    expect(await waitFor(async () => ((await tooltipText(tab))?.includes('用到它的名词解释（1 份报告）') ? tooltipText(tab) : null), 'the heading over them')).toContain('用到它的名词解释（1 份报告）');
     await screenshotSloganTooltip(tab, point, 'zh-CN');
     await options.select('select[data-setting="language"]', 'en');
     await tab.bringToFront();
