@@ -33,12 +33,27 @@ import type { StoredMatcher } from './pack-cache';
  * converter (ERR_NO_ICU): toString then.
  */
 export function decodeValidUtf8(bytes: Buffer): string {
-  if (bytes.length === 0 || isAscii(bytes)) return bytes.toString('utf8');
+  if (bytes.length === 0 || mayBeAscii(bytes)) return bytes.toString('utf8');
   try {
     return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
   } catch {
     return bytes.toString('utf8');
   }
+}
+
+/** Bytes looked at before isAscii's pass over the whole text. */
+const ASCII_PREFIX = 4096;
+
+/**
+ * Whether `bytes` are all ASCII, answered at the first byte of a Chinese text: a non-ASCII byte in
+ * the first few kilobytes says no before isAscii reads every byte (which never stops early: 15 MB
+ * of Chinese text, about 21 ms for the answer its first bytes give). Either answer decodes the
+ * same text; this one only picks the faster decoder.
+ */
+function mayBeAscii(bytes: Buffer): boolean {
+  const end = Math.min(bytes.length, ASCII_PREFIX);
+  for (let i = 0; i < end; i++) if (bytes[i]! >= 0x80) return false;
+  return isAscii(bytes);
 }
 
 const NO_ICU = 'ERR_NO_ICU';
@@ -52,7 +67,7 @@ const NO_ICU = 'ERR_NO_ICU';
  */
 export function decodeCleanUtf8(bytes: Buffer): string | undefined {
   let text: string;
-  if (bytes.length === 0 || isAscii(bytes)) text = bytes.toString('utf8');
+  if (bytes.length === 0 || mayBeAscii(bytes)) text = bytes.toString('utf8');
   else {
     try {
       text = transcode(bytes, 'utf8', 'utf16le').toString('utf16le');

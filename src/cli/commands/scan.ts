@@ -354,7 +354,8 @@ export const runScan: CliCommand = async (args, io) => {
     const decoded = source.compiled ? decodeStored(source.compiled) : undefined;
     let built: Matcher | undefined;
     const matcher = (): Matcher => (built ??= decoded ? cliMatcherOfDecoded(decoded) : createBaseMatcher(source.pack!, { fuzzy: rememberingFuzzyResolver }));
-    const starts = decoded === undefined ? undefined : partStarts(decoded.table.patterns, decoded.table.variants);
+    // Where a long file may be cut: asked only when it is read on two threads.
+    const starts = decoded === undefined || !twoThreads ? undefined : partStarts(decoded.table.patterns, decoded.table.variants);
     const isElsewhere = region === undefined || source.pack === undefined ? undefined : elsewhereFor(source.pack, region, places);
     // Built now, unless the two threads build it in turn.
     if (!twoThreads) matcher();
