@@ -1,9 +1,7 @@
 // Finds and reads glossary files on disk for the CLI and the build: YAML files, folders of them,
 // or a built glossary.json, validated and compiled with the pure functions of src/core.
-import { readdirSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, extname, fileURLToPath, join, readdirSync, relative, resolve, sep } from './builtins';
+import { readFile, stat } from './fs-light';
 import type { GlossaryCheck } from '../core/glossary-validate';
 import { mergePacks, parsePack } from '../core/pack';
 import type { GlossaryPack } from '../core/types';

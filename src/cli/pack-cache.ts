@@ -2,9 +2,8 @@
 // (`npm run build:cli`, `policy-glossary build`): the pack (definitions, for `scan --json`) and the
 // ready matcher (core/compiled-pack.ts: term table + automaton), so that scan skips parsing and
 // compiling thousands of YAML entries, and building the automaton, on every run.
-import { statSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, statSync } from './builtins';
+import { readFile, rename, writeFile } from './fs-light';
 import { COMPILED_PACK_VERSION, compilePack, type CompiledPack } from '../core/compiled-pack';
 import { parsePack, serializePack } from '../core/pack';
 import type { GlossaryPack } from '../core/types';

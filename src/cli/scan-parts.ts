@@ -14,7 +14,7 @@
 // - reading in context (match-context.ts): every look around a match stops at 。 and line breaks;
 // - the one rule that counts over the whole text (a coinage quoted twice, slogans.ts) is settled
 //   with every part's counts (`readPart`'s `elsewhere`).
-import { isAscii, isUtf8, transcode } from 'node:buffer';
+import { isAscii, isUtf8, transcode } from './builtins';
 import { decodeCompiledPack, matcherOfDecoded, type DecodedPack } from '../core/compiled-pack';
 import type { FuzzyMatch } from '../core/fuzzy';
 import { createFuzzyResolver } from '../core/fuzzy';
