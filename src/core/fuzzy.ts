@@ -78,15 +78,35 @@ export function createFuzzyResolver(forms: FuzzyForms): FuzzyResolver {
   };
 }
 
-const NUMERALS = new RegExp(`[0-9${COUNT_CHARS}]`, 'g');
+// By UTF-16 unit, 1 for a numeral (an Arabic digit or a counting character): asked of every form
+// of a slogan's group that has its length, so read from a table rather than matched with a regular
+// expression (whose arrays of matches, joined, cost a report's first slogans tens of milliseconds).
+const NUMERAL_UNIT = new Uint8Array(65536);
+for (const char of `0123456789${COUNT_CHARS}`) NUMERAL_UNIT[char.charCodeAt(0)] = 1;
 
-/** Whether `key` is `form` cut short or with one non-numeral character changed (both normalised). */
+/** Whether `a` and `b` hold the same numerals in the same order. */
+function sameNumerals(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && NUMERAL_UNIT[a.charCodeAt(i)] === 0) i++;
+    while (j < b.length && NUMERAL_UNIT[b.charCodeAt(j)] === 0) j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    i++;
+    j++;
+  }
+}
+
+/**
+ * Whether `key` is `form` cut short or with one non-numeral character changed (both normalised),
+ * their numerals the same. The shapes are checked first: most forms of a group fail them.
+ */
 export function isNearMiss(key: string, form: string): boolean {
   if (key === form) return false;
-  if ((key.match(NUMERALS) ?? []).join('') !== (form.match(NUMERALS) ?? []).join('')) return false;
-  if (form.startsWith(key)) return key.length >= 4 && key.length >= 0.6 * form.length;
+  if (form.startsWith(key)) return key.length >= 4 && key.length >= 0.6 * form.length && sameNumerals(key, form);
   if (key.length !== form.length || key.length < 3) return false;
   let differences = 0;
-  for (let i = 0; i < key.length; i++) if (key.charAt(i) !== form.charAt(i)) differences++;
-  return differences === 1;
+  for (let i = 0; i < key.length && differences < 2; i++) if (key.charCodeAt(i) !== form.charCodeAt(i)) differences++;
+  return differences === 1 && sameNumerals(key, form);
 }
