@@ -168,24 +168,35 @@ function tableLookups(table: MatcherTable) {
   for (const p of table.joinsQuotes) patternJoinsQuotes[p] = 1;
   // Suffixes a quoted form of the pattern's entry may glue on: the generic ones and those its
   // own aliases show (“三项”工作 → 工作), longest first; shared by the entries that add none.
-  // Made once per entry: an entry's patterns (its term and forms) share the list.
-  const madeFor = new Map<number, string[]>();
-  const suffixesOf = (entry: number): string[] => {
-    const own = table.entrySuffixes[entry] ?? [];
-    if (own.length === 0) return GENERIC_BY_LENGTH;
-    let made = madeFor.get(entry);
-    if (made === undefined) madeFor.set(entry, (made = [...new Set([...GENERIC_SUFFIXES, ...own])].sort((a, b) => b.length - a.length)));
-    return made;
-  };
+  // Made at an entry's first quoted match, once per entry (its term and forms share the list):
+  // made for every pattern with the matcher, the lists of the collection's 942 entries with
+  // suffixes of their own cost a third of building it, and a page quotes a few of them.
+  const ownSuffixes = new Map<number, string[]>();
   // First units of the glued suffixes (制度 → 制): a closing quote followed by none of them ends a
   // term plainly. A set: a few hundred units, read once per quoted match.
   const suffixStarts = new Set<number>();
   for (const suffix of GENERIC_SUFFIXES) suffixStarts.add(suffix.charCodeAt(0));
-  for (const suffixes of table.entrySuffixes) for (const suffix of suffixes) suffixStarts.add(suffix.charCodeAt(0));
+  // Indexed loops: run once per matcher, before anything is optimised.
+  for (let entry = 0; entry < table.entrySuffixes.length; entry++) {
+    const own = table.entrySuffixes[entry] as string[];
+    if (own.length === 0) continue;
+    ownSuffixes.set(entry, own);
+    for (let s = 0; s < own.length; s++) suffixStarts.add((own[s] as string).charCodeAt(0));
+  }
+  const patternEntry = Int32Array.from(table.patternEntry);
+  const madeFor = new Map<number, string[]>();
+  const patternSuffixes = (pattern: number): readonly string[] => {
+    const entry = patternEntry[pattern] as number;
+    const own = ownSuffixes.get(entry);
+    if (own === undefined) return GENERIC_BY_LENGTH;
+    let made = madeFor.get(entry);
+    if (made === undefined) madeFor.set(entry, (made = [...new Set([...GENERIC_SUFFIXES, ...own])].sort((a, b) => b.length - a.length)));
+    return made;
+  };
   return {
     normaliser: createNormaliser(table.variants),
     patternJoinsQuotes,
-    patternSuffixes: table.patternEntry.map(suffixesOf),
+    patternSuffixes,
     // Entries come in many shapes (optional fields); reading them per match would not stay fast.
     patternId: table.patternEntry.map((entry) => table.entryIds[entry] as string),
     patternTerm: table.patternEntry.map((entry) => table.entryTerms[entry] as string),
@@ -251,7 +262,7 @@ export function matcherFromTable(table: MatcherTable, options: BaseMatcherOption
       const glued = (QUOTE_INDEX[after] ?? 0) !== 0 && suffixStarts.has(text.charCodeAt(end + 1)) && text.charCodeAt(start - 1) === openingOf(after);
       if (glued || hasQuote(text, start, end)) {
         const limit = o + 1 < count ? (data[at + OCCURRENCE] as number) : text.length;
-        const span = extendSpan(text, start, end, limit, patternSuffixes[pattern] as readonly string[]);
+        const span = extendSpan(text, start, end, limit, patternSuffixes(pattern));
         start = span.start;
         end = span.end;
       }
