@@ -23,7 +23,7 @@ import { CHINESE_NUMERAL_CHARS } from '../core/numerals';
 import type { FuzzyResolverFactory, Matcher } from '../core/matcher';
 import { collectSlogans, settleSlogans, type CollectedSlogans } from '../core/slogans';
 import type { TextMatch } from '../core/types';
-import type { StoredMatcher } from './pack-cache';
+import { decodeScannerTables, type StoredMatcher } from './pack-cache';
 
 /**
  * Valid UTF-8 `bytes` as text. Through ICU's converter to UTF-16 and a copy: Node 20's UTF-8
@@ -153,7 +153,11 @@ export const rememberingFuzzyResolver: FuzzyResolverFactory = (forms) => {
 };
 
 /** A stored matcher (pack-cache.ts) decoded: its numbers are already bytes, viewed where they lie. */
-export const decodeStored = (stored: StoredMatcher): DecodedPack => decodeCompiledPack({ ...stored, data: '' }, stored.data);
+export const decodeStored = (stored: StoredMatcher): DecodedPack => {
+  const scanner = decodeScannerTables(stored.scanner);
+  const decoded = decodeCompiledPack({ ...stored, data: '' }, stored.data);
+  return scanner === undefined ? decoded : { ...decoded, scanner };
+};
 
 /** `scan`'s matcher of a decoded pack: createMatcher's defaults, near-miss lookups remembered. */
 export const cliMatcherOfDecoded = (decoded: DecodedPack): Matcher => matcherOfDecoded(decoded, { fuzzy: rememberingFuzzyResolver });

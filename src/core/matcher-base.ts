@@ -4,7 +4,7 @@
 import type { MatchableEntry, TextMatch } from './types';
 import { createNormaliser, QUOTE_PAIRS } from './normalise';
 import { createTermOccurrences, createTermScanner, OCCURRENCE, WORD_UNITS } from './term-scan';
-import type { TermOccurrences } from './term-scan';
+import type { TermOccurrences, TermScannerTables } from './term-scan';
 import { scanSlogans, type SloganCandidate } from './slogans';
 import type { FormRecord, FuzzyForms, FuzzyResolver } from './fuzzy';
 import { createAutomaton, type Automaton } from './automaton';
@@ -208,11 +208,12 @@ function tableLookups(table: MatcherTable) {
  * Builds a matcher from a {@link MatcherTable} and the automaton of its patterns (term-scan.ts
  * WORD_UNITS as extra alphabet): nothing is built here but lookup tables. `forms` gives the
  * near-miss resolver its forms (read from at the first slogan the glossary lacks word for word).
+ * `scannerTables`: the term scanner's tables (term-scan.ts termScannerTables) when a caller stored them.
  */
-export function matcherFromTable(table: MatcherTable, options: BaseMatcherOptions, automaton: Automaton, forms: FuzzyForms): Matcher {
+export function matcherFromTable(table: MatcherTable, options: BaseMatcherOptions, automaton: Automaton, forms: FuzzyForms, scannerTables?: TermScannerTables): Matcher {
   const slogans = options.slogans ?? true;
   const { normaliser, patternJoinsQuotes, patternSuffixes, patternId, patternTerm, suffixStarts } = tableLookups(table);
-  const scanner = createTermScanner(table.patterns, normaliser, automaton);
+  const scanner = createTermScanner(table.patterns, normaliser, automaton, scannerTables);
   const patternCount = table.patterns.length;
 
   // The near-miss resolver is built at the first slogan the glossary lacks word for word, not
