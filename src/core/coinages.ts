@@ -33,9 +33,8 @@ const GOVERNING_BY_LAST = byLastUnit(GOVERNING);
 
 /** Last characters of names of organisations and places: a quoted 某某局, 某某县 is a name, not a term. */
 const NAME_ENDINGS = '局厅委办院所部处科社队站馆校司省市县镇乡街路桥山河江湖岛寺楼厂店号';
-/** NAME_ENDINGS by UTF-16 unit (1: one of them). */
-const IS_NAME_ENDING = new Uint8Array(65536);
-for (let i = 0; i < NAME_ENDINGS.length; i++) IS_NAME_ENDING[NAME_ENDINGS.charCodeAt(i)] = 1;
+/** NAME_ENDINGS as UTF-16 units: looked up by code, as text.charAt of a Chinese character makes a string. */
+const NAME_ENDING_CODES = new Set(Array.from(NAME_ENDINGS, (char) => char.charCodeAt(0)));
 
 /** What comes just before a quotation of speech or an ironic mention: 说：“…”, 所谓“…”. */
 const SPEECH_BEFORE = ['所谓', '称为', '叫做', '号称', '自称', '俗称', '说', '道', '讲', '问', '曰', '喊'];
@@ -102,7 +101,7 @@ export function coinageAt(text: string, open: number, close: number): 'governed'
   // A name that the sentence goes on to govern: “无废城市”建设, “放管服”改革.
   if (governingAt(text, close + 1) !== undefined) return 'governed';
   // 某某局, 某某县 name an organisation or a place; 无废城市 ends in a common noun of its own.
-  if (IS_NAME_ENDING[name.charCodeAt(name.length - 1)] === 1 && !endsInGoverning(name)) return undefined;
+  if (NAME_ENDING_CODES.has(name.charCodeAt(name.length - 1)) && !endsInGoverning(name)) return undefined;
   // Two characters alone are mostly scare quotes around an ordinary word.
   if (name.length < 3) return undefined;
   // Quoted once, but named as a programme: its own name ends in a governing noun (“萃青工程”,
