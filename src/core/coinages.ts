@@ -9,27 +9,22 @@ const GOVERNING = [
   '区', '港', '中心', '工作法', '活动', '专项', '系列', '指数', '标准', '清单', '名单', '目标', '任务', '举措',
   '协定', '协议', '战役', '攻坚', '格局', '效应', '品质', '文化', '精神', '人才', '队伍', '小组', '基金', '系统',
 ];
-// By the first word's UTF-16 unit: looked up after every quote, and text.charAt of a Chinese
-// character would make a string each time. The loops over these lists index them rather than use
-// for…of, whose iterator makes an object per step until the code is optimised.
-const GOVERNING_BY_FIRST = new Map<number, string[]>();
-for (const word of GOVERNING) {
-  const list = GOVERNING_BY_FIRST.get(word.charCodeAt(0)) ?? [];
-  list.push(word);
-  GOVERNING_BY_FIRST.set(word.charCodeAt(0), list);
-}
-
-/** `words` grouped by their last UTF-16 unit: a word that ends at a given place is looked for among those ending in the unit there. */
-function byLastUnit(words: readonly string[]): Map<number, string[]> {
+/**
+ * `words` grouped by their first UTF-16 unit (`at` 0) or their last (`at` -1): a word that starts
+ * or ends at a given place is looked for among those with the unit there, and text.charAt of a
+ * Chinese character would make a string each time. The loops over these lists index them rather
+ * than use for…of, whose iterator makes an object per step until the code is optimised.
+ */
+function byUnit(words: readonly string[], at: 0 | -1): Map<number, string[]> {
   const index = new Map<number, string[]>();
   for (const word of words) {
-    const list = index.get(word.charCodeAt(word.length - 1)) ?? [];
-    list.push(word);
-    index.set(word.charCodeAt(word.length - 1), list);
+    const unit = word.charCodeAt(at < 0 ? word.length - 1 : 0);
+    index.set(unit, [...(index.get(unit) ?? []), word]);
   }
   return index;
 }
-const GOVERNING_BY_LAST = byLastUnit(GOVERNING);
+const GOVERNING_BY_FIRST = byUnit(GOVERNING, 0);
+const GOVERNING_BY_LAST = byUnit(GOVERNING, -1);
 
 /** Last characters of names of organisations and places: a quoted 某某局, 某某县 is a name, not a term. */
 const NAME_ENDINGS = '局厅委办院所部处科社队站馆校司省市县镇乡街路桥山河江湖岛寺楼厂店号';
@@ -38,7 +33,7 @@ const NAME_ENDING_CODES = new Set(Array.from(NAME_ENDINGS, (char) => char.charCo
 
 /** What comes just before a quotation of speech or an ironic mention: 说：“…”, 所谓“…”. */
 const SPEECH_BEFORE = ['所谓', '称为', '叫做', '号称', '自称', '俗称', '说', '道', '讲', '问', '曰', '喊'];
-const SPEECH_BEFORE_BY_LAST = byLastUnit(SPEECH_BEFORE);
+const SPEECH_BEFORE_BY_LAST = byUnit(SPEECH_BEFORE, -1);
 
 /**
  * Verbs a work report puts before the name of an initiative it launches or pushes on: 建设“天府森林
@@ -48,7 +43,7 @@ const SPEECH_BEFORE_BY_LAST = byLastUnit(SPEECH_BEFORE);
 const LAUNCHING_VERBS = [
   '实施', '打造', '建设', '推进', '推动', '开展', '深化', '启动', '推行', '推广', '创建', '培育', '构建', '建立', '擦亮', '打响', '叫响', '举办',
 ];
-const LAUNCHING_VERBS_BY_LAST = byLastUnit(LAUNCHING_VERBS);
+const LAUNCHING_VERBS_BY_LAST = byUnit(LAUNCHING_VERBS, -1);
 
 const isHan = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
 const isUpper = (code: number): boolean => code >= 0x41 && code <= 0x5a;
