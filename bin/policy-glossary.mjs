@@ -3,8 +3,10 @@
 // `npm run build:cli`, which `npm install` in a checkout, `npm run build` and `npm pack` run). No
 // TypeScript compiler at run time. In a development checkout without the compiled file it falls back
 // to the sources through tsx and says so; anywhere else it says how to build.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Built-ins taken, not imported: an ES import of node:fs builds its whole namespace, loading
+// fs/promises and Node's streams (src/cli/builtins.ts).
+const { existsSync } = process.getBuiltinModule('node:fs');
+const { fileURLToPath } = process.getBuiltinModule('node:url');
 
 const compiled = new URL('../dist/cli/policy-glossary.mjs', import.meta.url);
 const source = new URL('../src/cli/main.ts', import.meta.url);

@@ -39,8 +39,10 @@ export async function buildCli(outdir = CLI_DIR): Promise<void> {
     minify: true,
     legalComments: 'linked',
     logLevel: 'warning',
-    // Some CommonJS dependencies call require() for Node built-ins; give the ES module one.
-    banner: { js: "import { createRequire as __pgRequire } from 'node:module'; const require = __pgRequire(import.meta.url);" },
+    // Some CommonJS dependencies call require() for Node built-ins; give the ES module one. Taken
+    // with process.getBuiltinModule, not imported: an ES import of node:module builds its whole
+    // namespace in every command's start (src/cli/builtins.ts).
+    banner: { js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);" },
   });
 }
 

@@ -1,9 +1,7 @@
 // Finds and reads glossary files on disk for the CLI and the build: YAML files, folders of them,
 // or a built glossary.json, validated and compiled with the pure functions of src/core.
-import { readdirSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, extname, fileURLToPath, join, readdirSync, relative, resolve, sep } from './builtins';
+import { readFile, stat } from './fs-light';
 import type { GlossaryCheck } from '../core/glossary-validate';
 import { mergePacks, parsePack } from '../core/pack';
 import type { GlossaryPack } from '../core/types';
@@ -43,11 +41,19 @@ async function yamlFilesUnder(dir: string): Promise<string[]> {
   // Synchronous: a command waits for the list anyway, and Node's asynchronous recursive listing
   // takes one round trip per folder (glossary/collection has one per province).
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && YAML_EXTENSIONS.has(extname(entry.name).toLowerCase()))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => !relative(dir, file).split(sep).some((part) => part.startsWith('.') || part === 'node_modules'))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // The listing's folders are `dir` and paths under it, already normalised: a file's path and its
+  // path relative to `dir` are cut and joined as strings, not through join and relative (each
+  // normalises its result again: 252 files, a tenth of a plain scan's start-up).
+  const prefix = dir.endsWith(sep) ? dir : dir + sep;
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || !YAML_EXTENSIONS.has(extname(entry.name).toLowerCase())) continue;
+    const folder = entry.parentPath;
+    const file = folder === dir || folder.startsWith(prefix) ? (folder.endsWith(sep) ? folder + entry.name : folder + sep + entry.name) : join(folder, entry.name);
+    const inside = file.startsWith(prefix) ? file.slice(prefix.length) : relative(dir, file);
+    if (!inside.split(sep).some((part) => part.startsWith('.') || part === 'node_modules')) files.push(file);
+  }
+  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**

@@ -2,10 +2,12 @@
 // (`npm run build:cli`, `policy-glossary build`): the pack (definitions, for `scan --json`) and the
 // ready matcher (core/compiled-pack.ts: term table + automaton), so that scan skips parsing and
 // compiling thousands of YAML entries, and building the automaton, on every run.
-import { statSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { COMPILED_PACK_VERSION, compilePack, type CompiledPack } from '../core/compiled-pack';
+import { join, statSync } from './builtins';
+import { readFile, rename, writeFile } from './fs-light';
+import { loadAutomaton } from '../core/automaton';
+import { COMPILED_PACK_VERSION, compilePack, decodeCompiledPack, type CompiledPack } from '../core/compiled-pack';
+import { createNormaliser } from '../core/normalise';
+import { termScannerTables, type TermScannerTables } from '../core/term-scan';
 import { parsePack, serializePack } from '../core/pack';
 import type { GlossaryPack } from '../core/types';
 
@@ -21,15 +23,18 @@ export const MATCHER_CACHE_FILE = 'default-matcher.bin';
  */
 export interface StoredMatcher extends Omit<CompiledPack, 'data'> {
   data: Uint8Array;
+  /** The term scanner's tables (core/term-scan.ts), laid out as encodeScannerTables does. */
+  scanner: Uint8Array;
 }
 
 // The file: "PGCB", the file format (u32), the header's byte length (u32), the header (UTF-8 JSON:
 // the compiled pack's version, hash and entry count, and each section's [byte offset, byte length]),
-// then the sections data (bytes), strings and keys (UTF-8 text), each starting on an 8-byte
-// boundary so that data's typed arrays are views of the file's buffer, not copies.
+// then the sections data (bytes), strings and keys (UTF-8 text) and scanner (bytes, see
+// encodeScannerTables), each starting on an 8-byte boundary so that typed arrays are views of the
+// file's buffer, not copies. Format 2 added the scanner's tables.
 const STORED_MAGIC = 0x42434750; // "PGCB" read as a little-endian u32
-const STORED_FORMAT = 1;
-const SECTIONS = ['data', 'strings', 'keys'] as const;
+const STORED_FORMAT = 2;
+const SECTIONS = ['data', 'strings', 'keys', 'scanner'] as const;
 type Section = (typeof SECTIONS)[number];
 interface StoredHeader {
   version: number;
@@ -41,7 +46,8 @@ const align8 = (n: number): number => (n + 7) & ~7;
 
 /** `compiled` in the file layout above. */
 export function encodeStoredMatcher(compiled: CompiledPack): Buffer {
-  const parts: Record<Section, Buffer> = { data: Buffer.from(compiled.data, 'base64'), strings: Buffer.from(compiled.strings, 'utf8'), keys: Buffer.from(compiled.keys, 'utf8') };
+  const data = Buffer.from(compiled.data, 'base64');
+  const parts: Record<Section, Buffer> = { data, strings: Buffer.from(compiled.strings, 'utf8'), keys: Buffer.from(compiled.keys, 'utf8'), scanner: encodeScannerTables(scannerTablesOf(compiled, data)) };
   const headerOf = (start: number): StoredHeader => {
     const sections = {} as Record<Section, [number, number]>;
     let at = start;
@@ -52,12 +58,12 @@ export function encodeStoredMatcher(compiled: CompiledPack): Buffer {
     return { version: compiled.version, hash: compiled.hash, entries: compiled.entries, sections };
   };
   // The offsets depend on the header's own length: laid out from 0, then from after it with room
-  // for the offsets' extra digits (three offsets, at most a few digits more each).
+  // for the offsets' extra digits (four offsets, at most a few digits more each).
   const start = align8(12 + Buffer.byteLength(JSON.stringify(headerOf(0))) + 32);
   const layout = headerOf(start);
   const header = Buffer.from(JSON.stringify(layout));
   if (12 + header.length > start) throw new Error('stored matcher: header overflow');
-  const last = layout.sections.keys;
+  const last = layout.sections[SECTIONS[SECTIONS.length - 1]!];
   const out = Buffer.alloc(last[0] + last[1], 0x20);
   out.writeUInt32LE(STORED_MAGIC, 0);
   out.writeUInt32LE(STORED_FORMAT, 4);
@@ -86,7 +92,8 @@ export function decodeStoredMatcher(bytes: Buffer): StoredMatcher | undefined {
   const data = section('data');
   const strings = section('strings');
   const keys = section('keys');
-  if (!data || !strings || !keys) return undefined;
+  const scanner = section('scanner');
+  if (!data || !strings || !keys || !scanner) return undefined;
   return {
     version: COMPILED_PACK_VERSION,
     hash: header.hash,
@@ -94,6 +101,75 @@ export function decodeStoredMatcher(bytes: Buffer): StoredMatcher | undefined {
     data: bytes.subarray(data[0], data[0] + data[1]),
     strings: bytes.toString('utf8', strings[0], strings[0] + strings[1]),
     keys: bytes.toString('utf8', keys[0], keys[0] + keys[1]),
+    scanner: bytes.subarray(scanner[0], scanner[0] + scanner[1]),
+  };
+}
+
+/** The term scanner's tables for a compiled pack (`data`: its numbers, decoded), as its matcher derives them. */
+function scannerTablesOf(compiled: CompiledPack, data: Uint8Array): TermScannerTables {
+  const { table, automaton } = decodeCompiledPack(compiled, data);
+  return termScannerTables(table.patterns, createNormaliser(table.variants), loadAutomaton(automaton));
+}
+
+// The scanner section: a header of ten u32 (bytes per rawClass unit, strides as 0 or 1, longest,
+// then each array's length in elements, in SCANNER_ARRAYS order), then the arrays in that order,
+// each on an 8-byte boundary of the section.
+const SCANNER_ARRAYS = ['rawClass', 'firstClass', 'skip', 'pairs', 'triples', 'firstsBefore', 'isWord'] as const;
+const SCANNER_HEADER = 40;
+
+/** `tables` in the scanner section's layout. */
+export function encodeScannerTables(tables: TermScannerTables): Buffer {
+  const arrays = SCANNER_ARRAYS.map((name) => tables[name]);
+  const offsets: number[] = [];
+  let size = SCANNER_HEADER;
+  for (const array of arrays) {
+    offsets.push(size);
+    size = align8(size + array.byteLength);
+  }
+  const out = Buffer.alloc(size);
+  out.writeUInt32LE(tables.rawClass.BYTES_PER_ELEMENT, 0);
+  out.writeUInt32LE(tables.strides ? 1 : 0, 4);
+  out.writeUInt32LE(tables.longest, 8);
+  arrays.forEach((array, i) => {
+    out.writeUInt32LE(array.length, 12 + 4 * i);
+    out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offsets[i]);
+  });
+  return out;
+}
+
+/**
+ * The tables in a scanner section (views of its bytes where they are aligned, else copies), or
+ * undefined when it is not laid out as encodeScannerTables lays it out (the matcher then derives them).
+ */
+export function decodeScannerTables(bytes: Uint8Array): TermScannerTables | undefined {
+  if (bytes.byteLength < SCANNER_HEADER) return undefined;
+  const header = new DataView(bytes.buffer, bytes.byteOffset, SCANNER_HEADER);
+  const rawBytes = header.getUint32(0, true);
+  if (rawBytes !== 2 && rawBytes !== 4) return undefined;
+  const kinds = [rawBytes === 2 ? Int16Array : Int32Array, Uint16Array, Uint8Array, Uint8Array, Uint8Array, Int32Array, Uint8Array] as const;
+  const arrays: ArrayBufferView[] = [];
+  let at = SCANNER_HEADER;
+  for (let i = 0; i < kinds.length; i++) {
+    const Kind = kinds[i]!;
+    const length = header.getUint32(12 + 4 * i, true);
+    const byteLength = length * Kind.BYTES_PER_ELEMENT;
+    if (at + byteLength > bytes.byteLength) return undefined;
+    const start = bytes.byteOffset + at;
+    const buffer = bytes.buffer as ArrayBuffer;
+    arrays.push(start % Kind.BYTES_PER_ELEMENT === 0 ? new Kind(buffer, start, length) : new Kind(buffer.slice(start, start + byteLength)));
+    at = align8(at + byteLength);
+  }
+  const [rawClass, firstClass, skip, pairs, triples, firstsBefore, isWord] = arrays;
+  return {
+    rawClass: rawClass as Int16Array | Int32Array,
+    firstClass: firstClass as Uint16Array,
+    skip: skip as Uint8Array,
+    pairs: pairs as Uint8Array,
+    triples: triples as Uint8Array,
+    firstsBefore: firstsBefore as Int32Array,
+    isWord: isWord as Uint8Array,
+    strides: header.getUint32(4, true) === 1,
+    longest: header.getUint32(8, true),
   };
 }
 

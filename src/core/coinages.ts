@@ -9,21 +9,31 @@ const GOVERNING = [
   '区', '港', '中心', '工作法', '活动', '专项', '系列', '指数', '标准', '清单', '名单', '目标', '任务', '举措',
   '协定', '协议', '战役', '攻坚', '格局', '效应', '品质', '文化', '精神', '人才', '队伍', '小组', '基金', '系统',
 ];
-// By the first word's UTF-16 unit: looked up after every quote, and text.charAt of a Chinese
-// character would make a string each time. The loops over these lists index them rather than use
-// for…of, whose iterator makes an object per step until the code is optimised.
-const GOVERNING_BY_FIRST = new Map<number, string[]>();
-for (const word of GOVERNING) {
-  const list = GOVERNING_BY_FIRST.get(word.charCodeAt(0)) ?? [];
-  list.push(word);
-  GOVERNING_BY_FIRST.set(word.charCodeAt(0), list);
+/**
+ * `words` grouped by their first UTF-16 unit (`at` 0) or their last (`at` -1): a word that starts
+ * or ends at a given place is looked for among those with the unit there, and text.charAt of a
+ * Chinese character would make a string each time. The loops over these lists index them rather
+ * than use for…of, whose iterator makes an object per step until the code is optimised.
+ */
+function byUnit(words: readonly string[], at: 0 | -1): Map<number, string[]> {
+  const index = new Map<number, string[]>();
+  for (const word of words) {
+    const unit = word.charCodeAt(at < 0 ? word.length - 1 : 0);
+    index.set(unit, [...(index.get(unit) ?? []), word]);
+  }
+  return index;
 }
+const GOVERNING_BY_FIRST = byUnit(GOVERNING, 0);
+const GOVERNING_BY_LAST = byUnit(GOVERNING, -1);
 
 /** Last characters of names of organisations and places: a quoted 某某局, 某某县 is a name, not a term. */
-const NAME_ENDINGS = new Set('局厅委办院所部处科社队站馆校司省市县镇乡街路桥山河江湖岛寺楼厂店号'.split(''));
+const NAME_ENDINGS = '局厅委办院所部处科社队站馆校司省市县镇乡街路桥山河江湖岛寺楼厂店号';
+/** NAME_ENDINGS as UTF-16 units: looked up by code, as text.charAt of a Chinese character makes a string. */
+const NAME_ENDING_CODES = new Set(Array.from(NAME_ENDINGS, (char) => char.charCodeAt(0)));
 
 /** What comes just before a quotation of speech or an ironic mention: 说：“…”, 所谓“…”. */
 const SPEECH_BEFORE = ['所谓', '称为', '叫做', '号称', '自称', '俗称', '说', '道', '讲', '问', '曰', '喊'];
+const SPEECH_BEFORE_BY_LAST = byUnit(SPEECH_BEFORE, -1);
 
 /**
  * Verbs a work report puts before the name of an initiative it launches or pushes on: 建设“天府森林
@@ -33,6 +43,7 @@ const SPEECH_BEFORE = ['所谓', '称为', '叫做', '号称', '自称', '俗称
 const LAUNCHING_VERBS = [
   '实施', '打造', '建设', '推进', '推动', '开展', '深化', '启动', '推行', '推广', '创建', '培育', '构建', '建立', '擦亮', '打响', '叫响', '举办',
 ];
+const LAUNCHING_VERBS_BY_LAST = byUnit(LAUNCHING_VERBS, -1);
 
 const isHan = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
 const isUpper = (code: number): boolean => code >= 0x41 && code <= 0x5a;
@@ -73,15 +84,19 @@ export function coinageAt(text: string, open: number, close: number): 'governed'
   // Quotation of speech: 他说：“…”; an ironic mention: 所谓“…”.
   const before = text.charCodeAt(open - 1);
   if (before === 0xff1a || before === 0x3a) return undefined;
-  for (let w = 0; w < SPEECH_BEFORE.length; w++) {
-    const word = SPEECH_BEFORE[w] as string;
-    if (text.startsWith(word, open - word.length)) return undefined;
+  // Only the words that end in the unit before the quote (most quotes follow none of them).
+  const speech = SPEECH_BEFORE_BY_LAST.get(before);
+  if (speech !== undefined) {
+    for (let w = 0; w < speech.length; w++) {
+      const word = speech[w] as string;
+      if (open >= word.length && text.startsWith(word, open - word.length)) return undefined;
+    }
   }
   if (shape === 'acronym') return 'acronym';
   // A name that the sentence goes on to govern: “无废城市”建设, “放管服”改革.
   if (governingAt(text, close + 1) !== undefined) return 'governed';
   // 某某局, 某某县 name an organisation or a place; 无废城市 ends in a common noun of its own.
-  if (NAME_ENDINGS.has(name.charAt(name.length - 1)) && !endsInGoverning(name)) return undefined;
+  if (NAME_ENDING_CODES.has(name.charCodeAt(name.length - 1)) && !endsInGoverning(name)) return undefined;
   // Two characters alone are mostly scare quotes around an ordinary word.
   if (name.length < 3) return undefined;
   // Quoted once, but named as a programme: its own name ends in a governing noun (“萃青工程”,
@@ -109,8 +124,10 @@ function governedNear(text: string, close: number): boolean {
 
 // Whether a launching verb ends right before the opening quote at `open`.
 function launchedAt(text: string, open: number): boolean {
-  for (let v = 0; v < LAUNCHING_VERBS.length; v++) {
-    const verb = LAUNCHING_VERBS[v] as string;
+  const verbs = LAUNCHING_VERBS_BY_LAST.get(text.charCodeAt(open - 1));
+  if (verbs === undefined) return false;
+  for (let v = 0; v < verbs.length; v++) {
+    const verb = verbs[v] as string;
     if (open >= verb.length && text.startsWith(verb, open - verb.length)) return true;
   }
   return false;
@@ -131,8 +148,10 @@ function listedBeside(text: string, open: number, close: number): boolean {
 
 // Whether a name ends in one of the governing nouns (无废城市, 智慧社区): a common noun, not a proper name.
 function endsInGoverning(name: string): boolean {
-  for (let w = 0; w < GOVERNING.length; w++) {
-    const word = GOVERNING[w] as string;
+  const words = GOVERNING_BY_LAST.get(name.charCodeAt(name.length - 1));
+  if (words === undefined) return false;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w] as string;
     if (name.length > word.length && name.endsWith(word)) return true;
   }
   return false;

@@ -5,7 +5,7 @@
 // Definitions are not in it: a page asks for the entries it shows (see src/extension/entries.ts).
 import { compileAutomaton, loadAutomaton, type AutomatonData } from './automaton';
 import { createMatcherTable, matcherFromTable, type BaseMatcherOptions, type Matcher, type MatcherGlossary, type MatcherTable } from './matcher-base';
-import { WORD_UNITS } from './term-scan';
+import { WORD_UNITS, type TermScannerTables } from './term-scan';
 import type { FormRecord, FuzzyForms } from './fuzzy';
 
 /** Version of the compiled form: a stored copy of another version is compiled again. */
@@ -178,6 +178,8 @@ export interface DecodedPack {
   automaton: AutomatonData;
   /** The near-miss resolver's forms (matcherFromTable's `forms`), read at its first lookup. */
   forms: FuzzyForms;
+  /** The term scanner's tables, when the caller stored them (the CLI: src/cli/pack-cache.ts); else derived. */
+  scanner?: TermScannerTables;
 }
 
 /**
@@ -243,8 +245,8 @@ export function loadCompiledMatcher(compiled: CompiledPack, options: BaseMatcher
 }
 
 /** The matcher of an already decoded pack (`decodeCompiledPack`; the CLI decodes with Node's codec). */
-export function matcherOfDecoded({ table, automaton, forms }: DecodedPack, options: BaseMatcherOptions = {}): Matcher {
-  return matcherFromTable(table, options, loadAutomaton(automaton), forms);
+export function matcherOfDecoded({ table, automaton, forms, scanner }: DecodedPack, options: BaseMatcherOptions = {}): Matcher {
+  return matcherFromTable(table, options, loadAutomaton(automaton), forms, scanner);
 }
 
 const align4 = (n: number): number => (n + 3) & ~3;

@@ -4,7 +4,7 @@
 import type { MatchableEntry, TextMatch } from './types';
 import { createNormaliser, QUOTE_PAIRS } from './normalise';
 import { createTermOccurrences, createTermScanner, OCCURRENCE, WORD_UNITS } from './term-scan';
-import type { TermOccurrences } from './term-scan';
+import type { TermOccurrences, TermScannerTables } from './term-scan';
 import { scanSlogans, type SloganCandidate } from './slogans';
 import type { FormRecord, FuzzyForms, FuzzyResolver } from './fuzzy';
 import { createAutomaton, type Automaton } from './automaton';
@@ -168,24 +168,35 @@ function tableLookups(table: MatcherTable) {
   for (const p of table.joinsQuotes) patternJoinsQuotes[p] = 1;
   // Suffixes a quoted form of the pattern's entry may glue on: the generic ones and those its
   // own aliases show (“三项”工作 → 工作), longest first; shared by the entries that add none.
-  // Made once per entry: an entry's patterns (its term and forms) share the list.
-  const madeFor = new Map<number, string[]>();
-  const suffixesOf = (entry: number): string[] => {
-    const own = table.entrySuffixes[entry] ?? [];
-    if (own.length === 0) return GENERIC_BY_LENGTH;
-    let made = madeFor.get(entry);
-    if (made === undefined) madeFor.set(entry, (made = [...new Set([...GENERIC_SUFFIXES, ...own])].sort((a, b) => b.length - a.length)));
-    return made;
-  };
+  // Made at an entry's first quoted match, once per entry (its term and forms share the list):
+  // made for every pattern with the matcher, the lists of the collection's 942 entries with
+  // suffixes of their own cost a third of building it, and a page quotes a few of them.
+  const ownSuffixes = new Map<number, string[]>();
   // First units of the glued suffixes (制度 → 制): a closing quote followed by none of them ends a
   // term plainly. A set: a few hundred units, read once per quoted match.
   const suffixStarts = new Set<number>();
   for (const suffix of GENERIC_SUFFIXES) suffixStarts.add(suffix.charCodeAt(0));
-  for (const suffixes of table.entrySuffixes) for (const suffix of suffixes) suffixStarts.add(suffix.charCodeAt(0));
+  // Indexed loops: run once per matcher, before anything is optimised.
+  for (let entry = 0; entry < table.entrySuffixes.length; entry++) {
+    const own = table.entrySuffixes[entry] as string[];
+    if (own.length === 0) continue;
+    ownSuffixes.set(entry, own);
+    for (let s = 0; s < own.length; s++) suffixStarts.add((own[s] as string).charCodeAt(0));
+  }
+  const patternEntry = Int32Array.from(table.patternEntry);
+  const madeFor = new Map<number, string[]>();
+  const patternSuffixes = (pattern: number): readonly string[] => {
+    const entry = patternEntry[pattern] as number;
+    const own = ownSuffixes.get(entry);
+    if (own === undefined) return GENERIC_BY_LENGTH;
+    let made = madeFor.get(entry);
+    if (made === undefined) madeFor.set(entry, (made = [...new Set([...GENERIC_SUFFIXES, ...own])].sort((a, b) => b.length - a.length)));
+    return made;
+  };
   return {
     normaliser: createNormaliser(table.variants),
     patternJoinsQuotes,
-    patternSuffixes: table.patternEntry.map(suffixesOf),
+    patternSuffixes,
     // Entries come in many shapes (optional fields); reading them per match would not stay fast.
     patternId: table.patternEntry.map((entry) => table.entryIds[entry] as string),
     patternTerm: table.patternEntry.map((entry) => table.entryTerms[entry] as string),
@@ -197,11 +208,12 @@ function tableLookups(table: MatcherTable) {
  * Builds a matcher from a {@link MatcherTable} and the automaton of its patterns (term-scan.ts
  * WORD_UNITS as extra alphabet): nothing is built here but lookup tables. `forms` gives the
  * near-miss resolver its forms (read from at the first slogan the glossary lacks word for word).
+ * `scannerTables`: the term scanner's tables (term-scan.ts termScannerTables) when a caller stored them.
  */
-export function matcherFromTable(table: MatcherTable, options: BaseMatcherOptions, automaton: Automaton, forms: FuzzyForms): Matcher {
+export function matcherFromTable(table: MatcherTable, options: BaseMatcherOptions, automaton: Automaton, forms: FuzzyForms, scannerTables?: TermScannerTables): Matcher {
   const slogans = options.slogans ?? true;
   const { normaliser, patternJoinsQuotes, patternSuffixes, patternId, patternTerm, suffixStarts } = tableLookups(table);
-  const scanner = createTermScanner(table.patterns, normaliser, automaton);
+  const scanner = createTermScanner(table.patterns, normaliser, automaton, scannerTables);
   const patternCount = table.patterns.length;
 
   // The near-miss resolver is built at the first slogan the glossary lacks word for word, not
@@ -251,7 +263,7 @@ export function matcherFromTable(table: MatcherTable, options: BaseMatcherOption
       const glued = (QUOTE_INDEX[after] ?? 0) !== 0 && suffixStarts.has(text.charCodeAt(end + 1)) && text.charCodeAt(start - 1) === openingOf(after);
       if (glued || hasQuote(text, start, end)) {
         const limit = o + 1 < count ? (data[at + OCCURRENCE] as number) : text.length;
-        const span = extendSpan(text, start, end, limit, patternSuffixes[pattern] as readonly string[]);
+        const span = extendSpan(text, start, end, limit, patternSuffixes(pattern));
         start = span.start;
         end = span.end;
       }

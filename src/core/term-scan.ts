@@ -69,11 +69,44 @@ const TRIPLE_BITS = 17;
 const TRIPLE_SLOTS = 1 << TRIPLE_BITS;
 
 /**
- * Builds a scanner for `patterns`, which must have been normalised by `normaliser`, from their
- * automaton with {@link WORD_UNITS} as extra alphabet (createAutomaton, or loaded from a compiled
- * pack: passed in, so a content script that only loads one carries no automaton builder).
+ * What a scanner reads besides the automaton, derived from its patterns, normaliser and automaton:
+ * typed arrays and two numbers, which a caller may store and hand back to {@link createTermScanner}
+ * (the CLI's ready matcher, src/cli/pack-cache.ts: deriving them is a third of building a matcher
+ * for the collection, cold).
  */
-export function createTermScanner(patterns: readonly string[], normaliser: Normaliser, automaton: Automaton): TermScanner {
+export interface TermScannerTables {
+  /** By class: 1 for a unit of WORD_UNITS. */
+  isWord: Uint8Array;
+  /** By raw UTF-16 unit: its class after folding, SKIPPED, NUMERAL, or 0. */
+  rawClass: Int16Array | Int32Array;
+  /** By raw unit: the class of its one canonical unit, when it has exactly one. */
+  firstClass: Uint16Array;
+  /** By raw unit: what the skipping loop does with it (CLEAN, PLAIN, PAIR, SKIP, STOP). */
+  skip: Uint8Array;
+  /** Pairs of first classes, hashed: 0 none, 1 longer forms, 2 a form of two units. */
+  pairs: Uint8Array;
+  /** Triples of first classes, hashed, one bit a slot. */
+  triples: Uint8Array;
+  /** By second unit's class: a bit per first unit's class modulo 32. */
+  firstsBefore: Int32Array;
+  /** Whether striding over clean characters can pay (no form shorter than two units, none inside a numeral's expansion). */
+  strides: boolean;
+  /** The longest pattern's length (at least 1). */
+  longest: number;
+}
+
+/** Each numeral that stands for one canonical unit alone (六 in 六稳) and that unit's class. */
+function aloneClasses(normaliser: Normaliser, unitClass: Uint16Array): Map<number, number> {
+  const aloneClass = new Map<number, number>();
+  for (const raw of normaliser.numerals) {
+    const alone = normaliser.numeralRun(String.fromCharCode(raw), 0).codes;
+    if (alone.length === 1) aloneClass.set(raw, unitClass[alone[0] as number] as number);
+  }
+  return aloneClass;
+}
+
+/** Derives the {@link TermScannerTables} of `patterns` (normalised by `normaliser`) and their automaton. */
+export function termScannerTables(patterns: readonly string[], normaliser: Normaliser, automaton: Automaton): TermScannerTables {
   const unitClass = automaton.classOf;
   // By class (not by unit): a few bytes, not 64 KB.
   const isWord = new Uint8Array(automaton.alphabet.length + 1);
@@ -89,11 +122,7 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
   for (const [raw, folded] of normaliser.exceptions) rawClass[raw] = folded === 0 ? SKIPPED : (unitClass[folded] as number);
   for (const raw of normaliser.numerals) rawClass[raw] = NUMERAL;
   // Numerals only (a few dozen units): a map, not a 64K-unit table.
-  const aloneClass = new Map<number, number>();
-  for (const raw of normaliser.numerals) {
-    const alone = normaliser.numeralRun(String.fromCharCode(raw), 0).codes;
-    if (alone.length === 1) aloneClass.set(raw, unitClass[alone[0] as number] as number);
-  }
+  const aloneClass = aloneClasses(normaliser, unitClass);
 
   // Characters that could rule out a form starting at themselves or just before them, so that
   // the skipping loop need not read the one before: characters of one unit, found at neither of
@@ -167,8 +196,23 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     }
   }
 
+
   let longest = 1;
   for (const pattern of patterns) longest = Math.max(longest, pattern.length);
+  return { isWord, rawClass, firstClass, skip, pairs, triples, firstsBefore, strides, longest };
+}
+
+/**
+ * Builds a scanner for `patterns`, which must have been normalised by `normaliser`, from their
+ * automaton with {@link WORD_UNITS} as extra alphabet (createAutomaton, or loaded from a compiled
+ * pack: passed in, so a content script that only loads one carries no automaton builder).
+ * `tables`: the ones {@link termScannerTables} derives from the same three, stored by a caller.
+ */
+export function createTermScanner(patterns: readonly string[], normaliser: Normaliser, automaton: Automaton, tables: TermScannerTables = termScannerTables(patterns, normaliser, automaton)): TermScanner {
+  const unitClass = automaton.classOf;
+  const { isWord, rawClass, firstClass, skip, pairs, triples, firstsBefore, strides, longest } = tables;
+  const aloneClass = aloneClasses(normaliser, unitClass);
+
   let ringSize = 4;
   while (ringSize < longest + 2) ringSize *= 2;
   const mask = ringSize - 1;

@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadGlossaryPack } from '../../src/cli/glossary-files';
-import { decodeStoredMatcher, encodeStoredMatcher, readFreshPack } from '../../src/cli/pack-cache';
+import { decodeScannerTables, decodeStoredMatcher, encodeScannerTables, encodeStoredMatcher, readFreshPack } from '../../src/cli/pack-cache';
+import { loadAutomaton } from '../../src/core/automaton';
+import { decodeCompiledPack } from '../../src/core/compiled-pack';
+import { createNormaliser } from '../../src/core/normalise';
+import { termScannerTables } from '../../src/core/term-scan';
 import { cliMatcherOfDecoded, decodeStored } from '../../src/cli/scan-parts';
 import { compilePack } from '../../src/core/compiled-pack';
 import { createMatcher } from '../../src/core/matcher';
@@ -70,10 +74,23 @@ describe('the stored matcher (the ready matcher as bytes)', () => {
     expect(cliMatcherOfDecoded(decodeStored(stored!)).scan(text)).toEqual(createMatcher(pack).scan(text));
   });
 
+  it('keeps the term scanner’s tables as the matcher derives them, and the matcher reads them', async () => {
+    writeFileSync(yaml, YAML);
+    const compiled = compilePack(await loadGlossaryPack([yaml], dir));
+    const decoded = decodeStored(decodeStoredMatcher(encodeStoredMatcher(compiled))!);
+    const fresh = decodeCompiledPack(compiled);
+    const derived = termScannerTables(fresh.table.patterns, createNormaliser(fresh.table.variants), loadAutomaton(fresh.automaton));
+    expect(decoded.scanner).toBeDefined();
+    expect(decoded.scanner).toEqual(derived);
+    // Damaged tables are not read: the matcher derives its own.
+    expect(decodeScannerTables(encodeScannerTables(derived).subarray(0, 100))).toBeUndefined();
+  });
+
   it.each([
     ['cut short', (bytes: Buffer) => bytes.subarray(0, bytes.length - 9)],
     ['another magic number', (bytes: Buffer) => Buffer.concat([Buffer.from('PGCX'), bytes.subarray(4)])],
-    ['another file format', (bytes: Buffer) => { const copy = Buffer.from(bytes); copy.writeUInt32LE(2, 4); return copy; }],
+    ['another file format', (bytes: Buffer) => { const copy = Buffer.from(bytes); copy.writeUInt32LE(3, 4); return copy; }],
+    ['format 1 (no scanner tables)', (bytes: Buffer) => { const copy = Buffer.from(bytes); copy.writeUInt32LE(1, 4); return copy; }],
     ['a damaged header', (bytes: Buffer) => { const copy = Buffer.from(bytes); copy.write('}', 12); return copy; }],
     ['JSON text', () => Buffer.from('{"version": 3, "hash": "')],
   ])('%s → not read', async (_, damage) => {

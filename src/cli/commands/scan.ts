@@ -1,13 +1,7 @@
 // `policy-glossary scan FILE… [--glossary PATH]… [--json]`: the glossary terms and numbered
 // slogans in documents, as a summary for people or as JSON with offsets for programs.
 import { readForPage } from '../../core/match-context';
-import { isUtf8 } from 'node:buffer';
-import { existsSync, readFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { debuglog } from 'node:util';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { createBaseMatcher, type Matcher } from '../../core/matcher';
 import { collectSlogans } from '../../core/slogans';
 import type { PlaceIndex } from '../../core/places';
@@ -16,6 +10,8 @@ import type { SenseKind } from '../../core/sense-choice';
 import { createSenseIndex } from '../../core/senses';
 import type { GlossaryPack, PackEntry, SourceDocument, SourceRegion, TextMatch } from '../../core/types';
 import { CENTRAL_CODE } from '../../core/types';
+import { existsSync, fileURLToPath, isUtf8, readFileSync, resolve } from '../builtins';
+import { openForReading } from '../fs-light';
 import { loadMatcherSource } from '../glossary-files';
 import type { StoredMatcher } from '../pack-cache';
 import type { CliCommand } from '../io';
@@ -121,7 +117,7 @@ const textOf = (document: ScanDocument): string => ('text' in document ? documen
  * known size, or that grows while read, is read by readFileSync.
  */
 async function readBytes(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
+  const handle = await openForReading(path);
   try {
     const stats = await handle.stat();
     if (!stats.isFile() || stats.size === 0) return readFileSync(path);
@@ -172,8 +168,14 @@ async function readDocument(file: string, cwd: string, inParts: boolean): Promis
   }
 }
 
-/** NODE_DEBUG=policy-glossary: how each file was read, on stderr. */
-const debug = debuglog('policy-glossary');
+/**
+ * NODE_DEBUG=policy-glossary: how each file was read, on stderr. node:util (debuglog) is loaded
+ * only when NODE_DEBUG is set: it loads a dozen more modules than `scan` otherwise needs.
+ */
+const debug: (format: string, ...values: unknown[]) => void = process.env.NODE_DEBUG ? (await import('node:util')).debuglog('policy-glossary') : () => undefined;
+
+/** A thread running the compiled worker; node:worker_threads is loaded only for two threads. */
+const startWorker = async (): Promise<Worker> => new (await import('node:worker_threads')).Worker(WORKER_URL);
 
 /** The compiled worker beside this module (dist/cli/scan-worker.mjs); absent when run from source. */
 const WORKER_URL = new URL('./scan-worker.mjs', import.meta.url);
@@ -341,7 +343,7 @@ export const runScan: CliCommand = async (args, io) => {
   const early = inParts ? await reading : undefined;
   const long = (document: ScanDocument): document is { bytes: Buffer; start: number } => 'bytes' in document && document.bytes.length - document.start >= SPLIT_MIN_BYTES;
   const twoThreads = early !== undefined && early.some(long);
-  let spare = twoThreads ? new Worker(WORKER_URL) : undefined;
+  let spare = twoThreads ? await startWorker() : undefined;
   // Otherwise the glossary is loaded and its matcher built while the files are read (off this
   // thread, readBytes).
   const setUp = async () => {
@@ -354,7 +356,8 @@ export const runScan: CliCommand = async (args, io) => {
     const decoded = source.compiled ? decodeStored(source.compiled) : undefined;
     let built: Matcher | undefined;
     const matcher = (): Matcher => (built ??= decoded ? cliMatcherOfDecoded(decoded) : createBaseMatcher(source.pack!, { fuzzy: rememberingFuzzyResolver }));
-    const starts = decoded === undefined ? undefined : partStarts(decoded.table.patterns, decoded.table.variants);
+    // Where a long file may be cut: asked only when it is read on two threads.
+    const starts = decoded === undefined || !twoThreads ? undefined : partStarts(decoded.table.patterns, decoded.table.variants);
     const isElsewhere = region === undefined || source.pack === undefined ? undefined : elsewhereFor(source.pack, region, places);
     // Built now, unless the two threads build it in turn.
     if (!twoThreads) matcher();
@@ -376,7 +379,7 @@ export const runScan: CliCommand = async (args, io) => {
     const whole = twoThreads && starts && long(document) ? document : undefined;
     const cut = whole && starts ? cutOffset(whole.bytes, starts, whole.start + ((whole.bytes.length - whole.start) >>> 1)) : -1;
     if (whole && cut !== -1) {
-      const worker = spare ?? new Worker(WORKER_URL);
+      const worker = spare ?? (await startWorker());
       spare = undefined;
       try {
         results.push({ file, reading: await readOnTwoThreads(whole, cut, worker, source.compiled!, matcher, parsed.json) });
