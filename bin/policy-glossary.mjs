@@ -5,6 +5,10 @@
 // to the sources through tsx and says so; anywhere else it says how to build.
 // Built-ins taken, not imported: an ES import of node:fs builds its whole namespace, loading
 // fs/promises and Node's streams (src/cli/builtins.ts).
+if (typeof process.getBuiltinModule !== 'function') {
+  process.stderr.write(`policy-glossary: 需要 Node.js 20.19 或更新版本，当前为 ${process.version} / needs Node.js 20.19 or later, this is ${process.version}\n`);
+  process.exit(1);
+}
 const { existsSync } = process.getBuiltinModule('node:fs');
 const { fileURLToPath } = process.getBuiltinModule('node:url');
 
