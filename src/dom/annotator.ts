@@ -331,6 +331,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   async function scanFrom(start: Node, state: RootState, found: PageMatch[], stats: ScanStats, clock: Clock): Promise<void> {
     for (const segment of collectSegments(start, context)) {
+      // Text found below the viewport (or the area near it) before the pass was known to be
+      // there: the reader's screen is all scanned, and the pause that follows draws it.
+      let passedBy: 'screen' | 'near' | undefined;
       if (segment) {
         stats.textNodes += segment.nodes.length;
         stats.chars += segment.text.length;
@@ -340,10 +343,19 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
             for (const match of scanSegment(segment, state)) found.push(match);
           });
           if (wrap && found.length > before) clock.relayout += segment.text.length;
+          else if (nearby && found.length > before) passedBy = passedBelow(segment.nodes[0] as Text);
         }
       }
-      if ((await pauseIfDue(clock, nearby)) && destroyed) return;
+      if ((await pauseIfDue(clock, nearby, passedBy)) && destroyed) return;
     }
+  }
+
+  /** Whether the pass just went below the viewport or the area near it, at `node` (see pauseIfDue). */
+  function passedBelow(node: Text): 'screen' | 'near' | undefined {
+    const passed = nearby?.passed() ?? 2;
+    if (passed === 0 && nearby?.below(node, 1)) return 'screen';
+    if (passed < 2 && nearby?.below(node, 2)) return 'near';
+    return undefined;
   }
 
   /** Drops roots whose document or host went away, and matches whose text was removed. */

@@ -29,6 +29,10 @@ export interface MatchMarks {
   settled(): Promise<void> | undefined;
   /** Whether a range handed to the viewport registry awaits its first report. */
   awaiting(): boolean;
+  /** How far below the reader's screen the ranges handed over have gone (see ViewportRegistry.passed). */
+  passed(): number;
+  /** Whether `node` lies below the viewport or the area near it (see ViewportRegistry.below). */
+  below(node: Node, screens: number): boolean;
   /** Lets the style sheets reach a scope that has matches. */
   attachStyles(scope: Scope, doc: Document): void;
   setStyle(style: HighlightStyleOption): void;
@@ -123,6 +127,8 @@ export function createMatchMarks(options: {
     followsViewport: viewport !== undefined,
     settled: () => viewport?.settled(),
     awaiting: () => viewport?.awaiting() ?? false,
+    passed: () => viewport?.passed?.() ?? 0,
+    below: (node, screens) => viewport?.below?.(node, screens) ?? false,
     attachStyles(scope, doc) {
       styles.attach(scope);
       if (scope.nodeType !== 9) styles.attach(doc);
@@ -130,6 +136,14 @@ export function createMatchMarks(options: {
     setStyle: (style) => styles.update(resolveHighlightStyle(style)),
     stage: (match) => staged.add(match),
     flush() {
+      if (viewport?.measure && staged.size > 0) {
+        const ranges: AbstractRange[] = [];
+        for (const match of staged) {
+          const bounds = lookup(match)?.bounds;
+          if (bounds) ranges.push(bounds);
+        }
+        viewport.measure(ranges);
+      }
       for (const match of staged) {
         const info = lookup(match);
         if (info?.bounds && (!viewport || viewport.add(info.bounds, match))) {
