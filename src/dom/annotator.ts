@@ -26,7 +26,7 @@ import {
   type Scope,
 } from './match-ranges';
 import { createPageChanges, type WorkItem } from './page-changes';
-import { createPassScheduler, pauseIfDue, type Clock } from './pass-schedule';
+import { createPassScheduler, pauseDue, pauseIfDue, type Clock } from './pass-schedule';
 
 export { HIGHLIGHT_NAMES, HIGHLIGHT_PRESETS } from './styles';
 export type { HighlightPreset, HighlightStyle, HighlightStyleOption } from './styles';
@@ -225,8 +225,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   function show(match: PageMatch, info: Held): void {
     held.set(match, info);
     if (wrap) byId.set(match.id, match);
-    const key = occurrenceKey(match);
-    shown.set(key, (shown.get(key) ?? 0) + 1);
+    // Counted for firstOccurrenceOnly, its one reader.
+    if (firstOnly) {
+      const key = occurrenceKey(match);
+      shown.set(key, (shown.get(key) ?? 0) + 1);
+    }
     for (const node of nodesOf(info)) {
       const there = byNode.get(node);
       if (there === undefined) byNode.set(node, match);
@@ -240,10 +243,12 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const info = held.get(match);
     if (!info) return;
     if (active === match) setActive(undefined);
-    const key = occurrenceKey(match);
-    const count = (shown.get(key) ?? 1) - 1;
-    if (count > 0) shown.set(key, count);
-    else shown.delete(key);
+    if (firstOnly) {
+      const key = occurrenceKey(match);
+      const count = (shown.get(key) ?? 1) - 1;
+      if (count > 0) shown.set(key, count);
+      else shown.delete(key);
+    }
     held.delete(match);
     byId.delete(match.id);
     for (const node of nodesOf(info)) {
@@ -346,7 +351,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
           else if (nearby && found.length > before) passedBy = passedBelow(segment.nodes[0] as Text);
         }
       }
-      if ((await pauseIfDue(clock, nearby, passedBy)) && destroyed) return;
+      // Awaited only when due: an await per segment costs a microtask turn each, thousands a page.
+      if ((passedBy || pauseDue(clock)) && (await pauseIfDue(clock, nearby, passedBy)) && destroyed) return;
     }
   }
 

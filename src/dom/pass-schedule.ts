@@ -117,6 +117,11 @@ export interface NearbyRegistration {
   below(node: Node, screens: number): boolean;
 }
 
+/** Whether the pass's slice is used up (what {@link pauseIfDue} checks first), without awaiting anything. */
+export function pauseDue(clock: Clock, time = now()): boolean {
+  return time - clock.slice > SLICE_MS || clock.relayout > RELAYOUT_CHARS;
+}
+
 /**
  * Pauses the pass when its slice is used up. Returns false when no pause was due. With only the
  * ranges near the viewport registered, a registry change is cheap, and the reader's screens are
@@ -134,7 +139,7 @@ export interface NearbyRegistration {
  */
 export async function pauseIfDue(clock: Clock, nearby: NearbyRegistration | undefined, passedBy?: 'screen' | 'near'): Promise<boolean> {
   const time = now();
-  if (!passedBy && time - clock.slice <= SLICE_MS && clock.relayout <= RELAYOUT_CHARS) return false;
+  if (!passedBy && !pauseDue(clock, time)) return false;
   clock.busy += time - clock.slice;
   const frameDue = clock.relayout > RELAYOUT_CHARS || time - clock.frame > FRAME_GAP_MS;
   const before = nearby?.passed() ?? 0;
