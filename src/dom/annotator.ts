@@ -397,7 +397,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       }
       if (destroyed) return;
       changes.ours(sweep);
-      marks.flush();
+      marks.flush(true);
       visible = roots.flatMap((state) => state.matches);
       stats.matches = visible.length;
       for (const match of visible) if (match.kind === 'unknown-slogan') stats.unknown++;
@@ -412,7 +412,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         // The caller's reporter failed too; there is nowhere left to report to.
       }
     } finally {
-      if (!destroyed) marks.flush();
+      if (!destroyed) marks.flush(true);
     }
   }
 

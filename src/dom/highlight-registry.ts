@@ -41,9 +41,10 @@ export interface MatchMarks {
   /**
    * Hands the staged ranges to the registered highlights in one go (in Chromium every change
    * to a registered highlight makes the next frame re-walk the page's paint tree), those near the
-   * viewport now, the others when the reader scrolls near them.
+   * viewport now, the others when the reader scrolls near them. `passEnd`: the pass is done, so
+   * the viewport registry follows the elements it put off (see ViewportRegistry.follow).
    */
-  flush(): void;
+  flush(passEnd?: boolean): void;
   /** Takes a hidden match's marks off the page (unwraps, unregisters). */
   remove(match: PageMatch, info: Held): void;
   /** Takes the active mark off (`previous`: the active match, if still held). */
@@ -135,7 +136,7 @@ export function createMatchMarks(options: {
     },
     setStyle: (style) => styles.update(resolveHighlightStyle(style)),
     stage: (match) => staged.add(match),
-    flush() {
+    flush(passEnd = false) {
       if (viewport?.measure && staged.size > 0) {
         const ranges: AbstractRange[] = [];
         for (const match of staged) {
@@ -152,6 +153,7 @@ export function createMatchMarks(options: {
         }
       }
       staged.clear();
+      if (passEnd) viewport?.follow?.();
     },
     remove(match, info) {
       staged.delete(match);

@@ -161,6 +161,13 @@ export interface ViewportRegistry<T> {
    */
   below?(node: Node, screens: number): boolean;
   /**
+   * Starts following the elements first seen below the near area since the last call. `add` puts
+   * them off: each followed element costs the tracker's computation in every frame, and a pass's
+   * frames need only the ones near the reader; the caller calls this when its pass ends (a reader
+   * scrolling there meanwhile sees those highlights when the pass is done and the reports come).
+   */
+  follow?(): void;
+  /**
    * A CSS selector for the elements whose text has ranges near the viewport: the ::highlight()
    * rules need only apply to them (see {@link HIGHLIGHTED_ATTRIBUTE}).
    */
@@ -229,6 +236,9 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
   let passed = provisionalRanges > 0 ? 0 : 2;
   // Boxes read ahead by `measure`, used by `add`.
   const measured = new Map<Element, boolean | 'far'>();
+  // Elements below the near area not followed yet (see `follow`), once a box was read there.
+  const deferred = new Set<Element>();
+  let belowNear = false;
 
   /** Near (true) or far by `element`'s box, where one can be read; undefined: wait for the report. */
   const position = (element: Element): boolean | 'far' | undefined => {
@@ -243,6 +253,7 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
     if (box.top > height) passed = Math.max(passed, 1);
     if (box.top > (1 + NEAR_SCREENS) * height) {
       passed = 2;
+      belowNear = true;
       return 'far';
     }
     if (box.bottom < -NEAR_SCREENS * height || box.right < -NEAR_SCREENS * width || box.left > (1 + NEAR_SCREENS) * width) return 'far';
@@ -308,6 +319,7 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
       const items = byElement.get(element);
       if (items) items.set(range, item);
       else byElement.set(element, new Map([[range, item]]));
+      if (deferred.has(element)) return false;
       // An element seen for the first time while the budget lasts is taken as its box says.
       let assume: boolean | 'far' | undefined;
       if (provisional > 0) {
@@ -316,6 +328,11 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
         if (provisional === 0) passed = 2;
       }
       measured.delete(element);
+      if (!items && assume === undefined && belowNear) {
+        // Below the near area: followed from the end of the pass (see `follow`).
+        deferred.add(element);
+        return false;
+      }
       tracker.observe(element, assume);
       const near = tracker.isNear(element);
       if (near) mark(range);
@@ -329,7 +346,12 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
       const items = byElement.get(element);
       if (!items?.delete(range) || items.size > 0) return;
       byElement.delete(element);
+      deferred.delete(element);
       tracker.unobserve(element);
+    },
+    follow() {
+      for (const element of deferred) tracker.observe(element);
+      deferred.clear();
     },
     settled: () => tracker.settled(),
     awaiting: () => tracker.awaiting(),
@@ -356,6 +378,7 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
       for (const range of [...marked.keys()]) unmark(range);
       tracker.disconnect();
       measured.clear();
+      deferred.clear();
       byElement.clear();
       elementOf.clear();
     },
