@@ -161,10 +161,11 @@ export interface ViewportRegistry<T> {
    */
   below?(node: Node, screens: number): boolean;
   /**
-   * Starts following the elements first seen below the near area since the last call. `add` puts
-   * them off: each followed element costs the tracker's computation in every frame, and a pass's
-   * frames need only the ones near the reader; the caller calls this when its pass ends (a reader
-   * scrolling there meanwhile sees those highlights when the pass is done and the reports come).
+   * Starts following the elements first seen below the near area since the last call, each taken
+   * as near or far by its box until its first report. `add` puts them off: each followed element
+   * costs the tracker's computation in every frame, and a pass's frames need only the ones near
+   * the reader; the caller calls this when its pass ends (a reader scrolling there meanwhile sees
+   * those highlights when the pass is done).
    */
   follow?(): void;
   /**
@@ -194,6 +195,24 @@ const removeAttribute = elementProto?.removeAttribute;
 const hasAttribute = elementProto?.hasAttribute;
 const getRect = elementProto?.getBoundingClientRect;
 const NativeMutationObserver = (globalThis as { MutationObserver?: typeof MutationObserver }).MutationObserver;
+
+/**
+ * Where `element`'s box lies against the viewport and the area near it: 'near' (or no box at all:
+ * display: contents, or inside a hidden part, counted near as the tracker counts it), 'under'
+ * (near, below the viewport's bottom), 'below' (under the near area), 'far' (otherwise outside
+ * it); undefined when no box can be read.
+ */
+function placeOf(element: Element): 'near' | 'under' | 'below' | 'far' | undefined {
+  const win = element.ownerDocument.defaultView;
+  const box = getRect?.call(element);
+  if (!win || !box) return undefined;
+  if (box.width === 0 && box.height === 0) return 'near';
+  const height = win.innerHeight;
+  const width = win.innerWidth;
+  if (box.top > (1 + NEAR_SCREENS) * height) return 'below';
+  if (box.bottom < -NEAR_SCREENS * height || box.right < -NEAR_SCREENS * width || box.left > (1 + NEAR_SCREENS) * width) return 'far';
+  return box.top > height ? 'under' : 'near';
+}
 
 /** The elements holding the text between a range's two ends (most ranges: one text node's parent). */
 function holdersOf(range: AbstractRange): Element[] {
@@ -243,21 +262,14 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
   /** Near (true) or far by `element`'s box, where one can be read; undefined: wait for the report. */
   const position = (element: Element): boolean | 'far' | undefined => {
     if (passed >= 2) return undefined;
-    const win = element.ownerDocument.defaultView;
-    const box = getRect?.call(element);
-    if (!win || !box) return undefined;
-    // No box at all (display: contents, or inside a hidden part): near, as the tracker counts it.
-    if (box.width === 0 && box.height === 0) return true;
-    const height = win.innerHeight;
-    const width = win.innerWidth;
-    if (box.top > height) passed = Math.max(passed, 1);
-    if (box.top > (1 + NEAR_SCREENS) * height) {
+    const place = placeOf(element);
+    if (place === 'below') {
       passed = 2;
       belowNear = true;
       return 'far';
     }
-    if (box.bottom < -NEAR_SCREENS * height || box.right < -NEAR_SCREENS * width || box.left > (1 + NEAR_SCREENS) * width) return 'far';
-    return true;
+    if (place === 'under') passed = Math.max(passed, 1);
+    return place === undefined ? undefined : place !== 'far';
   };
 
   // A page that morphs its DOM to new markup (idiomorph, morphdom) drops attributes it did not
@@ -350,8 +362,20 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
       tracker.unobserve(element);
     },
     follow() {
-      for (const element of deferred) tracker.observe(element);
+      // Their boxes, read in one go (the pass changed no layout), say near or far at once, so
+      // that nothing waits a frame for their first reports; the reports confirm or correct it.
+      const places = [...deferred].map((element) => [element, placeOf(element)] as const);
       deferred.clear();
+      for (const [element, place] of places) {
+        if (!byElement.has(element)) continue;
+        const near = place === 'near' || place === 'under';
+        tracker.observe(element, place === undefined ? undefined : near || 'far');
+        if (!near) continue;
+        for (const [range, item] of byElement.get(element) ?? []) {
+          mark(range);
+          onChange(item, true);
+        }
+      }
     },
     settled: () => tracker.settled(),
     awaiting: () => tracker.awaiting(),

@@ -208,7 +208,8 @@ describe('viewport registry', () => {
 
   it('places the first ranges by their element’s box: near ones registered, far ones waiting for nothing, and those below the near area followed only from follow()', async () => {
     // Boxes by element id, in viewport heights from the top (happy-dom lays nothing out).
-    const screens: Record<string, number> = { top: 0.1, second: 1.5, far: 2.5, later: 4 };
+    // `fixed` comes late in the document but is drawn at the top (a fixed footer bar, say).
+    const screens: Record<string, number> = { top: 0.1, second: 1.5, far: 2.5, later: 4, fixed: 0.5 };
     const original = Element.prototype.getBoundingClientRect;
     Element.prototype.getBoundingClientRect = function (this: Element) {
       const top = (screens[this.id] ?? 0) * innerHeight;
@@ -216,7 +217,7 @@ describe('viewport registry', () => {
     };
     try {
       const observer = await makeRegistry(10);
-      const [top, second, far, later] = [element('top'), element('second'), element('far'), element('later')];
+      const [top, second, far, later, fixed] = [element('top'), element('second'), element('far'), element('later'), element('fixed')];
       const topRange = textRange(top);
       expect(registry.add(topRange, 'top1')).toBe(true);
       expect(registry.passed?.()).toBe(0);
@@ -232,13 +233,20 @@ describe('viewport registry', () => {
       expect(registry.passed?.()).toBe(2);
       expect(registry.awaiting()).toBe(false);
       expect(registry.add(textRange(later), 'later1')).toBe(false);
+      expect(registry.add(textRange(fixed), 'fixed1')).toBe(false);
       expect(observer.targets.has(later)).toBe(false);
+      expect(reports).toEqual([]);
+      // Followed from the pass's end, each as its box says: the one drawn near is registered at once.
       registry.follow?.();
       expect(observer.targets.has(later)).toBe(true);
-      expect(registry.awaiting()).toBe(true);
+      expect(observer.targets.has(fixed)).toBe(true);
+      expect(registry.awaiting()).toBe(false);
+      expect(reports).toEqual([['fixed1', true]]);
+      // Reports still correct what the boxes said.
       observer.report(later, true);
       observer.report(far, true);
-      expect(reports).toEqual([['later1', true], ['far1', true]]);
+      observer.report(fixed, false);
+      expect(reports).toEqual([['fixed1', true], ['later1', true], ['far1', true], ['fixed1', false]]);
       expect([...document.querySelectorAll(registry.scope)].map((el) => el.id)).toEqual(['top', 'second', 'far', 'later']);
     } finally {
       Element.prototype.getBoundingClientRect = original;
