@@ -177,6 +177,7 @@ async function annotate(mode: 'highlight-api' | 'wrap', scoped = true): Promise<
   // When each range was registered (by its start), and when frames were drawn: read by `shown`.
   registeredAt = new Map();
   frameTimes = [];
+  frameRuns = [];
   let watching = true;
   const add = Highlight.prototype.add;
   if (mode === 'highlight-api') {
@@ -189,6 +190,7 @@ async function annotate(mode: 'highlight-api' | 'wrap', scoped = true): Promise<
   }
   const watch = (time: number): void => {
     frameTimes.push(time);
+    frameRuns.push(performance.now());
     if (watching) requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);
@@ -290,6 +292,12 @@ async function churn(ms: number): Promise<{ passes: number; passMs: number; muta
 
 let registeredAt = new Map<Node, Map<number, number>>();
 let frameTimes: number[] = [];
+/**
+ * When each frame's animation callbacks ran. Not the callbacks' own time argument: that is when
+ * the frame began (its vsync), which comes before they run when the main thread was busy then, and
+ * ranges registered in between are still drawn by that frame (its rendering follows its callbacks).
+ */
+let frameRuns: number[] = [];
 let runStart = 0;
 let stopWatching = (): void => {};
 
@@ -321,7 +329,8 @@ function viewportDrawnMs(placed: readonly Placed[]): number {
     if (at === undefined) return -1;
     last = Math.max(last, at);
   }
-  const frame = frameTimes.find((time) => time >= last);
+  // The first frame whose rendering came after the last registration: its callbacks ran after it.
+  const frame = frameRuns.find((time) => time >= last);
   return frame === undefined ? -1 : frame - runStart;
 }
 

@@ -26,7 +26,7 @@ import {
   type Scope,
 } from './match-ranges';
 import { createPageChanges, type WorkItem } from './page-changes';
-import { createPassScheduler, pauseIfDue, type Clock } from './pass-schedule';
+import { createPassScheduler, pauseDue, pauseIfDue, type Clock } from './pass-schedule';
 
 export { HIGHLIGHT_NAMES, HIGHLIGHT_PRESETS } from './styles';
 export type { HighlightPreset, HighlightStyle, HighlightStyleOption } from './styles';
@@ -225,8 +225,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   function show(match: PageMatch, info: Held): void {
     held.set(match, info);
     if (wrap) byId.set(match.id, match);
-    const key = occurrenceKey(match);
-    shown.set(key, (shown.get(key) ?? 0) + 1);
+    // Counted for firstOccurrenceOnly, its one reader.
+    if (firstOnly) {
+      const key = occurrenceKey(match);
+      shown.set(key, (shown.get(key) ?? 0) + 1);
+    }
     for (const node of nodesOf(info)) {
       const there = byNode.get(node);
       if (there === undefined) byNode.set(node, match);
@@ -240,10 +243,12 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const info = held.get(match);
     if (!info) return;
     if (active === match) setActive(undefined);
-    const key = occurrenceKey(match);
-    const count = (shown.get(key) ?? 1) - 1;
-    if (count > 0) shown.set(key, count);
-    else shown.delete(key);
+    if (firstOnly) {
+      const key = occurrenceKey(match);
+      const count = (shown.get(key) ?? 1) - 1;
+      if (count > 0) shown.set(key, count);
+      else shown.delete(key);
+    }
     held.delete(match);
     byId.delete(match.id);
     for (const node of nodesOf(info)) {
@@ -331,6 +336,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   async function scanFrom(start: Node, state: RootState, found: PageMatch[], stats: ScanStats, clock: Clock): Promise<void> {
     for (const segment of collectSegments(start, context)) {
+      // Text found below the viewport (or the area near it) before the pass was known to be
+      // there: the reader's screen is all scanned, and the pause that follows draws it.
+      let passedBy: 'screen' | 'near' | undefined;
       if (segment) {
         stats.textNodes += segment.nodes.length;
         stats.chars += segment.text.length;
@@ -340,10 +348,20 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
             for (const match of scanSegment(segment, state)) found.push(match);
           });
           if (wrap && found.length > before) clock.relayout += segment.text.length;
+          else if (nearby && found.length > before) passedBy = passedBelow(segment.nodes[0] as Text);
         }
       }
-      if ((await pauseIfDue(clock, nearby)) && destroyed) return;
+      // Awaited only when due: an await per segment costs a microtask turn each, thousands a page.
+      if ((passedBy || pauseDue(clock)) && (await pauseIfDue(clock, nearby, passedBy)) && destroyed) return;
     }
+  }
+
+  /** Whether the pass just went below the viewport or the area near it, at `node` (see pauseIfDue). */
+  function passedBelow(node: Text): 'screen' | 'near' | undefined {
+    const passed = nearby?.passed() ?? 2;
+    if (passed === 0 && nearby?.below(node, 1)) return 'screen';
+    if (passed < 2 && nearby?.below(node, 2)) return 'near';
+    return undefined;
   }
 
   /** Drops roots whose document or host went away, and matches whose text was removed. */
@@ -379,7 +397,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       }
       if (destroyed) return;
       changes.ours(sweep);
-      marks.flush();
+      marks.flush(true);
       visible = roots.flatMap((state) => state.matches);
       stats.matches = visible.length;
       for (const match of visible) if (match.kind === 'unknown-slogan') stats.unknown++;
@@ -394,7 +412,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         // The caller's reporter failed too; there is nowhere left to report to.
       }
     } finally {
-      if (!destroyed) marks.flush();
+      if (!destroyed) marks.flush(true);
     }
   }
 

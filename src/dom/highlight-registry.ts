@@ -29,6 +29,10 @@ export interface MatchMarks {
   settled(): Promise<void> | undefined;
   /** Whether a range handed to the viewport registry awaits its first report. */
   awaiting(): boolean;
+  /** How far below the reader's screen the ranges handed over have gone (see ViewportRegistry.passed). */
+  passed(): number;
+  /** Whether `node` lies below the viewport or the area near it (see ViewportRegistry.below). */
+  below(node: Node, screens: number): boolean;
   /** Lets the style sheets reach a scope that has matches. */
   attachStyles(scope: Scope, doc: Document): void;
   setStyle(style: HighlightStyleOption): void;
@@ -37,9 +41,10 @@ export interface MatchMarks {
   /**
    * Hands the staged ranges to the registered highlights in one go (in Chromium every change
    * to a registered highlight makes the next frame re-walk the page's paint tree), those near the
-   * viewport now, the others when the reader scrolls near them.
+   * viewport now, the others when the reader scrolls near them. `passEnd`: the pass is done, so
+   * the viewport registry follows the elements it put off (see ViewportRegistry.follow).
    */
-  flush(): void;
+  flush(passEnd?: boolean): void;
   /** Takes a hidden match's marks off the page (unwraps, unregisters). */
   remove(match: PageMatch, info: Held): void;
   /** Takes the active mark off (`previous`: the active match, if still held). */
@@ -123,13 +128,23 @@ export function createMatchMarks(options: {
     followsViewport: viewport !== undefined,
     settled: () => viewport?.settled(),
     awaiting: () => viewport?.awaiting() ?? false,
+    passed: () => viewport?.passed?.() ?? 0,
+    below: (node, screens) => viewport?.below?.(node, screens) ?? false,
     attachStyles(scope, doc) {
       styles.attach(scope);
       if (scope.nodeType !== 9) styles.attach(doc);
     },
     setStyle: (style) => styles.update(resolveHighlightStyle(style)),
     stage: (match) => staged.add(match),
-    flush() {
+    flush(passEnd = false) {
+      if (viewport?.measure && staged.size > 0) {
+        const ranges: AbstractRange[] = [];
+        for (const match of staged) {
+          const bounds = lookup(match)?.bounds;
+          if (bounds) ranges.push(bounds);
+        }
+        viewport.measure(ranges);
+      }
       for (const match of staged) {
         const info = lookup(match);
         if (info?.bounds && (!viewport || viewport.add(info.bounds, match))) {
@@ -138,6 +153,7 @@ export function createMatchMarks(options: {
         }
       }
       staged.clear();
+      if (passEnd) viewport?.follow?.();
     },
     remove(match, info) {
       staged.delete(match);

@@ -108,29 +108,56 @@ export interface NearbyRegistration {
   awaiting(): boolean;
   /** Matches ever registered for being near the viewport. */
   nearCount(): number;
+  /**
+   * How far down the ranges handed over have gone: 0 not below the viewport yet, 1 below its
+   * bottom, 2 below the area near it (see ViewportRegistry.passed).
+   */
+  passed(): number;
+  /** Whether `node` lies below the viewport (`screens` 1) or the area near it (2), by its element's box. */
+  below(node: Node, screens: number): boolean;
+}
+
+/** Whether the pass's slice is used up (what {@link pauseIfDue} checks first), without awaiting anything. */
+export function pauseDue(clock: Clock, time = now()): boolean {
+  return time - clock.slice > SLICE_MS || clock.relayout > RELAYOUT_CHARS;
 }
 
 /**
  * Pauses the pass when its slice is used up. Returns false when no pause was due. With only the
  * ranges near the viewport registered, a registry change is cheap, and the reader's screens are
- * highlighted as the scan goes through them rather than after the pass: while slices still find
- * text near the viewport, each pause lets the browser render a frame, which draws what is
- * registered and tells the registry what is near (scheduler.yield() continuations would put both
- * off to the end of the pass). Ranges the registry counted as near without a report (the first
- * few hundred, see viewport.ts) need no such frame: a short page is done before one would come.
+ * highlighted as the scan goes through them rather than after the pass. The registry places most
+ * ranges by their element's box (see viewport.ts): the pause right after the pass went below the
+ * viewport (`passedBy` 'screen') lets one frame draw the reader's screen before anything else, and
+ * once it went below the near area ('near') what follows is far and no pause waits for a frame.
+ * Until then, ranges go to the registry only at pauses that let a frame draw them: in Chromium,
+ * each frame after a change of the registered highlights re-checks every highlighted text node,
+ * and with an underline that re-measures the ink overflow of their containers (one such frame
+ * cost 35–45 ms of PrePaint on a 100,000-cell table, however few ranges changed). Ranges the
+ * registry must wait a report for (past its budget) are reported in the frame a pause waits for
+ * while slices still find text near the viewport (scheduler.yield() continuations would put the
+ * frame off to the end of the pass).
  */
-export async function pauseIfDue(clock: Clock, nearby: NearbyRegistration | undefined): Promise<boolean> {
+export async function pauseIfDue(clock: Clock, nearby: NearbyRegistration | undefined, passedBy?: 'screen' | 'near'): Promise<boolean> {
   const time = now();
-  if (time - clock.slice <= SLICE_MS && clock.relayout <= RELAYOUT_CHARS) return false;
+  if (!passedBy && !pauseDue(clock, time)) return false;
   clock.busy += time - clock.slice;
-  if (nearby) nearby.flush();
-  if (nearby && clock.nearby && nearby.awaiting()) {
-    const before = nearby.nearCount();
+  const frameDue = clock.relayout > RELAYOUT_CHARS || time - clock.frame > FRAME_GAP_MS;
+  const before = nearby?.passed() ?? 0;
+  if (nearby && (passedBy || frameDue || before >= 2 || !clock.nearby)) nearby.flush();
+  const passed = nearby?.passed() ?? 0;
+  // Below the near area, what follows is far: no frame is awaited for reports on it.
+  if (passed >= 2) clock.nearby = false;
+  if (before === 0 && passed > 0) {
+    // The reader's screen is all registered: drawn in the next frame, before anything else.
+    await yieldToFrame();
+    clock.frame = now();
+  } else if (nearby && clock.nearby && nearby.awaiting()) {
+    const near = nearby.nearCount();
     await yieldToFrame();
     await nearby.settled();
     clock.frame = now();
-    clock.nearby = nearby.nearCount() > before;
-  } else if (clock.relayout > RELAYOUT_CHARS || time - clock.frame > FRAME_GAP_MS) {
+    clock.nearby = nearby.nearCount() > near;
+  } else if (frameDue) {
     clock.relayout = 0;
     await yieldToFrame();
     clock.frame = now();

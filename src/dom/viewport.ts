@@ -8,17 +8,20 @@ import { cancelTimer, startTimer } from './natives';
 import { nextOutside } from './text-collect';
 
 /** How far outside the viewport an element still counts as near: a screenful each way. */
-const NEAR_MARGIN = '100%';
+const NEAR_SCREENS = 1;
+const NEAR_MARGIN = `${NEAR_SCREENS * 100}%`;
 /**
  * Longest wait for the first report on an element. Reports come with the next rendered frame,
  * which a hidden tab never renders; past this wait, unreported elements count as near.
  */
 const FIRST_REPORT_MS = 250;
 /**
- * Ranges a registry counts as near before the tracker has reported their element: registered at
- * once, then dropped if the first report says otherwise. A short page (a typical policy page has
- * a few hundred terms) and the top of a long one are then highlighted without waiting a frame for
- * the first reports; so few ranges cost Chromium's per-change revalidation nothing to speak of.
+ * Ranges a registry may decide on before the tracker has reported their element: while the pass
+ * is still on or above the reader's screens, each new element's box (read where the browser has
+ * the layout at hand) tells near or far at once, and a near one's ranges are registered without
+ * waiting a frame for the first report (which then confirms or corrects it). The first element
+ * found below the near area ends this: later ones wait for their report. A short page (a typical
+ * policy page has a few hundred terms) and the top of a long one are then highlighted at once.
  */
 export const PROVISIONAL_RANGES = 300;
 // Taken when this module loads, before a page script can replace it.
@@ -27,10 +30,10 @@ const NativeObserver = (globalThis as { IntersectionObserver?: typeof Intersecti
 /** Reports elements entering and leaving the area near the viewport. */
 export interface ViewportTracker {
   /**
-   * Starts following `element`; its first report comes soon after (see `settled`). `assumeNear`:
-   * it counts as near until then, and `settled` does not wait for that report.
+   * Starts following `element`; its first report comes soon after (see `settled`). `assume`: it
+   * counts as near (true) or far (`'far'`) until then, and `settled` does not wait for that report.
    */
-  observe(element: Element, assumeNear?: boolean): void;
+  observe(element: Element, assume?: boolean | 'far'): void;
   /** Whether an element observed so far still awaits its first report. */
   awaiting(): boolean;
   /** Stops following `element`. */
@@ -89,11 +92,11 @@ export const createViewportTracker: ViewportTrackerFactory = (onChange) => {
   );
 
   return {
-    observe(element, assumeNear = false) {
+    observe(element, assume = false) {
       if (tracked.has(element)) return;
       tracked.add(element);
-      if (assumeNear) near.add(element);
-      else unreported.add(element);
+      if (assume === true) near.add(element);
+      else if (assume !== 'far') unreported.add(element);
       observer.observe(element);
     },
     awaiting: () => unreported.size > 0,
@@ -142,6 +145,30 @@ export interface ViewportRegistry<T> {
   /** Whether a range added so far awaits the first report on its element (see `settled`). */
   awaiting(): boolean;
   /**
+   * Reads the boxes of the elements of `ranges` that `add` would decide on by their position,
+   * all at once before `add` marks any (a read after a mark would restyle the page each time).
+   */
+  measure?(ranges: Iterable<AbstractRange>): void;
+  /**
+   * How far down the ranges added so far have gone, by the boxes read: 0 not below the viewport
+   * yet, 1 below its bottom (the reader's screen is all in), 2 below the near area or past the
+   * budget of ranges placed by their boxes (the ranges that follow wait for their report).
+   */
+  passed?(): number;
+  /**
+   * Whether `node` lies below the viewport (`screens` 1) or below the area near it (2), by its
+   * element's box (false when it cannot be told).
+   */
+  below?(node: Node, screens: number): boolean;
+  /**
+   * Starts following the elements first seen below the near area since the last call, each taken
+   * as near or far by its box until its first report. `add` puts them off: each followed element
+   * costs the tracker's computation in every frame, and a pass's frames need only the ones near
+   * the reader; the caller calls this when its pass ends (a reader scrolling there meanwhile sees
+   * those highlights when the pass is done).
+   */
+  follow?(): void;
+  /**
    * A CSS selector for the elements whose text has ranges near the viewport: the ::highlight()
    * rules need only apply to them (see {@link HIGHLIGHTED_ATTRIBUTE}).
    */
@@ -166,7 +193,26 @@ const elementProto = typeof Element === 'function' ? Element.prototype : undefin
 const setAttribute = elementProto?.setAttribute;
 const removeAttribute = elementProto?.removeAttribute;
 const hasAttribute = elementProto?.hasAttribute;
+const getRect = elementProto?.getBoundingClientRect;
 const NativeMutationObserver = (globalThis as { MutationObserver?: typeof MutationObserver }).MutationObserver;
+
+/**
+ * Where `element`'s box lies against the viewport and the area near it: 'near' (or no box at all:
+ * display: contents, or inside a hidden part, counted near as the tracker counts it), 'under'
+ * (near, below the viewport's bottom), 'below' (under the near area), 'far' (otherwise outside
+ * it); undefined when no box can be read.
+ */
+function placeOf(element: Element): 'near' | 'under' | 'below' | 'far' | undefined {
+  const win = element.ownerDocument.defaultView;
+  const box = getRect?.call(element);
+  if (!win || !box) return undefined;
+  if (box.width === 0 && box.height === 0) return 'near';
+  const height = win.innerHeight;
+  const width = win.innerWidth;
+  if (box.top > (1 + NEAR_SCREENS) * height) return 'below';
+  if (box.bottom < -NEAR_SCREENS * height || box.right < -NEAR_SCREENS * width || box.left > (1 + NEAR_SCREENS) * width) return 'far';
+  return box.top > height ? 'under' : 'near';
+}
 
 /** The elements holding the text between a range's two ends (most ranges: one text node's parent). */
 function holdersOf(range: AbstractRange): Element[] {
@@ -203,8 +249,28 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
   // How many near ranges hold text in each marked element, and the elements each near range marked.
   const marks = new Map<Element, number>();
   const marked = new Map<AbstractRange, Element[]>();
-  // Ranges still to be counted as near before their element's first report (PROVISIONAL_RANGES).
+  // Ranges still to be decided on before their element's first report (PROVISIONAL_RANGES).
   let provisional = provisionalRanges;
+  // By the boxes read: 0 on or above the viewport, 1 below it, 2 below the near area (no more reads).
+  let passed = provisionalRanges > 0 ? 0 : 2;
+  // Boxes read ahead by `measure`, used by `add`.
+  const measured = new Map<Element, boolean | 'far'>();
+  // Elements below the near area not followed yet (see `follow`), once a box was read there.
+  const deferred = new Set<Element>();
+  let belowNear = false;
+
+  /** Near (true) or far by `element`'s box, where one can be read; undefined: wait for the report. */
+  const position = (element: Element): boolean | 'far' | undefined => {
+    if (passed >= 2) return undefined;
+    const place = placeOf(element);
+    if (place === 'below') {
+      passed = 2;
+      belowNear = true;
+      return 'far';
+    }
+    if (place === 'under') passed = Math.max(passed, 1);
+    return place === undefined ? undefined : place !== 'far';
+  };
 
   // A page that morphs its DOM to new markup (idiomorph, morphdom) drops attributes it did not
   // write while keeping the text: a mark taken off that way is put back.
@@ -265,9 +331,21 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
       const items = byElement.get(element);
       if (items) items.set(range, item);
       else byElement.set(element, new Map([[range, item]]));
-      // An element seen for the first time while the budget lasts counts as near at once.
-      tracker.observe(element, provisional > 0);
-      if (provisional > 0) provisional--;
+      if (deferred.has(element)) return false;
+      // An element seen for the first time while the budget lasts is taken as its box says.
+      let assume: boolean | 'far' | undefined;
+      if (provisional > 0) {
+        provisional--;
+        assume = measured.has(element) ? measured.get(element) : position(element);
+        if (provisional === 0) passed = 2;
+      }
+      measured.delete(element);
+      if (!items && assume === undefined && belowNear) {
+        // Below the near area: followed from the end of the pass (see `follow`).
+        deferred.add(element);
+        return false;
+      }
+      tracker.observe(element, assume);
       const near = tracker.isNear(element);
       if (near) mark(range);
       return near;
@@ -280,14 +358,51 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
       const items = byElement.get(element);
       if (!items?.delete(range) || items.size > 0) return;
       byElement.delete(element);
+      deferred.delete(element);
       tracker.unobserve(element);
+    },
+    follow() {
+      // Their boxes, read in one go (the pass changed no layout), say near or far at once, so
+      // that nothing waits a frame for their first reports; the reports confirm or correct it.
+      const places = [...deferred].map((element) => [element, placeOf(element)] as const);
+      deferred.clear();
+      for (const [element, place] of places) {
+        if (!byElement.has(element)) continue;
+        const near = place === 'near' || place === 'under';
+        tracker.observe(element, place === undefined ? undefined : near || 'far');
+        if (!near) continue;
+        for (const [range, item] of byElement.get(element) ?? []) {
+          mark(range);
+          onChange(item, true);
+        }
+      }
     },
     settled: () => tracker.settled(),
     awaiting: () => tracker.awaiting(),
+    measure(ranges) {
+      measured.clear();
+      let budget = provisional;
+      for (const range of ranges) {
+        if (budget-- <= 0 || passed >= 2) return;
+        const element = range.startContainer.parentElement;
+        if (!element || byElement.has(element) || measured.has(element)) continue;
+        const assume = position(element);
+        if (assume !== undefined) measured.set(element, assume);
+      }
+    },
+    passed: () => passed,
+    below(node, screens) {
+      const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      const win = element?.ownerDocument.defaultView;
+      const box = element && getRect?.call(element);
+      return Boolean(win && box && box.top > (screens === 1 ? 1 : 1 + NEAR_SCREENS) * win.innerHeight);
+    },
     disconnect() {
       keeper?.disconnect();
       for (const range of [...marked.keys()]) unmark(range);
       tracker.disconnect();
+      measured.clear();
+      deferred.clear();
       byElement.clear();
       elementOf.clear();
     },

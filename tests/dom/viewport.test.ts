@@ -206,6 +206,53 @@ describe('viewport registry', () => {
     expect([...document.querySelectorAll(registry.scope)].map((el) => el.id)).toEqual(['a', 'c']);
   });
 
+  it('places the first ranges by their element’s box: near ones registered, far ones waiting for nothing, and those below the near area followed only from follow()', async () => {
+    // Boxes by element id, in viewport heights from the top (happy-dom lays nothing out).
+    // `fixed` comes late in the document but is drawn at the top (a fixed footer bar, say).
+    const screens: Record<string, number> = { top: 0.1, second: 1.5, far: 2.5, later: 4, fixed: 0.5 };
+    const original = Element.prototype.getBoundingClientRect;
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      const top = (screens[this.id] ?? 0) * innerHeight;
+      return { top, bottom: top + 20, left: 0, right: 100, width: 100, height: 20, x: 0, y: top } as DOMRect;
+    };
+    try {
+      const observer = await makeRegistry(10);
+      const [top, second, far, later, fixed] = [element('top'), element('second'), element('far'), element('later'), element('fixed')];
+      const topRange = textRange(top);
+      expect(registry.add(topRange, 'top1')).toBe(true);
+      expect(registry.passed?.()).toBe(0);
+      expect(registry.below?.(topRange.startContainer, 1)).toBe(false);
+      // Below the viewport but within the near area: near, and the reader's screen is all in.
+      const secondRange = textRange(second);
+      expect(registry.below?.(secondRange.startContainer, 1)).toBe(true);
+      expect(registry.below?.(secondRange.startContainer, 2)).toBe(false);
+      expect(registry.add(secondRange, 'second1')).toBe(true);
+      expect(registry.passed?.()).toBe(1);
+      // Below the near area: far without a report, and what follows waits for its report.
+      expect(registry.add(textRange(far), 'far1')).toBe(false);
+      expect(registry.passed?.()).toBe(2);
+      expect(registry.awaiting()).toBe(false);
+      expect(registry.add(textRange(later), 'later1')).toBe(false);
+      expect(registry.add(textRange(fixed), 'fixed1')).toBe(false);
+      expect(observer.targets.has(later)).toBe(false);
+      expect(reports).toEqual([]);
+      // Followed from the pass's end, each as its box says: the one drawn near is registered at once.
+      registry.follow?.();
+      expect(observer.targets.has(later)).toBe(true);
+      expect(observer.targets.has(fixed)).toBe(true);
+      expect(registry.awaiting()).toBe(false);
+      expect(reports).toEqual([['fixed1', true]]);
+      // Reports still correct what the boxes said.
+      observer.report(later, true);
+      observer.report(far, true);
+      observer.report(fixed, false);
+      expect(reports).toEqual([['fixed1', true], ['later1', true], ['far1', true], ['fixed1', false]]);
+      expect([...document.querySelectorAll(registry.scope)].map((el) => el.id)).toEqual(['top', 'second', 'far', 'later']);
+    } finally {
+      Element.prototype.getBoundingClientRect = original;
+    }
+  });
+
   it('without a budget nothing counts as near before its report', async () => {
     const observer = await makeRegistry(0);
     const p = element('p');
