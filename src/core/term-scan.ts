@@ -224,6 +224,50 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
   // The units of a numeral run, reused between runs.
   const run: NumeralRun = { codes: [], starts: [], ends: [], end: 0 };
 
+  // The common case at the root: a stretch of characters that start nothing, passed without
+  // stepping the automaton. Returns where the stretch ends: a character a form may start at, or
+  // `n`. Striding reads every other character while they are clean; one at a time otherwise.
+  // A function of its own, not written out in scanInto: the JIT optimises this small loop within
+  // the first few thousand characters of a page, while the whole of scanInto took V8 83 ms to
+  // compile, run all that time by the interpreter (a cold page's first pass ran at about a fifth
+  // of its warm speed).
+  function skipFrom(text: string, j: number, n: number, striding: boolean): number {
+    for (;;) {
+      let raw = 0;
+      let how = 0;
+      if (striding) {
+        while (j + 1 < n && skip[text.charCodeAt(j + 1)] === CLEAN) j += 2;
+        while (j < n && (how = skip[(raw = text.charCodeAt(j))] as number) === PLAIN) j++;
+      } else {
+        while (j < n && (how = skip[(raw = text.charCodeAt(j))] as number) <= PLAIN) j++;
+      }
+      if (j >= n) return j;
+      if (how === PAIR) {
+        // Whether the characters after j rule out a form starting there (rulesOut, written out
+        // here: with 7,000 forms most characters are PAIR, and a call per character is most of
+        // a cold first pass). A skipped character or a numeral decides nothing.
+        if (j + 1 >= n) return j;
+        const second = rawClass[text.charCodeAt(j + 1)] as number;
+        if (second < 0) return j;
+        const first = firstClass[raw] as number;
+        if (((firstsBefore[second] as number) & (1 << (first & 31))) !== 0) {
+          const pair = Math.imul(first ^ Math.imul(second, 0x27d4eb2d), 0x9e3779b1);
+          const known = pairs[pair >>> (32 - PAIR_BITS)] as number;
+          if (known === 2) return j;
+          if (known === 1) {
+            if (j + 2 >= n) return j;
+            const third = rawClass[text.charCodeAt(j + 2)] as number;
+            if (third < 0) return j;
+            const slot = Math.imul(pair ^ Math.imul(third, 0x165667b1), 0x85ebca6b) >>> (32 - TRIPLE_BITS);
+            if (((triples[slot >> 3] as number) & (1 << (slot & 7))) !== 0) return j;
+          }
+        }
+        j++;
+      } else if (how === CLEAN || how === SKIP) j++;
+      else return j;
+    }
+  }
+
   function scanInto(text: string, found: TermOccurrences): TermOccurrences {
     // Occurrences found so far (`found.count` is written at the end).
     let count = 0;
@@ -250,41 +294,7 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
         group = count;
         // The common case: a stretch of characters that start nothing. Striding reads every
         // other character while they are clean; one at a time otherwise.
-        let j = i;
-        for (;;) {
-          let raw = 0;
-          let how = 0;
-          if (striding) {
-            while (j + 1 < n && skip[text.charCodeAt(j + 1)] === CLEAN) j += 2;
-            while (j < n && (how = skip[(raw = text.charCodeAt(j))] as number) === PLAIN) j++;
-          } else {
-            while (j < n && (how = skip[(raw = text.charCodeAt(j))] as number) <= PLAIN) j++;
-          }
-          if (j >= n) break;
-          if (how === PAIR) {
-            // Whether the characters after j rule out a form starting there (rulesOut, written
-            // out here: with 7,000 forms most characters are PAIR, and a call per character is
-            // most of a cold first pass). A skipped character or a numeral decides nothing.
-            if (j + 1 >= n) break;
-            const second = rawClass[text.charCodeAt(j + 1)] as number;
-            if (second < 0) break;
-            const first = firstClass[raw] as number;
-            if (((firstsBefore[second] as number) & (1 << (first & 31))) !== 0) {
-              const pair = Math.imul(first ^ Math.imul(second, 0x27d4eb2d), 0x9e3779b1);
-              const known = pairs[pair >>> (32 - PAIR_BITS)] as number;
-              if (known === 2) break;
-              if (known === 1) {
-                if (j + 2 >= n) break;
-                const third = rawClass[text.charCodeAt(j + 2)] as number;
-                if (third < 0) break;
-                const slot = Math.imul(pair ^ Math.imul(third, 0x165667b1), 0x85ebca6b) >>> (32 - TRIPLE_BITS);
-                if (((triples[slot >> 3] as number) & (1 << (slot & 7))) !== 0) break;
-              }
-            }
-            j++;
-          } else if (how === CLEAN || how === SKIP) j++;
-          else break;
-        }
+        const j = skipFrom(text, i, n, striding);
         // Positions passed count as units, skipped characters too: `k` only needs to grow and to
         // name the last unit passed, whose word-ness decides whether a form may start after it.
         let last = j - 1;
