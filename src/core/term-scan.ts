@@ -243,25 +243,9 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
       }
       if (j >= n) return j;
       if (how === PAIR) {
-        // Whether the characters after j rule out a form starting there (rulesOut, written out
-        // here: with 7,000 forms most characters are PAIR, and a call per character is most of
-        // a cold first pass). A skipped character or a numeral decides nothing.
-        if (j + 1 >= n) return j;
-        const second = rawClass[text.charCodeAt(j + 1)] as number;
-        if (second < 0) return j;
-        const first = firstClass[raw] as number;
-        if (((firstsBefore[second] as number) & (1 << (first & 31))) !== 0) {
-          const pair = Math.imul(first ^ Math.imul(second, 0x27d4eb2d), 0x9e3779b1);
-          const known = pairs[pair >>> (32 - PAIR_BITS)] as number;
-          if (known === 2) return j;
-          if (known === 1) {
-            if (j + 2 >= n) return j;
-            const third = rawClass[text.charCodeAt(j + 2)] as number;
-            if (third < 0) return j;
-            const slot = Math.imul(pair ^ Math.imul(third, 0x165667b1), 0x85ebca6b) >>> (32 - TRIPLE_BITS);
-            if (((triples[slot >> 3] as number) & (1 << (slot & 7))) !== 0) return j;
-          }
-        }
+        // Whether the characters after j rule out a form starting there: with 7,000 forms most
+        // characters are PAIR (the JIT inlines this small call once the loop is optimised).
+        if (!rulesOut(text, j, firstClass[raw] as number)) return j;
         j++;
       } else if (how === CLEAN || how === SKIP) j++;
       else return j;

@@ -72,7 +72,7 @@ export function createMatchMarks(options: {
   /** Highlight mode, given a registry: which matches are near the viewport. */
   const viewport = mode === 'wrap' ? undefined : options.viewport?.<PageMatch>((match, near) => nearViewport(match, near));
   // With a registry, the ::highlight() rules apply only to the elements holding its near ranges.
-  const styles = createStyleHost(resolveHighlightStyle(options.style), mode, viewport?.scope);
+  const styles = createStyleHost(resolveHighlightStyle(options.style), mode, viewport?.scope, viewport?.tintScope);
   /** Matches registered for being near the viewport, ever: grows while a pass finds the reader's screens. */
   let nearCount = 0;
   const split: SplitRegistry = new WeakSet();

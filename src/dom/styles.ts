@@ -78,19 +78,30 @@ export type MarkMode = 'highlight-api' | 'wrap';
  * rule makes adding the sheet restyle every element of the page (0.4 s on a 100,000-cell table)
  * unless `scope` limits it to some elements (the viewport registry's).
  */
-export function highlightCss(style: HighlightStyle, mode: MarkMode, scope = ''): string {
+export function highlightCss(style: HighlightStyle, mode: MarkMode, scope = '', tintScope?: string): string {
   const term = declarations(style.term);
   const fuzzy = declarations(style.fuzzy);
   const unknown = declarations(style.unknown);
   const active = declarations(style.active);
   const w = WRAPPER_TAG;
   if (mode === 'highlight-api') {
-    return [
+    const rules = [
       `${scope}::highlight(${HIGHLIGHT_NAMES.term}) { ${term} }`,
       `${scope}::highlight(${HIGHLIGHT_NAMES.fuzzy}) { ${fuzzy} }`,
       `${scope}::highlight(${HIGHLIGHT_NAMES.unknown}) { ${unknown} }`,
       `${scope}::highlight(${HIGHLIGHT_NAMES.active}) { ${active} }`,
-    ].join('\n');
+    ];
+    // Inside a large table (viewport.ts, LARGE_TABLE_ROWS), a highlight drawn with a text
+    // decoration or shadow is drawn as the background look's tint instead: the later rule of the
+    // same weight wins.
+    if (tintScope) {
+      for (const kind of ['term', 'fuzzy', 'unknown', 'active'] as const) {
+        if (/text-(?:decoration|shadow)/i.test(style[kind])) {
+          rules.push(`${tintScope}::highlight(${HIGHLIGHT_NAMES[kind]}) { ${declarations(`${HIGHLIGHT_PRESETS.background[kind]};text-decoration: none;text-shadow: none`)} }`);
+        }
+      }
+    }
+    return rules.join('\n');
   }
   return [
     `${w} { display: inline !important; }`,
@@ -121,8 +132,8 @@ interface Attached {
 }
 
 /** Creates a style host for `style` in `mode`. */
-export function createStyleHost(style: HighlightStyle, mode: MarkMode, scope?: string): StyleHost {
-  let css = highlightCss(style, mode, scope);
+export function createStyleHost(style: HighlightStyle, mode: MarkMode, scope?: string, tintScope?: string): StyleHost {
+  let css = highlightCss(style, mode, scope, tintScope);
   const sheets = new Map<Document, CSSStyleSheet | null>();
   const attached = new Map<Scope, Attached>();
 
@@ -165,7 +176,7 @@ export function createStyleHost(style: HighlightStyle, mode: MarkMode, scope?: s
       attached.set(scope, { scope, element });
     },
     update(next) {
-      css = highlightCss(next, mode, scope);
+      css = highlightCss(next, mode, scope, tintScope);
       for (const sheet of sheets.values()) sheet?.replaceSync(css);
       for (const entry of attached.values()) if (entry.element) entry.element.textContent = css;
     },

@@ -173,6 +173,11 @@ export interface ViewportRegistry<T> {
    * rules need only apply to them (see {@link HIGHLIGHTED_ATTRIBUTE}).
    */
   readonly scope: string;
+  /**
+   * A CSS selector for the marked elements inside a large table (see {@link LARGE_TABLE_ROWS}):
+   * their highlights are drawn without text decoration.
+   */
+  readonly tintScope?: string;
   /** Stops following everything (and unmarks every element). */
   disconnect(): void;
 }
@@ -188,12 +193,48 @@ export type ViewportRegistryFactory = <T>(onChange: (item: T, near: boolean) => 
  */
 export const HIGHLIGHTED_ATTRIBUTE = 'data-pg-hl';
 
+/**
+ * Rows from which a table counts as large. In Chromium every frame after a change of the
+ * registered highlights re-checks the highlighted text, and where a highlight draws a text
+ * decoration (the underline look) that re-measures the ink overflow of the boxes holding it: in a
+ * table, the whole table's. On a 100,000-cell table (10,000 rows) each such frame took 35–64 ms of
+ * PrePaint however few ranges changed; with the same highlights as a background tint, 1 ms. So in
+ * a large table the marked elements carry {@link TINT_VALUE} and their highlights are drawn as a
+ * tint (styles.ts), and scrolling through it stays smooth. A table of a few hundred rows costs the
+ * underline a few milliseconds a frame and keeps it.
+ */
+export const LARGE_TABLE_ROWS = 2000;
+/** {@link HIGHLIGHTED_ATTRIBUTE}'s value on elements inside a large table. */
+export const TINT_VALUE = 'tint';
+
 // Taken when this module loads, before a page script can replace them (the widget runs in the page's world).
 const elementProto = typeof Element === 'function' ? Element.prototype : undefined;
 const setAttribute = elementProto?.setAttribute;
 const removeAttribute = elementProto?.removeAttribute;
 const hasAttribute = elementProto?.hasAttribute;
 const getRect = elementProto?.getBoundingClientRect;
+const closest = elementProto?.closest;
+const tableRows = typeof HTMLTableElement === 'function' ? Object.getOwnPropertyDescriptor(HTMLTableElement.prototype, 'rows')?.get : undefined;
+
+/** Whether each table seen is large (read once a table: its rows are counted by walking them). */
+const largeTables = new WeakMap<Element, boolean>();
+
+/** What {@link HIGHLIGHTED_ATTRIBUTE} is set to on `element`: {@link TINT_VALUE} inside a large table. */
+function markValue(element: Element): string {
+  const table = closest?.call(element, 'table');
+  if (!table || !tableRows) return '';
+  let large = largeTables.get(table);
+  if (large === undefined) {
+    try {
+      large = (tableRows.call(table) as HTMLCollection).length >= LARGE_TABLE_ROWS;
+    } catch {
+      // A <table> of another namespace (no HTMLTableElement): not one.
+      large = false;
+    }
+    largeTables.set(table, large);
+  }
+  return large ? TINT_VALUE : '';
+}
 const NativeMutationObserver = (globalThis as { MutationObserver?: typeof MutationObserver }).MutationObserver;
 
 /**
@@ -279,7 +320,7 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
       ? new NativeMutationObserver((records) => {
           for (const { target } of records) {
             const element = target as Element;
-            if (marks.has(element) && !hasAttribute?.call(element, HIGHLIGHTED_ATTRIBUTE)) setAttribute?.call(element, HIGHLIGHTED_ATTRIBUTE, '');
+            if (marks.has(element) && !hasAttribute?.call(element, HIGHLIGHTED_ATTRIBUTE)) setAttribute?.call(element, HIGHLIGHTED_ATTRIBUTE, markValue(element));
           }
         })
       : undefined;
@@ -292,7 +333,7 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
       const count = marks.get(element) ?? 0;
       marks.set(element, count + 1);
       if (count > 0) continue;
-      setAttribute?.call(element, HIGHLIGHTED_ATTRIBUTE, '');
+      setAttribute?.call(element, HIGHLIGHTED_ATTRIBUTE, markValue(element));
       keeper?.observe(element, { attributes: true, attributeFilter: [HIGHLIGHTED_ATTRIBUTE] });
     }
   };
@@ -320,6 +361,7 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
   if (!tracker) return undefined;
   return {
     scope: `[${HIGHLIGHTED_ATTRIBUTE}]`,
+    tintScope: `[${HIGHLIGHTED_ATTRIBUTE}="${TINT_VALUE}"]`,
     add(range, item) {
       const element = range.startContainer.parentElement;
       // Text right inside a shadow root has no element to follow: registered at once.

@@ -44,6 +44,36 @@ describe('highlight styles', () => {
     }
   });
 
+  it('inside a large table (tintScope) the highlights that draw a text decoration or shadow are drawn as the background look’s tint instead, the rest left alone', () => {
+    const rules = (css: string): Map<string, string> =>
+      new Map(css.split('\n').map((rule) => [rule.slice(0, rule.indexOf(' {')), rule.slice(rule.indexOf('{') + 1, rule.lastIndexOf('}')).trim()]));
+    const tint = '[data-pg-hl="tint"]';
+    const underline = rules(highlightCss(HIGHLIGHT_PRESETS.underline, 'highlight-api', '[data-pg-hl]', tint));
+    // The underline look: each decorated kind gets the background look's tint, with decoration and shadow off.
+    for (const kind of ['term', 'fuzzy', 'unknown'] as const) {
+      const rule = underline.get(`${tint}::highlight(pg-${kind})`) ?? '';
+      expect(rule).toContain(HIGHLIGHT_PRESETS.background[kind]);
+      expect(rule).toContain('text-decoration: none !important');
+      expect(rule).toContain('text-shadow: none !important');
+      expect(rule).not.toContain('underline');
+      // After the rule it overrides: of the same weight, the later wins.
+      expect([...underline.keys()].indexOf(`${tint}::highlight(pg-${kind})`)).toBeGreaterThan([...underline.keys()].indexOf(`[data-pg-hl]::highlight(pg-${kind})`));
+    }
+    // The active match is a background already: nothing to replace.
+    expect(underline.has(`${tint}::highlight(pg-active)`)).toBe(false);
+    // A look with no decoration (background, off) needs no tint rules.
+    for (const preset of ['background', 'off'] as const) {
+      expect([...rules(highlightCss(HIGHLIGHT_PRESETS[preset], 'highlight-api', '[data-pg-hl]', tint)).keys()].some((selector) => selector.startsWith(tint))).toBe(false);
+    }
+    // A custom look that draws a shadow gets the tint too.
+    const custom = rules(highlightCss({ ...HIGHLIGHT_PRESETS.background, term: 'color: #c00; text-shadow: 0 0 1px red' }, 'highlight-api', '[data-pg-hl]', tint));
+    expect(custom.get(`${tint}::highlight(pg-term)`)).toBe(`${HIGHLIGHT_PRESETS.background.term} !important; text-decoration: none !important; text-shadow: none !important;`);
+    expect(custom.has(`${tint}::highlight(pg-fuzzy)`)).toBe(false);
+    // Without a tint scope (the widget, wrap mode) nothing changes.
+    expect(highlightCss(HIGHLIGHT_PRESETS.underline, 'highlight-api', '[data-pg-hl]')).not.toContain(tint);
+    expect(highlightCss(HIGHLIGHT_PRESETS.underline, 'wrap', '', tint)).not.toContain(tint);
+  });
+
   it.each([
     ['underline', 'underline solid', 'underline dotted', 'underline dotted'],
     ['background', 'background-color', 'background-color', 'background-color'],

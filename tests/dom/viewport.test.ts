@@ -335,6 +335,36 @@ describe('viewport registry', () => {
     expect(document.querySelectorAll(registry.scope)).toHaveLength(0);
   });
 
+  it('a cell of a large table is marked for the tint, a cell of a small one, its morph put back and its own removal as the rest', async () => {
+    const observer = await makeRegistry();
+    const { LARGE_TABLE_ROWS, TINT_VALUE } = await import('../../src/dom/viewport');
+    const table = (rows: number): HTMLTableCellElement => {
+      const element = document.createElement('table');
+      element.innerHTML = '<tr><td></td></tr>'.repeat(rows);
+      document.body.append(element);
+      return element.querySelector('td') as HTMLTableCellElement;
+    };
+    const small = table(LARGE_TABLE_ROWS - 1);
+    const large = table(LARGE_TABLE_ROWS);
+    const inSmall = textRange(small);
+    const inLarge = textRange(large);
+    registry.add(inSmall, 'small');
+    registry.add(inLarge, 'large');
+    observer.report(small, true);
+    observer.report(large, true);
+    expect(small.getAttribute('data-pg-hl')).toBe('');
+    expect(large.getAttribute('data-pg-hl')).toBe(TINT_VALUE);
+    expect([...document.querySelectorAll(registry.tintScope ?? 'none')]).toEqual([large]);
+    // Both are in the scope every highlight rule applies to; the tint rules come after them.
+    expect([...document.querySelectorAll(registry.scope)]).toEqual([small, large]);
+    large.removeAttribute('data-pg-hl');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(large.getAttribute('data-pg-hl')).toBe(TINT_VALUE);
+    registry.delete(inLarge);
+    expect(large.hasAttribute('data-pg-hl')).toBe(false);
+    registry.delete(inSmall);
+  });
+
   it('text right inside a shadow root marks its host', async () => {
     await makeRegistry();
     const host = element('host');

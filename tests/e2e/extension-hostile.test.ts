@@ -140,6 +140,58 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
    * Opens `path` on the government host and waits for our highlights to settle (frames load and are
    * scanned later): a pointer resting where a highlight is yet to come opens nothing until it moves.
    */
+  /**
+   * How `term` in `selector` looks on screen: the share of its box's pixels in the background
+   * look's light blue (rgba(26, 115, 232, 0.16) over white), and the pixels of the underline look's
+   * blue (#1a73e8) in the box and the strip under it. Decoded in the page from a screenshot.
+   */
+  async function termLook(page: Page, selector: string, term: string): Promise<{ tinted: number; line: number }> {
+    const box = await page.evaluate(
+      (selector, term) => {
+        const node = document.querySelector(selector)?.firstChild as Text;
+        const range = document.createRange();
+        const at = node.data.indexOf(term);
+        range.setStart(node, at);
+        range.setEnd(node, at + term.length);
+        const rect = range.getBoundingClientRect();
+        // In the document's coordinates, as a screenshot's clip is given.
+        return { x: rect.left + window.scrollX, y: rect.top + window.scrollY, width: rect.width, height: rect.height };
+      },
+      selector,
+      term,
+    );
+    const strip = 6;
+    const png = await page.screenshot({ encoding: 'base64', clip: { x: box.x, y: box.y, width: box.width, height: box.height + strip } });
+    return page.evaluate(
+      async (data, height) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${data}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.naturalWidth;
+        canvas.height = image.naturalHeight;
+        const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+        context.drawImage(image, 0, 0);
+        const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+        let tinted = 0;
+        let inBox = 0;
+        let line = 0;
+        for (let i = 0; i < pixels.length; i += 4) {
+          const [r, g, b] = [pixels[i] as number, pixels[i + 1] as number, pixels[i + 2] as number];
+          const y = Math.floor(i / 4 / canvas.width);
+          if (y < Math.floor(height)) {
+            inBox++;
+            if (b >= 235 && r >= 190 && r <= 235 && g >= 210 && g <= 245 && b - r >= 15) tinted++;
+          }
+          if (r < 90 && g >= 80 && g <= 150 && b >= 190) line++;
+        }
+        return { tinted: tinted / Math.max(1, inBox), line };
+      },
+      png,
+      box.height,
+    );
+  }
+
   async function openHighlighted(path: string, atLeast = 1): Promise<Page> {
     const page = await open(path);
     await waitFor(async () => (await highlightCount(page)) >= atLeast, `highlights on ${path}`, 30_000);
@@ -354,6 +406,14 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     expect(await registeredIn('#last')).toBe(false);
     await page.evaluate(() => document.querySelector('#last')?.scrollIntoView({ block: 'center' }));
     await waitFor(() => registeredIn('#last'), 'a highlight on the last occurrence once scrolled to');
+    // In a table this large the highlight is a tint, not an underline (src/dom/viewport.ts,
+    // LARGE_TABLE_ROWS): the cell is marked for it, and on screen the term's box is tinted blue with
+    // no underline's blue line under it.
+    expect(await page.evaluate(() => document.querySelector('#last')?.getAttribute('data-pg-hl'))).toBe('tint');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const look = await termLook(page, '#last', '六保');
+    expect(look.tinted, `tinted share of the term's box (${JSON.stringify(look)})`).toBeGreaterThan(0.3);
+    expect(look.line, `underline-blue pixels under the term (${JSON.stringify(look)})`).toBe(0);
     await hoverShowsDefinition(page, { selector: '#last', term: '六保' });
     expect(await page.evaluate(() => document.body.innerText)).toBe(pageOwn.text);
     expect(ourErrors(page, pageOwn.errors)).toEqual([]);

@@ -35,6 +35,7 @@ export function DisplaySection({ t, settings }: { t: ExtensionStrings; settings:
             <option value="background">{t.styleBackground}</option>
             <option value="off">{t.styleNone}</option>
           </select>
+          <span class="pg-ctx">{t.highlightStyleHint}</span>
         </label>
         <DensitySelect t={t} settings={settings} hint />
         <label>
