@@ -6,9 +6,11 @@ import { cancelTimer, now, startTimer, yieldToFrame, yieldToMain } from './nativ
 const SLICE_MS = 8;
 /**
  * Wrap mode: text we may re-wrap before letting the browser lay it out. Laying out Chinese text
- * costs roughly 0.3–1 µs a character in Chromium, so this keeps each layout to tens of ms.
+ * costs roughly 0.3–1 µs a character in Chromium, so this keeps each layout to tens of ms. At
+ * 20,000 the longest task of a wrap pass over the 712,290-character bench page (its layout) was
+ * 29–34 ms alone and 45–56 ms inside whole bench runs; at 12,000, 20–29 ms alone, the pass ~5% longer.
  */
-const RELAYOUT_CHARS = 20_000;
+const RELAYOUT_CHARS = 12_000;
 /**
  * Longest we go on without letting the browser render a frame. scheduler.yield() continuations
  * outrank rendering, so without this a pass starves the page's frames (a scroll or an animation
