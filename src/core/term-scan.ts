@@ -375,9 +375,9 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     return clean * 2 > sampled;
   }
 
-  // Whether the characters after `at` rule out a form starting there (the skipping loop has this
-  // written out). A skipped character or a numeral among them decides nothing: its units are not
-  // simply the next ones.
+  // Whether the characters after `at` rule out a form starting there (asked by skipFrom for each
+  // character that could start one, and after a one-unit step). A skipped character or a numeral
+  // among them decides nothing: its units are not simply the next ones.
   function rulesOut(text: string, at: number, first: number): boolean {
     if (at + 1 >= text.length) return false;
     const second = rawClass[text.charCodeAt(at + 1)] as number;

@@ -8,7 +8,9 @@ const SLICE_MS = 8;
  * Wrap mode: text we may re-wrap before letting the browser lay it out. Laying out Chinese text
  * costs roughly 0.3–1 µs a character in Chromium, so this keeps each layout to tens of ms. At
  * 20,000 the longest task of a wrap pass over the 712,290-character bench page (its layout) was
- * 29–34 ms alone and 45–56 ms inside whole bench runs; at 12,000, 20–29 ms alone, the pass ~5% longer.
+ * 29–34 ms alone and 45–56 ms inside whole bench runs; at 12,000, 20–29 ms alone and 30 ms in a
+ * whole run, but the pass waits for more frames: ready 960 → 1,467 ms in whole runs. Wrap mode is
+ * the fallback where CSS.highlights is missing; a page that never stalls was put first.
  */
 const RELAYOUT_CHARS = 12_000;
 /**
