@@ -216,24 +216,28 @@ const getRect = elementProto?.getBoundingClientRect;
 const closest = elementProto?.closest;
 const tableRows = typeof HTMLTableElement === 'function' ? Object.getOwnPropertyDescriptor(HTMLTableElement.prototype, 'rows')?.get : undefined;
 
-/** Whether each table seen is large (read once a table: its rows are counted by walking them). */
-const largeTables = new WeakMap<Element, boolean>();
+/** Each table's rows (a live collection the browser keeps counted until the table changes). */
+const rowsOfTable = new WeakMap<Element, HTMLCollection | null>();
 
-/** What {@link HIGHLIGHTED_ATTRIBUTE} is set to on `element`: {@link TINT_VALUE} inside a large table. */
+/**
+ * What {@link HIGHLIGHTED_ATTRIBUTE} is set to on `element`: {@link TINT_VALUE} inside a large
+ * table. Asked at each element's first mark, so a table that grows past the mark (rows appended as
+ * the reader pages) has its later cells tinted.
+ */
 function markValue(element: Element): string {
   const table = closest?.call(element, 'table');
   if (!table || !tableRows) return '';
-  let large = largeTables.get(table);
-  if (large === undefined) {
+  let rows = rowsOfTable.get(table);
+  if (rows === undefined) {
     try {
-      large = (tableRows.call(table) as HTMLCollection).length >= LARGE_TABLE_ROWS;
+      rows = tableRows.call(table) as HTMLCollection;
     } catch {
       // A <table> of another namespace (no HTMLTableElement): not one.
-      large = false;
+      rows = null;
     }
-    largeTables.set(table, large);
+    rowsOfTable.set(table, rows);
   }
-  return large ? TINT_VALUE : '';
+  return rows !== null && rows.length >= LARGE_TABLE_ROWS ? TINT_VALUE : '';
 }
 const NativeMutationObserver = (globalThis as { MutationObserver?: typeof MutationObserver }).MutationObserver;
 

@@ -363,6 +363,15 @@ describe('viewport registry', () => {
     registry.delete(inLarge);
     expect(large.hasAttribute('data-pg-hl')).toBe(false);
     registry.delete(inSmall);
+    // The small table grows past the mark (rows appended as the reader pages): its cells marked
+    // from then on are tinted.
+    const row = document.createElement('tr');
+    const added = document.createElement('td');
+    row.append(added);
+    small.parentElement?.after(row);
+    registry.add(textRange(added), 'added');
+    observer.report(added, true);
+    expect(added.getAttribute('data-pg-hl')).toBe(TINT_VALUE);
   });
 
   it('text right inside a shadow root marks its host', async () => {
