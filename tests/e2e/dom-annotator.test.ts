@@ -13,6 +13,7 @@ import type { GlossaryFile } from '../../src/core/types';
 import { domBundle, fixturePage, injectDom, type TestWindow } from './dom-support';
 import { GOV_HOST, OTHER_HOST, launchBrowser, type BrowserName, type LaunchedBrowser } from './support/browsers';
 import { layoutProblems } from './support/layout';
+import { pngBoxes, type PixelBox } from './support/pixels';
 import { startServer, type TestServer } from './support/server';
 
 const TERMS = ['六稳', '六保', '三重一大', '十四五'];
@@ -113,33 +114,16 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
   });
 
   /** For each box of a PNG screenshot, the share of its pixels that are magenta (decoded in a blank tab). */
-  async function paintedShares(png: string, boxes: Array<{ x: number; y: number; width: number; height: number }>): Promise<number[]> {
+  async function paintedShares(png: string, boxes: PixelBox[]): Promise<number[]> {
     const blank = await launched.browser.newPage();
     try {
-      return await blank.evaluate(
-        async (data, boxes) => {
-          const image = new Image();
-          image.src = `data:image/png;base64,${data}`;
-          await image.decode();
-          const canvas = document.createElement('canvas');
-          canvas.width = image.naturalWidth;
-          canvas.height = image.naturalHeight;
-          const context = canvas.getContext('2d') as CanvasRenderingContext2D;
-          context.drawImage(image, 0, 0);
-          return boxes.map((box) => {
-            const width = Math.max(1, Math.floor(box.width));
-            const height = Math.max(1, Math.floor(box.height));
-            const pixels = context.getImageData(Math.round(box.x), Math.round(box.y), width, height).data;
-            let magenta = 0;
-            for (let i = 0; i < pixels.length; i += 4) {
-              if ((pixels[i] as number) > 200 && (pixels[i + 1] as number) < 90 && (pixels[i + 2] as number) > 200) magenta++;
-            }
-            return magenta / (width * height);
-          });
-        },
-        png,
-        boxes,
-      );
+      return (await pngBoxes(blank, png, boxes)).map(({ width, height, rgba }) => {
+        let magenta = 0;
+        for (let i = 0; i < rgba.length; i += 4) {
+          if ((rgba[i] as number) > 200 && (rgba[i + 1] as number) < 90 && (rgba[i + 2] as number) > 200) magenta++;
+        }
+        return magenta / (width * height);
+      });
     } finally {
       await blank.close();
     }

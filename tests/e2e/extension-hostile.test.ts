@@ -13,6 +13,7 @@ import { fixturePage } from './dom-support';
 import { builtExtension, closeTooltip, highlightCount, squash, tooltipText, waitFor } from './extension-helpers';
 import { GOV_HOST, OTHER_HOST, launchBrowser, type BrowserName, type LaunchedBrowser } from './support/browsers';
 import { layoutProblems } from './support/layout';
+import { pngBoxes, type BoxPixels } from './support/pixels';
 import { startServer, type Route, type TestServer } from './support/server';
 
 /** Where a term sits: an element (by selector) in the page, in a same-origin iframe or in an open shadow root. */
@@ -137,13 +138,9 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
   }
 
   /**
-   * Opens `path` on the government host and waits for our highlights to settle (frames load and are
-   * scanned later): a pointer resting where a highlight is yet to come opens nothing until it moves.
-   */
-  /**
    * How `term` in `selector` looks on screen: the share of its box's pixels in the background
    * look's light blue (rgba(26, 115, 232, 0.16) over white), and the pixels of the underline look's
-   * blue (#1a73e8) in the box and the strip under it. Decoded in the page from a screenshot.
+   * blue (#1a73e8) in the box and the strip under it, from a screenshot.
    */
   async function termLook(page: Page, selector: string, term: string): Promise<{ tinted: number; line: number }> {
     const box = await page.evaluate(
@@ -162,36 +159,27 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     );
     const strip = 6;
     const png = await page.screenshot({ encoding: 'base64', clip: { x: box.x, y: box.y, width: box.width, height: box.height + strip } });
-    return page.evaluate(
-      async (data, height) => {
-        const image = new Image();
-        image.src = `data:image/png;base64,${data}`;
-        await image.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = image.naturalWidth;
-        canvas.height = image.naturalHeight;
-        const context = canvas.getContext('2d') as CanvasRenderingContext2D;
-        context.drawImage(image, 0, 0);
-        const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
-        let tinted = 0;
-        let inBox = 0;
-        let line = 0;
-        for (let i = 0; i < pixels.length; i += 4) {
-          const [r, g, b] = [pixels[i] as number, pixels[i + 1] as number, pixels[i + 2] as number];
-          const y = Math.floor(i / 4 / canvas.width);
-          if (y < Math.floor(height)) {
-            inBox++;
-            if (b >= 235 && r >= 190 && r <= 235 && g >= 210 && g <= 245 && b - r >= 15) tinted++;
-          }
-          if (r < 90 && g >= 80 && g <= 150 && b >= 190) line++;
-        }
-        return { tinted: tinted / Math.max(1, inBox), line };
-      },
-      png,
-      box.height,
-    );
+    // The box and the strip under it, whole: the screenshot is clipped to them.
+    const [{ width, rgba }] = (await pngBoxes(page, png, [{ x: 0, y: 0, width: box.width, height: box.height + strip }])) as [BoxPixels];
+    let tinted = 0;
+    let inBox = 0;
+    let line = 0;
+    for (let i = 0; i < rgba.length; i += 4) {
+      const [r, g, b] = [rgba[i] as number, rgba[i + 1] as number, rgba[i + 2] as number];
+      const y = Math.floor(i / 4 / width);
+      if (y < Math.floor(box.height)) {
+        inBox++;
+        if (b >= 235 && r >= 190 && r <= 235 && g >= 210 && g <= 245 && b - r >= 15) tinted++;
+      }
+      if (r < 90 && g >= 80 && g <= 150 && b >= 190) line++;
+    }
+    return { tinted: tinted / Math.max(1, inBox), line };
   }
 
+  /**
+   * Opens `path` on the government host and waits for our highlights to settle (frames load and are
+   * scanned later): a pointer resting where a highlight is yet to come opens nothing until it moves.
+   */
   async function openHighlighted(path: string, atLeast = 1): Promise<Page> {
     const page = await open(path);
     await waitFor(async () => (await highlightCount(page)) >= atLeast, `highlights on ${path}`, 30_000);
