@@ -244,7 +244,7 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
       if (j >= n) return j;
       if (how === PAIR) {
         // Whether the characters after j rule out a form starting there: with 7,000 forms most
-        // characters are PAIR (the JIT inlines this small call once the loop is optimised).
+        // characters are PAIR (a call small enough for the JIT to inline; not checked).
         if (!rulesOut(text, j, firstClass[raw] as number)) return j;
         j++;
       } else if (how === CLEAN || how === SKIP) j++;
@@ -276,8 +276,7 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
         // At the root no later occurrence can overlap an earlier one.
         if (count - group > 1) count = keepLeftmostLongest(found, group, count);
         group = count;
-        // The common case: a stretch of characters that start nothing. Striding reads every
-        // other character while they are clean; one at a time otherwise.
+        // The common case: a stretch of characters that start nothing (skipFrom).
         const j = skipFrom(text, i, n, striding);
         // Positions passed count as units, skipped characters too: `k` only needs to grow and to
         // name the last unit passed, whose word-ness decides whether a form may start after it.
