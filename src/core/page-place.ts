@@ -46,16 +46,44 @@ function govLabels(host: string): string[] | undefined {
   return name.slice(0, -'.gov.cn'.length).split('.').reverse();
 }
 
-/** The places the host name may denote: several when the label is shared (yichun). */
-function placesOfHost(host: string, index: PlaceIndex, hosts: HostTable): 'central' | Division[] {
+/**
+ * What sites add to a place's name in their host labels, tried when the label itself names nothing:
+ * a hyphen (guang-an 广安); a word for "government" after it (gxzf 广西 + 政府, …gov); the
+ * pinyin of the kind of division (puershi 普洱 + 市, abazhou 阿坝 + 州, …xian 县, …qu 区); 中国
+ * before it (zgqingyang 庆阳, cn…). Each gives a name the table must still know.
+ */
+const LABEL_DRESSING = [/-/g, /(?:zf|gov)$/, /(?:shi|zhou|xian|qu)$/, /^(?:zg|cn|china)/];
+
+/** The name in a label the host table knows (as written, or with its dressing taken off) and its codes. */
+function nameOfLabel(label: string, hosts: HostTable): { name: string; codes: readonly string[] } | undefined {
+  const direct = hosts[label];
+  if (direct) return { name: label, codes: direct };
+  let bare = label;
+  for (const dressing of LABEL_DRESSING) {
+    const next = bare.replace(dressing, '');
+    if (next === bare || next.length < 2) continue;
+    bare = next;
+    const codes = hosts[bare];
+    if (codes) return { name: bare, codes };
+  }
+  return undefined;
+}
+
+/**
+ * The places the host name may denote (several when the label is shared: yichun), and whether the
+ * label that named them is two letters: initials, which other places share too (the rules read gz as
+ * 贵州, while www.gz.gov.cn is 广州's portal).
+ */
+function placesOfHost(host: string, index: PlaceIndex, hosts: HostTable): 'central' | { found: Division[]; initials: boolean } {
   const labels = govLabels(host);
-  if (!labels) return [];
+  if (!labels) return { found: [], initials: false };
   const [first] = labels;
   if (first === undefined || first === 'www' || CENTRAL_LABELS.has(first)) return 'central';
   let found: Division[] = [];
+  let initials = false;
   for (const label of labels) {
-    // gxzf (广西 + 政府) and similar: a trailing zf or gov says "government", not a place.
-    const codes = hosts[label] ?? hosts[label.replace(/(zf|gov)$/, '')] ?? [];
+    const known = nameOfLabel(label, hosts);
+    const codes = known?.codes ?? [];
     const within = found.length === 1 ? found[0]!.code : undefined;
     const next = codes
       .map((code) => index.byCode(code))
@@ -63,9 +91,10 @@ function placesOfHost(host: string, index: PlaceIndex, hosts: HostTable): 'centr
     // A label that names nothing (fgw, gk, www) ends the walk: it is a department or a section.
     if (next.length === 0) break;
     found = next;
+    initials = known!.name.length <= 2;
     if (found.length > 1) break;
   }
-  return found;
+  return { found, initials };
 }
 
 function isWithin(index: PlaceIndex, division: Division, code: string): boolean {
@@ -111,19 +140,25 @@ function governmentsIn(text: string, index: PlaceIndex): Division[] {
   return places;
 }
 
-/**
- * The place the page names as its owner: the government after 主办单位/版权所有 in the footer; else
- * the title's government (长沙市人民政府门户网站) or a title part that is a place name only (首页 - 益阳市);
- * else the footer's governments when they lie on one line of descent (the deepest of 湖南省人民政府,
- * 长沙市人民政府 links). 'central' for 国务院 and the ministries. Undefined when the page does not say.
- */
-function placeOfText(title: string, footer: string, index: PlaceIndex): Division | 'central' | undefined {
+/** The government the footer names after 主办单位/版权所有 (the site's owner), or undefined. */
+function ownerOf(footer: string, index: PlaceIndex): Division | 'central' | undefined {
   for (const match of footer.matchAll(OWNER)) {
     const owner = match[1]!;
     const [place] = governmentsIn(owner, index);
     if (place) return place;
     if (CENTRAL_TEXT.test(owner)) return 'central';
   }
+  return undefined;
+}
+
+/**
+ * The place the page names as its owner: `owner`, the government after 主办单位/版权所有 in the footer; else
+ * the title's government (长沙市人民政府门户网站) or a title part that is a place name only (首页 - 益阳市);
+ * else the footer's governments when they lie on one line of descent (the deepest of 湖南省人民政府,
+ * 长沙市人民政府 links). 'central' for 国务院 and the ministries. Undefined when the page does not say.
+ */
+function placeOfText(title: string, footer: string, owner: Division | 'central' | undefined, index: PlaceIndex): Division | 'central' | undefined {
+  if (owner) return owner;
   const [titled] = governmentsIn(title, index);
   if (titled) return titled;
   for (const part of title.split(/\s*[-_|｜·—–]+\s*/u)) {
@@ -151,7 +186,9 @@ const central = (from: PagePlace['from']): PagePlace => placed(CENTRAL_DIVISION,
  * Rules, in order:
  * - www.gov.cn and the ministries' hosts are central;
  * - a host label naming one place (chengdu, sc) gives it; if the page names a place under it
- *   (a district's site on its city's domain), that narrower place;
+ *   (a district's site on its city's domain), that narrower place; when the label is two letters
+ *   (initials) and the footer names the site's owner (主办单位、版权所有) as a place outside it,
+ *   that owner: initials are the weakest clue a host gives, the owner the strongest a page does;
  * - a label several places share (yichun: 宜春市, 伊春市) is settled by the page; failing that, by
  *   the highest level when one candidate is above the others (changsha: 长沙市 over 长沙县);
  *   two at the same level with a silent page give undefined, never a guess;
@@ -160,22 +197,26 @@ const central = (from: PagePlace['from']): PagePlace => placed(CENTRAL_DIVISION,
 export function placeOfPage(page: PageFacts, index: PlaceIndex, hosts: HostTable = {}): PagePlace | undefined {
   const fromHost = placesOfHost(page.host, index, hosts);
   if (fromHost === 'central') return central('host');
-  const fromPage = placeOfText(page.title ?? '', page.footer ?? page.footerText ?? '', index);
-  if (fromHost.length === 1) {
-    const host = fromHost[0]!;
+  const footer = page.footer ?? page.footerText ?? '';
+  const owner = ownerOf(footer, index);
+  const fromPage = placeOfText(page.title ?? '', footer, owner, index);
+  const { found: fromHosts, initials } = fromHost;
+  if (fromHosts.length === 1) {
+    const host = fromHosts[0]!;
     if (fromPage && fromPage !== 'central' && fromPage.code !== host.code && isWithin(index, fromPage, host.code)) {
       return placed(fromPage, 'host+page');
     }
+    if (initials && owner && owner !== 'central' && !isWithin(index, host, owner.code)) return placed(owner, 'page');
     return placed(host, 'host');
   }
-  if (fromHost.length > 1) {
+  if (fromHosts.length > 1) {
     if (fromPage && fromPage !== 'central') {
-      const settled = fromHost.find((d) => isWithin(index, fromPage, d.code));
+      const settled = fromHosts.find((d) => isWithin(index, fromPage, d.code));
       if (settled) return placed(fromPage, 'host+page');
     }
     const rank = (d: Division) => LEVEL_RANK[d.level];
-    const top = Math.min(...fromHost.map(rank));
-    const highest = fromHost.filter((d) => rank(d) === top);
+    const top = Math.min(...fromHosts.map(rank));
+    const highest = fromHosts.filter((d) => rank(d) === top);
     return highest.length === 1 ? placed(highest[0]!, 'host') : undefined;
   }
   if (fromPage === 'central') return central('page');

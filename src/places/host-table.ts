@@ -9,6 +9,34 @@ const spell = (text: string) => pinyin(text, { toneType: 'none', type: 'array', 
 const initials = (text: string) => pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' }).join('').replace(/[^a-z]/g, '');
 
 /**
+ * Host labels of real government sites that the generic rules below miss or read as another place,
+ * each replacing what the rules give that label. Two-letter initials are kept for provinces only,
+ * yet the largest cities' portals use theirs (www.gz.gov.cn is 广州, not 贵州: 贵州 is
+ * www.guizhou.gov.cn; www.xz.gov.cn is 徐州, not 西藏), and a few spell their name in an older
+ * romanisation (www.shaanxi.gov.cn is 陕西, which leaves www.shanxi.gov.cn to 山西; Harbin, Hohhot,
+ * Urumqi). Only portals whose host name is certain are listed: a host not here still has the page's
+ * own footer and title to go by (core/page-place.ts).
+ */
+export const SITE_LABELS: Readonly<Record<string, string>> = {
+  gz: '440100', // 广州市 www.gz.gov.cn
+  sz: '440300', // 深圳市 www.sz.gov.cn
+  xa: '610100', // 西安市 www.xa.gov.cn
+  xm: '350200', // 厦门市 www.xm.gov.cn
+  km: '530100', // 昆明市 www.km.gov.cn
+  nc: '360100', // 南昌市 www.nc.gov.cn
+  dl: '210200', // 大连市 www.dl.gov.cn
+  dg: '441900', // 东莞市 www.dg.gov.cn
+  zs: '442000', // 中山市 www.zs.gov.cn
+  xz: '320300', // 徐州市 www.xz.gov.cn
+  sjz: '130100', // 石家庄市 www.sjz.gov.cn
+  harbin: '230100', // 哈尔滨市 www.harbin.gov.cn
+  huhhot: '150100', // 呼和浩特市 www.huhhot.gov.cn
+  urumqi: '650100', // 乌鲁木齐市 www.urumqi.gov.cn
+  shaanxi: '610000', // 陕西省 www.shaanxi.gov.cn
+  shanxi: '140000', // 山西省 www.shanxi.gov.cn
+};
+
+/**
  * Labels per division, the ways government sites spell a place in their host names:
  * - the full pinyin of each short name (chengdu, pudong, qiandongnan), or of the full name when it
  *   has none (忠县 → zhongxian);
@@ -16,6 +44,7 @@ const initials = (text: string) => pinyin(text, { pattern: 'first', toneType: 'n
  * - prefectures and counties also by the initials of their full name when three letters or more
  *   (csx 长沙县): two-letter initials of 3,000 names would denote dozens of places each.
  * A label several divisions share keeps them all; `placeOfPage` settles it with the page's own text.
+ * Then SITE_LABELS, as they are.
  */
 export function buildHostTable(divisions: readonly Division[]): HostTable {
   const table = new Map<string, Set<string>>();
@@ -36,6 +65,9 @@ export function buildHostTable(divisions: readonly Division[]): HostTable {
       if (full.length >= 3) add(full, division.code);
     }
   }
+  // Where real sites spell their place otherwise than the rules above (or the rules' answer is
+  // another place), the label says what the site is.
+  for (const [label, code] of Object.entries(SITE_LABELS)) table.set(label, new Set([code]));
   const sorted: Record<string, string[]> = {};
   for (const label of [...table.keys()].sort()) sorted[label] = [...table.get(label)!].sort();
   return sorted;

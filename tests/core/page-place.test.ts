@@ -50,13 +50,31 @@ describe('placeOfPage: real government hosts', () => {
     ['www.wuhou.gov.cn', '510107 host'],
     ['www.yuelu.gov.cn', '430104 host'],
     ['www.mianyang.gov.cn', '510700 host'],
+    // sites the rules alone would misread (host-table.ts SITE_LABELS): city portals by their
+    // initials, which the rules keep for provinces (gz: 贵州, xz: 西藏), and older romanisations
+    ['www.gz.gov.cn', '440100 host'],
+    ['www.guizhou.gov.cn', '520000 host'],
+    ['www.xz.gov.cn', '320300 host'],
+    ['www.xizang.gov.cn', '540000 host'],
+    ['www.sz.gov.cn', '440300 host'],
+    ['www.shaanxi.gov.cn', '610000 host'],
+    ['www.shanxi.gov.cn', '140000 host'],
+    ['www.harbin.gov.cn', '230100 host'],
+    // a place's name dressed: a hyphen, the kind of division, 中国 before it, 政府 after it
+    ['www.guang-an.gov.cn', '511600 host'],
+    ['www.puershi.gov.cn', '530800 host'],
+    ['www.zgqingyang.gov.cn', '621000 host'],
+    ['www.gxzf.gov.cn', '450000 host'],
     // initials of a full name: 长沙县 shares csx with 常山县 and 长顺县 (all counties) — the page decides
     ['www.csx.gov.cn', undefined],
     // negatives: shared labels with a silent page, hosts that name no place
     ['www.yichun.gov.cn', undefined],
     ['www.suzhou.gov.cn', undefined],
-    ['www.shanxi.gov.cn', undefined],
+    ['www.fuzhou.gov.cn', undefined],
     ['www.example.gov.cn', undefined],
+    // dressing taken off a name the table does not know still names nothing
+    ['www.cnbz.gov.cn', undefined],
+    ['www.jcgov.gov.cn', undefined],
     ['www.chengdu.com', undefined],
     ['www.12371.cn', undefined],
     ['localhost', undefined],
@@ -71,7 +89,7 @@ describe('placeOfPage: the page settles what the host does not', () => {
     [{ host: 'www.yichun.gov.cn', title: '宜春市人民政府门户网站' }, '360900 host+page'],
     [{ host: 'www.yichun.gov.cn', footerText: '主办单位：伊春市人民政府办公室' }, '230700 host+page'],
     [{ host: 'www.suzhou.gov.cn', title: '首页 - 苏州市人民政府' }, '320500 host+page'],
-    [{ host: 'www.shanxi.gov.cn', title: '山西省人民政府' }, '140000 host+page'],
+    [{ host: 'www.fuzhou.gov.cn', title: '福州市人民政府门户网站' }, '350100 host+page'],
     [{ host: 'www.csx.gov.cn', footerText: '版权所有：长沙县人民政府' }, '430121 host+page'],
     // a district named in the footer of a site on its city's domain
     [{ host: 'www.chengdu.gov.cn', footerText: '主办单位：成都市武侯区人民政府 技术支持：某公司' }, '510107 host+page'],
@@ -79,6 +97,13 @@ describe('placeOfPage: the page settles what the host does not', () => {
     [{ host: 'www.chengdu.gov.cn', footerText: '相关链接：四川省人民政府 中国政府网' }, '510100 host'],
     // another place named by the page never overrides a host that names one place
     [{ host: 'www.chengdu.gov.cn', title: '长沙市人民政府' }, '510100 host'],
+    // a two-letter label is initials: the footer's owner outside it outweighs it, not a title or a link
+    [{ host: 'www.sc.gov.cn', footerText: '主办单位：重庆市人民政府办公厅' }, '500000 page'],
+    [{ host: 'www.sc.gov.cn', title: '重庆市人民政府关于印发某方案的通知' }, '510000 host'],
+    [{ host: 'www.sc.gov.cn', footerText: '相关链接：重庆市人民政府' }, '510000 host'],
+    [{ host: 'www.gz.gov.cn', footerText: '主办单位：广州市天河区人民政府' }, '440106 host+page'],
+    [{ host: 'www.gz.gov.cn', footerText: '主办单位：广东省人民政府办公厅' }, '440100 host'],
+    [{ host: 'www.chengdu.gov.cn', footerText: '主办单位：长沙市人民政府办公厅' }, '510100 host'],
     // hosts that name no place: the page alone
     [{ host: 'www.12371.cn', footerText: '主办单位：中共长沙市委 长沙市人民政府' }, '430100 page'],
     [{ host: 'news.example.com', title: '益阳市人民政府关于印发某方案的通知' }, '430900 page'],
