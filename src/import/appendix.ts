@@ -9,8 +9,11 @@ import type { ImportOptions } from './options';
 import { cleanHead } from './term-forms';
 import type { ImportProblem, ImportResult, RawNote } from './types';
 
-/** The words that name the appendix: 名词解释, 名词注释, 名词说明. */
-const HEADING_WORD = /名词(?:解释|注释|说明)/u;
+/**
+ * The words that name the appendix: 名词解释, 名词注释, 名词说明, 名词释义, the same of 词语, 用语 or
+ * 术语, or a heading that is only 注释, 注解 or 释义 (附：注释).
+ */
+const HEADING_WORD = /(?:名词|词语|用语|术语)(?:解释|注释|说明|释义)|^(?:附[录件]?[一二三1-3]?[：:、\s]*)?(?:注释|注解|释义)[：:]?$/u;
 /** A heading glued to the end of the last paragraph: `…奋斗！主要名词解释：1、…`. */
 const GLUED_HEADING = /[。！？!?][ \t]*(?:\*\*)?[^。！？!?\n，,：:“”]{0,16}?名词(?:解释|注释|说明)[^。！？!?\n，,“”]{0,12}?(?:[：:]|\*\*|(?=\n)|(?=\s*(?:\d|（\d)))(?:\*\*)?/gu;
 const OPEN = '[（(［\\[【〔﹝〖]';
@@ -57,6 +60,48 @@ function stripDecoration(line: string): string {
     .trim();
 }
 
+/**
+ * A head in brackets instead of before a colon: `【三个一批】签约一批、开工一批…`. The brackets'
+ * text must read as a term: no sentence punctuation, not a number (an entry marker), not the
+ * page's labels (【来源】) nor the 报告原文/解释 parts.
+ */
+const BRACKET_HEAD = /^[【〖]([^【】〖〗\n]{1,30})[】〗][ \t\u3000]*(?:[：:]|——|—)?[ \t\u3000]*(?=\S)/u;
+
+function bracketHead(line: string): { head: string; definition: string } | undefined {
+  const match = BRACKET_HEAD.exec(line.replace(/\*\*/gu, ''));
+  const head = match?.[1]?.trim() ?? '';
+  if (!match || head.length === 0 || /[。，；！？,;!?]/u.test(head) || /^[0-9０-９]+$/u.test(head)) return undefined;
+  if (/^(?:报告原文|解释)$/u.test(head) || HEADING_WORD.test(head) || PAGE_FURNITURE.test(`${head}：`)) return undefined;
+  return { head, definition: line.replace(/\*\*/gu, '').slice(match[0].length).trim() };
+}
+
+/**
+ * A head set off by a dash instead of a colon: `四个不摘——摘帽不摘责任…` (also — alone, －－ and
+ * --). Only where no colon sets off a head (天府信用通——广融通平台：… is headed by its colon), and
+ * not a dash inside quotes or brackets (（2021—2025年）) nor after a digit (从2012—2014年). The
+ * head must read as a term: Chinese, short, no sentence punctuation.
+ */
+function dashHead(text: string): { head: string; definition: string } | undefined {
+  if (colonHead(text)) return undefined;
+  let depth = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i] ?? '';
+    if ('“「（(《'.includes(char)) depth += 1;
+    else if ('”」）)》'.includes(char)) depth = Math.max(0, depth - 1);
+    else if (depth > 0) continue;
+    else if (char === '：' || char === ':') return undefined;
+    else if (char === '—' || ((char === '－' || char === '-') && text[i + 1] === char)) {
+      const width = text[i + 1] === char ? 2 : 1;
+      const head = text.slice(0, i).trim();
+      const definition = text.slice(i + width).trim();
+      const bare = head.replace(/[“「][^“”「」]*[”」]/gu, '').replace(/[（(][^）)]*[）)]/gu, '');
+      if (definition.length === 0 || [...head].length > MAX_HEAD || !/[\u3400-\u9fff]/u.test(head) || /[0-9０-９]$/u.test(head)) return undefined;
+      return /[。，；！？,;!?、\s|]/u.test(bare) ? undefined : { head, definition };
+    }
+  }
+  return undefined;
+}
+
 /** Position of the first colon outside “…” quotes, or -1. */
 function headColon(text: string): number {
   let depth = 0;
@@ -71,11 +116,17 @@ function headColon(text: string): number {
 
 /**
  * Whether `line` reads `term：definition`: a short head before the first colon (outside quotes)
- * without sentence punctuation outside quotes and brackets, and something after the colon.
+ * without sentence punctuation outside quotes and brackets, and something after the colon; unless
+ * `colonOnly`, also `【term】definition` or `term——definition` (bracketHead, dashHead).
  */
-function isHeadLine(line: string): boolean {
+function isHeadLine(line: string, colonOnly = false): boolean {
   if (PAIR_START.test(line) || /^解释[：:]/u.test(line)) return false;
   const text = line.replace(/\*\*/gu, '');
+  return colonHead(text) || (!colonOnly && (bracketHead(text) !== undefined || dashHead(text) !== undefined));
+}
+
+/** Whether `text` (no bold marks) reads `term：definition`, as isHeadLine says. */
+function colonHead(text: string): boolean {
   const colon = headColon(text);
   if (colon <= 0 || colon === text.length - 1) return false;
   const head = text.slice(0, colon).trim();
@@ -106,7 +157,7 @@ function startsEntry(text: string): boolean {
     const numbered = readNumber(line, 1);
     if (numbered) {
       const rest = numbered.rest;
-      return numbered.number <= 2 && (/[：:]/u.test(rest) || PAIR_START.test(rest) || BOLD_HEAD.test(rest) || SPACED_HEAD.test(rest.replace(/\*\*/gu, '')));
+      return numbered.number <= 2 && (/[：:]/u.test(rest) || PAIR_START.test(rest) || BOLD_HEAD.test(rest) || SPACED_HEAD.test(rest.replace(/\*\*/gu, '')) || bracketHead(rest) !== undefined || dashHead(rest) !== undefined);
     }
     return isHeadLine(line) || PAIR_START.test(line);
   });
@@ -150,7 +201,8 @@ function headlessAppendix(text: string): number {
     const line = stripDecoration(raw);
     if (line.length === 0) continue;
     const numbered = readNumber(line, 1);
-    if (!numbered || !isHeadLine(numbered.rest)) continue;
+    // Colons only: without a heading, a closing list of 工业——增长… is no appendix.
+    if (!numbered || !isHeadLine(numbered.rest, true)) continue;
     if (next !== -1 && numbered.number !== next - 1) continue;
     run += 1;
     next = numbered.number;
@@ -186,6 +238,8 @@ function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
   if (bold && !/^\s*[：:]/u.test(entry.rest.trim().slice(bold[0].length))) {
     return { head: cleanHead(bold[1] ?? ''), definition: entry.rest.trim().slice(bold[0].length).replace(/\*\*/gu, '').trim(), number: entry.number, line };
   }
+  const bracketed = bracketHead(text) ?? dashHead(text);
+  if (bracketed) return { head: cleanHead(bracketed.head), definition: bracketed.definition, number: entry.number, line };
   const pair = PAIR.exec(text);
   if (pair) {
     const before = cleanHead(text.slice(0, pair.index));

@@ -35,11 +35,19 @@ describe('appendix shapes', () => {
     { name: 'bold heads without a colon', appendix: '名词解释\n1．**“三清”行动** 清河道、清垃圾。\n2．**“两通”工程** 通路、通车。' },
     { name: 'heads set off by a space', appendix: '名词解释\n1.“三清”行动 清河道、清垃圾。\n2.“两通”工程　通路、通车。' },
     { name: 'markdown footnote definitions under a commented heading', appendix: '<!-- 名词解释 -->\n[^1]: “三清”行动：清河道、清垃圾。\n[^2]: “两通”工程：通路、通车。' },
+    { name: '【term】 heads without a colon', appendix: '名词解释\n【三清行动】清河道、清垃圾。\n【两通工程】通路、通车。' },
+    { name: 'numbered 〖term〗 heads', appendix: '名词解释\n1.〖“三清”行动〗清河道、清垃圾。\n2.〖“两通”工程〗通路、通车。' },
+    { name: 'heads set off by a dash', appendix: '名词解释：\n“三清”行动——清河道、清垃圾。\n“两通”工程——通路、通车。' },
+    { name: 'numbered heads set off by one dash', appendix: '名词解释\n1.“三清”行动—清河道、清垃圾。\n2.“两通”工程—通路、通车。' },
+    { name: '注释 heading', appendix: '注释：\n1．“三清”行动：清河道、清垃圾。\n2．“两通”工程：通路、通车。' },
+    { name: '附：有关词语解释 heading', appendix: '附：有关词语解释\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。' },
+    { name: '名词释义 heading', appendix: '名词释义\n“三清”行动：清河道、清垃圾。\n“两通”工程：通路、通车。' },
+    { name: 'a dash inside the definition, a colon head', appendix: '名词解释\n“三清”行动：清河道——清垃圾。\n“两通”工程：通路、通车。', first: ['三清行动', '清河道——清垃圾。'] },
     { name: 'no heading, a closing numbered run', appendix: '1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。\n3.“一窗”服务：一窗受理。', extra: [['一窗服务', '一窗受理。']] },
-  ])('$name', ({ appendix, glued, extra }) => {
+  ])('$name', ({ appendix, glued, extra, first }) => {
     const text = glued ? `${BODY.trimEnd()}主要${appendix}` : `${BODY}${appendix}`;
     expect(pairs(text)).toEqual([
-      ['三清行动', '清河道、清垃圾。'],
+      first ?? ['三清行动', '清河道、清垃圾。'],
       ['两通工程', '通路、通车。'],
       ...(extra ?? []),
     ]);
@@ -88,6 +96,8 @@ describe('appendix shapes', () => {
     { name: 'a heading followed by prose, not entries', text: `${BODY}名词解释\n本届政府五年来始终坚持以人民为中心，各项事业取得了长足进步，群众获得感显著增强。` },
     { name: 'a body list of numbered tasks without colons', text: '今年重点抓好以下工作。\n1.加快推进乡村振兴，建设美丽乡村。\n2.持续改善营商环境，服务市场主体。\n3.扎实办好民生实事，兜牢民生底线。' },
     { name: 'a numbered run that does not start at 1', text: '正文。\n5.甲项：做甲。\n6.乙项：做乙。\n7.丙项：做丙。' },
+    { name: 'a closing numbered list of dashes, no heading', text: '今年目标如下。\n1.工业——增长百分之八。\n2.农业——增长百分之四。\n3.服务业——增长百分之七。' },
+    { name: '注释 followed by prose', text: `${BODY}注释\n本届政府五年来始终坚持以人民为中心，各项事业取得了长足进步，群众获得感显著增强。` },
   ])('gives no entries for $name', ({ text }) => {
     expect(findAppendix(text)).toBe(-1);
     expect(importAppendixText(text).entries).toEqual([]);
