@@ -24,6 +24,9 @@ const DIGITS = '[0-9０-９]{1,3}';
  * or a markdown footnote definition `[^1]:`.
  */
 const NUMBER = new RegExp(`^(?:\\[\\^(${DIGITS})\\][:：]?|${OPEN}\\s*(${DIGITS})\\s*${CLOSE}|(${DIGITS})\\s*[.．、](?![0-9０-９])|([①-⑳]))\\s*`, 'u');
+const HAN_DIGITS = '[一二三四五六七八九十]{1,3}';
+/** A number in Chinese numerals: `（一）` `(一)` `一、`; read after a heading only (report sections are numbered so too). */
+const HAN_NUMBER = new RegExp(`^(?:${OPEN}\\s*(${HAN_DIGITS})\\s*${CLOSE}|(${HAN_DIGITS})\\s*、)\\s*`, 'u');
 /** A head set in bold without a colon: `**五大工程** 大力实施…`. */
 const BOLD_HEAD = /^\*\*(?=[^\s*])([^*\n：:。，；]{1,30})(?<=\S)\*\*[ \t\u3000]*(?=[^\s*：:])/u;
 /** A head set off by a space instead of a colon: `九大工程 指优先发展…`. */
@@ -47,9 +50,20 @@ interface NumberedLine {
 }
 
 function toNumber(digits: string): number {
+  if (/^[一二三四五六七八九十]+$/u.test(digits)) return hanNumber(digits);
   const ascii = digits.replace(/[０-９]/gu, (char) => String(char.charCodeAt(0) - 0xff10));
   if (/^[①-⑳]$/u.test(digits)) return digits.charCodeAt(0) - 0x2460 + 1;
   return Number(ascii);
+}
+
+/** 一 … 九十九 as a number (十二 12, 二十 20, 二十一 21); 0 for anything else. */
+function hanNumber(text: string): number {
+  const value = (char: string | undefined) => '一二三四五六七八九'.indexOf(char ?? '') + 1;
+  const ten = text.indexOf('十');
+  if (ten === -1) return text.length === 1 ? value(text) : 0;
+  const tens = ten === 0 ? 1 : value(text[0]);
+  const ones = ten === text.length - 1 ? 0 : value(text[ten + 1]);
+  return ten > 1 || text.length > ten + 2 ? 0 : tens * 10 + ones;
 }
 
 function stripDecoration(line: string): string {
@@ -122,7 +136,19 @@ function headColon(text: string): number {
 function isHeadLine(line: string, colonOnly = false): boolean {
   if (PAIR_START.test(line) || /^解释[：:]/u.test(line)) return false;
   const text = line.replace(/\*\*/gu, '');
-  return colonHead(text) || (!colonOnly && (bracketHead(text) !== undefined || dashHead(text) !== undefined));
+  return colonHead(text) || (!colonOnly && (bracketHead(text) !== undefined || dashHead(text) !== undefined || verbHead(text) !== undefined));
+}
+
+/**
+ * A quoted head followed by 是指, 指的是, 主要指 or 即 (`“三个一批”是指签约一批…`): the quotes say
+ * where the term ends. The definition is kept as written, the verb included.
+ */
+const VERB_HEAD = /^([“「][^“”「」]{1,30}[”」]\p{Script=Han}{0,6}?)[，,]?(?=是指|指的是|主要是指|主要指|即)/u;
+
+function verbHead(text: string): { head: string; definition: string } | undefined {
+  const match = VERB_HEAD.exec(text);
+  if (!match || colonHead(text)) return undefined;
+  return { head: match[1]!, definition: text.slice(match[0].length).trim() };
 }
 
 /** Whether `text` (no bold marks) reads `term：definition`, as isHeadLine says. */
@@ -135,11 +161,16 @@ function colonHead(text: string): boolean {
   return !/[。，；！？,;!?]/u.test(bare);
 }
 
-/** Reads a leading entry number, preferring the expected one (so `5.251三年行动计划` is entry 5). */
-function readNumber(line: string, expected: number): NumberedLine | undefined {
+/**
+ * Reads a leading entry number, preferring the expected one (so `5.251三年行动计划` is entry 5);
+ * numbers in Chinese numerals (`（一）` `一、`) only when `han`.
+ */
+function readNumber(line: string, expected: number, han = false): NumberedLine | undefined {
   const text = line.replace(/^\*+\s*/u, '');
   const preferred = new RegExp(`^(?:${expected}\\s*[.．、]|${OPEN}\\s*${expected}\\s*${CLOSE}|\\[\\^${expected}\\][:：]?)\\s*`, 'u').exec(text);
   if (preferred) return { number: expected, rest: text.slice(preferred[0].length) };
+  const hanMatch = han ? HAN_NUMBER.exec(text) : null;
+  if (hanMatch) return { number: hanNumber(hanMatch[1] ?? hanMatch[2] ?? ''), rest: text.slice(hanMatch[0].length) };
   const match = NUMBER.exec(text);
   if (!match) return undefined;
   const digits = match.slice(1).find((group) => group !== undefined) ?? '';
@@ -150,17 +181,48 @@ function readNumber(line: string, expected: number): NumberedLine | undefined {
 function startsEntry(text: string): boolean {
   const lines = text
     .split('\n')
-    .map(stripDecoration)
+    .map((line) => asEntryLine(stripDecoration(line)))
     .filter((line) => line.length > 0)
-    .slice(0, MAX_PREAMBLE_LINES + 1);
-  return lines.some((line) => {
-    const numbered = readNumber(line, 1);
+    .slice(0, MAX_PREAMBLE_LINES + 2);
+  return lines.slice(0, MAX_PREAMBLE_LINES + 1).some((line, i) => {
+    const numbered = readNumber(line, 1, true);
+    const next = lines[i + 1] ?? '';
     if (numbered) {
       const rest = numbered.rest;
-      return numbered.number <= 2 && (/[：:]/u.test(rest) || PAIR_START.test(rest) || BOLD_HEAD.test(rest) || SPACED_HEAD.test(rest.replace(/\*\*/gu, '')) || bracketHead(rest) !== undefined || dashHead(rest) !== undefined);
+      return numbered.number <= 2 && (/[：:]/u.test(rest) || PAIR_START.test(rest) || BOLD_HEAD.test(rest) || SPACED_HEAD.test(rest.replace(/\*\*/gu, '')) || bracketHead(rest) !== undefined || dashHead(rest) !== undefined || verbHead(rest) !== undefined || termThenSentence(rest, next));
     }
-    return isHeadLine(line) || PAIR_START.test(line);
+    return isHeadLine(line) || PAIR_START.test(line) || termThenSentence(line, next);
   });
+}
+
+/**
+ * Whether `line` is a term alone on its line (short, Chinese, no punctuation but quotes and
+ * brackets) and `next` a sentence that is not itself numbered: a term line, its definition on the
+ * line after (`三个一批` / `签约一批、开工一批、投产一批。`), as pages set bold terms apart.
+ */
+function termThenSentence(line: string, next: string): boolean {
+  const text = line.replace(/\*\*/gu, '').trim();
+  if ([...text].length > MAX_HEAD || !/[\u3400-\u9fff]/u.test(text) || /[：:。，；！？,;!?、\s]/u.test(text) || /^[（(]/u.test(text) || PAGE_FURNITURE.test(`${text}：`)) return false;
+  if (HEADING_WORD.test(text) || PAIR_START.test(text) || PAIR_START.test(next)) return false;
+  return /[。；！？]$/u.test(next) && !readNumber(next, 1, true) && !isHeadLine(next);
+}
+
+/** Cells of a table header, not an entry: 名词 | 解释. */
+const TABLE_HEADER = /^(?:序号|编号|名词|术语|词语|名称|提法|简称|用语)$|^(?:解释|释义|含义|说明|内容|注释|名词解释)$/u;
+
+/**
+ * A table row as an entry line: `| 1 | 三个一批 | 签约一批… |` (a markdown table) or the same
+ * cells set apart by tabs (a table pasted as text) reads `1.三个一批：签约一批…`; a separator or
+ * header row reads as nothing. Any other line is returned as it is, so is a line already headed
+ * by a colon.
+ */
+function asEntryLine(line: string): string {
+  if (!line.startsWith('|') && (!line.includes('\t') || colonHead(line))) return line;
+  const cells = line.split(/\t|(?<!\\)\|/u).map((cell) => cell.trim()).filter((cell) => cell.length > 0);
+  if (cells.length === 0 || cells.every((cell) => /^:?-{2,}:?$/u.test(cell) || TABLE_HEADER.test(cell))) return '';
+  const number = /^[0-9０-９]{1,3}[.．、]?$/u.test(cells[0] ?? '') ? cells.shift()!.replace(/[.．、]$/u, '') : undefined;
+  if (cells.length !== 2) return line;
+  return `${number === undefined ? '' : `${number}.`}${cells[0]}：${cells[1]}`;
 }
 
 /** Whether a whole line is a heading naming the appendix (`【名词解释】`, `附录一：《政府工作报告》名词解释`). */
@@ -238,7 +300,7 @@ function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
   if (bold && !/^\s*[：:]/u.test(entry.rest.trim().slice(bold[0].length))) {
     return { head: cleanHead(bold[1] ?? ''), definition: entry.rest.trim().slice(bold[0].length).replace(/\*\*/gu, '').trim(), number: entry.number, line };
   }
-  const bracketed = bracketHead(text) ?? dashHead(text);
+  const bracketed = bracketHead(text) ?? dashHead(text) ?? verbHead(text) ?? lineHead(text);
   if (bracketed) return { head: cleanHead(bracketed.head), definition: bracketed.definition, number: entry.number, line };
   const pair = PAIR.exec(text);
   if (pair) {
@@ -262,6 +324,15 @@ function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
     return { severity: 'error', line, message: `名词解释第 ${entry.number} 条：找不到“术语：解释”中的冒号 / no "term: definition" colon` };
   }
   return { head: cleanHead(note.head), definition: note.definition, number: entry.number, line };
+}
+
+/** A head alone on the entry's first line, the definition on the lines after (termThenSentence). */
+function lineHead(text: string): { head: string; definition: string } | undefined {
+  const cut = text.indexOf('\n');
+  if (cut <= 0) return undefined;
+  const head = text.slice(0, cut).trim();
+  const definition = text.slice(cut + 1).trim();
+  return termThenSentence(head, definition.split('\n')[0] ?? '') ? { head, definition } : undefined;
 }
 
 function isProblem(value: RawNote | ImportProblem): value is ImportProblem {
@@ -290,11 +361,11 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
   let mode: 'numbered' | 'unnumbered' | undefined;
   let preamble = 0;
   for (const [index, raw] of lines.entries()) {
-    const line = stripDecoration(raw);
+    const line = asEntryLine(stripDecoration(raw));
     if (line.length === 0) continue;
     const lineNumber = firstLine + index;
     const expected = (entries.at(-1)?.entry.number ?? 0) + 1;
-    const numbered = mode === 'unnumbered' ? undefined : readNumber(line, expected);
+    const numbered = mode === 'unnumbered' ? undefined : readNumber(line, expected, true);
     if (numbered && (mode === 'numbered' || numbered.number <= 2)) {
       if (numbered.number !== expected) {
         problems.push({ severity: 'warning', line: lineNumber, message: `名词解释编号从 ${expected - 1} 跳到 ${numbered.number} / numbering jumps` });
@@ -310,11 +381,13 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
       if (preamble > MAX_PREAMBLE_LINES) break;
       continue;
     }
-    const nextLine = lines.slice(index + 1).map(stripDecoration).find((candidate) => candidate.length > 0) ?? '';
+    const nextLine = lines.slice(index + 1).map((next) => asEntryLine(stripDecoration(next))).find((candidate) => candidate.length > 0) ?? '';
     const termBeforePair = mode !== 'numbered' && !/[：:。，；]/u.test(line) && [...line].length <= MAX_HEAD && PAIR_START.test(nextLine);
-    if (mode !== 'numbered' && (isHeadLine(line) || termBeforePair)) {
+    // A term alone on its line, its definition on the next (termThenSentence).
+    const termAlone = mode !== 'numbered' && !termBeforePair && termThenSentence(line, nextLine);
+    if (mode !== 'numbered' && (isHeadLine(line) || termBeforePair || termAlone)) {
       mode = 'unnumbered';
-      for (const part of termBeforePair ? [line] : splitUnnumbered(line)) {
+      for (const part of termBeforePair || termAlone ? [line] : splitUnnumbered(line)) {
         entries.push({ entry: { number: (entries.at(-1)?.entry.number ?? 0) + 1, rest: part }, line: lineNumber });
       }
       continue;

@@ -13,6 +13,9 @@ function readParagraphs(xml: string, onFootnote?: (id: number, text: string) => 
   const paragraphs: string[] = [];
   let current = '';
   let inText = false;
+  // Table cells open (w:tc): a table row is one line, its cells set apart by tabs, as the appendix
+  // reader takes table rows.
+  let cellDepth = 0;
   let footnoteId: number | undefined;
   let footnoteText = '';
   let skipFootnote = false;
@@ -27,7 +30,8 @@ function readParagraphs(xml: string, onFootnote?: (id: number, text: string) => 
           footnoteId = Number(attribs['w:id']);
           skipFootnote = attribs['w:type'] !== undefined && attribs['w:type'] !== 'normal';
           footnoteText = '';
-        } else if (name === 'w:t') inText = true;
+        } else if (name === 'w:tc') cellDepth += 1;
+        else if (name === 'w:t') inText = true;
         else if (name === 'w:tab') emit('\t');
         else if (name === 'w:br' || name === 'w:cr') emit('\n');
         else if (name === 'w:footnoteReference') emit(`[footnoteRef:${attribs['w:id'] ?? ''}]`);
@@ -39,10 +43,18 @@ function readParagraphs(xml: string, onFootnote?: (id: number, text: string) => 
         if (name === 'w:t') inText = false;
         else if (name === 'w:p') {
           if (footnoteId !== undefined) footnoteText += '\n';
+          // A cell's paragraphs on one line: run together after Chinese text, else a space.
+          else if (cellDepth > 0) current += /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]$/u.test(current) ? '' : ' ';
           else {
             paragraphs.push(current);
             current = '';
           }
+        } else if (name === 'w:tc') {
+          cellDepth -= 1;
+          current = `${current.trimEnd()}\t`;
+        } else if (name === 'w:tr' && cellDepth === 0) {
+          paragraphs.push(current.trimEnd());
+          current = '';
         } else if (name === 'w:footnote') {
           if (footnoteId !== undefined && !skipFootnote && Number.isFinite(footnoteId)) onFootnote?.(footnoteId, footnoteText.trim());
           footnoteId = undefined;

@@ -78,6 +78,8 @@ function readPage(html: string, links: FootnoteLinks): { body: string; notes: Ma
   const open: OpenElement[] = [];
   let body = '';
   let skipDepth = 0;
+  // Table cells open (td, th): see onopentag.
+  let cellDepth = 0;
   let refDepth = 0;
   let pendingRef: number | undefined;
   let backLinkDepth = 0;
@@ -95,7 +97,13 @@ function readPage(html: string, links: FootnoteLinks): { body: string; notes: Ma
         const depth = open.length + 1;
         if ((name === 'h1' && titles.h1 === '') || (name === 'title' && titles.title === '')) titleTag = name;
         if (SKIPPED.has(name)) skipDepth += 1;
-        if (BLOCKS.has(name)) emit('\n');
+        // A table's cells stay apart on their row's line (`| 1 | “三清”行动 | 清河道…`), as the
+        // appendix reader takes table rows (run together they would read as one phrase); the
+        // paragraphs inside a cell stay on that line.
+        if (name === 'td' || name === 'th') {
+          cellDepth += 1;
+          emit(' | ');
+        } else if (BLOCKS.has(name)) emit(cellDepth > 0 && name !== 'tr' && name !== 'table' ? ' ' : '\n');
         const noteNumber = numberOf.get(attribs.id ?? '') ?? numberOf.get(attribs.name ?? '');
         if (noteNumber !== undefined && !notes.has(noteNumber) && noteStack.length === 0) {
           const holder = INLINE.has(name) ? [...open].reverse().find((element) => !INLINE.has(element.tag)) : undefined;
@@ -127,7 +135,8 @@ function readPage(html: string, links: FootnoteLinks): { body: string; notes: Ma
           pendingRef = undefined;
         }
         if (SKIPPED.has(name)) skipDepth = Math.max(0, skipDepth - 1);
-        if (BLOCKS.has(name)) emit('\n');
+        if (name === 'td' || name === 'th') cellDepth = Math.max(0, cellDepth - 1);
+        else if (BLOCKS.has(name)) emit(cellDepth > 0 && name !== 'tr' && name !== 'table' ? ' ' : '\n');
         const note = noteStack.at(-1);
         if (note && note.depth === depth && note.tag === name) {
           noteStack.pop();

@@ -43,12 +43,20 @@ describe('appendix shapes', () => {
     { name: '附：有关词语解释 heading', appendix: '附：有关词语解释\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。' },
     { name: '名词释义 heading', appendix: '名词释义\n“三清”行动：清河道、清垃圾。\n“两通”工程：通路、通车。' },
     { name: 'a dash inside the definition, a colon head', appendix: '名词解释\n“三清”行动：清河道——清垃圾。\n“两通”工程：通路、通车。', first: ['三清行动', '清河道——清垃圾。'] },
+    { name: '（一） Chinese numbering', appendix: '名词解释\n（一）“三清”行动：清河道、清垃圾。\n（二）“两通”工程：通路、通车。' },
+    { name: '一、 Chinese numbering', appendix: '名词解释\n一、“三清”行动：清河道、清垃圾。\n二、“两通”工程：通路、通车。' },
+    { name: 'a markdown table', appendix: '名词解释\n\n| 序号 | 名词 | 解释 |\n|---|---|---|\n| 1 | “三清”行动 | 清河道、清垃圾。 |\n| 2 | “两通”工程 | 通路、通车。 |' },
+    { name: 'a two-column table without numbers', appendix: '名词解释\n| 名词 | 解释 |\n| :-- | :-- |\n| “三清”行动 | 清河道、清垃圾。 |\n| “两通”工程 | 通路、通车。 |' },
+    { name: 'table cells set apart by tabs', appendix: '名词解释\n1\t“三清”行动\t清河道、清垃圾。\n2\t“两通”工程\t通路、通车。' },
+    { name: 'each term on a line of its own, its definition on the next', appendix: '名词解释\n“三清”行动\n清河道、清垃圾。\n“两通”工程\n通路、通车。' },
+    { name: 'numbered terms on lines of their own', appendix: '名词解释\n1.“三清”行动\n清河道、清垃圾。\n2.“两通”工程\n通路、通车。' },
+    { name: 'a quoted head before 是指 or 即', appendix: '名词解释\n1.“三清”行动是指清河道、清垃圾。\n2.“两通”工程即通路、通车。', first: ['三清行动', '是指清河道、清垃圾。'], second: ['两通工程', '即通路、通车。'] },
     { name: 'no heading, a closing numbered run', appendix: '1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。\n3.“一窗”服务：一窗受理。', extra: [['一窗服务', '一窗受理。']] },
-  ])('$name', ({ appendix, glued, extra, first }) => {
+  ])('$name', ({ appendix, glued, extra, first, second }) => {
     const text = glued ? `${BODY.trimEnd()}主要${appendix}` : `${BODY}${appendix}`;
     expect(pairs(text)).toEqual([
       first ?? ['三清行动', '清河道、清垃圾。'],
-      ['两通工程', '通路、通车。'],
+      second ?? ['两通工程', '通路、通车。'],
       ...(extra ?? []),
     ]);
   });
@@ -97,6 +105,8 @@ describe('appendix shapes', () => {
     { name: 'a body list of numbered tasks without colons', text: '今年重点抓好以下工作。\n1.加快推进乡村振兴，建设美丽乡村。\n2.持续改善营商环境，服务市场主体。\n3.扎实办好民生实事，兜牢民生底线。' },
     { name: 'a numbered run that does not start at 1', text: '正文。\n5.甲项：做甲。\n6.乙项：做乙。\n7.丙项：做丙。' },
     { name: 'a closing numbered list of dashes, no heading', text: '今年目标如下。\n1.工业——增长百分之八。\n2.农业——增长百分之四。\n3.服务业——增长百分之七。' },
+    { name: 'a body section numbered 一、 with colons, no heading', text: '正文。\n一、工业：增长百分之八。\n二、农业：增长百分之四。\n三、服务业：增长百分之七。' },
+    { name: 'a table of figures, no heading', text: '今年主要指标如下。\n| 指标 | 目标 |\n|---|---|\n| 生产总值 | 增长6% |' },
     { name: '注释 followed by prose', text: `${BODY}注释\n本届政府五年来始终坚持以人民为中心，各项事业取得了长足进步，群众获得感显著增强。` },
   ])('gives no entries for $name', ({ text }) => {
     expect(findAppendix(text)).toBe(-1);

@@ -1,4 +1,4 @@
-import { Document, FootnoteReferenceRun, Packer, Paragraph, TextRun } from 'docx';
+import { Document, FootnoteReferenceRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importDocx } from '../../src/import/docx';
@@ -81,6 +81,32 @@ describe('importDocx', () => {
       [2, '两建'],
     ]);
     expect(result.entries[0]?.items).toEqual(['政策进村', '服务进户', '干部进网格']);
+  });
+
+  it('reads a 名词解释 appendix set as a table, a row a line', async () => {
+    const row = (...cells: string[][]) => new TableRow({ children: cells.map((paragraphs) => new TableCell({ children: paragraphs.map((text) => new Paragraph(text)) })) });
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('各位代表：今年要落实“三进”工作。'),
+            new Paragraph('名词解释'),
+            new Table({
+              rows: [
+                row(['序号'], ['名词'], ['解释']),
+                row(['1'], ['“三进”'], ['政策进村、服务进户、', '干部进网格。']),
+                row(['2'], ['一网通办'], ['群众办事“网上办”。']),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const result = importReport(await docxBytes(document), '报告.docx');
+    expect(result.entries.map((entry) => [entry.source?.appendix, entry.term, entry.definition])).toEqual([
+      [1, '三进', '政策进村、服务进户、干部进网格。'],
+      [2, '一网通办', '群众办事“网上办”。'],
+    ]);
   });
 
   it.each([

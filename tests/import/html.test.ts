@@ -36,6 +36,19 @@ describe('importHtml', () => {
     ]);
   });
 
+  it('reads a 名词解释 appendix set as a table, its cells kept apart', () => {
+    const page = `<html><body><p>各位代表：今年要落实“三进”工作。</p><p><strong>名词解释</strong></p>
+      <table><tr><th>序号</th><th>名词</th><th>解释</th></tr>
+      <tr><td>1</td><td>“三进”</td><td>政策进村、服务进户、干部进网格。</td></tr>
+      <tr><td>2</td><td>一网通办</td><td><p>群众办事“网上办”。</p></td></tr></table></body></html>`;
+    expect(htmlToText(page).split('\n').slice(-2)).toEqual(['| 1 | “三进” | 政策进村、服务进户、干部进网格。', '| 2 | 一网通办 | 群众办事“网上办”。']);
+    const result = importHtml(page);
+    expect(result.entries.map((entry) => [entry.source?.appendix, entry.term, entry.definition])).toEqual([
+      [1, '三进', '政策进村、服务进户、干部进网格。'],
+      [2, '一网通办', '群众办事“网上办”。'],
+    ]);
+  });
+
   it('turns blocks into lines and leaves out scripts and styles', () => {
     expect(htmlToText('<div>甲<p>乙</p><script>丙</script><style>丁</style>戊</div>')).toBe('甲\n乙\n戊');
   });
