@@ -2,7 +2,7 @@
 // word/document.xml), or else a 名词解释 appendix in the body's paragraphs.
 import { strFromU8, unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
-import { importAppendixText } from './appendix';
+import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { FootnoteText } from './footnote-text';
 import { importMarkedFootnotes } from './footnote-text';
 import type { ImportOptions } from './options';
@@ -98,7 +98,7 @@ export function importDocx(bytes: Uint8Array, options: ImportOptions = {}): Impo
   const footnotesXml = files['word/footnotes.xml'];
   if (footnotesXml) readParagraphs(strFromU8(footnotesXml), (id, text) => raw.set(id, text));
   const body = readParagraphs(strFromU8(documentXml));
-  if (raw.size === 0) return importAppendixText(body, options);
+  if (raw.size === 0) return importAppendixOrFootnotes(body, options);
   const displayNumber = new Map<number, number>();
   const renumbered = body.replace(/\[footnoteRef:(-?\d+)\]/gu, (_, id: string) => {
     const key = Number(id);

@@ -2,10 +2,10 @@
 // "save as web page" writes them), or else a 名词解释 appendix (or `[footnoteRef:N]` markers) in
 // the page's text.
 import { Parser } from 'htmlparser2';
-import { importAppendixText } from './appendix';
 import type { FootnoteText } from './footnote-text';
 import { hasFootnoteMarkers, importFootnoteText, importMarkedFootnotes } from './footnote-text';
 import type { ImportOptions } from './options';
+import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { ImportResult } from './types';
 
 const BLOCKS = new Set([
@@ -166,7 +166,7 @@ export function htmlToText(html: string): string {
 function pageImport(page: ReturnType<typeof readPage>, options: ImportOptions): ImportResult {
   if (page.notes.size > 0) return importMarkedFootnotes(page.body, page.notes, options);
   if (hasFootnoteMarkers(page.body)) return importFootnoteText(page.body, options);
-  return importAppendixText(page.body, options);
+  return importAppendixOrFootnotes(page.body, options);
 }
 
 /**

@@ -1,10 +1,10 @@
 // One entry point for every report format: picks the importer by file name and content.
-import { importAppendixText } from './appendix';
 import { DocumentTextError, decodeText } from './decode';
 import { docxBodyText, importDocx } from './docx';
 import { hasFootnoteMarkers, importFootnoteText } from './footnote-text';
 import { htmlToText, importHtml } from './html';
 import type { ImportOptions } from './options';
+import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { ImportResult } from './types';
 
 /** File name endings the importer reads. */
@@ -13,7 +13,8 @@ export const IMPORT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '
 /**
  * Imports a report given as bytes (or already decoded text) and its file name: .docx → Word
  * footnotes or appendix; .html/.htm → `<sup>` footnotes or appendix; text/markdown →
- * `[footnoteRef:N]` footnotes when present, else the 名词解释 appendix.
+ * `[footnoteRef:N]` footnotes when present, else the 名词解释 appendix, else footnotes marked in
+ * plain text (① … and the notes closing the text, plain-footnotes.ts).
  */
 export function importReport(input: Uint8Array | string, fileName: string, options: ImportOptions = {}): ImportResult {
   const name = fileName.toLowerCase();
@@ -40,7 +41,7 @@ export function importReport(input: Uint8Array | string, fileName: string, optio
   }
   if (html) return importHtml(text, options);
   if (hasFootnoteMarkers(text)) return importFootnoteText(text, options);
-  return importAppendixText(text, options);
+  return importAppendixOrFootnotes(text, options);
 }
 
 /**

@@ -1,0 +1,95 @@
+// Footnotes of a report saved as plain text: marks in the body (“千万工程”①, 三区三线[2], 划定¹,
+// （注1）) and the notes closing the text, one a line, each opened by its mark in order
+// (`①千万工程：即…`, `[2] 三区三线：指…`, `¹ …`, `注1：…`). Brought into the `[footnoteRef:N]`
+// shape and read by `importMarkedFootnotes`, so a note without its own head takes the term the body
+// writes at the mark. Asked only when a text has no 名词解释 appendix (import-report.ts).
+import { importAppendixText } from './appendix';
+import type { FootnoteText } from './footnote-text';
+import { importMarkedFootnotes } from './footnote-text';
+import type { ImportOptions } from './options';
+import type { ImportResult } from './types';
+
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const superscript = (n: number): string => [...String(n)].map((digit) => SUPERSCRIPTS[Number(digit)]).join('');
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/** One way of marking notes: how a note line opens, and how the body refers to note `n`. */
+interface MarkStyle {
+  /** The mark opening a note line; its number is group 1. */
+  note: RegExp;
+  number: (mark: string) => number;
+  /** The body's reference to note `n` (global). */
+  ref: (n: number) => RegExp;
+}
+
+const STYLES: readonly MarkStyle[] = [
+  { note: /^([①-⑳])\s*/u, number: (mark) => mark.charCodeAt(0) - 0x2460 + 1, ref: (n) => new RegExp(String.fromCharCode(0x2460 + n - 1), 'gu') },
+  {
+    note: /^[[［〔]\s*(\d{1,2})\s*[\]］〕]\s*/u,
+    number: Number,
+    ref: (n) => new RegExp(`[[［〔]\\s*${n}\\s*[\\]］〕](?![:：])`, 'gu'),
+  },
+  { note: /^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})\s*/u, number: (mark) => Number([...mark].map((char) => SUPERSCRIPTS.indexOf(char)).join('')), ref: (n) => new RegExp(`${escape(superscript(n))}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])`, 'gu') },
+  { note: /^注\s*(\d{1,2})\s*[：:.．、]\s*/u, number: Number, ref: (n) => new RegExp(`[（(]注\\s*${n}[）)]|\\[注\\s*${n}\\]`, 'gu') },
+];
+
+/**
+ * Lines a note may run on after its first, before the next mark: only while it has not ended a
+ * sentence (a note cut where its line wrapped), so that the body going on after notes is no note.
+ */
+const MAX_CONTINUATION = 4;
+
+/** The closing notes of `lines` in `style`, from note 1: their first line and text; undefined without. */
+function closingNotes(lines: readonly string[], style: MarkStyle): { from: number; notes: Map<number, FootnoteText> } | undefined {
+  // The last line that opens note 1; the notes run from it to the end of the text.
+  for (let from = lines.length - 1; from >= 0; from--) {
+    const first = style.note.exec(lines[from]!.trim());
+    if (!first || style.number(first[1]!) !== 1) continue;
+    const notes = new Map<number, FootnoteText>();
+    let current: FootnoteText | undefined;
+    let continued = 0;
+    let ok = true;
+    for (let i = from; i < lines.length && ok; i++) {
+      const line = lines[i]!.trim();
+      if (line.length === 0) continue;
+      const mark = style.note.exec(line);
+      if (mark && style.number(mark[1]!) === notes.size + 1) {
+        current = { content: line.slice(mark[0].length), line: i + 1 };
+        notes.set(notes.size + 1, current);
+        continued = 0;
+      } else if (current && !mark && !/[。！？]$/u.test(current.content) && ++continued <= MAX_CONTINUATION) current.content += `\n${line}`;
+      else ok = false;
+    }
+    return ok ? { from, notes } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Entries for the plain-text footnotes of `text`, or undefined when it has none: a closing run of
+ * notes 1, 2, … in one mark style, each of whose marks the body before them uses.
+ */
+export function importPlainFootnotes(text: string, options: ImportOptions = {}): ImportResult | undefined {
+  const lines = text.split('\n');
+  for (const style of STYLES) {
+    const found = closingNotes(lines, style);
+    if (!found) continue;
+    let body = lines.slice(0, found.from).join('\n');
+    const referenced = [...found.notes.keys()].every((n) => style.ref(n).test(body));
+    if (!referenced) continue;
+    for (const n of found.notes.keys()) body = body.replace(style.ref(n), `[footnoteRef:${n}]`);
+    return importMarkedFootnotes(body, found.notes, options);
+  }
+  return undefined;
+}
+
+/**
+ * A text report's 名词解释 appendix, or where it has none (no entries read), its plain-text
+ * footnotes; the appendix's result (and its problems) when neither gives entries.
+ */
+export function importAppendixOrFootnotes(text: string, options: ImportOptions = {}): ImportResult {
+  const appendix = importAppendixText(text, options);
+  if (appendix.entries.length > 0) return appendix;
+  const footnotes = importPlainFootnotes(text, options);
+  return footnotes && footnotes.entries.length > 0 ? footnotes : appendix;
+}

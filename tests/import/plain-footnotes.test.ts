@@ -1,0 +1,51 @@
+// Footnotes marked in plain text (invented text): the marks in the body, the notes closing the text.
+import { describe, expect, it } from 'vitest';
+import { importReport } from '../../src/import/import-report';
+import { importPlainFootnotes } from '../../src/import/plain-footnotes';
+
+const HEAD = '2024年清溪县人民政府工作报告\n\n';
+const read = (text: string) => importPlainFootnotes(text)?.entries.map((entry) => [entry.source?.footnote, entry.term, entry.definition]);
+
+describe('importPlainFootnotes', () => {
+  it.each([
+    { name: 'circled marks', text: `${HEAD}我们推进“三清”行动①，落实“两通”工程②。\n\n①三清行动：清河道、清垃圾。\n②两通工程：通路、通车。` },
+    { name: 'bracketed numbers', text: `${HEAD}我们推进“三清”行动[1]，落实“两通”工程[2]。\n\n[1] 三清行动：清河道、清垃圾。\n[2] 两通工程：通路、通车。` },
+    { name: 'superscript digits', text: `${HEAD}我们推进“三清”行动¹，落实“两通”工程²。\n\n¹ 三清行动：清河道、清垃圾。\n² 两通工程：通路、通车。` },
+    { name: '（注N） marks and 注N： notes', text: `${HEAD}我们推进“三清”行动（注1），落实“两通”工程（注2）。\n\n注1：三清行动：清河道、清垃圾。\n注2：两通工程：通路、通车。` },
+    { name: 'a note running on to a second line', text: `${HEAD}我们推进“三清”行动①，落实“两通”工程②。\n\n①三清行动：清河道、\n清垃圾。\n②两通工程：通路、通车。`, first: '清河道、\n清垃圾。' },
+  ])('reads $name', ({ text, first }) => {
+    expect(read(text)).toEqual([
+      [1, '三清行动', first ?? '清河道、清垃圾。'],
+      [2, '两通工程', '通路、通车。'],
+    ]);
+  });
+
+  it('takes the term the body writes at the mark when a note has no head', () => {
+    const result = importPlainFootnotes(`${HEAD}我们推进“三清”行动①。\n\n①清河道、清垃圾。`);
+    expect(result?.entries.map((entry) => [entry.term, entry.definition])).toEqual([['三清行动', '清河道、清垃圾。']]);
+    expect(result?.source.kind).toBe('footnotes');
+  });
+
+  it.each([
+    { name: 'circled numbers only enumerating in the body', text: `${HEAD}今年抓好三件事：①清河道；②清垃圾；③建公园。\n\n让我们携手奋斗！` },
+    { name: 'notes whose marks the body never uses', text: `${HEAD}我们推进“三清”行动。\n\n①三清行动：清河道、清垃圾。` },
+    { name: 'closing lines numbered from 2', text: `${HEAD}我们推进“三清”行动②。\n\n②三清行动：清河道、清垃圾。` },
+    { name: 'notes followed by a paragraph of the body', text: `${HEAD}我们推进“三清”行动①。\n\n①三清行动：清河道、清垃圾。\n各位代表，今年的任务十分繁重，我们要坚定信心、真抓实干，在新的起点上再创新的业绩，奋力谱写新篇章。继续推进。再次强调。还要努力。` },
+  ])('gives nothing for $name', ({ text }) => {
+    expect(importPlainFootnotes(text)?.entries ?? []).toEqual([]);
+  });
+});
+
+describe('importReport on plain text', () => {
+  it('reads plain-text footnotes where the report has no 名词解释 appendix', () => {
+    const result = importReport(`${HEAD}我们推进“三清”行动①。\n\n①三清行动：清河道、清垃圾。`, '报告.txt');
+    expect(result.source.kind).toBe('footnotes');
+    expect(result.entries.map((entry) => entry.term)).toEqual(['三清行动']);
+  });
+
+  it('reads the appendix where there is one, whatever the body marks', () => {
+    const result = importReport(`${HEAD}我们推进“三清”行动①。\n\n名词解释\n1.三清行动：清河道、清垃圾。\n2.两通工程：通路、通车。`, '报告.txt');
+    expect(result.source.kind).toBe('名词解释');
+    expect(result.entries.map((entry) => entry.term)).toEqual(['三清行动', '两通工程']);
+  });
+});
