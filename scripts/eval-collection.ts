@@ -6,7 +6,7 @@
 import { appendFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { placeOfReport } from '../src/cli/commands/collect';
+import { placeOfReport } from '../src/import/report-place';
 import { compileGlossaryPack } from '../src/core/glossary-compile';
 import type { CompileInput } from '../src/core/glossary-compile';
 import { parseGlossaryFile } from '../src/core/glossary-parse';

@@ -192,3 +192,43 @@ describe('policy-glossary import', () => {
     });
   });
 });
+
+describe('policy-glossary import: the issuing place', () => {
+  const report = '2024年永州市政府工作报告\n\n各位代表：现在，我代表市人民政府，向大会报告工作。我们推进“三清”行动。\n\n名词解释\n1.“三清”行动：清河道、清垃圾。\n';
+  const sourceOf = async (file: string) => {
+    const text = await readFile(path.join(dir, file), 'utf8');
+    return validateGlossarySources([{ path: file, text }]).files[0]?.file?.source;
+  };
+
+  it('records the place the report names as its source region (the title here), so pages of that place show the definitions as their own', async () => {
+    await writeFile(path.join(dir, 'yz.txt'), report);
+    const run = await cli('import', 'yz.txt');
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('--region');
+    expect(await sourceOf('glossary/yz.yaml')).toMatchObject({ region: { code: '431100', name: '永州市', level: 'city' }, year: 2024 });
+  });
+
+  it('takes --region as given, by name or by code', async () => {
+    await writeFile(path.join(dir, 'yz.txt'), report);
+    expect((await cli('import', 'yz.txt', '--region', '湖南省', '--out', 'a/yz.yaml')).code).toBe(0);
+    expect((await sourceOf('a/yz.yaml'))?.region).toEqual({ code: '430000', name: '湖南省', level: 'province' });
+    expect((await cli('import', 'yz.txt', '--region=431100', '--out', 'b/yz.yaml')).code).toBe(0);
+    expect((await sourceOf('b/yz.yaml'))?.region?.code).toBe('431100');
+  });
+
+  it('refuses an unknown --region and writes nothing', async () => {
+    await writeFile(path.join(dir, 'yz.txt'), report);
+    const run = await cli('import', 'yz.txt', '--region', '不存在市');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('无法识别的地名或区划代码 "不存在市"');
+    await expect(readdir(path.join(dir, 'glossary'))).rejects.toThrow();
+  });
+
+  it('says when the report names no place it can tell, and writes no region', async () => {
+    await writeFile(path.join(dir, 'x.txt'), report.replace('2024年永州市政府工作报告', '2024年政府工作报告'));
+    const run = await cli('import', 'x.txt');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('未能确定发布机关所在地');
+    expect((await sourceOf('glossary/x.yaml'))?.region).toBeUndefined();
+  });
+});

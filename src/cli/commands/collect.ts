@@ -10,6 +10,7 @@ import { surfaceKey } from '../../core/glossary-validate';
 import { GlossaryMergeError, mergeIntoGlossary } from '../../import/glossary-merge';
 import { importReport, IMPORT_EXTENSIONS } from '../../import/import-report';
 import { loadDivisions } from '../../places/divisions';
+import { placeOfReport } from '../../import/report-place';
 import type { CliCommand, CliIO } from '../io';
 import { UsageError } from '../io';
 import { writeAtomically } from './import';
@@ -86,43 +87,6 @@ export function placeSlug(division: Division): string {
   return pinyin(short, { toneType: 'none', type: 'array', v: true })
     .map((syllable) => syllable.toLowerCase().replace(/[^a-z0-9]/gu, ''))
     .join('');
-}
-
-/** A place name written before a title's 政府工作报告 / 人民政府: 永州市政府工作报告 → 永州市. */
-function titlePlace(title: string | undefined): string | undefined {
-  if (!title) return undefined;
-  const match = /^\s*(?:\d{4}年)?\s*([\u4e00-\u9fff]{2,20}?)(?:人民)?政府工作报告/u.exec(title);
-  return match?.[1];
-}
-
-/** The congress a report was delivered to, named in its dateline: 在成都市第十六届人民代表大会 → 成都市. */
-function congressPlace(text: string): string | undefined {
-  const match = /在([\u4e00-\u9fff]{2,20}?)第[一二三四五六七八九十\d]+届人民代表大会/u.exec(text.slice(0, 3000));
-  return match?.[1];
-}
-
-/**
- * The issuing government's division: the folder names of the report's path (outermost first, each
- * inside the one before), else the importer's issuer (我代表…人民政府), else the title's place, else
- * the congress of the dateline (在…第N届人民代表大会).
- */
-export function placeOfReport(
-  relativePath: string,
-  head: Partial<SourceDocument>,
-  places: PlaceIndex,
-  text = '',
-): Division | undefined {
-  let found: Division | undefined;
-  for (const folder of relativePath.split(/[\\/]/u).slice(0, -1)) {
-    const division = places.resolve(folder, found?.code);
-    if (division) found = division;
-  }
-  if (found) return found;
-  for (const name of [head.issuer, titlePlace(head.title), congressPlace(text)]) {
-    const division = name ? places.resolve(name) : undefined;
-    if (division) return division;
-  }
-  return undefined;
 }
 
 /** The report's year: a four-digit year in the file name, else the year of its date. */

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { Division } from '../../core/places';
 import type { SourceDocument } from '../../core/types';
 import { GlossaryMergeError, mergeIntoGlossary } from '../../import/glossary-merge';
 import type { MergeAction } from '../../import/glossary-merge';
@@ -11,12 +12,19 @@ import { importReport } from '../../import/import-report';
 import type { CliCommand } from '../io';
 import { UsageError } from '../io';
 
-const HELP = `用法 / usage: policy-glossary import FILE [--out glossary/NAME.yaml] [--json] [--dry-run] [--force] [--include-known]
+const HELP = `用法 / usage: policy-glossary import FILE [--out glossary/NAME.yaml] [--region 地方 PLACE] [--json] [--dry-run] [--force] [--include-known]
 
 从报告（.docx .txt .md .html）导入脚注或“名词解释”中的术语，写入术语表 YAML 文件。
 Imports the terms a report explains (footnotes or its 名词解释 appendix) into a glossary file.
 
   --out FILE   写入的术语表文件（默认 glossary/<报告文件名>.yaml）/ glossary file to write
+  --region PLACE
+               发布机关所在地：地名（永州市、湖南省）或六位区划代码；默认从路径中的地名、
+               “我代表…人民政府”、标题或“在…第N届人民代表大会”读出。扩展和网页插件据此在该地
+               的网页上把这些释义作为本地用法，在其他地方的网页上标明出处。
+               the issuing government's place (a name or a GB/T 2260 code); read by default from
+               the path, 我代表…人民政府, the title or the dateline's congress. Pages of that
+               place show these definitions as their own; other places' pages say whose they are.
   --json       只把词条以 JSON 数组打印出来，不写文件 / print entries as a JSON array, write nothing
   --dry-run    只显示将会发生的改动，不写文件 / show what would change, write nothing
   --force      覆盖人工修改过的词条，恢复人工删除的词条
@@ -43,6 +51,7 @@ const ACTION_LABEL: Record<MergeAction, string> = {
 interface ImportArgs {
   file: string;
   out?: string;
+  region?: string;
   json: boolean;
   dryRun: boolean;
   force: boolean;
@@ -58,7 +67,11 @@ function parseArgs(args: string[]): ImportArgs | 'help' {
     else if (arg === '--dry-run') result.dryRun = true;
     else if (arg === '--force') result.force = true;
     else if (arg === '--include-known') result.includeKnown = true;
-    else if (arg === '--out' || arg.startsWith('--out=')) {
+    else if (arg === '--region' || arg.startsWith('--region=')) {
+      const value = arg === '--region' ? args[(i += 1)] : arg.slice('--region='.length);
+      if (!value) throw new UsageError('--region 需要一个地名或区划代码 / --region needs a place name or code');
+      result.region = value;
+    } else if (arg === '--out' || arg.startsWith('--out=')) {
       const value = arg === '--out' ? args[(i += 1)] : arg.slice('--out='.length);
       if (!value) throw new UsageError('--out 需要一个文件路径 / --out needs a file path');
       result.out = value;
@@ -121,6 +134,33 @@ export async function writeAtomically(file: string, text: string): Promise<void>
   }
 }
 
+/**
+ * The division of the government that issued the report: `--region` as given (a name or a six-digit
+ * code; an unknown one is a usage error), else read from the report (report-place.ts).
+ */
+async function issuingPlace(given: string | undefined, relativePath: string, head: Partial<SourceDocument>, bytes: Uint8Array, file: string): Promise<Division | undefined> {
+  const [{ createPlaceIndex }, { loadDivisions }, { placeOfReport }, { reportBodyText }] = await Promise.all([
+    import('../../core/places'),
+    import('../../places/divisions'),
+    import('../../import/report-place'),
+    import('../../import/import-report'),
+  ]);
+  const places = createPlaceIndex(loadDivisions());
+  if (given !== undefined) {
+    const code = given.trim();
+    const division = /^\d{6}$/u.test(code) ? places.byCode(code) : places.resolve(code);
+    if (!division) throw new UsageError(`--region：无法识别的地名或区划代码 "${given}" / unknown place or code "${given}"`);
+    return division;
+  }
+  let text = '';
+  try {
+    text = reportBodyText(bytes, file) ?? '';
+  } catch {
+    // Undecodable bytes were already reported by the importer.
+  }
+  return placeOfReport(relativePath, head, places, text.slice(0, 12000));
+}
+
 /** `policy-glossary import`. */
 export const runImport: CliCommand = async (args, io) => {
   const parsed = parseArgs(args);
@@ -169,12 +209,20 @@ export const runImport: CliCommand = async (args, io) => {
     return 0;
   }
   const found = result.source;
+  const division = await issuingPlace(parsed.region, path.relative(io.cwd, input), found, bytes, input);
+  if (!division) {
+    io.stderr(`${display(input)}: 提示 note: 未能确定发布机关所在地，释义不带地区；可用 --region 指定 / the issuing place is unknown, so the definitions carry none; give it with --region\n`);
+  }
+  // The year of delivery: the dateline's, else the one the title begins with (2024年…政府工作报告).
+  const year = Number(found.date?.slice(0, 4) ?? /^(\d{4})年/u.exec(found.title ?? '')?.[1]);
   const source: SourceDocument = {
     title: found.title ?? stem,
-    ...(found.issuer ? { issuer: found.issuer } : {}),
+    ...(found.issuer ? { issuer: found.issuer } : division ? { issuer: `${division.name}人民政府` } : {}),
     ...(found.date ? { date: found.date } : {}),
+    ...(Number.isFinite(year) ? { year } : {}),
     kind: found.kind ?? 'footnotes',
     ...(found.url ? { url: found.url } : {}),
+    ...(division ? { region: { code: division.code, name: division.name, level: division.level } } : {}),
   };
   const schemaBeside = await readFile(path.join(path.dirname(out), 'schema.json')).then(() => true, () => false);
   const existing = await readIfExists(out);
