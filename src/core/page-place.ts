@@ -15,16 +15,19 @@ export interface PageFacts {
   footer?: string;
   /** Same as `footer` (either name is read). */
   footerText?: string;
+  /** The page's `<meta name="SiteIDCode">`: its 网站标识码 (the footer shows it too). */
+  siteCode?: string;
 }
 
 /** A page's place (the division itself, so it can be used as one) and what told us. */
 export interface PagePlace extends Division {
   /**
+   * site: the site's 网站标识码 (meta or footer), or a place the page names under it;
    * host: the host name alone; page: the title or footer alone (host unknown); host+page: the host
    * named several places (yichun: 宜春 or 伊春) or a place the page narrowed (a district's site
    * under its city's domain).
    */
-  from: 'host' | 'page' | 'host+page';
+  from: 'host' | 'page' | 'host+page' | 'site';
 }
 
 /**
@@ -175,6 +178,24 @@ function placeOfText(title: string, footer: string, owner: Division | 'central' 
   return undefined;
 }
 
+/**
+ * 网站标识码, the code every government site carries since 2017 (国办发〔2017〕47号, shown in its
+ * footer and in `<meta name="SiteIDCode">`): ten characters, the first six the division code of the
+ * government running the site (4401000001: 广州市's portal; 5101070001: 武侯区), or bm and the
+ * number of a State Council department (bm01000001: www.gov.cn).
+ */
+const SITE_CODE = /^(?:\d{10}|bm\d{8})$/iu;
+const SITE_CODE_IN_TEXT = /网站标识码\s*[：:]?\s*(\d{10}|bm\d{8})(?![0-9])/iu;
+
+/** The government a 网站标识码 names: the division of its first six digits (else their prefecture or province), or central. */
+function placeOfSiteCode(code: string | undefined, index: PlaceIndex): Division | 'central' | undefined {
+  const value = code?.trim() ?? '';
+  if (!SITE_CODE.test(value)) return undefined;
+  if (/^bm/iu.test(value)) return 'central';
+  const six = value.slice(0, 6);
+  return index.byCode(six) ?? index.byCode(`${six.slice(0, 4)}00`) ?? index.byCode(`${six.slice(0, 2)}0000`);
+}
+
 const placed = (d: Division, from: PagePlace['from']): PagePlace => ({ ...d, from });
 const central = (from: PagePlace['from']): PagePlace => placed(CENTRAL_DIVISION, from);
 
@@ -184,6 +205,8 @@ const central = (from: PagePlace['from']): PagePlace => placed(CENTRAL_DIVISION,
  * `hosts` is the generated host table (src/places/places-data.json); without it only the page's
  * text and the central hosts are read.
  * Rules, in order:
+ * - the site's 网站标识码 (`siteCode`, else the footer's) names its government: that place, or one
+ *   the page names under it (a district's pages on its city's site), or central for bm…;
  * - www.gov.cn and the ministries' hosts are central;
  * - a host label naming one place (chengdu, sc) gives it; if the page names a place under it
  *   (a district's site on its city's domain), that narrower place; when the label is two letters
@@ -195,11 +218,17 @@ const central = (from: PagePlace['from']): PagePlace => placed(CENTRAL_DIVISION,
  * - a host that names no place (or is not .gov.cn): the page's title and footer alone.
  */
 export function placeOfPage(page: PageFacts, index: PlaceIndex, hosts: HostTable = {}): PagePlace | undefined {
-  const fromHost = placesOfHost(page.host, index, hosts);
-  if (fromHost === 'central') return central('host');
   const footer = page.footer ?? page.footerText ?? '';
+  const site = placeOfSiteCode(page.siteCode, index) ?? placeOfSiteCode(SITE_CODE_IN_TEXT.exec(footer)?.[1], index);
+  if (site === 'central') return central('site');
   const owner = ownerOf(footer, index);
   const fromPage = placeOfText(page.title ?? '', footer, owner, index);
+  if (site) {
+    const narrower = fromPage && fromPage !== 'central' && fromPage.code !== site.code && isWithin(index, fromPage, site.code);
+    return placed(narrower ? fromPage : site, 'site');
+  }
+  const fromHost = placesOfHost(page.host, index, hosts);
+  if (fromHost === 'central') return central('host');
   const { found: fromHosts, initials } = fromHost;
   if (fromHosts.length === 1) {
     const host = fromHosts[0]!;

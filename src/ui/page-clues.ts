@@ -4,8 +4,11 @@
 import type { PageFacts } from '../core/page-place';
 import type { Division } from '../core/places';
 
-/** What a page says about the government it belongs to (the footer text at most FOOTER_CHARS). */
-export type PageClues = Required<Pick<PageFacts, 'host' | 'title' | 'footerText'>>;
+/**
+ * What a page says about the government it belongs to (the footer text at most FOOTER_CHARS; the
+ * 网站标识码 of its `<meta name="SiteIDCode">`, where it has one).
+ */
+export type PageClues = Required<Pick<PageFacts, 'host' | 'title' | 'footerText'>> & Pick<PageFacts, 'siteCode'>;
 
 /** The page's division first, then its parents, nearest first (empty when unknown). */
 export interface PagePlace {
@@ -33,5 +36,11 @@ export function pageClues(doc: Document): PageClues {
     if (length >= FOOTER_CHARS) break;
   }
   const footer = parts.length > 0 ? parts.join(' ') : (doc.body?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(-FOOTER_CHARS);
-  return { host: doc.location?.hostname ?? '', title: doc.title, footerText: footer.slice(0, FOOTER_CHARS) };
+  // As the standard names it (a site writing it otherwise still shows the code in its footer).
+  return {
+    host: doc.location?.hostname ?? '',
+    title: doc.title,
+    footerText: footer.slice(0, FOOTER_CHARS),
+    siteCode: doc.querySelector<HTMLMetaElement>('meta[name=SiteIDCode]')?.content,
+  };
 }

@@ -122,6 +122,29 @@ describe('placeOfPage: the page settles what the host does not', () => {
   });
 });
 
+describe('placeOfPage: the 网站标识码 of the site', () => {
+  it.each([
+    // the meta's code: its first six digits are the government running the site
+    [{ host: 'www.gz.gov.cn', siteCode: '4401000001' }, '440100 site'],
+    [{ host: 'localhost', siteCode: '5101070001' }, '510107 site'],
+    // the footer's, where the page has no meta
+    [{ host: 'www.example.com', footerText: '版权所有：某某 网站标识码：5101070001 蜀ICP备00000000号' }, '510107 site'],
+    [{ host: 'www.yichun.gov.cn', footerText: '网站标识码 3609000001' }, '360900 site'],
+    // it outweighs the host, and the page may name a place under it
+    [{ host: 'www.sc.gov.cn', siteCode: '5101000001' }, '510100 site'],
+    [{ host: 'www.chengdu.gov.cn', siteCode: '5101000001', footerText: '主办单位：成都市武侯区人民政府' }, '510107 site'],
+    [{ host: 'www.changsha.gov.cn', siteCode: '4301000001', title: '湖南省人民政府关于某事的批复_长沙市人民政府' }, '430100 site'],
+    // a State Council department's code; a six digits no longer a division: its prefecture
+    [{ host: 'www.sc.gov.cn', siteCode: 'bm01000001' }, '000000 site'],
+    [{ host: 'localhost', siteCode: '4301990001' }, '430100 site'],
+    // not a code: the other rules answer
+    [{ host: 'www.chengdu.gov.cn', siteCode: '51010' }, '510100 host'],
+    [{ host: 'www.chengdu.gov.cn', footerText: '电话：02861888888 邮编：610000' }, '510100 host'],
+  ] as [PageFacts, string | undefined][])('%o → %s', (page, expected) => {
+    expect(place(page)).toBe(expected);
+  });
+});
+
 describe('placeOfPage: what callers get', () => {
   it('answers the division itself, with its name and parent', () => {
     expect(placeOfPage({ host: 'www.chengdu.gov.cn' }, index, hosts)).toEqual({

@@ -82,7 +82,9 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
   let options: Page;
 
   beforeAll(async () => {
-    server = await startServer({ '/report.html': { body: REPORT } });
+    // The same report with the 网站标识码 of 株洲's portal in its head (core/page-place.ts).
+    const withSiteCode = REPORT.replace('<meta charset="utf-8">', '<meta charset="utf-8"><meta name="SiteIDCode" content="4302000001">');
+    server = await startServer({ '/report.html': { body: REPORT }, '/site-code.html': { body: withSiteCode } });
     process.env.LANGUAGE = 'zh_CN';
     process.env.MOZ_REMOTE_ALLOW_SYSTEM_ACCESS = '1';
     launched = await launchBrowser(name, { extension: builtExtension(extension), firefoxPrefs: FIREFOX_EXTENSION_PREFS });
@@ -119,10 +121,10 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
    * pointer comes back every few seconds: with the whole collection bundled, the merged pack the
    * import rebuilds (2.5 MB) can reach a page after its first pass and restart its session.
    */
-  const hover = async (host: string, expected: string): Promise<Page> => {
+  const hover = async (host: string, expected: string, path = '/report.html'): Promise<Page> => {
     const tab = await launched.browser.newPage();
     await tab.setViewport({ width: 900, height: 700 });
-    await tab.goto(server.url(host, '/report.html'));
+    await tab.goto(server.url(host, path));
     let shown: string | null = null;
     for (let attempt = 0; attempt < 10; attempt++) {
       const point = await termPoint(tab);
@@ -209,6 +211,17 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
     expect(state.senses.map(squash).sort()).toEqual([squash(`长沙市 · ${t.year(2021)}${CHANGSHA_MEANING}`), squash(`株洲市 · ${t.year(2022)}${ZHUZHOU_MEANING}`)].sort());
     expect(inside(state)).toBe(true);
     expect(overlaps(state)).toBe(false);
+    await tab.close();
+  });
+
+  it('a page whose <meta name="SiteIDCode"> names 株洲 shows 株洲’s meaning as its own, whatever its host', async () => {
+    const tab = await hover(PLACE_HOSTS.xiangtan, ZHUZHOU_MEANING, '/site-code.html');
+    const state = await waitFor(async () => {
+      const current = await tipState(tab);
+      return current?.def === ZHUZHOU_MEANING ? current : null;
+    }, '株洲’s definition as the page’s own');
+    expect(state.elsewhere).toBeNull();
+    expect(state.src).toContain('株洲市');
     await tab.close();
   });
 

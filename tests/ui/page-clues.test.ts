@@ -4,6 +4,7 @@ import { FOOTER_CHARS, pageClues } from '../../src/ui/page-clues';
 afterEach(() => {
   document.body.innerHTML = '';
   document.title = '';
+  document.head.querySelectorAll('meta').forEach((meta) => meta.remove());
 });
 
 describe('pageClues', () => {
@@ -26,5 +27,11 @@ describe('pageClues', () => {
     const { footerText: footer } = pageClues(document);
     expect(footer.endsWith('主办：长沙市人民政府')).toBe(true);
     expect(footer.length).toBe(FOOTER_CHARS);
+  });
+
+  it('reads the 网站标识码 of <meta name="SiteIDCode">, and leaves it out where there is none', () => {
+    expect(pageClues(document).siteCode).toBeUndefined();
+    document.head.insertAdjacentHTML('beforeend', '<meta name="SiteIDCode" content="4302000001">');
+    expect(pageClues(document).siteCode).toBe('4302000001');
   });
 });
