@@ -13,15 +13,27 @@ const MAX_HEAD = 30;
 /** Verbs that open a clause before the named thing (建好清溪驿站 → 清溪驿站). */
 const LEADING_VERB = /^(?:建好|建设|落实|推进|做好|实施|打造|开展|加强|深化|完善|坚持|围绕|执行|强化|推动|实行|践行|聚焦)(?=\p{Script=Han}{2})/u;
 
+/**
+ * A footnote's head set off otherwise than by a colon: in brackets (`【三区三线】指…`) or by a dash
+ * (`三区三线——指…`, a dash after no digit).
+ */
+const BRACKETED_NOTE = /^[【〖]([^【】〖〗\n]{1,30})[】〗]\s*[：:]?\s*(?=\S)/u;
+const DASHED_NOTE = /^([^—\n]{1,30}?)(?<![0-9０-９])(?:——|—)\s*(?=\S)/u;
+
 /** Splits note text `、六稳：稳就业、…` into head and definition; head is '' when there is none. */
 export function splitNote(content: string): { head: string; definition: string } {
   const text = content.replace(/^\s*[、,，.．]?\s*/u, '').trim();
   const colon = /[：:]/u.exec(text);
-  if (colon) {
-    const head = cleanHead(text.slice(0, colon.index));
-    const unquoted = head.replace(/[“"「][^“”"「」]*[”"」]/gu, '');
-    if (head.length > 0 && [...head].length <= MAX_HEAD && !/[。，；,;]/u.test(unquoted)) {
-      return { head, definition: text.slice(colon.index + 1).trim() };
+  // A bracketed head, or a dash before any colon, sets the head off first.
+  const other = BRACKETED_NOTE.exec(text) ?? DASHED_NOTE.exec(colon ? text.slice(0, colon.index) + '\n' : text);
+  const heads: [head: string, at: number, han: boolean][] = [];
+  if (other) heads.push([other[1] ?? '', other[0].length, true]);
+  if (colon) heads.push([text.slice(0, colon.index), colon.index + 1, false]);
+  for (const [head, at, han] of heads) {
+    const clean = cleanHead(head);
+    const unquoted = clean.replace(/[“"「][^“”"「」]*[”"」]/gu, '');
+    if (clean.length > 0 && [...clean].length <= MAX_HEAD && !/[。，；,;]/u.test(unquoted) && (!han || /\p{Script=Han}/u.test(clean))) {
+      return { head: clean, definition: text.slice(at).trim() };
     }
   }
   return { head: '', definition: text };

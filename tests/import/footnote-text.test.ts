@@ -64,3 +64,25 @@ describe('importFootnoteText', () => {
     expect(hasFootnoteMarkers(text)).toBe(expected);
   });
 });
+
+describe('footnote heads set off otherwise than by a colon', () => {
+  const read = (notes: string) =>
+    importFootnoteText(`清溪镇政府工作报告\n\n我们推进“三清”行动[footnoteRef:1]，落实“两通”工程[footnoteRef:2]，实施三年计划[footnoteRef:3]。\n\n${notes}`).entries.map((entry) => [entry.term, entry.definition]);
+
+  it('reads a head in brackets or before a dash, and leaves a dash after a digit to the definition', () => {
+    expect(read('[1: 【三清行动】清河道、清垃圾。]\n[2: 两通工程——通路、通车。]\n[3: 2012—2014年，用三年时间完成。]')).toEqual([
+      ['三清行动', '清河道、清垃圾。'],
+      ['两通工程', '通路、通车。'],
+      // No head of its own: the body's words before the mark name it.
+      ['三年计划', '2012—2014年，用三年时间完成。'],
+    ]);
+  });
+
+  it('keeps a colon head that has a dash after it, and a colon head without Chinese', () => {
+    expect(read('[1: 三清行动：清河道——清垃圾。]\n[2: 1+4+N：一个方案、四个行动、若干措施。]\n[3: 三年计划：三年完成。]')).toEqual([
+      ['三清行动', '清河道——清垃圾。'],
+      ['1+4+N', '一个方案、四个行动、若干措施。'],
+      ['三年计划', '三年完成。'],
+    ]);
+  });
+});
