@@ -32,6 +32,7 @@ describe('appendix shapes', () => {
     { name: 'two unnumbered entries on one line', appendix: '名词解释\n“三清”行动：清河道、清垃圾。“两通”工程：通路、通车。' },
     { name: 'page references after the head', appendix: '名词解释\n1.“三清”行动（P1）：清河道、清垃圾。\n2.“两通”工程（P3）：通路、通车。' },
     { name: 'heading glued to the last paragraph', appendix: '名词解释：1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。', glued: true },
+    { name: '词语解释 glued to the last paragraph', appendix: '词语解释：1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。', glued: true },
     { name: 'bold heads without a colon', appendix: '名词解释\n1．**“三清”行动** 清河道、清垃圾。\n2．**“两通”工程** 通路、通车。' },
     { name: 'heads set off by a space', appendix: '名词解释\n1.“三清”行动 清河道、清垃圾。\n2.“两通”工程　通路、通车。' },
     { name: 'markdown footnote definitions under a commented heading', appendix: '<!-- 名词解释 -->\n[^1]: “三清”行动：清河道、清垃圾。\n[^2]: “两通”工程：通路、通车。' },
