@@ -15,19 +15,34 @@ const LEADING_VERB = /^(?:建好|建设|落实|推进|做好|实施|打造|开�
 
 /**
  * A footnote's head set off otherwise than by a colon: in brackets (`【三区三线】指…`) or by a dash
- * (`三区三线——指…`, a dash after no digit).
+ * (`三区三线——指…`): the first dash outside quotes and brackets, after no digit (2012—2014年).
  */
 const BRACKETED_NOTE = /^[【〖]([^【】〖〗\n]{1,30})[】〗]\s*[：:]?\s*(?=\S)/u;
-const DASHED_NOTE = /^([^—\n]{1,30}?)(?<![0-9０-９])(?:——|—)\s*(?=\S)/u;
+
+/** The head before the first dash of `text` outside quotes and brackets, and where the definition starts. */
+function dashedNote(text: string): [head: string, at: number] | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length && i <= MAX_HEAD * 2; i++) {
+    const char = text[i]!;
+    if ('“「（(《'.includes(char)) depth += 1;
+    else if ('”」）)》'.includes(char)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && char === '—') {
+      const rest = text.slice(i).match(/^—+\s*/u)![0];
+      return /[0-9０-９]$/u.test(text.slice(0, i)) || i + rest.length >= text.length ? undefined : [text.slice(0, i), i + rest.length];
+    }
+  }
+  return undefined;
+}
 
 /** Splits note text `、六稳：稳就业、…` into head and definition; head is '' when there is none. */
 export function splitNote(content: string): { head: string; definition: string } {
   const text = content.replace(/^\s*[、,，.．]?\s*/u, '').trim();
   const colon = /[：:]/u.exec(text);
   // A bracketed head, or a dash before any colon, sets the head off first.
-  const other = BRACKETED_NOTE.exec(text) ?? DASHED_NOTE.exec(colon ? text.slice(0, colon.index) + '\n' : text);
+  const bracketed = BRACKETED_NOTE.exec(text);
+  const other: [string, number] | undefined = bracketed ? [bracketed[1] ?? '', bracketed[0].length] : dashedNote(colon ? text.slice(0, colon.index) : text);
   const heads: [head: string, at: number, han: boolean][] = [];
-  if (other) heads.push([other[1] ?? '', other[0].length, true]);
+  if (other) heads.push([...other, true]);
   if (colon) heads.push([text.slice(0, colon.index), colon.index + 1, false]);
   for (const [head, at, han] of heads) {
     const clean = cleanHead(head);

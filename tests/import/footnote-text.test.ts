@@ -86,3 +86,13 @@ describe('footnote heads set off otherwise than by a colon', () => {
     ]);
   });
 });
+
+describe('a dash inside quotes or brackets sets off no footnote head', () => {
+  it('reads the colon head of “A—B”工程 and of a span of years in brackets', () => {
+    const entries = importFootnoteText('清溪镇政府工作报告\n\n我们推进“山—水”工程[footnoteRef:1]，编制规划[footnoteRef:2]。\n\n[1: “山—水”工程：治山理水。]\n[2: 规划（2021—2025年）：五年规划。]').entries;
+    expect(entries.map((entry) => [entry.term, entry.definition])).toEqual([
+      ['山—水工程', '治山理水。'],
+      ['规划（2021—2025年）', '五年规划。'],
+    ]);
+  });
+});
