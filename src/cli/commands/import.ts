@@ -11,6 +11,7 @@ import type { MergeAction } from '../../import/glossary-merge';
 import { importReport } from '../../import/import-report';
 import type { CliCommand } from '../io';
 import { UsageError } from '../io';
+import { divisionNamed, loadPlaceIndex } from '../places';
 
 const HELP = `用法 / usage: policy-glossary import FILE [--out glossary/NAME.yaml] [--region 地方 PLACE] [--json] [--dry-run] [--force] [--include-known]
 
@@ -135,23 +136,12 @@ export async function writeAtomically(file: string, text: string): Promise<void>
 }
 
 /**
- * The division of the government that issued the report: `--region` as given (a name or a six-digit
- * code; an unknown one is a usage error), else read from the report (report-place.ts).
+ * The division of the government that issued the report: `--region` as given (a usage error when
+ * unknown), else read from the report (report-place.ts).
  */
 async function issuingPlace(given: string | undefined, relativePath: string, head: Partial<SourceDocument>, bytes: Uint8Array, file: string): Promise<Division | undefined> {
-  const [{ createPlaceIndex }, { loadDivisions }, { placeOfReport }, { reportBodyText }] = await Promise.all([
-    import('../../core/places'),
-    import('../../places/divisions'),
-    import('../../import/report-place'),
-    import('../../import/import-report'),
-  ]);
-  const places = createPlaceIndex(loadDivisions());
-  if (given !== undefined) {
-    const code = given.trim();
-    const division = /^\d{6}$/u.test(code) ? places.byCode(code) : places.resolve(code);
-    if (!division) throw new UsageError(`--region：无法识别的地名或区划代码 "${given}" / unknown place or code "${given}"`);
-    return division;
-  }
+  const [places, { placeOfReport }, { reportBodyText }] = await Promise.all([loadPlaceIndex(), import('../../import/report-place'), import('../../import/import-report')]);
+  if (given !== undefined) return divisionNamed(given, places);
   let text = '';
   try {
     text = reportBodyText(bytes, file) ?? '';

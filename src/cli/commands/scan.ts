@@ -9,13 +9,13 @@ import { chooseSense } from '../../core/sense-choice';
 import type { SenseKind } from '../../core/sense-choice';
 import { createSenseIndex } from '../../core/senses';
 import type { GlossaryPack, PackEntry, SourceDocument, SourceRegion, TextMatch } from '../../core/types';
-import { CENTRAL_CODE } from '../../core/types';
 import { existsSync, fileURLToPath, isUtf8, readFileSync, resolve } from '../builtins';
 import { openForReading } from '../fs-light';
 import { loadMatcherSource } from '../glossary-files';
 import type { StoredMatcher } from '../pack-cache';
 import type { CliCommand } from '../io';
 import { UsageError } from '../io';
+import { divisionNamed, loadPlaceIndex } from '../places';
 import { cutOffset, decodeCleanUtf8, decodeValidUtf8, decodeStored, cliMatcherOfDecoded, partStarts, readPart, rememberingFuzzyResolver, shiftMatches, SPLIT_MIN_BYTES, THREADS_ENV, twoThreadsWanted } from '../scan-parts';
 import { contextAfter, contextBefore, formatSummary, joinTallies, tally, type Tallies } from '../scan-summary';
 import type { PartJob, PartMessage } from '../scan-worker';
@@ -260,20 +260,6 @@ interface ScanMatch extends TextMatch {
   senses?: number;
 }
 
-async function loadPlaceIndex(): Promise<PlaceIndex> {
-  const [{ createPlaceIndex }, { loadDivisions }] = await Promise.all([import('../../core/places'), import('../../places/divisions')]);
-  return createPlaceIndex(loadDivisions());
-}
-
-/** The page region `--region` names: a six-digit code or a name as governments write it. */
-function regionOf(given: string, places: PlaceIndex): string {
-  const code = given.trim();
-  if (code === CENTRAL_CODE || /^(?:中央|国务院|中华人民共和国|全国)$/u.test(code)) return CENTRAL_CODE;
-  const division = /^\d{6}$/u.test(code) ? places.byCode(code) : places.resolve(code);
-  if (!division) throw new UsageError(`--region：无法识别的地名或区划代码 "${given}" / unknown place or code "${given}"`);
-  return division.code;
-}
-
 function sourceOf(entry: PackEntry, documents: readonly SourceDocument[]): MatchSource {
   const doc = documents[entry.doc];
   const year = doc?.year ?? (doc?.date ? Number(doc.date.slice(0, 4)) : undefined);
@@ -350,7 +336,7 @@ export const runScan: CliCommand = async (args, io) => {
     const source = await loadMatcherSource(parsed.glossaries, io.cwd, parsed.json || parsed.region !== undefined);
     // The division table is needed only to place `--region`; a plain scan never loads it.
     const places = parsed.region === undefined ? undefined : await loadPlaceIndex();
-    const region = parsed.region === undefined || places === undefined ? undefined : regionOf(parsed.region, places);
+    const region = parsed.region === undefined || places === undefined ? undefined : divisionNamed(parsed.region, places).code;
     // createMatcher's defaults (slogans and fuzzy near misses on), with lookups remembered.
     // A ready matcher when the default glossary has a fresh one: the same matches, nothing built.
     const decoded = source.compiled ? decodeStored(source.compiled) : undefined;
