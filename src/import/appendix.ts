@@ -4,7 +4,7 @@
 // `term：definition` lines), and each entry split into head and definition.
 import { buildEntries } from './entries';
 import { readReportHead } from './report-head';
-import { splitNote } from './notes';
+import { dashOutsideQuotes, splitNote } from './notes';
 import type { ImportOptions } from './options';
 import { cleanHead } from './term-forms';
 import type { ImportProblem, ImportResult, RawNote } from './types';
@@ -97,23 +97,14 @@ function bracketHead(line: string): { head: string; definition: string } | undef
  */
 function dashHead(text: string): { head: string; definition: string } | undefined {
   if (colonHead(text)) return undefined;
-  let depth = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i] ?? '';
-    if ('“「（(《'.includes(char)) depth += 1;
-    else if ('”」）)》'.includes(char)) depth = Math.max(0, depth - 1);
-    else if (depth > 0) continue;
-    else if (char === '：' || char === ':') return undefined;
-    else if (char === '—' || ((char === '－' || char === '-') && text[i + 1] === char)) {
-      const width = text[i + 1] === char ? 2 : 1;
-      const head = text.slice(0, i).trim();
-      const definition = text.slice(i + width).trim();
-      const bare = head.replace(/[“「][^“”「」]*[”」]/gu, '').replace(/[（(][^）)]*[）)]/gu, '');
-      if (definition.length === 0 || [...head].length > MAX_HEAD || !/[\u3400-\u9fff]/u.test(head) || /[0-9０-９]$/u.test(head)) return undefined;
-      return /[。，；！？,;!?、\s|]/u.test(bare) ? undefined : { head, definition };
-    }
-  }
-  return undefined;
+  const i = dashOutsideQuotes(text);
+  if (i === -1) return undefined;
+  const width = text[i + 1] === text[i] ? 2 : 1;
+  const head = text.slice(0, i).trim();
+  const definition = text.slice(i + width).trim();
+  const bare = head.replace(/[“「][^“”「」]*[”」]/gu, '').replace(/[（(][^）)]*[）)]/gu, '');
+  if (definition.length === 0 || [...head].length > MAX_HEAD || !/[\u3400-\u9fff]/u.test(head) || /[0-9０-９]$/u.test(head)) return undefined;
+  return /[。，；！？,;!?、\s|]/u.test(bare) ? undefined : { head, definition };
 }
 
 /** Position of the first colon outside “…” quotes, or -1. */

@@ -19,19 +19,31 @@ const LEADING_VERB = /^(?:建好|建设|落实|推进|做好|实施|打造|开�
  */
 const BRACKETED_NOTE = /^[【〖]([^【】〖〗\n]{1,30})[】〗]\s*[：:]?\s*(?=\S)/u;
 
-/** The head before the first dash of `text` outside quotes and brackets, and where the definition starts. */
-function dashedNote(text: string): [head: string, at: number] | undefined {
+/**
+ * Where the first dash of `text` outside quotes and brackets is: — (or, when `doubled`, －－ or --),
+ * within its first `limit` units; -1 when there is none, or a colon outside them comes first. The
+ * dash of `term——definition` heads (footnotes here, appendix entries in appendix.ts), never the one
+ * of （2021—2025年） or “山—水”.
+ */
+export function dashOutsideQuotes(text: string, doubled = true, limit = text.length): number {
   let depth = 0;
-  for (let i = 0; i < text.length && i <= MAX_HEAD * 2; i++) {
+  for (let i = 0; i < text.length && i <= limit; i++) {
     const char = text[i]!;
     if ('“「（(《'.includes(char)) depth += 1;
     else if ('”」）)》'.includes(char)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && char === '—') {
-      const rest = text.slice(i).match(/^—+\s*/u)![0];
-      return /[0-9０-９]$/u.test(text.slice(0, i)) || i + rest.length >= text.length ? undefined : [text.slice(0, i), i + rest.length];
-    }
+    else if (depth > 0) continue;
+    else if (char === '：' || char === ':') return -1;
+    else if (char === '—' || (doubled && (char === '－' || char === '-') && text[i + 1] === char)) return i;
   }
-  return undefined;
+  return -1;
+}
+
+/** The head before the first dash of `text` outside quotes and brackets, and where the definition starts. */
+function dashedNote(text: string): [head: string, at: number] | undefined {
+  const i = dashOutsideQuotes(text, false, MAX_HEAD * 2);
+  if (i === -1) return undefined;
+  const rest = text.slice(i).match(/^—+\s*/u)![0];
+  return /[0-9０-９]$/u.test(text.slice(0, i)) || i + rest.length >= text.length ? undefined : [text.slice(0, i), i + rest.length];
 }
 
 /** Splits note text `、六稳：稳就业、…` into head and definition; head is '' when there is none. */
