@@ -346,13 +346,14 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
     return { source, entries: [], problems: [{ severity: 'error', message: '找不到“名词解释”附录 / no 名词解释 appendix found' }] };
   }
   const firstLine = text.slice(0, start).split('\n').length;
-  const lines = text.slice(start).split(/\r?\n/u);
+  // Each line without its decoration, a table row as an entry line (asEntryLine): made once, as the
+  // loop reads the line after each.
+  const lines = text.slice(start).split(/\r?\n/u).map((raw) => asEntryLine(stripDecoration(raw)));
   const problems: ImportProblem[] = [];
   const entries: { entry: NumberedLine; line: number }[] = [];
   let mode: 'numbered' | 'unnumbered' | undefined;
   let preamble = 0;
-  for (const [index, raw] of lines.entries()) {
-    const line = asEntryLine(stripDecoration(raw));
+  for (const [index, line] of lines.entries()) {
     if (line.length === 0) continue;
     const lineNumber = firstLine + index;
     const expected = (entries.at(-1)?.entry.number ?? 0) + 1;
@@ -372,7 +373,9 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
       if (preamble > MAX_PREAMBLE_LINES) break;
       continue;
     }
-    const nextLine = lines.slice(index + 1).map((next) => asEntryLine(stripDecoration(next))).find((candidate) => candidate.length > 0) ?? '';
+    let next = index + 1;
+    while (next < lines.length && lines[next]!.length === 0) next++;
+    const nextLine = lines[next] ?? '';
     const termBeforePair = mode !== 'numbered' && !/[：:。，；]/u.test(line) && [...line].length <= MAX_HEAD && PAIR_START.test(nextLine);
     // A term alone on its line, its definition on the next (termThenSentence).
     const termAlone = mode !== 'numbered' && !termBeforePair && termThenSentence(line, nextLine);
