@@ -80,6 +80,8 @@ function readPage(html: string, links: FootnoteLinks): { body: string; notes: Ma
   let skipDepth = 0;
   // Table cells open (td, th): see onopentag.
   let cellDepth = 0;
+  /** What a block element's edge adds: a line break, or a space inside a table cell (not its row or table). */
+  const blockEdge = (name: string): string => (cellDepth > 0 && name !== 'tr' && name !== 'table' ? ' ' : '\n');
   let refDepth = 0;
   let pendingRef: number | undefined;
   let backLinkDepth = 0;
@@ -103,7 +105,7 @@ function readPage(html: string, links: FootnoteLinks): { body: string; notes: Ma
         if (name === 'td' || name === 'th') {
           cellDepth += 1;
           emit(' | ');
-        } else if (BLOCKS.has(name)) emit(cellDepth > 0 && name !== 'tr' && name !== 'table' ? ' ' : '\n');
+        } else if (BLOCKS.has(name)) emit(blockEdge(name));
         const noteNumber = numberOf.get(attribs.id ?? '') ?? numberOf.get(attribs.name ?? '');
         if (noteNumber !== undefined && !notes.has(noteNumber) && noteStack.length === 0) {
           const holder = INLINE.has(name) ? [...open].reverse().find((element) => !INLINE.has(element.tag)) : undefined;
@@ -136,7 +138,7 @@ function readPage(html: string, links: FootnoteLinks): { body: string; notes: Ma
         }
         if (SKIPPED.has(name)) skipDepth = Math.max(0, skipDepth - 1);
         if (name === 'td' || name === 'th') cellDepth = Math.max(0, cellDepth - 1);
-        else if (BLOCKS.has(name)) emit(cellDepth > 0 && name !== 'tr' && name !== 'table' ? ' ' : '\n');
+        else if (BLOCKS.has(name)) emit(blockEdge(name));
         const note = noteStack.at(-1);
         if (note && note.depth === depth && note.tag === name) {
           noteStack.pop();
