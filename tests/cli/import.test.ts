@@ -208,6 +208,12 @@ describe('policy-glossary import: the issuing place', () => {
     expect(await sourceOf('glossary/yz.yaml')).toMatchObject({ region: { code: '431100', name: '永州市', level: 'city' }, year: 2024 });
   });
 
+  it('reads the place from the congress its dateline names when the title and 我代表 do not', async () => {
+    await writeFile(path.join(dir, 'c.txt'), report.replace('2024年永州市政府工作报告', '政府工作报告\n——2024年1月10日在永州市第六届人民代表大会第四次会议上'));
+    expect((await cli('import', 'c.txt')).code).toBe(0);
+    expect((await sourceOf('glossary/c.yaml'))?.region?.code).toBe('431100');
+  });
+
   it('takes --region as given, by name or by code', async () => {
     await writeFile(path.join(dir, 'yz.txt'), report);
     expect((await cli('import', 'yz.txt', '--region', '湖南省', '--out', 'a/yz.yaml')).code).toBe(0);

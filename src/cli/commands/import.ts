@@ -142,13 +142,16 @@ export async function writeAtomically(file: string, text: string): Promise<void>
 async function issuingPlace(given: string | undefined, relativePath: string, head: Partial<SourceDocument>, bytes: Uint8Array, file: string): Promise<Division | undefined> {
   const [places, { placeOfReport }, { reportBodyText }] = await Promise.all([loadPlaceIndex(), import('../../import/report-place'), import('../../import/import-report')]);
   if (given !== undefined) return divisionNamed(given, places);
+  const named = placeOfReport(relativePath, head, places);
+  if (named) return named;
+  // Only the dateline's congress is left, in the body text: decoded again only for it.
   let text = '';
   try {
     text = reportBodyText(bytes, file) ?? '';
   } catch {
     // Undecodable bytes were already reported by the importer.
   }
-  return placeOfReport(relativePath, head, places, text.slice(0, 12000));
+  return placeOfReport('', {}, places, text.slice(0, 12000));
 }
 
 /** `policy-glossary import`. */
