@@ -2,7 +2,7 @@
 // the CLI into plain JavaScript in dist/cli with esbuild (the bundler vite ships), so the installed
 // command runs no TypeScript compiler, and compiles the project's glossary into dist/cli's caches
 // (the pack and the ready matcher, src/cli/pack-cache.ts).
-import { mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -44,6 +44,9 @@ export async function buildCli(outdir = CLI_DIR): Promise<void> {
     // namespace in every command's start (src/cli/builtins.ts).
     banner: { js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);" },
   });
+  // pdf.js's CJK character maps, for PDFs whose fonts use a predefined encoding (src/cli/pdf-reader.ts
+  // looks for them beside the compiled CLI: an installed package has no pdfjs-dist).
+  cpSync(join(root, 'node_modules', 'pdfjs-dist', 'cmaps'), join(outdir, 'pdf-cmaps'), { recursive: true });
 }
 
 /**

@@ -3,15 +3,30 @@
 // exact, definition exact after whitespace normalisation), per folder and for the dev (≤2020) and
 // held-out (2021+) years, and whether scanning a report's body with its own imported appendix finds
 // the appendix terms. Corpus text is read at run time only; nothing of it is written to the project.
-// Flags: --formats md,txt (default all four), --failures N (how many failures to list, default 60).
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+// Flags: --formats md,txt (default md,txt,html,docx), --failures N (how many failures to list,
+// default 60), --every N (read only every Nth report, e.g. for the slow PDF formats), --only TEXT
+// (only the reports whose path contains TEXT).
+// PDF formats (asked for with --formats; each report made into a PDF here, none kept):
+//   pdf       the HTML printed by headless Chromium, set as a government document (仿宋-like serif,
+//             16 pt, first lines indented, page numbers in the foot);
+//   pdf-word  the .docx converted by LibreOffice (soffice), as a Word user's export; skipped
+//             without soffice.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
+import type { Browser } from 'puppeteer-core';
+import { readPdfText } from '../src/cli/pdf-reader';
 import { compileGlossaryPack } from '../src/core/glossary-compile';
 import { createMatcher } from '../src/core/matcher';
 import type { GlossaryEntry } from '../src/core/types';
 import { findAppendix } from '../src/import/appendix';
 import { importReport } from '../src/import/import-report';
+import { importPdfText } from '../src/import/pdf-import';
+import type { ImportResult } from '../src/import/types';
+import { CHROMIUM_PATH, launchBrowser } from '../tests/e2e/support/browsers';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 
@@ -33,8 +48,9 @@ const EXPECTED_ENTRIES: Readonly<Record<string, number>> = {
   'chengdu/2025.md': 46, 'chengdu/2026.md': 40,
 };
 
-type Format = 'md' | 'txt' | 'html' | 'docx';
-const FORMATS: readonly Format[] = ['md', 'txt', 'html', 'docx'];
+type Format = 'md' | 'txt' | 'html' | 'docx' | 'pdf' | 'pdf-word';
+const FORMATS: readonly Format[] = ['md', 'txt', 'html', 'docx', 'pdf', 'pdf-word'];
+const DEFAULT_FORMATS: readonly Format[] = ['md', 'txt', 'html', 'docx'];
 
 /** One appendix entry as a plain reading of the text gives it: the head before the colon and the rest. */
 interface ReferenceEntry {
@@ -216,11 +232,60 @@ async function markdownToDocx(markdown: string): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] })));
 }
 
+/** The printed look of a government document: serif, 16 pt, first lines indented, numbered pages. */
+const PRINT_STYLE =
+  '<style>body{font-family:"Noto Serif CJK SC",serif;font-size:16pt;line-height:1.55;margin:0} p{text-indent:2em;margin:0;text-align:justify} h1{font-size:22pt;text-align:center;font-weight:normal}</style>';
+
+let printer: Promise<Browser> | undefined;
+
+async function markdownToPdf(markdown: string): Promise<Uint8Array> {
+  printer ??= launchBrowser('chromium').then((launched) => launched.browser);
+  const page = await (await printer).newPage();
+  try {
+    await page.setContent(markdownToHtml(markdown).replace('</head>', `${PRINT_STYLE}</head>`), { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return new Uint8Array(
+      await page.pdf({
+        format: 'A4',
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: '<div style="font-size:12pt;width:100%;text-align:center">— <span class="pageNumber"></span> —</div>',
+        margin: { top: '37mm', bottom: '35mm', left: '28mm', right: '26mm' },
+      }),
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+const hasSoffice = (): boolean => spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
+
+/** The .docx variant converted to PDF by LibreOffice. */
+async function markdownToWordPdf(markdown: string): Promise<Uint8Array> {
+  const dir = mkdtempSync(join(tmpdir(), 'pg-eval-pdf-'));
+  try {
+    writeFileSync(join(dir, 'report.docx'), await markdownToDocx(markdown));
+    const converted = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')], { stdio: 'ignore', timeout: 120_000 });
+    if (converted.status !== 0) throw new Error(`soffice exited ${converted.status}`);
+    return new Uint8Array(readFileSync(join(dir, 'report.pdf')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function variant(markdown: string, format: Format): Promise<{ input: Uint8Array | string; name: string }> {
   if (format === 'md') return { input: markdown, name: 'report.md' };
   if (format === 'txt') return { input: markdownToText(markdown), name: 'report.txt' };
   if (format === 'html') return { input: markdownToHtml(markdown), name: 'report.html' };
+  if (format === 'pdf') return { input: await markdownToPdf(markdown), name: 'report.pdf' };
+  if (format === 'pdf-word') return { input: await markdownToWordPdf(markdown), name: 'report.pdf' };
   return { input: await markdownToDocx(markdown), name: 'report.docx' };
+}
+
+/** The importer on one variant, as the CLI runs it (a PDF read by pdf.js first). */
+async function importVariant(input: Uint8Array | string, name: string): Promise<ImportResult> {
+  if (!name.endsWith('.pdf') || typeof input === 'string') return importReport(input, name);
+  return importPdfText(await readPdfText(input, name));
 }
 
 /** Occurrences of the appendix's terms in the body, leftmost-longest, found with indexOf. */
@@ -293,7 +358,17 @@ export async function runImportEval(): Promise<void> {
     console.log(`跳过：找不到语料 ${CORPUS} / skipped: corpus not found`);
     return;
   }
-  const formats = (argValue('--formats')?.split(',') ?? FORMATS).filter((format): format is Format => FORMATS.includes(format as Format));
+  let formats = (argValue('--formats')?.split(',') ?? DEFAULT_FORMATS).filter((format): format is Format => FORMATS.includes(format as Format));
+  if (formats.includes('pdf') && !existsSync(CHROMIUM_PATH)) {
+    console.log(`pdf: 跳过，没有 ${CHROMIUM_PATH} / skipped, no Chromium`);
+    formats = formats.filter((format) => format !== 'pdf');
+  }
+  if (formats.includes('pdf-word') && !hasSoffice()) {
+    console.log('pdf-word: 跳过，没有 LibreOffice（soffice）/ skipped, no LibreOffice');
+    formats = formats.filter((format) => format !== 'pdf-word');
+  }
+  const every = Math.max(1, Number(argValue('--every') ?? 1));
+  const only = argValue('--only');
   const failureLimit = Number(argValue('--failures') ?? 60);
   const failures: string[] = [];
   const sanity: string[] = [];
@@ -303,7 +378,8 @@ export async function runImportEval(): Promise<void> {
   let occurrencesTotal = 0;
   let foundTotal = 0;
   const scanMisses: string[] = [];
-  for (const file of corpusFiles()) {
+  for (const [index, file] of corpusFiles().entries()) {
+    if (index % every !== 0 || (only !== undefined && !file.includes(only))) continue;
     const markdown = readFileSync(`${CORPUS}${file}`, 'utf8');
     const reference = referenceEntries(markdown);
     const handCount = EXPECTED_ENTRIES[file];
@@ -317,7 +393,7 @@ export async function runImportEval(): Promise<void> {
     let mdEntries: GlossaryEntry[] = [];
     for (const format of formats) {
       const { input, name: fileName } = await variant(markdown, format);
-      const result = importReport(input, fileName);
+      const result = await importVariant(input, fileName);
       if (format === 'md') mdEntries = result.entries;
       const used = new Set<GlossaryEntry>();
       let good = 0;
@@ -391,6 +467,7 @@ export async function runImportEval(): Promise<void> {
     console.log(`\n正文中未找到 / body occurrences not found (${scanMisses.length}):`);
     for (const miss of scanMisses.slice(0, failureLimit)) console.log(`  ${miss}`);
   }
+  if (printer) await (await printer).close();
   const worst = Math.min(...[...byFormat.values()].map((tally) => tally.recovered / Math.max(1, tally.reference)));
   if (worst < 0.98 || foundTotal / Math.max(1, occurrencesTotal) < 0.99) process.exitCode = 1;
 }

@@ -1,13 +1,15 @@
-// Options page: import a report (.docx / .txt / .md / .html) with the same importer as
+// Options page: import a report (.docx / .pdf / .txt / .md / .html) with the same importer as
 // `policy-glossary import`, review the extracted entries (skip a row; edit term, items one per
 // line, definition and a note; see each one's footnote or appendix number and whether the glossary
 // already has the term), and save them as a glossary pack of the user's, validated like any
 // imported file. A failed save keeps the preview and every edit.
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { stringify } from 'yaml';
 import type { GlossaryEntry, GlossaryFile, SourceDocument } from '../core/types';
+import { DocumentTextError } from '../import/decode';
 import { importReport, IMPORT_EXTENSIONS } from '../import/import-report';
-import type { ImportProblem } from '../import/types';
+import type { ImportProblem, ImportResult } from '../import/types';
 import { FileDrop } from './file-drop';
 import { knownTerms, type KnownTerm } from './glossary-access';
 import { importGlossaryText, type ImportOutcome } from './import-file';
@@ -21,9 +23,27 @@ export interface ReportPreview {
   problems: ImportProblem[];
 }
 
-/** Runs the report importer on a file's bytes; ids avoid `reservedIds`. */
-export function previewReport(fileName: string, bytes: Uint8Array, reservedIds: Iterable<string>): ReportPreview {
-  const result = importReport(bytes, fileName, { reservedIds });
+/** Report files the section reads: the importer's and PDFs. */
+const REPORT_EXTENSIONS = [...IMPORT_EXTENSIONS, '.pdf'];
+
+/**
+ * A PDF imported with the extension's own pdf.js (the viewer's, its character maps among the
+ * extension's files); one that cannot be read gives the importer's kind of error.
+ */
+async function importPdfReport(fileName: string, bytes: Uint8Array, reservedIds: Iterable<string>): Promise<ImportResult> {
+  const [{ openPdf }, { readPdfDocument }, { importPdfText }] = await Promise.all([import('../pdf/pdfjs'), import('../import/pdf-document'), import('../import/pdf-import')]);
+  try {
+    const text = await readPdfDocument(await openPdf(bytes, `${browser.runtime.getURL('/')}pdfjs/`), fileName);
+    return importPdfText(text, { reservedIds });
+  } catch (error) {
+    if (!(error instanceof DocumentTextError)) throw error;
+    return { source: {}, entries: [], problems: [{ severity: 'error', message: error.reason }] };
+  }
+}
+
+/** Runs the report importer on a file's bytes (a PDF read first); ids avoid `reservedIds`. */
+export async function previewReport(fileName: string, bytes: Uint8Array, reservedIds: Iterable<string>): Promise<ReportPreview> {
+  const result = fileName.toLowerCase().endsWith('.pdf') ? await importPdfReport(fileName, bytes, reservedIds) : importReport(bytes, fileName, { reservedIds });
   const source: SourceDocument = { kind: 'footnotes', ...result.source, title: result.source.title ?? fileName };
   return { fileName, source, entries: result.entries, problems: result.problems };
 }
@@ -82,7 +102,10 @@ export function ReportImport({ t, reservedIds, onSaved }: ReportImportProps) {
 
   const read = async (file: File): Promise<void> => {
     setOutcome(undefined);
-    const next = previewReport(file.name, new Uint8Array(await file.arrayBuffer()), reservedIds);
+    const next = await previewReport(file.name, new Uint8Array(await file.arrayBuffer()), reservedIds).catch(
+      // Whatever goes wrong reading the file is shown where its preview would be.
+      (error: unknown): ReportPreview => ({ fileName: file.name, source: { kind: 'footnotes', title: file.name }, entries: [], problems: [{ severity: 'error', message: error instanceof Error ? error.message : String(error) }] }),
+    );
     setPreview(next);
     setRows(rowsOf(next.entries));
     setKnown(await knownTerms(next.entries.map((e) => e.term)).catch(() => new Map<string, KnownTerm>()));
@@ -110,7 +133,7 @@ export function ReportImport({ t, reservedIds, onSaved }: ReportImportProps) {
   return (
     <div data-section="report-import">
       <p class="pg-hint">{t.importReportHint}</p>
-      <FileDrop t={t} label={t.importReport} accept={IMPORT_EXTENSIONS} action="import-report" onFile={(file) => void read(file)} />
+      <FileDrop t={t} label={t.importReport} accept={REPORT_EXTENSIONS} action="import-report" onFile={(file) => void read(file)} />
       {preview && (
         <div class="pg-result">
           <p class="pg-status">

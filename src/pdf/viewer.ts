@@ -20,7 +20,8 @@ import { askBackground } from '../extension/respond';
 import { createEntryRequests, loadViewerGlossary, loadViewerMatcher, watchViewerGlossary } from './data';
 import { findInDocument, firstHitFrom, foldQuery, type FindHit } from './find';
 import { pdfClues, pdfFileName, pdfUrlFromSearch } from './pdf-link';
-import { pageText, unifyCjk } from './pdf-text';
+import { unifyCjk } from '../core/cjk-lookalikes';
+import { pageText } from './pdf-text';
 import { classifyOpenError, openPdf, pdfjs, type PDFDocumentProxy, type PDFPageProxy, type TextLayer } from './pdfjs';
 import { viewerStrings, type ViewerStrings } from './strings';
 

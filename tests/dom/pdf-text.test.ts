@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { findInDocument, findInPage, firstHitFrom, foldQuery } from '../../src/pdf/find';
 import { isPdfUrl, pdfFileName, pdfUrlFromSearch, viewerUrl } from '../../src/pdf/pdf-link';
-import { pageText, unifyCjk } from '../../src/pdf/pdf-text';
+import { unifyCjk } from '../../src/core/cjk-lookalikes';
+import { pageText } from '../../src/pdf/pdf-text';
 
 describe('isPdfUrl', () => {
   it.each([

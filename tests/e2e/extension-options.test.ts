@@ -238,6 +238,32 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     expect(await record.evaluate((li) => li.textContent)).toMatch(/18 条/);
   });
 
+  it('imports a report published as PDF: its 名词解释 appendix read with the extension’s own pdf.js', async () => {
+    await options.bringToFront();
+    const input = (await options.$('input[data-action="import-report"]')) as ElementHandle<HTMLInputElement>;
+    expect(await input.evaluate((element) => element.accept.split(',').includes('.pdf'))).toBe(true);
+    await input.uploadFile(join(ROOT, 'tests', 'fixtures', 'import', 'pdf', 'appendix-report.pdf'));
+    // What the section shows, for the message when the preview does not come.
+    let shown = '';
+    const rows = await waitFor(async () => {
+      const read = await options.$$eval('[data-list="report-entries"] > li', (items) =>
+        items.map((item) => [item.querySelector<HTMLInputElement>('input[type="text"]')?.value, item.querySelector<HTMLTextAreaElement>('textarea[name="definition"]')?.value]),
+      );
+      shown = await options.$eval('[data-section="report-import"]', (section) => section.textContent ?? '');
+      return read.length > 0 && read[0]![0] === '三清行动' ? read : null;
+    }, 'the PDF’s preview', SLOW).catch((error: Error) => {
+      throw new Error(`${error.message}; the section shows: ${shown.slice(0, 300)}`);
+    });
+    expect(rows).toEqual([
+      ['三清行动', '清垃圾、清河道、清违建。'],
+      ['四送', '送政策、送技术、送资金、送服务，组织干部定期走访村组和企业，帮助解决生产生活中的实际困难。'],
+      ['两会一评', '党员议事会、居民恳谈会、群众满意度测评制度。'],
+      ['清溪驿站', '指在每个村设立的便民服务点，提供代办、咨询和临时休息等服务。'],
+    ]);
+    expect(await options.$eval('[data-list="report-entries"] > li:first-child [data-field="mark"]', (e) => e.textContent)).toBe('名词解释第 1 条');
+    expect(await options.$eval('[data-section="report-import"] .pg-status b', (e) => e.textContent)).toBe('清溪镇二〇二三年政府工作情况报告（书面）');
+  });
+
   it('“add to my glossary” on an unknown slogan opens the entry form prefilled, and the saved entry explains the term', async () => {
     const { tab, point } = await hoverTerm('/slogan.html', '四个严实', 'the unknown slogan marked');
     const unknown = await waitFor(() => tooltipText(tab), 'the unknown slogan’s tooltip');

@@ -19,8 +19,8 @@ const REPORT = [
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('importing a report on the options page', () => {
-  it('extracts the footnoted terms for preview, with ids clear of the reserved ones', () => {
-    const preview = previewReport('report.txt', bytes(REPORT), ['liu-wen']);
+  it('extracts the footnoted terms for preview, with ids clear of the reserved ones', async () => {
+    const preview = await previewReport('report.txt', bytes(REPORT), ['liu-wen']);
     expect(preview.entries.map((e) => [e.term, e.items?.length, e.source?.footnote])).toEqual([
       ['六稳', 6, 1],
       ['六保', 6, 2],
@@ -30,7 +30,7 @@ describe('importing a report on the options page', () => {
   });
 
   it('saves the edited preview as a pack that pages use', async () => {
-    const preview = previewReport('report.txt', bytes(REPORT), []);
+    const preview = await previewReport('report.txt', bytes(REPORT), []);
     preview.entries[1] = { ...preview.entries[1]!, definition: '改过的释义' };
     expect(await saveReportPreview(preview)).toEqual({ ok: true, entries: 2 });
     expect((await listPacks()).map((r) => r.name)).toEqual(['report.yaml']);
@@ -41,7 +41,7 @@ describe('importing a report on the options page', () => {
   });
 
   it('saves nothing when an edit breaks an entry', async () => {
-    const preview = previewReport('report.txt', bytes(REPORT), []);
+    const preview = await previewReport('report.txt', bytes(REPORT), []);
     preview.entries[0] = { ...preview.entries[0]!, term: '' };
     const outcome = await saveReportPreview(preview);
     expect(outcome.ok).toBe(false);
@@ -50,16 +50,16 @@ describe('importing a report on the options page', () => {
   });
 
   it.each([
-    ['a file type the importer does not read', 'report.pdf', REPORT],
+    ['a file type the importer does not read', 'report.odt', REPORT],
     ['a text without footnotes or appendix', 'plain.txt', '今天天气很好。'],
-  ])('shows no entries for %s', (_name, fileName, text) => {
-    expect(previewReport(fileName, bytes(text), []).entries).toEqual([]);
+  ])('shows no entries for %s', async (_name, fileName, text) => {
+    expect((await previewReport(fileName, bytes(text), [])).entries).toEqual([]);
   });
 });
 
 describe('editing the preview', () => {
   it('skipped rows are left out; items are split at line ends, not at 、; an empty note goes', async () => {
-    const preview = previewReport('report.txt', bytes(REPORT), []);
+    const preview = await previewReport('report.txt', bytes(REPORT), []);
     const rows = rowsOf(preview.entries);
     expect(rows[0]?.itemsText.split('\n')).toEqual(preview.entries[0]?.items);
     // Six items, one of them holding a 、 of its own.
@@ -74,21 +74,21 @@ describe('editing the preview', () => {
   });
 
   it('an edit that breaks the entry is refused with file, line and reason (the preview keeps it)', async () => {
-    const rows = rowsOf(previewReport('report.txt', bytes(REPORT), []).entries);
+    const rows = rowsOf((await previewReport('report.txt', bytes(REPORT), [])).entries);
     rows[0] = { ...rows[0]!, itemsText: '稳就业\n稳金融' };
-    const outcome = await saveReportPreview({ ...previewReport('report.txt', bytes(REPORT), []), entries: rowsToEntries(rows) });
+    const outcome = await saveReportPreview({ ...(await previewReport('report.txt', bytes(REPORT), [])), entries: rowsToEntries(rows) });
     expect(outcome.ok ? [] : outcome.problems).toEqual([expect.stringMatching(/^report\.yaml:\d+:\d+: items 有 2 项/)]);
     expect(await listPacks()).toEqual([]);
   });
 
-  it('a note typed into the preview is saved with the entry', () => {
-    const rows = rowsOf(previewReport('report.txt', bytes(REPORT), []).entries);
+  it('a note typed into the preview is saved with the entry', async () => {
+    const rows = rowsOf((await previewReport('report.txt', bytes(REPORT), [])).entries);
     rows[1] = { ...rows[1]!, entry: { ...rows[1]!.entry, note: '原文“大事项决策”应为“重大事项决策”' } };
     expect(rowsToEntries(rows)[1]?.note).toBe('原文“大事项决策”应为“重大事项决策”');
   });
 
-  it('emptied items drop the field rather than saving an empty list', () => {
-    const rows = rowsOf(previewReport('report.txt', bytes(REPORT), []).entries).map((row) => ({ ...row, itemsText: '\n  \n' }));
+  it('emptied items drop the field rather than saving an empty list', async () => {
+    const rows = rowsOf((await previewReport('report.txt', bytes(REPORT), [])).entries).map((row) => ({ ...row, itemsText: '\n  \n' }));
     expect(rowsToEntries(rows).every((e) => e.items === undefined)).toBe(true);
   });
 });

@@ -77,6 +77,14 @@ describe('npm package', () => {
     expect(cli('validate', 'mine.yaml').status).toBe(0);
   });
 
+  it('imports a report published as PDF with the pdf.js it carries (the installed folder has no pdfjs-dist)', () => {
+    expect(existsSync(join(app, 'node_modules', 'pdfjs-dist'))).toBe(false);
+    copyFileSync(join(root, 'tests', 'fixtures', 'import', 'pdf', 'appendix-report.pdf'), join(app, 'report.pdf'));
+    const imported = cli('import', 'report.pdf', '--json');
+    expect(imported.status, imported.stderr).toBe(0);
+    expect((JSON.parse(imported.stdout) as { term: string }[]).map((entry) => entry.term)).toEqual(['三清行动', '四送', '两会一评', '清溪驿站']);
+  });
+
   it('exports the matcher (policy-glossary/core) and the widget API (policy-glossary/widget)', () => {
     writeFileSync(
       join(app, 'use.mjs'),

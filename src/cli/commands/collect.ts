@@ -8,11 +8,11 @@ import { createPlaceIndex, shortNamesOf } from '../../core/places';
 import type { GlossaryEntry, SourceDocument } from '../../core/types';
 import { surfaceKey } from '../../core/glossary-validate';
 import { GlossaryMergeError, mergeIntoGlossary } from '../../import/glossary-merge';
-import { importReport, IMPORT_EXTENSIONS } from '../../import/import-report';
 import { loadDivisions } from '../../places/divisions';
 import { placeOfReport } from '../../import/report-place';
 import type { CliCommand, CliIO } from '../io';
 import { UsageError } from '../io';
+import { importReportFile, REPORT_EXTENSIONS } from '../report-files';
 import { writeAtomically } from './import';
 
 const HELP = `用法 / usage: policy-glossary collect 报告文件夹 REPORTS-DIR [--out glossary/collection] [--max-year N] [--dry-run]
@@ -74,7 +74,7 @@ async function findReports(dir: string): Promise<string[]> {
       if (entry.name.startsWith('.')) continue;
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (IMPORT_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext)) && !/^readme\./iu.test(entry.name)) found.push(full);
+      else if (REPORT_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext)) && !/^readme\./iu.test(entry.name)) found.push(full);
     }
   };
   await walk(dir);
@@ -149,7 +149,7 @@ async function collectOne(
   const shown = path.relative(io.cwd, file) || file;
   const rel = path.relative(path.resolve(io.cwd, args.dir), file);
   const bytes = new Uint8Array(await readFile(file));
-  const result = importReport(bytes, file);
+  const { result, pdfBody } = await importReportFile(bytes, file);
   const head = result.source;
   const year = yearOfReport(file, head);
   if (args.maxYear !== undefined && year !== undefined && year > args.maxYear) return;
@@ -172,7 +172,7 @@ async function collectOne(
     tally.skipped += 1;
     return;
   }
-  const division = placeOfReport(rel, head, places, new TextDecoder('utf-8').decode(bytes.subarray(0, 12000)));
+  const division = placeOfReport(rel, head, places, pdfBody?.slice(0, 12000) ?? new TextDecoder('utf-8').decode(bytes.subarray(0, 12000)));
   if (!division) {
     problem('错误 error: 无法确定发布报告的政府（路径、标题和“我代表…人民政府”都没有可识别的地名）/ cannot tell which government issued the report');
     tally.failed += 1;

@@ -8,14 +8,14 @@ import type { Division } from '../../core/places';
 import type { SourceDocument } from '../../core/types';
 import { GlossaryMergeError, mergeIntoGlossary } from '../../import/glossary-merge';
 import type { MergeAction } from '../../import/glossary-merge';
-import { importReport } from '../../import/import-report';
 import type { CliCommand } from '../io';
 import { UsageError } from '../io';
 import { divisionNamed, loadPlaceIndex } from '../places';
+import { importReportFile, reportBodyTextOf } from '../report-files';
 
 const HELP = `用法 / usage: policy-glossary import FILE [--out glossary/NAME.yaml] [--region 地方 PLACE] [--json] [--dry-run] [--force] [--include-known]
 
-从报告（.docx .txt .md .html）导入脚注或“名词解释”中的术语，写入术语表 YAML 文件。
+从报告（.docx .pdf .txt .md .html）导入脚注或“名词解释”中的术语，写入术语表 YAML 文件。
 Imports the terms a report explains (footnotes or its 名词解释 appendix) into a glossary file.
 
   --out FILE   写入的术语表文件（默认 glossary/<报告文件名>.yaml）/ glossary file to write
@@ -139,15 +139,15 @@ export async function writeAtomically(file: string, text: string): Promise<void>
  * The division of the government that issued the report: `--region` as given (a usage error when
  * unknown), else read from the report (report-place.ts).
  */
-async function issuingPlace(given: string | undefined, relativePath: string, head: Partial<SourceDocument>, bytes: Uint8Array, file: string): Promise<Division | undefined> {
-  const [places, { placeOfReport }, { reportBodyText }] = await Promise.all([loadPlaceIndex(), import('../../import/report-place'), import('../../import/import-report')]);
+async function issuingPlace(given: string | undefined, relativePath: string, head: Partial<SourceDocument>, bytes: Uint8Array, file: string, pdfBody?: string): Promise<Division | undefined> {
+  const [places, { placeOfReport }] = await Promise.all([loadPlaceIndex(), import('../../import/report-place')]);
   if (given !== undefined) return divisionNamed(given, places);
   const named = placeOfReport(relativePath, head, places);
   if (named) return named;
   // Only the dateline's congress is left, in the body text: decoded again only for it.
-  let text = '';
+  let text = pdfBody ?? '';
   try {
-    text = reportBodyText(bytes, file) ?? '';
+    if (pdfBody === undefined) text = (await reportBodyTextOf(bytes, file)) ?? '';
   } catch {
     // Undecodable bytes were already reported by the importer.
   }
@@ -172,7 +172,7 @@ export const runImport: CliCommand = async (args, io) => {
   const stem = path.basename(input).replace(/\.[^.]+$/u, '');
   const out = path.resolve(io.cwd, parsed.out ?? path.join('glossary', `${stem}.yaml`));
   const neighbours = parsed.json ? { ids: new Set<string>(), terms: new Map<string, string>() } : await readNeighbours(out);
-  const result = importReport(bytes, input, { reservedIds: neighbours.ids });
+  const { result, pdfBody } = await importReportFile(bytes, input, { reservedIds: neighbours.ids });
   for (const problem of result.problems) {
     const where = problem.line === undefined ? display(input) : `${display(input)}:${problem.line}`;
     io.stderr(`${where}: ${problem.severity === 'error' ? '错误 error' : '警告 warning'}: ${problem.message}\n`);
@@ -202,7 +202,7 @@ export const runImport: CliCommand = async (args, io) => {
     return 0;
   }
   const found = result.source;
-  const division = await issuingPlace(parsed.region, path.relative(io.cwd, input), found, bytes, input);
+  const division = await issuingPlace(parsed.region, path.relative(io.cwd, input), found, bytes, input, pdfBody);
   if (!division) {
     io.stderr(`${display(input)}: 提示 note: 未能确定发布机关所在地，释义不带地区；可用 --region 指定 / the issuing place is unknown, so the definitions carry none; give it with --region\n`);
   }

@@ -7,13 +7,13 @@ import { createMatcher } from '../../core/matcher';
 import type { SourceDocument } from '../../core/types';
 import { GlossaryMergeError, mergeIntoGlossary } from '../../import/glossary-merge';
 import { DocumentTextError } from '../../import/decode';
-import { reportBodyText } from '../../import/import-report';
 import type { MissingTerm } from '../../import/missing-terms';
 import { findMissingTerms, stubEntry } from '../../import/missing-terms';
 import { createSlugger } from '../../import/slug';
 import { loadGlossaryPack } from '../glossary-files';
 import type { CliCommand } from '../io';
 import { UsageError } from '../io';
+import { reportBodyTextOf } from '../report-files';
 import { writeAtomically } from './import';
 
 const HELP = `用法 / usage: policy-glossary missing FILE… [--glossary PATH]… [--stub FILE]
@@ -91,12 +91,12 @@ export const runMissing: CliCommand = async (args, io) => {
     });
     let text: string | undefined;
     try {
-      text = reportBodyText(new Uint8Array(bytes), file);
+      text = await reportBodyTextOf(new Uint8Array(bytes), file);
     } catch (error) {
       if (error instanceof DocumentTextError) throw new UsageError(error.message);
       throw error;
     }
-    if (text === undefined) throw new UsageError(`${file}: 无法读取此类文件 / cannot read this kind of file (.txt .md .html .docx)`);
+    if (text === undefined) throw new UsageError(`${file}: 无法读取此类文件 / cannot read this kind of file (.txt .md .html .docx .pdf)`);
     const missing = findMissingTerms(text, matcher);
     perFile.push(missing);
     io.stdout(`${file}: ${missing.length} 个未收录的提法 / undefined terms\n`);
