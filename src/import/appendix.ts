@@ -180,7 +180,7 @@ function startsEntry(text: string): boolean {
     const next = lines[i + 1] ?? '';
     if (numbered) {
       const rest = numbered.rest;
-      return numbered.number <= 2 && (/[：:]/u.test(rest) || PAIR_START.test(rest) || BOLD_HEAD.test(rest) || SPACED_HEAD.test(rest.replace(/\*\*/gu, '')) || bracketHead(rest) !== undefined || dashHead(rest) !== undefined || verbHead(rest) !== undefined || termThenSentence(rest, next));
+      return numbered.number <= 2 && (/[：:]/u.test(rest) || PAIR_START.test(rest) || BOLD_HEAD.test(rest) || SPACED_HEAD.test(rest.replace(/\*\*/gu, '')) || bracketHead(rest) !== undefined || dashHead(rest) !== undefined || verbHead(rest) !== undefined || stopHead(rest) !== undefined || termThenSentence(rest, next));
     }
     return isHeadLine(line) || PAIR_START.test(line) || termThenSentence(line, next);
   });
@@ -291,7 +291,7 @@ function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
   if (bold && !/^\s*[：:]/u.test(entry.rest.trim().slice(bold[0].length))) {
     return { head: cleanHead(bold[1] ?? ''), definition: entry.rest.trim().slice(bold[0].length).replace(/\*\*/gu, '').trim(), number: entry.number, line };
   }
-  const bracketed = bracketHead(text) ?? dashHead(text) ?? verbHead(text) ?? lineHead(text);
+  const bracketed = bracketHead(text) ?? dashHead(text) ?? verbHead(text) ?? lineHead(text) ?? stopHead(text);
   if (bracketed) return { head: cleanHead(bracketed.head), definition: bracketed.definition, number: entry.number, line };
   const pair = PAIR.exec(text);
   if (pair) {
@@ -316,6 +316,25 @@ function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
   }
   return { head: cleanHead(note.head), definition: note.definition, number: entry.number, line };
 }
+
+/**
+ * A numbered entry whose head ends at a full stop (`1.三个一批。签约一批、开工一批…`): only where no
+ * colon heads the entry, and the head reads as a term (short, no other punctuation outside quotes).
+ */
+function stopHead(text: string): { head: string; definition: string } | undefined {
+  if (colonHead(text)) return undefined;
+  const stop = text.indexOf('。');
+  if (stop <= 0) return undefined;
+  const head = text.slice(0, stop).trim();
+  const definition = text.slice(stop + 1).trim();
+  const bare = head.replace(/[“「][^“”「」]*[”」]/gu, '');
+  // `四个着力。即：…` is headed by its colon (the head's 。即 is cleaned off, cleanHead).
+  if (definition.length === 0 || /^(?:即|是指|指的是|指)[：:]/u.test(definition) || [...head].length > STOP_HEAD_MAX || !/[\u3400-\u9fff]/u.test(head)) return undefined;
+  return /[，；！？,;!?、：:\s]/u.test(bare) ? undefined : { head, definition };
+}
+
+/** The longest head a full stop ends: a slogan or a short name, never a sentence. */
+const STOP_HEAD_MAX = 14;
 
 /** A head alone on the entry's first line, the definition on the lines after (termThenSentence). */
 function lineHead(text: string): { head: string; definition: string } | undefined {

@@ -28,6 +28,8 @@ export function cleanHead(head: string): string {
     .replace(/\*+/gu, '')
     .replace(/^[\s、，,]+/u, '')
     .replace(/[\s：:]+$/u, '')
+    // `四个着力。即：…`: the verb that leads into the definition is no part of the term.
+    .replace(/。(?:即|是指|指的是|指)$/u, '')
     .replace(PAGE_REFERENCE, '')
     .trim();
 }

@@ -52,6 +52,8 @@ describe('appendix shapes', () => {
     { name: 'each term on a line of its own, its definition on the next', appendix: '名词解释\n“三清”行动\n清河道、清垃圾。\n“两通”工程\n通路、通车。' },
     { name: 'numbered terms on lines of their own', appendix: '名词解释\n1.“三清”行动\n清河道、清垃圾。\n2.“两通”工程\n通路、通车。' },
     { name: 'a quoted head before 是指 or 即', appendix: '名词解释\n1.“三清”行动是指清河道、清垃圾。\n2.“两通”工程即通路、通车。', first: ['三清行动', '是指清河道、清垃圾。'], second: ['两通工程', '即通路、通车。'] },
+    { name: 'heads ended by 。即 before the colon', appendix: '名词解释\n1.“三清”行动。即：清河道、清垃圾。\n2.“两通”工程。是指：通路、通车。' },
+    { name: 'numbered heads ended by a full stop', appendix: '名词解释\n1.“三清”行动。清河道、清垃圾。\n2.两通工程。通路、通车。', second: ['两通工程', '通路、通车。'] },
     { name: 'no heading, a closing numbered run', appendix: '1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。\n3.“一窗”服务：一窗受理。', extra: [['一窗服务', '一窗受理。']] },
   ])('$name', ({ appendix, glued, extra, first, second }) => {
     const text = glued ? `${BODY.trimEnd()}主要${appendix}` : `${BODY}${appendix}`;
