@@ -1,7 +1,7 @@
 // Reads a PDF's text in Node with pdf.js (its legacy build, which runs on Node 20). Loaded only for
 // a .pdf file: pdf.js is a megabyte of code the other commands never need.
 import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { readPdfDocument } from '../import/pdf-document';
+import { readPdfDocument, type PdfOpening } from '../import/pdf-document';
 import type { PdfText } from '../import/pdf-layout';
 import { existsSync, resolve } from './builtins';
 import { DEFAULT_CACHE_DIR } from './glossary-files';
@@ -34,16 +34,13 @@ async function loadPdfjs(): Promise<typeof Pdfjs> {
   }
 }
 
-/**
- * The text of the PDF `bytes`. Throws DocumentTextError (naming the file) for bytes that are no
- * PDF, a password-protected PDF and a scanned one (pages without a text layer).
- */
-export async function readPdfText(bytes: Uint8Array, fileName: string): Promise<PdfText> {
+/** Starts pdf.js opening the PDF `bytes` (its loading task, for pdf-document.ts or pdf-import.ts). */
+export async function openPdf(bytes: Uint8Array): Promise<PdfOpening> {
   const pdfjs = await loadPdfjs();
   // The worker's code runs in this thread: a compiled CLI has no worker file beside pdf.js.
   const host = globalThis as { pdfjsWorker?: unknown };
   host.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-  const opening = pdfjs.getDocument({
+  return pdfjs.getDocument({
     // pdf.js takes the buffer over; the caller's bytes stay as they were.
     data: bytes.slice(),
     cMapUrl: cMapDirectory(),
@@ -53,5 +50,12 @@ export async function readPdfText(bytes: Uint8Array, fileName: string): Promise<
     useSystemFonts: false,
     verbosity: 0,
   });
-  return readPdfDocument(opening, fileName);
+}
+
+/**
+ * The text of the PDF `bytes`. Throws DocumentTextError (naming the file) for bytes that are no
+ * PDF, a password-protected PDF and a scanned one (pages without a text layer).
+ */
+export async function readPdfText(bytes: Uint8Array, fileName: string): Promise<PdfText> {
+  return readPdfDocument(await openPdf(bytes), fileName);
 }

@@ -7,8 +7,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { stringify } from 'yaml';
 import type { GlossaryEntry, GlossaryFile, SourceDocument } from '../core/types';
-import { DocumentTextError } from '../import/decode';
-import { importReport, IMPORT_EXTENSIONS } from '../import/import-report';
+import { importReport, isPdfFile, REPORT_EXTENSIONS } from '../import/import-report';
 import type { ImportProblem, ImportResult } from '../import/types';
 import { FileDrop } from './file-drop';
 import { knownTerms, type KnownTerm } from './glossary-access';
@@ -23,27 +22,15 @@ export interface ReportPreview {
   problems: ImportProblem[];
 }
 
-/** Report files the section reads: the importer's and PDFs. */
-const REPORT_EXTENSIONS = [...IMPORT_EXTENSIONS, '.pdf'];
-
-/**
- * A PDF imported with the extension's own pdf.js (the viewer's, its character maps among the
- * extension's files); one that cannot be read gives the importer's kind of error.
- */
+/** A PDF imported with the extension's own pdf.js (the viewer's, its character maps among the extension's files). */
 async function importPdfReport(fileName: string, bytes: Uint8Array, reservedIds: Iterable<string>): Promise<ImportResult> {
-  const [{ openPdf }, { readPdfDocument }, { importPdfText }] = await Promise.all([import('../pdf/pdfjs'), import('../import/pdf-document'), import('../import/pdf-import')]);
-  try {
-    const text = await readPdfDocument(await openPdf(bytes, `${browser.runtime.getURL('/')}pdfjs/`), fileName);
-    return importPdfText(text, { reservedIds });
-  } catch (error) {
-    if (!(error instanceof DocumentTextError)) throw error;
-    return { source: {}, entries: [], problems: [{ severity: 'error', message: error.reason }] };
-  }
+  const [{ openPdf }, { importPdf }] = await Promise.all([import('../pdf/pdfjs'), import('../import/pdf-import')]);
+  return (await importPdf(await openPdf(bytes, `${browser.runtime.getURL('/')}pdfjs/`), fileName, { reservedIds })).result;
 }
 
 /** Runs the report importer on a file's bytes (a PDF read first); ids avoid `reservedIds`. */
 export async function previewReport(fileName: string, bytes: Uint8Array, reservedIds: Iterable<string>): Promise<ReportPreview> {
-  const result = fileName.toLowerCase().endsWith('.pdf') ? await importPdfReport(fileName, bytes, reservedIds) : importReport(bytes, fileName, { reservedIds });
+  const result = isPdfFile(fileName) ? await importPdfReport(fileName, bytes, reservedIds) : importReport(bytes, fileName, { reservedIds });
   const source: SourceDocument = { kind: 'footnotes', ...result.source, title: result.source.title ?? fileName };
   return { fileName, source, entries: result.entries, problems: result.problems };
 }

@@ -10,6 +10,12 @@ import type { ImportResult } from './types';
 /** File name endings the importer reads. */
 export const IMPORT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx'] as const;
 
+/** File name endings read as reports where pdf.js is at hand to read a PDF first (pdf-import.ts). */
+export const REPORT_EXTENSIONS = [...IMPORT_EXTENSIONS, '.pdf'] as const;
+
+/** Whether `fileName` names a PDF. */
+export const isPdfFile = (fileName: string): boolean => fileName.toLowerCase().endsWith('.pdf');
+
 /**
  * Imports a report given as bytes (or already decoded text) and its file name: .docx → Word
  * footnotes or appendix; .html/.htm → `<sup>` footnotes or appendix; text/markdown →

@@ -10,12 +10,17 @@ interface PdfDocumentLike {
   destroy(): Promise<void>;
 }
 
+/** pdf.js's loading task (the part of it this reads). */
+export interface PdfOpening {
+  promise: Promise<PdfDocumentLike>;
+}
+
 /**
  * The text of the document `opening` (pdf.js's loading task) resolves to. Throws DocumentTextError
  * naming `fileName` for a password-protected PDF, bytes pdf.js cannot read, and a scanned PDF
  * (no page with a text layer).
  */
-export async function readPdfDocument(opening: { promise: Promise<PdfDocumentLike> }, fileName: string): Promise<PdfText> {
+export async function readPdfDocument(opening: PdfOpening, fileName: string): Promise<PdfText> {
   let document: PdfDocumentLike;
   try {
     document = await opening.promise;

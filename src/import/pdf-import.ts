@@ -2,7 +2,9 @@
 // footnotes (the notes gathered from the pages' feet after the body). A problem is placed by the
 // page it is on, which is what a reader of the PDF can find; the laid-out text's lines are not.
 import { importAppendixText } from './appendix';
+import { DocumentTextError } from './decode';
 import type { ImportOptions } from './options';
+import { readPdfDocument, type PdfOpening } from './pdf-document';
 import type { PdfText } from './pdf-layout';
 import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { ImportProblem, ImportResult } from './types';
@@ -26,4 +28,18 @@ export function importPdfText(pdf: PdfText, options: ImportOptions = {}): Import
     return page === undefined ? rest : { ...rest, message: `第 ${page} 页 / page ${page}: ${problem.message}` };
   });
   return { ...result, problems };
+}
+
+/**
+ * Entries of the PDF pdf.js is opening (`opening`), and its text when it could be read; a PDF that
+ * cannot be read (damaged, protected, scanned) gives an error problem, as a broken .docx does.
+ */
+export async function importPdf(opening: PdfOpening, fileName: string, options: ImportOptions = {}): Promise<{ result: ImportResult; text?: PdfText }> {
+  try {
+    const text = await readPdfDocument(opening, fileName);
+    return { result: importPdfText(text, options), text };
+  } catch (error) {
+    if (!(error instanceof DocumentTextError)) throw error;
+    return { result: { source: {}, entries: [], problems: [{ severity: 'error', message: error.reason }] } };
+  }
 }

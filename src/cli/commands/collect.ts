@@ -12,7 +12,8 @@ import { loadDivisions } from '../../places/divisions';
 import { placeOfReport } from '../../import/report-place';
 import type { CliCommand, CliIO } from '../io';
 import { UsageError } from '../io';
-import { importReportFile, REPORT_EXTENSIONS } from '../report-files';
+import { REPORT_EXTENSIONS } from '../../import/import-report';
+import { importReportFile } from '../report-files';
 import { writeAtomically } from './import';
 
 const HELP = `用法 / usage: policy-glossary collect 报告文件夹 REPORTS-DIR [--out glossary/collection] [--max-year N] [--dry-run]
