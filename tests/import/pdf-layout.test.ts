@@ -66,6 +66,12 @@ describe('layoutPdfText: lines and paragraphs', () => {
     expect(layoutPdfText([runs]).body).toBe(`${first}\n（二）六保：保居民就业、保基本民生。`);
   });
 
+  it('goes on at a line opening with a decimal number after a sentence end (1.5万 is no entry number)', () => {
+    const first = `全年地区生产总值${'增长较快、'.repeat(9)}`.slice(0, PER_LINE * 2 - 1) + '。';
+    const runs = [...paragraph(first, 560, { indent: 0 }).runs, ...paragraph('1.5万家企业受益。', 512, { indent: 0 }).runs];
+    expect(layoutPdfText([runs]).body).toBe(`${first}1.5万家企业受益。`);
+  });
+
   it('starts a new paragraph at an unnumbered entry head after a sentence end, even after a full line', () => {
     const first = `城市病：${'人口过多、交通拥堵、'.repeat(4)}`.slice(0, PER_LINE * 2 - 1) + '。';
     const runs = [...paragraph(first, 560, { indent: 0 }).runs, ...paragraph('一业多会：指允许按照行业分类设立多个协会组织。', 512, { indent: 0 }).runs];
