@@ -3,7 +3,7 @@
 // line, definition and a note; see each one's footnote or appendix number and whether the glossary
 // already has the term), and save them as a glossary pack of the user's, validated like any
 // imported file. A failed save keeps the preview and every edit.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { stringify } from 'yaml';
 import type { GlossaryEntry, GlossaryFile, SourceDocument } from '../core/types';
@@ -86,16 +86,22 @@ export function ReportImport({ t, reservedIds, onSaved }: ReportImportProps) {
   const [known, setKnown] = useState<Map<string, KnownTerm>>(new Map());
   const [outcome, setOutcome] = useState<ImportOutcome>();
   const [savedName, setSavedName] = useState<string>();
+  // Which file's preview is shown: a read or a save that ends after another file was chosen leaves
+  // that file's preview alone (a save of the last report still in flight when the next is read).
+  const shown = useRef(0);
 
   const read = async (file: File): Promise<void> => {
+    const mine = (shown.current += 1);
     setOutcome(undefined);
     const next = await previewReport(file.name, new Uint8Array(await file.arrayBuffer()), reservedIds).catch(
       // Whatever goes wrong reading the file is shown where its preview would be.
       (error: unknown): ReportPreview => ({ fileName: file.name, source: { kind: 'footnotes', title: file.name }, entries: [], problems: [{ severity: 'error', message: error instanceof Error ? error.message : String(error) }] }),
     );
+    if (mine !== shown.current) return;
     setPreview(next);
     setRows(rowsOf(next.entries));
-    setKnown(await knownTerms(next.entries.map((e) => e.term)).catch(() => new Map<string, KnownTerm>()));
+    const knownNow = await knownTerms(next.entries.map((e) => e.term)).catch(() => new Map<string, KnownTerm>());
+    if (mine === shown.current) setKnown(knownNow);
   };
 
   const edit = (index: number, change: Partial<PreviewRow> | Partial<GlossaryEntry>, field: 'row' | 'entry' = 'entry'): void => {
@@ -104,9 +110,15 @@ export function ReportImport({ t, reservedIds, onSaved }: ReportImportProps) {
 
   const save = async (): Promise<void> => {
     if (!preview) return;
+    const mine = shown.current;
     const result = await saveReportPreview({ ...preview, entries: rowsToEntries(rows) }).catch(
       (error: unknown): ImportOutcome => ({ ok: false, problems: [error instanceof Error ? error.message : String(error)] }),
     );
+    if (mine !== shown.current) {
+      // Another report is previewed by now: it stays; a failure of this save is not its failure.
+      if (result.ok) await onSaved();
+      return;
+    }
     setOutcome(result);
     if (result.ok) {
       setSavedName(preview.fileName);
