@@ -102,9 +102,18 @@ function dashHead(text: string): { head: string; definition: string } | undefine
   const width = text[i + 1] === text[i] ? 2 : 1;
   const head = text.slice(0, i).trim();
   const definition = text.slice(i + width).trim();
-  const bare = head.replace(/[“「][^“”「」]*[”」]/gu, '').replace(/[（(][^）)]*[）)]/gu, '');
+  const bare = bareHead(head);
   if (definition.length === 0 || [...head].length > MAX_HEAD || !/[\u3400-\u9fff]/u.test(head) || /[0-9０-９]$/u.test(head)) return undefined;
   return /[。，；！？,;!?、\s|]/u.test(bare) ? undefined : { head, definition };
+}
+
+/**
+ * `head` without its quoted parts (“…” 「…」) and, unless `brackets` is false, its bracketed ones
+ * (（…）): the part that must read as a term, free of sentence punctuation.
+ */
+function bareHead(head: string, { brackets = true }: { brackets?: boolean } = {}): string {
+  const unquoted = head.replace(/[“「][^“”「」]*[”」]/gu, '');
+  return brackets ? unquoted.replace(/[（(][^）)]*[）)]/gu, '') : unquoted;
 }
 
 /** Position of the first colon outside “…” quotes, or -1. */
@@ -148,7 +157,7 @@ function colonHead(text: string): boolean {
   if (colon <= 0 || colon === text.length - 1) return false;
   const head = text.slice(0, colon).trim();
   if ([...head].length > MAX_HEAD) return false;
-  const bare = head.replace(/[“「][^“”「」]*[”」]/gu, '').replace(/[（(][^）)]*[）)]/gu, '');
+  const bare = bareHead(head);
   return !/[。，；！？,;!?]/u.test(bare);
 }
 
@@ -327,7 +336,7 @@ function stopHead(text: string): { head: string; definition: string } | undefine
   if (stop <= 0) return undefined;
   const head = text.slice(0, stop).trim();
   const definition = text.slice(stop + 1).trim();
-  const bare = head.replace(/[“「][^“”「」]*[”」]/gu, '');
+  const bare = bareHead(head, { brackets: false });
   // `四个着力。即：…` is headed by its colon (the head's 。即 is cleaned off, cleanHead).
   if (definition.length === 0 || /^(?:即|是指|指的是|指)[：:]/u.test(definition) || [...head].length > STOP_HEAD_MAX || !/[\u3400-\u9fff]/u.test(head)) return undefined;
   return /[，；！？,;!?、：:\s]/u.test(bare) ? undefined : { head, definition };

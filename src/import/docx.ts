@@ -88,11 +88,11 @@ export function importDocx(bytes: Uint8Array, options: ImportOptions = {}): Impo
   try {
     files = unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' || file.name === 'word/footnotes.xml' });
   } catch (error) {
-    return { source: {}, entries: [], problems: [{ severity: 'error', message: `不是有效的 .docx 文件 / not a valid .docx file: ${String(error)}` }] };
+    return { source: {}, entries: [], problems: [{ severity: 'error', message: `不是有效的 .docx 文件 / not a valid .docx file: ${String(error)}` }], unreadable: true };
   }
   const documentXml = files['word/document.xml'];
   if (!documentXml) {
-    return { source: {}, entries: [], problems: [{ severity: 'error', message: '.docx 中没有 word/document.xml / word/document.xml missing' }] };
+    return { source: {}, entries: [], problems: [{ severity: 'error', message: '.docx 中没有 word/document.xml / word/document.xml missing' }], unreadable: true };
   }
   const raw = new Map<number, string>();
   const footnotesXml = files['word/footnotes.xml'];

@@ -43,7 +43,7 @@ export function importReport(input: Uint8Array | string, fileName: string, optio
     text = typeof input === 'string' ? input : decodeText(input, fileName, { html });
   } catch (error) {
     if (!(error instanceof DocumentTextError)) throw error;
-    return { source: {}, entries: [], problems: [{ severity: 'error', message: error.reason }] };
+    return { source: {}, entries: [], problems: [{ severity: 'error', message: error.reason }], unreadable: true };
   }
   if (html) return importHtml(text, options);
   if (hasFootnoteMarkers(text)) return importFootnoteText(text, options);

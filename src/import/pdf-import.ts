@@ -40,6 +40,6 @@ export async function importPdf(opening: PdfOpening, fileName: string, options: 
     return { result: importPdfText(text, options), text };
   } catch (error) {
     if (!(error instanceof DocumentTextError)) throw error;
-    return { result: { source: {}, entries: [], problems: [{ severity: 'error', message: error.reason }] } };
+    return { result: { source: {}, entries: [], problems: [{ severity: 'error', message: error.reason }], unreadable: true } };
   }
 }

@@ -14,6 +14,8 @@ export interface ImportResult {
   source: Partial<SourceDocument>;
   entries: GlossaryEntry[];
   problems: ImportProblem[];
+  /** The file itself could not be read (damaged, scanned, protected, not what its name says); its error is among the problems. */
+  unreadable?: true;
 }
 
 /** One explained term as found in a report, before it becomes a glossary entry. */

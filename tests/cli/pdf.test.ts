@@ -110,4 +110,19 @@ describe('the other commands on a PDF', () => {
     const file = parseYaml(await readFile(path.join(dir, 'collection', written[0]!), 'utf8')) as GlossaryFile;
     expect(termsAndDefinitions(file)).toEqual(APPENDIX);
   });
+
+  it('collect fails a damaged or a scanned PDF with its reason, and still writes the readable reports', async () => {
+    const reports = path.join(dir, 'reports', '永州市');
+    await mkdir(reports, { recursive: true });
+    await copyFile(path.join(dir, 'appendix-report.pdf'), path.join(reports, '2023.pdf'));
+    await writeFile(path.join(reports, '2022.pdf'), '%PDF-1.7\nthis file was cut short\n');
+    await writeFile(path.join(reports, '2021.pdf'), PDF_WITHOUT_TEXT);
+    const run = await cli('collect', 'reports', '--out', 'collection');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${path.join('reports', '永州市', '2022.pdf')}: 错误 error: 不是可读取的 PDF 文件（可能已损坏）`);
+    expect(run.stderr).toContain(`${path.join('reports', '永州市', '2021.pdf')}: 错误 error: 扫描版 PDF：1 页都没有文字层`);
+    // Neither is taken for a report without an appendix.
+    expect(run.stdout).not.toContain('没有名词解释或脚注');
+    expect((await readdir(path.join(dir, 'collection'), { recursive: true })).filter((name) => name.endsWith('.yaml'))).toEqual([path.join('hunan', 'yongzhou-2023.yaml')]);
+  });
 });

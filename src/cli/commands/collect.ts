@@ -157,7 +157,13 @@ async function collectOne(
   const problem = (message: string, line?: number): void => {
     io.stderr(`${shown}${line === undefined ? '' : `:${line}`}: ${message}\n`);
   };
-  // A report without an appendix gets one line; one whose appendix could not be read, its problems.
+  // A file that cannot be read fails with its reason (a damaged or scanned PDF is no report without
+  // an appendix); a report without an appendix gets one line; one whose appendix could not be read, its problems.
+  if (result.unreadable) {
+    for (const found of result.problems) problem(`错误 error: ${found.message}`, found.line);
+    tally.failed += 1;
+    return;
+  }
   const unreadable = result.entries.length === 0 && result.problems.some((found) => found.severity === 'error' && found.line !== undefined);
   if (result.entries.length > 0 || unreadable) {
     for (const found of result.problems) {
