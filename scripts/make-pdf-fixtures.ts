@@ -3,7 +3,10 @@
 //   appendix-report.pdf   printed by headless Chromium from HTML: a title over two lines, indented
 //                         paragraphs, a page number in each page's foot, a 名词解释 appendix;
 //   footnotes-report.pdf  a .docx with Word footnotes (the docx package) converted by LibreOffice:
-//                         superscript marks in the body, the notes at the foot of their pages.
+//                         superscript marks in the body, the notes at the foot of their pages;
+//   footnotes-per-page.pdf the same .docx with its footnotes numbered ① ② … afresh on each page
+//                         (w:numRestart eachPage, w:numFmt decimalEnclosedCircleChinese), as
+//                         Chinese documents often number them.
 // Needs Chromium and LibreOffice (soffice); the tests only read the files it wrote. Run it again
 // only to change the fixtures, and review the tests' expectations with them.
 import { spawnSync } from 'node:child_process';
@@ -11,6 +14,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { AlignmentType, Document, Footer, FootnoteReferenceRun, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import { launchBrowser } from '../tests/e2e/support/browsers';
 
@@ -65,6 +69,16 @@ ${APPENDIX.map((text) => `<p class="entry">${escape(text)}</p>`).join('\n')}
   }
 }
 
+/** The .docx with its footnotes numbered in circled numbers, afresh on each page. */
+function perPageFootnotes(docx: Uint8Array): Uint8Array {
+  const files = unzipSync(docx);
+  const xml = strFromU8(files['word/document.xml']!);
+  const numbered = xml.replace('<w:sectPr>', '<w:sectPr><w:footnotePr><w:numFmt w:val="decimalEnclosedCircleChinese"/><w:numRestart w:val="eachPage"/></w:footnotePr>');
+  if (numbered === xml) throw new Error('make-pdf-fixtures: no <w:sectPr> in word/document.xml');
+  files['word/document.xml'] = strToU8(numbered);
+  return zipSync(files);
+}
+
 async function footnotesReport(): Promise<void> {
   const run = (text: string): TextRun => new TextRun({ text, size: 32, font: 'Noto Serif CJK SC' });
   const noted = (term: string, note: number): (TextRun | FootnoteReferenceRun)[] => [run(term), new FootnoteReferenceRun(note)];
@@ -93,10 +107,14 @@ async function footnotesReport(): Promise<void> {
   });
   const work = mkdtempSync(join(tmpdir(), 'pg-pdf-fixture-'));
   try {
-    writeFileSync(join(work, 'footnotes-report.docx'), await Packer.toBuffer(document));
-    const converted = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, join(work, 'footnotes-report.docx')], { stdio: 'inherit' });
-    if (converted.status !== 0) throw new Error(`soffice exited ${converted.status}`);
-    writeFileSync(join(out, 'footnotes-report.pdf'), readFileSync(join(work, 'footnotes-report.pdf')));
+    const docx = await Packer.toBuffer(document);
+    writeFileSync(join(work, 'footnotes-report.docx'), docx);
+    writeFileSync(join(work, 'footnotes-per-page.docx'), perPageFootnotes(docx));
+    for (const name of ['footnotes-report', 'footnotes-per-page']) {
+      const converted = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, join(work, `${name}.docx`)], { stdio: 'inherit' });
+      if (converted.status !== 0) throw new Error(`soffice exited ${converted.status}`);
+      writeFileSync(join(out, `${name}.pdf`), readFileSync(join(work, `${name}.pdf`)));
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -104,4 +122,4 @@ async function footnotesReport(): Promise<void> {
 
 await appendixReport();
 await footnotesReport();
-console.log(`make-pdf-fixtures: wrote ${out}appendix-report.pdf, footnotes-report.pdf`);
+console.log(`make-pdf-fixtures: wrote ${out}appendix-report.pdf, footnotes-report.pdf, footnotes-per-page.pdf`);

@@ -98,6 +98,71 @@ const SHARED_GLYPH = /[戶㬵⸺⸻]/gu;
 
 const superscript = (digits: string): string => digits.replace(/\d/gu, (digit) => SUPERSCRIPT_DIGITS[Number(digit)]!);
 
+/**
+ * A raised mark is held between these two (private-use) characters while the pages are laid out,
+ * so that marks restarting on each page can be numbered on (renumberRestartingMarks); they are
+ * gone from the text laid out.
+ */
+const RAISED_OPEN = '\ue000';
+const RAISED_CLOSE = '\ue001';
+const RAISED = /\ue000([^\ue001]*)\ue001/gu;
+/** A note's opening mark: raised, or set small on its line (digits, a circled or bracketed number). */
+const NOTE_MARK = /^(?:\ue000([^\ue001]*)\ue001|\s*(\d{1,3}|[①-⑳]|[[［(（〔]\s*\d{1,3}\s*[\]］)）〕]))/u;
+
+/** The number a mark stands for (¹², 12, ⑫, [12]); undefined for a symbol (*, †). */
+function markNumber(mark: string): number | undefined {
+  const digits = mark.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/gu, (digit) => String(SUPERSCRIPT_DIGITS.indexOf(digit))).replace(/^[[［(（〔]\s*|\s*[\]］)）〕]$/gu, '');
+  if (/^\d{1,3}$/u.test(digits)) return Number(digits);
+  return /^[①-⑳]$/u.test(digits) ? digits.charCodeAt(0) - 0x2460 + 1 : undefined;
+}
+
+/**
+ * Numbers footnote marks on where they restart (on each page, as Chinese typesetting often numbers
+ * ① ② …, or at each section): when a page's first note is numbered no higher than the last note of
+ * the pages before, each page's notes and the raised marks in its body are numbered on from there,
+ * written as superscript digits (the notes then read as one sequence, as the footnote reader takes
+ * them). Marks that never restart are left as written. Returns the texts with the raised marks'
+ * holders removed.
+ */
+function renumberRestartingMarks(bodies: readonly (readonly Line[])[], notes: readonly (readonly string[])[]): { bodies: Line[][]; notes: string[][] } {
+  const plain = (text: string): string => text.replace(RAISED, '$1');
+  const numbers = notes.map((pageNotes) => pageNotes.map((note) => {
+    const mark = NOTE_MARK.exec(note);
+    return mark ? markNumber(mark[1] ?? mark[2] ?? '') : undefined;
+  }));
+  let restarts = false;
+  let last: number | undefined;
+  for (const pageNumbers of numbers) {
+    if (pageNumbers.length === 0) continue;
+    if (last !== undefined && pageNumbers[0] !== undefined && pageNumbers[0] <= last) restarts = true;
+    last = pageNumbers.at(-1);
+  }
+  if (!restarts || numbers.some((pageNumbers) => pageNumbers.some((n) => n === undefined))) {
+    return { bodies: bodies.map((lines) => lines.map((line) => ({ ...line, text: plain(line.text) }))), notes: notes.map((pageNotes) => pageNotes.map(plain)) };
+  }
+  let shift = 0;
+  let assigned = 0;
+  let previousLast = Infinity;
+  const shifts = numbers.map((pageNumbers) => {
+    if (pageNumbers.length === 0) return shift;
+    const first = pageNumbers[0]!;
+    if (first <= previousLast || assigned === 0) shift = assigned - first + 1;
+    previousLast = pageNumbers.at(-1)!;
+    assigned = previousLast + shift;
+    return shift;
+  });
+  const renumber = (mark: string, by: number): string => {
+    const n = markNumber(mark);
+    return n === undefined ? mark : superscript(String(n + by));
+  };
+  return {
+    bodies: bodies.map((lines, page) => lines.map((line) => ({ ...line, text: line.text.replace(RAISED, (_all, mark: string) => renumber(mark, shifts[page]!)) }))),
+    notes: notes.map((pageNotes, page) =>
+      pageNotes.map((note) => plain(note.replace(NOTE_MARK, (_all, raised: string | undefined, small: string | undefined) => renumber(raised ?? small ?? '', shifts[page]!)))),
+    ),
+  };
+}
+
 /** The most frequent value of `key` (rounded to `step`), each weighted by `weight`. */
 function mode<T>(items: readonly T[], key: (item: T) => number, weight: (item: T) => number, step: number): number | undefined {
   const tally = new Map<number, number>();
@@ -133,7 +198,7 @@ function runText(run: PdfTextRun & { raised: boolean }): string {
     return perSpace < run.size * 0.2 ? text.replace(new RegExp(SPACED_WIDE, 'gu'), '$1') : text;
   }
   const mark = run.text.trim().replace(/^[[［(（〔]\s*|\s*[\]］)）〕]$/gu, '');
-  return /^\d+$/u.test(mark) ? superscript(mark) : mark;
+  return RAISED_OPEN + (/^\d+$/u.test(mark) ? superscript(mark) : mark) + RAISED_CLOSE;
 }
 
 /** The runs of one page as lines, top to bottom; raised marks joined to the line they sit on. */
@@ -251,15 +316,14 @@ export function layoutPdfText(pages: readonly (readonly PdfTextRun[])[]): PdfTex
   const pageLineLists = withoutFurniture(pages.map((runs) => pageLines(runs)));
   const all = pageLineLists.flat();
   const bodySize = mode(all, (line) => line.size, (line) => line.text.length, 0.5) ?? 0;
-  const notes: string[] = [];
-  const notePages: number[] = [];
-  const pageBodies = pageLineLists.map((lines, page) => {
-    const foot = footOf(lines, bodySize);
-    if (!foot) return lines;
-    notes.push(...foot.notes);
-    notePages.push(...foot.notes.map(() => page + 1));
-    return lines.slice(0, foot.from);
-  });
+  const feet = pageLineLists.map((lines) => footOf(lines, bodySize));
+  const marked = renumberRestartingMarks(
+    pageLineLists.map((lines, page) => lines.slice(0, feet[page]?.from ?? lines.length)),
+    feet.map((foot) => foot?.notes ?? []),
+  );
+  const pageBodies = marked.bodies;
+  const notes = marked.notes.flat();
+  const notePages = marked.notes.flatMap((pageNotes, page) => pageNotes.map(() => page + 1));
   const bodyLines = pageBodies.flat();
   const sized = bodyLines.filter((line) => Math.abs(line.size - bodySize) <= bodySize * 0.1);
   const left = mode(sized, (line) => line.x, (line) => line.text.length, 1) ?? 0;

@@ -1,6 +1,7 @@
 // The commands on reports published as PDF (tests/fixtures/import/pdf/, written by
 // scripts/make-pdf-fixtures.ts from text made up for the tests): one printed from a web page by
-// Chromium with its 名词解释 appendix, one exported from Word by LibreOffice with real footnotes.
+// Chromium with its 名词解释 appendix, one exported from Word by LibreOffice with real footnotes (and
+// the same with its footnotes numbered ① ② afresh on each page).
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -59,6 +60,19 @@ describe('policy-glossary import, a PDF', () => {
       ['两会一评', '党员议事会、居民恳谈会、群众满意度测评制度。'],
       ['三清行动', '清垃圾、清河道、清违建。'],
       ['清溪驿站', '指在每个村设立的便民服务点，提供代办、咨询和临时休息等服务。'],
+    ]);
+  });
+
+  it('reads footnotes numbered ① ② afresh on each page as one sequence (exported by LibreOffice from Word)', async () => {
+    await copyFile(new URL('footnotes-per-page.pdf', fixtures), path.join(dir, 'footnotes-per-page.pdf'));
+    const run = await cli('import', 'footnotes-per-page.pdf', '--json');
+    expect(run.code).toBe(0);
+    const entries = JSON.parse(run.stdout) as { term: string; definition?: string; source?: { footnote?: number } }[];
+    expect(entries.map((entry) => [entry.term, entry.definition, entry.source?.footnote])).toEqual([
+      ['四送', '送政策、送技术、送资金、送服务。', 1],
+      ['两会一评', '党员议事会、居民恳谈会、群众满意度测评制度。', 2],
+      ['三清行动', '清垃圾、清河道、清违建。', 3],
+      ['清溪驿站', '指在每个村设立的便民服务点，提供代办、咨询和临时休息等服务。', 4],
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { importPdfText } from '../../src/import/pdf-import';
 import { layoutPdfText, type PdfTextRun } from '../../src/import/pdf-layout';
 
 // Pages are built as pdf.js reports them: runs with a baseline y (growing upward), an x, a width
@@ -185,6 +186,30 @@ describe('layoutPdfText: footnotes', () => {
     expect(text.body).toBe(`我们扎实推进六稳¹工作，成效明显。\n${ONE}${TWO}\n我们扎实推进六保²工作，成效明显。\n${ONE}${TWO}`);
     expect(text.notes).toEqual([`¹${note}`, '²六保：保居民就业、保基本民生。']);
     expect(text.notePages).toEqual([1, 2]);
+  });
+
+  it('numbers on marks that restart on each page (① on every page), in the body and at the notes', () => {
+    const text = layoutPdfText([notedPage('六稳', '①', '六稳：稳就业、稳金融。'), notedPage('六保', '①', '六保：保居民就业、保基本民生。'), notedPage('三农', '①', '三农：农业、农村、农民。')]);
+    expect(text.body.split('\n').filter((line) => line.startsWith('我们'))).toEqual(['我们扎实推进六稳¹工作，成效明显。', '我们扎实推进六保²工作，成效明显。', '我们扎实推进三农³工作，成效明显。']);
+    expect(text.notes).toEqual(['¹六稳：稳就业、稳金融。', '²六保：保居民就业、保基本民生。', '³三农：农业、农村、农民。']);
+    // The report's three footnotes, each with its own definition.
+    expect(importPdfText(text).entries.map((entry) => [entry.term, entry.definition, entry.source?.footnote])).toEqual([
+      ['六稳', '稳就业、稳金融。', 1],
+      ['六保', '保居民就业、保基本民生。', 2],
+      ['三农', '农业、农村、农民。', 3],
+    ]);
+  });
+
+  it('numbers on from a restart only: marks going on across pages keep their numbers after it', () => {
+    // Numbered afresh in each section: 1 2 | 1 on the next page | 2 on the page after.
+    const text = layoutPdfText([notedPage('六稳', '1', '六稳：稳就业。'), notedPage('六保', '1', '六保：保就业。'), notedPage('三农', '2', '三农：农业。')]);
+    expect(text.notes).toEqual(['¹六稳：稳就业。', '²六保：保就业。', '³三农：农业。']);
+  });
+
+  it('leaves circled marks as written where they never restart', () => {
+    const text = layoutPdfText([notedPage('六稳', '①', '六稳：稳就业。'), notedPage('六保', '②', '六保：保就业。')]);
+    expect(text.notes).toEqual(['①六稳：稳就业。', '②六保：保就业。']);
+    expect(text.body).toContain('六保②工作');
   });
 
   it('leaves small text that opens with no mark in the body (a caption is no footnote)', () => {
