@@ -6,7 +6,8 @@
 //                         superscript marks in the body, the notes at the foot of their pages;
 //   footnotes-per-page.pdf the same .docx with its footnotes numbered ① ② … afresh on each page
 //                         (w:numRestart eachPage, w:numFmt decimalEnclosedCircleChinese), as
-//                         Chinese documents often number them.
+//                         Chinese documents often number them;
+//   footnote-over-pages.pdf a .docx whose one long footnote LibreOffice sets over two pages' feet.
 // Needs Chromium and LibreOffice (soffice); the tests only read the files it wrote. Run it again
 // only to change the fixtures, and review the tests' expectations with them.
 import { spawnSync } from 'node:child_process';
@@ -105,12 +106,29 @@ async function footnotesReport(): Promise<void> {
       },
     ],
   });
+  const docx = await Packer.toBuffer(document);
+  await convertDocx({ 'footnotes-report': docx, 'footnotes-per-page': perPageFootnotes(docx) });
+}
+
+/** The long footnote of footnote-over-pages.pdf (tests/cli/pdf.test.ts reads it back whole). */
+const LONG_NOTE = `六稳：${'稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期，这是一条很长的脚注，排到下一页的页脚继续写完。'.repeat(40)}全文完。`;
+
+async function footnoteOverPages(): Promise<void> {
+  const run = (text: string): TextRun => new TextRun({ text, size: 32, font: 'Noto Serif CJK SC' });
+  const filler = (count: number): Paragraph[] => Array.from({ length: count }, (_, i) => new Paragraph({ indent: { firstLine: 640 }, children: [run(BODY[i % BODY.length]!)] }));
+  const document = new Document({
+    footnotes: { 1: { children: [new Paragraph({ children: [new TextRun({ text: LONG_NOTE, size: 20, font: 'Noto Serif CJK SC' })] })] } },
+    sections: [{ children: [...filler(9), new Paragraph({ indent: { firstLine: 640 }, children: [run('我们扎实做好“六稳”'), new FootnoteReferenceRun(1), run('工作，成效明显。')] }), ...filler(40)] }],
+  });
+  await convertDocx({ 'footnote-over-pages': await Packer.toBuffer(document) });
+}
+
+/** Each .docx converted to PDF by LibreOffice, written to the fixtures as NAME.pdf. */
+async function convertDocx(docs: Record<string, Uint8Array>): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'pg-pdf-fixture-'));
   try {
-    const docx = await Packer.toBuffer(document);
-    writeFileSync(join(work, 'footnotes-report.docx'), docx);
-    writeFileSync(join(work, 'footnotes-per-page.docx'), perPageFootnotes(docx));
-    for (const name of ['footnotes-report', 'footnotes-per-page']) {
+    for (const [name, docx] of Object.entries(docs)) {
+      writeFileSync(join(work, `${name}.docx`), docx);
       const converted = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, join(work, `${name}.docx`)], { stdio: 'inherit' });
       if (converted.status !== 0) throw new Error(`soffice exited ${converted.status}`);
       writeFileSync(join(out, `${name}.pdf`), readFileSync(join(work, `${name}.pdf`)));
@@ -122,4 +140,5 @@ async function footnotesReport(): Promise<void> {
 
 await appendixReport();
 await footnotesReport();
-console.log(`make-pdf-fixtures: wrote ${out}appendix-report.pdf, footnotes-report.pdf, footnotes-per-page.pdf`);
+await footnoteOverPages();
+console.log(`make-pdf-fixtures: wrote ${out}appendix-report.pdf, footnotes-report.pdf, footnotes-per-page.pdf, footnote-over-pages.pdf`);

@@ -284,23 +284,74 @@ function withoutFurniture(pages: Line[][]): Line[][] {
   );
 }
 
+/** A footnote that ends so is finished; one that does not may go on at the foot of the next page. */
+const NOTE_END = /[。！？；.!?;”」』）)]$/u;
+
+/** A page's footnotes, and the lines at its foot that finish the last note of a page before. */
+interface Foot {
+  /** Where the foot starts among the page's lines. */
+  from: number;
+  notes: string[];
+  /** The rest of the last note of the pages before, set at the top of this page's foot. */
+  carried?: string;
+  /** Size and left edge of the last note's lines, for a rest of it on the next page. */
+  last?: { size: number; x: number };
+}
+
 /**
  * The page's footnotes: the run of lines at its foot set smaller than the body, the first opening
- * with a mark; each note from a line opening with a mark to the next. Undefined when none.
+ * with a mark; each note from a line opening with a mark to the next. Where the last note before
+ * (`unfinished`) did not end its sentence, lines at the top of the foot opening with no mark, in its
+ * size and from its left edge, are its rest (a long note goes on at the next page's foot). Undefined
+ * when the foot has neither.
  */
-function footOf(lines: readonly Line[], bodySize: number): { from: number; notes: string[] } | undefined {
-  let from = lines.length;
-  while (from > 0 && lines[from - 1]!.size <= bodySize * 0.85) from -= 1;
+function footOf(lines: readonly Line[], bodySize: number, unfinished?: { size: number; x: number }): Foot | undefined {
+  let small = lines.length;
+  while (small > 0 && lines[small - 1]!.size <= bodySize * 0.85) small -= 1;
   // The first small line at the foot that opens with a mark starts the notes (a caption or a table
   // set small above them stays in the body).
+  let from = small;
   while (from < lines.length && !lines[from]!.opensWithMark) from += 1;
-  if (from >= lines.length) return undefined;
+  const before = lines.slice(small, from);
+  const carries =
+    unfinished !== undefined &&
+    before.length > 0 &&
+    before.every((line) => Math.abs(line.size - unfinished.size) <= unfinished.size * 0.1) &&
+    Math.abs(before[0]!.x - unfinished.x) <= unfinished.size;
+  const carried = carries ? before.reduce((text, line) => joinWrapped(text, line.text), '') : undefined;
+  if (from >= lines.length) return carried === undefined ? undefined : { from: small, notes: [], carried, last: unfinished };
   const notes: string[] = [];
+  let last = { size: lines[from]!.size, x: lines[from]!.x };
   for (const line of lines.slice(from)) {
-    if (line.opensWithMark || notes.length === 0) notes.push(line.text);
-    else notes[notes.length - 1] = joinWrapped(notes.at(-1)!, line.text);
+    if (line.opensWithMark || notes.length === 0) {
+      notes.push(line.text);
+      last = { size: line.size, x: line.x };
+    } else notes[notes.length - 1] = joinWrapped(notes.at(-1)!, line.text);
   }
-  return { from, notes };
+  return { from: carried === undefined ? from : small, notes, ...(carried === undefined ? {} : { carried }), last };
+}
+
+/**
+ * The pages' feet in page order, the rest of a note carried over a page break joined to the note
+ * it finishes (on the page the note starts on).
+ */
+function feetOf(pages: readonly (readonly Line[])[], bodySize: number): (Foot | undefined)[] {
+  const feet: (Foot | undefined)[] = [];
+  let open: { page: number; size: number; x: number } | undefined;
+  pages.forEach((lines, page) => {
+    const foot = footOf(lines, bodySize, open);
+    feet.push(foot);
+    if (foot?.carried !== undefined && open) {
+      const notes = feet[open.page]!.notes;
+      notes[notes.length - 1] = joinWrapped(notes.at(-1)!, foot.carried);
+    }
+    // What may go on at the next page's foot: this page's last note, or the note it carried on.
+    if (foot && foot.notes.length > 0) open = { page, ...foot.last! };
+    else if (foot?.carried === undefined) open = undefined;
+    // The note goes on while what it has so far does not end its sentence.
+    if (open && NOTE_END.test(feet[open.page]!.notes.at(-1)!.replace(RAISED, '$1'))) open = undefined;
+  });
+  return feet;
 }
 
 /** Two lines of one paragraph joined: a space only between Latin letters or digits. */
@@ -316,7 +367,7 @@ export function layoutPdfText(pages: readonly (readonly PdfTextRun[])[]): PdfTex
   const pageLineLists = withoutFurniture(pages.map((runs) => pageLines(runs)));
   const all = pageLineLists.flat();
   const bodySize = mode(all, (line) => line.size, (line) => line.text.length, 0.5) ?? 0;
-  const feet = pageLineLists.map((lines) => footOf(lines, bodySize));
+  const feet = feetOf(pageLineLists, bodySize);
   const marked = renumberRestartingMarks(
     pageLineLists.map((lines, page) => lines.slice(0, feet[page]?.from ?? lines.length)),
     feet.map((foot) => foot?.notes ?? []),

@@ -76,6 +76,17 @@ describe('policy-glossary import, a PDF', () => {
     ]);
   });
 
+  it('reads a long footnote set over two pages’ feet whole', async () => {
+    await copyFile(new URL('footnote-over-pages.pdf', fixtures), path.join(dir, 'footnote-over-pages.pdf'));
+    const run = await cli('import', 'footnote-over-pages.pdf', '--json');
+    expect(run.code).toBe(0);
+    const entries = JSON.parse(run.stdout) as { term: string; definition?: string }[];
+    // The note as scripts/make-pdf-fixtures.ts wrote it.
+    const note = `${'稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期，这是一条很长的脚注，排到下一页的页脚继续写完。'.repeat(40)}全文完。`;
+    // Whole: none of its second page's part was left in that page's body.
+    expect(entries.map((entry) => [entry.term, entry.definition])).toEqual([['六稳', note]]);
+  });
+
   it('refuses bytes that are no PDF, naming the file, and writes nothing', async () => {
     await writeFile(path.join(dir, 'broken.pdf'), '%PDF-1.7\nthis file was cut short\n');
     const run = await cli('import', 'broken.pdf');

@@ -212,6 +212,23 @@ describe('layoutPdfText: footnotes', () => {
     expect(text.body).toContain('六保②工作');
   });
 
+  it('joins the rest of a long note, set at the top of the next page’s foot, to the note', () => {
+    const first = [...page(ONE), run('1', LEFT, 84, 6), run('六稳：稳就业、稳金融、稳外贸、', LEFT + 4, 80, 10)];
+    const second = [...page(TWO), run('稳外资、稳投资、稳预期。', LEFT, 98, 10), run('2', LEFT, 84, 6), run('六保：保居民就业。', LEFT + 4, 80, 10)];
+    const text = layoutPdfText([first, second]);
+    expect(text.body).toBe(`${ONE}\n${TWO}`);
+    expect(text.notes).toEqual(['¹六稳：稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。', '²六保：保居民就业。']);
+    expect(text.notePages).toEqual([1, 2]);
+  });
+
+  it('leaves small unmarked lines on the next page in the body when the note before had ended', () => {
+    const first = [...page(ONE), run('1', LEFT, 84, 6), run('六稳：稳就业、稳金融。', LEFT + 4, 80, 10)];
+    const second = [...page(TWO), run('数据来源：清溪镇统计站', LEFT, 80, 10)];
+    const text = layoutPdfText([first, second]);
+    expect(text.notes).toEqual(['¹六稳：稳就业、稳金融。']);
+    expect(text.body).toBe(`${ONE}\n${TWO}\n数据来源：清溪镇统计站`);
+  });
+
   it('leaves small text that opens with no mark in the body (a caption is no footnote)', () => {
     const runs = [...page(ONE), run('数据来源：清溪镇统计站', LEFT, 80, 10)];
     const text = layoutPdfText([runs]);
