@@ -1,7 +1,8 @@
 // Imports a report's 名词解释 appendix, read from its structure rather than from known layouts: a
 // heading line that names the appendix (or, without one, a closing run of numbered entries), entries
-// segmented by one consistent marker (`1.` `1、` `（1）` `[1]` `【1】` `〔1〕` …, or unnumbered
-// `term：definition` lines), and each entry split into head and definition.
+// segmented by one consistent marker (`1.` `1、` `（1）` `[1]` `【1】` `〔1〕` … `⑴` `❶` `㈠` `Ⅰ.` `1）`
+// `A.` `第一条`, or unnumbered `term：definition` lines, also behind a bullet ◆ ● ■ …), and each entry
+// split into head and definition.
 import { buildEntries } from './entries';
 import { readReportHead } from './report-head';
 import { dashOutsideQuotes, splitNote } from './notes';
@@ -24,6 +25,29 @@ const DIGITS = '[0-9０-９]{1,3}';
  * or a markdown footnote definition `[^1]:`.
  */
 const NUMBER = new RegExp(`^(?:\\[\\^(${DIGITS})\\][:：]?|${OPEN}\\s*(${DIGITS})\\s*${CLOSE}|(${DIGITS})\\s*[.．、](?![0-9０-９])|([①-⑳]))\\s*`, 'u');
+/**
+ * Characters that each stand for a number 1, 2, 3 … from the first of their range: ⑴ ⒈ ❶ ➀ ➊ ㈠,
+ * and Roman numerals Ⅰ ⅰ (those followed by a full stop or 、).
+ */
+const NUMBER_CHARS: readonly (readonly [first: number, last: number])[] = [
+  [0x2474, 0x2487],
+  [0x2488, 0x249b],
+  [0x2776, 0x277f],
+  [0x2780, 0x2789],
+  [0x278a, 0x2793],
+  [0x3220, 0x3229],
+  [0x2160, 0x216b],
+  [0x2170, 0x217b],
+];
+/**
+ * Entry numbers of other lists (word processors' numbering styles): `⑴` `⒈` `❶` `➀` `➊` `㈠`, `Ⅰ.`,
+ * `1）` `1)`, `A.` `A、`, `第一条` `第1条`. An appendix numbered so reads only lines numbered the same
+ * way as entries (its definitions may list points as `1.` `（1）`).
+ */
+const OTHER_NUMBER = new RegExp(
+  `^(?:([\\u2474-\\u249b\\u2776-\\u2793\\u3220-\\u3229])|([\\u2160-\\u216b\\u2170-\\u217b])\\s*[.．、]|(${DIGITS})\\s*[）)]|([A-Z])\\s*[.．、](?![0-9A-Za-z])|第\\s*(${DIGITS}|[一二三四五六七八九十]{1,3})\\s*条)\\s*`,
+  'u',
+);
 const HAN_DIGITS = '[一二三四五六七八九十]{1,3}';
 /** A number in Chinese numerals: `（一）` `(一)` `一、`; read after a heading only (report sections are numbered so too). */
 const HAN_NUMBER = new RegExp(`^(?:${OPEN}\\s*(${HAN_DIGITS})\\s*${CLOSE}|(${HAN_DIGITS})\\s*、)\\s*`, 'u');
@@ -47,6 +71,22 @@ const MAX_HEAD = 30;
 interface NumberedLine {
   number: number;
   rest: string;
+  /** How the number is written, for lists of the OTHER_NUMBER kinds: entries keep to their list's kind. */
+  style?: string;
+}
+
+/** The number an OTHER_NUMBER match stands for, and its style. */
+function otherNumber(match: RegExpExecArray): { number: number; style: string } {
+  const [, char, roman, closing, letter, article] = match;
+  const single = char ?? roman;
+  if (single !== undefined) {
+    const code = single.codePointAt(0)!;
+    const range = NUMBER_CHARS.find(([first, last]) => code >= first && code <= last)!;
+    return { number: code - range[0] + 1, style: `char-${range[0].toString(16)}` };
+  }
+  if (closing !== undefined) return { number: toNumber(closing), style: 'closing' };
+  if (letter !== undefined) return { number: letter.charCodeAt(0) - 0x40, style: 'letter' };
+  return { number: toNumber(article ?? ''), style: 'article' };
 }
 
 function toNumber(digits: string): number {
@@ -69,7 +109,9 @@ function hanNumber(text: string): number {
 function stripDecoration(line: string): string {
   return line
     .replace(/<!--[\s\S]*?-->/gu, '')
-    .replace(/^[\s>#*-]+(?=\S)/u, '')
+    // Markdown's marks, and the bullets a list may open its entries with (◆ ● ■ ▲ ★ • ※ ➢ √ Ø, a
+    // symbol font's private-use bullet).
+    .replace(/^[\s>#*\-◆◇●○■□▲△▶►▸▹▪▫◦•‣⁃·・※√✓✔➢➣➤→☆★❖◎Ø\uf000-\uf0ff]+(?=\S)/u, '')
     .replace(/^\*+|\*+$/gu, '')
     .trim();
 }
@@ -172,9 +214,12 @@ function readNumber(line: string, expected: number, han = false): NumberedLine |
   const hanMatch = han ? HAN_NUMBER.exec(text) : null;
   if (hanMatch) return { number: hanNumber(hanMatch[1] ?? hanMatch[2] ?? ''), rest: text.slice(hanMatch[0].length) };
   const match = NUMBER.exec(text);
-  if (!match) return undefined;
-  const digits = match.slice(1).find((group) => group !== undefined) ?? '';
-  return { number: toNumber(digits), rest: text.slice(match[0].length) };
+  if (match) {
+    const digits = match.slice(1).find((group) => group !== undefined) ?? '';
+    return { number: toNumber(digits), rest: text.slice(match[0].length) };
+  }
+  const other = OTHER_NUMBER.exec(text);
+  return other ? { ...otherNumber(other), rest: text.slice(other[0].length) } : undefined;
 }
 
 /** Whether the text right after a heading starts like an appendix entry. */
@@ -385,7 +430,9 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
     if (line.length === 0) continue;
     const lineNumber = firstLine + index;
     const expected = (entries.at(-1)?.entry.number ?? 0) + 1;
-    const numbered = mode === 'unnumbered' ? undefined : readNumber(line, expected, true);
+    const read = mode === 'unnumbered' ? undefined : readNumber(line, expected, true);
+    // Entries keep to the way the first is numbered where that is one of the other kinds (⑴, 1）, A.).
+    const numbered = read && (entries.length === 0 || read.style === entries[0]!.entry.style) ? read : undefined;
     if (numbered && (mode === 'numbered' || numbered.number <= 2)) {
       if (numbered.number !== expected) {
         problems.push({ severity: 'warning', line: lineNumber, message: `名词解释编号从 ${expected - 1} 跳到 ${numbered.number} / numbering jumps` });
@@ -425,7 +472,9 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
   }
   const notes: RawNote[] = [];
   for (const { entry, line } of entries) {
-    for (const part of mode === 'numbered' ? splitRunTogether(entry.number, entry.rest) : [entry]) {
+    // Entries run together on one line are split at the next number written `2.` (a list of the
+    // other kinds keeps such numbers in its definitions).
+    for (const part of mode === 'numbered' && entry.style === undefined ? splitRunTogether(entry.number, entry.rest) : [entry]) {
       const note = toNote(part, line);
       if (isProblem(note)) problems.push(note);
       else notes.push(note);

@@ -62,10 +62,10 @@ const MARK = /^\s*(?:\d{1,3}|[*＊†‡]|[①-⑳]|[[［(（〔]\s*\d{1,3}\s*[\
 /** A page's number as printed at its head or foot: `3`, `- 3 -`, `— 3 —`, `第3页`, `3/40`, `第 3 页 共 40 页`. */
 const PAGE_NUMBER = /^[\s\-—–－~·•]*(?:第\s*)?\d{1,4}\s*页?\s*(?:[/／]\s*\d{1,4}|共\s*\d{1,4}\s*页)?[\s\-—–－~·•]*$/u;
 /**
- * A line opening a list entry (numbered term, enumerated point): never the wrapped rest of a line.
- * A number with decimals (`1.5万亿元`) is text, not an entry's number.
+ * A line opening a list entry (numbered term, enumerated point, bulleted item): never the wrapped
+ * rest of a line. A number with decimals (`1.5万亿元`) is text, not an entry's number.
  */
-const LIST_START = /^(?:\d{1,3}\s*(?:[.．](?!\d)|、)|[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|[①-⑳]|[【[［]\s*\d{1,3}\s*[\]］】])/u;
+const LIST_START = /^(?:\d{1,3}\s*(?:[.．](?!\d)|、|[)）])|[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|[①-⑳\u2474-\u249b\u2776-\u2793\u3220-\u3229]|[\u2160-\u216b]\s*[.．、]|[【[［]\s*\d{1,3}\s*[\]］】]|[◆●■▲★•※➢➤►◎Ø\uf000-\uf0ff])/u;
 /**
  * A line opening with a short head and a colon (an unnumbered 名词解释 entry, `一业多会：指…`): after a
  * sentence's end it starts a paragraph even where nothing in the layout says so (no indent, the line

@@ -54,6 +54,18 @@ describe('appendix shapes', () => {
     { name: 'a quoted head before 是指 or 即', appendix: '名词解释\n1.“三清”行动是指清河道、清垃圾。\n2.“两通”工程即通路、通车。', first: ['三清行动', '是指清河道、清垃圾。'], second: ['两通工程', '即通路、通车。'] },
     { name: 'heads ended by 。即 before the colon', appendix: '名词解释\n1.“三清”行动。即：清河道、清垃圾。\n2.“两通”工程。是指：通路、通车。' },
     { name: 'numbered heads ended by a full stop', appendix: '名词解释\n1.“三清”行动。清河道、清垃圾。\n2.两通工程。通路、通车。', second: ['两通工程', '通路、通车。'] },
+    { name: 'entries opened by bullets ◆', appendix: '名词解释\n◆“三清”行动：清河道、清垃圾。\n◆“两通”工程：通路、通车。' },
+    { name: 'entries opened by bullets ● with a space', appendix: '名词解释\n● “三清”行动：清河道、清垃圾。\n● “两通”工程：通路、通车。' },
+    { name: 'entries opened by a symbol font’s private-use bullet and Ø (Word lists pasted as text)', appendix: '名词解释\n\uf06c “三清”行动：清河道、清垃圾。\nØ “两通”工程：通路、通车。' },
+    { name: '⑴ parenthesized numbers', appendix: '名词解释\n⑴“三清”行动：清河道、清垃圾。\n⑵“两通”工程：通路、通车。' },
+    { name: '⒈ numbers with a full stop', appendix: '名词解释\n⒈“三清”行动：清河道、清垃圾。\n⒉“两通”工程：通路、通车。' },
+    { name: '❶ negative circled numbers', appendix: '名词解释\n❶“三清”行动：清河道、清垃圾。\n❷“两通”工程：通路、通车。' },
+    { name: '㈠ parenthesized ideographs', appendix: '名词解释\n㈠“三清”行动：清河道、清垃圾。\n㈡“两通”工程：通路、通车。' },
+    { name: 'Ⅰ. Roman numerals', appendix: '名词解释\nⅠ.“三清”行动：清河道、清垃圾。\nⅡ.“两通”工程：通路、通车。' },
+    { name: 'N） numbering', appendix: '名词解释\n1）“三清”行动：清河道、清垃圾。\n2）“两通”工程：通路、通车。' },
+    { name: 'A. letters', appendix: '名词解释\nA.“三清”行动：清河道、清垃圾。\nB.“两通”工程：通路、通车。' },
+    { name: '第N条 articles', appendix: '名词解释\n第一条 “三清”行动：清河道、清垃圾。\n第二条 “两通”工程：通路、通车。' },
+    { name: 'an entry numbered ⑴ listing points 1. 2. in its definition', appendix: '名词解释\n⑴“三清”行动：包括：\n1.清河道；\n2.清垃圾。\n⑵“两通”工程：通路、通车。', first: ['三清行动', '包括：1.清河道；2.清垃圾。'] },
     { name: 'no heading, a closing numbered run', appendix: '1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。\n3.“一窗”服务：一窗受理。', extra: [['一窗服务', '一窗受理。']] },
   ])('$name', ({ appendix, glued, extra, first, second }) => {
     const text = glued ? `${BODY.trimEnd()}主要${appendix}` : `${BODY}${appendix}`;

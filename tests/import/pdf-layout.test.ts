@@ -67,6 +67,13 @@ describe('layoutPdfText: lines and paragraphs', () => {
     expect(layoutPdfText([runs]).body).toBe(`${first}\n（二）六保：保居民就业、保基本民生。`);
   });
 
+  it.each(['⑵【六保】', '◆【六保】', '2）【六保】', 'Ⅱ.【六保】'])('starts a new paragraph at an entry opened by %s after a sentence end, even after a full line', (opening) => {
+    const first = `【六稳】${'稳就业、'.repeat(9)}`.slice(0, PER_LINE * 2 - 1) + '。';
+    const next = `${opening}保居民就业、保基本民生。`;
+    const runs = [...paragraph(first, 560, { indent: 0 }).runs, ...paragraph(next, 512, { indent: 0 }).runs];
+    expect(layoutPdfText([runs]).body).toBe(`${first}\n${next}`);
+  });
+
   it('goes on at a line opening with a decimal number after a sentence end (1.5万 is no entry number)', () => {
     const first = `全年地区生产总值${'增长较快、'.repeat(9)}`.slice(0, PER_LINE * 2 - 1) + '。';
     const runs = [...paragraph(first, 560, { indent: 0 }).runs, ...paragraph('1.5万家企业受益。', 512, { indent: 0 }).runs];
