@@ -1,6 +1,6 @@
 // Footnotes of a report saved as plain text: marks in the body (“千万工程”①, 三区三线[2], 划定¹,
-// （注1）) and the notes closing the text, one a line, each opened by its mark in order
-// (`①千万工程：即…`, `[2] 三区三线：指…`, `¹ …`, `注1：…`). Brought into the `[footnoteRef:N]`
+// （注1）, [注1], 注①) and the notes closing the text, one a line, each opened by its mark in order
+// (`①千万工程：即…`, `[2] 三区三线：指…`, `¹ …`, `注1：…`, `【注1】…`, `注①…`). Brought into the `[footnoteRef:N]`
 // shape and read by `importMarkedFootnotes`, so a note without its own head takes the term the body
 // writes at the mark. Asked only when a text has no 名词解释 appendix (import-report.ts).
 import { importAppendixText } from './appendix';
@@ -31,6 +31,18 @@ const STYLES: readonly MarkStyle[] = [
   },
   { note: /^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})\s*/u, number: (mark) => Number([...mark].map((char) => SUPERSCRIPTS.indexOf(char)).join('')), ref: (n) => new RegExp(`${escape(superscript(n))}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])`, 'gu') },
   { note: /^注\s*(\d{1,2})\s*[：:.．、]\s*/u, number: Number, ref: (n) => new RegExp(`[（(]注\\s*${n}[）)]|\\[注\\s*${n}\\]`, 'gu') },
+  // `[注1]` `【注1】` `〔注1〕` `（注1）` opening the notes as they mark the body.
+  {
+    note: /^[[［【〔（(]\s*注\s*(\d{1,2})\s*[\]］】〕）)]\s*[：:.．、]?\s*/u,
+    number: Number,
+    ref: (n) => new RegExp(`[[［【〔（(]\\s*注\\s*${n}\\s*[\\]］】〕）)]`, 'gu'),
+  },
+  // `注①`, bracketed or not, in the body and opening the notes.
+  {
+    note: /^[[［【〔（(]?\s*注\s*([①-⑳])\s*[\]］】〕）)]?\s*[：:.．、]?\s*/u,
+    number: (mark) => mark.charCodeAt(0) - 0x2460 + 1,
+    ref: (n) => new RegExp(`[[［【〔（(]?\\s*注\\s*${String.fromCharCode(0x2460 + n - 1)}\\s*[\\]］】〕）)]?`, 'gu'),
+  },
 ];
 
 /**

@@ -12,6 +12,10 @@ describe('importPlainFootnotes', () => {
     { name: 'bracketed numbers', text: `${HEAD}我们推进“三清”行动[1]，落实“两通”工程[2]。\n\n[1] 三清行动：清河道、清垃圾。\n[2] 两通工程：通路、通车。` },
     { name: 'superscript digits', text: `${HEAD}我们推进“三清”行动¹，落实“两通”工程²。\n\n¹ 三清行动：清河道、清垃圾。\n² 两通工程：通路、通车。` },
     { name: '（注N） marks and 注N： notes', text: `${HEAD}我们推进“三清”行动（注1），落实“两通”工程（注2）。\n\n注1：三清行动：清河道、清垃圾。\n注2：两通工程：通路、通车。` },
+    { name: '[注N] marks opening the notes too', text: `${HEAD}我们推进“三清”行动[注1]，落实“两通”工程[注2]。\n\n[注1]三清行动：清河道、清垃圾。\n[注2]两通工程：通路、通车。` },
+    { name: '【注N】 marks and notes', text: `${HEAD}我们推进“三清”行动【注1】，落实“两通”工程【注2】。\n\n【注1】 三清行动：清河道、清垃圾。\n【注2】 两通工程：通路、通车。` },
+    { name: '注① marks and notes', text: `${HEAD}我们推进“三清”行动注①，落实“两通”工程注②。\n\n注①三清行动：清河道、清垃圾。\n注②两通工程：通路、通车。` },
+    { name: '（注①） marks and 注①： notes', text: `${HEAD}我们推进“三清”行动（注①），落实“两通”工程（注②）。\n\n注①：三清行动：清河道、清垃圾。\n注②：两通工程：通路、通车。` },
     { name: 'a note running on to a second line', text: `${HEAD}我们推进“三清”行动①，落实“两通”工程②。\n\n①三清行动：清河道、\n清垃圾。\n②两通工程：通路、通车。`, first: '清河道、\n清垃圾。' },
   ])('reads $name', ({ text, first }) => {
     expect(read(text)).toEqual([
