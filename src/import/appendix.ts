@@ -106,14 +106,27 @@ function hanNumber(text: string): number {
   return ten > 1 || text.length > ten + 2 ? 0 : tens * 10 + ones;
 }
 
+/**
+ * The bullets a list may open its entries with (◆ ● ■ ▲ ★ • ※ ➢ √ Ø, a symbol font's private-use
+ * bullet), as a class body.
+ */
+const BULLETS = '◆◇●○■□▲△▶►▸▹▪▫◦•‣⁃·・※√✓✔➢➣➤→☆★❖◎Ø\\uf000-\\uf0ff';
+const LEADING_MARKS = new RegExp(`^[\\s>#*\\-${BULLETS}]+(?=\\S)`, 'u');
+
 function stripDecoration(line: string): string {
-  return line
-    .replace(/<!--[\s\S]*?-->/gu, '')
-    // Markdown's marks, and the bullets a list may open its entries with (◆ ● ■ ▲ ★ • ※ ➢ √ Ø, a
-    // symbol font's private-use bullet).
-    .replace(/^[\s>#*\-◆◇●○■□▲△▶►▸▹▪▫◦•‣⁃·・※√✓✔➢➣➤→☆★❖◎Ø\uf000-\uf0ff]+(?=\S)/u, '')
-    .replace(/^\*+|\*+$/gu, '')
-    .trim();
+  // A bold run opened inside the term's quote (`“**金包金”工程**`) is the bold head it was meant to be.
+  const uncommented = line.replace(/<!--[\s\S]*?-->/gu, '').replace(/^(\s*)([“「])\*\*(?=[^*\n]{1,30}\*\*)/u, '$1**$2');
+  // A bold head opening the line (`**三清行动** 清河道…`, also after a bullet) keeps its marks: they
+  // say where the term ends.
+  const bulleted = uncommented.replace(new RegExp(`^[\\s>#\\-${BULLETS}]+(?=\\*\\*)`, 'u'), '');
+  if (BOLD_HEAD.test(bulleted) && !/\*\*\s*$/u.test(bulleted.slice(BOLD_HEAD.exec(bulleted)![0].length))) return bulleted.trim();
+  return (
+    uncommented
+      // Markdown's marks and bullets.
+      .replace(LEADING_MARKS, '')
+      .replace(/^\*+|\*+$/gu, '')
+      .trim()
+  );
 }
 
 /**
@@ -173,12 +186,13 @@ function headColon(text: string): number {
 /**
  * Whether `line` reads `term：definition`: a short head before the first colon (outside quotes)
  * without sentence punctuation outside quotes and brackets, and something after the colon; unless
- * `colonOnly`, also `【term】definition` or `term——definition` (bracketHead, dashHead).
+ * `colonOnly`, also `【term】definition`, `term——definition` (bracketHead, dashHead) or a bold
+ * head without a colon, `**term** definition` (BOLD_HEAD).
  */
 function isHeadLine(line: string, colonOnly = false): boolean {
   if (PAIR_START.test(line) || /^解释[：:]/u.test(line)) return false;
   const text = line.replace(/\*\*/gu, '');
-  return colonHead(text) || (!colonOnly && (bracketHead(text) !== undefined || dashHead(text) !== undefined || verbHead(text) !== undefined));
+  return colonHead(text) || (!colonOnly && (bracketHead(text) !== undefined || dashHead(text) !== undefined || verbHead(text) !== undefined || BOLD_HEAD.test(line)));
 }
 
 /**
@@ -456,7 +470,8 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
     const termAlone = mode !== 'numbered' && !termBeforePair && termThenSentence(line, nextLine);
     if (mode !== 'numbered' && (isHeadLine(line) || termBeforePair || termAlone)) {
       mode = 'unnumbered';
-      for (const part of termBeforePair || termAlone ? [line] : splitUnnumbered(line)) {
+      // A bold head says where its entry starts; its definition may quote another term before a colon.
+      for (const part of termBeforePair || termAlone || BOLD_HEAD.test(line) ? [line] : splitUnnumbered(line)) {
         entries.push({ entry: { number: (entries.at(-1)?.entry.number ?? 0) + 1, rest: part }, line: lineNumber });
       }
       continue;

@@ -2,17 +2,29 @@
 // word/document.xml), or else a 名词解释 appendix in the body's paragraphs.
 import { strFromU8, unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
+import { importAppendixText } from './appendix';
 import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { FootnoteText } from './footnote-text';
 import { importMarkedFootnotes } from './footnote-text';
 import type { ImportOptions } from './options';
 import type { ImportResult } from './types';
 
-/** Paragraph text of a WordprocessingML part, with `[footnoteRef:id]` where a footnote is referenced. */
-function readParagraphs(xml: string, onFootnote?: (id: number, text: string) => void): string {
+/** What may stand before a bold head in its paragraph: nothing but an entry's number (`1.`, `（1）`, `①`). */
+const BEFORE_BOLD_HEAD = /^[\s\d.．、（）()①-⑳]{0,8}$/u;
+
+/**
+ * Paragraph text of a WordprocessingML part, with `[footnoteRef:id]` where a footnote is referenced;
+ * with `markBold`, `**` around bold runs that open a paragraph (where a head without a colon ends,
+ * for the appendix reader).
+ */
+function readParagraphs(xml: string, onFootnote?: (id: number, text: string) => void, markBold = false): string {
   const paragraphs: string[] = [];
   let current = '';
   let inText = false;
+  // The run being read: inside its properties, and whether it is set in bold.
+  let inRunProperties = false;
+  let runBold = false;
+  let boldOpen = false;
   // Table cells open (w:tc): a table row is one line, its cells set apart by tabs, as the appendix
   // reader takes table rows.
   let cellDepth = 0;
@@ -31,17 +43,35 @@ function readParagraphs(xml: string, onFootnote?: (id: number, text: string) => 
           skipFootnote = attribs['w:type'] !== undefined && attribs['w:type'] !== 'normal';
           footnoteText = '';
         } else if (name === 'w:tc') cellDepth += 1;
+        else if (name === 'w:r') runBold = false;
+        else if (name === 'w:rPr') inRunProperties = true;
+        else if (name === 'w:b' && inRunProperties) runBold = !['0', 'false', 'off'].includes(attribs['w:val'] ?? '');
         else if (name === 'w:t') inText = true;
         else if (name === 'w:tab') emit('\t');
         else if (name === 'w:br' || name === 'w:cr') emit('\n');
         else if (name === 'w:footnoteReference') emit(`[footnoteRef:${attribs['w:id'] ?? ''}]`);
       },
       ontext(text) {
-        if (inText) emit(text);
+        if (!inText) return;
+        if (markBold && footnoteId === undefined && cellDepth === 0) {
+          if (boldOpen && !runBold) {
+            current += '**';
+            boldOpen = false;
+          } else if (!boldOpen && runBold && text.trim().length > 0 && BEFORE_BOLD_HEAD.test(current) && !current.includes('**')) {
+            current += '**';
+            boldOpen = true;
+          }
+        }
+        emit(text);
       },
       onclosetag(name) {
         if (name === 'w:t') inText = false;
+        else if (name === 'w:rPr') inRunProperties = false;
         else if (name === 'w:p') {
+          if (boldOpen) {
+            current += '**';
+            boldOpen = false;
+          }
           if (footnoteId !== undefined) footnoteText += '\n';
           // A cell's paragraphs on one line: run together after Chinese text, else a space.
           else if (cellDepth > 0) current += /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]$/u.test(current) ? '' : ' ';
@@ -98,7 +128,13 @@ export function importDocx(bytes: Uint8Array, options: ImportOptions = {}): Impo
   const footnotesXml = files['word/footnotes.xml'];
   if (footnotesXml) readParagraphs(strFromU8(footnotesXml), (id, text) => raw.set(id, text));
   const body = readParagraphs(strFromU8(documentXml));
-  if (raw.size === 0) return importAppendixOrFootnotes(body, options);
+  if (raw.size === 0) {
+    // An appendix whose heads are set in bold without a colon reads only with the bold marked.
+    const plain = importAppendixOrFootnotes(body, options);
+    if (plain.entries.length > 0) return plain;
+    const bold = importAppendixText(readParagraphs(strFromU8(documentXml), undefined, true), options);
+    return bold.entries.length > 0 ? bold : plain;
+  }
   const displayNumber = new Map<number, number>();
   const renumbered = body.replace(/\[footnoteRef:(-?\d+)\]/gu, (_, id: string) => {
     const key = Number(id);

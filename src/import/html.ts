@@ -5,6 +5,7 @@ import { Parser } from 'htmlparser2';
 import type { FootnoteText } from './footnote-text';
 import { hasFootnoteMarkers, importFootnoteText, importMarkedFootnotes } from './footnote-text';
 import type { ImportOptions } from './options';
+import { importAppendixText } from './appendix';
 import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { ImportResult } from './types';
 
@@ -72,11 +73,29 @@ interface OpenElement {
 }
 
 /** The page's text, blocks on their own lines; footnote links become `[footnoteRef:N]`, notes are set aside. */
-function readPage(html: string, links: FootnoteLinks): { body: string; notes: Map<number, FootnoteText>; title?: string } {
+/** What may stand before a bold head on its line: nothing but an entry's number (`1.`, `（1）`, `①`). */
+const BEFORE_BOLD_HEAD = /^[\s\d.．、（）()①-⑳]{0,8}$/u;
+
+/** A page's text: its body, the body with bold heads marked, its notes and title. */
+interface PageText {
+  body: string;
+  /**
+   * The body with `**` around a bold run that opens its line (`<li><strong>三清行动</strong>清河道…`):
+   * where a head without a colon ends, for the appendix reader.
+   */
+  boldMarked: string;
+  notes: Map<number, FootnoteText>;
+  title?: string;
+}
+
+function readPage(html: string, links: FootnoteLinks): PageText {
   const numberOf = new Map(links.targets.map((id, index) => [id, index + 1]));
   const notes = new Map<number, FootnoteText>();
   const open: OpenElement[] = [];
   let body = '';
+  let boldMarked = '';
+  /** Depths of the bold elements whose runs are marked in boldMarked. */
+  const boldOpen: number[] = [];
   let skipDepth = 0;
   // Table cells open (td, th): see onopentag.
   let cellDepth = 0;
@@ -91,7 +110,10 @@ function readPage(html: string, links: FootnoteLinks): { body: string; notes: Ma
   const emit = (text: string): void => {
     const note = noteStack.at(-1);
     if (note) note.text += text;
-    else body += text;
+    else {
+      body += text;
+      boldMarked += text;
+    }
   };
   const parser = new Parser(
     {
@@ -112,6 +134,10 @@ function readPage(html: string, links: FootnoteLinks): { body: string; notes: Ma
           noteStack.push({ tag: holder?.tag ?? name, number: noteNumber, depth: holder?.depth ?? depth, text: '' });
         }
         open.push({ tag: name, depth });
+        if ((name === 'strong' || name === 'b') && noteStack.length === 0 && skipDepth === 0 && BEFORE_BOLD_HEAD.test(boldMarked.slice(boldMarked.lastIndexOf('\n') + 1))) {
+          boldMarked += '**';
+          boldOpen.push(depth);
+        }
         if (name === 'a') {
           const target = hrefTarget(attribs.href);
           if (target !== undefined && links.backIds.has(target)) backLinkDepth += 1;
@@ -129,6 +155,10 @@ function readPage(html: string, links: FootnoteLinks): { body: string; notes: Ma
       onclosetag(name) {
         const depth = open.length;
         open.pop();
+        if (boldOpen.at(-1) === depth) {
+          boldOpen.pop();
+          boldMarked += '**';
+        }
         if (name === titleTag) titleTag = undefined;
         if (name === 'a' && backLinkDepth > 0) backLinkDepth -= 1;
         else if (name === 'a' && refDepth > 0) {
@@ -155,9 +185,14 @@ function readPage(html: string, links: FootnoteLinks): { body: string; notes: Ma
   );
   parser.write(html);
   parser.end();
-  const lines = body.split('\n').map((line) => line.replace(/[ \t\u00a0]+/gu, ' ').trim());
+  const text = (raw: string): string =>
+    raw
+      .split('\n')
+      .map((line) => line.replace(/[ \t\u00a0]+/gu, ' ').trim())
+      .filter((line) => line.length > 0)
+      .join('\n');
   const title = (titles.h1.trim() || titles.title.trim()).replace(/\s+/gu, ' ');
-  return { body: lines.filter((line) => line.length > 0).join('\n'), notes, ...(title ? { title } : {}) };
+  return { body: text(body), boldMarked: text(boldMarked), notes, ...(title ? { title } : {}) };
 }
 
 /** The text of an HTML page, block elements on their own lines (for reading a 名词解释 appendix). */
@@ -165,10 +200,14 @@ export function htmlToText(html: string): string {
   return readPage(html, { targets: [], backIds: new Set() }).body;
 }
 
-function pageImport(page: ReturnType<typeof readPage>, options: ImportOptions): ImportResult {
+function pageImport(page: PageText, options: ImportOptions): ImportResult {
   if (page.notes.size > 0) return importMarkedFootnotes(page.body, page.notes, options);
   if (hasFootnoteMarkers(page.body)) return importFootnoteText(page.body, options);
-  return importAppendixOrFootnotes(page.body, options);
+  // An appendix whose heads are set in bold without a colon reads only with the bold marked.
+  const plain = importAppendixOrFootnotes(page.body, options);
+  if (plain.entries.length > 0 || page.boldMarked === page.body) return plain;
+  const bold = importAppendixText(page.boldMarked, options);
+  return bold.entries.length > 0 ? bold : plain;
 }
 
 /**

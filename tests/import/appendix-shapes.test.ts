@@ -66,6 +66,8 @@ describe('appendix shapes', () => {
     { name: 'A. letters', appendix: '名词解释\nA.“三清”行动：清河道、清垃圾。\nB.“两通”工程：通路、通车。' },
     { name: '第N条 articles', appendix: '名词解释\n第一条 “三清”行动：清河道、清垃圾。\n第二条 “两通”工程：通路、通车。' },
     { name: 'an entry numbered ⑴ listing points 1. 2. in its definition', appendix: '名词解释\n⑴“三清”行动：包括：\n1.清河道；\n2.清垃圾。\n⑵“两通”工程：通路、通车。', first: ['三清行动', '包括：1.清河道；2.清垃圾。'] },
+    { name: 'unnumbered bold heads without a colon', appendix: '名词解释\n**“三清”行动**清河道、清垃圾。\n**“两通”工程** 通路、通车。' },
+    { name: 'bulleted bold heads without a colon', appendix: '名词解释\n- **“三清”行动** 清河道、清垃圾。\n- **“两通”工程** 通路、通车。' },
     { name: 'no heading, a closing numbered run', appendix: '1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。\n3.“一窗”服务：一窗受理。', extra: [['一窗服务', '一窗受理。']] },
   ])('$name', ({ appendix, glued, extra, first, second }) => {
     const text = glued ? `${BODY.trimEnd()}主要${appendix}` : `${BODY}${appendix}`;

@@ -83,6 +83,36 @@ describe('importDocx', () => {
     expect(result.entries[0]?.items).toEqual(['政策进村', '服务进户', '干部进网格']);
   });
 
+  it('reads appendix entries whose terms are set in bold without a colon', async () => {
+    const entry = (term: string, definition: string, number?: string) =>
+      new Paragraph({ children: [...(number ? [new TextRun(number)] : []), new TextRun({ text: term, bold: true }), new TextRun(definition)] });
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('2024年清溪县人民政府工作报告'),
+            new Paragraph('各位代表：今年要落实“三进”工作，推进“两清”。'),
+            new Paragraph({ children: [new TextRun({ text: '名词解释', bold: true })] }),
+            entry('“三进”', '政策进村、服务进户、干部进网格。'),
+            entry('两清', ' 清河道、清路障。'),
+          ],
+        },
+      ],
+    });
+    const result = importReport(await docxBytes(document), '报告.docx');
+    expect(result.entries.map((e) => [e.source?.appendix, e.term, e.definition])).toEqual([
+      [1, '三进', '政策进村、服务进户、干部进网格。'],
+      [2, '两清', '清河道、清路障。'],
+    ]);
+    const numbered = new Document({
+      sections: [{ children: [new Paragraph('各位代表：今年要落实“三进”工作。'), new Paragraph('名词解释'), entry('“三进”', '政策进村、服务进户。', '1.'), entry('两清', '清河道、清路障。', '2.')] }],
+    });
+    expect(importReport(await docxBytes(numbered), '报告.docx').entries.map((e) => [e.term, e.definition])).toEqual([
+      ['三进', '政策进村、服务进户。'],
+      ['两清', '清河道、清路障。'],
+    ]);
+  });
+
   it('reads a 名词解释 appendix set as a table, a row a line', async () => {
     const row = (...cells: string[][]) => new TableRow({ children: cells.map((paragraphs) => new TableCell({ children: paragraphs.map((text) => new Paragraph(text)) })) });
     const document = new Document({

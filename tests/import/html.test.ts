@@ -36,6 +36,21 @@ describe('importHtml', () => {
     ]);
   });
 
+  it('reads appendix entries whose terms are set in bold without a colon (a list, paragraphs)', () => {
+    const list = `<html><body><p>各位代表：今年要落实“三进”工作，推进“两清”。</p><h2>名词解释</h2>
+      <ul><li><strong>“三进”</strong>政策进村、服务进户、干部进网格。</li><li><b>两清</b> 清河道、清路障。</li></ul></body></html>`;
+    const paragraphs = `<html><body><p>各位代表：今年要落实“三进”工作，推进“两清”。</p><p><strong>名词解释</strong></p>
+      <p>1.<strong>“三进”</strong>政策进村、服务进户、干部进网格。</p><p>2.<strong>两清</strong>清河道、清路障。</p></body></html>`;
+    for (const page of [list, paragraphs]) {
+      expect(importHtml(page).entries.map((entry) => [entry.source?.appendix, entry.term, entry.definition])).toEqual([
+        [1, '三进', '政策进村、服务进户、干部进网格。'],
+        [2, '两清', '清河道、清路障。'],
+      ]);
+    }
+    // The page's text has no marks of its own.
+    expect(htmlToText(list)).not.toContain('*');
+  });
+
   it('reads a 名词解释 appendix set as a table, its cells kept apart', () => {
     const page = `<html><body><p>各位代表：今年要落实“三进”工作。</p><p><strong>名词解释</strong></p>
       <table><tr><th>序号</th><th>名词</th><th>解释</th></tr>
