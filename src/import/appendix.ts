@@ -11,10 +11,11 @@ import { cleanHead } from './term-forms';
 import type { ImportProblem, ImportResult, RawNote } from './types';
 
 /**
- * The words that name the appendix: 名词解释, 名词注释, 名词说明, 名词释义, the same of 词语, 用语 or
- * 术语, or a heading that is only 注释, 注解 or 释义 (附：注释).
+ * The words that name the appendix: 名词解释, 名词注释, 名词注解, 名词说明, 名词释义, 名词解析, 名词解读,
+ * the same of 词语, 用语, 术语, 关键词, 新词 or 热词, or a heading that is only 注释, 注解, 释义, 附注,
+ * 注释说明, 术语表 or 注： (附：注释).
  */
-const HEADING_WORD = /(?:名词|词语|用语|术语)(?:解释|注释|说明|释义)|^(?:附[录件]?[一二三1-3]?[：:、\s]*)?(?:注释|注解|释义)[：:]?$/u;
+const HEADING_WORD = /(?:名词|词语|用语|术语|关键词|新词|热词)(?:解释|注释|注解|说明|释义|解析|解读)|^(?:附[录件]?[一二三1-3]?[：:、\s]*)?(?:(?:注释|注解|释义|附注|注释说明|术语表)[：:]?|注[：:])$/u;
 /** A heading glued to the end of the last paragraph: `…奋斗！主要名词解释：1、…`. */
 const GLUED_HEADING = /[。！？!?][ \t]*(?:\*\*)?[^。！？!?\n，,：:“”]{0,16}?(?:名词|词语|用语|术语)(?:解释|注释|说明|释义)[^。！？!?\n，,“”]{0,12}?(?:[：:]|\*\*|(?=\n)|(?=\s*(?:\d|（\d)))(?:\*\*)?/gu;
 const OPEN = '[（(［\\[【〔﹝〖]';
