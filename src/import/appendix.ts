@@ -333,17 +333,23 @@ function headlessAppendix(text: string): number {
   return -1;
 }
 
-/** Splits one entry's text where the next numbered entry was run into it (`…。2、…：…`). */
+/**
+ * Splits one entry's text where the next numbered entry was run into it (`…。2、…：…`): after a
+ * sentence's end, the next number and a head (`（1）清垃圾；（2）清河道。` are points of the definition).
+ */
 function splitRunTogether(number: number, text: string): NumberedLine[] {
   const result: NumberedLine[] = [];
   let current = { number, rest: text };
   for (;;) {
     const next = current.number + 1;
-    const at = new RegExp(`[。！？；]\\s*(?:\\*\\*)?(?:${next}\\s*[.．、]|${OPEN}${next}${CLOSE})`, 'u').exec(current.rest);
+    const marker = new RegExp(`[。！？；]\\s*(?:\\*\\*)?(?:${next}\\s*[.．、]|${OPEN}${next}${CLOSE})`, 'gu');
+    const entryAfter = (at: RegExpExecArray): string =>
+      current.rest.slice(at.index + 1).replace(/^\s*(?:\*\*)?/u, '').replace(new RegExp(`^(?:\\d+\\s*[.．、]|${OPEN}\\d+${CLOSE})`, 'u'), '');
+    let at: RegExpExecArray | null;
+    while ((at = marker.exec(current.rest)) !== null && !isHeadLine(entryAfter(at).split('\n')[0]!.trim()));
     if (!at) break;
-    const cut = at.index + 1;
-    result.push({ number: current.number, rest: current.rest.slice(0, cut) });
-    current = { number: next, rest: current.rest.slice(cut).replace(/^\s*(?:\*\*)?/u, '').replace(new RegExp(`^(?:\\d+\\s*[.．、]|${OPEN}\\d+${CLOSE})`, 'u'), '') };
+    result.push({ number: current.number, rest: current.rest.slice(0, at.index + 1) });
+    current = { number: next, rest: entryAfter(at) };
   }
   result.push(current);
   return result;
