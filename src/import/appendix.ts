@@ -202,6 +202,19 @@ function isHeadLine(line: string, colonOnly = false): boolean {
  */
 const VERB_HEAD = /^([“「][^“”「」]{1,30}[”」]\p{Script=Han}{0,6}?)[，,]?(?=是指|指的是|主要是指|主要指|即)/u;
 
+/**
+ * An unquoted head before 是指, 指的是, 主要指 or 指 (`1.三个一批是指签约一批…`, `1.三个一批，指…`):
+ * numbered entries only (an unnumbered line that explains a word so may be a definition's next
+ * sentence). 指 begins no word here that goes on (指挥, 指标, 指导…).
+ */
+const PLAIN_VERB_HEAD = /^([^，。；：:“”「」\s]{2,14}?)[，,]?(?=是指|指的是|主要是指|主要指|即指|指(?![挥标导数南引令定出示向明望责控纹针]))/u;
+
+function plainVerbHead(text: string): { head: string; definition: string } | undefined {
+  const match = PLAIN_VERB_HEAD.exec(text);
+  if (!match || colonHead(text) || !/[\u3400-\u9fff]/u.test(match[1]!)) return undefined;
+  return { head: match[1]!, definition: text.slice(match[0].length).trim() };
+}
+
 function verbHead(text: string): { head: string; definition: string } | undefined {
   const match = VERB_HEAD.exec(text);
   if (!match || colonHead(text)) return undefined;
@@ -249,7 +262,7 @@ function startsEntry(text: string): boolean {
     const next = lines[i + 1] ?? '';
     if (numbered) {
       const rest = numbered.rest;
-      return numbered.number <= 2 && (/[：:]/u.test(rest) || PAIR_START.test(rest) || BOLD_HEAD.test(rest) || SPACED_HEAD.test(rest.replace(/\*\*/gu, '')) || bracketHead(rest) !== undefined || dashHead(rest) !== undefined || verbHead(rest) !== undefined || stopHead(rest) !== undefined || termThenSentence(rest, next));
+      return numbered.number <= 2 && (/[：:]/u.test(rest) || PAIR_START.test(rest) || BOLD_HEAD.test(rest) || SPACED_HEAD.test(rest.replace(/\*\*/gu, '')) || bracketHead(rest) !== undefined || dashHead(rest) !== undefined || verbHead(rest) !== undefined || stopHead(rest) !== undefined || plainVerbHead(rest) !== undefined || termThenSentence(rest, next));
     }
     return isHeadLine(line) || PAIR_START.test(line) || termThenSentence(line, next);
   });
@@ -258,10 +271,12 @@ function startsEntry(text: string): boolean {
 /**
  * Whether `line` is a term alone on its line (short, Chinese, no punctuation but quotes and
  * brackets) and `next` a sentence that is not itself numbered: a term line, its definition on the
- * line after (`三个一批` / `签约一批、开工一批、投产一批。`), as pages set bold terms apart.
+ * line after (`三个一批` / `签约一批、开工一批、投产一批。`, also `三个一批：` / …), as pages set bold
+ * terms apart.
  */
 function termThenSentence(line: string, next: string): boolean {
-  const text = line.replace(/\*\*/gu, '').trim();
+  // A term line may end at its colon (`三个一批：` / `签约一批…`).
+  const text = line.replace(/\*\*/gu, '').trim().replace(/[：:]$/u, '');
   if ([...text].length > MAX_HEAD || !/[\u3400-\u9fff]/u.test(text) || /[：:。，；！？,;!?、\s]/u.test(text) || /^[（(]/u.test(text) || PAGE_FURNITURE.test(`${text}：`)) return false;
   if (HEADING_WORD.test(text) || PAIR_START.test(text) || PAIR_START.test(next)) return false;
   return /[。；！？]$/u.test(next) && !readNumber(next, 1, true) && !isHeadLine(next);
@@ -366,7 +381,7 @@ function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
   if (bold && !/^\s*[：:]/u.test(entry.rest.trim().slice(bold[0].length))) {
     return { head: cleanHead(bold[1] ?? ''), definition: entry.rest.trim().slice(bold[0].length).replace(/\*\*/gu, '').trim(), number: entry.number, line };
   }
-  const bracketed = bracketHead(text) ?? dashHead(text) ?? verbHead(text) ?? lineHead(text) ?? stopHead(text);
+  const bracketed = bracketHead(text) ?? dashHead(text) ?? verbHead(text) ?? lineHead(text) ?? stopHead(text) ?? plainVerbHead(text);
   if (bracketed) return { head: cleanHead(bracketed.head), definition: bracketed.definition, number: entry.number, line };
   const pair = PAIR.exec(text);
   if (pair) {

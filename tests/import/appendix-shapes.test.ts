@@ -71,6 +71,8 @@ describe('appendix shapes', () => {
     { name: '附注 heading', appendix: '附注\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。' },
     { name: '注： alone on its line', appendix: '注：\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。' },
     { name: '术语表 heading', appendix: '术语表\n“三清”行动：清河道、清垃圾。\n“两通”工程：通路、通车。' },
+    { name: 'numbered unquoted heads before 是指 or 指', appendix: '名词解释\n1.三清行动是指清河道、清垃圾。\n2.两通工程，指通路、通车。', first: ['三清行动', '是指清河道、清垃圾。'], second: ['两通工程', '指通路、通车。'] },
+    { name: 'each term and its colon on a line of its own, its definition on the next', appendix: '名词解释\n“三清”行动：\n清河道、清垃圾。\n“两通”工程：\n通路、通车。' },
     { name: 'unnumbered bold heads without a colon', appendix: '名词解释\n**“三清”行动**清河道、清垃圾。\n**“两通”工程** 通路、通车。' },
     { name: 'bulleted bold heads without a colon', appendix: '名词解释\n- **“三清”行动** 清河道、清垃圾。\n- **“两通”工程** 通路、通车。' },
     { name: 'no heading, a closing numbered run', appendix: '1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。\n3.“一窗”服务：一窗受理。', extra: [['一窗服务', '一窗受理。']] },
@@ -81,6 +83,17 @@ describe('appendix shapes', () => {
       second ?? ['两通工程', '通路、通车。'],
       ...(extra ?? []),
     ]);
+  });
+
+  it('keeps the （1） （2） points of a definition in it (no entry run into it)', () => {
+    expect(pairs(`${BODY}名词解释\n1.“三清”行动：包括三项。（1）清河道；（2）清垃圾。\n2.“两通”工程：通路、通车。`)).toEqual([
+      ['三清行动', '包括三项。（1）清河道；（2）清垃圾。'],
+      ['两通工程', '通路、通车。'],
+    ]);
+  });
+
+  it('takes 指挥 for a word, not 指 the verb, in a numbered entry’s head', () => {
+    expect(pairs(`${BODY}名词解释\n1.应急指挥体系是指统一领导、分级负责的体系。\n2.“两通”工程：通路、通车。`)[0]).toEqual(['应急指挥体系', '是指统一领导、分级负责的体系。']);
   });
 
   it('reads an entry that spans several lines and paragraphs', () => {
