@@ -72,7 +72,6 @@ interface OpenElement {
   depth: number;
 }
 
-/** The page's text, blocks on their own lines; footnote links become `[footnoteRef:N]`, notes are set aside. */
 /** What may stand before a bold head on its line: nothing but an entry's number (`1.`, `（1）`, `①`). */
 const BEFORE_BOLD_HEAD = /^[\s\d.．、（）()①-⑳]{0,8}$/u;
 
@@ -88,6 +87,7 @@ interface PageText {
   title?: string;
 }
 
+/** The page's text, blocks on their own lines; footnote links become `[footnoteRef:N]`, notes are set aside. */
 function readPage(html: string, links: FootnoteLinks): PageText {
   const numberOf = new Map(links.targets.map((id, index) => [id, index + 1]));
   const notes = new Map<number, FootnoteText>();
