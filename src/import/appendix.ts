@@ -52,6 +52,11 @@ const OTHER_NUMBER = new RegExp(
 const HAN_DIGITS = '[一二三四五六七八九十]{1,3}';
 /** A number in Chinese numerals: `（一）` `(一)` `一、`; read after a heading only (report sections are numbered so too). */
 const HAN_NUMBER = new RegExp(`^(?:${OPEN}\\s*(${HAN_DIGITS})\\s*${CLOSE}|(${HAN_DIGITS})\\s*、)\\s*`, 'u');
+/**
+ * What may stand before a bold head on its line (web page, Word paragraph): nothing but an entry's
+ * number (`1.`, `（1）`, `①`). The HTML and Word readers mark such a bold run with `**` for BOLD_HEAD.
+ */
+export const BEFORE_BOLD_HEAD = /^[\s\d.．、（）()①-⑳]{0,8}$/u;
 /** A head set in bold without a colon: `**五大工程** 大力实施…`. */
 const BOLD_HEAD = /^\*\*(?=[^\s*])([^*\n：:。，；]{1,30})(?<=\S)\*\*[ \t\u3000]*(?=[^\s*：:])/u;
 /** A head set off by a space instead of a colon: `九大工程 指优先发展…`. */

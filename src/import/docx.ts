@@ -2,15 +2,12 @@
 // word/document.xml), or else a 名词解释 appendix in the body's paragraphs.
 import { strFromU8, unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
-import { importAppendixText } from './appendix';
+import { BEFORE_BOLD_HEAD, importAppendixText } from './appendix';
 import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { FootnoteText } from './footnote-text';
 import { importMarkedFootnotes } from './footnote-text';
 import type { ImportOptions } from './options';
 import type { ImportResult } from './types';
-
-/** What may stand before a bold head in its paragraph: nothing but an entry's number (`1.`, `（1）`, `①`). */
-const BEFORE_BOLD_HEAD = /^[\s\d.．、（）()①-⑳]{0,8}$/u;
 
 /**
  * Paragraph text of a WordprocessingML part, with `[footnoteRef:id]` where a footnote is referenced;

@@ -5,7 +5,7 @@ import { Parser } from 'htmlparser2';
 import type { FootnoteText } from './footnote-text';
 import { hasFootnoteMarkers, importFootnoteText, importMarkedFootnotes } from './footnote-text';
 import type { ImportOptions } from './options';
-import { importAppendixText } from './appendix';
+import { BEFORE_BOLD_HEAD, importAppendixText } from './appendix';
 import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { ImportResult } from './types';
 
@@ -71,9 +71,6 @@ interface OpenElement {
   tag: string;
   depth: number;
 }
-
-/** What may stand before a bold head on its line: nothing but an entry's number (`1.`, `（1）`, `①`). */
-const BEFORE_BOLD_HEAD = /^[\s\d.．、（）()①-⑳]{0,8}$/u;
 
 /** A page's text: its body, the body with bold heads marked, its notes and title. */
 interface PageText {
