@@ -59,5 +59,23 @@ export function readTermForms(rawHead: string): TermForms[] {
   }
   const wrappedWhole = quoted.length === 1 && outside.trim().length === 0;
   const strayQuote = /[“”"「」『』‘’]/u.test(outside);
-  return [{ term: plain, aliases: plain === head || wrappedWhole || strayQuote ? [] : [head] }];
+  const aliases = plain === head || wrappedWhole || strayQuote ? [] : [head];
+  for (const form of abbreviationForms(plain)) if (form !== plain && !aliases.includes(form)) aliases.push(form);
+  return [{ term: plain, aliases }];
+}
+
+/** A name and its abbreviation in brackets after it: 区域全面经济伙伴关系协定（RCEP）, 合同研究组织（CRO）. */
+const NAME_THEN_ABBREVIATION = /^(.*\p{Script=Han}.*?)\s*[（(]\s*([A-Za-z][A-Za-z0-9.+\-&/ ]{0,20}[A-Za-z0-9+])\s*[）)]$/u;
+/** An abbreviation and its name in brackets after it: PPP（政府和社会资本合作）. */
+const ABBREVIATION_THEN_NAME = /^([A-Za-z][A-Za-z0-9.+\-&/]{0,20}[A-Za-z0-9+])\s*[（(]\s*([^（）()]*\p{Script=Han}[^（）()]*?)\s*[）)]$/u;
+
+/**
+ * The two forms of a term written as a name with its abbreviation in brackets (either way round),
+ * each of which a text may use alone; none for any other term (保税物流中心（B型） names one kind).
+ */
+export function abbreviationForms(term: string): string[] {
+  const match = NAME_THEN_ABBREVIATION.exec(term) ?? ABBREVIATION_THEN_NAME.exec(term);
+  if (!match) return [];
+  const [, first, second] = match;
+  return [first!.trim(), second!.trim()].filter((form) => [...form].length >= 2);
 }

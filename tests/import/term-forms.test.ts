@@ -15,6 +15,11 @@ describe('readTermForms', () => {
     { head: '“清河道、建绿道”“通村道、亮村道”', forms: [{ term: '清河道、建绿道', aliases: [] }, { term: '通村道、亮村道', aliases: [] }] },
     { head: '“双评”、“双创”活动', forms: [{ term: '双评、双创活动', aliases: ['“双评”、“双创”活动'] }] },
     { head: '“一核三治，共建共享”', forms: [{ term: '一核三治，共建共享', aliases: [] }] },
+    { head: '区域全面经济伙伴关系协定（RCEP）', forms: [{ term: '区域全面经济伙伴关系协定（RCEP）', aliases: ['区域全面经济伙伴关系协定', 'RCEP'] }] },
+    { head: '“合格境外有限合伙人”(QFLP)', forms: [{ term: '合格境外有限合伙人(QFLP)', aliases: ['“合格境外有限合伙人”(QFLP)', '合格境外有限合伙人', 'QFLP'] }] },
+    { head: 'PPP（政府和社会资本合作）', forms: [{ term: 'PPP（政府和社会资本合作）', aliases: ['PPP', '政府和社会资本合作'] }] },
+    { head: '保税物流中心（B型）', forms: [{ term: '保税物流中心（B型）', aliases: [] }] },
+    { head: '河（湖）长制', forms: [{ term: '河（湖）长制', aliases: [] }] },
   ])('$head', ({ head, forms }) => {
     expect(readTermForms(head)).toEqual(forms);
   });
