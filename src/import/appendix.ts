@@ -4,6 +4,7 @@
 // `A.` `第一条`, or unnumbered `term：definition` lines, also behind a bullet ◆ ● ■ …), and each entry
 // split into head and definition.
 import { buildEntries } from './entries';
+import { circledNumber } from './marks';
 import { readReportHead } from './report-head';
 import { dashOutsideQuotes, splitNote } from './notes';
 import type { ImportOptions } from './options';
@@ -98,7 +99,7 @@ function otherNumber(match: RegExpExecArray): { number: number; style: string } 
 function toNumber(digits: string): number {
   if (/^[一二三四五六七八九十]+$/u.test(digits)) return hanNumber(digits);
   const ascii = digits.replace(/[０-９]/gu, (char) => String(char.charCodeAt(0) - 0xff10));
-  if (/^[①-⑳]$/u.test(digits)) return digits.charCodeAt(0) - 0x2460 + 1;
+  if (/^[①-⑳]$/u.test(digits)) return circledNumber(digits);
   return Number(ascii);
 }
 

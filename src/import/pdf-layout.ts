@@ -4,6 +4,7 @@
 // superscript digits and the notes at each page's foot gathered after the body. The importers then
 // read it as they read a text report (名词解释 appendix, or plain-text footnotes).
 import { unifyCjk } from '../core/cjk-lookalikes';
+import { circledNumber, fromSuperscript, toSuperscript } from './marks';
 
 /** One text run on a page, in PDF units (y grows upward; `y` is the baseline). */
 export interface PdfTextRun {
@@ -56,7 +57,6 @@ interface Line {
   opensWithMark: boolean;
 }
 
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** What a raised run at a footnote's place holds: a number, a symbol, a circled or bracketed number. */
 const MARK = /^\s*(?:\d{1,3}|[*＊†‡]|[①-⑳]|[[［(（〔]\s*\d{1,3}\s*[\]］)）〕])\s*$/u;
 /** A page's number as printed at its head or foot: `3`, `- 3 -`, `— 3 —`, `第3页`, `3/40`, `第 3 页 共 40 页`. */
@@ -96,7 +96,6 @@ const LETTER_SPACED = new RegExp(`^(?:[${WIDE_CLASS}][ \\u00a0\\u3000]+){2,}[${W
 const SHARED_GLYPHS: Readonly<Record<string, string>> = { '戶': '户', '㬵': '胶', '⸺': '——', '⸻': '———' };
 const SHARED_GLYPH = /[戶㬵⸺⸻]/gu;
 
-const superscript = (digits: string): string => digits.replace(/\d/gu, (digit) => SUPERSCRIPT_DIGITS[Number(digit)]!);
 
 /**
  * A raised mark is held between these two (private-use) characters while the pages are laid out,
@@ -111,9 +110,9 @@ const NOTE_MARK = /^(?:\ue000([^\ue001]*)\ue001|\s*(\d{1,3}|[①-⑳]|[[［(（�
 
 /** The number a mark stands for (¹², 12, ⑫, [12]); undefined for a symbol (*, †). */
 function markNumber(mark: string): number | undefined {
-  const digits = mark.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/gu, (digit) => String(SUPERSCRIPT_DIGITS.indexOf(digit))).replace(/^[[［(（〔]\s*|\s*[\]］)）〕]$/gu, '');
+  const digits = fromSuperscript(mark).replace(/^[[［(（〔]\s*|\s*[\]］)）〕]$/gu, '');
   if (/^\d{1,3}$/u.test(digits)) return Number(digits);
-  return /^[①-⑳]$/u.test(digits) ? digits.charCodeAt(0) - 0x2460 + 1 : undefined;
+  return /^[①-⑳]$/u.test(digits) ? circledNumber(digits) : undefined;
 }
 
 /**
@@ -153,7 +152,7 @@ function renumberRestartingMarks(bodies: readonly (readonly Line[])[], notes: re
   });
   const renumber = (mark: string, by: number): string => {
     const n = markNumber(mark);
-    return n === undefined ? mark : superscript(String(n + by));
+    return n === undefined ? mark : toSuperscript(n + by);
   };
   return {
     bodies: bodies.map((lines, page) => lines.map((line) => ({ ...line, text: line.text.replace(RAISED, (_all, mark: string) => renumber(mark, shifts[page]!)) }))),
@@ -198,7 +197,7 @@ function runText(run: PdfTextRun & { raised: boolean }): string {
     return perSpace < run.size * 0.2 ? text.replace(new RegExp(SPACED_WIDE, 'gu'), '$1') : text;
   }
   const mark = run.text.trim().replace(/^[[［(（〔]\s*|\s*[\]］)）〕]$/gu, '');
-  return RAISED_OPEN + (/^\d+$/u.test(mark) ? superscript(mark) : mark) + RAISED_CLOSE;
+  return RAISED_OPEN + (/^\d+$/u.test(mark) ? toSuperscript(mark) : mark) + RAISED_CLOSE;
 }
 
 /** The runs of one page as lines, top to bottom; raised marks joined to the line they sit on. */

@@ -6,11 +6,10 @@
 import { importAppendixText } from './appendix';
 import type { FootnoteText } from './footnote-text';
 import { importMarkedFootnotes } from './footnote-text';
+import { circled, circledNumber, fromSuperscript, toSuperscript } from './marks';
 import type { ImportOptions } from './options';
 import type { ImportResult } from './types';
 
-const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const superscript = (n: number): string => [...String(n)].map((digit) => SUPERSCRIPTS[Number(digit)]).join('');
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /** One way of marking notes: how a note line opens, and how the body refers to note `n`. */
@@ -23,13 +22,13 @@ interface MarkStyle {
 }
 
 const STYLES: readonly MarkStyle[] = [
-  { note: /^([①-⑳])\s*/u, number: (mark) => mark.charCodeAt(0) - 0x2460 + 1, ref: (n) => new RegExp(String.fromCharCode(0x2460 + n - 1), 'gu') },
+  { note: /^([①-⑳])\s*/u, number: circledNumber, ref: (n) => new RegExp(circled(n), 'gu') },
   {
     note: /^[[［〔]\s*(\d{1,2})\s*[\]］〕]\s*/u,
     number: Number,
     ref: (n) => new RegExp(`[[［〔]\\s*${n}\\s*[\\]］〕](?![:：])`, 'gu'),
   },
-  { note: /^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})\s*/u, number: (mark) => Number([...mark].map((char) => SUPERSCRIPTS.indexOf(char)).join('')), ref: (n) => new RegExp(`${escape(superscript(n))}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])`, 'gu') },
+  { note: /^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})\s*/u, number: (mark) => Number(fromSuperscript(mark)), ref: (n) => new RegExp(`${escape(toSuperscript(n))}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])`, 'gu') },
   { note: /^注\s*(\d{1,2})\s*[：:.．、]\s*/u, number: Number, ref: (n) => new RegExp(`[（(]注\\s*${n}[）)]|\\[注\\s*${n}\\]`, 'gu') },
   // `[注1]` `【注1】` `〔注1〕` `（注1）` opening the notes as they mark the body.
   {
@@ -40,8 +39,8 @@ const STYLES: readonly MarkStyle[] = [
   // `注①`, bracketed or not, in the body and opening the notes.
   {
     note: /^[[［【〔（(]?\s*注\s*([①-⑳])\s*[\]］】〕）)]?\s*[：:.．、]?\s*/u,
-    number: (mark) => mark.charCodeAt(0) - 0x2460 + 1,
-    ref: (n) => new RegExp(`[[［【〔（(]?\\s*注\\s*${String.fromCharCode(0x2460 + n - 1)}\\s*[\\]］】〕）)]?`, 'gu'),
+    number: circledNumber,
+    ref: (n) => new RegExp(`[[［【〔（(]?\\s*注\\s*${circled(n)}\\s*[\\]］】〕）)]?`, 'gu'),
   },
 ];
 

@@ -1,0 +1,16 @@
+// How reports write note and entry numbers other than in plain digits: superscript digits (¹²)
+// and circled numbers (① … ⑳). One reading for the importers and the PDF layout.
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** Digits written as superscript digits: 12 → ¹² (anything else in a text kept). */
+export const toSuperscript = (digits: string | number): string => String(digits).replace(/\d/gu, (digit) => SUPERSCRIPT_DIGITS[Number(digit)]!);
+
+/** Superscript digits written as digits: ¹² → 12 (anything else in a text kept). */
+export const fromSuperscript = (text: string): string => text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/gu, (digit) => String(SUPERSCRIPT_DIGITS.indexOf(digit)));
+
+/** The number a circled number stands for: ① → 1, ⑳ → 20. */
+export const circledNumber = (char: string): number => char.charCodeAt(0) - 0x2460 + 1;
+
+/** Number `n` (1 to 20) as a circled number: 1 → ①. */
+export const circled = (n: number): string => String.fromCharCode(0x2460 + n - 1);
