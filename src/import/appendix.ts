@@ -451,6 +451,19 @@ function continues(line: string): boolean {
 }
 
 /**
+ * `plain`, a document's reading without its formatting, unless it found no entries and the appendix
+ * of the same text with its bold runs marked (`boldMarked`: the HTML and Word readers', undefined
+ * when nothing is bold) has some: an appendix whose heads are set in bold without a colon reads only
+ * so.
+ */
+export function withBoldHeads(plain: ImportResult, boldMarked: () => string | undefined, options: ImportOptions = {}): ImportResult {
+  if (plain.entries.length > 0) return plain;
+  const marked = boldMarked();
+  const bold = marked === undefined ? undefined : importAppendixText(marked, options);
+  return bold && bold.entries.length > 0 ? bold : plain;
+}
+
+/**
  * The entries of the 名词解释 appendix of `text` (appendix numbers as written; a gap in the
  * numbering is reported). No appendix gives no entries and one problem.
  */

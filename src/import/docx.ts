@@ -2,7 +2,7 @@
 // word/document.xml), or else a 名词解释 appendix in the body's paragraphs.
 import { strFromU8, unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
-import { BEFORE_BOLD_HEAD, importAppendixText } from './appendix';
+import { BEFORE_BOLD_HEAD, withBoldHeads } from './appendix';
 import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { FootnoteText } from './footnote-text';
 import { importMarkedFootnotes } from './footnote-text';
@@ -125,13 +125,7 @@ export function importDocx(bytes: Uint8Array, options: ImportOptions = {}): Impo
   const footnotesXml = files['word/footnotes.xml'];
   if (footnotesXml) readParagraphs(strFromU8(footnotesXml), (id, text) => raw.set(id, text));
   const body = readParagraphs(strFromU8(documentXml));
-  if (raw.size === 0) {
-    // An appendix whose heads are set in bold without a colon reads only with the bold marked.
-    const plain = importAppendixOrFootnotes(body, options);
-    if (plain.entries.length > 0) return plain;
-    const bold = importAppendixText(readParagraphs(strFromU8(documentXml), undefined, true), options);
-    return bold.entries.length > 0 ? bold : plain;
-  }
+  if (raw.size === 0) return withBoldHeads(importAppendixOrFootnotes(body, options), () => readParagraphs(strFromU8(documentXml), undefined, true), options);
   const displayNumber = new Map<number, number>();
   const renumbered = body.replace(/\[footnoteRef:(-?\d+)\]/gu, (_, id: string) => {
     const key = Number(id);

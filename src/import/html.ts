@@ -5,7 +5,7 @@ import { Parser } from 'htmlparser2';
 import type { FootnoteText } from './footnote-text';
 import { hasFootnoteMarkers, importFootnoteText, importMarkedFootnotes } from './footnote-text';
 import type { ImportOptions } from './options';
-import { BEFORE_BOLD_HEAD, importAppendixText } from './appendix';
+import { BEFORE_BOLD_HEAD, withBoldHeads } from './appendix';
 import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { ImportResult } from './types';
 
@@ -200,11 +200,7 @@ export function htmlToText(html: string): string {
 function pageImport(page: PageText, options: ImportOptions): ImportResult {
   if (page.notes.size > 0) return importMarkedFootnotes(page.body, page.notes, options);
   if (hasFootnoteMarkers(page.body)) return importFootnoteText(page.body, options);
-  // An appendix whose heads are set in bold without a colon reads only with the bold marked.
-  const plain = importAppendixOrFootnotes(page.body, options);
-  if (plain.entries.length > 0 || page.boldMarked === page.body) return plain;
-  const bold = importAppendixText(page.boldMarked, options);
-  return bold.entries.length > 0 ? bold : plain;
+  return withBoldHeads(importAppendixOrFootnotes(page.body, options), () => (page.boldMarked === page.body ? undefined : page.boldMarked), options);
 }
 
 /**
