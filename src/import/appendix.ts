@@ -60,6 +60,11 @@ const HAN_NUMBER = new RegExp(`^(?:${OPEN}\\s*(${HAN_DIGITS})\\s*${CLOSE}|(${HAN
 export const BEFORE_BOLD_HEAD = /^[\s\d.．、（）()①-⑳]{0,8}$/u;
 /** A head set in bold without a colon: `**五大工程** 大力实施…`. */
 const BOLD_HEAD = /^\*\*(?=[^\s*])([^*\n：:。，；]{1,30})(?<=\S)\*\*[ \t\u3000]*(?=[^\s*：:])/u;
+/**
+ * An entry number inside the bold run of a head without a colon: `**1. 三清行动**…`,
+ * `**（1）三清行动**…` (not `**1.“三清”行动**”：…`, whose colon heads it).
+ */
+const BOLD_NUMBER = /^(\s*)\*\*(\s*(?:[0-9０-９]{1,3}\s*[.．、]|[（(][0-9０-９]{1,3}[）)]|[①-⑳])\s*)(?=[^*\s][^*\n：:]*\*\*(?!\s*[：:”」*]))/u;
 /** A head set off by a space instead of a colon: `九大工程 指优先发展…`. */
 const SPACED_HEAD = /^([^\s：:。，；、,;]{2,30})[ \t\u3000]+(?=\S)/u;
 /**
@@ -121,31 +126,42 @@ const BULLETS = '◆◇●○■□▲△▶►▸▹▪▫◦•‣⁃·・※�
 const LEADING_MARKS = new RegExp(`^[\\s>#*\\-${BULLETS}]+(?=\\S)`, 'u');
 
 function stripDecoration(line: string): string {
-  // A bold run opened inside the term's quote (`“**金包金”工程**`) is the bold head it was meant to be.
-  const uncommented = line.replace(/<!--[\s\S]*?-->/gu, '').replace(/^(\s*)([“「])\*\*(?=[^*\n]{1,30}\*\*)/u, '$1**$2');
+  const uncommented = line
+    .replace(/<!--[\s\S]*?-->/gu, '')
+    // A Markdown link is read as its text (`[三清行动](https://…)：…`, a page saved as Markdown).
+    .replace(/\[([^[\]\n]+)\]\([^()\s]*\)/gu, '$1')
+    // An entry number set in bold with its head (`**1. 三清行动**`) goes before the bold run.
+    .replace(BOLD_NUMBER, '$1$2**')
+    // A bold run opened inside the term's quote (`“**金包金”工程**`) is the bold head it was meant to be.
+    .replace(/^(\s*)([“「])\*\*(?=[^*\n]{1,30}\*\*)/u, '$1**$2');
   // A bold head opening the line (`**三清行动** 清河道…`, also after a bullet) keeps its marks: they
   // say where the term ends.
   const bulleted = uncommented.replace(new RegExp(`^[\\s>#\\-${BULLETS}]+(?=\\*\\*)`, 'u'), '');
   if (BOLD_HEAD.test(bulleted) && !/\*\*\s*$/u.test(bulleted.slice(BOLD_HEAD.exec(bulleted)![0].length))) return bulleted.trim();
-  return (
-    uncommented
-      // Markdown's marks and bullets.
-      .replace(LEADING_MARKS, '')
-      .replace(/^\*+|\*+$/gu, '')
-      .trim()
-  );
+  const stripped = uncommented
+    // Markdown's marks and bullets.
+    .replace(LEADING_MARKS, '')
+    .replace(/^\*+|\*+$/gu, '')
+    .trim();
+  // A dash used as a bullet (`— 三清行动：…`, `——三清行动：…`): taken off only before a head
+  // line, as reports open running sentences with —— too (——经济实现稳步增长。).
+  const dashed = DASH_BULLET.exec(stripped);
+  return dashed && isHeadLine(stripped.slice(dashed[0].length), true) ? stripped.slice(dashed[0].length) : stripped;
 }
+
+/** Dashes opening a line as a bullet: — ——, ― or a full-width hyphen. */
+const DASH_BULLET = /^[—―－]{1,2}[ \t\u3000]*(?=\S)/u;
 
 /**
  * A head in brackets instead of before a colon: `【三个一批】签约一批、开工一批…`. The brackets'
  * text must read as a term: no sentence punctuation, not a number (an entry marker), not the
  * page's labels (【来源】) nor the 报告原文/解释 parts.
  */
-const BRACKET_HEAD = /^[【〖]([^【】〖〗\n]{1,30})[】〗][ \t\u3000]*(?:[：:]|——|—)?[ \t\u3000]*(?=\S)/u;
+const BRACKET_HEAD = /^(?:[【〖]([^【】〖〗\n]{1,30})[】〗]|[[［](?!\^)([^[\]［］\n]{1,30})[\]］](?![(（]))[ \t\u3000]*(?:[：:]|——|—)?[ \t\u3000]*(?=\S)/u;
 
 function bracketHead(line: string): { head: string; definition: string } | undefined {
   const match = BRACKET_HEAD.exec(line.replace(/\*\*/gu, ''));
-  const head = match?.[1]?.trim() ?? '';
+  const head = (match?.[1] ?? match?.[2])?.trim() ?? '';
   if (!match || head.length === 0 || /[。，；！？,;!?]/u.test(head) || /^[0-9０-９]+$/u.test(head)) return undefined;
   if (/^(?:报告原文|解释)$/u.test(head) || HEADING_WORD.test(head) || PAGE_FURNITURE.test(`${head}：`)) return undefined;
   return { head, definition: line.replace(/\*\*/gu, '').slice(match[0].length).trim() };
@@ -232,7 +248,8 @@ function colonHead(text: string): boolean {
   const colon = headColon(text);
   if (colon <= 0 || colon === text.length - 1) return false;
   const head = text.slice(0, colon).trim();
-  if ([...head].length > MAX_HEAD) return false;
+  // 问： and 答： open a question and its answer, never a term.
+  if ([...head].length > MAX_HEAD || /^(?:问|答|Q|A)$/u.test(head)) return false;
   const bare = bareHead(head);
   return !/[。，；！？,;!?]/u.test(bare);
 }
@@ -298,12 +315,52 @@ const TABLE_HEADER = /^(?:序号|编号|名词|术语|词语|名称|提法|简�
  * by a colon.
  */
 function asEntryLine(line: string): string {
+  const asked = questionHead(line);
+  if (asked !== undefined) return asked;
+  if (ANSWER.test(line)) return line.replace(ANSWER, '');
+  const separated = separatedHead(line);
+  if (separated !== undefined) return separated;
   if (!line.startsWith('|') && (!line.includes('\t') || colonHead(line))) return line;
   const cells = line.split(/\t|(?<!\\)\|/u).map((cell) => cell.trim()).filter((cell) => cell.length > 0);
   if (cells.length === 0 || cells.every((cell) => /^:?-{2,}:?$/u.test(cell) || TABLE_HEADER.test(cell))) return '';
   const number = /^[0-9０-９]{1,3}[.．、]?$/u.test(cells[0] ?? '') ? cells.shift()!.replace(/[.．、]$/u, '') : undefined;
   if (cells.length !== 2) return line;
   return `${number === undefined ? '' : `${number}.`}${cells[0]}：${cells[1]}`;
+}
+
+/**
+ * A question asking for a term, as a Q&A sets its entries out (`问：什么是“三清行动”？`,
+ * `1.什么是三清行动？`, `“三清行动”是什么？`): the line as the term's head alone (`1.三清行动：`),
+ * its answer on the lines after (ANSWER's mark taken off).
+ */
+const QUESTION = /^((?:[0-9０-９]{1,3}\s*[.．、]|[（(][0-9０-９]{1,3}[）)])?\s*)(?:(?:问|Q)\s*[：:])?\s*(?:什么(?:是|叫)|何为|何谓)\s*(.{1,30}?)\s*[？?]$|^((?:[0-9０-９]{1,3}\s*[.．、]|[（(][0-9０-９]{1,3}[）)])?\s*)(?:(?:问|Q)\s*[：:])?\s*(.{1,30}?)\s*(?:是什么|指什么|是指什么|的含义是什么)\s*[？?]$/u;
+/** The mark opening an answer: `答：` `A：`. */
+const ANSWER = /^(?:答|A)\s*[：:]\s*/u;
+
+function questionHead(line: string): string | undefined {
+  const match = QUESTION.exec(line);
+  if (!match) return undefined;
+  const number = match[1] ?? match[3] ?? '';
+  const term = (match[2] ?? match[4] ?? '').trim();
+  // The term must read as one: no sentence punctuation outside its quotes.
+  if (term.length === 0 || /[。，；！？,;!?：:]/u.test(bareHead(term)) || !/[\u3400-\u9fff]/u.test(term)) return undefined;
+  return `${number}${term}：`;
+}
+
+/**
+ * A term and its definition set apart by a vertical bar (`三清行动｜清垃圾…`, `三清行动 | 清垃圾…`) or
+ * a slash between spaces (`三清行动 / 清垃圾…`), after an entry number or not: read as
+ * `三清行动：清垃圾…`. Only where what stands before the bar reads as a term.
+ */
+function separatedHead(line: string): string | undefined {
+  if (line.startsWith('|') || colonHead(line)) return undefined;
+  const match = /^(.*?)(?:[ \t\u3000]*｜[ \t\u3000]*|[ \t\u3000]+[|/／][ \t\u3000]+)(?=\S)/u.exec(line);
+  if (!match) return undefined;
+  const before = match[1]!.trim();
+  const numbered = readNumber(before, 1);
+  const head = numbered ? numbered.rest.trim() : before;
+  if (head.length === 0 || [...head].length > MAX_HEAD || !/[\u3400-\u9fff]/u.test(head) || /[。，；！？,;!?：:、|｜]/u.test(bareHead(head))) return undefined;
+  return `${before}：${line.slice(match[0].length)}`;
 }
 
 /** Whether a whole line is a heading naming the appendix (`【名词解释】`, `附录一：《政府工作报告》名词解释`). */
@@ -451,16 +508,16 @@ function continues(line: string): boolean {
 }
 
 /**
- * `plain`, a document's reading without its formatting, unless it found no entries and the appendix
- * of the same text with its bold runs marked (`boldMarked`: the HTML and Word readers', undefined
- * when nothing is bold) has some: an appendix whose heads are set in bold without a colon reads only
- * so.
+ * `plain`, a document's reading without its formatting, unless it found no entries, or failed to read
+ * some, and the appendix of the same text with its bold runs marked (`boldMarked`: the HTML and Word
+ * readers', undefined when nothing is bold) reads more: an appendix whose heads are set in bold
+ * without a colon reads only so (all of it, or the entries whose definition starts with no space).
  */
 export function withBoldHeads(plain: ImportResult, boldMarked: () => string | undefined, options: ImportOptions = {}): ImportResult {
-  if (plain.entries.length > 0) return plain;
+  if (plain.entries.length > 0 && !plain.problems.some((problem) => problem.severity === 'error')) return plain;
   const marked = boldMarked();
   const bold = marked === undefined ? undefined : importAppendixText(marked, options);
-  return bold && bold.entries.length > 0 ? bold : plain;
+  return bold && bold.entries.length > plain.entries.length ? bold : plain;
 }
 
 /**

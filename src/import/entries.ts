@@ -141,6 +141,7 @@ export function buildEntries(
         ...(aliases.length > 0 ? { aliases } : {}),
         ...(items ? { items } : {}),
         definition,
+        ...(forms.en ? { en: forms.en } : {}),
         source,
         status: 'official',
       });

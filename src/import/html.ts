@@ -85,6 +85,14 @@ interface PageText {
 }
 
 /** The page's text, blocks on their own lines; footnote links become `[footnoteRef:N]`, notes are set aside. */
+/**
+ * Whether an element sets its text in bold: `<strong>`, `<b>`, or a style that says so (`<span
+ * style="font-weight:bold">`, as Word's HTML and web editors write it).
+ */
+function isBold(name: string, attribs: Readonly<Record<string, string>>): boolean {
+  return name === 'strong' || name === 'b' || /(?:^|;)\s*font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b/iu.test(attribs.style ?? '');
+}
+
 function readPage(html: string, links: FootnoteLinks): PageText {
   const numberOf = new Map(links.targets.map((id, index) => [id, index + 1]));
   const notes = new Map<number, FootnoteText>();
@@ -131,7 +139,7 @@ function readPage(html: string, links: FootnoteLinks): PageText {
           noteStack.push({ tag: holder?.tag ?? name, number: noteNumber, depth: holder?.depth ?? depth, text: '' });
         }
         open.push({ tag: name, depth });
-        if ((name === 'strong' || name === 'b') && noteStack.length === 0 && skipDepth === 0 && BEFORE_BOLD_HEAD.test(boldMarked.slice(boldMarked.lastIndexOf('\n') + 1))) {
+        if (isBold(name, attribs) && noteStack.length === 0 && skipDepth === 0 && BEFORE_BOLD_HEAD.test(boldMarked.slice(boldMarked.lastIndexOf('\n') + 1))) {
           boldMarked += '**';
           boldOpen.push(depth);
         }

@@ -1,6 +1,6 @@
 // Footnotes of a report saved as plain text: marks in the body (“千万工程”①, 三区三线[2], 划定¹,
-// （注1）, [注1], 注①) and the notes closing the text, one a line, each opened by its mark in order
-// (`①千万工程：即…`, `[2] 三区三线：指…`, `¹ …`, `注1：…`, `【注1】…`, `注①…`). Brought into the `[footnoteRef:N]`
+// （注1）, [注1], 注①, 三清行动*) and the notes closing the text, one a line, each opened by its mark in order
+// (`①千万工程：即…`, `[2] 三区三线：指…`, `¹ …`, `注1：…`, `【注1】…`, `注①…`, `*…`). Brought into the `[footnoteRef:N]`
 // shape and read by `importMarkedFootnotes`, so a note without its own head takes the term the body
 // writes at the mark. Asked only when a text has no 名词解释 appendix (import-report.ts).
 import { importAppendixText } from './appendix';
@@ -41,6 +41,13 @@ const STYLES: readonly MarkStyle[] = [
     note: /^[[［【〔（(]?\s*注\s*([①-⑳])\s*[\]］】〕）)]?\s*[：:.．、]?\s*/u,
     number: circledNumber,
     ref: (n) => new RegExp(`[[［【〔（(]?\\s*注\\s*${circled(n)}\\s*[\\]］】〕）)]?`, 'gu'),
+  },
+  // `*` `**` `***` after the term, and opening the notes in that order (`*三清行动：…`): no space after
+  // the asterisks (`* item` is a Markdown bullet) and none closing the line (`*italic*`).
+  {
+    note: /^(\*{1,3})(?=[^\s*])(?!.*\*\s*$)/u,
+    number: (mark) => mark.length,
+    ref: (n) => new RegExp(`(?<=[\\p{Script=Han}”」’』）)])(?<!\\*)\\*{${n}}(?!\\*)`, 'gu'),
   },
 ];
 

@@ -5,6 +5,8 @@
 export interface TermForms {
   term: string;
   aliases: string[];
+  /** An English gloss the report writes after the term (三清行动（Three Clean Campaign））. */
+  en?: string;
 }
 
 const QUOTED = /[“"「『‘]([^“”"「」『』‘’]*)[”"」』’]/gu;
@@ -45,7 +47,10 @@ function hanCount(text: string): number {
  * quotes, the written form its alias.
  */
 export function readTermForms(rawHead: string): TermForms[] {
-  const head = cleanHead(rawHead);
+  const cleaned = cleanHead(rawHead);
+  const gloss = englishGloss(cleaned);
+  if (gloss) return readTermForms(gloss.term).map((forms, _, all) => (all.length === 1 ? { ...forms, en: gloss.en } : forms));
+  const head = cleaned;
   const quoted = [...head.matchAll(QUOTED)];
   const outside = head.replace(QUOTED, '');
   if (quoted.length >= 2 && JOINERS.test(outside)) {
@@ -78,4 +83,21 @@ export function abbreviationForms(term: string): string[] {
   if (!match) return [];
   const [, first, second] = match;
   return [first!.trim(), second!.trim()].filter((form) => [...form].length >= 2);
+}
+
+/** A term and words of English in brackets after it: 三清行动（Three Clean Campaign）, 金融科技（Fintech）. */
+const TERM_THEN_LATIN = /^(.*\p{Script=Han}.*?)\s*[（(]\s*([A-Za-z][A-Za-z'’\- ]*[a-z])\s*[）)]$/u;
+
+/**
+ * The term and its English gloss when the head ends with one: two words or more with small letters
+ * (Three Clean Campaign, Bay Area), or one capitalised word (Fintech); never an abbreviation
+ * (RCEP, REITs, eVTOL), which abbreviationForms reads as a form of its own.
+ */
+export function englishGloss(head: string): { term: string; en: string } | undefined {
+  const match = TERM_THEN_LATIN.exec(head);
+  if (!match) return undefined;
+  const en = match[2]!.trim();
+  const words = en.split(/[\s-]+/u).filter((word) => word.length > 0);
+  const gloss = words.length >= 2 ? /[a-z]{2}/u.test(en) : /^[A-Z][a-z]{3,}$/u.test(en);
+  return gloss ? { term: match[1]!.trim(), en } : undefined;
 }

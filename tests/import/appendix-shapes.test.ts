@@ -75,6 +75,13 @@ describe('appendix shapes', () => {
     { name: 'each term and its colon on a line of its own, its definition on the next', appendix: '名词解释\n“三清”行动：\n清河道、清垃圾。\n“两通”工程：\n通路、通车。' },
     { name: 'unnumbered bold heads without a colon', appendix: '名词解释\n**“三清”行动**清河道、清垃圾。\n**“两通”工程** 通路、通车。' },
     { name: 'bulleted bold heads without a colon', appendix: '名词解释\n- **“三清”行动** 清河道、清垃圾。\n- **“两通”工程** 通路、通车。' },
+    { name: 'heads set off by a full-width bar ｜', appendix: '名词解释\n1.“三清”行动｜清河道、清垃圾。\n2.“两通”工程｜通路、通车。' },
+    { name: 'heads set off by a bar between spaces', appendix: '名词解释\n“三清”行动 | 清河道、清垃圾。\n“两通”工程 | 通路、通车。' },
+    { name: 'heads set off by a slash between spaces', appendix: '名词解释\n1. “三清”行动 / 清河道、清垃圾。\n2. “两通”工程 / 通路、通车。' },
+    { name: 'entries opened by a dash as a bullet', appendix: '名词解释\n— “三清”行动：清河道、清垃圾。\n——“两通”工程：通路、通车。' },
+    { name: 'unnumbered [term] heads', appendix: '名词解释\n[“三清”行动] 清河道、清垃圾。\n［“两通”工程］通路、通车。' },
+    { name: 'questions and answers 问：什么是…？ 答：…', appendix: '名词解释\n问：什么是“三清”行动？\n答：清河道、清垃圾。\n问：什么是“两通”工程？\n答：通路、通车。' },
+    { name: 'numbered questions …是什么？ answered on the next line', appendix: '名词解释\n1.“三清”行动是什么？\n清河道、清垃圾。\n2.何谓“两通”工程？\n通路、通车。' },
     { name: 'no heading, a closing numbered run', appendix: '1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。\n3.“一窗”服务：一窗受理。', extra: [['一窗服务', '一窗受理。']] },
   ])('$name', ({ appendix, glued, extra, first, second }) => {
     const text = glued ? `${BODY.trimEnd()}主要${appendix}` : `${BODY}${appendix}`;
@@ -121,6 +128,33 @@ describe('appendix shapes', () => {
     { name: 'numbered entries, then 信息来源', text: `${BODY}名词解释\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。\n信息来源：某某县人民政府办公室` },
   ])('leaves the page around the report out: $name', ({ text }) => {
     expect(pairs(text)).toEqual([
+      ['三清行动', '清河道、清垃圾。'],
+      ['两通工程', '通路、通车。'],
+    ]);
+  });
+
+  it('keeps a dash that opens a sentence, and a bar or slash inside a definition, in the definition', () => {
+    const text = `${BODY}名词解释\n1.“三清”行动：清河道、清垃圾，分为：\n——清河道；\n——清垃圾。\n2.“两通”工程：通路 / 通车，即“路通｜车通”。`;
+    expect(pairs(text)).toEqual([
+      ['三清行动', '清河道、清垃圾，分为：——清河道；——清垃圾。'],
+      ['两通工程', '通路/通车，即“路通｜车通”。'],
+    ]);
+  });
+
+  it('keeps an English gloss after a term as the entry’s en, out of its term', () => {
+    const entries = importAppendixText(`${BODY}名词解释\n1.“三清”行动（Three Clean Campaign）：清河道、清垃圾。\n2.“两通”工程：通路、通车。`).entries;
+    expect(entries.map((entry) => [entry.term, entry.en])).toEqual([
+      ['三清行动', 'Three Clean Campaign'],
+      ['两通工程', undefined],
+    ]);
+  });
+
+  it('reads no term out of a question that is a sentence (negative)', () => {
+    expect(pairs(`${BODY}名词解释\n问：今年为什么要推进“三清”行动，怎样推进？\n答：清河道、清垃圾。`)).toEqual([]);
+  });
+
+  it('reads a Markdown link as its text, not as a bracketed head', () => {
+    expect(pairs(`${BODY}名词解释\n[“三清”行动](https://example.gov.cn/a.html)：清河道、清垃圾。\n[“两通”工程](https://example.gov.cn/b.html)：通路、通车。`)).toEqual([
       ['三清行动', '清河道、清垃圾。'],
       ['两通工程', '通路、通车。'],
     ]);

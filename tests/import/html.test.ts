@@ -51,6 +51,23 @@ describe('importHtml', () => {
     expect(htmlToText(list)).not.toContain('*');
   });
 
+  it('reads bold heads set by a style, or with their number inside the bold run', () => {
+    const styled = `<html><body><p>各位代表：今年要落实“三进”工作，推进“两清”。</p><p><b>名词解释</b></p>
+      <p>1. <span style="font-weight: bold;">“三进”</span>政策进村、服务进户、干部进网格。</p><p>2. <span style="FONT-WEIGHT:700">两清</span> 清河道、清路障。</p></body></html>`;
+    const numberInside = `<html><body><p>各位代表：今年要落实“三进”工作，推进“两清”。</p><p><b>名词解释</b></p>
+      <p><b>1. “三进”</b>政策进村、服务进户、干部进网格。</p><p><span style="font-weight:bold">（2）两清</span>清河道、清路障。</p></body></html>`;
+    for (const page of [styled, numberInside]) {
+      expect(importHtml(page).entries.map((entry) => [entry.source?.appendix, entry.term, entry.definition])).toEqual([
+        [1, '三进', '政策进村、服务进户、干部进网格。'],
+        [2, '两清', '清河道、清路障。'],
+      ]);
+    }
+    // A weight that is not bold marks nothing: entry 1 then has no head to read (entry 2's space sets its head apart).
+    const plain = importHtml(styled.replaceAll('font-weight: bold;', 'font-weight: 400;').replace('FONT-WEIGHT:700', 'font-weight:normal'));
+    expect(plain.entries.map((entry) => entry.term)).toEqual(['两清']);
+    expect(plain.problems.map((problem) => problem.severity)).toEqual(['error']);
+  });
+
   it('reads a 名词解释 appendix set as a table, its cells kept apart', () => {
     const page = `<html><body><p>各位代表：今年要落实“三进”工作。</p><p><strong>名词解释</strong></p>
       <table><tr><th>序号</th><th>名词</th><th>解释</th></tr>

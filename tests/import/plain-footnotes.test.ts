@@ -16,6 +16,7 @@ describe('importPlainFootnotes', () => {
     { name: '【注N】 marks and notes', text: `${HEAD}我们推进“三清”行动【注1】，落实“两通”工程【注2】。\n\n【注1】 三清行动：清河道、清垃圾。\n【注2】 两通工程：通路、通车。` },
     { name: '注① marks and notes', text: `${HEAD}我们推进“三清”行动注①，落实“两通”工程注②。\n\n注①三清行动：清河道、清垃圾。\n注②两通工程：通路、通车。` },
     { name: '（注①） marks and 注①： notes', text: `${HEAD}我们推进“三清”行动（注①），落实“两通”工程（注②）。\n\n注①：三清行动：清河道、清垃圾。\n注②：两通工程：通路、通车。` },
+    { name: 'asterisk marks * ** opening the notes too', text: `${HEAD}我们推进“三清”行动*，落实“两通”工程**。\n\n*三清行动：清河道、清垃圾。\n**两通工程：通路、通车。` },
     { name: 'a note running on to a second line', text: `${HEAD}我们推进“三清”行动①，落实“两通”工程②。\n\n①三清行动：清河道、\n清垃圾。\n②两通工程：通路、通车。`, first: '清河道、\n清垃圾。' },
   ])('reads $name', ({ text, first }) => {
     expect(read(text)).toEqual([
@@ -35,6 +36,8 @@ describe('importPlainFootnotes', () => {
     { name: 'notes whose marks the body never uses', text: `${HEAD}我们推进“三清”行动。\n\n①三清行动：清河道、清垃圾。` },
     { name: 'closing lines numbered from 2', text: `${HEAD}我们推进“三清”行动②。\n\n②三清行动：清河道、清垃圾。` },
     { name: 'notes followed by a paragraph of the body', text: `${HEAD}我们推进“三清”行动①。\n\n①三清行动：清河道、清垃圾。\n各位代表，今年的任务十分繁重，我们要坚定信心、真抓实干，在新的起点上再创新的业绩，奋力谱写新篇章。继续推进。再次强调。还要努力。` },
+    { name: 'a Markdown bullet and bold text', text: `${HEAD}我们推进**三清行动**，落实两通工程。\n\n* 三清行动：清河道、清垃圾。` },
+    { name: 'an italic closing line', text: `${HEAD}我们推进三清行动*。\n\n*以上数据为初步统计*` },
   ])('gives nothing for $name', ({ text }) => {
     expect(importPlainFootnotes(text)?.entries ?? []).toEqual([]);
   });

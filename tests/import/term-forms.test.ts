@@ -20,6 +20,11 @@ describe('readTermForms', () => {
     { head: 'PPP（政府和社会资本合作）', forms: [{ term: 'PPP（政府和社会资本合作）', aliases: ['PPP', '政府和社会资本合作'] }] },
     { head: '保税物流中心（B型）', forms: [{ term: '保税物流中心（B型）', aliases: [] }] },
     { head: '河（湖）长制', forms: [{ term: '河（湖）长制', aliases: [] }] },
+    // An English gloss after the term is its `en`, no part of the term; an abbreviation stays a form.
+    { head: '“三清”行动（Three Clean Campaign）', forms: [{ term: '三清行动', aliases: ['“三清”行动'], en: 'Three Clean Campaign' }] },
+    { head: '城市大脑 (City Brain)', forms: [{ term: '城市大脑', aliases: [], en: 'City Brain' }] },
+    { head: '金融科技（Fintech）', forms: [{ term: '金融科技', aliases: [], en: 'Fintech' }] },
+    { head: '不动产投资信托基金（REITs）', forms: [{ term: '不动产投资信托基金（REITs）', aliases: ['不动产投资信托基金', 'REITs'] }] },
   ])('$head', ({ head, forms }) => {
     expect(readTermForms(head)).toEqual(forms);
   });
