@@ -74,6 +74,8 @@ const SPACED_HEAD = /^([^\s：:。，；、,;]{2,30})[ \t\u3000]+(?=\S)/u;
  * saying 来源：新华社).
  */
 const PAGE_FURNITURE = /^[【[]?(?:(?:信息|文章|稿件|内容)?来源|(?:责任|网络|值班)?编辑|作者|撰稿|供稿|录入|审核|审校|校对|发布(?:时间|日期|机构|单位|者)?|(?:更新|发文|成文|印发|公开)(?:时间|日期)|日期|时间|字号|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|访问量|分享到?|索引号|主题分类|文号|发文(?:字号|机关)|信息分类|(?:联系)?电话|邮编|地址)[】\]]?\s*[：:]/u;
+/** A line in brackets that credits who compiled the page: `（市政府办公厅 年鉴处）`, `（本文有删减）`. */
+const CREDIT_LINE = /^[（(][^（）()]{0,30}(?:办公厅|办公室|年鉴|供稿|整理|来源|编辑|删减|删节|节选|摘编)[^（）()]{0,30}[）)]$/u;
 const PAIR_START = /^[【[]?报告原文/u;
 const PAIR = /[【[]?报告原文[】\]]?[：:]?([\s\S]*?)[【[]?解释[】\]]?[：:]([\s\S]*)/u;
 /** Lines that only describe the list, such as （以在报告中出现的先后为序）. */
@@ -255,6 +257,37 @@ function colonHead(text: string): boolean {
 }
 
 /**
+ * An unnumbered entry whose head is set off by a space, or is a quoted name the definition follows
+ * at once, one entry a line (杭州's appendices 2009–2013: `潮汐交通组织形式 指在不同的时间内…`,
+ * `“低收入农户奔小康”工程 指…`, `六大战略、“七难”问题 六大战略指…`, `Wi-Fi 当今使用最广的…`,
+ * `“八个有”有收入、有房住…`). The head reads as a term or a list of terms (no sentence
+ * punctuation but 、); the definition as a sentence (ends a sentence, has Chinese in it).
+ * Only where the appendix opens with two such lines (startsEntry), and then every such line is an
+ * entry of it.
+ */
+function spacedEntry(line: string): { head: string; definition: string } | undefined {
+  const text = line.replace(/\*\*/gu, '').trim();
+  if (!/[。；！？）)”]$/u.test(text)) return undefined;
+  // The first space ends the head, whatever follows it (`第三方与国际物流 第三方物流：…`); a quoted
+  // head with no space after it only where no other reader takes the line (a colon, a dash,
+  // brackets, bold, 是指).
+  const spaced = /^([^\s：:。，；,;！？!?]{2,40}?)[ \t\u3000]+(?=[\p{Script=Han}“「‘A-Za-z0-9（(《])/u.exec(text);
+  const quoted = spaced || isHeadLine(line) ? undefined : /^([“「][^“”「」\s：:。，；,;]{1,20}[”」])(?=[^\s，,。；：:、”」])/u.exec(text);
+  const match = spaced ?? quoted;
+  if (!match) return undefined;
+  const head = match[1]!;
+  const definition = text.slice(match[0].length).trim();
+  if ([...bareHead(head)].length > MAX_HEAD || !/[\p{Script=Han}A-Za-z]/u.test(head) || /^[0-9０-９.．、]+$/u.test(head)) return undefined;
+  if ([...definition].length < 6 || !/\p{Script=Han}/u.test(definition)) return undefined;
+  return { head, definition };
+}
+
+/** Whether at least two of the first lines after a heading are `spacedEntry` lines. */
+function opensSpacedEntries(lines: readonly string[]): boolean {
+  return lines.filter((line) => spacedEntry(line) !== undefined).length >= 2;
+}
+
+/**
  * Reads a leading entry number, preferring the expected one (so `5.251三年行动计划` is entry 5);
  * numbers in Chinese numerals (`（一）` `一、`) only when `han`.
  */
@@ -280,6 +313,7 @@ function startsEntry(text: string): boolean {
     .map((line) => asEntryLine(stripDecoration(line)))
     .filter((line) => line.length > 0)
     .slice(0, MAX_PREAMBLE_LINES + 2);
+  if (opensSpacedEntries(lines.slice(0, MAX_PREAMBLE_LINES + 2))) return true;
   return lines.slice(0, MAX_PREAMBLE_LINES + 1).some((line, i) => {
     const numbered = readNumber(line, 1, true);
     const next = lines[i + 1] ?? '';
@@ -440,6 +474,8 @@ function splitUnnumbered(line: string): string[] {
 
 function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
   const text = entry.rest.replace(/\*\*/gu, '').trim();
+  const spaced = entry.style === 'spaced' ? spacedEntry(text.split('\n')[0]!) : undefined;
+  if (spaced) return { head: cleanHead(spaced.head), definition: text.slice(text.indexOf(spaced.definition)).trim(), number: entry.number, line };
   const bold = BOLD_HEAD.exec(entry.rest.trim());
   if (bold && !/^\s*[：:]/u.test(entry.rest.trim().slice(bold[0].length))) {
     return { head: cleanHead(bold[1] ?? ''), definition: entry.rest.trim().slice(bold[0].length).replace(/\*\*/gu, '').trim(), number: entry.number, line };
@@ -457,10 +493,10 @@ function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
     return { head, definition: explained.definition, number: entry.number, line };
   }
   const colon = headColon(text);
-  const spaced = SPACED_HEAD.exec(text);
+  const spacedHead = SPACED_HEAD.exec(text);
   const note =
-    spaced && !isHeadLine(text)
-      ? { head: cleanHead(spaced[1] ?? ''), definition: text.slice(spaced[0].length).trim() }
+    spacedHead && !isHeadLine(text)
+      ? { head: cleanHead(spacedHead[1] ?? ''), definition: text.slice(spacedHead[0].length).trim() }
       : colon > 0 && colon <= 60
         ? { head: cleanHead(text.slice(0, colon)), definition: text.slice(colon + 1).trim() }
         : splitNote(text);
@@ -536,13 +572,15 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
   const lines = text.slice(start).split(/\r?\n/u).map((raw) => asEntryLine(stripDecoration(raw)));
   const problems: ImportProblem[] = [];
   const entries: { entry: NumberedLine; line: number }[] = [];
-  let mode: 'numbered' | 'unnumbered' | undefined;
+  let mode: 'numbered' | 'unnumbered' | 'spaced' | undefined;
   let preamble = 0;
+  // An appendix whose entries are `spacedEntry` lines: its first lines say so.
+  const spacedList = opensSpacedEntries(lines.filter((line) => line.length > 0).slice(0, MAX_PREAMBLE_LINES + 2));
   for (const [index, line] of lines.entries()) {
     if (line.length === 0) continue;
     const lineNumber = firstLine + index;
     const expected = (entries.at(-1)?.entry.number ?? 0) + 1;
-    const read = mode === 'unnumbered' ? undefined : readNumber(line, expected, true);
+    const read = mode === 'unnumbered' || mode === 'spaced' ? undefined : readNumber(line, expected, true);
     // Entries keep to the way the first is numbered where that is one of the other kinds (⑴, 1）, A.).
     const numbered = read && (entries.length === 0 || read.style === entries[0]!.entry.style) ? read : undefined;
     if (numbered && (mode === 'numbered' || numbered.number <= 2)) {
@@ -553,11 +591,17 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
       entries.push({ entry: numbered, line: lineNumber });
       continue;
     }
-    if (PAGE_FURNITURE.test(line)) {
+    if (PAGE_FURNITURE.test(line) || CREDIT_LINE.test(line)) {
       // The page around the report: after entries it ends the appendix; before them it is preamble.
       if (entries.length > 0) break;
       preamble += 1;
       if (preamble > MAX_PREAMBLE_LINES) break;
+      continue;
+    }
+    // Such an appendix mixes its heads: a line any head reader takes starts an entry too.
+    if (spacedList && mode !== 'numbered' && (spacedEntry(line) || isHeadLine(line))) {
+      mode = 'spaced';
+      entries.push({ entry: { number: expected, rest: line, style: 'spaced' }, line: lineNumber });
       continue;
     }
     let next = index + 1;
@@ -566,7 +610,7 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
     const termBeforePair = mode !== 'numbered' && !/[：:。，；]/u.test(line) && [...line].length <= MAX_HEAD && PAIR_START.test(nextLine);
     // A term alone on its line, its definition on the next (termThenSentence).
     const termAlone = mode !== 'numbered' && !termBeforePair && termThenSentence(line, nextLine);
-    if (mode !== 'numbered' && (isHeadLine(line) || termBeforePair || termAlone)) {
+    if (mode !== 'numbered' && mode !== 'spaced' && (isHeadLine(line) || termBeforePair || termAlone)) {
       mode = 'unnumbered';
       // A bold head says where its entry starts; its definition may quote another term before a colon.
       for (const part of termBeforePair || termAlone || BOLD_HEAD.test(line) ? [line] : splitUnnumbered(line)) {

@@ -69,6 +69,17 @@ function joinedTerms(head: string, definition: string): { forms: TermForms; defi
   return parts && opening.map((term, index) => ({ forms: { term, aliases: [`“${term}”`] }, definition: parts[index] ?? definition }));
 }
 
+/**
+ * The full name a listed term's own definition opens with, when it restates the term so: in
+ * `创投、产投、平行、担保基金` each part is a kind of 基金, and its part of the definition names it
+ * (`平行基金，就是…`): the term is 平行基金, not 平行, an ordinary word. Else the term as listed.
+ */
+function restatedName(term: string, definition: string): string {
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const fuller = new RegExp(`^${escaped}(\\p{Script=Han}{1,4})[，,：:]`, 'u').exec(definition);
+  return fuller ? term + fuller[1] : term;
+}
+
 /** The terms of a note: quoted terms as written, or an unquoted head listing terms with 、 that the definition takes in turn. */
 function termsOf(head: string, definition: string): { forms: TermForms; definition: string }[] {
   const forms = readTermForms(head);
@@ -81,7 +92,7 @@ function termsOf(head: string, definition: string): { forms: TermForms; definiti
   const listed = only.term.split(/[、，,]/u).map((part) => part.trim());
   if (listed.length >= 2 && listed.every((part) => [...part].length >= 2)) {
     const parts = splitDefinition(listed, definition);
-    if (parts) return listed.map((term, index) => ({ forms: { term, aliases: [] }, definition: parts[index] ?? definition }));
+    if (parts) return listed.map((term, index) => ({ forms: { term: restatedName(term, parts[index] ?? definition), aliases: [] }, definition: parts[index] ?? definition }));
   }
   const joined = joinedTerms(only.term, definition);
   if (joined) return joined;

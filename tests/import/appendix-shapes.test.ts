@@ -82,6 +82,8 @@ describe('appendix shapes', () => {
     { name: 'unnumbered [term] heads', appendix: '名词解释\n[“三清”行动] 清河道、清垃圾。\n［“两通”工程］通路、通车。' },
     { name: 'questions and answers 问：什么是…？ 答：…', appendix: '名词解释\n问：什么是“三清”行动？\n答：清河道、清垃圾。\n问：什么是“两通”工程？\n答：通路、通车。' },
     { name: 'numbered questions …是什么？ answered on the next line', appendix: '名词解释\n1.“三清”行动是什么？\n清河道、清垃圾。\n2.何谓“两通”工程？\n通路、通车。' },
+    { name: 'unnumbered heads set off by a space, a credit line closing the page', appendix: '资料：《政府工作报告》名词解释（按报告中出现顺序排列）\n\n“三清”行动 清河道、清垃圾。\n\n“两通”工程 通路、通车。\n\n（市政府办公厅 年鉴处）' },
+    { name: 'a quoted head its definition follows at once, beside spaced heads', appendix: '名词解释\n“三清”行动 清河道、清垃圾。\n“两通”通路、通车。\n（本文有删减）', second: ['两通', '通路、通车。'] },
     { name: 'no heading, a closing numbered run', appendix: '1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。\n3.“一窗”服务：一窗受理。', extra: [['一窗服务', '一窗受理。']] },
   ])('$name', ({ appendix, glued, extra, first, second }) => {
     const text = glued ? `${BODY.trimEnd()}主要${appendix}` : `${BODY}${appendix}`;
@@ -146,6 +148,13 @@ describe('appendix shapes', () => {
     expect(entries.map((entry) => [entry.term, entry.en])).toEqual([
       ['三清行动', 'Three Clean Campaign'],
       ['两通工程', undefined],
+    ]);
+  });
+
+  it('keeps a spaced line inside a colon-headed appendix in the definition before it', () => {
+    expect(pairs(`${BODY}名词解释\n“三清”行动：清河道、清垃圾。\n其中 清河道指疏浚河道。\n“两通”工程：通路、通车。`)).toEqual([
+      ['三清行动', '清河道、清垃圾。其中清河道指疏浚河道。'],
+      ['两通工程', '通路、通车。'],
     ]);
   });
 
@@ -214,6 +223,11 @@ describe('items that explain several terms', () => {
       name: 'an unquoted head listing two terms',
       line: '1.两房两棚、两供两治：两房两棚是指公租房和棚户区改造；两供两治是指供水供气和治污治堵。',
       expected: [['两房两棚', '两房两棚是指公租房和棚户区改造'], ['两供两治', '两供两治是指供水供气和治污治堵。']],
+    },
+    {
+      name: 'listed kinds of one thing, each part naming it in full',
+      line: '1.创投、平行、担保基金：创投基金，专门对初创期企业投资；平行基金，就是在海外和国内分别募集的基金；担保基金，指担保机构共同筹集的资金。',
+      expected: [['创投基金', '创投基金，专门对初创期企业投资'], ['平行基金', '平行基金，就是在海外和国内分别募集的基金'], ['担保基金', '担保基金，指担保机构共同筹集的资金。']],
     },
     {
       name: 'a definition that does not take the terms in turn keeps the whole text',
