@@ -65,8 +65,8 @@ const BOLD_HEAD = /^\*\*(?=[^\s*])([^*\n：:。，；]{1,30})(?<=\S)\*\*[ \t\u30
  * `**（1）三清行动**…` (not `**1.“三清”行动**”：…`, whose colon heads it).
  */
 const BOLD_NUMBER = /^(\s*)\*\*(\s*(?:[0-9０-９]{1,3}\s*[.．、]|[（(][0-9０-９]{1,3}[）)]|[①-⑳])\s*)(?=[^*\s][^*\n：:]*\*\*(?!\s*[：:”」*]))/u;
-/** A head set off by a space instead of a colon: `九大工程 指优先发展…`. */
-const SPACED_HEAD = /^([^\s：:。，；、,;]{2,30})[ \t\u3000]+(?=\S)/u;
+/** A head set off by a space instead of a colon: `九大工程 指优先发展…`, `两不愁、三保障 指…`. */
+const SPACED_HEAD = /^([^\s：:。，；,;、](?:[^\s：:。，；,;]{0,28}[^\s：:。，；,;、])?)[ \t\u3000]+(?=\S)/u;
 /**
  * A line of the web page a report is republished on, not of the report: `来源：XX市人民政府`,
  * `责任编辑：王某`, `发布时间：…`. Its label reads like a term before a colon, so after unnumbered
@@ -319,7 +319,7 @@ function startsEntry(text: string): boolean {
     const next = lines[i + 1] ?? '';
     if (numbered) {
       const rest = numbered.rest;
-      return numbered.number <= 2 && (/[：:]/u.test(rest) || PAIR_START.test(rest) || BOLD_HEAD.test(rest) || SPACED_HEAD.test(rest.replace(/\*\*/gu, '')) || bracketHead(rest) !== undefined || dashHead(rest) !== undefined || verbHead(rest) !== undefined || stopHead(rest) !== undefined || plainVerbHead(rest) !== undefined || termThenSentence(rest, next));
+      return numbered.number <= 2 && (/[：:]/u.test(rest) || PAIR_START.test(rest) || BOLD_HEAD.test(rest) || SPACED_HEAD.test(rest.replace(/\*\*/gu, '')) || bracketHead(rest) !== undefined || dashHead(rest) !== undefined || verbHead(rest) !== undefined || stopHead(rest) !== undefined || plainVerbHead(rest) !== undefined || quotedLead(rest) !== undefined || termThenSentence(rest, next));
     }
     return isHeadLine(line) || PAIR_START.test(line) || termThenSentence(line, next);
   });
@@ -494,6 +494,9 @@ function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
   }
   const colon = headColon(text);
   const spacedHead = SPACED_HEAD.exec(text);
+  // Last, a quoted name its definition follows at once: where no space or colon sets a head off.
+  const lead = spacedHead && !isHeadLine(text) ? undefined : quotedLead(text);
+  if (lead) return { head: cleanHead(lead.head), definition: lead.definition, number: entry.number, line };
   const note =
     spacedHead && !isHeadLine(text)
       ? { head: cleanHead(spacedHead[1] ?? ''), definition: text.slice(spacedHead[0].length).trim() }
@@ -520,6 +523,41 @@ function stopHead(text: string): { head: string; definition: string } | undefine
   // `四个着力。即：…` is headed by its colon (the head's 。即 is cleaned off, cleanHead).
   if (definition.length === 0 || /^(?:即|是指|指的是|指)[：:]/u.test(definition) || [...head].length > STOP_HEAD_MAX || !/[\u3400-\u9fff]/u.test(head)) return undefined;
   return /[，；！？,;!?、：:\s]/u.test(bare) ? undefined : { head, definition };
+}
+
+/**
+ * A numbered entry opening with a quoted name its definition follows at once (`2．“543倍增计划”昆明市除
+ * 主城四区以外…`, `7．环保“七优先”一是…`, `8．河道整治“158”工程1个重中之重：…`): the quoted name with
+ * a few characters before it, a second quoted name joined to it (`“三化”化“三农”`) and a generic
+ * word glued after it (工程, 行动…). Only where no colon heads the entry, or the colon heads a point of
+ * the definition instead (`“四环十七射”（1）四环：…`).
+ */
+const QUOTED_LEAD = /^[\p{Script=Han}（）()]{0,10}?[“「][^“”「」\n：:。，；]{1,20}[”」](?:(\p{Script=Han}?)([“「][^“”「」\n：:。，；]{1,20}[”」]))?(?:行动计划|工程|行动|计划|制度|机制|战略|体系|模式|改革|工作|活动|试点)?/u;
+/** A point of a definition inside what reads as a head: （1）, ⑴, 一是. */
+const POINT_IN_HEAD = /[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|[\u2474-\u2487]|一是/u;
+/** What cannot follow a head: a space or punctuation (another reader's shape), or 的 (the name goes on). */
+const NOT_AFTER_LEAD = /^[\s：:，,、。；”」的之]/u;
+
+function quotedLead(text: string): { head: string; definition: string } | undefined {
+  const colon = headColon(text);
+  if (colon !== -1) {
+    const before = text.slice(0, colon);
+    // A colon heads the entry, unless what it ends is a point of the definition; `…。即：` is read by it.
+    if ((colonHead(text) && !POINT_IN_HEAD.test(before)) || /。(?:即|是指|指的是|指)$/u.test(before)) return undefined;
+  }
+  // A head with quotes set off by a space (`“大清扫、大消毒”爱国卫生运动 即为…`).
+  const spaced = /^(\S{2,30}?)[ \t\u3000]+(?=[\p{Script=Han}“「])/u.exec(text);
+  if (spaced && /[“「]/u.test(spaced[1]!) && !/[：:。，；,;！？]/u.test(bareHead(spaced[1]!))) return { head: spaced[1]!, definition: text.slice(spaced[0].length).trim() };
+  const match = QUOTED_LEAD.exec(text);
+  if (!match) return undefined;
+  let head = match[0];
+  // Two quoted names side by side are one head (“三减少”“三加强”) only when the definition names the
+  // second again; else it opens the definition (“四好农村路”“建好、管好…”农村公路).
+  const [, joiner, second] = match;
+  if (second !== undefined && joiner === '' && !text.slice(head.length).includes(second)) head = head.slice(0, head.indexOf(second));
+  if (NOT_AFTER_LEAD.test(text.slice(head.length))) return undefined;
+  const definition = text.slice(head.length).trim();
+  return [...definition].length >= 4 && /\p{Script=Han}/u.test(definition) ? { head, definition } : undefined;
 }
 
 /** The longest head a full stop ends: a slogan or a short name, never a sentence. */

@@ -13,7 +13,7 @@ const MARK = /(?:^|\s)import:([0-9a-f]{14})\b/u;
  * What merging did to one imported entry. `kept-deleted`: a person deleted the entry an earlier
  * import added (its term is in the file's `imported` list), so it is not added back.
  */
-export type MergeAction = 'added' | 'updated' | 'unchanged' | 'kept-edited' | 'overwritten' | 'kept-deleted';
+export type MergeAction = 'added' | 'updated' | 'unchanged' | 'kept-edited' | 'overwritten' | 'kept-deleted' | 'removed';
 
 /** One line of the merge report. */
 export interface MergeChange {
@@ -37,6 +37,12 @@ export interface MergeOptions {
   force?: boolean;
   /** Comment lines for the top of a new file. */
   header?: readonly string[];
+  /**
+   * Remove the entries an earlier import of the same report wrote that this one no longer gives, where
+   * nobody has edited them (their import fingerprint still matches). For files that hold one report's
+   * entries and nothing else an import wrote (`collect`'s); entries a person wrote or edited stay.
+   */
+  prune?: boolean;
 }
 
 /** A glossary file that cannot be merged into: the YAML is broken or not a glossary. */
@@ -179,14 +185,28 @@ export function mergeIntoGlossary(
     list.items[index] = node;
     changes.push({ action: edited ? 'overwritten' : 'updated', id, term: entry.term, fields });
   }
-  const writes = changes.some((change) => change.action === 'added' || change.action === 'updated' || change.action === 'overwritten');
+  const pruned = new Set<string>();
+  if (options.prune) {
+    const given = new Set(imported.entries.map((entry) => entry.term));
+    list.items = list.items.filter((item) => {
+      if (!isMap(item)) return true;
+      const term = item.get('term');
+      const stored = MARK.exec((item.get('id', true) as Scalar | undefined)?.comment ?? '')?.[1];
+      if (typeof term !== 'string' || given.has(term) || stored === undefined || stored !== fingerprintOf(item.toJSON())) return true;
+      pruned.add(term);
+      const id = item.get('id');
+      changes.push({ action: 'removed', id: typeof id === 'string' ? id : '', term });
+      return false;
+    });
+  }
+  const writes = changes.some((change) => change.action === 'added' || change.action === 'updated' || change.action === 'overwritten' || change.action === 'removed');
   // The list grows with each term an import adds; a file written before the list existed starts it
   // with the imported entries it still has (entries that carry an import fingerprint).
   if (writes) {
     const fingerprinted = list.items.filter((item) => isMap(item) && MARK.test((item.get('id', true) as Scalar | undefined)?.comment ?? ''));
     const held = fingerprinted.map((item) => (item as YAMLMap).get('term')).filter((term): term is string => typeof term === 'string');
     const added = changes.filter((change) => change.action === 'added').map((change) => change.term);
-    writeLedger(doc, [...ledger, ...(ledger.length > 0 ? [] : held), ...added]);
+    writeLedger(doc, [...ledger, ...(ledger.length > 0 ? [] : held), ...added].filter((term) => !pruned.has(term)));
   }
   const text = writes ? doc.toString({ lineWidth: 0 }) : existing;
   return { text, changes, changed: text !== existing };

@@ -84,6 +84,7 @@ describe('appendix shapes', () => {
     { name: 'numbered questions …是什么？ answered on the next line', appendix: '名词解释\n1.“三清”行动是什么？\n清河道、清垃圾。\n2.何谓“两通”工程？\n通路、通车。' },
     { name: 'unnumbered heads set off by a space, a credit line closing the page', appendix: '资料：《政府工作报告》名词解释（按报告中出现顺序排列）\n\n“三清”行动 清河道、清垃圾。\n\n“两通”工程 通路、通车。\n\n（市政府办公厅 年鉴处）' },
     { name: 'a quoted head its definition follows at once, beside spaced heads', appendix: '名词解释\n“三清”行动 清河道、清垃圾。\n“两通”通路、通车。\n（本文有删减）', second: ['两通', '通路、通车。'] },
+    { name: 'numbered quoted heads the definition follows at once', appendix: '名词解释\n1.“三清”行动清河道、清垃圾。\n2.“两通”工程通路、通车。' },
     { name: 'no heading, a closing numbered run', appendix: '1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。\n3.“一窗”服务：一窗受理。', extra: [['一窗服务', '一窗受理。']] },
   ])('$name', ({ appendix, glued, extra, first, second }) => {
     const text = glued ? `${BODY.trimEnd()}主要${appendix}` : `${BODY}${appendix}`;
@@ -155,6 +156,18 @@ describe('appendix shapes', () => {
     expect(pairs(`${BODY}名词解释\n“三清”行动：清河道、清垃圾。\n其中 清河道指疏浚河道。\n“两通”工程：通路、通车。`)).toEqual([
       ['三清行动', '清河道、清垃圾。其中清河道指疏浚河道。'],
       ['两通工程', '通路、通车。'],
+    ]);
+  });
+
+  it('reads numbered quoted heads followed at once by their definition, as 昆明 sets them', () => {
+    const text = `${BODY}名词解释\n1.“三清”“两通”“三清”指清河道、清垃圾；“两通”指通路、通车。\n2.“四好农村路”“建好、管好、护好、运营好”农村公路。\n3.“三化”化“三农”（1）三化：工业化、城市化。（2）三农：农村、农业。\n4.“一窗”服务 即一窗受理。\n5.“五小”水利工程 指小水池、小水窖。\n6.“十项”的行动指十项民生行动。`;
+    expect(pairs(text)).toEqual([
+      ['三清', '“三清”指清河道、清垃圾'],
+      ['两通', '“两通”指通路、通车。'],
+      ['四好农村路', '“建好、管好、护好、运营好”农村公路。'],
+      ['三化化三农', '（1）三化：工业化、城市化。（2）三农：农村、农业。'],
+      ['一窗服务', '即一窗受理。'],
+      ['五小水利工程', '指小水池、小水窖。'],
     ]);
   });
 

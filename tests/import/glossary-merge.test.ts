@@ -101,6 +101,32 @@ ${first.text.replace('    definition: 送政策、送技术、送资金、送服
     expect(result.changed).toBe(false);
   });
 
+  describe('pruning (a file of one report, as collect writes)', () => {
+    const both = mergeIntoGlossary(undefined, { source, entries: [sisong, sanqing] });
+    const renamed = { ...sanqing, id: 'san-qing-xing-dong', term: '三清行动' };
+
+    it('removes an unedited entry the report no longer gives, and takes it off the imported list', () => {
+      const result = mergeIntoGlossary(both.text, { source, entries: [sisong, renamed] }, { prune: true });
+      expect(result.changes).toEqual([
+        { action: 'unchanged', id: 'si-song', term: '四送' },
+        { action: 'added', id: 'san-qing-xing-dong', term: '三清行动' },
+        { action: 'removed', id: 'san-qing', term: '三清' },
+      ]);
+      expect(parse(result.text)).toMatchObject({ entries: [{ term: '四送' }, { term: '三清行动' }], imported: ['四送', '三清行动'] });
+    });
+
+    it('keeps an entry a person edited or wrote, and removes nothing without prune', () => {
+      const terms = (text: string) => (parse(text) as { entries: GlossaryEntry[] }).entries.map((entry) => entry.term);
+      const edited = both.text.replace('    definition: 清垃圾、清河道、清违建。', '    definition: 清垃圾、清河道、清违建（镇里改过）。');
+      const keptEdited = mergeIntoGlossary(edited, { source, entries: [sisong] }, { prune: true });
+      expect(keptEdited.changes.map((change) => change.action)).toEqual(['unchanged']);
+      expect(terms(keptEdited.text)).toEqual(['四送', '三清']);
+      const handWritten = `${both.text.slice(0, both.text.indexOf('# 以下是'))}  - id: hand\n    term: 手写的词\n    status: editorial\n`;
+      expect(terms(mergeIntoGlossary(handWritten, { source, entries: [sisong] }, { prune: true }).text)).toEqual(['四送', '手写的词']);
+      expect(terms(mergeIntoGlossary(both.text, { source, entries: [sisong, renamed] }).text)).toEqual(['四送', '三清', '三清行动']);
+    });
+  });
+
   it('overwrites an edited entry only with force', () => {
     const result = mergeIntoGlossary(edited, { source, entries: [sisong] }, { force: true });
     expect(result.changes).toEqual([{ action: 'overwritten', id: 'si-song', term: '四送', fields: ['note'] }]);

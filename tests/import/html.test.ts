@@ -53,7 +53,7 @@ describe('importHtml', () => {
 
   it('reads bold heads set by a style, or with their number inside the bold run', () => {
     const styled = `<html><body><p>各位代表：今年要落实“三进”工作，推进“两清”。</p><p><b>名词解释</b></p>
-      <p>1. <span style="font-weight: bold;">“三进”</span>政策进村、服务进户、干部进网格。</p><p>2. <span style="FONT-WEIGHT:700">两清</span> 清河道、清路障。</p></body></html>`;
+      <p>1. <span style="font-weight: bold;">三进</span>政策进村、服务进户、干部进网格。</p><p>2. <span style="FONT-WEIGHT:700">两清</span> 清河道、清路障。</p></body></html>`;
     const numberInside = `<html><body><p>各位代表：今年要落实“三进”工作，推进“两清”。</p><p><b>名词解释</b></p>
       <p><b>1. “三进”</b>政策进村、服务进户、干部进网格。</p><p><span style="font-weight:bold">（2）两清</span>清河道、清路障。</p></body></html>`;
     for (const page of [styled, numberInside]) {

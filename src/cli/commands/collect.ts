@@ -215,6 +215,9 @@ async function collectOne(
   let merged;
   try {
     merged = mergeIntoGlossary(existing, { source, entries }, {
+      // The file is this report's: an entry an older reading gave and this one does not is dropped
+      // (unless a person edited it).
+      prune: true,
       header: [
         `由 policy-glossary collect 从 ${rel.split(path.sep).join('/')} 生成 / generated from that report by policy-glossary collect`,
         '释义逐字照录原文“名词解释”；人工修改、删除的词条再次生成时保留。',
@@ -237,11 +240,13 @@ async function collectOne(
   }
   const added = merged.changes.filter((change) => change.action === 'added').length;
   const updated = merged.changes.filter((change) => change.action === 'updated').length;
+  const removed = merged.changes.filter((change) => change.action === 'removed').length;
+  const counts = `新增 added ${added}，更新 updated ${updated}${removed > 0 ? `，删去 removed ${removed}` : ''}`;
   if (args.dryRun) {
-    io.stdout(`  将写入 would write ${targetShown}（新增 added ${added}，更新 updated ${updated}）\n`);
+    io.stdout(`  将写入 would write ${targetShown}（${counts}）\n`);
   } else {
     await writeAtomically(target, merged.text);
-    io.stdout(`  已写入 wrote ${targetShown}（新增 added ${added}，更新 updated ${updated}）\n`);
+    io.stdout(`  已写入 wrote ${targetShown}（${counts}）\n`);
   }
   tally.written += 1;
 }

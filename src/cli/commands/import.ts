@@ -47,6 +47,8 @@ const ACTION_LABEL: Record<MergeAction, string> = {
   'kept-edited': '保留人工修改 kept (edited by a person; --force to overwrite)',
   overwritten: '覆盖人工修改 overwritten (--force)',
   'kept-deleted': '保留人工删除 not added back (deleted by a person; --force to add it again)',
+  // `import` never prunes (a file may hold several reports' entries); `collect` does.
+  removed: '删去 removed (the report no longer gives it)',
 };
 
 interface ImportArgs {
