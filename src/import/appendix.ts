@@ -87,6 +87,8 @@ interface NumberedLine {
   rest: string;
   /** How the number is written, for lists of the OTHER_NUMBER kinds: entries keep to their list's kind. */
   style?: string;
+  /** Whether the number is in brackets (`（1）`, `[1]`): entries run together are split at numbers written alike. */
+  bracketed?: boolean;
 }
 
 /** The number an OTHER_NUMBER match stands for, and its style. */
@@ -250,8 +252,9 @@ function colonHead(text: string): boolean {
   const colon = headColon(text);
   if (colon <= 0 || colon === text.length - 1) return false;
   const head = text.slice(0, colon).trim();
-  // 问： and 答： open a question and its answer, never a term.
-  if ([...head].length > MAX_HEAD || /^(?:问|答|Q|A)$/u.test(head)) return false;
+  // 问： and 答： open a question and its answer, never a term; a colon after a point of the
+  // definition (`一湖四环、一湖四片 （1）一湖四环：…`) heads that point, not the entry.
+  if ([...head].length > MAX_HEAD || /^(?:问|答|Q|A)$/u.test(head) || POINT_IN_HEAD.test(head)) return false;
   const bare = bareHead(head);
   return !/[。，；！？,;!?]/u.test(bare);
 }
@@ -293,14 +296,16 @@ function opensSpacedEntries(lines: readonly string[]): boolean {
  */
 function readNumber(line: string, expected: number, han = false): NumberedLine | undefined {
   const text = line.replace(/^\*+\s*/u, '');
-  const preferred = new RegExp(`^(?:${expected}\\s*[.．、]|${OPEN}\\s*${expected}\\s*${CLOSE}|\\[\\^${expected}\\][:：]?)\\s*`, 'u').exec(text);
-  if (preferred) return { number: expected, rest: text.slice(preferred[0].length) };
+  // The expected number also without its stop before a quoted term (`41“振兴初中”计划：…`).
+  const preferred = new RegExp(`^(?:${expected}\\s*[.．、]|${expected}(?=[“「])|${OPEN}\\s*${expected}\\s*${CLOSE}|\\[\\^${expected}\\][:：]?)\\s*`, 'u').exec(text);
+  const bracketed = (mark: string) => new RegExp(`^${OPEN}`, 'u').test(mark);
+  if (preferred) return { number: expected, rest: text.slice(preferred[0].length), bracketed: bracketed(preferred[0]) };
   const hanMatch = han ? HAN_NUMBER.exec(text) : null;
-  if (hanMatch) return { number: hanNumber(hanMatch[1] ?? hanMatch[2] ?? ''), rest: text.slice(hanMatch[0].length) };
+  if (hanMatch) return { number: hanNumber(hanMatch[1] ?? hanMatch[2] ?? ''), rest: text.slice(hanMatch[0].length), bracketed: bracketed(hanMatch[0]) };
   const match = NUMBER.exec(text);
   if (match) {
     const digits = match.slice(1).find((group) => group !== undefined) ?? '';
-    return { number: toNumber(digits), rest: text.slice(match[0].length) };
+    return { number: toNumber(digits), rest: text.slice(match[0].length), bracketed: bracketed(match[0]) };
   }
   const other = OTHER_NUMBER.exec(text);
   return other ? { ...otherNumber(other), rest: text.slice(other[0].length) } : undefined;
@@ -449,16 +454,33 @@ function headlessAppendix(text: string): number {
  * Splits one entry's text where the next numbered entry was run into it (`…。2、…：…`): after a
  * sentence's end, the next number and a head (`（1）清垃圾；（2）清河道。` are points of the definition).
  */
-function splitRunTogether(number: number, text: string): NumberedLine[] {
+function splitRunTogether(number: number, text: string, bracketed = false): NumberedLine[] {
   const result: NumberedLine[] = [];
   let current = { number, rest: text };
   for (;;) {
     const next = current.number + 1;
-    const marker = new RegExp(`[。！？；]\\s*(?:\\*\\*)?(?:${next}\\s*[.．、]|${OPEN}${next}${CLOSE})`, 'gu');
+    // Only the next number written as this entry's is (`1.…（2）…` is a point of entry 1's definition).
+    const written = bracketed ? `${OPEN}${next}${CLOSE}` : `${next}\\s*[.．、]`;
+    const marker = new RegExp(`[。！？；]\\s*(?:\\*\\*)?${written}`, 'gu');
     const entryAfter = (at: RegExpExecArray): string =>
       current.rest.slice(at.index + 1).replace(/^\s*(?:\*\*)?/u, '').replace(new RegExp(`^(?:\\d+\\s*[.．、]|${OPEN}\\d+${CLOSE})`, 'u'), '');
     let at: RegExpExecArray | null;
     while ((at = marker.exec(current.rest)) !== null && !isHeadLine(entryAfter(at).split('\n')[0]!.trim()));
+    // Also with no sentence end before it (`…面积100平方公里4、三馆一站：文化馆…`): after a character that
+    // ends no number, and before a short colon head.
+    if (!at && !bracketed) {
+      const bare = new RegExp(`(?<=[\\p{Script=Han}）)”」])(?:${next}\\s*[.．、])`, 'gu');
+      while ((at = bare.exec(current.rest)) !== null) {
+        const after = current.rest.slice(at.index + at[0].length).split('\n')[0]!;
+        const colon = headColon(after);
+        if (colonHead(after) && colon > 0 && colon <= 12) break;
+      }
+      if (at) {
+        result.push({ number: current.number, rest: current.rest.slice(0, at.index) });
+        current = { number: next, rest: current.rest.slice(at.index + at[0].length) };
+        continue;
+      }
+    }
     if (!at) break;
     result.push({ number: current.number, rest: current.rest.slice(0, at.index + 1) });
     current = { number: next, rest: entryAfter(at) };
@@ -521,7 +543,9 @@ function stopHead(text: string): { head: string; definition: string } | undefine
   const definition = text.slice(stop + 1).trim();
   const bare = bareHead(head, { brackets: false });
   // `四个着力。即：…` is headed by its colon (the head's 。即 is cleaned off, cleanHead).
-  if (definition.length === 0 || /^(?:即|是指|指的是|指)[：:]/u.test(definition) || [...head].length > STOP_HEAD_MAX || !/[\u3400-\u9fff]/u.test(head)) return undefined;
+  // The length counts what stands outside quotes: a quoted list may be long (`“中优、东精、西拓、北育、南联”的空间布局`).
+  // A verb before a quote (`“三减少”指“减少…”`) says the sentence defines, not names.
+  if (definition.length === 0 || /^(?:即|是指|指的是|指)[：:]/u.test(definition) || /(?:指|即|是|为)[“「]/u.test(head) || [...bare].length > STOP_HEAD_MAX || [...head].length > MAX_HEAD + 10 || !/[\u3400-\u9fff]/u.test(head)) return undefined;
   return /[，；！？,;!?、：:\s]/u.test(bare) ? undefined : { head, definition };
 }
 
@@ -622,9 +646,6 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
     // Entries keep to the way the first is numbered where that is one of the other kinds (⑴, 1）, A.).
     const numbered = read && (entries.length === 0 || read.style === entries[0]!.entry.style) ? read : undefined;
     if (numbered && (mode === 'numbered' || numbered.number <= 2)) {
-      if (numbered.number !== expected) {
-        problems.push({ severity: 'warning', line: lineNumber, message: `名词解释编号从 ${expected - 1} 跳到 ${numbered.number} / numbering jumps` });
-      }
       mode = 'numbered';
       entries.push({ entry: numbered, line: lineNumber });
       continue;
@@ -666,10 +687,16 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
     last.entry.rest += `\n${line}`;
   }
   const notes: RawNote[] = [];
+  let last = 0;
   for (const { entry, line } of entries) {
     // Entries run together on one line are split at the next number written `2.` (a list of the
     // other kinds keeps such numbers in its definitions).
-    for (const part of mode === 'numbered' && entry.style === undefined ? splitRunTogether(entry.number, entry.rest) : [entry]) {
+    for (const part of mode === 'numbered' && entry.style === undefined ? splitRunTogether(entry.number, entry.rest, entry.bracketed) : [entry]) {
+      // A gap left once run-together entries are split (`11.…。12.…` on one line is no gap).
+      if (mode === 'numbered' && part.number !== last + 1) {
+        problems.push({ severity: 'warning', line, message: `名词解释编号从 ${last} 跳到 ${part.number} / numbering jumps` });
+      }
+      last = part.number;
       const note = toNote(part, line);
       if (isProblem(note)) problems.push(note);
       else notes.push(note);

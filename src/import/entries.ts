@@ -17,6 +17,8 @@ export interface BuildEntriesOptions {
 }
 
 const SEGMENT_END = /[。；;\n]\s*$/u;
+/** A point's number before a term (`（1）一湖四环：…（2）一湖四片：…`), which also opens its part. */
+const POINT_MARK = /(?:[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|[\u2474-\u2487])\s*$/u;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
@@ -40,7 +42,7 @@ export function splitDefinition(terms: readonly string[], definition: string): s
       const before = definition.slice(0, match.index);
       const after = definition.slice(match.index + match[0].length);
       const quoted = /^[“"「『]/u.test(match[0]);
-      const opens = match.index === 0 || SEGMENT_END.test(before) || (quoted && /[，,]\s*$/u.test(before));
+      const opens = match.index === 0 || SEGMENT_END.test(before) || POINT_MARK.test(before) || (quoted && /[，,]\s*$/u.test(before));
       if (opens && /^\s*\S/u.test(after) && !/^\s*[、和与及]/u.test(after)) {
         found = match.index;
         break;
@@ -50,8 +52,15 @@ export function splitDefinition(terms: readonly string[], definition: string): s
     starts.push(found);
     from = found + term.length;
   }
-  if (starts[0] !== 0) return undefined;
-  const parts = starts.map((start, index) => definition.slice(start, starts[index + 1] ?? definition.length).trim().replace(/\s*[；;]$/u, ''));
+  // The first term opens the definition, after its point's number if the parts are numbered.
+  if (starts[0] !== 0 && !POINT_MARK.test(definition.slice(0, starts[0]))) return undefined;
+  const parts = starts.map((start, index) =>
+    definition
+      .slice(start, starts[index + 1] ?? definition.length)
+      .replace(POINT_MARK, '')
+      .trim()
+      .replace(/\s*[；;]$/u, ''),
+  );
   return parts.every((part) => part.length > 0) ? parts : undefined;
 }
 

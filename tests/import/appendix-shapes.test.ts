@@ -171,6 +171,13 @@ describe('appendix shapes', () => {
     ]);
   });
 
+  it('reads a head a full stop ends, quoted list and all, but not a sentence that defines with 指', () => {
+    const text = `${BODY}名词解释\n1.“中优、东精、西拓、北育、南联”的空间布局。做优中心城区，做精东部。\n2.“三清”指“清河道、清垃圾”。“两通”指通路、通车。`;
+    const result = importAppendixText(text);
+    expect(result.entries.map((entry) => entry.term)).toEqual(['中优、东精、西拓、北育、南联的空间布局']);
+    expect(result.problems.map((problem) => problem.severity)).toEqual(['error']);
+  });
+
   it('reads no term out of a question that is a sentence (negative)', () => {
     expect(pairs(`${BODY}名词解释\n问：今年为什么要推进“三清”行动，怎样推进？\n答：清河道、清垃圾。`)).toEqual([]);
   });
@@ -236,6 +243,16 @@ describe('items that explain several terms', () => {
       name: 'an unquoted head listing two terms',
       line: '1.两房两棚、两供两治：两房两棚是指公租房和棚户区改造；两供两治是指供水供气和治污治堵。',
       expected: [['两房两棚', '两房两棚是指公租房和棚户区改造'], ['两供两治', '两供两治是指供水供气和治污治堵。']],
+    },
+    {
+      name: 'terms listed before a space, each explained as a numbered point (not entries run together)',
+      line: '1.一湖四环、一湖四片 （1）一湖四环：环湖公路、环湖截污。（2）一湖四片：以滇池为中心建设四城。',
+      expected: [['一湖四环', '一湖四环：环湖公路、环湖截污。'], ['一湖四片', '一湖四片：以滇池为中心建设四城。']],
+    },
+    {
+      name: 'one term explained in numbered points: its points stay in its definition',
+      line: '1.两环五射 （1）两环：外环线和内环线。（2）五射：五条射线。',
+      expected: [['两环五射', '（1）两环：外环线和内环线。（2）五射：五条射线。']],
     },
     {
       name: 'listed kinds of one thing, each part naming it in full',

@@ -86,6 +86,21 @@ describe('importAppendixText formats', () => {
     ]);
   });
 
+  it('reports no gap where entries run together on one line, and splits them with or without a sentence end', () => {
+    const result = importAppendixText('正文。\n\n名词解释\n1.甲项工作：做甲。2.乙项工作：做乙，面积100平方公里3、丙项：做丙。');
+    expect(result.entries.map((entry) => [entry.source?.appendix, entry.term, entry.definition])).toEqual([
+      [1, '甲项工作', '做甲。'],
+      [2, '乙项工作', '做乙，面积100平方公里'],
+      [3, '丙项', '做丙。'],
+    ]);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('reads the expected number written without its stop before a quoted term', () => {
+    const result = importAppendixText('正文。\n\n名词解释\n1.甲项工作：做甲。\n2“乙项”工作：做乙。');
+    expect(result.entries.map((entry) => [entry.source?.appendix, entry.term])).toEqual([[1, '甲项工作'], [2, '乙项工作']]);
+  });
+
   it('stops at a trailing line that is not part of the appendix', () => {
     const result = importAppendixText('名词解释\n1.甲项工作：做甲。\n打印本页\n关闭窗口');
     expect(result.entries.map((entry) => entry.definition)).toEqual(['做甲。']);
