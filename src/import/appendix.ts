@@ -50,6 +50,8 @@ const OTHER_NUMBER = new RegExp(
   `^(?:([\\u2474-\\u249b\\u2776-\\u2793\\u3220-\\u3229])|([\\u2160-\\u216b\\u2170-\\u217b])\\s*[.．、]|(${DIGITS})\\s*[）)]|([A-Z])\\s*[.．、](?![0-9A-Za-z])|第\\s*(${DIGITS}|[一二三四五六七八九十]{1,3})\\s*条)\\s*`,
   'u',
 );
+/** A number mark opening with a bracket (`（1）`, `[1]`, `（一）`). */
+const OPENS_BRACKET = new RegExp(`^${OPEN}`, 'u');
 const HAN_DIGITS = '[一二三四五六七八九十]{1,3}';
 /** A number in Chinese numerals: `（一）` `(一)` `一、`; read after a heading only (report sections are numbered so too). */
 const HAN_NUMBER = new RegExp(`^(?:${OPEN}\\s*(${HAN_DIGITS})\\s*${CLOSE}|(${HAN_DIGITS})\\s*、)\\s*`, 'u');
@@ -298,7 +300,7 @@ function readNumber(line: string, expected: number, han = false): NumberedLine |
   const text = line.replace(/^\*+\s*/u, '');
   // The expected number also without its stop before a quoted term (`41“振兴初中”计划：…`).
   const preferred = new RegExp(`^(?:${expected}\\s*[.．、]|${expected}(?=[“「])|${OPEN}\\s*${expected}\\s*${CLOSE}|\\[\\^${expected}\\][:：]?)\\s*`, 'u').exec(text);
-  const bracketed = (mark: string) => new RegExp(`^${OPEN}`, 'u').test(mark);
+  const bracketed = (mark: string) => OPENS_BRACKET.test(mark);
   if (preferred) return { number: expected, rest: text.slice(preferred[0].length), bracketed: bracketed(preferred[0]) };
   const hanMatch = han ? HAN_NUMBER.exec(text) : null;
   if (hanMatch) return { number: hanNumber(hanMatch[1] ?? hanMatch[2] ?? ''), rest: text.slice(hanMatch[0].length), bracketed: bracketed(hanMatch[0]) };
