@@ -61,14 +61,14 @@ const HAN_NUMBER = new RegExp(`^(?:${OPEN}\\s*(${HAN_DIGITS})\\s*${CLOSE}|(${HAN
  */
 export const BEFORE_BOLD_HEAD = /^[\s\d.．、（）()①-⑳]{0,8}$/u;
 /** A head set in bold without a colon: `**五大工程** 大力实施…`. */
-const BOLD_HEAD = /^\*\*(?=[^\s*])([^*\n：:。，；]{1,30})(?<=\S)\*\*[ \t\u3000]*(?=[^\s*：:])/u;
+const BOLD_HEAD = /^\*\*(?=[^\s*])([^*\n：:。，；]{1,30})(?<=\S)\*\*[^\S\n]*(?=[^\s*：:])/u;
 /**
  * An entry number inside the bold run of a head without a colon: `**1. 三清行动**…`,
  * `**（1）三清行动**…` (not `**1.“三清”行动**”：…`, whose colon heads it).
  */
 const BOLD_NUMBER = /^(\s*)\*\*(\s*(?:[0-9０-９]{1,3}\s*[.．、]|[（(][0-9０-９]{1,3}[）)]|[①-⑳])\s*)(?=[^*\s][^*\n：:]*\*\*(?!\s*[：:”」*]))/u;
 /** A head set off by a space instead of a colon: `九大工程 指优先发展…`, `两不愁、三保障 指…`. */
-const SPACED_HEAD = /^([^\s：:。，；,;、](?:[^\s：:。，；,;]{0,28}[^\s：:。，；,;、])?)[ \t\u3000]+(?=\S)/u;
+const SPACED_HEAD = /^([^\s：:。，；,;、](?:[^\s：:。，；,;]{0,28}[^\s：:。，；,;、])?)[^\S\n]+(?=\S)/u;
 /**
  * A line of the web page a report is republished on, not of the report: `来源：XX市人民政府`,
  * `责任编辑：王某`, `发布时间：…`. Its label reads like a term before a colon, so after unnumbered
@@ -156,14 +156,14 @@ function stripDecoration(line: string): string {
 }
 
 /** Dashes opening a line as a bullet: — ——, ― or a full-width hyphen. */
-const DASH_BULLET = /^[—―－]{1,2}[ \t\u3000]*(?=\S)/u;
+const DASH_BULLET = /^[—―－]{1,2}[^\S\n]*(?=\S)/u;
 
 /**
  * A head in brackets instead of before a colon: `【三个一批】签约一批、开工一批…`. The brackets'
  * text must read as a term: no sentence punctuation, not a number (an entry marker), not the
  * page's labels (【来源】) nor the 报告原文/解释 parts.
  */
-const BRACKET_HEAD = /^(?:[【〖]([^【】〖〗\n]{1,30})[】〗]|[[［](?!\^)([^[\]［］\n]{1,30})[\]］](?![(（]))[ \t\u3000]*(?:[：:]|——|—)?[ \t\u3000]*(?=\S)/u;
+const BRACKET_HEAD = /^(?:[【〖]([^【】〖〗\n]{1,30})[】〗]|[[［](?!\^)([^[\]［］\n]{1,30})[\]］](?![(（]))[^\S\n]*(?:[：:]|——|—)?[^\S\n]*(?=\S)/u;
 
 function bracketHead(line: string): { head: string; definition: string } | undefined {
   const match = BRACKET_HEAD.exec(line.replace(/\*\*/gu, ''));
@@ -276,7 +276,7 @@ function spacedEntry(line: string): { head: string; definition: string } | undef
   // The first space ends the head, whatever follows it (`第三方与国际物流 第三方物流：…`); a quoted
   // head with no space after it only where no other reader takes the line (a colon, a dash,
   // brackets, bold, 是指).
-  const spaced = /^([^\s：:。，；,;！？!?]{2,40}?)[ \t\u3000]+(?=[\p{Script=Han}“「‘A-Za-z0-9（(《])/u.exec(text);
+  const spaced = /^([^\s：:。，；,;！？!?]{2,40}?)[^\S\n]+(?=[\p{Script=Han}“「‘A-Za-z0-9（(《])/u.exec(text);
   const quoted = spaced || isHeadLine(line) ? undefined : /^([“「][^“”「」\s：:。，；,;]{1,20}[”」])(?=[^\s，,。；：:、”」])/u.exec(text);
   const match = spaced ?? quoted;
   if (!match) return undefined;
@@ -395,7 +395,7 @@ function questionHead(line: string): string | undefined {
  */
 function separatedHead(line: string): string | undefined {
   if (line.startsWith('|') || colonHead(line)) return undefined;
-  const match = /^(.*?)(?:[ \t\u3000]*｜[ \t\u3000]*|[ \t\u3000]+[|/／][ \t\u3000]+)(?=\S)/u.exec(line);
+  const match = /^(.*?)(?:[^\S\n]*｜[^\S\n]*|[^\S\n]+[|/／][^\S\n]+)(?=\S)/u.exec(line);
   if (!match) return undefined;
   const before = match[1]!.trim();
   const numbered = readNumber(before, 1);
@@ -572,7 +572,7 @@ function quotedLead(text: string): { head: string; definition: string } | undefi
     if ((colonHead(text) && !POINT_IN_HEAD.test(before)) || /。(?:即|是指|指的是|指)$/u.test(before)) return undefined;
   }
   // A head with quotes set off by a space (`“大清扫、大消毒”爱国卫生运动 即为…`).
-  const spaced = /^(\S{2,30}?)[ \t\u3000]+(?=[\p{Script=Han}“「])/u.exec(text);
+  const spaced = /^(\S{2,30}?)[^\S\n]+(?=[\p{Script=Han}“「])/u.exec(text);
   if (spaced && /[“「]/u.test(spaced[1]!) && !/[：:。，；,;！？]/u.test(bareHead(spaced[1]!))) return { head: spaced[1]!, definition: text.slice(spaced[0].length).trim() };
   const match = QUOTED_LEAD.exec(text);
   if (!match) return undefined;

@@ -68,6 +68,15 @@ describe('importHtml', () => {
     expect(plain.problems.map((problem) => problem.severity)).toEqual(['error']);
   });
 
+  it('reads unnumbered heads a web page sets off with &emsp; or &nbsp;, indented paragraphs and all', () => {
+    const page = `<html><body><p>各位代表：今年要落实“三进”工作，推进两清。</p><p>名词解释（按报告中出现顺序排列）</p>
+      <p>&emsp;&emsp;“三进”&emsp;政策进村、服务进户、干部进网格。</p><p>&emsp;&emsp;两清&nbsp;&nbsp;清河道、清路障。</p></body></html>`;
+    expect(importHtml(page).entries.map((entry) => [entry.term, entry.definition])).toEqual([
+      ['三进', '政策进村、服务进户、干部进网格。'],
+      ['两清', '清河道、清路障。'],
+    ]);
+  });
+
   it('reads a 名词解释 appendix set as a table, its cells kept apart', () => {
     const page = `<html><body><p>各位代表：今年要落实“三进”工作。</p><p><strong>名词解释</strong></p>
       <table><tr><th>序号</th><th>名词</th><th>解释</th></tr>
