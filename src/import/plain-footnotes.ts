@@ -58,7 +58,7 @@ const STYLES: readonly MarkStyle[] = [
 const MAX_CONTINUATION = 4;
 
 /** The closing notes of `lines` in `style`, from note 1: their first line and text; undefined without. */
-function closingNotes(lines: readonly string[], style: MarkStyle): { from: number; notes: Map<number, FootnoteText> } | undefined {
+function closingNotes(lines: readonly string[], style: MarkStyle, lineNumbers?: readonly number[]): { from: number; notes: Map<number, FootnoteText> } | undefined {
   // The last line that opens note 1; the notes run from it to the end of the text.
   for (let from = lines.length - 1; from >= 0; from--) {
     const first = style.note.exec(lines[from]!.trim());
@@ -72,7 +72,7 @@ function closingNotes(lines: readonly string[], style: MarkStyle): { from: numbe
       if (line.length === 0) continue;
       const mark = style.note.exec(line);
       if (mark && style.number(mark[1]!) === notes.size + 1) {
-        current = { content: line.slice(mark[0].length), line: i + 1 };
+        current = { content: line.slice(mark[0].length), line: lineNumbers?.[i] ?? i + 1 };
         notes.set(notes.size + 1, current);
         continued = 0;
       } else if (current && !mark && !/[。！？]$/u.test(current.content) && ++continued <= MAX_CONTINUATION) current.content += `\n${line}`;
@@ -83,14 +83,32 @@ function closingNotes(lines: readonly string[], style: MarkStyle): { from: numbe
   return undefined;
 }
 
+/** A line of notes opened by 注： (`注：①三清行动：…。②四送：…。`), the label's part of no note. */
+const NOTES_LABEL = /^(?:注|注释|说明)[：:]\s*(?=[①-⑳[［])/u;
+/** Where a second note begins on one line: after a sentence's end, a circled or bracketed number. */
+const NEXT_NOTE = /(?<=[。；;])\s*(?=[①-⑳]|[[［]\s*\d{1,2}\s*[\]］])/u;
+
+/**
+ * A line as note lines: notes run together on one line (`①三清行动：…。②四送：…。`, also after 注：)
+ * are one line each; a line of no notes stays as it is.
+ */
+function noteLines(line: string): string[] {
+  const notes = line.trim().replace(NOTES_LABEL, '');
+  if (!/^(?:[①-⑳]|[[［]\s*\d{1,2}\s*[\]］])/u.test(notes)) return [line];
+  return notes.split(NEXT_NOTE);
+}
+
 /**
  * Entries for the plain-text footnotes of `text`, or undefined when it has none: a closing run of
  * notes 1, 2, … in one mark style, each of whose marks the body before them uses.
  */
 export function importPlainFootnotes(text: string, options: ImportOptions = {}): ImportResult | undefined {
-  const lines = text.split('\n');
+  // Each line of notes run together becomes one line per note, keeping the line it came from.
+  const split = text.split('\n').map((line, index) => noteLines(line).map((part) => ({ part, line: index + 1 })));
+  const lines = split.flat().map(({ part }) => part);
+  const lineNumbers = split.flat().map(({ line }) => line);
   for (const style of STYLES) {
-    const found = closingNotes(lines, style);
+    const found = closingNotes(lines, style, lineNumbers);
     if (!found) continue;
     let body = lines.slice(0, found.from).join('\n');
     const referenced = [...found.notes.keys()].every((n) => style.ref(n).test(body));

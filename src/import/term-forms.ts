@@ -50,6 +50,15 @@ export function readTermForms(rawHead: string): TermForms[] {
   const cleaned = cleanHead(rawHead);
   const gloss = englishGloss(cleaned);
   if (gloss) return readTermForms(gloss.term).map((forms, _, all) => (all.length === 1 ? { ...forms, en: gloss.en } : forms));
+  // A short name the report gives the term (`城市更新行动（简称“更新行动”）`): the term without it, the
+  // short name a form of it (pages write either); a one-character short name stays out (it would match everywhere).
+  const short = SHORT_NAME.exec(cleaned);
+  if (short) {
+    const name = short[1]!.replace(QUOTE_CHARS, '').trim();
+    return readTermForms(cleaned.slice(0, short.index)).map((forms, _, all) =>
+      all.length === 1 && [...name].length >= 2 && name !== forms.term && !forms.aliases.includes(name) ? { ...forms, aliases: [...forms.aliases, name] } : forms,
+    );
+  }
   const head = cleaned;
   const quoted = [...head.matchAll(QUOTED)];
   const outside = head.replace(QUOTED, '');
@@ -84,6 +93,9 @@ export function abbreviationForms(term: string): string[] {
   const [, first, second] = match;
   return [first!.trim(), second!.trim()].filter((form) => [...form].length >= 2);
 }
+
+/** A short name in brackets closing a head: （简称“更新行动”）, （以下简称大湾区）. */
+const SHORT_NAME = /\s*[（(]\s*(?:以下)?简称[：:]?\s*([^（）()]{1,20}?)\s*[）)]$/u;
 
 /** A term and words of English in brackets after it: 三清行动（Three Clean Campaign）, 金融科技（Fintech）. */
 const TERM_THEN_LATIN = /^(.*\p{Script=Han}.*?)\s*[（(]\s*([A-Za-z][A-Za-z'’\- ]*[a-z])\s*[）)]$/u;

@@ -24,6 +24,10 @@ describe('readTermForms', () => {
     { head: '“三清”行动（Three Clean Campaign）', forms: [{ term: '三清行动', aliases: ['“三清”行动'], en: 'Three Clean Campaign' }] },
     { head: '城市大脑 (City Brain)', forms: [{ term: '城市大脑', aliases: [], en: 'City Brain' }] },
     { head: '金融科技（Fintech）', forms: [{ term: '金融科技', aliases: [], en: 'Fintech' }] },
+    // A short name the report gives the term is a form of it; one character is none.
+    { head: '城市更新行动（简称“更新行动”）', forms: [{ term: '城市更新行动', aliases: ['更新行动'] }] },
+    { head: '“粤港澳”大湾区（以下简称大湾区）', forms: [{ term: '粤港澳大湾区', aliases: ['“粤港澳”大湾区', '大湾区'] }] },
+    { head: '四送（简称“送”）', forms: [{ term: '四送', aliases: [] }] },
     { head: '不动产投资信托基金（REITs）', forms: [{ term: '不动产投资信托基金（REITs）', aliases: ['不动产投资信托基金', 'REITs'] }] },
   ])('$head', ({ head, forms }) => {
     expect(readTermForms(head)).toEqual(forms);
