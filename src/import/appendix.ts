@@ -91,6 +91,8 @@ interface NumberedLine {
   style?: string;
   /** Whether the number is in brackets (`（1）`, `[1]`): entries run together are split at numbers written alike. */
   bracketed?: boolean;
+  /** How the number is written: digits (undefined), in brackets, circled or in Chinese numerals. */
+  mark?: 'bracket' | 'circle' | 'han';
 }
 
 /** The number an OTHER_NUMBER match stands for, and its style. */
@@ -301,13 +303,17 @@ function readNumber(line: string, expected: number, han = false): NumberedLine |
   // The expected number also without its stop before a quoted term (`41“振兴初中”计划：…`).
   const preferred = new RegExp(`^(?:${expected}\\s*[.．、]|${expected}(?=[“「])|${OPEN}\\s*${expected}\\s*${CLOSE}|\\[\\^${expected}\\][:：]?)\\s*`, 'u').exec(text);
   const bracketed = (mark: string) => OPENS_BRACKET.test(mark);
-  if (preferred) return { number: expected, rest: text.slice(preferred[0].length), bracketed: bracketed(preferred[0]) };
+  if (preferred) {
+    const inBrackets = bracketed(preferred[0]);
+    return { number: expected, rest: text.slice(preferred[0].length), bracketed: inBrackets, ...(inBrackets ? { mark: 'bracket' as const } : {}) };
+  }
   const hanMatch = han ? HAN_NUMBER.exec(text) : null;
-  if (hanMatch) return { number: hanNumber(hanMatch[1] ?? hanMatch[2] ?? ''), rest: text.slice(hanMatch[0].length), bracketed: bracketed(hanMatch[0]) };
+  if (hanMatch) return { number: hanNumber(hanMatch[1] ?? hanMatch[2] ?? ''), rest: text.slice(hanMatch[0].length), bracketed: bracketed(hanMatch[0]), mark: 'han' };
   const match = NUMBER.exec(text);
   if (match) {
     const digits = match.slice(1).find((group) => group !== undefined) ?? '';
-    return { number: toNumber(digits), rest: text.slice(match[0].length), bracketed: bracketed(match[0]) };
+    const mark = match[2] !== undefined ? ('bracket' as const) : match[4] !== undefined ? ('circle' as const) : undefined;
+    return { number: toNumber(digits), rest: text.slice(match[0].length), bracketed: bracketed(match[0]), ...(mark ? { mark } : {}) };
   }
   const other = OTHER_NUMBER.exec(text);
   return other ? { ...otherNumber(other), rest: text.slice(other[0].length) } : undefined;
@@ -638,6 +644,8 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
   const entries: { entry: NumberedLine; line: number }[] = [];
   let mode: 'numbered' | 'unnumbered' | 'spaced' | undefined;
   let preamble = 0;
+  /** Whether the last line was a point of an entry's definition (`（1）清垃圾；`). */
+  let inPoints = false;
   // An appendix whose entries are `spacedEntry` lines: its first lines say so.
   const spacedList = opensSpacedEntries(lines.filter((line) => line.length > 0).slice(0, MAX_PREAMBLE_LINES + 2));
   for (const [index, line] of lines.entries()) {
@@ -646,7 +654,18 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
     const expected = (entries.at(-1)?.entry.number ?? 0) + 1;
     const read = mode === 'unnumbered' || mode === 'spaced' ? undefined : readNumber(line, expected, true);
     // Entries keep to the way the first is numbered where that is one of the other kinds (⑴, 1）, A.).
-    const numbered = read && (entries.length === 0 || read.style === entries[0]!.entry.style) ? read : undefined;
+    // A line numbered otherwise than the list (in brackets, circled, digits) and not next in it is a
+    // point of the entry before, and so is the next one while points are listed (`1.三清行动：包括：`
+    // / `（1）清垃圾；` / `（2）清河道。`).
+    const first = entries[0]?.entry;
+    const point = read !== undefined && mode === 'numbered' && first !== undefined && read.style === first.style && read.mark !== first.mark && (read.number !== expected || inPoints);
+    if (point) {
+      entries.at(-1)!.entry.rest += `\n${line}`;
+      inPoints = true;
+      continue;
+    }
+    inPoints = false;
+    const numbered = read && (!first || read.style === first.style) ? read : undefined;
     if (numbered && (mode === 'numbered' || numbered.number <= 2)) {
       mode = 'numbered';
       entries.push({ entry: numbered, line: lineNumber });

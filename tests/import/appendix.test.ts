@@ -96,6 +96,19 @@ describe('importAppendixText formats', () => {
     expect(result.problems).toEqual([]);
   });
 
+  it.each([
+    { name: '（1） points under 1. entries', text: '名词解释\n1.甲项工作：包括：\n（1）做甲；\n（2）做乙。\n2.丙项工作：做丙。', points: '包括：\n（1）做甲；\n（2）做乙。' },
+    { name: '① points under 1. entries', text: '名词解释\n1.甲项工作：包括：\n①做甲；\n②做乙。\n2.丙项工作：做丙。', points: '包括：\n①做甲；\n②做乙。' },
+    { name: '1. points under （1） entries', text: '名词解释\n（1）甲项工作：包括：\n1.做甲；\n2.做乙。\n（2）丙项工作：做丙。', points: '包括：\n1.做甲；\n2.做乙。' },
+  ])('keeps $name in the entry’s definition, reporting nothing', ({ text, points }) => {
+    const result = importAppendixText(`正文。\n\n${text}`);
+    expect(result.entries.map((entry) => [entry.source?.appendix, entry.term, entry.definition])).toEqual([
+      [1, '甲项工作', points],
+      [2, '丙项工作', '做丙。'],
+    ]);
+    expect(result.problems).toEqual([]);
+  });
+
   it('reads the expected number written without its stop before a quoted term', () => {
     const result = importAppendixText('正文。\n\n名词解释\n1.甲项工作：做甲。\n2“乙项”工作：做乙。');
     expect(result.entries.map((entry) => [entry.source?.appendix, entry.term])).toEqual([[1, '甲项工作'], [2, '乙项工作']]);
