@@ -472,26 +472,25 @@ function splitRunTogether(number: number, text: string, bracketed = false): Numb
     const marker = new RegExp(`[。！？；]\\s*(?:\\*\\*)?${written}`, 'gu');
     const entryAfter = (at: RegExpExecArray): string =>
       current.rest.slice(at.index + 1).replace(/^\s*(?:\*\*)?/u, '').replace(new RegExp(`^(?:\\d+\\s*[.．、]|${OPEN}\\d+${CLOSE})`, 'u'), '');
+    // Where this entry ends and what the next one holds.
+    let cut: { end: number; rest: string } | undefined;
     let at: RegExpExecArray | null;
     while ((at = marker.exec(current.rest)) !== null && !isHeadLine(entryAfter(at).split('\n')[0]!.trim()));
+    if (at) cut = { end: at.index + 1, rest: entryAfter(at) };
     // Also with no sentence end before it (`…面积100平方公里4、三馆一站：文化馆…`): after a character that
     // ends no number, and before a short colon head.
-    if (!at && !bracketed) {
+    else if (!bracketed) {
       const bare = new RegExp(`(?<=[\\p{Script=Han}）)”」])(?:${next}\\s*[.．、])`, 'gu');
       while ((at = bare.exec(current.rest)) !== null) {
         const after = current.rest.slice(at.index + at[0].length).split('\n')[0]!;
         const colon = headColon(after);
         if (colonHead(after) && colon > 0 && colon <= 12) break;
       }
-      if (at) {
-        result.push({ number: current.number, rest: current.rest.slice(0, at.index) });
-        current = { number: next, rest: current.rest.slice(at.index + at[0].length) };
-        continue;
-      }
+      if (at) cut = { end: at.index, rest: current.rest.slice(at.index + at[0].length) };
     }
-    if (!at) break;
-    result.push({ number: current.number, rest: current.rest.slice(0, at.index + 1) });
-    current = { number: next, rest: entryAfter(at) };
+    if (!cut) break;
+    result.push({ number: current.number, rest: current.rest.slice(0, cut.end) });
+    current = { number: next, rest: cut.rest };
   }
   result.push(current);
   return result;

@@ -84,8 +84,7 @@ function joinedTerms(head: string, definition: string): { forms: TermForms; defi
  * (`平行基金，就是…`): the term is 平行基金, not 平行, an ordinary word. Else the term as listed.
  */
 function restatedName(term: string, definition: string): string {
-  const escaped = term.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  const fuller = new RegExp(`^${escaped}(\\p{Script=Han}{1,4})[，,：:]`, 'u').exec(definition);
+  const fuller = new RegExp(`^${escapeRegExp(term)}(\\p{Script=Han}{1,4})[，,：:]`, 'u').exec(definition);
   return fuller ? term + fuller[1] : term;
 }
 

@@ -104,9 +104,9 @@ function noteLines(line: string): string[] {
  */
 export function importPlainFootnotes(text: string, options: ImportOptions = {}): ImportResult | undefined {
   // Each line of notes run together becomes one line per note, keeping the line it came from.
-  const split = text.split('\n').map((line, index) => noteLines(line).map((part) => ({ part, line: index + 1 })));
-  const lines = split.flat().map(({ part }) => part);
-  const lineNumbers = split.flat().map(({ line }) => line);
+  const parts = text.split('\n').flatMap((line, index) => noteLines(line).map((part) => ({ part, line: index + 1 })));
+  const lines = parts.map(({ part }) => part);
+  const lineNumbers = parts.map(({ line }) => line);
   for (const style of STYLES) {
     const found = closingNotes(lines, style, lineNumbers);
     if (!found) continue;
