@@ -10,6 +10,7 @@ import { getCompiledPack, getMergedPack } from './merged-pack';
 import { keepMergedPackInMemory } from './merged-memo';
 import { pageEntries, sloganAnswer } from './entries';
 import { choosePageSenses } from './page-senses';
+import { learnPageNotes } from './page-notes';
 import { compileMergedPack, rebuildMergedPack } from './store';
 import { SUBSCRIPTION_ALARM, SUBSCRIPTION_PERIOD_MINUTES, updateAllSubscriptions } from './subscriptions';
 import { saveEntryDraft } from './drafts';
@@ -56,13 +57,15 @@ export function startBackground(): void {
     if (alarm.name === SUBSCRIPTION_ALARM) void updateAllSubscriptions();
   });
 
-  onRequest(isBackgroundRequest, async (request: BackgroundRequest) => {
+  onRequest(isBackgroundRequest, async (request: BackgroundRequest, sender) => {
     await ready;
     switch (request.type) {
       case 'pg:page-senses':
-        return choosePageSenses(request.clues, request.entryIds);
+        return choosePageSenses(request.clues, request.entryIds, sender.url);
       case 'pg:page-entries':
-        return pageEntries(request.clues, request.entryIds);
+        return pageEntries(request.clues, request.entryIds, sender.url);
+      case 'pg:page-notes':
+        return learnPageNotes(request, sender.url);
       case 'pg:slogan-usage':
         return sloganAnswer(request.text);
       case 'pg:get-pack':

@@ -20,15 +20,15 @@ export interface PageEntries {
   senses: PageSenses;
 }
 
-/** The entries with `entryIds` (unknown ids left out), for a page with these clues. */
-export async function pageEntries(clues: PageClues, entryIds: readonly string[]): Promise<PageEntries> {
+/** The entries with `entryIds` (unknown ids left out), for a page with these clues at `pageUrl`. */
+export async function pageEntries(clues: PageClues, entryIds: readonly string[], pageUrl?: string): Promise<PageEntries> {
   const pack = await currentMergedPack();
   if (!pack) return { hash: '', entries: [], documents: {}, senses: {} };
   const byId = entryIndex(pack.entries);
   const wanted = new Set(entryIds.slice(0, ENTRY_BATCH).filter((id) => byId.has(id)));
   // Every entry sent has its sense choice sent with it: a tooltip never shows an entry alone
   // while its page-place choice is still unknown.
-  let senses = await choosePageSenses(clues, [...wanted]);
+  let senses = await choosePageSenses(clues, [...wanted], pageUrl);
   const shown = new Set(wanted);
   for (const choice of Object.values(senses)) {
     if (choice.shown) shown.add(choice.shown);
@@ -36,7 +36,7 @@ export async function pageEntries(clues: PageClues, entryIds: readonly string[])
   }
   for (const id of [...shown]) for (const related of byId.get(id)?.related ?? []) if (byId.has(related)) shown.add(related);
   const extra = [...shown].filter((id) => !wanted.has(id));
-  if (extra.length > 0) senses = { ...senses, ...(await choosePageSenses(clues, extra)) };
+  if (extra.length > 0) senses = { ...senses, ...(await choosePageSenses(clues, extra, pageUrl)) };
   const entries = [...shown].map((id) => byId.get(id) as PackEntry);
   const documents: Record<number, SourceDocument> = {};
   for (const entry of entries) {

@@ -22,9 +22,17 @@ export const formsOf = (entries: readonly GlossaryEntry[]): string[] => [...new 
  * forms (computed where pinyin-pro is loaded: the build and the options page).
  */
 export function userEntriesPack(entries: readonly GlossaryEntry[], keys: SearchKeys = {}): Omit<GlossaryPack, 'hash'> {
+  return documentPack(USER_DOCUMENT, entries, keys);
+}
+
+/**
+ * Compiles one document's entries into a pack without the build's compiler (no pinyin or variant
+ * tables here): each entry matches its term and aliases, searchable by the pinyin `keys` has for them.
+ */
+export function documentPack(document: SourceDocument, entries: readonly GlossaryEntry[], keys: SearchKeys = {}): Omit<GlossaryPack, 'hash'> {
   return {
     schemaVersion: PACK_SCHEMA_VERSION,
-    documents: [USER_DOCUMENT],
+    documents: [document],
     entries: entries
       .filter((entry) => !entry.unfinished)
       .map((entry) => {

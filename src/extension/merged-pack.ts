@@ -3,10 +3,10 @@
 // read (a 1.5 MB string-and-base64 value for 7,071 entries instead of the 3.4 MB pack).
 import type { CompiledPack } from '../core/compiled-pack';
 import type { GlossaryPack } from '../core/types';
-import { localItem } from './storage-item';
+import { jsonItem, localItem } from './storage-item';
 
-/** The stored merged pack (null before the background first built it). */
-export const mergedPackItem = localItem<GlossaryPack | null>('mergedPack', null);
+/** The stored merged pack (null before the background first built it), as one JSON string (storage-item.ts jsonItem). */
+export const mergedPackItem = /* @__PURE__ */ jsonItem<GlossaryPack | null>('mergedPack', null);
 
 /**
  * The merged pack's compiled matcher (core/compiled-pack.ts). Kept in storage.local rather than

@@ -64,5 +64,8 @@ export function describePack(record: PackRecord, t: ExtensionStrings, build: Ext
       details: [t.changedOn(dayOf(record.updatedAt)), ...holds, ...newest, t.packEntries(record.entries)],
     };
   }
+  if (record.kind === 'page') {
+    return { origin: `${t.packPage} · ${record.url ?? record.name}`, details: [t.readOn(dayOf(record.updatedAt)), ...holds, ...newest, t.packEntries(record.entries)] };
+  }
   return { origin: `${t.packFile} · ${record.name}`, details: [t.importedOn(dayOf(record.updatedAt)), ...holds, ...newest, t.packEntries(record.entries)] };
 }

@@ -2,7 +2,9 @@
 // and host-name tables (places-data.json, set up on the first question and kept for the worker's
 // life; too large for the content script) with core's page-place rule.
 import { placeOfPage, type HostTable, type PageFacts } from '../core/page-place';
-import type { PlaceIndex } from '../core/places';
+import type { Division, PlaceIndex } from '../core/places';
+import type { SourceDocument } from '../core/types';
+import { placeOfReport } from '../import/report-place';
 import type { PagePlace } from '../ui/page-clues';
 
 let tables: Promise<{ index: PlaceIndex; hosts: HostTable; names: Readonly<Record<string, string>> }> | undefined;
@@ -25,4 +27,16 @@ export async function locatePage(clues: PageFacts): Promise<PagePlace> {
 /** A division's name by code, for the options page's group list (undefined for an unknown code). */
 export async function divisionName(code: string): Promise<string | undefined> {
   return (await load()).names[code];
+}
+
+/**
+ * The government that issued a report read from a page: the report's own words first (its issuer,
+ * its title's place, the congress of its dateline: import/report-place.ts), else the page's place.
+ */
+export async function placeOfPageReport(head: Partial<SourceDocument>, text: string, clues: PageFacts): Promise<Division | undefined> {
+  const { index, hosts } = await load();
+  const named = placeOfReport('', head, index, text);
+  if (named) return named;
+  const found = placeOfPage(clues, index, hosts);
+  return found ? index.byCode(found.code) : undefined;
 }

@@ -2,12 +2,18 @@
 // and Firefox accept; errors travel back as `{ error }` instead of being lost.
 import { browser } from 'wxt/browser';
 
+/** Who sent a message: the tab, and the address of the page or frame (content scripts). */
+export interface MessageSender {
+  tab?: { id?: number };
+  url?: string;
+}
+
 /** What an async handler's result looks like on the wire. */
 export type Reply<T> = { ok: T } | { error: string };
 
 /** Listens for runtime messages accepted by `accepts` and answers each with `handle`'s result. */
-export function onRequest<T>(accepts: (message: unknown) => message is T, handle: (message: T, sender: { tab?: { id?: number } }) => Promise<unknown>): () => void {
-  const listener = (message: unknown, sender: { tab?: { id?: number } }, sendResponse: (reply: Reply<unknown>) => void): boolean => {
+export function onRequest<T>(accepts: (message: unknown) => message is T, handle: (message: T, sender: MessageSender) => Promise<unknown>): () => void {
+  const listener = (message: unknown, sender: MessageSender, sendResponse: (reply: Reply<unknown>) => void): boolean => {
     if (!accepts(message)) return false;
     handle(message, sender).then(
       (ok) => sendResponse({ ok: ok ?? null }),

@@ -4,8 +4,8 @@
 import { browser } from 'wxt/browser';
 import { hostPattern } from './sites';
 
-/** Path of the built content script inside the extension. */
-export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js' as const;
+/** Paths of the built content scripts inside the extension: the glossary's, and the one that reads a page's own notes. */
+export const CONTENT_SCRIPT_FILES = ['/content-scripts/content.js', '/content-scripts/page-notes.js'] as const;
 
 const REGISTRATION_ID = 'policy-glossary-user-sites';
 
@@ -56,24 +56,24 @@ async function registerHosts(hosts: readonly string[]): Promise<string[]> {
     if (existing.length > 0) await api.scripting.unregisterContentScripts({ ids: [REGISTRATION_ID] });
     if (matches.length > 0) {
       await api.scripting.registerContentScripts([
-        { id: REGISTRATION_ID, matches, js: [CONTENT_SCRIPT_FILE.slice(1)], runAt: 'document_idle', persistAcrossSessions: true },
+        { id: REGISTRATION_ID, matches, js: CONTENT_SCRIPT_FILES.map((file) => file.slice(1)), runAt: 'document_idle', persistAcrossSessions: true },
       ]);
     }
   } else if (api.contentScripts) {
     await firefoxRegistration?.unregister();
     firefoxRegistration = undefined;
     if (matches.length > 0) {
-      firefoxRegistration = await api.contentScripts.register({ matches, js: [{ file: CONTENT_SCRIPT_FILE }], runAt: 'document_idle' });
+      firefoxRegistration = await api.contentScripts.register({ matches, js: CONTENT_SCRIPT_FILES.map((file) => ({ file })), runAt: 'document_idle' });
     }
   }
   return granted;
 }
 
-/** Starts the content script in a tab that is already open (it ignores a second start). */
+/** Starts the content scripts in a tab that is already open (each ignores a second start). */
 export async function injectIntoTab(tabId: number): Promise<void> {
   if (api.scripting?.executeScript) {
-    await api.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+    await api.scripting.executeScript({ target: { tabId }, files: [...CONTENT_SCRIPT_FILES] });
   } else if (api.tabs.executeScript) {
-    await api.tabs.executeScript(tabId, { file: CONTENT_SCRIPT_FILE, runAt: 'document_idle' });
+    for (const file of CONTENT_SCRIPT_FILES) await api.tabs.executeScript(tabId, { file, runAt: 'document_idle' });
   }
 }

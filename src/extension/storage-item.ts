@@ -32,3 +32,21 @@ export function localItem<T>(key: string, fallback: T): StorageItem<T> {
     },
   };
 }
+
+/**
+ * {@link localItem} for a large value (a glossary pack of thousands of entries), stored as one JSON
+ * string: Chrome's storage.local writes and reads a string of megabytes in a tenth of the time it
+ * takes for the same data as objects (a 2.3 MB merged pack: 1.6 s to write, 0.65 s to read as
+ * objects in the service worker). A value an earlier version stored as objects is read as it is.
+ */
+export function jsonItem<T>(key: string, fallback: T): StorageItem<T> {
+  const raw = localItem<T | string | undefined>(key, undefined);
+  const read = (value: T | string | undefined): T => (value === undefined ? fallback : typeof value === 'string' ? (JSON.parse(value) as T) : value);
+  return {
+    key,
+    getValue: async () => read(await raw.getValue()),
+    setValue: (value) => raw.setValue(JSON.stringify(value)),
+    removeValue: raw.removeValue,
+    watch: (listener) => raw.watch((value) => listener(read(value))),
+  };
+}

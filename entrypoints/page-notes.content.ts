@@ -1,0 +1,11 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { runPageNotes } from '../src/extension/page-notes-content';
+import { BUNDLED_SITE_PATTERNS } from '../src/extension/sites';
+
+// A page that republishes a report with its 名词解释 or footnotes explains its terms in its own
+// words: the background reads them (src/extension/page-notes.ts).
+export default defineContentScript({
+  matches: [...BUNDLED_SITE_PATTERNS],
+  runAt: 'document_idle',
+  main: (ctx) => runPageNotes(ctx),
+});

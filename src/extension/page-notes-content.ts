@@ -1,0 +1,37 @@
+// The page-notes content script: on a government page whose text looks like it carries its own
+// 名词解释 appendix or footnotes (a report republished with them), sends the page body's markup to
+// the background, which reads them with the report importer and keeps them as the page's own
+// explanations (page-notes.ts). Kept apart from the main content script, whose size budget has no
+// room: this one adds no work to a page without such words, and the main script picks the new
+// entries up when the background stores the rebuilt matcher.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { pageClues } from '../ui/page-clues';
+import { whenChineseText } from './chinese-text';
+import type { PageNotesRequest } from './page-notes';
+import { askBackground } from './respond';
+
+/**
+ * Words and marks without which a page has no notes the importer reads: the appendix's heading words
+ * (import/appendix.ts HEADING_WORD: 名词解释, 术语说明, 注释, 附注, 注：…) and footnote marks (①, [1],
+ * 【注1】, 注1). A superset: the importer decides.
+ */
+export const PAGE_NOTES_HINT = /(?:名词|词语|用语|术语|关键词|新词|热词)(?:解释|注释|注解|说明|释义|解析|解读)|注释|注解|释义|附注|术语表|注[：:0-9０-９①-⑳]|[①-⑳⑴-⒇]|\[\s*\d{1,3}\s*\]|[【〔［]\s*注/u;
+
+/** Waits after the page's first Chinese text before looking again, for pages that fill in later. */
+const SECOND_LOOK_MS = 3000;
+
+/** Sends the page's markup to the background once its text has the hint (looked at twice at most). */
+export async function runPageNotes(ctx: ContentScriptContext, doc: Document = document, secondLookMs = SECOND_LOOK_MS): Promise<void> {
+  const chinese = whenChineseText(doc);
+  ctx.onInvalidated(chinese.cancel);
+  await chinese.ready;
+  for (let look = 0; look < 2; look += 1) {
+    if (look > 0) await new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), secondLookMs));
+    const body = doc.body;
+    if (ctx.isInvalid || !body) return;
+    if (!PAGE_NOTES_HINT.test(body.textContent ?? '')) continue;
+    const request: PageNotesRequest = { type: 'pg:page-notes', html: body.innerHTML, title: doc.title, clues: pageClues(doc) };
+    await askBackground(request).catch((error: unknown) => console.warn('[policy-glossary] page notes', error));
+    return;
+  }
+}

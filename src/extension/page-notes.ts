@@ -1,0 +1,97 @@
+// The background's side of a page's own explanations: a government page that republishes a report
+// with its 名词解释 appendix or its footnotes explains its terms in its own words. The page-notes
+// content script sends the page's markup when its text looks like it has such notes; the report
+// importer (src/import, the same as `policy-glossary import` and the options page's report import)
+// reads them, and they are kept as a pack of their own (kind 'page', listed and removable on the
+// options page) whose document is the page: on that page its entries are shown first
+// (page-senses.ts), and other pages of the same government get them by the place rules.
+import type { GlossaryEntry, SourceDocument } from '../core/types';
+import { htmlToText, importHtml } from '../import/html';
+import type { PageClues } from '../ui/page-clues';
+import { documentPack, withHash } from './merge';
+import { placeOfPageReport } from './place-lookup';
+import { loadSettings, pageKey } from './settings';
+import { siteState } from './sites';
+import { listPacks, savePack } from './store';
+
+/** What the page-notes content script sends: the page body's markup, its title and its place clues. */
+export interface PageNotesRequest {
+  type: 'pg:page-notes';
+  html: string;
+  title: string;
+  clues: PageClues;
+}
+
+/** What came of a page's notes: how many entries it explains, and whether its pack changed. */
+export interface PageNotesOutcome {
+  entries: number;
+  saved: boolean;
+}
+
+/** Pages whose notes are kept; the least recently changed go first. */
+export const MAX_PAGE_PACKS = 40;
+/** Larger pages are not read (a report with its appendix is well under 2 MB of markup). */
+export const MAX_PAGE_HTML = 8_000_000;
+/** Text read for the issuing government (its title, 我代表…人民政府, the congress of its dateline). */
+const HEAD_CHARS = 12_000;
+
+/** The pack id of a page's notes. */
+export const pagePackId = (url: string): string => `page:${pageKey(url)}`;
+
+/** A short stable hash of `text` (FNV-1a, 32 bits, hex): keeps one page's entry ids apart from another's. */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * The entries with ids of this page's own (`page-<hash>-<n>`): an imported id such as
+ * `san-qing-xing-dong` could be another pack's, which the merge would then replace.
+ */
+function pageEntries(entries: readonly GlossaryEntry[], url: string): GlossaryEntry[] {
+  const prefix = `page-${shortHash(pageKey(url))}-`;
+  const ids = new Map(entries.map((entry, index) => [entry.id, `${prefix}${index + 1}`]));
+  return entries.map((entry) => {
+    const related = entry.related?.flatMap((id) => ids.get(id) ?? []);
+    const { related: _related, ...rest } = entry;
+    return { ...rest, id: ids.get(entry.id)!, ...(related && related.length > 0 ? { related } : {}) };
+  });
+}
+
+/**
+ * Reads the notes of the page at `url` (the sender's address, not one the message names) and keeps
+ * them as that page's pack; nothing on a site the extension is off on, on a hidden page, or when the
+ * page explains nothing (a pack an earlier visit kept stays). The pack is written only when it
+ * changed, so a page read again costs one import and no rebuild.
+ */
+export async function learnPageNotes(request: PageNotesRequest, url: string | undefined, now = Date.now()): Promise<PageNotesOutcome> {
+  const none: PageNotesOutcome = { entries: 0, saved: false };
+  if (!url || request.html.length > MAX_PAGE_HTML) return none;
+  const settings = await loadSettings();
+  if (siteState(settings, url) !== 'on' || settings.hiddenPages.includes(pageKey(url))) return none;
+  const result = importHtml(request.html);
+  if (result.entries.length === 0) return none;
+  const entries = pageEntries(result.entries, url);
+  const division = await placeOfPageReport(result.source, htmlToText(request.html.slice(0, HEAD_CHARS * 4)).slice(0, HEAD_CHARS), request.clues);
+  const title = result.source.title ?? (request.title.trim() || pageKey(url));
+  // The report's year as its title gives it (2024年湘潭市政府工作报告), where it states no date.
+  const year = result.source.year ?? (result.source.date ? undefined : Number(/^\s*(\d{4})年/u.exec(title)?.[1]) || undefined);
+  const document: SourceDocument = {
+    kind: '名词解释',
+    ...result.source,
+    title,
+    ...(year ? { year } : {}),
+    url: pageKey(url),
+    ...(division ? { region: { code: division.code, name: division.name, level: division.level } } : {}),
+  };
+  const pack = withHash(documentPack(document, entries));
+  const id = pagePackId(url);
+  const records = await listPacks();
+  const previous = records.find((record) => record.id === id);
+  if (previous?.hash === pack.hash) return { entries: pack.entries.length, saved: false };
+  const pages = records.filter((record) => record.kind === 'page' && record.id !== id).sort((a, b) => b.updatedAt - a.updatedAt);
+  const drop = pages.slice(MAX_PAGE_PACKS - 1).map((record) => record.id);
+  await savePack({ id, kind: 'page', name: title, url: pageKey(url), enabled: previous?.enabled ?? true }, pack, now, drop);
+  return { entries: pack.entries.length, saved: true };
+}

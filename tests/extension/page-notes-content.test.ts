@@ -1,0 +1,84 @@
+// The page-notes content script (page-notes-content.ts): sends the page's markup to the background
+// only when its text has the words or marks of notes, looking once more for a page that fills in later.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageNotesRequest } from '../../src/extension/page-notes';
+import { PAGE_NOTES_HINT, runPageNotes } from '../../src/extension/page-notes-content';
+import { importHtml } from '../../src/import/html';
+
+let ctx: ContentScriptContext;
+let sent: PageNotesRequest[];
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  sent = [];
+  // The fake browser hands a listener's returned promise back to sendMessage.
+  fakeBrowser.runtime.onMessage.addListener(((message: PageNotesRequest) => {
+    sent.push(message);
+    return Promise.resolve({ ok: { entries: 1, saved: true } });
+  }) as never);
+  ctx = new ContentScriptContext('page-notes');
+});
+
+afterEach(() => ctx.abort());
+
+const BODY = '<h1>2024年示例市政府工作报告</h1><p>深入开展“三清行动”。</p>';
+
+describe('runPageNotes', () => {
+  it('sends the body’s markup, the title and the place clues of a page with a 名词解释', async () => {
+    document.title = '示例市人民政府';
+    document.body.innerHTML = `${BODY}<p>名词解释</p><p>1.三清行动：清垃圾、清河道、清违建。</p><footer>主办单位：示例市人民政府办公室</footer>`;
+    await runPageNotes(ctx, document, 10);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ type: 'pg:page-notes', title: '示例市人民政府', clues: { footerText: '主办单位：示例市人民政府办公室' } });
+    expect(sent[0]?.html).toBe(document.body.innerHTML);
+  });
+
+  it('sends nothing for a page without the words or marks of notes', async () => {
+    document.body.innerHTML = BODY;
+    await runPageNotes(ctx, document, 10);
+    expect(sent).toEqual([]);
+  });
+
+  it('looks once more, for a page whose appendix arrives after its first text', async () => {
+    document.body.innerHTML = BODY;
+    const done = runPageNotes(ctx, document, 50);
+    setTimeout(() => document.body.insertAdjacentHTML('beforeend', '<p>附注：</p><p>1.三清行动：清垃圾、清河道、清违建。</p>'), 10);
+    await done;
+    expect(sent).toHaveLength(1);
+  });
+
+  it('sends nothing once the extension reloaded (context invalidated)', async () => {
+    document.body.innerHTML = `${BODY}<p>名词解释</p>`;
+    ctx.abort();
+    await runPageNotes(ctx, document, 10);
+    expect(sent).toEqual([]);
+  });
+});
+
+describe('PAGE_NOTES_HINT', () => {
+  // Every page shape the importer reads entries from passes the hint (it only saves the background work).
+  it.each([
+    ['名词解释', '<p>名词解释</p><p>1.三清行动：清垃圾、清河道、清违建。</p><p>2.四送服务：送政策、送技术、送资金、送人才。</p>'],
+    ['主要术语说明', '<p>主要术语说明</p><p>1.三清行动：清垃圾、清河道、清违建。</p><p>2.四送服务：送政策、送技术、送资金、送人才。</p>'],
+    ['注释', '<p>注释：</p><p>1.三清行动：清垃圾、清河道、清违建。</p><p>2.四送服务：送政策、送技术、送资金、送人才。</p>'],
+    ['[1] footnotes', '<p>深入开展三清行动<a href="#_ftn1" id="_ftnref1">[1]</a>。</p><div id="_ftn1"><p><a href="#_ftnref1">[1]</a>三清行动：清垃圾、清河道、清违建。</p></div>'],
+    ['① footnotes', '<p>深入开展三清行动①。</p><p>①三清行动：清垃圾、清河道、清违建。</p>'],
+    ['【注1】 footnotes', '<p>深入开展三清行动【注1】。</p><p>【注1】三清行动：清垃圾、清河道、清违建。</p>'],
+  ])('a page with %s', (_what, notes) => {
+    const html = `${BODY}${notes}`;
+    expect(importHtml(html).entries.length).toBeGreaterThan(0);
+    document.body.innerHTML = html;
+    expect(PAGE_NOTES_HINT.test(document.body.textContent ?? '')).toBe(true);
+  });
+
+  it.each([
+    ['a news item', '<h1>市政府召开常务会议</h1><p>会议研究了“三清行动”推进工作，要求各区抓好落实。</p>'],
+    ['a notice with a numbered list', '<p>一、工作目标</p><p>1.到2025年，完成改造任务。</p><p>2.建立长效机制。</p>'],
+  ])('not %s', (_what, html) => {
+    document.body.innerHTML = html;
+    expect(PAGE_NOTES_HINT.test(document.body.textContent ?? '')).toBe(false);
+    expect(importHtml(html).entries).toEqual([]);
+  });
+});

@@ -1,0 +1,156 @@
+// A page's own 名词解释 (page-notes.ts): read by the background with the report importer, kept as
+// the page's pack, shown first on that page and by the place rules on its government's other pages.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startBackground } from '../../src/extension/background';
+import { installBundledPack } from '../../src/extension/bundled';
+import { getMergedPack } from '../../src/extension/merged-pack';
+import { learnPageNotes, MAX_PAGE_PACKS, pagePackId, type PageNotesRequest } from '../../src/extension/page-notes';
+import { choosePageSenses } from '../../src/extension/page-senses';
+import { setPageHidden, updateSettings } from '../../src/extension/settings';
+import { getPack, listPacks, updatePackRecord } from '../../src/extension/store';
+import type { PageClues } from '../../src/ui/page-clues';
+import { sensesPack } from '../ui/senses-pack';
+
+const CHANGSHA = 'changsha-2021-jiu-ge-yi-pi';
+const PAGE = 'https://www.xiangtan.gov.cn/art/2024/1/10/art_1.html?id=7';
+const XIANGTAN_MEANING = '建成一批标准厂房、盘活一批闲置用地、培育一批链主企业（测试用表述）。';
+
+/** A city's report republished on its site with its 名词解释 (invented text; 九个一批 as two other cities also define it). */
+function reportPage(meaning = XIANGTAN_MEANING): string {
+  return `<div class="nav">首页 | 政务公开</div><h1>2024年湘潭市政府工作报告</h1>
+<p>各位代表：现在，我代表湘潭市人民政府，向大会报告政府工作，请予审议。</p>
+<p>全力推进“九个一批”，深入开展“三清行动”。</p>
+<p><b>名词解释</b></p>
+<p>1.九个一批：${meaning}</p>
+<p>2.三清行动：清垃圾、清河道、清违建（测试用表述）。</p>`;
+}
+
+const clues = (host: string, footerText = ''): PageClues => ({ host, title: '', footerText });
+const request = (html: string, host = 'www.xiangtan.gov.cn'): PageNotesRequest => ({ type: 'pg:page-notes', html, title: '湘潭市人民政府', clues: clues(host) });
+
+/** The merged pack's entries of the page at `url`, by term. */
+async function pageEntriesOf(url: string): Promise<Map<string, string>> {
+  const pack = await getMergedPack();
+  const doc = pack?.documents.findIndex((d) => d.url === url.replace(/#.*$/u, ''));
+  return new Map((pack?.entries ?? []).filter((entry) => entry.doc === doc).map((entry) => [entry.term, entry.id]));
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await installBundledPack(async () => JSON.stringify(sensesPack()));
+});
+
+describe('learnPageNotes', () => {
+  it('keeps a page’s 名词解释 as its own pack, the page as its document and the report’s government as its place', async () => {
+    expect(await learnPageNotes(request(reportPage()), PAGE)).toEqual({ entries: 2, saved: true });
+    const record = (await listPacks()).find((r) => r.id === pagePackId(PAGE));
+    expect(record).toMatchObject({ kind: 'page', name: '2024年湘潭市政府工作报告', url: PAGE, enabled: true, entries: 2 });
+    const pack = await getPack(pagePackId(PAGE));
+    expect(pack?.documents).toEqual([
+      { kind: '名词解释', title: '2024年湘潭市政府工作报告', issuer: '湘潭市人民政府', year: 2024, url: PAGE, region: { code: '430300', name: '湘潭市', level: 'city' } },
+    ]);
+    expect(pack?.entries.map((e) => [e.term, e.definition])).toEqual([
+      ['九个一批', XIANGTAN_MEANING],
+      ['三清行动', '清垃圾、清河道、清违建（测试用表述）。'],
+    ]);
+    // Ids of the page's own: the importer's jiu-ge-yi-pi could be another pack's.
+    for (const entry of pack?.entries ?? []) expect(entry.id).toMatch(/^page-[0-9a-f]{8}-\d+$/);
+    const merged = await pageEntriesOf(PAGE);
+    expect([...merged.keys()]).toEqual(['九个一批', '三清行动']);
+  });
+
+  it('shows the page its own definition first, and the same city’s other pages by the place rules', async () => {
+    await learnPageNotes(request(reportPage()), PAGE);
+    const own = (await pageEntriesOf(PAGE)).get('九个一批')!;
+    // On the page itself, also at a fragment of it, and asked about another city’s entry of the same term.
+    for (const url of [PAGE, `${PAGE}#part2`]) {
+      expect((await choosePageSenses(clues('www.xiangtan.gov.cn'), [CHANGSHA], url))[CHANGSHA]).toMatchObject({ shown: own, kind: 'own' });
+    }
+    // The page's own words win even where the page says nothing of its place.
+    expect((await choosePageSenses(clues('www.example.gov.cn'), [own], PAGE))[own]).toMatchObject({ shown: own, kind: 'own' });
+    // Another page of 湘潭 (the region the report named), and a page of 长沙 keeps its own.
+    expect((await choosePageSenses(clues('www.xiangtan.gov.cn'), [own], 'https://www.xiangtan.gov.cn/news/2.html'))[own]).toMatchObject({ shown: own, kind: 'own' });
+    expect((await choosePageSenses(clues('www.changsha.gov.cn'), [own], 'https://www.changsha.gov.cn/a.html'))[own]).toMatchObject({ shown: CHANGSHA, kind: 'own' });
+    // Without the page's address (an older caller), the place rules alone.
+    expect((await choosePageSenses(clues('www.example.gov.cn'), [own]))[own]?.kind).toBe('elsewhere');
+  });
+
+  it('writes nothing when the page is read again unchanged, and replaces the pack when its notes changed', async () => {
+    await learnPageNotes(request(reportPage()), PAGE, 1000);
+    const hash = (await getMergedPack())?.hash;
+    expect(await learnPageNotes(request(reportPage()), `${PAGE}#top`, 2000)).toEqual({ entries: 2, saved: false });
+    expect((await listPacks()).find((r) => r.kind === 'page')?.updatedAt).toBe(1000);
+    expect((await getMergedPack())?.hash).toBe(hash);
+    const changed = '谋划一批、开工一批、投产一批（测试用表述）。';
+    expect(await learnPageNotes(request(reportPage(changed)), PAGE, 3000)).toEqual({ entries: 2, saved: true });
+    expect((await listPacks()).filter((r) => r.kind === 'page')).toHaveLength(1);
+    expect((await getPack(pagePackId(PAGE)))?.entries[0]?.definition).toBe(changed);
+  });
+
+  it('keeps a page pack the reader turned off turned off', async () => {
+    await learnPageNotes(request(reportPage()), PAGE);
+    await updatePackRecord(pagePackId(PAGE), { enabled: false });
+    await learnPageNotes(request(reportPage('另一种表述（测试用）。')), PAGE);
+    expect((await listPacks()).find((r) => r.id === pagePackId(PAGE))?.enabled).toBe(false);
+    expect((await pageEntriesOf(PAGE)).size).toBe(0);
+  });
+
+  it.each([
+    ['a page that explains nothing', async () => request('<h1>通知</h1><p>全力推进“九个一批”。</p>'), PAGE],
+    ['no sender address', async () => request(reportPage()), undefined],
+    ['a site the extension is not on', async () => request(reportPage(), 'news.example.com'), 'https://news.example.com/a.html'],
+    [
+      'a site the reader turned off',
+      async () => {
+        await updateSettings(() => ({ disabledHosts: ['www.xiangtan.gov.cn'] }));
+        return request(reportPage());
+      },
+      PAGE,
+    ],
+    [
+      'a page the reader hid',
+      async () => {
+        await updateSettings((s) => setPageHidden(s, PAGE, true));
+        return request(reportPage());
+      },
+      PAGE,
+    ],
+  ])('keeps nothing from %s', async (_what, make, url) => {
+    expect(await learnPageNotes(await make(), url)).toEqual({ entries: 0, saved: false });
+    expect((await listPacks()).filter((r) => r.kind === 'page')).toEqual([]);
+  });
+
+  it(`keeps the notes of ${MAX_PAGE_PACKS} pages, dropping the least recently changed`, async () => {
+    const url = (n: number) => `https://www.xiangtan.gov.cn/art/${n}.html`;
+    for (let n = 1; n <= MAX_PAGE_PACKS + 1; n += 1) await learnPageNotes(request(reportPage(`第${n}种表述（测试用）。`)), url(n), n);
+    const pages = (await listPacks()).filter((r) => r.kind === 'page');
+    expect(pages).toHaveLength(MAX_PAGE_PACKS);
+    expect(pages.map((r) => r.url)).not.toContain(url(1));
+    expect(pages.map((r) => r.url)).toContain(url(MAX_PAGE_PACKS + 1));
+    expect(await getPack(pagePackId(url(1)))).toBeNull();
+    expect(await getPack(pagePackId(url(2)))).not.toBeNull();
+  });
+});
+
+describe('the background’s pg:page-notes', () => {
+  /** Sends a message as a content script of `url` would. */
+  function ask(message: unknown, sender: { url?: string }): Promise<{ ok?: unknown; error?: string }> {
+    const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => unknown;
+    return new Promise((resolve) => void trigger(message, sender, (reply) => resolve(reply as { ok?: unknown; error?: string })));
+  }
+
+  it('reads the notes of the page that sent them, and its page entries come with the page’s choice', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(sensesPack()))));
+    Object.assign(fakeBrowser, { scripting: { getRegisteredContentScripts: async () => [], registerContentScripts: async () => undefined, unregisterContentScripts: async () => undefined } });
+    startBackground();
+    expect(await ask(request(reportPage()), { url: PAGE })).toEqual({ ok: { entries: 2, saved: true } });
+    const own = (await pageEntriesOf(PAGE)).get('九个一批')!;
+    const reply = await ask({ type: 'pg:page-entries', clues: clues('www.xiangtan.gov.cn'), entryIds: [CHANGSHA] }, { url: PAGE });
+    const answer = reply.ok as { entries: { id: string; definition?: string }[]; senses: Record<string, { shown?: string; kind: string }> };
+    expect(answer.senses[CHANGSHA]).toMatchObject({ shown: own, kind: 'own' });
+    expect(answer.entries.find((e) => e.id === own)?.definition).toBe(XIANGTAN_MEANING);
+    vi.unstubAllGlobals();
+    delete (fakeBrowser as { scripting?: unknown }).scripting;
+  });
+});
