@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageNotesRequest } from '../../src/extension/page-notes';
-import { PAGE_NOTES_HINT, runPageNotes } from '../../src/extension/page-notes-content';
+import { PAGE_NOTES_HINT, runPageNotes, tailText } from '../../src/extension/page-notes-content';
 import { importHtml } from '../../src/import/html';
 
 let ctx: ContentScriptContext;
@@ -80,5 +80,24 @@ describe('PAGE_NOTES_HINT', () => {
     document.body.innerHTML = html;
     expect(PAGE_NOTES_HINT.test(document.body.textContent ?? '')).toBe(false);
     expect(importHtml(html).entries).toEqual([]);
+  });
+});
+
+describe('tailText', () => {
+  it('gives the end of the text in document order, across nested elements', () => {
+    document.body.innerHTML = '<div><p>第一段</p><section><p>第二段<b>加粗</b></p></section></div><p>最后</p>';
+    expect(tailText(document.body, 1_000)).toBe('第一段第二段加粗最后');
+    // Whole text nodes from the end until at least 3 characters: 最后 (2), then 加粗.
+    expect(tailText(document.body, 3)).toBe('加粗最后');
+  });
+
+  it('finds a page’s closing appendix after a long body, and not a hint that only the far start has', async () => {
+    const long = `<p>${'各项工作有序推进，民生保障持续加强。'.repeat(5000)}</p>`;
+    document.body.innerHTML = `${BODY}${long}<p>名词解释</p><p>1.三清行动：清垃圾、清河道、清违建。</p>`;
+    expect(PAGE_NOTES_HINT.test(tailText(document.body))).toBe(true);
+    document.body.innerHTML = `<p>注：以下为工作安排。</p>${long}`;
+    expect(PAGE_NOTES_HINT.test(tailText(document.body))).toBe(false);
+    await runPageNotes(ctx, document, 10);
+    expect(sent).toEqual([]);
   });
 });
