@@ -59,13 +59,22 @@ function pageEntries(entries: readonly GlossaryEntry[], url: string): GlossaryEn
   });
 }
 
+/** Pages are read one after another: a restored session opens many at once, and each save rewrites the pack list. */
+let queue: Promise<unknown> = Promise.resolve();
+
 /**
  * Reads the notes of the page at `url` (the sender's address, not one the message names) and keeps
  * them as that page's pack; nothing on a site the extension is off on, on a hidden page, or when the
  * page explains nothing (a pack an earlier visit kept stays). The pack is written only when it
- * changed, so a page read again costs one import and no rebuild.
+ * changed, so a page read again costs one import and no rebuild. Calls run one at a time.
  */
-export async function learnPageNotes(request: PageNotesRequest, url: string | undefined, now = Date.now()): Promise<PageNotesOutcome> {
+export function learnPageNotes(request: PageNotesRequest, url: string | undefined, now = Date.now()): Promise<PageNotesOutcome> {
+  const run = queue.then(() => learn(request, url, now));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function learn(request: PageNotesRequest, url: string | undefined, now: number): Promise<PageNotesOutcome> {
   const none: PageNotesOutcome = { entries: 0, saved: false };
   if (!url || request.html.length > MAX_PAGE_HTML) return none;
   const settings = await loadSettings();

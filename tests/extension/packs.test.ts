@@ -172,3 +172,26 @@ describe('pinyin search keys of the user’s own entries', () => {
     expect(await found('liangwang')).toEqual([]);
   });
 });
+
+describe('rebuilding the merged pack from packs this context holds', () => {
+  it('reads a pack from storage again when another context changed it (the record’s hash says so)', async () => {
+    await savePack({ id: 'file:a.yaml', kind: 'file', name: 'a.yaml', enabled: true }, makePack([LIU_WEN], 'A'));
+    expect(terms(await getMergedPack())).toEqual(['六稳:六稳@0']);
+    // Another context (the options page, the background) writes a new version of the pack and its record.
+    const changed = makePack([LIU_BAO], 'A2');
+    await fakeBrowser.storage.local.set({ 'pack:file:a.yaml': JSON.stringify(changed) });
+    const records = (await listPacks()).map((r) => (r.id === 'file:a.yaml' ? { ...r, hash: changed.hash } : r));
+    await fakeBrowser.storage.local.set({ packs: records });
+    await updatePackRecord('file:a.yaml', { enabled: false });
+    await updatePackRecord('file:a.yaml', { enabled: true });
+    expect(terms(await getMergedPack())).toEqual(['六保:六保@0']);
+  });
+
+  it('saves a pack and drops others in one change', async () => {
+    await savePack({ id: 'file:a.yaml', kind: 'file', name: 'a.yaml', enabled: true }, makePack([LIU_WEN], 'A'));
+    await savePack({ id: 'file:b.yaml', kind: 'file', name: 'b.yaml', enabled: true }, makePack([LIU_BAO], 'B'), Date.now(), ['file:a.yaml']);
+    expect((await listPacks()).map((r) => r.id)).toEqual(['file:b.yaml']);
+    expect(await fakeBrowser.storage.local.get('pack:file:a.yaml')).toEqual({});
+    expect(terms(await getMergedPack())).toEqual(['六保:六保@0']);
+  });
+});

@@ -88,6 +88,14 @@ describe('learnPageNotes', () => {
     expect((await getPack(pagePackId(PAGE)))?.entries[0]?.definition).toBe(changed);
   });
 
+  it('keeps every page of several read at once (a restored session)', async () => {
+    const urls = [1, 2, 3].map((n) => `https://www.xiangtan.gov.cn/art/${n}.html`);
+    const outcomes = await Promise.all(urls.map((url, n) => learnPageNotes(request(reportPage(`第${n}种表述（测试用）。`)), url)));
+    expect(outcomes.every((o) => o.saved)).toBe(true);
+    expect((await listPacks()).filter((r) => r.kind === 'page').map((r) => r.url)).toEqual(urls);
+    for (const url of urls) expect((await pageEntriesOf(url)).size).toBe(2);
+  });
+
   it('keeps a page pack the reader turned off turned off', async () => {
     await learnPageNotes(request(reportPage()), PAGE);
     await updatePackRecord(pagePackId(PAGE), { enabled: false });
