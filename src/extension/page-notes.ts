@@ -79,7 +79,8 @@ async function learn(request: PageNotesRequest, url: string | undefined, now: nu
   if (!url || request.html.length > MAX_PAGE_HTML) return none;
   const settings = await loadSettings();
   if (siteState(settings, url) !== 'on' || settings.hiddenPages.includes(pageKey(url))) return none;
-  const result = importHtml(request.html);
+  // A page is not known to be a report: its notes need a heading or footnote marks.
+  const result = importHtml(request.html, { headedOnly: true });
   if (result.entries.length === 0) return none;
   const entries = pageEntries(result.entries, url);
   const division = await placeOfPageReport(result.source, htmlToText(request.html.slice(0, HEAD_CHARS * 4)).slice(0, HEAD_CHARS), request.clues);

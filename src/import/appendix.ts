@@ -419,9 +419,9 @@ function isHeadingLine(line: string): boolean {
 /**
  * Offset just after the heading that starts the 名词解释 appendix, or -1 when there is none. The
  * heading is the last line (or end of a paragraph) naming the appendix that entries follow; with no
- * heading, the appendix is a closing run of numbered `term：definition` lines starting at 1.
+ * heading, the appendix is a closing run of numbered `term：definition` lines starting at 1 (unless `headless` is false).
  */
-export function findAppendix(text: string): number {
+export function findAppendix(text: string, headless = true): number {
   let found = -1;
   let offset = 0;
   for (const line of text.split('\n')) {
@@ -433,7 +433,7 @@ export function findAppendix(text: string): number {
     const after = match.index + match[0].length;
     if (after > found && startsEntry(text.slice(after, after + 2000).replace(/^[\s*>：:]+/u, ''))) found = after;
   }
-  return found >= 0 ? found : headlessAppendix(text);
+  return found >= 0 || !headless ? found : headlessAppendix(text);
 }
 
 /** Start of a closing run of at least three numbered `term：definition` lines 1, 2, 3…, or -1. */
@@ -631,7 +631,7 @@ export function withBoldHeads(plain: ImportResult, boldMarked: () => string | un
  */
 export function importAppendixText(text: string, options: ImportOptions = {}): ImportResult {
   const source = { ...readReportHead(text), kind: '名词解释' as const };
-  const start = findAppendix(text);
+  const start = findAppendix(text, options.headedOnly !== true);
   if (start < 0) {
     return { source, entries: [], problems: [{ severity: 'error', message: '找不到“名词解释”附录 / no 名词解释 appendix found' }] };
   }

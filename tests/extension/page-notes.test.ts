@@ -88,6 +88,14 @@ describe('learnPageNotes', () => {
     expect((await getPack(pagePackId(PAGE)))?.entries[0]?.definition).toBe(changed);
   });
 
+  it('reads no appendix without a heading: a notice’s closing numbered list is not a glossary', async () => {
+    const notice = `<h1>关于做好三清行动的通知</h1><p>各区人民政府：现将有关事项通知如下。</p><p>注：各区于月底前报送。</p>
+<p>1.加强组织领导：各区要成立工作专班，明确责任分工。</p><p>2.强化督促检查：市里定期通报工作进展。</p><p>3.做好宣传引导：营造全社会参与的良好氛围。</p>`;
+    // The same text read as a report (policy-glossary import) is a headless appendix: the page reading must differ.
+    expect((await import('../../src/import/html')).importHtml(notice).entries).toHaveLength(3);
+    expect(await learnPageNotes(request(notice), PAGE)).toEqual({ entries: 0, saved: false });
+  });
+
   it('keeps every page of several read at once (a restored session)', async () => {
     const urls = [1, 2, 3].map((n) => `https://www.xiangtan.gov.cn/art/${n}.html`);
     const outcomes = await Promise.all(urls.map((url, n) => learnPageNotes(request(reportPage(`第${n}种表述（测试用）。`)), url)));
