@@ -195,3 +195,26 @@ describe('rebuilding the merged pack from packs this context holds', () => {
     expect(terms(await getMergedPack())).toEqual(['六保:六保@0']);
   });
 });
+
+describe('the order a rebuild stores things in', () => {
+  it('stores the matcher before the pack, and the background answers from the new pack at once', async () => {
+    const { keepMergedPackInMemory, currentMergedPack } = await import('../../src/extension/merged-memo');
+    keepMergedPackInMemory();
+    await savePack({ id: 'file:a.yaml', kind: 'file', name: 'a.yaml', enabled: true }, makePack([LIU_WEN], 'A'));
+    const writes: string[] = [];
+    let packWhenMatcherStored: string[] | undefined;
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    fakeBrowser.storage.local.set = async (items: Record<string, unknown>) => {
+      writes.push(...Object.keys(items));
+      if ('compiledPack' in items) packWhenMatcherStored = (await currentMergedPack())?.entries.map((e) => e.term);
+      return set(items);
+    };
+    try {
+      await savePack({ id: 'file:b.yaml', kind: 'file', name: 'b.yaml', enabled: true }, makePack([LIU_BAO], 'B'));
+    } finally {
+      fakeBrowser.storage.local.set = set;
+    }
+    expect(writes.filter((key) => key === 'compiledPack' || key === 'mergedPack')).toEqual(['compiledPack', 'mergedPack']);
+    expect(packWhenMatcherStored?.sort()).toEqual(['六保', '六稳']);
+  });
+});
