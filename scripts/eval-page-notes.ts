@@ -116,7 +116,7 @@ function pointInBody(tab: Page, term: string): Promise<{ x: number; y: number } 
   }, term);
 }
 
-type Shown = 'own' | 'other definition' | 'elsewhere' | 'none';
+type Shown = 'own' | 'other definition' | 'elsewhere' | 'loading' | 'none';
 
 /** The tooltip's first characters after the last hover, for the log of misses. */
 let lastShown = '';
@@ -132,8 +132,14 @@ async function hover(tab: Page, term: string, definition: string): Promise<Shown
     await new Promise((r) => setTimeout(r, 100));
     text = await tooltipText(tab);
   }
+  // A definition on its way (正在载入释义…) shows in the same tooltip when it comes: wait for it, as a reader does.
+  for (let i = 0; i < 30 && text !== null && /正在载入释义|Loading the definition/u.test(text); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    text = await tooltipText(tab);
+  }
   lastShown = (text ?? '').slice(0, 40);
   if (text === null || /词库中暂无此词|编号提法/u.test(text)) return 'none';
+  if (/正在载入释义/u.test(text)) return 'loading';
   if (text.includes('其他地方的用法')) return 'elsewhere';
   return squash(text).includes(squash(definition).slice(0, 24)) ? 'own' : 'other definition';
 }
@@ -220,11 +226,11 @@ async function main(): Promise<void> {
     const counts = tally[variant];
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     const pct = (n = 0) => `${n} (${total ? ((100 * n) / total).toFixed(1) : '0.0'}%)`;
-    return `own definition ${pct(counts.get('own'))}, another definition ${pct(counts.get('other definition'))}, 其他地方的用法 ${pct(counts.get('elsewhere'))}, none ${pct(counts.get('none'))}`;
+    return `own definition ${pct(counts.get('own'))}, another definition ${pct(counts.get('other definition'))}, 其他地方的用法 ${pct(counts.get('elsewhere'))}, still loading after 3 s ${pct(counts.get('loading'))}, none ${pct(counts.get('none'))}`;
   };
   delays.sort((a, b) => a - b);
   matchers.sort((a, b) => a - b);
-  console.log(`\n== ${all.length} reports of ${YEAR} (every ${EVERY}th with a 名词解释 its body uses), served on ${GOV_HOST}, Chromium ==`);
+  console.log(`\n== ${all.length} reports of ${YEAR} (1 in ${EVERY} of the year’s reports, those whose body uses their 名词解释), served on ${GOV_HOST}, Chromium ==`);
   console.log(`with its appendix:    ${line('notes')}`);
   console.log(`appendix cut off:     ${line('plain')}`);
   console.log(`page notes stored for ${stored}/${all.length} pages; after load: median ${delays[Math.floor(delays.length / 2)] ?? '—'} ms, max ${delays.at(-1) ?? '—'} ms; the matcher with them stored after: median ${matchers[Math.floor(matchers.length / 2)] ?? '—'} ms, max ${matchers.at(-1) ?? '—'} ms`);
