@@ -49,7 +49,7 @@ function shortHash(text: string): string {
  * The entries with ids of this page's own (`page-<hash>-<n>`): an imported id such as
  * `san-qing-xing-dong` could be another pack's, which the merge would then replace.
  */
-function pageEntries(entries: readonly GlossaryEntry[], url: string): GlossaryEntry[] {
+function withPageIds(entries: readonly GlossaryEntry[], url: string): GlossaryEntry[] {
   const prefix = `page-${shortHash(pageKey(url))}-`;
   const ids = new Map(entries.map((entry, index) => [entry.id, `${prefix}${index + 1}`]));
   return entries.map((entry) => {
@@ -82,7 +82,7 @@ async function learn(request: PageNotesRequest, url: string | undefined, now: nu
   // A page is not known to be a report: its notes need a heading or footnote marks.
   const result = importHtml(request.html, { headedOnly: true });
   if (result.entries.length === 0) return none;
-  const entries = pageEntries(result.entries, url);
+  const entries = withPageIds(result.entries, url);
   const division = await placeOfPageReport(result.source, htmlToText(request.html.slice(0, HEAD_CHARS * 4)).slice(0, HEAD_CHARS), request.clues);
   const title = result.source.title ?? (request.title.trim() || pageKey(url));
   // The report's year as its title gives it (2024年湘潭市政府工作报告), where it states no date.

@@ -4,14 +4,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageNotesRequest } from '../../src/extension/page-notes';
+import { updateSettings } from '../../src/extension/settings';
 import { PAGE_NOTES_HINT, runPageNotes, tailText } from '../../src/extension/page-notes-content';
 import { importHtml } from '../../src/import/html';
 
 let ctx: ContentScriptContext;
 let sent: PageNotesRequest[];
 
+const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+
 beforeEach(() => {
   fakeBrowser.reset();
+  setUrl('https://www.example.gov.cn/art/1.html');
   sent = [];
   // The fake browser hands a listener's returned promise back to sendMessage.
   fakeBrowser.runtime.onMessage.addListener(((message: PageNotesRequest) => {
@@ -47,6 +51,24 @@ describe('runPageNotes', () => {
     setTimeout(() => document.body.insertAdjacentHTML('beforeend', '<p>附注：</p><p>1.三清行动：清垃圾、清河道、清违建。</p>'), 10);
     await done;
     expect(sent).toHaveLength(1);
+  });
+
+  it.each([
+    ['the reader turned the site off', { disabledHosts: ['www.example.gov.cn'] }],
+    ['the reader turned the extension off', { enabled: false }],
+    ['the reader hid the page', { hiddenPages: ['https://www.example.gov.cn/art/1.html'] }],
+  ])('sends nothing where %s', async (_what, change) => {
+    await updateSettings(() => change);
+    document.body.innerHTML = `${BODY}<p>名词解释</p><p>1.三清行动：清垃圾、清河道、清违建。</p>`;
+    await runPageNotes(ctx, document, 10);
+    expect(sent).toEqual([]);
+  });
+
+  it('sends nothing on a site the extension is not on', async () => {
+    setUrl('https://news.example.com/a.html');
+    document.body.innerHTML = `${BODY}<p>名词解释</p><p>1.三清行动：清垃圾、清河道、清违建。</p>`;
+    await runPageNotes(ctx, document, 10);
+    expect(sent).toEqual([]);
   });
 
   it('sends nothing once the extension reloaded (context invalidated)', async () => {
