@@ -23,6 +23,11 @@ export function keepMergedPackInMemory(): void {
   read = () => (memo ??= getMergedPack());
 }
 
+/** Whether this context answers from the pack it holds (the background, after {@link keepMergedPackInMemory}). */
+export function holdsMergedPack(): boolean {
+  return kept;
+}
+
 /**
  * The merged pack this context has just built, before it is stored: pages that load the matcher
  * compiled from it (stored first) ask for its entries at once. Nothing where the pack is not kept.

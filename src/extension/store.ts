@@ -6,7 +6,7 @@ import type { GlossaryEntry, GlossaryPack } from '../core/types';
 import { formsOf, mergePacks, userEntriesPack, withHash, type SearchKeys } from './merge';
 import { BUNDLED_MATCHER_FILE, compilePack, isCompiledPack, sameMatcherInput, type CompiledPack } from '../core/compiled-pack';
 import { compiledPackItem, mergedPackItem } from './merged-pack';
-import { currentMergedPack, rememberMergedPack } from './merged-memo';
+import { currentMergedPack, holdsMergedPack, rememberMergedPack } from './merged-memo';
 import { loadSettings } from './settings';
 import { countGroups, withoutGroups, type SourceGroupCount } from './source-groups';
 import { jsonItem, localItem } from './storage-item';
@@ -195,23 +195,28 @@ async function mergeEnabledWithBundled(): Promise<{ merged: GlossaryPack; bundle
 /**
  * Recomputes the merged pack from the enabled packs and the user's entries, without the source
  * groups the user turned off (so content scripts and the popup never load them); stores it when
- * it changed. Its compiled matcher is stored first, the pack itself after: pages wait for the
- * matcher alone (in Chrome's service worker storing the 2.3 MB pack took 0.7–2 s), and the
- * background answers their entry requests from the pack it holds (merged-memo.ts).
+ * it changed. In the background its compiled matcher is stored first, the pack itself after: pages
+ * wait for the matcher alone (in Chrome's service worker storing the 2.3 MB pack took 0.7–2 s), and
+ * the background answers their entry requests from the pack it holds (merged-memo.ts).
  */
 export async function rebuildMergedPack(): Promise<GlossaryPack> {
   const { merged: all, bundled } = await mergeEnabledWithBundled();
   const kept = withoutGroups(all, (await loadSettings()).disabledGroups);
   const merged = kept === all ? all : withHash(kept);
+  // The background answers pages from the pack it holds, so it stores their matcher first. Any other
+  // context (the options page) stores the pack first: the background takes the new pack from that
+  // change, before pages load the matcher and ask it for entries.
+  const matcherFirst = holdsMergedPack();
   rememberMergedPack(merged);
   // Without the bundled pack enabled the build's matcher cannot be the merged pack's.
-  await compileMergedPack(merged, bundled ?? null);
+  if (matcherFirst) await compileMergedPack(merged, bundled ?? null);
   // Stores written before the hash was kept apart have only the pack to compare with.
   const storedHash = (await mergedHashItem.getValue()) ?? (await mergedPackItem.getValue())?.hash;
   if (storedHash !== merged.hash) {
     await mergedPackItem.setValue(merged);
     await mergedHashItem.setValue(merged.hash);
   }
+  if (!matcherFirst) await compileMergedPack(merged, bundled ?? null);
   return merged;
 }
 

@@ -197,24 +197,41 @@ describe('rebuilding the merged pack from packs this context holds', () => {
 });
 
 describe('the order a rebuild stores things in', () => {
-  it('stores the matcher before the pack, and the background answers from the new pack at once', async () => {
-    const { keepMergedPackInMemory, currentMergedPack } = await import('../../src/extension/merged-memo');
-    keepMergedPackInMemory();
-    await savePack({ id: 'file:a.yaml', kind: 'file', name: 'a.yaml', enabled: true }, makePack([LIU_WEN], 'A'));
+  /** The storage keys written while `run` runs, in order (the write is the fake browser's). */
+  async function writesDuring(run: () => Promise<unknown>, onWrite: (items: Record<string, unknown>) => Promise<void> = async () => {}): Promise<string[]> {
     const writes: string[] = [];
-    let packWhenMatcherStored: string[] | undefined;
     const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
     fakeBrowser.storage.local.set = async (items: Record<string, unknown>) => {
       writes.push(...Object.keys(items));
-      if ('compiledPack' in items) packWhenMatcherStored = (await currentMergedPack())?.entries.map((e) => e.term);
+      await onWrite(items);
       return set(items);
     };
     try {
-      await savePack({ id: 'file:b.yaml', kind: 'file', name: 'b.yaml', enabled: true }, makePack([LIU_BAO], 'B'));
+      await run();
     } finally {
       fakeBrowser.storage.local.set = set;
     }
-    expect(writes.filter((key) => key === 'compiledPack' || key === 'mergedPack')).toEqual(['compiledPack', 'mergedPack']);
+    return writes.filter((key) => key === 'compiledPack' || key === 'mergedPack');
+  }
+
+  // First in this file: the next test makes this context hold the pack, as the background does.
+  it('on the options page stores the pack before the matcher: the background takes the pack from that change before pages ask it', async () => {
+    await savePack({ id: 'file:a.yaml', kind: 'file', name: 'a.yaml', enabled: true }, makePack([LIU_WEN], 'A'));
+    expect(await writesDuring(() => savePack({ id: 'file:b.yaml', kind: 'file', name: 'b.yaml', enabled: true }, makePack([LIU_BAO], 'B')))).toEqual(['mergedPack', 'compiledPack']);
+  });
+
+  it('in the background stores the matcher before the pack, and answers from the new pack at once', async () => {
+    const { keepMergedPackInMemory, currentMergedPack } = await import('../../src/extension/merged-memo');
+    keepMergedPackInMemory();
+    await savePack({ id: 'file:a.yaml', kind: 'file', name: 'a.yaml', enabled: true }, makePack([LIU_WEN], 'A'));
+    let packWhenMatcherStored: string[] | undefined;
+    const writes = await writesDuring(
+      () => savePack({ id: 'file:b.yaml', kind: 'file', name: 'b.yaml', enabled: true }, makePack([LIU_BAO], 'B')),
+      async (items) => {
+        if ('compiledPack' in items) packWhenMatcherStored = (await currentMergedPack())?.entries.map((e) => e.term);
+      },
+    );
+    expect(writes).toEqual(['compiledPack', 'mergedPack']);
     expect(packWhenMatcherStored?.sort()).toEqual(['六保', '六稳']);
   });
 });
