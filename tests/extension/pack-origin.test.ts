@@ -35,6 +35,16 @@ describe('describePack', () => {
     expect(details).toEqual(['版本 0.1.0', '构建于 2026-12-04', '收录 249 份文件、103 个地方', '最新文件 2025 年', '7071 条']);
   });
 
+  it('a page’s own notes: the page’s address and the day they were read, in both languages', () => {
+    const page = { ...base, id: 'page:https://www.xiangtan.gov.cn/a.html', kind: 'page' as const, name: '2024年湘潭市政府工作报告', url: 'https://www.xiangtan.gov.cn/a.html', entries: 2 };
+    const day = dayOf(base.updatedAt);
+    expect(describePack({ ...page, stats: { documents: 1, places: 1, latestYear: 2024 } }, zh, { version: '0.1.0' })).toEqual({
+      origin: '网页自带的名词解释 · https://www.xiangtan.gov.cn/a.html',
+      details: [`读取于 ${day}`, '收录 1 份文件、1 个地方', '最新文件 2024 年', '2 条'],
+    });
+    expect(describePack(page, en, { version: '0.1.0' })).toEqual({ origin: 'Explained on the page itself · https://www.xiangtan.gov.cn/a.html', details: [`read ${day}`, '2 entries'] });
+  });
+
   it('an imported file: its name and the day it was imported', () => {
     const { origin, details } = describePack({ ...base, id: 'file:a.yaml', kind: 'file', name: 'a.yaml', entries: 1, stats: { documents: 1, places: 0 } }, en, { version: '0.1.0' });
     expect(origin).toBe('Imported file · a.yaml');
