@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { FIREFOX_EXTENSION_PREFS, gotoExtensionPage, tooltipText } from '../tests/e2e/extension-helpers';
+import { FIREFOX_EXTENSION_PREFS, gotoExtensionPage, hoverPoint, tooltipText } from '../tests/e2e/extension-helpers';
 import { GOV_HOST, launchBrowser } from '../tests/e2e/support/browsers';
 import { startServer } from '../tests/e2e/support/server';
 import { findAppendix } from '../src/import/appendix';
@@ -118,28 +118,24 @@ function pointInBody(tab: Page, term: string): Promise<{ x: number; y: number } 
 
 type Shown = 'own' | 'other definition' | 'elsewhere' | 'loading' | 'none';
 
+/** The tooltip of an entry whose definition is on its way (src/ui/strings.ts loadingEntry, zh and en). */
+const LOADING = /正在载入释义|Loading the definition/u;
+
 /** The tooltip's first characters after the last hover, for the log of misses. */
 let lastShown = '';
 
 async function hover(tab: Page, term: string, definition: string): Promise<Shown> {
   const point = await pointInBody(tab, term);
   if (!point) return 'none';
-  await tab.mouse.move(1, 1);
-  for (let i = 0; i < 20 && (await tooltipText(tab)) !== null; i++) await new Promise((r) => setTimeout(r, 100));
-  await tab.mouse.move(point.x, point.y, { steps: 2 });
-  let text: string | null = null;
-  for (let i = 0; i < 15 && text === null; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    text = await tooltipText(tab);
-  }
+  let text = await hoverPoint(tab, point, 15);
   // A definition on its way (正在载入释义…) shows in the same tooltip when it comes: wait for it, as a reader does.
-  for (let i = 0; i < 30 && text !== null && /正在载入释义|Loading the definition/u.test(text); i++) {
+  for (let i = 0; i < 30 && text !== null && LOADING.test(text); i++) {
     await new Promise((r) => setTimeout(r, 100));
     text = await tooltipText(tab);
   }
   lastShown = (text ?? '').slice(0, 40);
   if (text === null || /词库中暂无此词|编号提法/u.test(text)) return 'none';
-  if (/正在载入释义/u.test(text)) return 'loading';
+  if (LOADING.test(text)) return 'loading';
   if (text.includes('其他地方的用法')) return 'elsewhere';
   return squash(text).includes(squash(definition).slice(0, 24)) ? 'own' : 'other definition';
 }

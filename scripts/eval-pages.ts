@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { launchBrowser, type BrowserName } from '../tests/e2e/support/browsers';
 import { startServer } from '../tests/e2e/support/server';
-import { FIREFOX_EXTENSION_PREFS, tooltipText } from '../tests/e2e/extension-helpers';
+import { FIREFOX_EXTENSION_PREFS, hoverPoint } from '../tests/e2e/extension-helpers';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PAGES = resolve(ROOT, '..', 'shared', 'pages', 'govcn');
@@ -102,17 +102,8 @@ async function evalPage(tab: Page, url: string, html: string, file: string): Pro
     for (const range of await visibleRanges(tab)) {
       if (seen.has(range.text) || hovered.length >= HOVERS_PER_PAGE) continue;
       seen.add(range.text);
-      // Away first, and wait for the last tooltip to close: while it closes it may cover the next
-      // term, and the pointer would arrive on the tooltip, not the page (a reader moves on and it
-      // opens; a harness's one move does not: 3 of 6 "no tooltip" once the definitions got longer).
-      await tab.mouse.move(1, 1);
-      for (let i = 0; i < 20 && (await tooltipText(tab)) !== null; i++) await new Promise((r) => setTimeout(r, 100));
-      await tab.mouse.move(range.x, range.y, { steps: 2 });
-      let text: string | null = null;
-      for (let i = 0; i < 20 && text === null; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        text = await tooltipText(tab);
-      }
+      // Away first and the last tooltip closed (without that, 3 of 6 "no tooltip" once the definitions got longer).
+      const text = await hoverPoint(tab, range);
       const heading = await tab.evaluate(() => document.querySelector('[data-policy-glossary-ui]')?.shadowRoot?.querySelector('.pg-term,h2,h3')?.textContent ?? '');
       hovered.push({ text: range.text, shown: classify(text), heading });
     }

@@ -18,9 +18,9 @@ import { createStrings } from '../ui/strings';
 import { isContentRequest, type ContentRequest, type PageReport } from './messages';
 import { summariseMatches, type ReportMatch } from './page-report';
 import { askBackground } from './respond';
-import { loadSettings, localeFor, pageKey, watchSettings, type ExtensionSettings } from './settings';
+import { loadSettings, localeFor, watchSettings, type ExtensionSettings } from './settings';
 import { revealFromKey } from '../ui/shortcut';
-import { siteState } from './sites';
+import { pageIsOn } from './sites';
 import { getCompiledPack, watchCompiledPack } from './merged-pack';
 import { pageClues } from '../ui/page-clues';
 import { createEntryRequests } from './entry-requests';
@@ -105,7 +105,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   };
 
   const apply = (): void => {
-    const on = siteState(settings, location.href) === 'on' && !settings.hiddenPages.includes(pageKey(location.href));
+    const on = pageIsOn(settings, location.href);
     if (on && compiled === undefined) return load();
     const pack = compiled;
     const settingsKey = JSON.stringify([settings.highlightStyle, settings.hoverDelay, settings.unknownSlogans, settings.theme, settings.language, settings.density]);

@@ -9,8 +9,8 @@ import { pageClues } from '../ui/page-clues';
 import { whenChineseText } from './chinese-text';
 import type { PageNotesRequest } from './page-notes';
 import { askBackground } from './respond';
-import { loadSettings, pageKey } from './settings';
-import { siteState } from './sites';
+import { loadSettings } from './settings';
+import { pageIsOn } from './sites';
 
 /**
  * Words and marks without which a page has no notes the importer reads: the appendix's heading words
@@ -55,8 +55,7 @@ export async function runPageNotes(ctx: ContentScriptContext, doc: Document = do
     if (!PAGE_NOTES_HINT.test(tailText(body))) continue;
     // Where the reader turned the extension off, the page is not read (the background checks again).
     const settings = await loadSettings();
-    const url = doc.location?.href ?? '';
-    if (siteState(settings, url) !== 'on' || settings.hiddenPages.includes(pageKey(url))) return;
+    if (!pageIsOn(settings, doc.location?.href ?? '')) return;
     const request: PageNotesRequest = { type: 'pg:page-notes', html: body.innerHTML, title: doc.title, clues: pageClues(doc) };
     await askBackground(request).catch((error: unknown) => console.warn('[policy-glossary] page notes', error));
     return;

@@ -11,7 +11,7 @@ import type { PageClues } from '../ui/page-clues';
 import { documentPack, withHash } from './merge';
 import { placeOfPageReport } from './place-lookup';
 import { loadSettings, pageKey } from './settings';
-import { siteState } from './sites';
+import { pageIsOn } from './sites';
 import { listPacks, savePack } from './store';
 
 /** What the page-notes content script sends: the page body's markup, its title and its place clues. */
@@ -49,8 +49,8 @@ function shortHash(text: string): string {
  * The entries with ids of this page's own (`page-<hash>-<n>`): an imported id such as
  * `san-qing-xing-dong` could be another pack's, which the merge would then replace.
  */
-function withPageIds(entries: readonly GlossaryEntry[], url: string): GlossaryEntry[] {
-  const prefix = `page-${shortHash(pageKey(url))}-`;
+function withPageIds(entries: readonly GlossaryEntry[], page: string): GlossaryEntry[] {
+  const prefix = `page-${shortHash(page)}-`;
   const ids = new Map(entries.map((entry, index) => [entry.id, `${prefix}${index + 1}`]));
   return entries.map((entry) => {
     const related = entry.related?.flatMap((id) => ids.get(id) ?? []);
@@ -78,13 +78,14 @@ async function learn(request: PageNotesRequest, url: string | undefined, now: nu
   const none: PageNotesOutcome = { entries: 0, saved: false };
   if (!url || request.html.length > MAX_PAGE_HTML) return none;
   const settings = await loadSettings();
-  if (siteState(settings, url) !== 'on' || settings.hiddenPages.includes(pageKey(url))) return none;
+  if (!pageIsOn(settings, url)) return none;
   // A page is not known to be a report: its notes need a heading or footnote marks.
   const result = importHtml(request.html, { headedOnly: true });
   if (result.entries.length === 0) return none;
-  const entries = withPageIds(result.entries, url);
+  const page = pageKey(url);
+  const entries = withPageIds(result.entries, page);
   const division = await placeOfPageReport(result.source, htmlToText(request.html.slice(0, HEAD_CHARS * 4)).slice(0, HEAD_CHARS), request.clues);
-  const title = result.source.title ?? (request.title.trim() || pageKey(url));
+  const title = result.source.title ?? (request.title.trim() || page);
   // The report's year as its title gives it (2024年湘潭市政府工作报告), where it states no date.
   const year = result.source.year ?? (result.source.date ? undefined : Number(/^\s*(\d{4})年/u.exec(title)?.[1]) || undefined);
   const document: SourceDocument = {
@@ -92,7 +93,7 @@ async function learn(request: PageNotesRequest, url: string | undefined, now: nu
     ...result.source,
     title,
     ...(year ? { year } : {}),
-    url: pageKey(url),
+    url: page,
     ...(division ? { region: { code: division.code, name: division.name, level: division.level } } : {}),
   };
   const pack = withHash(documentPack(document, entries));
@@ -102,6 +103,6 @@ async function learn(request: PageNotesRequest, url: string | undefined, now: nu
   if (previous?.hash === pack.hash) return { entries: pack.entries.length, saved: false };
   const pages = records.filter((record) => record.kind === 'page' && record.id !== id).sort((a, b) => b.updatedAt - a.updatedAt);
   const drop = pages.slice(MAX_PAGE_PACKS - 1).map((record) => record.id);
-  await savePack({ id, kind: 'page', name: title, url: pageKey(url), enabled: previous?.enabled ?? true }, pack, now, drop);
+  await savePack({ id, kind: 'page', name: title, url: page, enabled: previous?.enabled ?? true }, pack, now, drop);
   return { entries: pack.entries.length, saved: true };
 }

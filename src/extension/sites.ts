@@ -1,6 +1,6 @@
 // Which pages the extension works on: government hosts by default, other sites the user turned on,
 // minus the sites and the global switch the user turned off.
-import type { ExtensionSettings } from './settings';
+import { pageKey, type ExtensionSettings } from './settings';
 
 /** Hosts the content script is declared for in the manifest (match patterns). */
 export const BUNDLED_SITE_PATTERNS = ['*://*.gov.cn/*', '*://*.12371.cn/*', '*://*.qstheory.cn/*'] as const;
@@ -41,4 +41,9 @@ export function siteState(settings: ExtensionSettings, url: string | undefined):
   if (settings.disabledHosts.includes(host)) return 'off-site';
   if (isBundledHost(host) || settings.enabledHosts.includes(host)) return 'on';
   return 'not-enabled';
+}
+
+/** Whether the extension highlights on the page at `url`: its site is on and the reader has not hidden the page. */
+export function pageIsOn(settings: ExtensionSettings, url: string): boolean {
+  return siteState(settings, url) === 'on' && !settings.hiddenPages.includes(pageKey(url));
 }

@@ -128,6 +128,24 @@ export function pointAtNeedleEnd(page: Page, needle: string): Promise<{ x: numbe
   }, needle);
 }
 
+/**
+ * Hovers `point` as a reader moving from term to term does and returns the tooltip's text (null when
+ * none opened within `tries` × 100 ms). Away first, and wait for the last tooltip to close: while it
+ * closes it may cover the next term, and the pointer would arrive on the tooltip, not the page (a
+ * reader moves on and it opens; a harness's one move does not).
+ */
+export async function hoverPoint(page: Page, point: { x: number; y: number }, tries = 20): Promise<string | null> {
+  await page.mouse.move(1, 1);
+  for (let i = 0; i < 20 && (await tooltipText(page)) !== null; i++) await new Promise((r) => setTimeout(r, 100));
+  await page.mouse.move(point.x, point.y, { steps: 2 });
+  let text: string | null = null;
+  for (let i = 0; i < tries && text === null; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    text = await tooltipText(page);
+  }
+  return text;
+}
+
 /** Closes any tooltip: Esc, pointer to a blank corner, until none is shown. */
 export async function closeTooltip(page: Page): Promise<void> {
   await page.keyboard.press('Escape');

@@ -8,6 +8,7 @@ import { getMergedPack } from '../../src/extension/merged-pack';
 import { learnPageNotes, MAX_PAGE_PACKS, pagePackId, type PageNotesRequest } from '../../src/extension/page-notes';
 import { choosePageSenses } from '../../src/extension/page-senses';
 import { setPageHidden, updateSettings } from '../../src/extension/settings';
+import { importHtml } from '../../src/import/html';
 import { getPack, listPacks, updatePackRecord } from '../../src/extension/store';
 import type { PageClues } from '../../src/ui/page-clues';
 import { sensesPack } from '../ui/senses-pack';
@@ -92,7 +93,7 @@ describe('learnPageNotes', () => {
     const notice = `<h1>关于做好三清行动的通知</h1><p>各区人民政府：现将有关事项通知如下。</p><p>注：各区于月底前报送。</p>
 <p>1.加强组织领导：各区要成立工作专班，明确责任分工。</p><p>2.强化督促检查：市里定期通报工作进展。</p><p>3.做好宣传引导：营造全社会参与的良好氛围。</p>`;
     // The same text read as a report (policy-glossary import) is a headless appendix: the page reading must differ.
-    expect((await import('../../src/import/html')).importHtml(notice).entries).toHaveLength(3);
+    expect(importHtml(notice).entries).toHaveLength(3);
     expect(await learnPageNotes(request(notice), PAGE)).toEqual({ entries: 0, saved: false });
   });
 
