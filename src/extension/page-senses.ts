@@ -4,6 +4,8 @@
 // division table, the sense index and the ranking rules never load into pages.
 import type { SenseChoice, SenseKind } from '../core/sense-choice';
 import type { Division } from '../core/places';
+import { createNormaliser } from '../core/normalise';
+import type { GlossaryPack, PackEntry } from '../core/types';
 import { createSenseChooser } from '../ui/sense-chooser';
 import { currentMergedPack } from './merged-memo';
 import type { PageClues } from '../ui/page-clues';
@@ -27,6 +29,12 @@ interface Cached {
   /** The address of the page being answered (settings.ts pageKey), set with `chain`. */
   page?: string;
   choose: (entryId: string) => SenseChoice | undefined;
+  /** A term's canonical key (core/normalise.ts: quotes, spaces and numeral styles folded). */
+  key: (term: string) => string;
+  /** Entries by id, built with the first question that needs them. */
+  byId?: Map<string, PackEntry>;
+  /** Each page's own entries (their document's address is that page), by the page's key. */
+  pages?: Map<string, Array<{ entry: PackEntry; key: string }>>;
 }
 
 let cached: Cached | undefined;
@@ -42,7 +50,8 @@ export async function choosePageSenses(clues: PageClues, entryIds: readonly stri
   if (!pack) return {};
   let state = cached;
   if (state?.hash !== pack.hash) {
-    const fresh: Cached = { hash: pack.hash, chain: [], choose: () => undefined };
+    const normaliser = createNormaliser(pack.variants);
+    const fresh: Cached = { hash: pack.hash, chain: [], choose: () => undefined, key: (term) => normaliser.key(term) };
     const urls = pack.documents.map((doc) => (doc.url ? pageKey(doc.url) : undefined));
     fresh.choose = createSenseChooser(pack, () => fresh.chain, { own: (entry) => fresh.page !== undefined && urls[entry.doc] === fresh.page });
     state = cached = fresh;
@@ -53,7 +62,48 @@ export async function choosePageSenses(clues: PageClues, entryIds: readonly stri
   const answer: PageSenses = {};
   for (const id of entryIds) {
     const choice = state.choose(id);
-    if (choice) answer[id] = { shown: choice.shown?.id, kind: choice.kind, others: choice.others.map((entry) => entry.id) };
+    if (!choice) continue;
+    const inner = choice.kind === 'user' || choice.kind === 'own' ? undefined : ownTermInside(state, pack, id);
+    const others = choice.others.map((entry) => entry.id);
+    answer[id] = inner
+      ? { shown: inner.id, kind: 'own', others: [...(choice.shown ? [choice.shown.id] : []), ...others].filter((other) => other !== inner.id) }
+      : { shown: choice.shown?.id, kind: choice.kind, others };
   }
   return answer;
+}
+
+/**
+ * The page's own entry for a term inside the matched one, when the page defines none of the
+ * matched term itself: the matcher takes the longest term, so where the collection holds a longer
+ * term (省委1+1+9工作部署, another city's) around one the page's own notes explain
+ * (1+1+9工作部署), the reader would see the other government's words on the very page that explains
+ * the term. The longest such term of the page's own is shown first; the matched term's choice
+ * follows it among the others.
+ */
+function ownTermInside(state: Cached, pack: GlossaryPack, entryId: string): PackEntry | undefined {
+  if (state.page === undefined) return undefined;
+  if (!state.pages) {
+    state.pages = new Map();
+    const urls = pack.documents.map((doc) => (doc.url ? pageKey(doc.url) : undefined));
+    for (const entry of pack.entries) {
+      const url = urls[entry.doc];
+      if (url === undefined) continue;
+      const list = state.pages.get(url) ?? [];
+      list.push({ entry, key: state.key(entry.term) });
+      state.pages.set(url, list);
+    }
+  }
+  const own = state.pages.get(state.page);
+  if (!own) return undefined;
+  state.byId ??= new Map(pack.entries.map((entry) => [entry.id, entry]));
+  const matched = state.byId.get(entryId);
+  if (!matched) return undefined;
+  const keys = [matched.term, ...matched.forms].map(state.key);
+  let best: { entry: PackEntry; key: string } | undefined;
+  for (const candidate of own) {
+    // Two characters at least: a one-character term inside a longer one is no explanation of it.
+    if (candidate.key.length < 2 || (best && candidate.key.length <= best.key.length)) continue;
+    if (keys.some((key) => key !== candidate.key && key.includes(candidate.key))) best = candidate;
+  }
+  return best?.entry;
 }

@@ -12,6 +12,8 @@ import { importHtml } from '../../src/import/html';
 import { getPack, listPacks, updatePackRecord } from '../../src/extension/store';
 import type { PageClues } from '../../src/ui/page-clues';
 import { sensesPack } from '../ui/senses-pack';
+import { hashPackContent } from '../../src/core/glossary-hash';
+import { pageEntries } from '../../src/extension/entries';
 
 const CHANGSHA = 'changsha-2021-jiu-ge-yi-pi';
 const PAGE = 'https://www.xiangtan.gov.cn/art/2024/1/10/art_1.html?id=7';
@@ -75,6 +77,28 @@ describe('learnPageNotes', () => {
     expect((await choosePageSenses(clues('www.changsha.gov.cn'), [own], 'https://www.changsha.gov.cn/a.html'))[own]).toMatchObject({ shown: CHANGSHA, kind: 'own' });
     // Without the page's address (an older caller), the place rules alone.
     expect((await choosePageSenses(clues('www.example.gov.cn'), [own]))[own]?.kind).toBe('elsewhere');
+  });
+
+  it('shows the page’s own term first inside a longer term another government defined', async () => {
+    // The collection holds 长沙's longer 市委“九个一批”工作部署: the matcher takes it over the
+    // page's own 九个一批, which the page's notes explain.
+    const longer = 'changsha-2021-shi-wei-jiu-ge-yi-pi';
+    const base = sensesPack();
+    const { hash: _old, ...content } = {
+      ...base,
+      entries: [...base.entries, { id: longer, term: '市委“九个一批”工作部署', forms: ['市委“九个一批”工作部署'], keys: [], doc: 0, status: 'official' as const, definition: '长沙的部署（测试用表述）。' }],
+    };
+    await installBundledPack(async () => JSON.stringify({ ...content, hash: hashPackContent(content) }));
+    await learnPageNotes(request(reportPage()), PAGE);
+    const own = (await pageEntriesOf(PAGE)).get('九个一批')!;
+    expect((await choosePageSenses(clues('www.example.gov.cn'), [longer], PAGE))[longer]).toEqual({ shown: own, kind: 'own', others: [longer] });
+    // The page's notes say nothing of 六稳: the place rules' choice stands.
+    expect((await choosePageSenses(clues('www.example.gov.cn'), ['central-2023-liu-wen'], PAGE))['central-2023-liu-wen']?.shown).toBe('central-2023-liu-wen');
+    // Another page of 长沙, with no notes of its own, gets 长沙's longer term.
+    expect((await choosePageSenses(clues('www.changsha.gov.cn'), [longer], 'https://www.changsha.gov.cn/a.html'))[longer]).toMatchObject({ shown: longer, kind: 'own' });
+    // And the page's tooltip receives the entry it is to show.
+    const answer = await pageEntries(clues('www.example.gov.cn'), [longer], PAGE);
+    expect(answer.entries.find((entry) => entry.id === own)?.definition).toBe(XIANGTAN_MEANING);
   });
 
   it('writes nothing when the page is read again unchanged, and replaces the pack when its notes changed', async () => {
