@@ -8,7 +8,10 @@ export const QUOTE_PAIRS: Readonly<Record<string, string>> = {
   '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"', "'": "'", '〝': '〞', '＂': '＂', '＇': '＇',
 };
 
-const SKIPPED = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff“”‘’「」『』"\'〝〞〟＂＇';
+/** The quotes a term is read through (“六稳” is 六稳); term-scan.ts ends a word of digits or Latin letters at one. */
+export const QUOTES = '“”‘’「」『』"\'〝〞〟＂＇';
+
+const SKIPPED = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff' + QUOTES;
 
 /** A text in canonical form: `codes[i]` came from `original.slice(starts[i], ends[i])`. */
 export interface NormalisedText {

@@ -1,8 +1,9 @@
 // Which part of a matched term is drawn: never its quote marks, so “六稳”, “六稳”工作 and
 // “三重一大”制度 are all underlined from the first character inside the quotes.
-import { QUOTE_PAIRS } from './normalise';
+import { QUOTE_PAIRS, QUOTES as QUOTE_CHARS } from './normalise';
 
-const QUOTES = new Set([...Object.keys(QUOTE_PAIRS), ...Object.values(QUOTE_PAIRS), '〟']);
+/** Every quote mark: each opening and closing one of QUOTE_PAIRS, and 〟. */
+const QUOTES = new Set(QUOTE_CHARS);
 
 /** A half-open span of UTF-16 offsets. */
 export interface TextSpan {

@@ -2,7 +2,7 @@
 // normalised text. Between matches, a character that cannot start a form costs at most one table
 // lookup, whatever the glossary's size; overlapping occurrences are settled where they arise.
 import type { Automaton } from './automaton';
-import type { Normaliser, NumeralRun } from './normalise';
+import { QUOTES, type Normaliser, type NumeralRun } from './normalise';
 
 /**
  * One occurrence of a pattern, in original offsets (`start`, `end`). `from` and `to` place it in
@@ -217,6 +217,9 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
   while (ringSize < longest + 2) ringSize *= 2;
   const mask = ringSize - 1;
   const ringStart = new Int32Array(ringSize);
+  // 1: a unit of a word (digits, Latin letters); 2: one that begins a word after a quote. A word
+  // ends at a quote (成宜1+13 in 成宜“1+13”“1+5+2”), where a space or a line break may run through
+  // one (9 15).
   const ringWord = new Uint8Array(ringSize);
 
   const { dense, denseStates, stride, firstOutputs, nextOutputs, depths, patterns: outputPatterns } = automaton.arrays;
@@ -268,6 +271,8 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
     let resetAt = -1;
     // Occurrences that end in a word unit wait for the next unit to know whether they cut a word.
     let pendingFrom = -1;
+    // Whether a quote came since the last unit.
+    let quoted = 0;
     // Occurrences since the automaton last stood at the root, before choosing among them.
     let group = 0;
 
@@ -281,7 +286,9 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
         // Positions passed count as units, skipped characters too: `k` only needs to grow and to
         // name the last unit passed, whose word-ness decides whether a form may start after it.
         let last = j - 1;
-        while (last >= i && skip[text.charCodeAt(last)] === SKIP) last--;
+        let quote = 0;
+        while (last >= i && skip[text.charCodeAt(last)] === SKIP) if (QUOTES.includes(text.charAt(last--))) quote = 1;
+        quoted = last >= i ? quote : quoted | quote;
         if (last >= i) {
           k += last + 1 - i;
           if (isWord[firstClass[text.charCodeAt(last)] as number] === 1) ringWord[(k - 1) & mask] = 1;
@@ -293,7 +300,10 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
       const raw = text.charCodeAt(i);
       let cls = rawClass[raw] as number;
       let units = 1;
-      if (cls === SKIPPED) continue;
+      if (cls === SKIPPED) {
+        if (QUOTES.includes(text.charAt(i))) quoted = 1;
+        continue;
+      }
       if (cls === NUMERAL) {
         // A run goes on across skipped characters (十\n五); a numeral before a closing quote is alone.
         let after = i + 1;
@@ -310,7 +320,7 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
         const start = units === 1 && cls !== -1 ? i : (run.starts[u] as number);
         const end = units === 1 && cls !== -1 ? i + 1 : (run.ends[u] as number);
         if (pendingFrom !== -1) {
-          if (isWord[unit] === 1) count = pendingFrom;
+          if (isWord[unit] === 1 && quoted === 0) count = pendingFrom;
           pendingFrom = -1;
         }
         if (unit === 0) {
@@ -320,14 +330,15 @@ export function createTermScanner(patterns: readonly string[], normaliser: Norma
         }
         const slot = k & mask;
         ringStart[slot] = start;
-        ringWord[slot] = isWord[unit] as number;
+        ringWord[slot] = (isWord[unit] as number) << quoted;
+        quoted = 0;
         // The automaton's step, its dense rows read here (see Automaton.arrays).
         state = state < denseStates ? (dense[state * stride + unit] as number) : automaton.next(state, unit);
         for (let out = firstOutputs[state] as number; out !== 0; out = nextOutputs[out] as number) {
           const from = k + 1 - (depths[out] as number);
-          const cutsStart = from > 0 && from - 1 !== resetAt && ringWord[(from - 1) & mask] === 1 && ringWord[from & mask] === 1;
+          const cutsStart = from > 0 && from - 1 !== resetAt && (ringWord[(from - 1) & mask] as number) > 0 && ringWord[from & mask] === 1;
           if (cutsStart) continue;
-          if (ringWord[slot] === 1 && pendingFrom === -1) pendingFrom = count;
+          if ((ringWord[slot] as number) > 0 && pendingFrom === -1) pendingFrom = count;
           let at = count * OCCURRENCE;
           if (at === data.length) {
             const wider = new Int32Array(at * 2);

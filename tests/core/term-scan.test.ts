@@ -21,12 +21,17 @@ function reference(patterns: readonly string[], text: string, normaliser: Normal
   let canonical = '';
   for (let k = 0; k < normalised.length; k++) canonical += String.fromCharCode(normalised.codes[k] as number);
   const word = (k: number): boolean => k >= 0 && k < canonical.length && /[0-9a-z]/.test(canonical.charAt(k));
+  // A quote between two units of a word ends it (a space does not: 9 15 is one number), except
+  // inside a run of Chinese numerals, which the normaliser reads across quotes and spaces alike.
+  const numeral = (k: number): boolean => normaliser.isNumeral(text.charCodeAt(normalised.starts[k] as number));
+  const quoteBefore = (k: number): boolean =>
+    /[“”‘’「」『』"'〝〞〟＂＇]/u.test(text.slice(normalised.ends[k - 1], normalised.starts[k])) && !(numeral(k - 1) && numeral(k));
   const all: Array<{ from: number; to: number; pattern: number }> = [];
   patterns.forEach((pattern, index) => {
     if (pattern.length === 0 || patterns.indexOf(pattern) !== index) return;
     for (let at = canonical.indexOf(pattern); at !== -1; at = canonical.indexOf(pattern, at + 1)) {
       const to = at + pattern.length;
-      if ((word(at - 1) && word(at)) || (word(to - 1) && word(to))) continue;
+      if ((word(at - 1) && word(at) && !quoteBefore(at)) || (word(to - 1) && word(to) && !quoteBefore(to))) continue;
       all.push({ from: at, to, pattern: index });
     }
   });
@@ -62,6 +67,10 @@ describe('createTermScanner', () => {
     // negatives: a number or word cut, a numeral run that says something else, nothing there
     { forms: ['15分钟服务圈'], text: '115分钟服务圈', expected: [] },
     { forms: ['15分钟服务圈'], text: '9 15分钟服务圈', expected: [] },
+    // A quote ends a number: consecutive quoted slogans (成宜“1+13”“1+5+2”), and after one.
+    { forms: ['成宜1+13', '1+5+2'], text: '成宜“1+13”“1+5+2”', expected: ['0-7:成宜1+13', '9-14:1+5+2'] },
+    { forms: ['5+2'], text: '“15”5+2', expected: ['4-7:5+2'] },
+    { forms: ['5+2'], text: '15+2”', expected: [] },
     { forms: ['15分钟服务圈'], text: '八十五分钟服务圈', expected: [] },
     { forms: ['两网融合'], text: '百兩网融合', expected: [] },
     { forms: ['六稳'], text: '十六稳', expected: [] },
