@@ -77,8 +77,8 @@ export async function choosePageSenses(clues: PageClues, entryIds: readonly stri
  * matched term itself: the matcher takes the longest term, so where the collection holds a longer
  * term (省委1+1+9工作部署, another city's) around one the page's own notes explain
  * (1+1+9工作部署), the reader would see the other government's words on the very page that explains
- * the term. The longest such term of the page's own is shown first; the matched term's choice
- * follows it among the others.
+ * the term. The longest such term of the page's own (four characters, or more than half of the
+ * matched one) is shown first; the matched term's choice follows it among the others.
  */
 function ownTermInside(state: Cached, pack: GlossaryPack, entryId: string): PackEntry | undefined {
   if (state.page === undefined) return undefined;
@@ -101,9 +101,11 @@ function ownTermInside(state: Cached, pack: GlossaryPack, entryId: string): Pack
   const keys = [matched.term, ...matched.forms].map(state.key);
   let best: { entry: PackEntry; key: string } | undefined;
   for (const candidate of own) {
-    // Two characters at least: a one-character term inside a longer one is no explanation of it.
-    if (candidate.key.length < 2 || (best && candidate.key.length <= best.key.length)) continue;
-    if (keys.some((key) => key !== candidate.key && key.includes(candidate.key))) best = candidate;
+    // Four characters, or more than half of the matched term: the page's 一带 (a belt of its towns)
+    // or 两不愁 says nothing of 一带一路 or 两不愁三保障; its 九个一批 explains 市委“九个一批”工作部署.
+    if (best && candidate.key.length <= best.key.length) continue;
+    const explains = (key: string): boolean => key !== candidate.key && key.includes(candidate.key) && (candidate.key.length >= 4 || candidate.key.length * 2 > key.length);
+    if (keys.some(explains)) best = candidate;
   }
   return best?.entry;
 }

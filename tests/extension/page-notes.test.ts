@@ -92,6 +92,15 @@ describe('learnPageNotes', () => {
     await learnPageNotes(request(reportPage()), PAGE);
     const own = (await pageEntriesOf(PAGE)).get('九个一批')!;
     expect((await choosePageSenses(clues('www.example.gov.cn'), [longer], PAGE))[longer]).toEqual({ shown: own, kind: 'own', others: [longer] });
+    // A page term under four characters and half the matched one or less explains nothing of it
+    // (一带 in 一带一路): another page that explains 一批 and 部署 alone.
+    const other = 'https://www.xiangtan.gov.cn/art/2024/1/11/art_2.html';
+    await learnPageNotes(request(reportPage().replace('1.九个一批：', '1.一批：').replace('2.三清行动：', '2.部署：')), other);
+    expect([...(await pageEntriesOf(other)).keys()]).toEqual(['一批', '部署']);
+    const longerOn = async (url: string) => (await choosePageSenses(clues('www.example.gov.cn'), [longer], url))[longer];
+    expect((await longerOn(other))?.shown).toBe(longer);
+    // 三清行动's page explains 九个一批 (4 of 10 characters): shown, as above.
+    expect((await longerOn(PAGE))?.shown).toBe(own);
     // The page's notes say nothing of 六稳: the place rules' choice stands.
     expect((await choosePageSenses(clues('www.example.gov.cn'), ['central-2023-liu-wen'], PAGE))['central-2023-liu-wen']?.shown).toBe('central-2023-liu-wen');
     // Another page of 长沙, with no notes of its own, gets 长沙's longer term.
