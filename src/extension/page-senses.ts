@@ -77,8 +77,8 @@ export async function choosePageSenses(clues: PageClues, entryIds: readonly stri
  * matched term itself: the matcher takes the longest term, so where the collection holds a longer
  * term (省委1+1+9工作部署, another city's) around one the page's own notes explain
  * (1+1+9工作部署), the reader would see the other government's words on the very page that explains
- * the term. The longest such term of the page's own (four characters, or more than half of the
- * matched one) is shown first; the matched term's choice follows it among the others.
+ * the term. The longest such term of the page's own (the first of equals) is shown first, where
+ * the page explains the matched term (below); the matched term's choice follows it among the others.
  */
 function ownTermInside(state: Cached, pack: GlossaryPack, entryId: string): PackEntry | undefined {
   if (state.page === undefined) return undefined;
@@ -98,14 +98,17 @@ function ownTermInside(state: Cached, pack: GlossaryPack, entryId: string): Pack
   state.byId ??= new Map(pack.entries.map((entry) => [entry.id, entry]));
   const matched = state.byId.get(entryId);
   if (!matched) return undefined;
-  const keys = [matched.term, ...matched.forms].map(state.key);
-  let best: { entry: PackEntry; key: string } | undefined;
-  for (const candidate of own) {
-    // Four characters, or more than half of the matched term: the page's 一带 (a belt of its towns)
-    // or 两不愁 says nothing of 一带一路 or 两不愁三保障; its 九个一批 explains 市委“九个一批”工作部署.
-    if (best && candidate.key.length <= best.key.length) continue;
-    const explains = (key: string): boolean => key !== candidate.key && key.includes(candidate.key) && (candidate.key.length >= 4 || candidate.key.length * 2 > key.length);
-    if (keys.some(explains)) best = candidate;
+  let best: { entry: PackEntry; at: number; length: number } | undefined;
+  for (const key of new Set([matched.term, ...matched.forms].map(state.key))) {
+    const inside = own.flatMap(({ entry, key: term }) => (term.length > 1 && term !== key && key.includes(term) ? [{ entry, at: key.indexOf(term), length: term.length }] : []));
+    // The page's terms inside cover more than half of it (一核, 一带 and 一区 of 一核一带一区), or one of
+    // them has four characters (九个一批 in 市委“九个一批”工作部署); the page's 一带 alone (a belt of its
+    // towns) or 两不愁 says nothing of 一带一路 or 两不愁三保障.
+    const covered = new Set(inside.flatMap(({ at, length }) => Array.from({ length }, (_, i) => at + i)));
+    for (const found of inside) {
+      if (found.length < 4 && covered.size * 2 <= key.length) continue;
+      if (!best || found.length > best.length || (found.length === best.length && found.at < best.at)) best = found;
+    }
   }
   return best?.entry;
 }

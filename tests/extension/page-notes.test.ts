@@ -83,10 +83,15 @@ describe('learnPageNotes', () => {
     // The collection holds 长沙's longer 市委“九个一批”工作部署: the matcher takes it over the
     // page's own 九个一批, which the page's notes explain.
     const longer = 'changsha-2021-shi-wei-jiu-ge-yi-pi';
+    const layout = 'changsha-2021-yi-he-yi-dai-yi-qu';
     const base = sensesPack();
     const { hash: _old, ...content } = {
       ...base,
-      entries: [...base.entries, { id: longer, term: '市委“九个一批”工作部署', forms: ['市委“九个一批”工作部署'], keys: [], doc: 0, status: 'official' as const, definition: '长沙的部署（测试用表述）。' }],
+      entries: [
+        ...base.entries,
+        { id: longer, term: '市委“九个一批”工作部署', forms: ['市委“九个一批”工作部署'], keys: [], doc: 0, status: 'official' as const, definition: '长沙的部署（测试用表述）。' },
+        { id: layout, term: '一核一带一区', forms: ['一核一带一区'], keys: [], doc: 0, status: 'official' as const, definition: '长沙的格局（测试用表述）。' },
+      ],
     };
     await installBundledPack(async () => JSON.stringify({ ...content, hash: hashPackContent(content) }));
     await learnPageNotes(request(reportPage()), PAGE);
@@ -101,6 +106,16 @@ describe('learnPageNotes', () => {
     expect((await longerOn(other))?.shown).toBe(longer);
     // 三清行动's page explains 九个一批 (4 of 10 characters): shown, as above.
     expect((await longerOn(PAGE))?.shown).toBe(own);
+    // Its terms inside cover more than half: a page that explains 一核, 一带 and 一区 explains
+    // 一核一带一区 (its first is shown), where 一带 alone on the other page does not.
+    const three = 'https://www.xiangtan.gov.cn/art/2024/1/12/art_3.html';
+    await learnPageNotes(request(`${reportPage()}<p>3.一核：长株潭（测试用表述）。</p><p>4.一带：湘江沿线（测试用表述）。</p><p>5.一区：湘南（测试用表述）。</p>`), three);
+    const core = (await pageEntriesOf(three)).get('一核')!;
+    const layoutOn = async (url: string) => (await choosePageSenses(clues('www.example.gov.cn'), [layout], url))[layout];
+    expect((await layoutOn(three))?.shown).toBe(core);
+    await learnPageNotes(request(reportPage().replace('1.九个一批：', '1.一带：')), other);
+    expect([...(await pageEntriesOf(other)).keys()]).toEqual(['一带', '三清行动']);
+    expect((await layoutOn(other))?.shown).toBe(layout);
     // The page's notes say nothing of 六稳: the place rules' choice stands.
     expect((await choosePageSenses(clues('www.example.gov.cn'), ['central-2023-liu-wen'], PAGE))['central-2023-liu-wen']?.shown).toBe('central-2023-liu-wen');
     // Another page of 长沙, with no notes of its own, gets 长沙's longer term.
