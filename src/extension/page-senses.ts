@@ -29,6 +29,8 @@ interface Cached {
   /** The address of the page being answered (settings.ts pageKey), set with `chain`. */
   page?: string;
   choose: (entryId: string) => SenseChoice | undefined;
+  /** Each document's address (settings.ts pageKey), by its index in the pack. */
+  urls: Array<string | undefined>;
   /** A term's canonical key (core/normalise.ts: quotes, spaces and numeral styles folded). */
   key: (term: string) => string;
   /** Entries by id, built with the first question that needs them. */
@@ -51,8 +53,8 @@ export async function choosePageSenses(clues: PageClues, entryIds: readonly stri
   let state = cached;
   if (state?.hash !== pack.hash) {
     const normaliser = createNormaliser(pack.variants);
-    const fresh: Cached = { hash: pack.hash, chain: [], choose: () => undefined, key: (term) => normaliser.key(term) };
     const urls = pack.documents.map((doc) => (doc.url ? pageKey(doc.url) : undefined));
+    const fresh: Cached = { hash: pack.hash, chain: [], choose: () => undefined, urls, key: (term) => normaliser.key(term) };
     fresh.choose = createSenseChooser(pack, () => fresh.chain, { own: (entry) => fresh.page !== undefined && urls[entry.doc] === fresh.page });
     state = cached = fresh;
   }
@@ -84,9 +86,8 @@ function ownTermInside(state: Cached, pack: GlossaryPack, entryId: string): Pack
   if (state.page === undefined) return undefined;
   if (!state.pages) {
     state.pages = new Map();
-    const urls = pack.documents.map((doc) => (doc.url ? pageKey(doc.url) : undefined));
     for (const entry of pack.entries) {
-      const url = urls[entry.doc];
+      const url = state.urls[entry.doc];
       if (url === undefined) continue;
       const list = state.pages.get(url) ?? [];
       list.push({ entry, key: state.key(entry.term) });
