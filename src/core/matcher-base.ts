@@ -355,25 +355,24 @@ function hasQuote(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Where, inside `start`–`end`, a quoted phrase closes and the next one opens (”“, or with a space between): the
- * offset of that opening quote, or -1.
+ * Where, inside `start`–`end`, a quoted phrase closes and the next one opens (”“, or with a space
+ * between), or one opens that the match leaves before it closes (企业“上云 of 企业“上云上平台”: the
+ * reader sees the quoted phrase as the term): the offset of that opening quote, or -1.
  */
 function quoteJoinAt(text: string, start: number, end: number): number {
   for (let i = start; i < end; i++) {
-    // Read as codes: a match with quotes in it comes here, and text[i] would make a string.
-    if (openingOf(text.charCodeAt(i)) === 0) continue;
+    // Read as codes: every match with a quote in it comes here.
+    const code = text.charCodeAt(i);
+    const close = closingOf(code);
+    // Quotes that open and close alike (" ') are left alone: which they do is not known. Without
+    // its closing quote in the text, a phrase is taken to go on past the match.
+    if (i > start && close && close !== code && text.slice(end, text.indexOf(String.fromCharCode(close), i + 1)).trim()) return i;
+    if (openingOf(code) === 0) continue;
     let j = i + 1;
-    while (j < end && isWhiteSpace(text.charCodeAt(j))) j++;
+    while (j < end && /\s/.test(text.charAt(j))) j++;
     if (j < end && closingOf(text.charCodeAt(j)) !== 0) return j;
   }
   return -1;
-}
-
-/** Whether a unit is what a regular expression's \s matches. */
-function isWhiteSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 // The suffix after the closing quote of a form such as “三项”工作, if any.
