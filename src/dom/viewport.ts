@@ -284,9 +284,12 @@ function holdersOf(range: AbstractRange): Element[] {
  * A registry keyed by each range's parent element, which is what the tracker follows. While an
  * element's ranges are near the viewport, the elements holding their text carry
  * {@link HIGHLIGHTED_ATTRIBUTE}. The first `provisionalRanges` ranges count as near before their
- * element's first report (see {@link PROVISIONAL_RANGES}).
+ * element's first report (see {@link PROVISIONAL_RANGES}). `followByBoxes` false: the elements put off
+ * to the end of a pass wait for their reports instead (`follow`), for a page whose own scripts keep
+ * its layout dirty (the PDF viewer: pdf.js adds text layers while the reader scrolls, and reading
+ * one box there laid out every new layer inside our task, 70–150 ms).
  */
-export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => void, provisionalRanges = PROVISIONAL_RANGES): ViewportRegistry<T> | undefined {
+export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => void, provisionalRanges = PROVISIONAL_RANGES, followByBoxes = true): ViewportRegistry<T> | undefined {
   const byElement = new Map<Element, Map<AbstractRange, T>>();
   // The element each range was filed under: by the time a range is deleted its text may have
   // left that element (the page replaced it), and the entry must still go.
@@ -410,7 +413,7 @@ export function createViewportRegistry<T>(onChange: (item: T, near: boolean) => 
     follow() {
       // Their boxes, read in one go (the pass changed no layout), say near or far at once, so
       // that nothing waits a frame for their first reports; the reports confirm or correct it.
-      const places = [...deferred].map((element) => [element, placeOf(element)] as const);
+      const places = [...deferred].map((element) => [element, followByBoxes ? placeOf(element) : undefined] as const);
       deferred.clear();
       for (const [element, place] of places) {
         if (!byElement.has(element)) continue;

@@ -357,7 +357,8 @@ class Viewer {
       matcher: { scan: (text) => this.read(matcher, text) },
       unknownSlogans: this.settings.unknownSlogans,
       style: this.settings.highlightStyle,
-      viewport: createViewportRegistry,
+      // Followed by reports alone: the pages' layers keep the layout dirty (viewport.ts).
+      viewport: (onChange) => createViewportRegistry(onChange, undefined, false),
       onUpdate: (matches) => {
         entries.ask(hash, matches.flatMap((m) => (m.entryId ? [m.entryId] : [])));
         for (const wake of [...this.matchWaiters]) wake();

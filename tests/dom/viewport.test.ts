@@ -142,11 +142,11 @@ describe('viewport registry', () => {
   let reports: Array<[string, boolean]>;
 
   /** A registry; `provisional`: ranges counted as near before their first report (none by default here). */
-  async function makeRegistry(provisional = 0): Promise<FakeObserver> {
+  async function makeRegistry(provisional = 0, followByBoxes = true): Promise<FakeObserver> {
     vi.resetModules();
     const { createViewportRegistry } = await import('../../src/dom/viewport');
     reports = [];
-    registry = createViewportRegistry<string>((item, near) => reports.push([item, near]), provisional) as ViewportRegistry<string>;
+    registry = createViewportRegistry<string>((item, near) => reports.push([item, near]), provisional, followByBoxes) as ViewportRegistry<string>;
     return observers[0] as FakeObserver;
   }
 
@@ -248,6 +248,35 @@ describe('viewport registry', () => {
       observer.report(fixed, false);
       expect(reports).toEqual([['fixed1', true], ['later1', true], ['far1', true], ['fixed1', false]]);
       expect([...document.querySelectorAll(registry.scope)].map((el) => el.id)).toEqual(['top', 'second', 'far', 'later']);
+    } finally {
+      Element.prototype.getBoundingClientRect = original;
+    }
+  });
+
+  it('without following by boxes (the PDF viewer), follow() reads no box: the put-off elements wait for their reports', async () => {
+    const screens: Record<string, number> = { top: 0.1, far: 2.5, fixed: 0.5 };
+    const original = Element.prototype.getBoundingClientRect;
+    let reads = 0;
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      reads += 1;
+      const top = (screens[this.id] ?? 0) * innerHeight;
+      return { top, bottom: top + 20, left: 0, right: 100, width: 100, height: 20, x: 0, y: top } as DOMRect;
+    };
+    try {
+      const observer = await makeRegistry(10, false);
+      const [top, far, fixed] = [element('top'), element('far'), element('fixed')];
+      expect(registry.add(textRange(top), 'top1')).toBe(true);
+      expect(registry.add(textRange(far), 'far1')).toBe(false);
+      expect(registry.add(textRange(fixed), 'fixed1')).toBe(false);
+      const before = reads;
+      registry.follow?.();
+      expect(reads).toBe(before);
+      // Followed, near by nothing yet: the drawn-near one waits for its report.
+      expect(observer.targets.has(fixed)).toBe(true);
+      expect(reports).toEqual([]);
+      expect(registry.awaiting()).toBe(true);
+      observer.report(fixed, true);
+      expect(reports).toEqual([['fixed1', true]]);
     } finally {
       Element.prototype.getBoundingClientRect = original;
     }
