@@ -4,7 +4,7 @@
 import { sloganUsage } from '../core/slogan-usage';
 import type { PackEntry, SourceDocument } from '../core/types';
 import type { PageClues } from '../ui/page-clues';
-import { currentMergedPack } from './merged-memo';
+import { currentMergedPack, entryIndex } from './merged-memo';
 import { ENTRY_BATCH } from './messages';
 import { choosePageSenses, type PageSenses } from './page-senses';
 
@@ -80,14 +80,4 @@ export async function sloganAnswer(text: string): Promise<SloganAnswer> {
   if (answers.size >= MAX_ANSWERS || [...answers.keys()].some((k) => !k.startsWith(`${pack.hash}\n`))) answers.clear();
   answers.set(key, answer);
   return answer;
-}
-
-const indexes = new WeakMap<readonly PackEntry[], Map<string, PackEntry>>();
-function entryIndex(entries: readonly PackEntry[]): Map<string, PackEntry> {
-  let index = indexes.get(entries);
-  if (!index) {
-    index = new Map(entries.map((entry) => [entry.id, entry]));
-    indexes.set(entries, index);
-  }
-  return index;
 }

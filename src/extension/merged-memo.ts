@@ -1,7 +1,7 @@
 // The merged pack as the background holds it in memory once started: read from storage once per
 // service-worker life (3.4 MB takes a second or more to read) and replaced when storage changes,
 // or at once when this context rebuilt it (store.ts rebuildMergedPack).
-import type { GlossaryPack } from '../core/types';
+import type { GlossaryPack, PackEntry } from '../core/types';
 import { getMergedPack, watchMergedPack } from './merged-pack';
 
 let read: () => Promise<GlossaryPack | null> = getMergedPack;
@@ -34,4 +34,15 @@ export function holdsMergedPack(): boolean {
  */
 export function rememberMergedPack(pack: GlossaryPack): void {
   if (kept) memo = Promise.resolve(pack);
+}
+
+const indexes = new WeakMap<readonly PackEntry[], Map<string, PackEntry>>();
+/** A pack's entries by id, built once per entry list (entries.ts and page-senses.ts share it). */
+export function entryIndex(entries: readonly PackEntry[]): Map<string, PackEntry> {
+  let index = indexes.get(entries);
+  if (!index) {
+    index = new Map(entries.map((entry) => [entry.id, entry]));
+    indexes.set(entries, index);
+  }
+  return index;
 }

@@ -7,7 +7,7 @@ import type { Division } from '../core/places';
 import { createNormaliser } from '../core/normalise';
 import type { GlossaryPack, PackEntry } from '../core/types';
 import { createSenseChooser } from '../ui/sense-chooser';
-import { currentMergedPack } from './merged-memo';
+import { currentMergedPack, entryIndex } from './merged-memo';
 import type { PageClues } from '../ui/page-clues';
 import { locatePage } from './place-lookup';
 import { pageKey } from './settings';
@@ -33,8 +33,6 @@ interface Cached {
   urls: Array<string | undefined>;
   /** A term's canonical key (core/normalise.ts: quotes, spaces and numeral styles folded). */
   key: (term: string) => string;
-  /** Entries by id, built with the first question that needs them. */
-  byId?: Map<string, PackEntry>;
   /** Each page's own entries (their document's address is that page), by the page's key. */
   pages?: Map<string, Array<{ entry: PackEntry; key: string }>>;
 }
@@ -96,8 +94,7 @@ function ownTermInside(state: Cached, pack: GlossaryPack, entryId: string): Pack
   }
   const own = state.pages.get(state.page);
   if (!own) return undefined;
-  state.byId ??= new Map(pack.entries.map((entry) => [entry.id, entry]));
-  const matched = state.byId.get(entryId);
+  const matched = entryIndex(pack.entries).get(entryId);
   if (!matched) return undefined;
   let best: { entry: PackEntry; at: number; length: number } | undefined;
   for (const key of new Set([matched.term, ...matched.forms].map(state.key))) {
