@@ -12,12 +12,22 @@ import { askBackground } from './respond';
 import { loadSettings } from './settings';
 import { pageIsOn } from './sites';
 
+/** `words` (`|` between them) as a pattern that also takes them set with letter spacing (`名 词 解 释`). */
+const spaced = (words: string): string =>
+  words
+    .split('|')
+    .map((word) => [...word].join('\\s*'))
+    .join('|');
+
 /**
  * Words and marks without which a page has no notes the importer reads: the appendix's heading words
- * (import/appendix.ts HEADING_WORD: 名词解释, 术语说明, 注释, 附注, 注：…) and footnote marks (①, [1],
- * 【注1】, 注1). A superset: the importer decides.
+ * (import/appendix.ts HEADING_WORD: 名词解释, 术语说明, 注释, 附注, 注：…, also letter-spaced) and
+ * footnote marks (①, [1], 【注1】, 注1). A superset: the importer decides.
  */
-export const PAGE_NOTES_HINT = /(?:名词|词语|用语|术语|关键词|新词|热词)(?:解释|注释|注解|说明|释义|解析|解读)|注释|注解|释义|附注|术语表|注[：:0-9０-９①-⑳]|[①-⑳⑴-⒇]|\[\s*\d{1,3}\s*\]|[【〔［]\s*注/u;
+export const PAGE_NOTES_HINT = new RegExp(
+  `(?:${spaced('名词|词语|用语|术语|词汇|关键词|新词|热词')})\\s*(?:${spaced('解释|注释|注解|说明|释义|解析|解读|简释')})|${spaced('注释|注解|释义|附注|术语表')}|注[：:0-9０-９①-⑳]|[①-⑳⑴-⒇]|\\[\\s*\\d{1,3}\\s*\\]|[【〔［]\\s*注`,
+  'u',
+);
 
 /**
  * Characters of the page's text looked at for the hint, from its end: an appendix or the notes close a
@@ -40,6 +50,15 @@ export function tailText(root: Node, chars = TAIL_CHARS): string {
   return parts.reverse().join('');
 }
 
+/**
+ * Whether `root` has a superscript that is a note's number (`<sup>1</sup>`, `<sup>[1]</sup>`) and no
+ * exponent (m<sup>2</sup>): a footnote mark the text alone does not show (import/html.ts reads it).
+ */
+export const hasNoteSup = (root: Element): boolean =>
+  [...root.getElementsByTagName('sup')].some(
+    (sup) => /^\s*[[(（【〔]?\s*\d{1,3}\s*[\])）】〕]?\s*$/u.test(sup.textContent ?? '') && !/[0-9A-Za-z.．]\s*$/u.test(sup.previousSibling?.textContent ?? ''),
+  );
+
 /** Waits after the page's first Chinese text before looking again, for pages that fill in later. */
 const SECOND_LOOK_MS = 3000;
 
@@ -52,7 +71,7 @@ export async function runPageNotes(ctx: ContentScriptContext, doc: Document = do
     if (look > 0) await new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), secondLookMs));
     const body = doc.body;
     if (ctx.isInvalid || !body) return;
-    if (!PAGE_NOTES_HINT.test(tailText(body))) continue;
+    if (!PAGE_NOTES_HINT.test(tailText(body)) && !hasNoteSup(body)) continue;
     // Where the reader turned the extension off, the page is not read (the background checks again).
     const settings = await loadSettings();
     if (!pageIsOn(settings, doc.location?.href ?? '')) return;

@@ -13,10 +13,10 @@ import type { ImportProblem, ImportResult, RawNote } from './types';
 
 /**
  * The words that name the appendix: 名词解释, 名词注释, 名词注解, 名词说明, 名词释义, 名词解析, 名词解读,
- * the same of 词语, 用语, 术语, 关键词, 新词 or 热词, or a heading that is only 注释, 注解, 释义, 附注,
- * 注释说明, 术语表 or 注： (附：注释).
+ * 名词简释, the same of 词语, 用语, 术语, 词汇, 关键词, 新词 or 热词, or a heading that is only 注释, 注解,
+ * 释义, 附注, 注释说明, 术语表 or 注： (附：注释).
  */
-const HEADING_WORD = /(?:名词|词语|用语|术语|关键词|新词|热词)(?:解释|注释|注解|说明|释义|解析|解读)|^(?:附[录件]?[一二三1-3]?[：:、\s]*)?(?:(?:注释|注解|释义|附注|注释说明|术语表)[：:]?|注[：:])$/u;
+const HEADING_WORD = /(?:名词|词语|用语|术语|词汇|关键词|新词|热词)(?:解释|注释|注解|说明|释义|解析|解读|简释)|^(?:附[录件]?[一二三1-3]?[：:、\s]*)?(?:(?:注释|注解|释义|附注|注释说明|术语表)[：:]?|注[：:])$/u;
 /** A heading glued to the end of the last paragraph: `…奋斗！主要名词解释：1、…`. */
 const GLUED_HEADING = /[。！？!?][ \t]*(?:\*\*)?[^。！？!?\n，,：:“”]{0,16}?(?:名词|词语|用语|术语)(?:解释|注释|说明|释义)[^。！？!?\n，,“”]{0,12}?(?:[：:]|\*\*|(?=\n)|(?=\s*(?:\d|（\d)))(?:\*\*)?/gu;
 const OPEN = '[（(［\\[【〔﹝〖]';
@@ -410,9 +410,12 @@ function separatedHead(line: string): string | undefined {
   return `${before}：${line.slice(match[0].length)}`;
 }
 
-/** Whether a whole line is a heading naming the appendix (`【名词解释】`, `附录一：《政府工作报告》名词解释`). */
+/** Spaces between two Han characters: a heading set with letter spacing (`名 词 解 释`, or full-width spaces). */
+const SPACE_IN_HAN = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
+
+/** Whether a whole line is a heading naming the appendix (`【名词解释】`, `附录一：《政府工作报告》名词解释`, `名 词 解 释`). */
 function isHeadingLine(line: string): boolean {
-  const text = stripDecoration(line.replace(/<!--\s*([\s\S]*?)\s*-->/gu, '$1')).replace(/\*\*/gu, '');
+  const text = stripDecoration(line.replace(/<!--\s*([\s\S]*?)\s*-->/gu, '$1')).replace(/\*\*/gu, '').replace(SPACE_IN_HAN, '');
   return HEADING_WORD.test(text) && [...text].length <= 50 && !/[。；]$/u.test(text) && !/^\d/u.test(text);
 }
 

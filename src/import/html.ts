@@ -93,6 +93,21 @@ function isBold(name: string, attribs: Readonly<Record<string, string>>): boolea
   return name === 'strong' || name === 'b' || /(?:^|;)\s*font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b/iu.test(attribs.style ?? '');
 }
 
+/** A superscript that is only a note's number: `1`, `[1]`, `（1）`, `①`. */
+const SUP_NUMBER = /^\s*[[(（【〔]?\s*([0-9]{1,3})\s*[\])）】〕]?\s*$|^\s*([①-⑳])\s*$/u;
+
+/**
+ * What a `<sup>` adds to the text: a note's number (`<sup>1</sup>` after a term in the body, or
+ * opening the note at the page's end) as `[1]`, the mark the plain-text footnote and appendix
+ * readers take; after a Latin letter or a digit it is an exponent (m<sup>2</sup>, 10<sup>4</sup>)
+ * and stays as written.
+ */
+function supText(text: string, before: string): string {
+  const number = SUP_NUMBER.exec(text);
+  if (!number || /[0-9A-Za-z.．]\s*$/u.test(before)) return text;
+  return number[2] ?? `[${number[1]}]`;
+}
+
 function readPage(html: string, links: FootnoteLinks): PageText {
   const numberOf = new Map(links.targets.map((id, index) => [id, index + 1]));
   const notes = new Map<number, FootnoteText>();
@@ -112,7 +127,13 @@ function readPage(html: string, links: FootnoteLinks): PageText {
   const titles = { h1: '', title: '' };
   let titleTag: 'h1' | 'title' | undefined;
   const noteStack: { tag: string; number: number; depth: number; text: string }[] = [];
+  /** Text of the `<sup>` being read (outermost), held until it closes: see `supText`. */
+  let sup: { depth: number; text: string } | undefined;
   const emit = (text: string): void => {
+    if (sup) {
+      sup.text += text;
+      return;
+    }
     const note = noteStack.at(-1);
     if (note) note.text += text;
     else {
@@ -139,6 +160,7 @@ function readPage(html: string, links: FootnoteLinks): PageText {
           noteStack.push({ tag: holder?.tag ?? name, number: noteNumber, depth: holder?.depth ?? depth, text: '' });
         }
         open.push({ tag: name, depth });
+        if (name === 'sup' && !sup && skipDepth === 0) sup = { depth, text: '' };
         if (isBold(name, attribs) && noteStack.length === 0 && skipDepth === 0 && BEFORE_BOLD_HEAD.test(boldMarked.slice(boldMarked.lastIndexOf('\n') + 1))) {
           boldMarked += '**';
           boldOpen.push(depth);
@@ -160,6 +182,11 @@ function readPage(html: string, links: FootnoteLinks): PageText {
       onclosetag(name) {
         const depth = open.length;
         open.pop();
+        if (sup?.depth === depth) {
+          const { text } = sup;
+          sup = undefined;
+          emit(supText(text, noteStack.at(-1)?.text ?? body));
+        }
         if (boldOpen.at(-1) === depth) {
           boldOpen.pop();
           boldMarked += '**';

@@ -46,6 +46,12 @@ function dashedNote(text: string): [head: string, at: number] | undefined {
   return /[0-9０-９]$/u.test(text.slice(0, i)) || i + rest.length >= text.length ? undefined : [text.slice(0, i), i + rest.length];
 }
 
+/**
+ * A head and the comma after it, before 是指, 系指, 指 or 即 (`三个一批，指签约一批…`): a term's length
+ * and no 是 in it (`…率是体现…的重要指标，指…` is a sentence of the definition).
+ */
+const COMMA_HEAD = /^([^，。；,;、\s是]{1,16})[，,]\s*(?=是指|系指|意指|指(?![挥导标示出明令南针引数])|即(?![时将使便刻]))/u;
+
 /** Splits note text `、六稳：稳就业、…` into head and definition; head is '' when there is none. */
 export function splitNote(content: string): { head: string; definition: string } {
   const text = content.replace(/^\s*[、,，.．]?\s*/u, '').trim();
@@ -56,6 +62,9 @@ export function splitNote(content: string): { head: string; definition: string }
   const heads: [head: string, at: number, han: boolean][] = [];
   if (other) heads.push([...other, true]);
   if (colon) heads.push([text.slice(0, colon.index), colon.index + 1, false]);
+  // No colon: a head set off by a comma before 指 or 即 (`三个一批，指签约一批…`), as appendix entries write it.
+  const comma = colon ? undefined : COMMA_HEAD.exec(text);
+  if (comma) heads.push([comma[1] ?? '', comma[0].length, true]);
   for (const [head, at, han] of heads) {
     const clean = cleanHead(head);
     const unquoted = clean.replace(/[“"「][^“”"「」]*[”"」]/gu, '');

@@ -57,6 +57,19 @@ const STYLES: readonly MarkStyle[] = [
  */
 const MAX_CONTINUATION = 4;
 
+/** Lines of a page's footer closing a web page's text (主办单位：…, 版权所有, 网站标识码 …), at most this many. */
+const MAX_TRAILER_LINES = 15;
+const MAX_TRAILER_CHARS = 60;
+
+/**
+ * Whether `lines` (what follows the notes) are a web page's footer, not the body going on: a few
+ * short lines, none ending a sentence (a paragraph of a report ends with 。).
+ */
+function isPageTrailer(lines: readonly string[]): boolean {
+  const rest = lines.map((line) => line.trim()).filter((line) => line.length > 0);
+  return rest.length <= MAX_TRAILER_LINES && rest.every((line) => [...line].length <= MAX_TRAILER_CHARS && !/[。！？；]$/u.test(line));
+}
+
 /** The closing notes of `lines` in `style`, from note 1: their first line and text; undefined without. */
 function closingNotes(lines: readonly string[], style: MarkStyle, lineNumbers?: readonly number[]): { from: number; notes: Map<number, FootnoteText> } | undefined {
   // The last line that opens note 1; the notes run from it to the end of the text.
@@ -76,6 +89,7 @@ function closingNotes(lines: readonly string[], style: MarkStyle, lineNumbers?: 
         notes.set(notes.size + 1, current);
         continued = 0;
       } else if (current && !mark && !/[。！？]$/u.test(current.content) && ++continued <= MAX_CONTINUATION) current.content += `\n${line}`;
+      else if (current && isPageTrailer(lines.slice(i))) break;
       else ok = false;
     }
     return ok ? { from, notes } : undefined;

@@ -29,6 +29,17 @@ const REPORT = page(
 <p>2.四暖行动：${WARMTH}</p>`,
 );
 
+// A CMS page whose notes are marked only by plain <sup>N</sup> (no links, no heading): its text
+// shows a bare digit after each term and opening each note.
+const LANTERN = '在街巷设置夜间照明、休憩座椅和便民服务点（测试用表述）。';
+const SUP_REPORT = page(
+  '湘潭市人民政府 政务公开',
+  `<h1>2024年湘潭市政府工作报告</h1>
+<p>各位代表：现在，我代表湘潭市人民政府，向大会报告政府工作，请予审议。</p>
+<p>推进“明灯街巷”<sup>1</sup>建设，${'各项工作有序推进，民生保障持续加强。'.repeat(3)}</p>
+<hr><p><sup>1</sup>明灯街巷：${LANTERN}</p>`,
+);
+
 const NEWS = page('湘潭市人民政府 要闻', `<h1>我市召开民生工作推进会</h1><p id="term">会议要求，年内完成100个七彩小院改造，${'各项工作有序推进。'.repeat(3)}</p>`);
 
 describe.each(RELEASE_TARGETS)('a page’s own 名词解释: $name ($extension)', ({ name, extension }) => {
@@ -36,7 +47,7 @@ describe.each(RELEASE_TARGETS)('a page’s own 名词解释: $name ($extension)'
   let session: ExtensionSession;
 
   beforeAll(async () => {
-    server = await startServer({ '/report.html': { body: REPORT }, '/news.html': { body: NEWS }, '/favicon.ico': { body: '', type: 'image/x-icon' } });
+    server = await startServer({ '/report.html': { body: REPORT }, '/news.html': { body: NEWS }, '/sup-report.html': { body: SUP_REPORT }, '/favicon.ico': { body: '', type: 'image/x-icon' } });
     process.env.LANGUAGE = 'zh_CN';
     session = await launchExtension(name, extension);
   });
@@ -79,6 +90,14 @@ describe.each(RELEASE_TARGETS)('a page’s own 名词解释: $name ($extension)'
     expect(text).not.toMatch(/其他地方的用法|How other places use it/);
     // The other appendix term, unquoted in the body.
     expect(squash(await hoverUntil(tab, '四暖行动', WARMTH))).toContain(squash(WARMTH));
+    await tab.close();
+  });
+
+  it('reads notes marked only by <sup>N</sup>: the term explains itself in the note’s words', async () => {
+    const tab = await session.launched.browser.newPage();
+    await tab.setViewport({ width: 900, height: 700 });
+    await tab.goto(server.url(PLACE_HOSTS.xiangtan, '/sup-report.html'));
+    expect(squash(await hoverUntil(tab, '明灯街巷', LANTERN))).toContain(squash('2024年湘潭市政府工作报告'));
     await tab.close();
   });
 

@@ -39,6 +39,20 @@ describe('runPageNotes', () => {
     expect(sent[0]?.html).toBe(document.body.innerHTML);
   });
 
+  it('sends a page whose notes are marked only by <sup>N</sup> (its text shows a bare digit)', async () => {
+    document.body.innerHTML = '<h1>2024年示例市政府工作报告</h1><p>深入开展“三清行动”<sup>1</sup>。</p><p><sup>1</sup>三清行动：清垃圾、清河道、清违建。</p>';
+    expect(PAGE_NOTES_HINT.test(tailText(document.body))).toBe(false);
+    expect(importHtml(document.body.innerHTML).entries.map((entry) => entry.term)).toEqual(['三清行动']);
+    await runPageNotes(ctx, document, 10);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('sends nothing for a page whose only superscripts are exponents (m<sup>2</sup>)', async () => {
+    document.body.innerHTML = `${BODY}<p>新建厂房10万m<sup>2</sup>，投资10<sup>8</sup>元。</p>`;
+    await runPageNotes(ctx, document, 10);
+    expect(sent).toEqual([]);
+  });
+
   it('sends nothing for a page without the words or marks of notes', async () => {
     document.body.innerHTML = BODY;
     await runPageNotes(ctx, document, 10);
@@ -84,6 +98,8 @@ describe('PAGE_NOTES_HINT', () => {
   it.each([
     ['名词解释', '<p>名词解释</p><p>1.三清行动：清垃圾、清河道、清违建。</p><p>2.四送服务：送政策、送技术、送资金、送人才。</p>'],
     ['主要术语说明', '<p>主要术语说明</p><p>1.三清行动：清垃圾、清河道、清违建。</p><p>2.四送服务：送政策、送技术、送资金、送人才。</p>'],
+    ['名　词　解　释 (letter-spaced)', '<p>名　词　解　释</p><p>三清行动：清垃圾、清河道、清违建。</p><p>四送服务：送政策、送技术、送资金、送人才。</p>'],
+    ['注 释 (letter-spaced)', '<p>注 释</p><p>三清行动：清垃圾、清河道、清违建。</p><p>四送服务：送政策、送技术、送资金、送人才。</p>'],
     ['注释', '<p>注释：</p><p>1.三清行动：清垃圾、清河道、清违建。</p><p>2.四送服务：送政策、送技术、送资金、送人才。</p>'],
     ['[1] footnotes', '<p>深入开展三清行动<a href="#_ftn1" id="_ftnref1">[1]</a>。</p><div id="_ftn1"><p><a href="#_ftnref1">[1]</a>三清行动：清垃圾、清河道、清违建。</p></div>'],
     ['① footnotes', '<p>深入开展三清行动①。</p><p>①三清行动：清垃圾、清河道、清违建。</p>'],

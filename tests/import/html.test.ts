@@ -119,6 +119,21 @@ describe('importHtml on other footnote markup', () => {
     expect(result.entries.map((entry) => [entry.source?.footnote, entry.term, entry.definition])).toEqual([[1, '三清行动', '清垃圾、清河道、清违建。']]);
   });
 
+  it('plain <sup>N</sup> marks after the terms and opening the notes at the page’s end (no links, no heading)', () => {
+    const page = `<p>推进“三清”行动<sup>1</sup>，落实“两通”工程<sup>2</sup>。</p><hr>
+      <p><sup>1</sup>三清行动：清垃圾、清河道、清违建。</p><p><sup>2</sup>两通工程：通路、通车，建设用地10万m<sup>2</sup>。</p>`;
+    const result = importHtml(page);
+    expect(result.entries.map((entry) => [entry.term, entry.definition])).toEqual([
+      ['三清行动', '清垃圾、清河道、清违建。'],
+      ['两通工程', '通路、通车，建设用地10万m2。'],
+    ]);
+  });
+
+  it('a <sup>N</sup> opening each entry under a 名词解释 heading is its number, not part of the term', () => {
+    const result = importHtml('<p>推进“三清”行动。</p><p>名词解释</p><p><sup>1</sup>三清行动：清垃圾、清河道。</p><p><sup>2</sup>两通工程：通路、通车。</p>');
+    expect(result.entries.map((entry) => entry.term)).toEqual(['三清行动', '两通工程']);
+  });
+
   it('an in-page link that is not a footnote leaves the text alone', () => {
     const result = importHtml('<p><a href="#top">返回顶部</a></p><p>名词解释</p><p>1.甲项工作：做甲。</p>');
     expect(result.source.kind).toBe('名词解释');

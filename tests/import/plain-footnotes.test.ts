@@ -26,6 +26,27 @@ describe('importPlainFootnotes', () => {
     ]);
   });
 
+  it('takes a note’s head set off by a comma before 指 or 即 (注1：三清行动，指…)', () => {
+    expect(read(`${HEAD}我们推进“三清”行动（注1），落实“两通”工程（注2）。\n\n注1：三清行动，指清河道、清垃圾。\n注2：两通工程，即通路、通车。`)).toEqual([
+      [1, '三清行动', '指清河道、清垃圾。'],
+      [2, '两通工程', '即通路、通车。'],
+    ]);
+  });
+
+  it('keeps a note whole when the word after its comma only starts with 指 (指导) or 即 (即时)', () => {
+    expect(read(`${HEAD}我们推进“三清”行动①，落实“两通”工程②。\n\n①全县开展，指导各村清河道、清垃圾。\n②按月通报，即时整改。`)).toEqual([
+      [1, '三清行动', '全县开展，指导各村清河道、清垃圾。'],
+      [2, '两通工程', '按月通报，即时整改。'],
+    ]);
+  });
+
+  it('reads notes followed by a web page’s footer (short lines that end no sentence)', () => {
+    expect(read(`${HEAD}我们推进“三清”行动[1]，落实“两通”工程[2]。\n\n[1] 三清行动：清河道、清垃圾。\n[2] 两通工程：通路、通车。\n主办单位：清溪县人民政府办公室\n版权所有 清溪县人民政府 网站标识码：0000000001`)).toEqual([
+      [1, '三清行动', '清河道、清垃圾。'],
+      [2, '两通工程', '通路、通车。'],
+    ]);
+  });
+
   it('takes the term the body writes at the mark when a note has no head', () => {
     const result = importPlainFootnotes(`${HEAD}我们推进“三清”行动①。\n\n①清河道、清垃圾。`);
     expect(result?.entries.map((entry) => [entry.term, entry.definition])).toEqual([['三清行动', '清河道、清垃圾。']]);
