@@ -34,6 +34,12 @@ export const SITE_LABELS: Readonly<Record<string, string>> = {
   urumqi: '650100', // 乌鲁木齐市 www.urumqi.gov.cn
   shaanxi: '610000', // 陕西省 www.shaanxi.gov.cn
   shanxi: '140000', // 山西省 www.shanxi.gov.cn
+  // Pinyin two cities share; the portal is the one named (the other spells its host otherwise).
+  fuzhou: '350100', // 福州市 www.fuzhou.gov.cn (抚州: www.jxfz.gov.cn)
+  suzhou: '320500', // 苏州市 www.suzhou.gov.cn (宿州: www.ahsz.gov.cn)
+  taizhou: '321200', // 泰州市 www.taizhou.gov.cn (台州: www.zjtz.gov.cn)
+  yulin: '450900', // 玉林市 www.yulin.gov.cn (榆林: www.yl.gov.cn)
+  ordos: '150600', // 鄂尔多斯市 www.ordos.gov.cn (an English spelling)
 };
 
 /**
