@@ -36,6 +36,15 @@ const rows: { name: string; text: string; terms: string[]; canonical?: string; k
   { name: 'an ordinal read as a numbered term', text: '加快城市第二水源建设。', terms: ['二水'], canonical: '两水', kept: [], flagged: [] },
   { name: 'an ordinal in digits', text: '考评获全省第4名。', terms: ['4名'], canonical: '四名工程', kept: [], flagged: [] },
   { name: 'a numbered term after another word (negative)', text: '统筹推进两水共治。', terms: ['两水'], kept: ['两水'] },
+  // A two-character term written with a Chinese numeral, found as a digit and a character: a count.
+  { name: 'a count of people', text: '涌现省级劳模3名。', terms: ['3名'], canonical: '三名', kept: [], flagged: [] },
+  { name: 'a count in brackets', text: '规划线路：东区（2线）、西区（3线）。', terms: ['2线'], canonical: '两线', kept: [], flagged: [] },
+  { name: 'a full-width count', text: '划定３类空间。', terms: ['３类'], canonical: '三类', kept: [], flagged: [] },
+  { name: 'a quoted digit form names the term (negative)', text: '“2纵”即南北两条通道。', terms: ['2纵'], canonical: '两纵', kept: ['2纵'] },
+  { name: 'a digit form inside a quoted numbered phrase is flagged with the phrase', text: '加快构建“1环9射2纵”高速路网。', terms: ['2纵'], canonical: '两纵', kept: [], flagged: ['1环9射2纵'] },
+  { name: 'a term written with digits itself (negative)', text: '实现4G信号全覆盖。', terms: ['4G'], canonical: '4G', kept: ['4G'] },
+  { name: 'the two-character term in Chinese numerals (negative)', text: '实施三名工程，培育名师。', terms: ['三名'], kept: ['三名'] },
+  { name: 'a longer term written with a digit (negative)', text: '做强4大支柱产业。', terms: ['4大支柱产业'], canonical: '四大支柱产业', kept: ['4大支柱产业'] },
   { name: 'a term that holds 第 itself (negative)', text: '选派驻村第一书记。', terms: ['第一书记'], kept: ['第一书记'] },
   // A two-character term that begins inside one word and ends inside the next (the runtime's word segmenter).
   { name: 'a term across two words', text: '这些成就是人民群众创造的。', terms: ['众创'], kept: [], flagged: [] },

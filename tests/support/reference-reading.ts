@@ -186,7 +186,10 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
     if (cut) return replace(i, match, cut);
     const phrase = term === match.text ? quotedAround(text, match.start, match.end) : undefined;
     const item = phrase && partOfItem(text, phrase.start, phrase.end, match.start, match.end);
+    // A two-character term of a Chinese numeral found as a digit and a character, unquoted (3名): a count.
+    const count = term.length === 2 && /^[0-9０-９]/u.test(match.text) && !/^[0-9０-９]/u.test(match.term ?? '1') && !OPEN.includes(text[match.start - 1] ?? 'x');
     if (item) replace(i, match, item);
+    else if (count) replace(i, match);
     else if (chainLink(text, match, ends, starts)) replace(i, match, match);
     else {
       const renamed = renamedStem(text, match);
