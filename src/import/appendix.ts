@@ -263,6 +263,9 @@ function colonHead(text: string): boolean {
   return !/[。，；！？,;!?]/u.test(bare);
 }
 
+/** Whether `text` opens a bracket it does not close. */
+const bracketOpen = (text: string): boolean => (text.match(/[（(]/gu)?.length ?? 0) > (text.match(/[）)]/gu)?.length ?? 0);
+
 /**
  * An unnumbered entry whose head is set off by a space, or is a quoted name the definition follows
  * at once, one entry a line (杭州's appendices 2009–2013: `潮汐交通组织形式 指在不同的时间内…`,
@@ -525,7 +528,8 @@ function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
     return { head, definition: explained.definition, number: entry.number, line };
   }
   const colon = headColon(text);
-  const spacedHead = SPACED_HEAD.exec(text);
+  // A space inside brackets (`新质生产力（New Quality Productive Forces）：…`) sets no head off.
+  const spacedHead = bracketOpen(SPACED_HEAD.exec(text)?.[1] ?? '') ? null : SPACED_HEAD.exec(text);
   // Last, a quoted name its definition follows at once: where no space or colon sets a head off.
   const lead = spacedHead && !isHeadLine(text) ? undefined : quotedLead(text);
   if (lead) return { head: cleanHead(lead.head), definition: lead.definition, number: entry.number, line };

@@ -13,6 +13,8 @@ const QUOTED = /[“"「『‘]([^“”"「」『』‘’]*)[”"」』’]/gu
 const QUOTE_CHARS = /[“”"「」『』‘’]/gu;
 const HAN = /\p{Script=Han}/gu;
 const JOINERS = /^[、，,和与及\s]*$/u;
+/** A bracketed phrase of Chinese words after a quoted name, and nothing else: its expansion. */
+const EXPANSION = /^\s*[（(][^（）()]*\p{Script=Han}[^（）()]*[）)]\s*$/u;
 /** Words that only say what kind of thing the quoted term is: “三会一代理”制度 is the term 三会一代理. */
 const KIND_SUFFIXES = new Set(['制度']);
 
@@ -70,6 +72,11 @@ export function readTermForms(rawHead: string): TermForms[] {
   const leading = quoted[0]?.index === 0;
   if (quoted.length === 1 && leading && KIND_SUFFIXES.has(outside.trim()) && hanCount(core) >= 2) {
     return [{ term: core, aliases: [head] }];
+  }
+  // A quoted name and its expansion in brackets (`“两新”（大规模设备更新和消费品以旧换新）`): the
+  // name is the term pages write; the head as written stays a form of it.
+  if (quoted.length === 1 && leading && EXPANSION.test(outside) && hanCount(core) >= 2) {
+    return [{ term: core, aliases: [plain] }];
   }
   const wrappedWhole = quoted.length === 1 && outside.trim().length === 0;
   const strayQuote = /[“”"「」『』‘’]/u.test(outside);

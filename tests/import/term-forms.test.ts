@@ -20,6 +20,9 @@ describe('readTermForms', () => {
     { head: 'PPP（政府和社会资本合作）', forms: [{ term: 'PPP（政府和社会资本合作）', aliases: ['PPP', '政府和社会资本合作'] }] },
     { head: '保税物流中心（B型）', forms: [{ term: '保税物流中心（B型）', aliases: [] }] },
     { head: '河（湖）长制', forms: [{ term: '河（湖）长制', aliases: [] }] },
+    // A quoted name with its expansion in brackets: the name is the term, the head a form of it.
+    { head: '“两新”（大规模设备更新和消费品以旧换新）', forms: [{ term: '两新', aliases: ['两新（大规模设备更新和消费品以旧换新）'] }] },
+    { head: '“两通”工程（通路、通车）', forms: [{ term: '两通工程（通路、通车）', aliases: ['“两通”工程（通路、通车）'] }] },
     // An English gloss after the term is its `en`, no part of the term; an abbreviation stays a form.
     { head: '“三清”行动（Three Clean Campaign）', forms: [{ term: '三清行动', aliases: ['“三清”行动'], en: 'Three Clean Campaign' }] },
     { head: '城市大脑 (City Brain)', forms: [{ term: '城市大脑', aliases: [], en: 'City Brain' }] },
