@@ -134,6 +134,12 @@ describe('importHtml on other footnote markup', () => {
     expect(result.entries.map((entry) => entry.term)).toEqual(['三清行动', '两通工程']);
   });
 
+  it('an unnumbered appendix (<dl>) followed by the site’s footer: the footer’s lines are no entries', () => {
+    const page = `<p>推进“三清”行动。</p><h2>名词解释</h2><dl><dt>三清行动</dt><dd>清河道、清垃圾。</dd><dt>两通工程</dt><dd>通路、通车。</dd></dl>
+      <div class="footer">主办单位：清溪县人民政府办公室 承办：清溪县大数据中心</div><div>网站标识码：0000000001</div><div>技术支持：某某公司</div><div>ICP备案号：某ICP备00000001号</div>`;
+    expect(importHtml(page).entries.map((entry) => entry.term)).toEqual(['三清行动', '两通工程']);
+  });
+
   it('an in-page link that is not a footnote leaves the text alone', () => {
     const result = importHtml('<p><a href="#top">返回顶部</a></p><p>名词解释</p><p>1.甲项工作：做甲。</p>');
     expect(result.source.kind).toBe('名词解释');
