@@ -17,8 +17,11 @@ import type { ImportProblem, ImportResult, RawNote } from './types';
  * 释义, 附注, 注释说明, 术语表 or 注： (附：注释).
  */
 const HEADING_WORD = /(?:名词|词语|用语|术语|词汇|关键词|新词|热词)(?:解释|注释|注解|说明|释义|解析|解读|简释)|^(?:附[录件]?[一二三1-3]?[：:、\s]*)?(?:(?:注释|注解|释义|附注|注释说明|术语表)[：:]?|注[：:])$/u;
-/** A heading glued to the end of the last paragraph: `…奋斗！主要名词解释：1、…`. */
-const GLUED_HEADING = /[。！？!?][ \t]*(?:\*\*)?[^。！？!?\n，,：:“”]{0,16}?(?:名词|词语|用语|术语)(?:解释|注释|说明|释义)[^。！？!?\n，,“”]{0,12}?(?:[：:]|\*\*|(?=\n)|(?=\s*(?:\d|（\d)))(?:\*\*)?/gu;
+/**
+ * A heading glued to the end of the last paragraph (`…奋斗！主要名词解释：1、…`), or opening the line
+ * its entries run on (`名词解释：“两重”：…；“两新”：…`).
+ */
+const GLUED_HEADING = /(?:^|[。！？!?])[ \t]*(?:\*\*)?[^。！？!?\n，,：:“”]{0,16}?(?:名词|词语|用语|术语)(?:解释|注释|说明|释义)[^。！？!?\n，,“”]{0,12}?(?:[：:]|\*\*|(?=\n)|(?=\s*(?:\d|（\d)))(?:\*\*)?/gmu;
 const OPEN = '[（(［\\[【〔﹝〖]';
 const CLOSE = '[）)］\\]】〕﹞〗]';
 const DIGITS = '[0-9０-９]{1,3}';
@@ -502,9 +505,9 @@ function splitRunTogether(number: number, text: string, bracketed = false): Numb
   return result;
 }
 
-/** Splits an unnumbered line where a second `“term”：definition` follows a full stop. */
+/** Splits an unnumbered line where a second `“term”：definition` follows a full stop or a semicolon. */
 function splitUnnumbered(line: string): string[] {
-  return line.split(/(?<=。)(?=\s*“[^“”]{1,20}”[^，。；：:“”\s]{0,8}[：:])/u).map((part) => part.trim()).filter((part) => part.length > 0);
+  return line.split(/(?<=[。；;])(?=\s*“[^“”]{1,20}”[^，。；：:“”\s]{0,8}[：:])/u).map((part) => part.trim()).filter((part) => part.length > 0);
 }
 
 function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {

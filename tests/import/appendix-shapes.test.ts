@@ -72,6 +72,7 @@ describe('appendix shapes', () => {
     { name: 'a heading set with letter spacing (spaces), unnumbered entries', appendix: '名 词 解 释\n“三清”行动：清河道、清垃圾。\n“两通”工程：通路、通车。' },
     { name: '词汇简释 heading, unnumbered entries', appendix: '政府工作报告词汇简释\n“三清”行动：清河道、清垃圾。\n“两通”工程：通路、通车。' },
     { name: 'an English gloss with spaces in brackets before the colon (no head set off by its first space)', appendix: '名词解释\n1.三清行动（Clean Rivers and Clean Streets Campaign）：清河道、清垃圾。\n2.“两通”工程：通路、通车。' },
+    { name: 'the heading and its entries on one line, set apart by semicolons', appendix: '名词解释：“三清”行动：清河道、清垃圾；“两通”工程：通路、通车。', first: ['三清行动', '清河道、清垃圾；'] },
     { name: '附注 heading', appendix: '附注\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。' },
     { name: '注： alone on its line', appendix: '注：\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。' },
     { name: '术语表 heading', appendix: '术语表\n“三清”行动：清河道、清垃圾。\n“两通”工程：通路、通车。' },
