@@ -105,10 +105,10 @@ function ordinalNumeral(text: string, match: TextMatch): boolean {
 
 /**
  * Whether a two-character numbered term written with a Chinese numeral (三名, 三类, 两线; not 4G) was
- * found as a digit and a character, not quoted: a count (全国劳模3名, 3类空间, 1平方公里, 成都（3线）), never the term. In the 114 corpus
- * reports of 2020–2022, 33 term matches were so, all counts but the quoted “2纵” (kept: a quote
- * before it names the term); longer terms written with digits are often the terms themselves
- * (4大支柱型服务业, 10件民生实事) and are not touched.
+ * found as a digit and a character, not quoted: a count (全国劳模3名, 3类空间, 1平方公里, 成都（3线）),
+ * never the term. In the 114 corpus reports of 2020–2022 (collection), 42 term matches were so, all
+ * counts; the quoted “2纵” is kept (a quote before it names the term). Longer terms written with
+ * digits are often the terms themselves (4大支柱型服务业, 10件民生实事) and are not touched.
  */
 const countInDigits = (text: string, match: TextMatch, term: string): boolean =>
   term.length === 2 && isArabicDigitAt(text, match.start) && !isArabicDigitAt(match.term ?? '1', 0) && !(openIndexAt(text, match.start - 1) >= 0);

@@ -532,7 +532,8 @@ function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
   }
   const colon = headColon(text);
   // A space inside brackets (`新质生产力（New Quality Productive Forces）：…`) sets no head off.
-  const spacedHead = bracketOpen(SPACED_HEAD.exec(text)?.[1] ?? '') ? null : SPACED_HEAD.exec(text);
+  const spacedMatch = SPACED_HEAD.exec(text);
+  const spacedHead = spacedMatch && !bracketOpen(spacedMatch[1] ?? '') ? spacedMatch : null;
   // Last, a quoted name its definition follows at once: where no space or colon sets a head off.
   const lead = spacedHead && !isHeadLine(text) ? undefined : quotedLead(text);
   if (lead) return { head: cleanHead(lead.head), definition: lead.definition, number: entry.number, line };
