@@ -5,6 +5,8 @@
 // room: this one adds no work to a page without such words, and the main script picks the new
 // entries up when the background stores the rebuilt matcher.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { APPENDIX_KINDS, APPENDIX_NAMES } from '../import/appendix-words';
+import { supNoteMark } from '../import/marks';
 import { pageClues } from '../ui/page-clues';
 import { whenChineseText } from './chinese-text';
 import type { PageNotesRequest } from './page-notes';
@@ -25,7 +27,7 @@ const spaced = (words: string): string =>
  * footnote marks (①, [1], 【注1】, 注1). A superset: the importer decides.
  */
 export const PAGE_NOTES_HINT = new RegExp(
-  `(?:${spaced('名词|词语|用语|术语|词汇|关键词|新词|热词')})\\s*(?:${spaced('解释|注释|注解|说明|释义|解析|解读|简释')})|${spaced('注释|注解|释义|附注|术语表')}|注[：:0-9０-９①-⑳]|[①-⑳⑴-⒇]|\\[\\s*\\d{1,3}\\s*\\]|[【〔［]\\s*注`,
+  `(?:${spaced(APPENDIX_NAMES)})\\s*(?:${spaced(APPENDIX_KINDS)})|${spaced('注释|注解|释义|附注|术语表')}|注[：:0-9０-９①-⑳]|[①-⑳⑴-⒇]|\\[\\s*\\d{1,3}\\s*\\]|[【〔［]\\s*注`,
   'u',
 );
 
@@ -55,9 +57,7 @@ export function tailText(root: Node, chars = TAIL_CHARS): string {
  * exponent (m<sup>2</sup>): a footnote mark the text alone does not show (import/html.ts reads it).
  */
 export const hasNoteSup = (root: Element): boolean =>
-  [...root.getElementsByTagName('sup')].some(
-    (sup) => /^\s*[[(（【〔]?\s*\d{1,3}\s*[\])）】〕]?\s*$/u.test(sup.textContent ?? '') && !/[0-9A-Za-z.．]\s*$/u.test(sup.previousSibling?.textContent ?? ''),
-  );
+  [...root.getElementsByTagName('sup')].some((sup) => supNoteMark(sup.textContent ?? '', sup.previousSibling?.textContent ?? '') !== undefined);
 
 /** Waits after the page's first Chinese text before looking again, for pages that fill in later. */
 const SECOND_LOOK_MS = 3000;

@@ -3,6 +3,7 @@
 // segmented by one consistent marker (`1.` `1、` `（1）` `[1]` `【1】` `〔1〕` … `⑴` `❶` `㈠` `Ⅰ.` `1）`
 // `A.` `第一条`, or unnumbered `term：definition` lines, also behind a bullet ◆ ● ■ …), and each entry
 // split into head and definition.
+import { APPENDIX_KINDS, APPENDIX_NAMES } from './appendix-words';
 import { buildEntries } from './entries';
 import { circledNumber } from './marks';
 import { readReportHead } from './report-head';
@@ -16,7 +17,7 @@ import type { ImportProblem, ImportResult, RawNote } from './types';
  * 名词简释, the same of 词语, 用语, 术语, 词汇, 关键词, 新词 or 热词, or a heading that is only 注释, 注解,
  * 释义, 附注, 注释说明, 术语表 or 注： (附：注释).
  */
-const HEADING_WORD = /(?:名词|词语|用语|术语|词汇|关键词|新词|热词)(?:解释|注释|注解|说明|释义|解析|解读|简释)|^(?:附[录件]?[一二三1-3]?[：:、\s]*)?(?:(?:注释|注解|释义|附注|注释说明|术语表)[：:]?|注[：:])$/u;
+const HEADING_WORD = new RegExp(`(?:${APPENDIX_NAMES})(?:${APPENDIX_KINDS})|^(?:附[录件]?[一二三1-3]?[：:、\\s]*)?(?:(?:注释|注解|释义|附注|注释说明|术语表)[：:]?|注[：:])$`, 'u');
 /**
  * A heading glued to the end of the last paragraph (`…奋斗！主要名词解释：1、…`), or opening the line
  * its entries run on (`名词解释：“两重”：…；“两新”：…`).

@@ -6,6 +6,7 @@ import type { FootnoteText } from './footnote-text';
 import { hasFootnoteMarkers, importFootnoteText, importMarkedFootnotes } from './footnote-text';
 import type { ImportOptions } from './options';
 import { BEFORE_BOLD_HEAD, withBoldHeads } from './appendix';
+import { supNoteMark } from './marks';
 import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { ImportResult } from './types';
 
@@ -93,21 +94,6 @@ function isBold(name: string, attribs: Readonly<Record<string, string>>): boolea
   return name === 'strong' || name === 'b' || /(?:^|;)\s*font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b/iu.test(attribs.style ?? '');
 }
 
-/** A superscript that is only a note's number: `1`, `[1]`, `（1）`, `①`. */
-const SUP_NUMBER = /^\s*[[(（【〔]?\s*([0-9]{1,3})\s*[\])）】〕]?\s*$|^\s*([①-⑳])\s*$/u;
-
-/**
- * What a `<sup>` adds to the text: a note's number (`<sup>1</sup>` after a term in the body, or
- * opening the note at the page's end) as `[1]`, the mark the plain-text footnote and appendix
- * readers take; after a Latin letter or a digit it is an exponent (m<sup>2</sup>, 10<sup>4</sup>)
- * and stays as written.
- */
-function supText(text: string, before: string): string {
-  const number = SUP_NUMBER.exec(text);
-  if (!number || /[0-9A-Za-z.．]\s*$/u.test(before)) return text;
-  return number[2] ?? `[${number[1]}]`;
-}
-
 function readPage(html: string, links: FootnoteLinks): PageText {
   const numberOf = new Map(links.targets.map((id, index) => [id, index + 1]));
   const notes = new Map<number, FootnoteText>();
@@ -127,7 +113,7 @@ function readPage(html: string, links: FootnoteLinks): PageText {
   const titles = { h1: '', title: '' };
   let titleTag: 'h1' | 'title' | undefined;
   const noteStack: { tag: string; number: number; depth: number; text: string }[] = [];
-  /** Text of the `<sup>` being read (outermost), held until it closes: see `supText`. */
+  /** Text of the `<sup>` being read (outermost), held until it closes: a note's number becomes its mark (supNoteMark). */
   let sup: { depth: number; text: string } | undefined;
   const emit = (text: string): void => {
     if (sup) {
@@ -185,7 +171,7 @@ function readPage(html: string, links: FootnoteLinks): PageText {
         if (sup?.depth === depth) {
           const { text } = sup;
           sup = undefined;
-          emit(supText(text, noteStack.at(-1)?.text ?? body));
+          emit(supNoteMark(text, noteStack.at(-1)?.text ?? body) ?? text);
         }
         if (boldOpen.at(-1) === depth) {
           boldOpen.pop();
