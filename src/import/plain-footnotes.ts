@@ -1,12 +1,15 @@
 // Footnotes of a report saved as plain text: marks in the body (“千万工程”①, 三区三线[2], 划定¹,
 // （注1）, [注1], 注①, 三清行动*) and the notes closing the text, one a line, each opened by its mark in order
-// (`①千万工程：即…`, `[2] 三区三线：指…`, `¹ …`, `注1：…`, `【注1】…`, `注①…`, `*…`). Brought into the `[footnoteRef:N]`
+// (`①千万工程：即…`, `[2] 三区三线：指…`, `¹ …`, `注1：…`, `【注1】…`, `注①…`, `*…`), or, without such a close,
+// notes set among the paragraphs under their marks (`interleavedNotes`). Brought into the `[footnoteRef:N]`
 // shape and read by `importMarkedFootnotes`, so a note without its own head takes the term the body
 // writes at the mark. Asked only when a text has no 名词解释 appendix (import-report.ts).
 import { importAppendixText } from './appendix';
 import type { FootnoteText } from './footnote-text';
 import { importMarkedFootnotes } from './footnote-text';
 import { circled, circledNumber, fromSuperscript, toSuperscript } from './marks';
+import { splitNote } from './notes';
+import { stripQuotes } from './term-forms';
 import type { ImportOptions } from './options';
 import type { ImportResult } from './types';
 
@@ -97,6 +100,59 @@ function closingNotes(lines: readonly string[], style: MarkStyle, lineNumbers?: 
   return undefined;
 }
 
+/** Body lines looked back over for a note's mark, from the note's own line (a page of a PDF's text). */
+const INTERLEAVED_WINDOW = 80;
+
+/**
+ * Notes set among the body's paragraphs, not closing the text: a page made from a PDF whose notes
+ * closed each of its pages, a report that notes a paragraph right under it (`①三清行动：…` after the
+ * paragraph holding “三清”行动①). A line opened by a mark is a note only when it has a head and the
+ * body, after the last note's mark and within INTERLEAVED_WINDOW lines before it, writes that head
+ * right before the same mark (quotes aside): an enumeration (`①清河道；②清垃圾`, `①清河道：…` under
+ * it) writes its marks before its words. Numbers may start again (a page's `*`, `**`); the notes
+ * are numbered in order. The body without the note lines, each mark read replaced by
+ * `[footnoteRef:N]`, and the notes; undefined when no line is such a note.
+ */
+function interleavedNotes(lines: readonly string[], style: MarkStyle, lineNumbers?: readonly number[]): { body: string; notes: Map<number, FootnoteText> } | undefined {
+  const body: string[] = [];
+  const notes = new Map<number, FootnoteText>();
+  // Where the last mark read ends: body line and offset in it.
+  let lastLine = 0;
+  let lastAt = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    const mark = style.note.exec(line);
+    const content = mark ? line.slice(mark[0].length) : '';
+    const head = mark ? stripQuotes(splitNote(content).head) : '';
+    if (mark && head.length > 0) {
+      const ref = style.ref(style.number(mark[1]!));
+      const from = Math.max(lastLine, body.length - INTERLEAVED_WINDOW);
+      let found: { line: number; at: number; length: number } | undefined;
+      for (let b = from; b < body.length && !found; b++) {
+        ref.lastIndex = b === lastLine ? lastAt : 0;
+        for (let m = ref.exec(body[b]!); m; m = ref.exec(body[b]!)) {
+          if (stripQuotes(body[b]!.slice(0, m.index)).trimEnd().endsWith(head)) {
+            found = { line: b, at: m.index, length: m[0].length };
+            break;
+          }
+        }
+      }
+      if (found) {
+        const n = notes.size + 1;
+        notes.set(n, { content, line: lineNumbers?.[i] ?? i + 1 });
+        const text = body[found.line]!;
+        const mark = `[footnoteRef:${n}]`;
+        body[found.line] = text.slice(0, found.at) + mark + text.slice(found.at + found.length);
+        lastLine = found.line;
+        lastAt = found.at + mark.length;
+        continue;
+      }
+    }
+    body.push(lines[i]!);
+  }
+  return notes.size > 0 ? { body: body.join('\n'), notes } : undefined;
+}
+
 /** A line of notes opened by 注： (`注：①三清行动：…。②四送：…。`), the label's part of no note. */
 const NOTES_LABEL = /^(?:注|注释|说明)[：:]\s*(?=[①-⑳[［])/u;
 /** Where a second note begins on one line: after a sentence's end, a circled or bracketed number. */
@@ -130,7 +186,13 @@ export function importPlainFootnotes(text: string, options: ImportOptions = {}):
     for (const n of found.notes.keys()) body = body.replace(style.ref(n), `[footnoteRef:${n}]`);
     return importMarkedFootnotes(body, found.notes, options);
   }
-  return undefined;
+  // No closing notes: notes set among the paragraphs, in the style that finds the most.
+  let most: ReturnType<typeof interleavedNotes>;
+  for (const style of STYLES) {
+    const found = interleavedNotes(lines, style, lineNumbers);
+    if (found && found.notes.size > (most?.notes.size ?? 0)) most = found;
+  }
+  return most && importMarkedFootnotes(most.body, most.notes, options);
 }
 
 /**

@@ -40,6 +40,18 @@ const SUP_REPORT = page(
 <hr><p><sup>1</sup>明灯街巷：${LANTERN}</p>`,
 );
 
+// A page made from a PDF: each note under the paragraph that marks it (①, numbered on), the body
+// going on after the notes.
+const BREEZE = '在老旧街巷种植花木、设置通风廊道（测试用表述）。';
+const INTERLEAVED_REPORT = page(
+  '湘潭市人民政府 政务公开',
+  `<h1>2024年湘潭市政府工作报告</h1>
+<p>各位代表：现在，我代表湘潭市人民政府，向大会报告政府工作，请予审议。</p>
+<p>推进“清风巷陌”①建设，${'各项工作有序推进，民生保障持续加强。'.repeat(3)}</p>
+<p style="font-size:12px">①清风巷陌：${BREEZE}</p>
+<p>${'今年，我们将坚持稳中求进，持续改善民生。'.repeat(3)}</p>`,
+);
+
 const NEWS = page('湘潭市人民政府 要闻', `<h1>我市召开民生工作推进会</h1><p id="term">会议要求，年内完成100个七彩小院改造，${'各项工作有序推进。'.repeat(3)}</p>`);
 
 describe.each(RELEASE_TARGETS)('a page’s own 名词解释: $name ($extension)', ({ name, extension }) => {
@@ -47,7 +59,7 @@ describe.each(RELEASE_TARGETS)('a page’s own 名词解释: $name ($extension)'
   let session: ExtensionSession;
 
   beforeAll(async () => {
-    server = await startServer({ '/report.html': { body: REPORT }, '/news.html': { body: NEWS }, '/sup-report.html': { body: SUP_REPORT }, '/favicon.ico': { body: '', type: 'image/x-icon' } });
+    server = await startServer({ '/report.html': { body: REPORT }, '/news.html': { body: NEWS }, '/sup-report.html': { body: SUP_REPORT }, '/interleaved-report.html': { body: INTERLEAVED_REPORT }, '/favicon.ico': { body: '', type: 'image/x-icon' } });
     process.env.LANGUAGE = 'zh_CN';
     session = await launchExtension(name, extension);
   });
@@ -98,6 +110,14 @@ describe.each(RELEASE_TARGETS)('a page’s own 名词解释: $name ($extension)'
     await tab.setViewport({ width: 900, height: 700 });
     await tab.goto(server.url(PLACE_HOSTS.xiangtan, '/sup-report.html'));
     expect(squash(await hoverUntil(tab, '明灯街巷', LANTERN))).toContain(squash('2024年湘潭市政府工作报告'));
+    await tab.close();
+  });
+
+  it('reads a note set under the paragraph that marks it, the body going on after it', async () => {
+    const tab = await session.launched.browser.newPage();
+    await tab.setViewport({ width: 900, height: 700 });
+    await tab.goto(server.url(PLACE_HOSTS.xiangtan, '/interleaved-report.html'));
+    expect(squash(await hoverUntil(tab, '清风巷陌', BREEZE))).toContain(squash('2024年湘潭市政府工作报告'));
     await tab.close();
   });
 

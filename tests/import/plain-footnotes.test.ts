@@ -54,10 +54,31 @@ describe('importPlainFootnotes', () => {
   });
 
   it.each([
+    {
+      name: 'circled notes under their paragraphs, numbered on',
+      text: `${HEAD}我们推进“三清”行动①，全县面貌一新。\n注：①三清行动：清河道、清垃圾。\n\n今年，我们落实“两通”工程②。\n②两通工程：通路、通车。\n\n各位代表，让我们团结一心。`,
+    },
+    {
+      name: 'superscript notes closing each page of a PDF’s text, numbered again on each page',
+      text: `${HEAD}我们推进“三清”行动¹，全县面貌一新。\n¹ 三清行动：清河道、清垃圾。\n— 2 —\n今年，我们落实“两通”工程¹。\n¹ 两通工程：通路、通车。\n— 3 —\n各位代表，让我们团结一心。`,
+    },
+    { name: 'asterisk notes under their paragraphs', text: `${HEAD}我们推进“三清”行动*。\n*三清行动：清河道、清垃圾。\n\n今年，我们落实“两通”工程*。\n*两通工程：通路、通车。\n\n各位代表，让我们团结一心。` },
+    { name: 'notes from 2 on, under their paragraph', text: `${HEAD}我们推进“三清”行动②，落实“两通”工程③。\n②三清行动：清河道、清垃圾。\n③两通工程：通路、通车。\n各位代表，今年的任务十分繁重，我们要坚定信心、真抓实干。` },
+  ])('reads $name, the notes numbered in order', ({ text }) => {
+    const result = importPlainFootnotes(text);
+    expect(result?.entries.map((entry) => [entry.source?.footnote, entry.term, entry.definition])).toEqual([
+      [1, '三清行动', '清河道、清垃圾。'],
+      [2, '两通工程', '通路、通车。'],
+    ]);
+    expect(result?.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+  });
+
+  it.each([
     { name: 'circled numbers only enumerating in the body', text: `${HEAD}今年抓好三件事：①清河道；②清垃圾；③建公园。\n\n让我们携手奋斗！` },
     { name: 'notes whose marks the body never uses', text: `${HEAD}我们推进“三清”行动。\n\n①三清行动：清河道、清垃圾。` },
-    { name: 'closing lines numbered from 2', text: `${HEAD}我们推进“三清”行动②。\n\n②三清行动：清河道、清垃圾。` },
-    { name: 'notes followed by a paragraph of the body', text: `${HEAD}我们推进“三清”行动①。\n\n①三清行动：清河道、清垃圾。\n各位代表，今年的任务十分繁重，我们要坚定信心、真抓实干，在新的起点上再创新的业绩，奋力谱写新篇章。继续推进。再次强调。还要努力。` },
+    { name: 'closing lines numbered from 2 whose head the body does not write at the mark', text: `${HEAD}我们推进“三清”行动②。\n\n②两通工程：通路、通车。` },
+    { name: 'an enumeration under the line that lists it (marks before the words)', text: `${HEAD}今年抓好两件事：①清河道；②清垃圾。\n①清河道：全面排查河道。\n②清垃圾：开展垃圾分类。\n各位代表，让我们团结一心。` },
+    { name: 'a marked line before the body’s mark', text: `${HEAD}①三清行动：清河道、清垃圾。\n我们推进“三清”行动①。` },
     { name: 'a Markdown bullet and bold text', text: `${HEAD}我们推进**三清行动**，落实两通工程。\n\n* 三清行动：清河道、清垃圾。` },
     { name: 'an italic closing line', text: `${HEAD}我们推进三清行动*。\n\n*以上数据为初步统计*` },
   ])('gives nothing for $name', ({ text }) => {
