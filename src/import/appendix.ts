@@ -9,7 +9,7 @@ import { circledNumber } from './marks';
 import { readReportHead } from './report-head';
 import { dashOutsideQuotes, splitNote } from './notes';
 import type { ImportOptions } from './options';
-import { cleanHead } from './term-forms';
+import { cleanHead, stripQuotes } from './term-forms';
 import type { ImportProblem, ImportResult, RawNote } from './types';
 
 /**
@@ -28,9 +28,9 @@ const CLOSE = '[）)］\\]】〕﹞〗]';
 const DIGITS = '[0-9０-９]{1,3}';
 /**
  * An entry number at the start of a line: `1.` `1、` `1．` `（1）` `(1)` `[1]` `【1】` `〔1〕` `﹝ 1 ﹞` `①`,
- * or a markdown footnote definition `[^1]:`.
+ * a markdown footnote definition `[^1]:`, or one or two digits set off by a space before a term (`01 三区三线：…`).
  */
-const NUMBER = new RegExp(`^(?:\\[\\^(${DIGITS})\\][:：]?|${OPEN}\\s*(${DIGITS})\\s*${CLOSE}|(${DIGITS})\\s*[.．、](?![0-9０-９])|([①-⑳]))\\s*`, 'u');
+const NUMBER = new RegExp(`^(?:\\[\\^(${DIGITS})\\][:：]?|${OPEN}\\s*(${DIGITS})\\s*${CLOSE}|(${DIGITS})\\s*[.．、](?![0-9０-９])|([①-⑳])|([0-9０-９]{1,2})[^\\S\\n]+(?=[\\p{Script=Han}“「]))\\s*`, 'u');
 /**
  * Characters that each stand for a number 1, 2, 3 … from the first of their range: ⑴ ⒈ ❶ ➀ ➊ ㈠,
  * and Roman numerals Ⅰ ⅰ (those followed by a full stop or 、).
@@ -237,11 +237,13 @@ function isHeadLine(line: string, colonOnly = false): boolean {
 const VERB_HEAD = /^([“「][^“”「」]{1,30}[”」]\p{Script=Han}{0,6}?)[，,]?(?=是指|指的是|主要是指|主要指|即)/u;
 
 /**
- * An unquoted head before 是指, 指的是, 主要指 or 指 (`1.三个一批是指签约一批…`, `1.三个一批，指…`):
- * numbered entries only (an unnumbered line that explains a word so may be a definition's next
- * sentence). 指 begins no word here that goes on (指挥, 指标, 指导…).
+ * An unquoted head before 是指, 指的是, 主要指 or 指 (`1.三个一批是指签约一批…`, `1.三个一批，指…`), or
+ * before a comma and 即 (`三个一批，即…`; 即 right after a word is often part of it, 立即):
+ * numbered entries, and unnumbered ones in a list that opens with two such lines (`listEntry`; an
+ * unnumbered line that explains a word so elsewhere may be a definition's next sentence). 指 begins
+ * no word here that goes on (指挥, 指标, 指导…).
  */
-const PLAIN_VERB_HEAD = /^([^，。；：:“”「」\s]{2,14}?)[，,]?(?=是指|指的是|主要是指|主要指|即指|指(?![挥标导数南引令定出示向明望责控纹针]))/u;
+const PLAIN_VERB_HEAD = /^([^，。；：:“”「」\s]{2,14}?)(?:[，,]?(?=是指|指的是|主要是指|主要指|即指|指(?![挥标导数南引令定出示向明望责控纹针]))|[，,](?=即(?![时将使便刻])))/u;
 
 function plainVerbHead(text: string): { head: string; definition: string } | undefined {
   const match = PLAIN_VERB_HEAD.exec(text);
@@ -296,9 +298,15 @@ function spacedEntry(line: string): { head: string; definition: string } | undef
   return { head, definition };
 }
 
-/** Whether at least two of the first lines after a heading are `spacedEntry` lines. */
+/**
+ * An unnumbered entry line of a list whose heads are set off by a space (`spacedEntry`) or by the
+ * verb of its definition (`三区三线，指…`, `五好园区是指…`: `plainVerbHead`).
+ */
+const listEntry = (line: string): boolean => spacedEntry(line) !== undefined || plainVerbHead(line.replace(/\*\*/gu, '').trim()) !== undefined;
+
+/** Whether at least two of the first lines after a heading are `listEntry` lines. */
 function opensSpacedEntries(lines: readonly string[]): boolean {
-  return lines.filter((line) => spacedEntry(line) !== undefined).length >= 2;
+  return lines.filter(listEntry).length >= 2;
 }
 
 /**
@@ -506,9 +514,27 @@ function splitRunTogether(number: number, text: string, bracketed = false): Numb
   return result;
 }
 
-/** Splits an unnumbered line where a second `“term”：definition` follows a full stop or a semicolon. */
-function splitUnnumbered(line: string): string[] {
-  return line.split(/(?<=[。；;])(?=\s*“[^“”]{1,20}”[^，。；：:“”\s]{0,8}[：:])/u).map((part) => part.trim()).filter((part) => part.length > 0);
+/** A full stop or semicolon, then what may head another entry: `“term”…：` or an unquoted `term：`. */
+const NEXT_ENTRY = /(?<=[。；;])\s*(?:“[^“”]{1,20}”[^，。；：:“”\s]{0,8}|([^，。；：:“”、\s]{2,16}))[：:]/gu;
+
+/**
+ * Splits an unnumbered line where a second `“term”：definition` follows a full stop or a semicolon,
+ * or a second `term：definition` whose term the report's body (`body`, its quotes taken out) writes (`…控制线。五好园区：指…`
+ * on one line; a definition's own `…。其中：` is no term of the body) and the entry's head does not
+ * name (`三偏四短：三偏：…。四短：…` explains its parts).
+ */
+function splitUnnumbered(line: string, body: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const next of line.matchAll(NEXT_ENTRY)) {
+    // Not a part the entry's own head names (`三偏四短：三偏：…。四短：…`).
+    const head = line.slice(from, next.index).split(/[：:]/u)[0]!;
+    if (next[1] !== undefined && (!body.includes(next[1]) || head.includes(next[1]))) continue;
+    parts.push(line.slice(from, next.index));
+    from = next.index;
+  }
+  parts.push(line.slice(from));
+  return parts.map((part) => part.trim()).filter((part) => part.length > 0);
 }
 
 function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
@@ -659,6 +685,8 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
   let inPoints = false;
   // An appendix whose entries are `spacedEntry` lines: its first lines say so.
   const spacedList = opensSpacedEntries(lines.filter((line) => line.length > 0).slice(0, MAX_PREAMBLE_LINES + 2));
+  // The body before the appendix without its quotes, for the terms of entries run together (splitUnnumbered).
+  let body: string | undefined;
   for (const [index, line] of lines.entries()) {
     if (line.length === 0) continue;
     const lineNumber = firstLine + index;
@@ -690,7 +718,7 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
       continue;
     }
     // Such an appendix mixes its heads: a line any head reader takes starts an entry too.
-    if (spacedList && mode !== 'numbered' && (spacedEntry(line) || isHeadLine(line))) {
+    if (spacedList && mode !== 'numbered' && (listEntry(line) || isHeadLine(line))) {
       mode = 'spaced';
       entries.push({ entry: { number: expected, rest: line, style: 'spaced' }, line: lineNumber });
       continue;
@@ -704,7 +732,7 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
     if (mode !== 'numbered' && mode !== 'spaced' && (isHeadLine(line) || termBeforePair || termAlone)) {
       mode = 'unnumbered';
       // A bold head says where its entry starts; its definition may quote another term before a colon.
-      for (const part of termBeforePair || termAlone || BOLD_HEAD.test(line) ? [line] : splitUnnumbered(line)) {
+      for (const part of termBeforePair || termAlone || BOLD_HEAD.test(line) ? [line] : splitUnnumbered(line, (body ??= stripQuotes(text.slice(0, start))))) {
         entries.push({ entry: { number: (entries.at(-1)?.entry.number ?? 0) + 1, rest: part }, line: lineNumber });
       }
       continue;

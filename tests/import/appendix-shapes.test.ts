@@ -76,6 +76,9 @@ describe('appendix shapes', () => {
     { name: '附注 heading', appendix: '附注\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。' },
     { name: '注： alone on its line', appendix: '注：\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。' },
     { name: '术语表 heading', appendix: '术语表\n“三清”行动：清河道、清垃圾。\n“两通”工程：通路、通车。' },
+    { name: 'unnumbered unquoted heads before a comma and 指 or 即', appendix: '名词解释\n三清行动，指清河道、清垃圾。\n两通工程，即通路、通车。', first: ['三清行动', '指清河道、清垃圾。'], second: ['两通工程', '即通路、通车。'] },
+    { name: 'two-digit numbers set off by a space (01 02)', appendix: '名词解释\n01 “三清”行动：清河道、清垃圾。\n02 “两通”工程：通路、通车。' },
+    { name: 'unquoted entries run together on one line, their terms in the body', appendix: '名词解释\n三清行动：清河道、清垃圾。两通工程：通路、通车。' },
     { name: 'numbered unquoted heads before 是指 or 指', appendix: '名词解释\n1.三清行动是指清河道、清垃圾。\n2.两通工程，指通路、通车。', first: ['三清行动', '是指清河道、清垃圾。'], second: ['两通工程', '指通路、通车。'] },
     { name: 'each term and its colon on a line of its own, its definition on the next', appendix: '名词解释\n“三清”行动：\n清河道、清垃圾。\n“两通”工程：\n通路、通车。' },
     { name: 'unnumbered bold heads without a colon', appendix: '名词解释\n**“三清”行动**清河道、清垃圾。\n**“两通”工程** 通路、通车。' },
@@ -105,6 +108,13 @@ describe('appendix shapes', () => {
       ['三清行动', '包括三项。（1）清河道；（2）清垃圾。'],
       ['两通工程', '通路、通车。'],
     ]);
+  });
+
+  it.each([
+    { name: 'a definition’s own 其中： (no term of the body)', line: '“三清”行动：清河道、清垃圾。其中：清河道由水利部门牵头。', definition: '清河道、清垃圾。其中：清河道由水利部门牵头。' },
+    { name: 'the parts the entry’s head names (两通工程：两通：…。工程：…)', line: '两通工程：两通：通路、通车。工程：村村建设。', definition: '两通：通路、通车。工程：村村建设。' },
+  ])('keeps an unnumbered entry whole where a second head after its full stop is $name', ({ line, definition }) => {
+    expect(pairs(`${BODY}名词解释\n${line}\n“一窗”服务：一窗受理。`)[0]?.[1]).toBe(definition);
   });
 
   it('takes 指挥 for a word, not 指 the verb, in a numbered entry’s head', () => {
