@@ -9,6 +9,7 @@ import { createViewportRegistry, type ViewportRegistryFactory } from '../../src/
 import type { GlossaryPack, PackEntry } from '../../src/core/types';
 import { mountGlossaryUI, type GlossaryUI } from '../../src/ui/controller';
 import { createStrings } from '../../src/ui/strings';
+import { TOOLTIP_STYLES } from '../../src/ui/styles';
 
 /** What one timed run in the page reports. */
 export interface PageRun {
@@ -534,6 +535,7 @@ async function mountTooltip(packJson: string, delay: number): Promise<{ x: numbe
     annotator,
     pack: { current: () => (current ??= { ...full, entries: [...known.values()] }), request },
     strings: createStrings('zh-CN'),
+    styles: TOOLTIP_STYLES,
     hoverDelay: delay,
   });
   request(annotator.matches().flatMap((match) => (match.entryId ? [match.entryId] : [])));

@@ -14,6 +14,7 @@ import { learnPageNotes } from './page-notes';
 import { compileMergedPack, rebuildMergedPack } from './store';
 import { SUBSCRIPTION_ALARM, SUBSCRIPTION_PERIOD_MINUTES, updateAllSubscriptions } from './subscriptions';
 import { saveEntryDraft } from './drafts';
+import { TOOLTIP_STYLES } from '../ui/styles';
 
 const readBundledGlossary = async (): Promise<string> => {
   const response = await fetch(browser.runtime.getURL(`/${BUNDLED_GLOSSARY_FILE}`));
@@ -70,6 +71,8 @@ export function startBackground(): void {
         return sloganAnswer(request.text);
       case 'pg:get-pack':
         return getMergedPack();
+      case 'pg:styles':
+        return TOOLTIP_STYLES;
       case 'pg:get-compiled':
         await compileMergedPack();
         return getCompiledPack();

@@ -128,6 +128,9 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     }
   };
 
+  // The tooltip's CSS, asked of the background once (ui/controller.ts GlossaryUIOptions.styles).
+  let styles: Promise<string> | undefined;
+
   const start = (pack: CompiledPack, current: ExtensionSettings, settingsKey: string): Session => {
     const { hash } = pack;
     if (matcher?.hash !== hash || matcher.slogans !== current.unknownSlogans) {
@@ -159,6 +162,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       strings: createStrings(localeFor(current.language, browser.i18n.getUILanguage())),
       hoverDelay: current.hoverDelay,
       theme: current.theme,
+      styles: (styles ??= askBackground<string>({ type: 'pg:styles' }).catch(() => '')),
       senses: { choose: (entryId) => entries.choose(hash, entryId), views: SENSE_VIEWS },
       onSearch: (text) => void askBackground({ type: 'pg:open-search', text }),
       onAddToGlossary: (match: TextMatch) => {

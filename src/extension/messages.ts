@@ -48,6 +48,8 @@ export type BackgroundRequest =
   | { type: 'pg:page-entries'; clues: PageClues; entryIds: string[] }
   /** The merged pack's compiled matcher, compiled first if storage lacks it. */
   | { type: 'pg:get-compiled' }
+  /** The tooltip's CSS (ui/styles.ts TOOLTIP_STYLES), kept out of the content script. */
+  | { type: 'pg:styles' }
   /** What the whole glossary knows about an unknown slogan (entries.ts sloganAnswer). */
   | { type: 'pg:slogan-usage'; text: string }
   /** The page's own 名词解释 or footnotes, to keep as its pack (page-notes.ts). */
@@ -76,5 +78,5 @@ export function isContentRequest(value: unknown): value is ContentRequest {
 /** True when `value` is one of our background requests. */
 export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
   const type = (value as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && ['pg:get-pack', 'pg:enable-host', 'pg:sync-hosts', 'pg:update-subscriptions', 'pg:open-entry-form', 'pg:open-search', 'pg:page-senses', 'pg:page-entries', 'pg:get-compiled', 'pg:slogan-usage', 'pg:page-notes'].includes(type);
+  return typeof type === 'string' && ['pg:get-pack', 'pg:enable-host', 'pg:sync-hosts', 'pg:update-subscriptions', 'pg:open-entry-form', 'pg:open-search', 'pg:page-senses', 'pg:page-entries', 'pg:get-compiled', 'pg:slogan-usage', 'pg:page-notes', 'pg:styles'].includes(type);
 }

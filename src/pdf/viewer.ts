@@ -12,6 +12,7 @@ import { createViewportRegistry } from '../dom/viewport';
 import { mountGlossaryUI, type GlossaryUI } from '../ui/controller';
 import { SENSE_VIEWS } from '../ui/sense-views';
 import { createStrings } from '../ui/strings';
+import { TOOLTIP_STYLES } from '../ui/styles';
 import { loadSettings, localeFor, type ExtensionSettings } from '../extension/settings';
 import { hasHostPermission, requestHostPermission } from '../extension/site-access';
 import type { EntryRequests } from '../extension/entry-requests';
@@ -370,6 +371,7 @@ class Viewer {
       strings: createStrings(this.locale),
       hoverDelay: this.settings.hoverDelay,
       theme: this.settings.theme,
+      styles: TOOLTIP_STYLES,
       senses: { choose: (id) => entries.choose(hash, id), views: SENSE_VIEWS },
       sloganUsage: (text) => entries.slogan(hash, text),
       onAddToGlossary: (match: TextMatch) => {

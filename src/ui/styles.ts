@@ -79,13 +79,14 @@ export const PANEL_STYLES =
 /**
  * Applies a stylesheet to a shadow root: a constructed sheet via `adoptedStyleSheets` (allowed under
  * a strict `style-src` CSP), or a `<style>` element where constructed sheets are unavailable.
+ * `first`: before the sheets already there (the base sheet arriving after the ones that build on it).
  */
-export function adoptStyles(root: ShadowRoot, css: string): void {
+export function adoptStyles(root: ShadowRoot, css: string, first = false): void {
   const view = root.ownerDocument.defaultView;
   try {
     const sheet = new (view?.CSSStyleSheet ?? CSSStyleSheet)();
     sheet.replaceSync(css);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    root.adoptedStyleSheets = first ? [sheet, ...root.adoptedStyleSheets] : [...root.adoptedStyleSheets, sheet];
     return;
   } catch {
     // Older engines and some extension sandboxes cannot adopt sheets: use an element instead.

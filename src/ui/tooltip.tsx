@@ -7,7 +7,7 @@ import { UI_HOST_ATTRIBUTE } from './annotator-contract';
 import { EntryCard, findEntry, placeAndYear } from './entry-card';
 import type { SenseSupport } from './sense-views';
 import type { Strings } from './strings';
-import { TOOLTIP_STYLES, adoptStyles, themeClass } from './styles';
+import { adoptStyles, themeClass } from './styles';
 import type { Theme } from './styles';
 
 export type { Theme } from './styles';
@@ -20,6 +20,8 @@ export interface TooltipHostOptions {
   document?: Document;
   strings: Strings;
   theme?: Theme;
+  /** The tooltip's CSS (styles.ts TOOLTIP_STYLES), or its promise: see GlossaryUIOptions.styles. */
+  styles: string | Promise<string>;
 }
 
 /** The mounted host: render into `mount`; `destroy()` removes everything. */
@@ -37,11 +39,13 @@ export interface TooltipHost {
  * Creates the tooltip host at the end of `<html>` (outside `<body>`, whose styles and transforms
  * pages change most): an open shadow root with the stylesheet and one themed root element.
  */
-export function mountTooltipHost({ document: doc = document, strings, theme }: TooltipHostOptions): TooltipHost {
+export function mountTooltipHost({ document: doc = document, strings, theme, styles }: TooltipHostOptions): TooltipHost {
   const host = doc.createElement(TOOLTIP_HOST_TAG);
   host.setAttribute(UI_HOST_ATTRIBUTE, '');
   const shadowRoot = host.attachShadow({ mode: 'open' });
-  adoptStyles(shadowRoot, TOOLTIP_STYLES);
+  if (typeof styles === 'string') adoptStyles(shadowRoot, styles);
+  // Arriving later, it goes before the sheets added meanwhile (the sense views'), which build on it.
+  else void styles.then((css) => adoptStyles(shadowRoot, css, true));
   const mount = doc.createElement('div');
   mount.className = themeClass(theme);
   mount.lang = strings.lang;

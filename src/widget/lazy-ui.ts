@@ -111,7 +111,7 @@ export function mountLazyUI({ doc, annotator, pack, senses, locale, theme, chunk
     chunks.ui().then(
       (chunk) => {
         if (destroyed) return;
-        const shown = chunk.mountGlossaryUI({ annotator, pack: source, senses, strings: chunk.createStrings(locale), theme, hoverDelay: HOVER_DELAY, sloganUsage });
+        const shown = chunk.mountGlossaryUI({ annotator, pack: source, senses, strings: chunk.createStrings(locale), theme, styles: chunk.TOOLTIP_STYLES, hoverDelay: HOVER_DELAY, sloganUsage });
         ui = shown;
         if (latest) replay(shown, latest);
       },

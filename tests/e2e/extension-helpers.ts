@@ -69,14 +69,14 @@ export function tooltipText(page: Page): Promise<string | null> {
   });
 }
 
-/** The open tooltip's role and heading, or null. */
-export function tooltipInfo(page: Page): Promise<{ role: string; heading: string; inShadow: boolean } | null> {
+/** The open tooltip's role and heading, whether it is in our open shadow root, and its CSS position (fixed once styled), or null. */
+export function tooltipInfo(page: Page): Promise<{ role: string; heading: string; inShadow: boolean; position: string } | null> {
   return page.evaluate(() => {
     const host = document.querySelector('[data-policy-glossary-ui]');
     const tip = host?.shadowRoot?.querySelector('[role="tooltip"],[role="dialog"]');
     if (!tip) return null;
     const heading = tip.querySelector('h1,h2,h3,.pg-term')?.textContent ?? '';
-    return { role: tip.getAttribute('role') ?? '', heading, inShadow: host?.shadowRoot?.mode === 'open' };
+    return { role: tip.getAttribute('role') ?? '', heading, inShadow: host?.shadowRoot?.mode === 'open', position: getComputedStyle(tip).position };
   });
 }
 

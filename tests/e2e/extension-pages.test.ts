@@ -52,7 +52,8 @@ describe.each(RELEASE_TARGETS)('$name ($extension)', ({ name, extension }) => {
     const point = await pointAtNeedleEnd(page, footnote.needle);
     expect(point, `body text “${footnote.needle}” on the page`).not.toBeNull();
     const { info } = await hoverFootnote(page, footnote, point!);
-    expect(info).toMatchObject({ role: 'tooltip', inShadow: true });
+    // Styled: the tooltip's CSS comes from the background (content.ts), position: fixed among its rules.
+    expect(info).toMatchObject({ role: 'tooltip', inShadow: true, position: 'fixed' });
   });
 
   it('walks the terms with Alt+Shift+→ / ← and closes with Esc', async () => {

@@ -22,11 +22,12 @@ import { createMatcher } from './src/core/matcher';
 import { createAnnotator } from './src/dom/annotator';
 import { mountGlossaryUI } from './src/ui/controller';
 import { createStrings } from './src/ui/strings';
+import { TOOLTIP_STYLES } from './src/ui/styles';
 const params = new URLSearchParams(location.search);
 fetch('/pack.json').then((r) => r.json()).then((pack) => {
   const annotator = createAnnotator({ root: document.body, matcher: createMatcher(pack), mode: params.get('mode') || undefined });
   const ui = mountGlossaryUI({
-    annotator, pack, hoverDelay: 150,
+    annotator, pack, hoverDelay: 150, styles: TOOLTIP_STYLES,
     strings: createStrings(params.get('lang') || 'zh-CN'),
     theme: params.get('theme') || 'auto',
     onAddToGlossary: (match) => { document.body.dataset.added = match.text; },

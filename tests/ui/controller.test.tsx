@@ -8,6 +8,8 @@ import { sloganUsage } from '../../src/core/slogan-usage';
 import type { PackEntry } from '../../src/core/types';
 import type { Anchor } from '../../src/ui/position';
 import { createStrings } from '../../src/ui/strings';
+import { TOOLTIP_STYLES } from '../../src/ui/styles';
+import { SENSE_VIEWS } from '../../src/ui/sense-views';
 import { fakeAnnotator, pageWithMatches, uiPack } from './fixtures';
 
 const pack = uiPack();
@@ -24,7 +26,7 @@ afterEach(() => {
 function setup(options: Partial<GlossaryUIOptions> = {}, wrap = false) {
   const matches = pageWithMatches(pack, PAGE, wrap);
   const { annotator, at } = fakeAnnotator(matches);
-  ui = mountGlossaryUI({ annotator, pack, strings: createStrings('zh-CN'), hoverDelay: 30, ...options });
+  ui = mountGlossaryUI({ annotator, pack, strings: createStrings('zh-CN'), styles: TOOLTIP_STYLES, hoverDelay: 30, ...options });
   const shadow = ui.host.shadowRoot;
   if (!shadow) throw new Error('the tooltip host has no open shadow root');
   const tip = () => shadow.querySelector<HTMLElement>('[role="tooltip"],[role="dialog"]');
@@ -46,6 +48,19 @@ describe('tooltip host', () => {
     expect(host.hasAttribute(UI_HOST_ATTRIBUTE)).toBe(true);
     expect(host.parentElement).toBe(document.documentElement);
     expect(host.shadowRoot?.mode).toBe('open');
+  });
+
+  it('takes its CSS from a promise (the extension asks the background), ahead of the sheets added meanwhile', async () => {
+    let send: (css: string) => void = () => {};
+    const { shadow } = setup({ styles: new Promise<string>((resolve) => (send = resolve)), senses: { choose: () => undefined, views: { ...SENSE_VIEWS, styles: '.pg-sense-test{color:blue}' } } });
+    const css = (): string[] => [...shadow.adoptedStyleSheets.map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('')), ...[...shadow.querySelectorAll('style')].map((style) => style.textContent ?? '')];
+    expect(css().join('')).not.toContain('pg-tip');
+    send(TOOLTIP_STYLES);
+    await Promise.resolve();
+    await Promise.resolve();
+    const sheets = css();
+    expect(sheets.findIndex((text) => text.includes('.pg-tip'))).toBe(0);
+    expect(sheets.findIndex((text) => text.includes('pg-sense-test'))).toBeGreaterThan(0);
   });
 
   it.each([
