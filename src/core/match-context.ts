@@ -1,7 +1,7 @@
 // Term matches read in their context: a term found as a fragment of a longer coinage the glossary
 // does not know (两基 in “两高地、两基地、一屏障”, 五化 in 三同五化) is that coinage, not the term.
 import { isArabicDigitAt, toHalfWidthDigits } from './numerals';
-import { GENERIC_TERM_SUFFIXES } from './senses';
+import { GENERIC_TERM_SUFFIXES, QUOTE as QUOTE_MARKS } from './senses';
 import { scanSlogans, type SloganCandidate } from './slogans';
 import type { TextMatch } from './types';
 
@@ -51,7 +51,6 @@ const isHan = (text: string, at: number) => (kindAt(text, at) & (HAN | NUMERAL))
 const isStop = (text: string, at: number) => (kindAt(text, at) & STOP) !== 0;
 const isItemSeparator = (text: string, at: number) => (kindAt(text, at) & ITEM_SEPARATOR) !== 0;
 
-const QUOTE_MARKS = /[“”‘’「」『』"'〝〞＂]/gu;
 const IS_QUOTE_MARK = new Uint8Array(65536);
 for (const mark of '“”‘’「」『』"\'〝〞＂') IS_QUOTE_MARK[mark.charCodeAt(0)] = 1;
 /** `text` without quote marks; most matches have none, and are returned as they are without a regular expression's pass. */

@@ -15,7 +15,8 @@ export const GENERIC_TERM_SUFFIXES: readonly string[] = [
 
 const OPEN_QUOTES = '“‘「『"\'〝＂';
 const CLOSE_QUOTES = '”’」』"\'〞＂';
-const QUOTE = /[“”‘’「」『』"'〝〞＂]/gu;
+/** Quote marks, to take out with `replace` (global: never `test` with it). Also match-context.ts's. */
+export const QUOTE = /[“”‘’「」『』"'〝〞＂]/gu;
 const NUMERAL = /[0-9０-９零〇一二两三四五六七八九十百千万]/u;
 /** A stem that is only a count (三大, 十个, 两项, 3年): too vague to name one thing. */
 const COUNT_ONLY = /^[0-9０-９零〇一二两三四五六七八九十百千万]+[大个项条类种批张方年]?$/u;
