@@ -31,11 +31,13 @@ export function importReport(input: Uint8Array | string, fileName: string, optio
     return importDocx(input, options);
   }
   if (!IMPORT_EXTENSIONS.some((extension) => name.endsWith(extension))) {
-    return {
-      source: {},
-      entries: [],
-      problems: [{ severity: 'error', message: `不支持的文件类型 / unsupported file type (支持 / supported: ${IMPORT_EXTENSIONS.join(' ')})` }],
-    };
+    // The files the tools read (their callers read a PDF before this); a Word or WPS file of the
+    // older binary kinds is named, with what to do.
+    const binary = /\.(?:doc|wps|rtf)$/u.test(name) ? '旧版 Word/WPS 文件请另存为 .docx 再导入 / save an old Word or WPS file as .docx first; ' : '';
+    const message = isPdfFile(name)
+      ? 'PDF 由 PDF 读取器导入（importReportFile，policy-glossary import）/ a PDF is read by the PDF reader'
+      : `不支持的文件类型 / unsupported file type (${binary}支持 / supported: ${REPORT_EXTENSIONS.join(' ')})`;
+    return { source: {}, entries: [], problems: [{ severity: 'error', message }] };
   }
   const html = name.endsWith('.html') || name.endsWith('.htm');
   let text: string;
