@@ -519,15 +519,14 @@ const NEXT_ENTRY = /(?<=[。；;])\s*(?:“[^“”]{1,20}”[^，。；：:“�
 
 /**
  * Splits an unnumbered line where a second `“term”：definition` follows a full stop or a semicolon,
- * or a second `term：definition` whose term the report's body (`body`, its quotes taken out) writes (`…控制线。五好园区：指…`
- * on one line; a definition's own `…。其中：` is no term of the body) and the entry's head does not
- * name (`三偏四短：三偏：…。四短：…` explains its parts).
+ * or a second `term：definition` whose term the report's body (`body`, its quotes taken out) writes
+ * (`…控制线。五好园区：指…` on one line; a definition's own `…。其中：` is no term of the body) and the
+ * entry's head does not name (`三偏四短：三偏：…。四短：…` explains its parts).
  */
 function splitUnnumbered(line: string, body: string): string[] {
   const parts: string[] = [];
   let from = 0;
   for (const next of line.matchAll(NEXT_ENTRY)) {
-    // Not a part the entry's own head names (`三偏四短：三偏：…。四短：…`).
     const head = line.slice(from, next.index).split(/[：:]/u)[0]!;
     if (next[1] !== undefined && (!body.includes(next[1]) || head.includes(next[1]))) continue;
     parts.push(line.slice(from, next.index));

@@ -141,10 +141,10 @@ function interleavedNotes(lines: readonly string[], style: MarkStyle, lineNumber
         const n = notes.size + 1;
         notes.set(n, { content, line: lineNumbers?.[i] ?? i + 1 });
         const text = body[found.line]!;
-        const mark = `[footnoteRef:${n}]`;
-        body[found.line] = text.slice(0, found.at) + mark + text.slice(found.at + found.length);
+        const placeholder = `[footnoteRef:${n}]`;
+        body[found.line] = text.slice(0, found.at) + placeholder + text.slice(found.at + found.length);
         lastLine = found.line;
-        lastAt = found.at + mark.length;
+        lastAt = found.at + placeholder.length;
         continue;
       }
     }
