@@ -105,19 +105,14 @@ describe.each(RELEASE_TARGETS)('a page’s own 名词解释: $name ($extension)'
     await tab.close();
   });
 
-  it('reads notes marked only by <sup>N</sup>: the term explains itself in the note’s words', async () => {
+  it.each([
+    { name: 'notes marked only by <sup>N</sup>', path: '/sup-report.html', term: '明灯街巷', definition: LANTERN },
+    { name: 'a note set under the paragraph that marks it, the body going on after it', path: '/interleaved-report.html', term: '清风巷陌', definition: BREEZE },
+  ])('reads $name: the term explains itself in the note’s words', async ({ path, term, definition }) => {
     const tab = await session.launched.browser.newPage();
     await tab.setViewport({ width: 900, height: 700 });
-    await tab.goto(server.url(PLACE_HOSTS.xiangtan, '/sup-report.html'));
-    expect(squash(await hoverUntil(tab, '明灯街巷', LANTERN))).toContain(squash('2024年湘潭市政府工作报告'));
-    await tab.close();
-  });
-
-  it('reads a note set under the paragraph that marks it, the body going on after it', async () => {
-    const tab = await session.launched.browser.newPage();
-    await tab.setViewport({ width: 900, height: 700 });
-    await tab.goto(server.url(PLACE_HOSTS.xiangtan, '/interleaved-report.html'));
-    expect(squash(await hoverUntil(tab, '清风巷陌', BREEZE))).toContain(squash('2024年湘潭市政府工作报告'));
+    await tab.goto(server.url(PLACE_HOSTS.xiangtan, path));
+    expect(squash(await hoverUntil(tab, term, definition))).toContain(squash('2024年湘潭市政府工作报告'));
     await tab.close();
   });
 
