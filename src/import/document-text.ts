@@ -1,6 +1,6 @@
 // The text of a document as `policy-glossary scan` reads it, so that match offsets point into it:
 // .txt/.md decoded as is, an HTML page's text content, a .docx file's body paragraphs.
-import { DocumentTextError, decodeText } from './decode';
+import { DocumentTextError, OLD_WORD_FILE, SAVE_AS_DOCX, decodeText } from './decode';
 import { docxBodyText } from './docx';
 import { htmlToText } from './html';
 
@@ -19,7 +19,10 @@ export function documentText(bytes: Uint8Array, fileName: string): string {
   const name = fileName.toLowerCase();
   const extension = DOCUMENT_EXTENSIONS.find((candidate) => name.endsWith(candidate));
   if (!extension) {
-    throw new DocumentTextError(fileName, `不支持的文件类型（支持 ${DOCUMENT_EXTENSIONS.join(' ')}）/ unsupported file type`);
+    // `scan`, its one user, reads a PDF before this (src/cli/pdf-reader.ts): named with the others.
+    if (name.endsWith('.pdf')) throw new DocumentTextError(fileName, 'PDF 由 PDF 读取器读取 / a PDF is read by the PDF reader');
+    const binary = OLD_WORD_FILE.test(name) ? `；${SAVE_AS_DOCX}` : '';
+    throw new DocumentTextError(fileName, `不支持的文件类型（支持 ${[...DOCUMENT_EXTENSIONS, '.pdf'].join(' ')}${binary}）/ unsupported file type`);
   }
   if (extension === '.docx') {
     const text = docxBodyText(bytes);

@@ -1,5 +1,5 @@
 // One entry point for every report format: picks the importer by file name and content.
-import { DocumentTextError, decodeText } from './decode';
+import { DocumentTextError, OLD_WORD_FILE, SAVE_AS_DOCX, decodeText } from './decode';
 import { docxBodyText, importDocx } from './docx';
 import { hasFootnoteMarkers, importFootnoteText } from './footnote-text';
 import { htmlToText, importHtml } from './html';
@@ -33,7 +33,7 @@ export function importReport(input: Uint8Array | string, fileName: string, optio
   if (!IMPORT_EXTENSIONS.some((extension) => name.endsWith(extension))) {
     // The files the tools read (their callers read a PDF before this); a Word or WPS file of the
     // older binary kinds is named, with what to do.
-    const binary = /\.(?:doc|wps|rtf)$/u.test(name) ? '旧版 Word/WPS 文件请另存为 .docx 再导入 / save an old Word or WPS file as .docx first; ' : '';
+    const binary = OLD_WORD_FILE.test(name) ? `${SAVE_AS_DOCX}; ` : '';
     const message = isPdfFile(name)
       ? 'PDF 由 PDF 读取器导入（importReportFile，policy-glossary import）/ a PDF is read by the PDF reader'
       : `不支持的文件类型 / unsupported file type (${binary}支持 / supported: ${REPORT_EXTENSIONS.join(' ')})`;

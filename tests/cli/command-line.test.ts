@@ -327,6 +327,8 @@ describe('policy-glossary on the command line', { timeout: 60_000 }, () => {
       const run = await cli('missing', 'report.rtf', '--glossary', 'terms.yaml');
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('report.rtf: 无法读取此类文件 / cannot read this kind of file');
+      // An old Word/WPS kind: what to do with it.
+      expect(run.stderr).toContain('旧版 Word/WPS 文件请另存为 .docx');
     });
 
     it('a stub file that is not valid YAML: exit 1, its path and line on stderr, the file untouched', async () => {
