@@ -128,7 +128,8 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     }
   };
 
-  // The tooltip's CSS, asked of the background once (ui/controller.ts GlossaryUIOptions.styles).
+  // The tooltip's CSS, asked of the background once (ui/controller.ts GlossaryUIOptions.styles); a
+  // failed answer is not kept, so the next session (a settings change, a new pack) asks again.
   let styles: Promise<string> | undefined;
 
   const start = (pack: CompiledPack, current: ExtensionSettings, settingsKey: string): Session => {
@@ -162,7 +163,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       strings: createStrings(localeFor(current.language, browser.i18n.getUILanguage())),
       hoverDelay: current.hoverDelay,
       theme: current.theme,
-      styles: (styles ??= askBackground<string>({ type: 'pg:styles' }).catch(() => '')),
+      styles: (styles ??= askBackground<string>({ type: 'pg:styles' }).catch(() => ((styles = undefined), ''))),
       senses: { choose: (entryId) => entries.choose(hash, entryId), views: SENSE_VIEWS },
       onSearch: (text) => void askBackground({ type: 'pg:open-search', text }),
       onAddToGlossary: (match: TextMatch) => {
