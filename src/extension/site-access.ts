@@ -33,7 +33,7 @@ export function hasHostPermission(host: string): Promise<boolean> {
   return browser.permissions.contains({ origins: [hostPattern(host)] });
 }
 
-let firefoxRegistration: { unregister(): Promise<void> } | undefined;
+let firefoxRegistration: { matches: string[]; registration: { unregister(): Promise<void> } } | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
@@ -52,22 +52,28 @@ async function registerHosts(hosts: readonly string[]): Promise<string[]> {
   for (const host of hosts) if (await hasHostPermission(host)) granted.push(host);
   const matches = granted.map(hostPattern);
   if (api.scripting?.registerContentScripts) {
-    const existing = await api.scripting.getRegisteredContentScripts({ ids: [REGISTRATION_ID] });
-    if (existing.length > 0) await api.scripting.unregisterContentScripts({ ids: [REGISTRATION_ID] });
-    if (matches.length > 0) {
-      await api.scripting.registerContentScripts([
-        { id: REGISTRATION_ID, matches, js: CONTENT_SCRIPT_FILES.map((file) => file.slice(1)), runAt: 'document_idle', persistAcrossSessions: true },
-      ]);
-    }
+    const [existing] = await api.scripting.getRegisteredContentScripts({ ids: [REGISTRATION_ID] });
+    const script = { id: REGISTRATION_ID, matches, js: CONTENT_SCRIPT_FILES.map((file) => file.slice(1)), runAt: 'document_idle' as const, persistAcrossSessions: true };
+    // Left alone when it already names these hosts and files, changed in place when it does not.
+    // Taking it away and adding it again on every settings change (turning a site on made two)
+    // left moments in which a page of those hosts loading meanwhile started without the script; a
+    // CI run once saw such a page's reload never finish in Chromium.
+    if (existing && sameList(existing.matches ?? [], matches) && sameList(existing.js ?? [], script.js)) return granted;
+    if (matches.length > 0) await (existing ? api.scripting.updateContentScripts([script]) : api.scripting.registerContentScripts([script]));
+    else if (existing) await api.scripting.unregisterContentScripts({ ids: [REGISTRATION_ID] });
   } else if (api.contentScripts) {
-    await firefoxRegistration?.unregister();
+    // Firefox MV2 registers for this background page's life only, and cannot change one in place.
+    if (firefoxRegistration && sameList(firefoxRegistration.matches, matches)) return granted;
+    await firefoxRegistration?.registration.unregister();
     firefoxRegistration = undefined;
     if (matches.length > 0) {
-      firefoxRegistration = await api.contentScripts.register({ matches, js: CONTENT_SCRIPT_FILES.map((file) => ({ file })), runAt: 'document_idle' });
+      firefoxRegistration = { matches, registration: await api.contentScripts.register({ matches, js: CONTENT_SCRIPT_FILES.map((file) => ({ file })), runAt: 'document_idle' }) };
     }
   }
   return granted;
 }
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((match) => b.includes(match));
 
 /** Starts the content scripts in a tab that is already open (each ignores a second start). */
 export async function injectIntoTab(tabId: number): Promise<void> {
