@@ -1,6 +1,7 @@
 // The report files the commands read, PDFs among them: a PDF is opened by pdf-reader.ts (and
 // pdf.js loads only for one), every other file goes to the importers as before.
-import { importReport, isPdfFile, reportBodyText } from '../import/import-report';
+import { isPdfFile } from '../import/file-kinds';
+import { importReport, reportBodyText } from '../import/import-report';
 import type { ImportOptions } from '../import/options';
 import { importPdf, pdfFullText } from '../import/pdf-import';
 import type { ImportResult } from '../import/types';

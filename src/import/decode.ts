@@ -1,11 +1,6 @@
 // Turns a text file's bytes into a string whatever encoding a government office saved it in:
 // byte order marks, an HTML page's declared charset, UTF-8, else GB18030; binary input is refused.
 
-/** Word and WPS files of the older binary kinds (.doc .wps .rtf): no reader takes them, and each tool says so. */
-export const OLD_WORD_FILE = /\.(?:doc|wps|rtf)$/iu;
-/** What to do with such a file. */
-export const SAVE_AS_DOCX = '旧版 Word/WPS 文件请另存为 .docx / save an old Word or WPS file as .docx';
-
 /** Bytes that are not readable text; the message names the file and the reason. */
 export class DocumentTextError extends Error {
   override name = 'DocumentTextError';

@@ -1,13 +1,12 @@
 // The text of a document as `policy-glossary scan` reads it, so that match offsets point into it:
 // .txt/.md decoded as is, an HTML page's text content, a .docx file's body paragraphs.
-import { DocumentTextError, OLD_WORD_FILE, SAVE_AS_DOCX, decodeText } from './decode';
+import { DocumentTextError, decodeText } from './decode';
 import { docxBodyText } from './docx';
+import { BROKEN_DOCX, TEXT_EXTENSIONS, unsupportedFileType } from './file-kinds';
 import { htmlToText } from './html';
 
 export { DocumentTextError, decodeText } from './decode';
 
-/** File types `documentText` reads. */
-export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx'] as const;
 
 /**
  * The text of `bytes`, read according to `fileName`'s extension: text unchanged once decoded
@@ -17,16 +16,15 @@ export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm',
  */
 export function documentText(bytes: Uint8Array, fileName: string): string {
   const name = fileName.toLowerCase();
-  const extension = DOCUMENT_EXTENSIONS.find((candidate) => name.endsWith(candidate));
+  const extension = TEXT_EXTENSIONS.find((candidate) => name.endsWith(candidate));
   if (!extension) {
     // `scan`, its one user, reads a PDF before this (src/cli/pdf-reader.ts): named with the others.
     if (name.endsWith('.pdf')) throw new DocumentTextError(fileName, 'PDF 由 PDF 读取器读取 / a PDF is read by the PDF reader');
-    const binary = OLD_WORD_FILE.test(name) ? `；${SAVE_AS_DOCX}` : '';
-    throw new DocumentTextError(fileName, `不支持的文件类型（支持 ${[...DOCUMENT_EXTENSIONS, '.pdf'].join(' ')}${binary}）/ unsupported file type`);
+    throw new DocumentTextError(fileName, unsupportedFileType(name));
   }
   if (extension === '.docx') {
     const text = docxBodyText(bytes);
-    if (text === undefined) throw new DocumentTextError(fileName, '无法读取 .docx（不是有效的 Word 文档）/ not a readable .docx file');
+    if (text === undefined) throw new DocumentTextError(fileName, BROKEN_DOCX);
     return text;
   }
   const html = extension === '.html' || extension === '.htm';

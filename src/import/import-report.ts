@@ -1,20 +1,13 @@
 // One entry point for every report format: picks the importer by file name and content.
-import { DocumentTextError, OLD_WORD_FILE, SAVE_AS_DOCX, decodeText } from './decode';
+import { DocumentTextError, decodeText } from './decode';
 import { docxBodyText, importDocx } from './docx';
 import { hasFootnoteMarkers, importFootnoteText } from './footnote-text';
+import { TEXT_EXTENSIONS, isPdfFile, unsupportedFileType } from './file-kinds';
 import { htmlToText, importHtml } from './html';
 import type { ImportOptions } from './options';
 import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { ImportResult } from './types';
 
-/** File name endings the importer reads. */
-export const IMPORT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx'] as const;
-
-/** File name endings read as reports where pdf.js is at hand to read a PDF first (pdf-import.ts). */
-export const REPORT_EXTENSIONS = [...IMPORT_EXTENSIONS, '.pdf'] as const;
-
-/** Whether `fileName` names a PDF. */
-export const isPdfFile = (fileName: string): boolean => fileName.toLowerCase().endsWith('.pdf');
 
 /**
  * Imports a report given as bytes (or already decoded text) and its file name: .docx → Word
@@ -30,13 +23,10 @@ export function importReport(input: Uint8Array | string, fileName: string, optio
     }
     return importDocx(input, options);
   }
-  if (!IMPORT_EXTENSIONS.some((extension) => name.endsWith(extension))) {
+  if (!TEXT_EXTENSIONS.some((extension) => name.endsWith(extension))) {
     // The files the tools read (their callers read a PDF before this); a Word or WPS file of the
     // older binary kinds is named, with what to do.
-    const binary = OLD_WORD_FILE.test(name) ? `${SAVE_AS_DOCX}; ` : '';
-    const message = isPdfFile(name)
-      ? 'PDF 由 PDF 读取器导入（importReportFile，policy-glossary import）/ a PDF is read by the PDF reader'
-      : `不支持的文件类型 / unsupported file type (${binary}支持 / supported: ${REPORT_EXTENSIONS.join(' ')})`;
+    const message = isPdfFile(name) ? 'PDF 由 PDF 读取器导入（importReportFile，policy-glossary import）/ a PDF is read by the PDF reader' : unsupportedFileType(name);
     return { source: {}, entries: [], problems: [{ severity: 'error', message }] };
   }
   const html = name.endsWith('.html') || name.endsWith('.htm');
@@ -61,7 +51,7 @@ export function importReport(input: Uint8Array | string, fileName: string, optio
 export function reportBodyText(input: Uint8Array, fileName: string): string | undefined {
   const name = fileName.toLowerCase();
   if (name.endsWith('.docx')) return docxBodyText(input);
-  if (!IMPORT_EXTENSIONS.some((extension) => name.endsWith(extension))) return undefined;
+  if (!TEXT_EXTENSIONS.some((extension) => name.endsWith(extension))) return undefined;
   const html = name.endsWith('.html') || name.endsWith('.htm');
   const text = decodeText(input, fileName, { html });
   if (html) return htmlToText(text);

@@ -326,9 +326,17 @@ describe('policy-glossary on the command line', { timeout: 60_000 }, () => {
       write('report.rtf', '{\\rtf1 四联共治}\n');
       const run = await cli('missing', 'report.rtf', '--glossary', 'terms.yaml');
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('report.rtf: 无法读取此类文件 / cannot read this kind of file');
+      expect(run.stderr).toContain('report.rtf: 不支持的文件类型（支持 .txt .md .markdown .html .htm .docx .pdf；');
       // An old Word/WPS kind: what to do with it.
       expect(run.stderr).toContain('旧版 Word/WPS 文件请另存为 .docx');
+    });
+
+    it('a .docx that does not open: exit 2, named as a broken Word document, not as a kind it cannot read', async () => {
+      write('terms.yaml', GLOSSARY);
+      write('broken.docx', '四联共治，不是 zip');
+      const run = await cli('missing', 'broken.docx', '--glossary', 'terms.yaml');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('broken.docx: 无法读取 .docx（不是有效的 Word 文档）');
     });
 
     it('a stub file that is not valid YAML: exit 1, its path and line on stderr, the file untouched', async () => {

@@ -12,8 +12,7 @@ import { loadDivisions } from '../../places/divisions';
 import { placeOfReport } from '../../import/report-place';
 import type { CliCommand, CliIO } from '../io';
 import { UsageError } from '../io';
-import { OLD_WORD_FILE, SAVE_AS_DOCX } from '../../import/decode';
-import { REPORT_EXTENSIONS } from '../../import/import-report';
+import { OLD_WORD_FILE, REPORT_EXTENSIONS, SAVE_AS_DOCX } from '../../import/file-kinds';
 import { importReportFile } from '../report-files';
 import { writeAtomically } from './import';
 

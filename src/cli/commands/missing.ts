@@ -6,7 +6,8 @@ import { parse as parseYaml } from 'yaml';
 import { createMatcher } from '../../core/matcher';
 import type { SourceDocument } from '../../core/types';
 import { GlossaryMergeError, mergeIntoGlossary } from '../../import/glossary-merge';
-import { DocumentTextError, OLD_WORD_FILE, SAVE_AS_DOCX } from '../../import/decode';
+import { DocumentTextError } from '../../import/decode';
+import { BROKEN_DOCX, unsupportedFileType } from '../../import/file-kinds';
 import type { MissingTerm } from '../../import/missing-terms';
 import { findMissingTerms, stubEntry } from '../../import/missing-terms';
 import { createSlugger } from '../../import/slug';
@@ -96,7 +97,7 @@ export const runMissing: CliCommand = async (args, io) => {
       if (error instanceof DocumentTextError) throw new UsageError(error.message);
       throw error;
     }
-    if (text === undefined) throw new UsageError(`${file}: 无法读取此类文件 / cannot read this kind of file (.txt .md .html .docx .pdf)${OLD_WORD_FILE.test(file) ? `; ${SAVE_AS_DOCX}` : ''}`);
+    if (text === undefined) throw new UsageError(`${file}: ${file.toLowerCase().endsWith('.docx') ? BROKEN_DOCX : unsupportedFileType(file)}`);
     const missing = findMissingTerms(text, matcher);
     perFile.push(missing);
     io.stdout(`${file}: ${missing.length} 个未收录的提法 / undefined terms\n`);

@@ -1,0 +1,22 @@
+// The kinds of file the tools read, and what they say about any other: one list and one message
+// for `import`, `scan`, `missing`, `collect` and the extension's import.
+
+/** Files read as text (decoded, HTML and .docx taken apart). */
+export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx'] as const;
+/** Report files the tools read: the text kinds, and PDF through the PDF reader. */
+export const REPORT_EXTENSIONS = [...TEXT_EXTENSIONS, '.pdf'] as const;
+
+export const isPdfFile = (fileName: string): boolean => fileName.toLowerCase().endsWith('.pdf');
+
+/** Word and WPS files of the older binary kinds (.doc .wps .rtf): no reader takes them, and each tool says so. */
+export const OLD_WORD_FILE = /\.(?:doc|wps|rtf)$/iu;
+/** What to do with such a file. */
+export const SAVE_AS_DOCX = '旧版 Word/WPS 文件请另存为 .docx / save an old Word or WPS file as .docx';
+/** What is said of a .docx that does not open. */
+export const BROKEN_DOCX = '无法读取 .docx（不是有效的 Word 文档）/ not a readable .docx file';
+
+/** Why `fileName` is not read: the kinds that are, and for an old Word or WPS file what to do. */
+export function unsupportedFileType(fileName: string): string {
+  const advice = OLD_WORD_FILE.test(fileName) ? `；${SAVE_AS_DOCX}` : '';
+  return `不支持的文件类型（支持 ${REPORT_EXTENSIONS.join(' ')}${advice}）/ unsupported file type`;
+}
