@@ -299,14 +299,32 @@ function spacedEntry(line: string): { head: string; definition: string } | undef
 }
 
 /**
- * An unnumbered entry line of a list whose heads are set off by a space (`spacedEntry`) or by the
- * verb of its definition (`三区三线，指…`, `五好园区是指…`: `plainVerbHead`).
+ * An unnumbered `term。definition` line (`三区三线。城镇空间、农业空间…`): a head ended by 。 that the
+ * report's body writes (`body`, its quotes taken out), and a sentence after it. Nothing else marks
+ * such a head, so the body must name it: a definition's own next sentence (`主要包括三个方面。一是…`)
+ * is not a term the report uses.
  */
-const listEntry = (line: string): boolean => spacedEntry(line) !== undefined || plainVerbHead(line.replace(/\*\*/gu, '').trim()) !== undefined;
+function bodyStopEntry(text: string, body: string): boolean {
+  const read = stopHead(text);
+  if (!read || !/[。；！？）)”]$/u.test(text) || [...read.definition].length < 6 || !/\p{Script=Han}/u.test(read.definition)) return false;
+  const head = stripQuotes(read.head);
+  return [...head].length >= 2 && body.includes(head);
+}
+
+/**
+ * An unnumbered entry line of a list whose heads are set off by a space (`spacedEntry`), by the
+ * verb of its definition (`三区三线，指…`, `五好园区是指…`: `plainVerbHead`) or by 。 after a term the
+ * body writes (`bodyStopEntry`).
+ */
+function listEntry(line: string, body: string): boolean {
+  if (spacedEntry(line) !== undefined) return true;
+  const text = line.replace(/\*\*/gu, '').trim();
+  return plainVerbHead(text) !== undefined || bodyStopEntry(text, body);
+}
 
 /** Whether at least two of the first lines after a heading are `listEntry` lines. */
-function opensSpacedEntries(lines: readonly string[]): boolean {
-  return lines.filter(listEntry).length >= 2;
+function opensSpacedEntries(lines: readonly string[], body: string): boolean {
+  return lines.filter((line) => listEntry(line, body)).length >= 2;
 }
 
 /**
@@ -334,14 +352,14 @@ function readNumber(line: string, expected: number, han = false): NumberedLine |
   return other ? { ...otherNumber(other), rest: text.slice(other[0].length) } : undefined;
 }
 
-/** Whether the text right after a heading starts like an appendix entry. */
-function startsEntry(text: string): boolean {
+/** Whether the text right after a heading starts like an appendix entry; `body` is the text before the heading, quotes taken out. */
+function startsEntry(text: string, body: string): boolean {
   const lines = text
     .split('\n')
     .map((line) => asEntryLine(stripDecoration(line)))
     .filter((line) => line.length > 0)
     .slice(0, MAX_PREAMBLE_LINES + 2);
-  if (opensSpacedEntries(lines.slice(0, MAX_PREAMBLE_LINES + 2))) return true;
+  if (opensSpacedEntries(lines.slice(0, MAX_PREAMBLE_LINES + 2), body)) return true;
   return lines.slice(0, MAX_PREAMBLE_LINES + 1).some((line, i) => {
     const numbered = readNumber(line, 1, true);
     const next = lines[i + 1] ?? '';
@@ -444,12 +462,12 @@ export function findAppendix(text: string, headless = true): number {
   let offset = 0;
   for (const line of text.split('\n')) {
     const end = offset + line.length;
-    if (isHeadingLine(line) && startsEntry(text.slice(end, end + 2000))) found = end;
+    if (isHeadingLine(line) && startsEntry(text.slice(end, end + 2000), stripQuotes(text.slice(0, offset)))) found = end;
     offset = end + 1;
   }
   for (const match of text.matchAll(GLUED_HEADING)) {
     const after = match.index + match[0].length;
-    if (after > found && startsEntry(text.slice(after, after + 2000).replace(/^[\s*>：:]+/u, ''))) found = after;
+    if (after > found && startsEntry(text.slice(after, after + 2000).replace(/^[\s*>：:]+/u, ''), stripQuotes(text.slice(0, match.index)))) found = after;
   }
   return found >= 0 || !headless ? found : headlessAppendix(text);
 }
@@ -682,10 +700,11 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
   let preamble = 0;
   /** Whether the last line was a point of an entry's definition (`（1）清垃圾；`). */
   let inPoints = false;
-  // An appendix whose entries are `spacedEntry` lines: its first lines say so.
-  const spacedList = opensSpacedEntries(lines.filter((line) => line.length > 0).slice(0, MAX_PREAMBLE_LINES + 2));
-  // The body before the appendix without its quotes, for the terms of entries run together (splitUnnumbered).
-  let body: string | undefined;
+  // The body before the appendix without its quotes, for heads nothing else marks (bodyStopEntry)
+  // and the terms of entries run together (splitUnnumbered).
+  const body = stripQuotes(text.slice(0, start));
+  // An appendix whose entries are `listEntry` lines: its first lines say so.
+  const spacedList = opensSpacedEntries(lines.filter((line) => line.length > 0).slice(0, MAX_PREAMBLE_LINES + 2), body);
   for (const [index, line] of lines.entries()) {
     if (line.length === 0) continue;
     const lineNumber = firstLine + index;
@@ -717,7 +736,7 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
       continue;
     }
     // Such an appendix mixes its heads: a line any head reader takes starts an entry too.
-    if (spacedList && mode !== 'numbered' && (listEntry(line) || isHeadLine(line))) {
+    if (spacedList && mode !== 'numbered' && (listEntry(line, body) || isHeadLine(line))) {
       mode = 'spaced';
       entries.push({ entry: { number: expected, rest: line, style: 'spaced' }, line: lineNumber });
       continue;
@@ -731,7 +750,7 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
     if (mode !== 'numbered' && mode !== 'spaced' && (isHeadLine(line) || termBeforePair || termAlone)) {
       mode = 'unnumbered';
       // A bold head says where its entry starts; its definition may quote another term before a colon.
-      for (const part of termBeforePair || termAlone || BOLD_HEAD.test(line) ? [line] : splitUnnumbered(line, (body ??= stripQuotes(text.slice(0, start))))) {
+      for (const part of termBeforePair || termAlone || BOLD_HEAD.test(line) ? [line] : splitUnnumbered(line, body)) {
         entries.push({ entry: { number: (entries.at(-1)?.entry.number ?? 0) + 1, rest: part }, line: lineNumber });
       }
       continue;

@@ -77,6 +77,7 @@ describe('appendix shapes', () => {
     { name: '注： alone on its line', appendix: '注：\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。' },
     { name: '术语表 heading', appendix: '术语表\n“三清”行动：清河道、清垃圾。\n“两通”工程：通路、通车。' },
     { name: 'unnumbered unquoted heads before a comma and 指 or 即', appendix: '名词解释\n三清行动，指清河道、清垃圾。\n两通工程，即通路、通车。', first: ['三清行动', '指清河道、清垃圾。'], second: ['两通工程', '即通路、通车。'] },
+    { name: 'unnumbered unquoted heads ended by a full stop, the body writing each', appendix: '名词解释\n三清行动。清河道、清垃圾。\n两通工程。通路、通车。' },
     { name: 'two-digit numbers set off by a space (01 02)', appendix: '名词解释\n01 “三清”行动：清河道、清垃圾。\n02 “两通”工程：通路、通车。' },
     { name: 'unquoted entries run together on one line, their terms in the body', appendix: '名词解释\n三清行动：清河道、清垃圾。两通工程：通路、通车。' },
     { name: 'numbered unquoted heads before 是指 or 指', appendix: '名词解释\n1.三清行动是指清河道、清垃圾。\n2.两通工程，指通路、通车。', first: ['三清行动', '是指清河道、清垃圾。'], second: ['两通工程', '指通路、通车。'] },
@@ -220,6 +221,7 @@ describe('appendix shapes', () => {
     { name: 'a closing numbered list of dashes, no heading', text: '今年目标如下。\n1.工业——增长百分之八。\n2.农业——增长百分之四。\n3.服务业——增长百分之七。' },
     { name: 'a body section numbered 一、 with colons, no heading', text: '正文。\n一、工业：增长百分之八。\n二、农业：增长百分之四。\n三、服务业：增长百分之七。' },
     { name: 'a table of figures, no heading', text: '今年主要指标如下。\n| 指标 | 目标 |\n|---|---|\n| 生产总值 | 增长6% |' },
+    { name: 'a heading followed by short sentences ended by full stops, their openings not in the body', text: `${BODY}名词解释\n工作总体平稳。各项任务按期完成。\n今后继续努力。通路、通车全面实现。` },
     { name: '注释 followed by prose', text: `${BODY}注释\n本届政府五年来始终坚持以人民为中心，各项事业取得了长足进步，群众获得感显著增强。` },
   ])('gives no entries for $name', ({ text }) => {
     expect(findAppendix(text)).toBe(-1);
