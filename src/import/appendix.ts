@@ -154,12 +154,17 @@ function stripDecoration(line: string): string {
     // Markdown's marks and bullets.
     .replace(LEADING_MARKS, '')
     .replace(/^\*+|\*+$/gu, '')
-    .trim();
+    .trim()
+    // A note's label before its number (`注①：三区三线，指…`, `注1：…`, `注（1）…`): the number is the entry's.
+    .replace(NOTE_LABEL, '$1 ');
   // A dash used as a bullet (`— 三清行动：…`, `——三清行动：…`): taken off only before a head
   // line, as reports open running sentences with —— too (——经济实现稳步增长。).
   const dashed = DASH_BULLET.exec(stripped);
   return dashed && isHeadLine(stripped.slice(dashed[0].length), true) ? stripped.slice(dashed[0].length) : stripped;
 }
+
+/** 注 before an entry number, and a colon after the number. */
+const NOTE_LABEL = /^注\s*([①-⑳]|[0-9０-９]{1,2}(?=\s*[：:])|[（(［[【〔]\s*[0-9０-９]{1,2}\s*[）)］\]】〕])\s*[：:]?\s*/u;
 
 /** Dashes opening a line as a bullet: — ——, ― or a full-width hyphen. */
 const DASH_BULLET = /^[—―－]{1,2}[^\S\n]*(?=\S)/u;
@@ -654,7 +659,8 @@ function lineHead(text: string): { head: string; definition: string } | undefine
   const cut = text.indexOf('\n');
   if (cut <= 0) return undefined;
   const head = text.slice(0, cut).trim();
-  const definition = text.slice(cut + 1).trim();
+  // A colon may open the definition's line instead of closing the term's (`三区三线` / `：城镇空间…`).
+  const definition = text.slice(cut + 1).trim().replace(/^[：:]\s*/u, '');
   return termThenSentence(head, definition.split('\n')[0] ?? '') ? { head, definition } : undefined;
 }
 
