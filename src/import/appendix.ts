@@ -474,8 +474,19 @@ export function findAppendix(text: string, headless = true): number {
     const after = match.index + match[0].length;
     if (after > found && startsEntry(text.slice(after, after + 2000).replace(/^[\s*>：:]+/u, ''), stripQuotes(text.slice(0, match.index)))) found = after;
   }
+  // Notes that open on their 注： line (`注：①三区三线：…。②新质生产力：…`): only where no heading
+  // named an appendix, as 注： also opens a table's notes in a report's body.
+  if (found < 0) {
+    for (const match of text.matchAll(GLUED_NOTES)) {
+      const after = match.index + match[0].length;
+      if (startsEntry(text.slice(after, after + 2000), stripQuotes(text.slice(0, match.index)))) found = after;
+    }
+  }
   return found >= 0 || !headless ? found : headlessAppendix(text);
 }
+
+/** 注： opening a line, its first numbered note after it on the same line. */
+const GLUED_NOTES = /^[^\S\n]*注[：:][^\S\n]*(?=①|1[.．、]|[（(]1[）)])/gmu;
 
 /** Start of a closing run of at least three numbered `term：definition` lines 1, 2, 3…, or -1. */
 function headlessAppendix(text: string): number {
@@ -503,16 +514,18 @@ function headlessAppendix(text: string): number {
  * Splits one entry's text where the next numbered entry was run into it (`…。2、…：…`): after a
  * sentence's end, the next number and a head (`（1）清垃圾；（2）清河道。` are points of the definition).
  */
-function splitRunTogether(number: number, text: string, bracketed = false): NumberedLine[] {
+function splitRunTogether(number: number, text: string, bracketed = false, circled = false): NumberedLine[] {
   const result: NumberedLine[] = [];
   let current = { number, rest: text };
   for (;;) {
     const next = current.number + 1;
-    // Only the next number written as this entry's is (`1.…（2）…` is a point of entry 1's definition).
-    const written = bracketed ? `${OPEN}${next}${CLOSE}` : `${next}\\s*[.．、]`;
+    // Only the next number written as this entry's is (`1.…（2）…` is a point of entry 1's definition;
+    // `①…。②…` circled entries run together, as notes under 注： are written).
+    if (circled && next > 20) break;
+    const written = circled ? String.fromCharCode(0x245f + next) : bracketed ? `${OPEN}${next}${CLOSE}` : `${next}\\s*[.．、]`;
     const marker = new RegExp(`[。！？；]\\s*(?:\\*\\*)?${written}`, 'gu');
     const entryAfter = (at: RegExpExecArray): string =>
-      current.rest.slice(at.index + 1).replace(/^\s*(?:\*\*)?/u, '').replace(new RegExp(`^(?:\\d+\\s*[.．、]|${OPEN}\\d+${CLOSE})`, 'u'), '');
+      current.rest.slice(at.index + 1).replace(/^\s*(?:\*\*)?/u, '').replace(new RegExp(`^(?:\\d+\\s*[.．、]|${OPEN}\\d+${CLOSE}|[①-⑳])`, 'u'), '');
     // Where this entry ends and what the next one holds.
     let cut: { end: number; rest: string } | undefined;
     let at: RegExpExecArray | null;
@@ -520,7 +533,7 @@ function splitRunTogether(number: number, text: string, bracketed = false): Numb
     if (at) cut = { end: at.index + 1, rest: entryAfter(at) };
     // Also with no sentence end before it (`…面积100平方公里4、三馆一站：文化馆…`): after a character that
     // ends no number, and before a short colon head.
-    else if (!bracketed) {
+    else if (!bracketed && !circled) {
       const bare = new RegExp(`(?<=[\\p{Script=Han}）)”」])(?:${next}\\s*[.．、])`, 'gu');
       while ((at = bare.exec(current.rest)) !== null) {
         const after = current.rest.slice(at.index + at[0].length).split('\n')[0]!;
@@ -775,7 +788,7 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
   for (const { entry, line } of entries) {
     // Entries run together on one line are split at the next number written `2.` (a list of the
     // other kinds keeps such numbers in its definitions).
-    for (const part of mode === 'numbered' && entry.style === undefined ? splitRunTogether(entry.number, entry.rest, entry.bracketed) : [entry]) {
+    for (const part of mode === 'numbered' && entry.style === undefined ? splitRunTogether(entry.number, entry.rest, entry.bracketed, entry.mark === 'circle') : [entry]) {
       // A gap left once run-together entries are split (`11.…。12.…` on one line is no gap).
       if (mode === 'numbered' && part.number !== last + 1) {
         problems.push({ severity: 'warning', line, message: `名词解释编号从 ${last} 跳到 ${part.number} / numbering jumps` });

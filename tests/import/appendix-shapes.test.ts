@@ -81,6 +81,8 @@ describe('appendix shapes', () => {
     { name: '注① labels before the notes under 注释', appendix: '注释\n注①：三清行动，指清河道、清垃圾。\n注②：两通工程，指通路、通车。', first: ['三清行动', '指清河道、清垃圾。'], second: ['两通工程', '指通路、通车。'] },
     { name: '注（N） labels before numbered entries', appendix: '名词解释\n注（1）“三清”行动：清河道、清垃圾。\n注（2）“两通”工程：通路、通车。' },
     { name: 'a term alone on its line, a colon opening its definition’s line', appendix: '名词解释\n1.“三清”行动\n：清河道、清垃圾。\n2.“两通”工程\n：通路、通车。' },
+    { name: 'circled notes run together on the line of their 注：', appendix: '注：①“三清”行动：清河道、清垃圾。②“两通”工程：通路、通车。' },
+    { name: 'circled notes run together under a 注： line', appendix: '注：\n①“三清”行动：清河道、清垃圾。②“两通”工程：通路、通车。' },
     { name: 'two-digit numbers set off by a space (01 02)', appendix: '名词解释\n01 “三清”行动：清河道、清垃圾。\n02 “两通”工程：通路、通车。' },
     { name: 'unquoted entries run together on one line, their terms in the body', appendix: '名词解释\n三清行动：清河道、清垃圾。两通工程：通路、通车。' },
     { name: 'numbered unquoted heads before 是指 or 指', appendix: '名词解释\n1.三清行动是指清河道、清垃圾。\n2.两通工程，指通路、通车。', first: ['三清行动', '是指清河道、清垃圾。'], second: ['两通工程', '指通路、通车。'] },
@@ -203,6 +205,13 @@ describe('appendix shapes', () => {
 
   it('reads a Markdown link as its text, not as a bracketed head', () => {
     expect(pairs(`${BODY}名词解释\n[“三清”行动](https://example.gov.cn/a.html)：清河道、清垃圾。\n[“两通”工程](https://example.gov.cn/b.html)：通路、通车。`)).toEqual([
+      ['三清行动', '清河道、清垃圾。'],
+      ['两通工程', '通路、通车。'],
+    ]);
+  });
+
+  it('keeps the appendix a heading names when a table’s 注：① notes follow it', () => {
+    expect(pairs(`${BODY}名词解释\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。\n\n附表\n注：①本表数据为快报数。②增速按可比价格计算。`)).toEqual([
       ['三清行动', '清河道、清垃圾。'],
       ['两通工程', '通路、通车。'],
     ]);
