@@ -94,6 +94,11 @@ function isBold(name: string, attribs: Readonly<Record<string, string>>): boolea
   return name === 'strong' || name === 'b' || /(?:^|;)\s*font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b/iu.test(attribs.style ?? '');
 }
 
+/** The edge of a paragraph inside a table cell, until the text is put together. */
+const CELL_BREAK = '\u2029';
+/** Such edges between Chinese characters or full-width punctuation (and the whitespace around them). */
+const CELL_BREAK_IN_CHINESE = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])[ \t\u00a0]*\u2029[\u2029 \t\u00a0]*(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])/gu;
+
 function readPage(html: string, links: FootnoteLinks): PageText {
   const numberOf = new Map(links.targets.map((id, index) => [id, index + 1]));
   const notes = new Map<number, FootnoteText>();
@@ -105,8 +110,8 @@ function readPage(html: string, links: FootnoteLinks): PageText {
   let skipDepth = 0;
   // Table cells open (td, th): see onopentag.
   let cellDepth = 0;
-  /** What a block element's edge adds: a line break, or a space inside a table cell (not its row or table). */
-  const blockEdge = (name: string): string => (cellDepth > 0 && name !== 'tr' && name !== 'table' ? ' ' : '\n');
+  /** What a block element's edge adds: a line break, or inside a table cell (not its row or table) CELL_BREAK. */
+  const blockEdge = (name: string): string => (cellDepth > 0 && name !== 'tr' && name !== 'table' ? CELL_BREAK : '\n');
   let refDepth = 0;
   let pendingRef: number | undefined;
   let backLinkDepth = 0;
@@ -205,6 +210,9 @@ function readPage(html: string, links: FootnoteLinks): PageText {
   parser.end();
   const text = (raw: string): string =>
     raw
+      // Paragraphs inside a cell join on its line: Chinese with nothing between, other text with a space.
+      .replace(CELL_BREAK_IN_CHINESE, '')
+      .replaceAll(CELL_BREAK, ' ')
       .split('\n')
       .map((line) => line.replace(/[ \t\u00a0]+/gu, ' ').trim())
       .filter((line) => line.length > 0)

@@ -90,6 +90,13 @@ describe('importHtml', () => {
     ]);
   });
 
+  it('joins the paragraphs of a table cell on its row: Chinese with nothing between, other text with a space', () => {
+    const page = `<html><body><p>各位代表：今年要落实“三进”工作，推进数字赋能。</p><p>名词解释</p>
+      <table><tr><td><p>“三进”</p></td><td><p>政策进村、</p><p>服务进户、干部进网格。</p></td></tr>
+      <tr><td>数字赋能</td><td><p>Digital</p><p>Empowerment：以数据提升治理效能。</p></td></tr></table><p>附件一</p></body></html>`;
+    expect(htmlToText(page).split('\n').slice(-3)).toEqual(['| “三进” | 政策进村、服务进户、干部进网格。', '| 数字赋能 | Digital Empowerment：以数据提升治理效能。', '附件一']);
+  });
+
   it('turns blocks into lines and leaves out scripts and styles', () => {
     expect(htmlToText('<div>甲<p>乙</p><script>丙</script><style>丁</style>戊</div>')).toBe('甲\n乙\n戊');
   });
