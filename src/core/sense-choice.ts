@@ -73,33 +73,67 @@ const MAJORITY = 2 / 3;
 const normalise = (text: string) =>
   text.replace(/^\s*(?:是指|指的是|主要是指|主要指|指|即)/u, '').replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '');
 
-function bigrams(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (let i = 0; i + 1 < text.length; i += 1) {
-    const pair = text.slice(i, i + 2);
-    counts.set(pair, (counts.get(pair) ?? 0) + 1);
+/**
+ * The character bigrams of a text's words, each as one number (its two UTF-16 units), sorted: two
+ * texts' shared bigrams (with their counts) are then one walk over both.
+ */
+function bigrams(text: string): Uint32Array {
+  const codes = new Uint32Array(Math.max(0, text.length - 1));
+  for (let i = 0; i + 1 < text.length; i += 1) codes[i] = ((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1)) >>> 0;
+  return codes.sort();
+}
+
+/**
+ * The bigrams of texts compared lately. A term's definitions are compared pairwise (agreedSense:
+ * every place's with every other's), and a page asks for hundreds of terms: counted once each,
+ * not once per comparison (a long report page's sense choices took seconds of the background).
+ */
+const counted = new Map<string, Uint32Array>();
+const COUNTED_MAX = 4096;
+
+function wordBigrams(text: string): Uint32Array {
+  let codes = counted.get(text);
+  if (!codes) {
+    if (counted.size >= COUNTED_MAX) counted.clear();
+    codes = bigrams(normalise(text));
+    counted.set(text, codes);
   }
-  return counts;
+  return codes;
 }
 
 /** Dice coefficient over character bigrams: 1 identical … 0 nothing shared. */
 export function bigramDice(a: string, b: string): number {
-  const x = bigrams(normalise(a));
-  const y = bigrams(normalise(b));
+  const x = wordBigrams(a);
+  const y = wordBigrams(b);
+  const total = x.length + y.length;
   let shared = 0;
-  let total = 0;
-  for (const [pair, count] of x) {
-    shared += Math.min(count, y.get(pair) ?? 0);
-    total += count;
+  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+    if (x[i]! < y[j]!) i += 1;
+    else if (x[i]! > y[j]!) j += 1;
+    else {
+      shared += 1;
+      i += 1;
+      j += 1;
+    }
   }
-  for (const count of y.values()) total += count;
   return total === 0 ? 0 : (2 * shared) / total;
 }
+
+/** Enumerations read lately, by entry and for its definition then (entries are compared pairwise, see `counted`). */
+const listed = new WeakMap<object, { definition: string | undefined; parts: string[] | undefined }>();
 
 /** The enumeration a definition lists (its items, else its 、/；-separated parts), if any. */
 function enumeration(entry: Pick<PackEntry, 'items' | 'definition'>): string[] | undefined {
   if (entry.items && entry.items.length >= 2) return entry.items;
-  const parts = (entry.definition ?? '')
+  const known = listed.get(entry);
+  if (known && known.definition === entry.definition) return known.parts;
+  const parts = definitionParts(entry.definition);
+  listed.set(entry, { definition: entry.definition, parts });
+  return parts;
+}
+
+function definitionParts(definition: string | undefined): string[] | undefined {
+  const parts = (definition ?? '')
     .replace(/[。．.]\s*$/u, '')
     .split(/[、；;]/u)
     .map(normalise)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPlaceIndex } from '../../src/core/places';
 import type { Division } from '../../src/core/places';
-import { agreedSense, chooseSense, definitionsAgree } from '../../src/core/sense-choice';
+import { agreedSense, bigramDice, chooseSense, definitionsAgree } from '../../src/core/sense-choice';
 import type { PackEntry, SourceDocument } from '../../src/core/types';
 import { CENTRAL_CODE } from '../../src/core/types';
 
@@ -157,6 +157,37 @@ describe('definitionsAgree', () => {
   ])('%s → %s', (_name, a, b, expected) => {
     expect(definitionsAgree(a, b)).toBe(expected);
     expect(definitionsAgree(b, a)).toBe(expected);
+  });
+});
+
+describe('bigramDice', () => {
+  /** Dice over counted bigrams, written the plain way: twice the shared counts over all counts. */
+  const reference = (a: string, b: string): number => {
+    const words = (text: string) => text.replace(/^\s*(?:是指|指的是|主要是指|主要指|指|即)/u, '').replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '');
+    const count = (text: string) => {
+      const counts = new Map<string, number>();
+      for (let i = 0; i + 1 < text.length; i += 1) counts.set(text.slice(i, i + 2), (counts.get(text.slice(i, i + 2)) ?? 0) + 1);
+      return counts;
+    };
+    const x = count(words(a));
+    const y = count(words(b));
+    let shared = 0;
+    for (const [pair, n] of x) shared += Math.min(n, y.get(pair) ?? 0);
+    const total = [...x.values(), ...y.values()].reduce((sum, n) => sum + n, 0);
+    return total === 0 ? 0 : (2 * shared) / total;
+  };
+
+  it('scores as counted bigrams do, repeated pairs and all, however often a text is compared', () => {
+    // A small alphabet so that texts share and repeat bigrams; 是指 openings, punctuation and Latin mixed in.
+    const alphabet = ['稳', '就', '业', '金', '融', '一', '批', '、', '。', 'A', '是指', ' '];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const texts = Array.from({ length: 60 }, () => Array.from({ length: Math.floor(random() * 30) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    for (let round = 0; round < 2; round += 1) {
+      for (const a of texts) for (const b of texts.slice(0, 20)) expect(bigramDice(a, b)).toBeCloseTo(reference(a, b), 12);
+    }
+    expect(bigramDice('稳就业稳就业', '稳就业')).toBeCloseTo(reference('稳就业稳就业', '稳就业'), 12);
+    expect(bigramDice('', '')).toBe(0);
   });
 });
 
