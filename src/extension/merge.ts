@@ -1,6 +1,6 @@
 // Merges the enabled glossary packs and the user's own entries into the one pack a page is
 // matched against. Later sources win: bundled < subscribed < imported < the user's entries.
-import { hashPackContent } from '../core/glossary-hash';
+import { hashPackContent, hashPackContentNative } from '../core/glossary-hash';
 import { PACK_SCHEMA_VERSION } from '../core/types';
 import type { GlossaryEntry, GlossaryPack, PackEntry, SourceDocument } from '../core/types';
 import { USER_DOCUMENT_TITLE } from './source-groups';
@@ -70,13 +70,22 @@ export function mergePacks(packs: readonly Omit<GlossaryPack, 'hash'>[]): Omit<G
   return { schemaVersion: PACK_SCHEMA_VERSION, documents, entries, variants };
 }
 
+/** What a pack's hash is computed over. */
+const contentOf = (pack: Omit<GlossaryPack, 'hash'>): Omit<GlossaryPack, 'hash'> => ({
+  schemaVersion: pack.schemaVersion,
+  documents: pack.documents,
+  entries: pack.entries,
+  variants: pack.variants,
+});
+
 /** The pack with its `hash` (SHA-256 of its canonical JSON, as the build computes it). */
 export function withHash(pack: Omit<GlossaryPack, 'hash'>): GlossaryPack {
-  const content: Omit<GlossaryPack, 'hash'> = {
-    schemaVersion: pack.schemaVersion,
-    documents: pack.documents,
-    entries: pack.entries,
-    variants: pack.variants,
-  };
+  const content = contentOf(pack);
   return { ...content, hash: hashPackContent(content) };
+}
+
+/** `withHash` by the platform's SHA-256 (the same hash): for the merged pack, rebuilt at every change. */
+export async function withHashNative(pack: Omit<GlossaryPack, 'hash'>): Promise<GlossaryPack> {
+  const content = contentOf(pack);
+  return { ...content, hash: await hashPackContentNative(content) };
 }

@@ -3,7 +3,7 @@
 // content scripts read in one storage call instead of waking the background.
 import { browser } from 'wxt/browser';
 import type { GlossaryEntry, GlossaryPack } from '../core/types';
-import { formsOf, mergePacks, userEntriesPack, withHash, type SearchKeys } from './merge';
+import { formsOf, mergePacks, userEntriesPack, withHashNative, type SearchKeys } from './merge';
 import { BUNDLED_MATCHER_FILE, compilePack, isCompiledPack, sameMatcherInput, type CompiledPack } from '../core/compiled-pack';
 import { compiledPackItem, mergedPackItem } from './merged-pack';
 import { currentMergedPack, holdsMergedPack, rememberMergedPack } from './merged-memo';
@@ -188,7 +188,7 @@ async function mergeEnabledWithBundled(): Promise<{ merged: GlossaryPack; bundle
   const read = await Promise.all(records.map(readPack));
   const packs = read.filter((p): p is GlossaryPack => p !== null);
   const bundled = read[records.findIndex((r) => r.id === BUNDLED_PACK_ID)] ?? undefined;
-  const merged = withHash(mergePacks([...packs, userEntriesPack(await userEntriesItem.getValue(), await userKeysItem.getValue())]));
+  const merged = await withHashNative(mergePacks([...packs, userEntriesPack(await userEntriesItem.getValue(), await userKeysItem.getValue())]));
   return bundled ? { merged, bundled } : { merged };
 }
 
@@ -202,7 +202,7 @@ async function mergeEnabledWithBundled(): Promise<{ merged: GlossaryPack; bundle
 export async function rebuildMergedPack(): Promise<GlossaryPack> {
   const { merged: all, bundled } = await mergeEnabledWithBundled();
   const kept = withoutGroups(all, (await loadSettings()).disabledGroups);
-  const merged = kept === all ? all : withHash(kept);
+  const merged = kept === all ? all : await withHashNative(kept);
   // The background answers pages from the pack it holds, so it stores their matcher first. Any other
   // context (the options page) stores the pack first: the background takes the new pack from that
   // change, before pages load the matcher and ask it for entries.

@@ -1,7 +1,7 @@
 // The pure SHA-256 must agree with Node's, and canonical JSON must not depend on key order.
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { canonicalJson, hashPackContent, sha256Hex } from '../../src/core/glossary-hash';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { canonicalJson, hashPackContent, hashPackContentNative, sha256Hex, sha256HexNative } from '../../src/core/glossary-hash';
 
 describe('sha256Hex', () => {
   it.each([
@@ -16,6 +16,24 @@ describe('sha256Hex', () => {
     expect(sha256Hex(text)).toBe(createHash('sha256').update(text).digest('hex'));
     const bytes = new Uint8Array(length).map((_, i) => (i * 31) & 0xff);
     expect(sha256Hex(bytes)).toBe(createHash('sha256').update(bytes).digest('hex'));
+  });
+});
+
+describe('sha256HexNative', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it.each([0, 1, 64, 1000])('gives the pure SHA-256 of %i characters of Chinese text, by Web Crypto and without it', async (length) => {
+    const text = '六稳x'.repeat(length).slice(0, length);
+    expect(await sha256HexNative(text)).toBe(sha256Hex(text));
+    vi.stubGlobal('crypto', undefined);
+    expect(await sha256HexNative(text)).toBe(sha256Hex(text));
+  });
+
+  it('hashPackContentNative is hashPackContent', async () => {
+    const pack = { schemaVersion: 1, entries: [{ id: 'a', term: '六稳' }], documents: [], hash: 'x' };
+    expect(await hashPackContentNative(pack)).toBe(hashPackContent(pack));
   });
 });
 
