@@ -92,10 +92,11 @@ describe('loadGlossaryPack (used by scan, missing and the extension build)', () 
     const files = readdirSync(join(ROOT, 'glossary'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.yaml'));
     expect(pack.documents).toHaveLength(files.length);
     expect([...new Set(pack.documents.map((doc) => doc.kind))].sort()).toEqual(['editorial', 'footnotes', '名词解释']);
-    // Every collected report carries its place; of the editorial files only the national one is placed (central).
-    // Every collection report has its place, and so has the seed report (浦东新区).
+    // Every collected report carries its place, and so does the seed report (浦东新区); of the editorial
+    // files the national ones (glossary/national/) are placed, as central.
     expect(pack.documents.filter((doc) => doc.region !== undefined && doc.kind !== 'editorial').length).toBe(files.filter((name) => name.startsWith('collection/')).length + 1);
-    expect(pack.documents.filter((doc) => doc.kind === 'editorial' && doc.region?.code === '000000').length).toBe(1);
+    expect(pack.documents.filter((doc) => doc.kind === 'editorial' && doc.region?.code === '000000').length).toBe(files.filter((name) => name.startsWith('national/')).length);
+    expect(pack.documents.filter((doc) => doc.kind === 'editorial' && doc.region === undefined).length).toBe(files.filter((name) => /^editorial/u.test(name)).length);
   }, 60_000);
 
   it('loads a built glossary.json as the same pack the YAML compiles to', async () => {

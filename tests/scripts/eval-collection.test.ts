@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { bigramWeights, commonPhrases, itemsCovered, listsDiffer, loadReviews, longerTerm, namesSameThing, ownOccurrences, partOfTerm, phraseFrequencies, sameMeaning, shareCore, sharesSpecificPhrases } from '../../scripts/eval-collection';
+import { bigramWeights, commonPhrases, editorialSince, itemsCovered, listsDiffer, loadReviews, longerTerm, namesSameThing, ownOccurrences, partOfTerm, phraseFrequencies, sameMeaning, shareCore, sharesSpecificPhrases } from '../../scripts/eval-collection';
 import { formsUsed } from '../../scripts/eval-usage';
 import type { GlossaryEntry } from '../../src/core/types';
 
@@ -261,5 +261,14 @@ describe('loadReviews', () => {
   });
   it('no file, no reviews (negative)', () => {
     expect(loadReviews(path.join(tmpdir(), 'pg-no-such-reviews.json')).size).toBe(0);
+  });
+});
+
+describe('editorialSince', () => {
+  it('reads the year an editorial file’s terms came into use from its name, 0 for the others', () => {
+    expect(editorialSince('national/editorial-2023.yaml')).toBe(2023);
+    expect(editorialSince('national/editorial.yaml')).toBe(0);
+    expect(editorialSince('editorial.yaml')).toBe(0);
+    expect(editorialSince('collection/430100-2022-3')).toBe(0);
   });
 });
