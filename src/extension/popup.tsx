@@ -52,6 +52,14 @@ function usePageReport(tabId: number | undefined, on: boolean): PageReport | 'un
         if (next.scanning || (on && !next.active)) setTimeout(() => void poll(), 300);
       } catch {
         if (cancelled) return;
+        // A tab still loading (a reload) gets its content scripts as it loads: asked again, never
+        // injected into meanwhile (an injection into a reloading page raced the registered scripts,
+        // and in Chromium the page's load event then never came).
+        if ((await browser.tabs.get(tabId).catch(() => undefined))?.status === 'loading') {
+          if (!cancelled) setTimeout(() => void poll(), 300);
+          return;
+        }
+        if (cancelled) return;
         // A tab opened before the extension was installed has no content script yet: start it
         // once (the toolbar click grants activeTab), then ask again.
         if (on && !injected) {
