@@ -54,10 +54,9 @@ async function registerHosts(hosts: readonly string[]): Promise<string[]> {
   if (api.scripting?.registerContentScripts) {
     const [existing] = await api.scripting.getRegisteredContentScripts({ ids: [REGISTRATION_ID] });
     const script = { id: REGISTRATION_ID, matches, js: CONTENT_SCRIPT_FILES.map((file) => file.slice(1)), runAt: 'document_idle' as const, persistAcrossSessions: true };
-    // Left alone when it already names these hosts and files, changed in place when it does not.
-    // Taking it away and adding it again on every settings change (turning a site on made two)
-    // left moments in which a page of those hosts loading meanwhile started without the script; a
-    // CI run once saw such a page's reload never finish in Chromium.
+    // Left alone when it already names these hosts and files, changed in place when it does not:
+    // taken away and added again on every settings change (turning a site on made two), it left
+    // moments in which a page of those hosts loading meanwhile started without the script.
     if (existing && sameList(existing.matches ?? [], matches) && sameList(existing.js ?? [], script.js)) return granted;
     if (matches.length > 0) await (existing ? api.scripting.updateContentScripts([script]) : api.scripting.registerContentScripts([script]));
     else if (existing) await api.scripting.unregisterContentScripts({ ids: [REGISTRATION_ID] });

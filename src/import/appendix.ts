@@ -309,11 +309,17 @@ function spacedEntry(line: string): { head: string; definition: string } | undef
  * such a head, so the body must name it: a definition's own next sentence (`主要包括三个方面。一是…`)
  * is not a term the report uses.
  */
-function bodyStopEntry(text: string, body: string): boolean {
+function bodyStopEntry(text: string, body: () => string): boolean {
   const read = stopHead(text);
   if (!read || !/[。；！？）)”]$/u.test(text) || [...read.definition].length < 6 || !/\p{Script=Han}/u.test(read.definition)) return false;
   const head = stripQuotes(read.head);
-  return [...head].length >= 2 && body.includes(head);
+  return [...head].length >= 2 && body().includes(head);
+}
+
+/** The text before `end` without its quotes, made when first asked for (a page may be megabytes long). */
+function quotelessBefore(text: string, end: number): () => string {
+  let body: string | undefined;
+  return () => (body ??= stripQuotes(text.slice(0, end)));
 }
 
 /**
@@ -321,14 +327,14 @@ function bodyStopEntry(text: string, body: string): boolean {
  * verb of its definition (`三区三线，指…`, `五好园区是指…`: `plainVerbHead`) or by 。 after a term the
  * body writes (`bodyStopEntry`).
  */
-function listEntry(line: string, body: string): boolean {
+function listEntry(line: string, body: () => string): boolean {
   if (spacedEntry(line) !== undefined) return true;
   const text = line.replace(/\*\*/gu, '').trim();
   return plainVerbHead(text) !== undefined || bodyStopEntry(text, body);
 }
 
 /** Whether at least two of the first lines after a heading are `listEntry` lines. */
-function opensSpacedEntries(lines: readonly string[], body: string): boolean {
+function opensSpacedEntries(lines: readonly string[], body: () => string): boolean {
   return lines.filter((line) => listEntry(line, body)).length >= 2;
 }
 
@@ -358,7 +364,7 @@ function readNumber(line: string, expected: number, han = false): NumberedLine |
 }
 
 /** Whether the text right after a heading starts like an appendix entry; `body` is the text before the heading, quotes taken out. */
-function startsEntry(text: string, body: string): boolean {
+function startsEntry(text: string, body: () => string): boolean {
   const lines = text
     .split('\n')
     .map((line) => asEntryLine(stripDecoration(line)))
@@ -467,19 +473,19 @@ export function findAppendix(text: string, headless = true): number {
   let offset = 0;
   for (const line of text.split('\n')) {
     const end = offset + line.length;
-    if (isHeadingLine(line) && startsEntry(text.slice(end, end + 2000), stripQuotes(text.slice(0, offset)))) found = end;
+    if (isHeadingLine(line) && startsEntry(text.slice(end, end + 2000), quotelessBefore(text, offset))) found = end;
     offset = end + 1;
   }
   for (const match of text.matchAll(GLUED_HEADING)) {
     const after = match.index + match[0].length;
-    if (after > found && startsEntry(text.slice(after, after + 2000).replace(/^[\s*>：:]+/u, ''), stripQuotes(text.slice(0, match.index)))) found = after;
+    if (after > found && startsEntry(text.slice(after, after + 2000).replace(/^[\s*>：:]+/u, ''), quotelessBefore(text, match.index))) found = after;
   }
   // Notes that open on their 注： line (`注：①三区三线：…。②新质生产力：…`): only where no heading
   // named an appendix, as 注： also opens a table's notes in a report's body.
   if (found < 0) {
     for (const match of text.matchAll(GLUED_NOTES)) {
       const after = match.index + match[0].length;
-      if (startsEntry(text.slice(after, after + 2000), stripQuotes(text.slice(0, match.index)))) found = after;
+      if (startsEntry(text.slice(after, after + 2000), quotelessBefore(text, match.index))) found = after;
     }
   }
   return found >= 0 || !headless ? found : headlessAppendix(text);
@@ -721,7 +727,7 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
   let inPoints = false;
   // The body before the appendix without its quotes, for heads nothing else marks (bodyStopEntry)
   // and the terms of entries run together (splitUnnumbered).
-  const body = stripQuotes(text.slice(0, start));
+  const body = quotelessBefore(text, start);
   // An appendix whose entries are `listEntry` lines: its first lines say so.
   const spacedList = opensSpacedEntries(lines.filter((line) => line.length > 0).slice(0, MAX_PREAMBLE_LINES + 2), body);
   for (const [index, line] of lines.entries()) {
@@ -769,7 +775,7 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
     if (mode !== 'numbered' && mode !== 'spaced' && (isHeadLine(line) || termBeforePair || termAlone)) {
       mode = 'unnumbered';
       // A bold head says where its entry starts; its definition may quote another term before a colon.
-      for (const part of termBeforePair || termAlone || BOLD_HEAD.test(line) ? [line] : splitUnnumbered(line, body)) {
+      for (const part of termBeforePair || termAlone || BOLD_HEAD.test(line) ? [line] : splitUnnumbered(line, body())) {
         entries.push({ entry: { number: (entries.at(-1)?.entry.number ?? 0) + 1, rest: part }, line: lineNumber });
       }
       continue;
