@@ -1,6 +1,14 @@
 // Small packs and entries written for the extension tests (not taken from the real glossary).
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { hashPackContent } from '../../src/core/glossary-hash';
 import { PACK_SCHEMA_VERSION, type GlossaryEntry, type GlossaryPack, type PackEntry } from '../../src/core/types';
+
+/** A fresh fake browser speaking `uiLanguage`, and an empty page holding `#app` to mount the popup or the options page in. */
+export function freshExtensionPage(uiLanguage: string): void {
+  fakeBrowser.reset();
+  Object.assign(fakeBrowser, { i18n: { getUILanguage: () => uiLanguage } });
+  document.body.innerHTML = '<div id="app"></div>';
+}
 
 /** A pack entry with forms derived from term and aliases. */
 export function packEntry(entry: Partial<PackEntry> & Pick<GlossaryEntry, 'id' | 'term'>): PackEntry {

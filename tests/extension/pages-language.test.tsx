@@ -4,14 +4,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mountOptions } from '../../src/extension/options';
 import { mountPopup } from '../../src/extension/popup';
 import { updateSettings } from '../../src/extension/settings';
+import { freshExtensionPage } from './helpers';
 
 const settle = () => new Promise((r) => setTimeout(r, 100));
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  Object.assign(fakeBrowser, { i18n: { getUILanguage: () => 'en-US' } });
-  document.body.innerHTML = '<div id="app"></div>';
-});
+beforeEach(() => freshExtensionPage('en-US'));
 
 afterEach(() => {
   document.body.innerHTML = '';

@@ -4,14 +4,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mountPopup } from '../../src/extension/popup';
+import { freshExtensionPage } from './helpers';
 
 const settle = (ms = 100) => new Promise((r) => setTimeout(r, ms));
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  Object.assign(fakeBrowser, { i18n: { getUILanguage: () => 'zh-CN' } });
-  document.body.innerHTML = '<div id="app"></div>';
-});
+beforeEach(() => freshExtensionPage('zh-CN'));
 
 afterEach(() => {
   document.body.innerHTML = '';
