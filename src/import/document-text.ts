@@ -7,7 +7,6 @@ import { htmlToText } from './html';
 
 export { DocumentTextError, decodeText } from './decode';
 
-
 /**
  * The text of `bytes`, read according to `fileName`'s extension: text unchanged once decoded
  * (UTF-8, UTF-16 or GB18030, see {@link decodeText}; a byte order mark dropped), HTML without scripts and styles with each block on its own line, .docx

@@ -8,7 +8,6 @@ import type { ImportOptions } from './options';
 import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { ImportResult } from './types';
 
-
 /**
  * Imports a report given as bytes (or already decoded text) and its file name: .docx → Word
  * footnotes or appendix; .html/.htm → `<sup>` footnotes or appendix; text/markdown →
