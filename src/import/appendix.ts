@@ -9,15 +9,15 @@ import { circledNumber } from './marks';
 import { readReportHead } from './report-head';
 import { dashOutsideQuotes, splitNote } from './notes';
 import type { ImportOptions } from './options';
-import { cleanHead, stripQuotes } from './term-forms';
+import { cleanHead, PAGE_REFERENCE_FIRST, stripQuotes } from './term-forms';
 import type { ImportProblem, ImportResult, RawNote } from './types';
 
 /**
  * The words that name the appendix: 名词解释, 名词注释, 名词注解, 名词说明, 名词释义, 名词解析, 名词解读,
- * 名词简释, the same of 词语, 用语, 术语, 词汇, 关键词, 新词 or 热词, or a heading that is only 注释, 注解,
- * 释义, 附注, 注释说明, 术语表 or 注： (附：注释).
+ * 名词简释, the same of 词语, 用语, 术语, 词汇, 关键词, 新词 or 热词 (also with 的 between: 有关词语的
+ * 解释), or a heading that is only 注释, 注解, 释义, 附注, 注释说明, 术语表 or 注： (附：注释).
  */
-const HEADING_WORD = new RegExp(`(?:${APPENDIX_NAMES})(?:${APPENDIX_KINDS})|^(?:附[录件]?[一二三1-3]?[：:、\\s]*)?(?:(?:注释|注解|释义|附注|注释说明|术语表)[：:]?|注[：:])$`, 'u');
+const HEADING_WORD = new RegExp(`(?:${APPENDIX_NAMES})的?(?:${APPENDIX_KINDS})|^(?:附[录件]?[一二三1-3]?[：:、\\s]*)?(?:(?:注释|注解|释义|附注|注释说明|术语表)[：:]?|注[：:])$`, 'u');
 /**
  * A heading glued to the end of the last paragraph (`…奋斗！主要名词解释：1、…`), or opening the line
  * its entries run on (`名词解释：“两重”：…；“两新”：…`).
@@ -185,6 +185,18 @@ function bracketHead(line: string): { head: string; definition: string } | undef
 }
 
 /**
+ * A head a page reference ends instead of a colon (`三个一批（第3页）签约一批…`): a short name, no
+ * sentence punctuation or quotes in it, Chinese text after the reference.
+ */
+const PAGE_HEAD = new RegExp(`^([^，。；：:、“”「」\\s（(]{2,20})(${PAGE_REFERENCE_FIRST.source.slice(1)})[^\\S\\n]*(?=\\p{Script=Han})`, 'u');
+
+function pageHead(line: string): { head: string; definition: string } | undefined {
+  const match = PAGE_HEAD.exec(line.replace(/\*\*/gu, ''));
+  if (!match || !/\p{Script=Han}/u.test(match[1]!)) return undefined;
+  return { head: match[1]!, definition: line.replace(/\*\*/gu, '').slice(match[0].length).trim() };
+}
+
+/**
  * A head set off by a dash instead of a colon: `四个不摘——摘帽不摘责任…` (also — alone, －－ and
  * --). Only where no colon sets off a head (天府信用通——广融通平台：… is headed by its colon), and
  * not a dash inside quotes or brackets (（2021—2025年）) nor after a digit (从2012—2014年). The
@@ -232,7 +244,7 @@ function headColon(text: string): number {
 function isHeadLine(line: string, colonOnly = false): boolean {
   if (PAIR_START.test(line) || /^解释[：:]/u.test(line)) return false;
   const text = line.replace(/\*\*/gu, '');
-  return colonHead(text) || (!colonOnly && (bracketHead(text) !== undefined || dashHead(text) !== undefined || verbHead(text) !== undefined || BOLD_HEAD.test(line)));
+  return colonHead(text) || (!colonOnly && (bracketHead(text) !== undefined || dashHead(text) !== undefined || verbHead(text) !== undefined || pageHead(text) !== undefined || BOLD_HEAD.test(line)));
 }
 
 /**
@@ -376,7 +388,7 @@ function startsEntry(text: string, body: () => string): boolean {
     const next = lines[i + 1] ?? '';
     if (numbered) {
       const rest = numbered.rest;
-      return numbered.number <= 2 && (/[：:]/u.test(rest) || PAIR_START.test(rest) || BOLD_HEAD.test(rest) || SPACED_HEAD.test(rest.replace(/\*\*/gu, '')) || bracketHead(rest) !== undefined || dashHead(rest) !== undefined || verbHead(rest) !== undefined || stopHead(rest) !== undefined || plainVerbHead(rest) !== undefined || quotedLead(rest) !== undefined || termThenSentence(rest, next));
+      return numbered.number <= 2 && (/[：:]/u.test(rest) || PAIR_START.test(rest) || BOLD_HEAD.test(rest) || SPACED_HEAD.test(rest.replace(/\*\*/gu, '')) || bracketHead(rest) !== undefined || dashHead(rest) !== undefined || verbHead(rest) !== undefined || pageHead(rest) !== undefined || stopHead(rest) !== undefined || plainVerbHead(rest) !== undefined || quotedLead(rest) !== undefined || termThenSentence(rest, next));
     }
     return isHeadLine(line) || PAIR_START.test(line) || termThenSentence(line, next);
   });
@@ -586,7 +598,7 @@ function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
   if (bold && !/^\s*[：:]/u.test(entry.rest.trim().slice(bold[0].length))) {
     return { head: cleanHead(bold[1] ?? ''), definition: entry.rest.trim().slice(bold[0].length).replace(/\*\*/gu, '').trim(), number: entry.number, line };
   }
-  const bracketed = bracketHead(text) ?? dashHead(text) ?? verbHead(text) ?? lineHead(text) ?? stopHead(text) ?? plainVerbHead(text);
+  const bracketed = bracketHead(text) ?? dashHead(text) ?? verbHead(text) ?? pageHead(text) ?? lineHead(text) ?? stopHead(text) ?? plainVerbHead(text);
   if (bracketed) return { head: cleanHead(bracketed.head), definition: bracketed.definition, number: entry.number, line };
   const pair = PAIR.exec(text);
   if (pair) {
@@ -665,6 +677,8 @@ function quotedLead(text: string): { head: string; definition: string } | undefi
   // second again; else it opens the definition (“四好农村路”“建好、管好…”农村公路).
   const [, joiner, second] = match;
   if (second !== undefined && joiner === '' && !text.slice(head.length).includes(second)) head = head.slice(0, head.indexOf(second));
+  // A page reference after the name belongs to the head (cleanHead drops it), not to the definition.
+  head += PAGE_REFERENCE_FIRST.exec(text.slice(head.length))?.[0] ?? '';
   if (NOT_AFTER_LEAD.test(text.slice(head.length))) return undefined;
   const definition = text.slice(head.length).trim();
   return [...definition].length >= 4 && /\p{Script=Han}/u.test(definition) ? { head, definition } : undefined;
@@ -672,6 +686,23 @@ function quotedLead(text: string): { head: string; definition: string } | undefi
 
 /** The longest head a full stop ends: a slogan or a short name, never a sentence. */
 const STOP_HEAD_MAX = 14;
+
+/**
+ * Whether `lines[index]` is the number `expected` alone on its line (a PDF's or a table's number
+ * column read as a line of its own) and the next line an entry's head and definition with no number
+ * of its own: that line then gets the number (`N.` before it). A page number that happens to be the
+ * expected one stays a line of its own before text that opens no entry.
+ */
+function numberAlone(line: string, expected: number, lines: string[], index: number): boolean {
+  if (!/^\d{1,3}$/u.test(line) || Number(line) !== expected) return false;
+  let next = index + 1;
+  while (next < lines.length && lines[next]!.length === 0) next++;
+  const entry = lines[next];
+  if (entry === undefined || readNumber(entry, expected, true) !== undefined) return false;
+  if (!isHeadLine(entry) && quotedLead(entry) === undefined && plainVerbHead(entry) === undefined) return false;
+  lines[next] = `${line}.${entry}`;
+  return true;
+}
 
 /** A head alone on the entry's first line, the definition on the lines after (termThenSentence). */
 function lineHead(text: string): { head: string; definition: string } | undefined {
@@ -734,6 +765,7 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
     if (line.length === 0) continue;
     const lineNumber = firstLine + index;
     const expected = (entries.at(-1)?.entry.number ?? 0) + 1;
+    if (mode !== 'unnumbered' && mode !== 'spaced' && numberAlone(line, expected, lines, index)) continue;
     const read = mode === 'unnumbered' || mode === 'spaced' ? undefined : readNumber(line, expected, true);
     // Entries keep to the way the first is numbered where that is one of the other kinds (⑴, 1）, A.).
     // A line numbered otherwise than the list (in brackets, circled, digits) and not next in it is a

@@ -24,7 +24,10 @@ export function stripQuotes(text: string): string {
 }
 
 /** A page reference after a head: `（P2）`, `（第3页）`, `(p.12)`. */
-const PAGE_REFERENCE = /\s*[（(]\s*(?:[Pp]\.?\s*\d+|第?\s*\d+\s*页)\s*[）)]$/u;
+const PAGE_REFERENCE_TEXT = String.raw`\s*[（(]\s*(?:[Pp]\.?\s*\d+|第?\s*\d+\s*页)\s*[）)]`;
+const PAGE_REFERENCE = new RegExp(`${PAGE_REFERENCE_TEXT}$`, 'u');
+/** A page reference opening the text after a head (`“三清”行动（第3页）清河道…`: no colon after it). */
+export const PAGE_REFERENCE_FIRST = new RegExp(`^${PAGE_REFERENCE_TEXT}`, 'u');
 
 /** Removes markdown emphasis, a page reference, and the colon that ends a note head. */
 export function cleanHead(head: string): string {

@@ -99,6 +99,11 @@ describe('appendix shapes', () => {
     { name: 'unnumbered heads set off by a space, a credit line closing the page', appendix: '资料：《政府工作报告》名词解释（按报告中出现顺序排列）\n\n“三清”行动 清河道、清垃圾。\n\n“两通”工程 通路、通车。\n\n（市政府办公厅 年鉴处）' },
     { name: 'a quoted head its definition follows at once, beside spaced heads', appendix: '名词解释\n“三清”行动 清河道、清垃圾。\n“两通”通路、通车。\n（本文有删减）', second: ['两通', '通路、通车。'] },
     { name: 'numbered quoted heads the definition follows at once', appendix: '名词解释\n1.“三清”行动清河道、清垃圾。\n2.“两通”工程通路、通车。' },
+    { name: 'each number alone on its line before its entry (a number column read as lines)', appendix: '名词解释\n1\n“三清”行动：清河道、清垃圾。\n2\n“两通”工程：通路、通车。' },
+    { name: 'numbers alone on their lines before unquoted heads and 指', appendix: '名词解释\n1\n三清行动，指清河道、清垃圾。\n\n2\n两通工程，指通路、通车。', first: ['三清行动', '指清河道、清垃圾。'], second: ['两通工程', '指通路、通车。'] },
+    { name: 'a page reference after a quoted head, no colon', appendix: '名词解释\n1.“三清”行动（第3页）清河道、清垃圾。\n2.“两通”工程（P5）通路、通车。' },
+    { name: 'a page reference ending an unquoted head, no colon', appendix: '名词解释\n1.三清行动（第3页）清河道、清垃圾。\n2.两通工程（第5页）通路、通车。' },
+    { name: 'a heading with 的 (有关词语的解释)', appendix: '关于报告中有关词语的解释\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。' },
     { name: 'no heading, a closing numbered run', appendix: '1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车。\n3.“一窗”服务：一窗受理。', extra: [['一窗服务', '一窗受理。']] },
   ])('$name', ({ appendix, glued, extra, first, second }) => {
     const text = glued ? `${BODY.trimEnd()}主要${appendix}` : `${BODY}${appendix}`;
