@@ -82,6 +82,12 @@ const SPACED_HEAD = /^([^\s：:。，；,;、](?:[^\s：:。，；,;]{0,28}[^\s�
 const PAGE_FURNITURE = /^[【[]?(?:(?:信息|文章|稿件|内容)?来源|(?:责任|网络|值班)?编辑|作者|撰稿|供稿|录入|审核|审校|校对|发布(?:时间|日期|机构|单位|者)?|(?:更新|发文|成文|印发|公开)(?:时间|日期)|日期|时间|字号|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|访问量|分享到?|索引号|主题分类|文号|发文(?:字号|机关)|信息分类|(?:联系)?电话|邮编|地址|(?:主办|承办|协办|运维|维护)(?:单位)?|技术支持|网站标识码|(?:ICP)?备案(?:号|编号)?|版权所有|联系方式|(?:电子)?邮箱|传真)[】\]]?\s*[：:]/u;
 /** A line in brackets that credits who compiled the page: `（市政府办公厅 年鉴处）`, `（本文有删减）`. */
 const CREDIT_LINE = /^[（(][^（）()]{0,30}(?:办公厅|办公室|年鉴|供稿|整理|来源|编辑|删减|删节|节选|摘编)[^（）()]{0,30}[）)]$/u;
+/**
+ * A page's number left in a report's text (a PDF or Word file saved as text): `— 23 —`, `- 23 -`,
+ * `23`, `第 23 页`, `第23页 共30页`, `23/30`. Inside the appendix it is passed over: neither an entry
+ * nor the end of the list, nor a break in the definition it interrupts.
+ */
+const PAGE_NUMBER_LINE = /^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/u;
 const PAIR_START = /^[【[]?报告原文/u;
 const PAIR = /[【[]?报告原文[】\]]?[：:]?([\s\S]*?)[【[]?解释[】\]]?[：:]([\s\S]*)/u;
 /** Lines that only describe the list, such as （以在报告中出现的先后为序）. */
@@ -749,7 +755,9 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
   const firstLine = text.slice(0, start).split('\n').length;
   // Each line without its decoration, a table row as an entry line (asEntryLine): made once, as the
   // loop reads the line after each.
-  const lines = text.slice(start).split(/\r?\n/u).map((raw) => asEntryLine(stripDecoration(raw)));
+  const rawLines = text.slice(start).split(/\r?\n/u);
+  // Page numbers passed over (PAGE_NUMBER_LINE), as empty lines.
+  const lines = rawLines.map((raw) => (PAGE_NUMBER_LINE.test(raw.trim()) ? raw.trim() : asEntryLine(stripDecoration(raw))));
   const problems: ImportProblem[] = [];
   const entries: { entry: NumberedLine; line: number }[] = [];
   let mode: 'numbered' | 'unnumbered' | 'spaced' | undefined;
@@ -766,6 +774,7 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
     const lineNumber = firstLine + index;
     const expected = (entries.at(-1)?.entry.number ?? 0) + 1;
     if (mode !== 'unnumbered' && mode !== 'spaced' && numberAlone(line, expected, lines, index)) continue;
+    if (PAGE_NUMBER_LINE.test(line)) continue;
     const read = mode === 'unnumbered' || mode === 'spaced' ? undefined : readNumber(line, expected, true);
     // Entries keep to the way the first is numbered where that is one of the other kinds (⑴, 1）, A.).
     // A line numbered otherwise than the list (in brackets, circled, digits) and not next in it is a

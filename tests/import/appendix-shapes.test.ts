@@ -114,6 +114,29 @@ describe('appendix shapes', () => {
     ]);
   });
 
+  it.each([
+    ['— 23 —', '— 23 —'],
+    ['- 23 -', '- 23 -'],
+    ['a bare 23', '23'],
+    ['第 23 页 共 30 页', '第 23 页 共 30 页'],
+    ['23/30', '23/30'],
+  ])('passes over a page number (%s) left inside the appendix by a PDF saved as text', (_what, page) => {
+    const appendix = `名词解释\n1.“三清”行动：清河道、\n${page}\n清垃圾。\n${page}\n2.“两通”工程：通路、通车。\n${page}\n3.“一窗”服务：一窗受理。`;
+    expect(pairs(`${BODY}${appendix}`)).toEqual([
+      ['三清行动', '清河道、清垃圾。'],
+      ['两通工程', '通路、通车。'],
+      ['一窗服务', '一窗受理。'],
+    ]);
+  });
+
+  it('takes the expected number alone on its line for a page number where no entry follows it', () => {
+    // 2 is the next entry's number, but what follows it goes on the definition before: a page number.
+    expect(pairs(`${BODY}名词解释\n1.“三清”行动：清河道、\n2\n清垃圾。\n2.“两通”工程：通路、通车。`)).toEqual([
+      ['三清行动', '清河道、清垃圾。'],
+      ['两通工程', '通路、通车。'],
+    ]);
+  });
+
   it('keeps the （1） （2） points of a definition in it (no entry run into it)', () => {
     expect(pairs(`${BODY}名词解释\n1.“三清”行动：包括三项。（1）清河道；（2）清垃圾。\n2.“两通”工程：通路、通车。`)).toEqual([
       ['三清行动', '包括三项。（1）清河道；（2）清垃圾。'],
