@@ -724,6 +724,45 @@ function isProblem(value: RawNote | ImportProblem): value is ImportProblem {
   return 'severity' in value;
 }
 
+/**
+ * Whether an entry's text stops inside a sentence, its definition begun: its last line, as long as a
+ * wrapped line, ends with a Chinese character or a comma after the head's colon (`清违建，推进城乡环`
+ * / `境整治工作。`). A head alone on its line (`1.“三清”行动`, its definition on the next) is no such text.
+ */
+function runsOn(rest: string): boolean {
+  const lastLine = rest.slice(rest.lastIndexOf('\n') + 1);
+  return /[\p{Script=Han}、，,]$/u.test(lastLine) && (rest.includes('\n') || headColon(rest) > 0) && [...lastLine].length >= RUN_ON_MIN;
+}
+
+/** Characters of a line that a wrap ended: a PDF's line is 20–40; a list item of its own is shorter. */
+const RUN_ON_MIN = 15;
+
+/** Times a short line must stand alone in the document to be a running head or foot. */
+const RUNNING_MIN = 3;
+
+/** The longest running head or foot. */
+const RUNNING_MAX = 30;
+
+/**
+ * Whether a line, short and with no sentence's end, stands alone on at least RUNNING_MIN lines of
+ * `text`: a running head or foot a PDF repeats page after page (`2024年政府工作报告`), neither the
+ * end of the appendix nor part of a definition. The document's lines are counted on first use.
+ */
+function runningLines(text: string): (line: string) => boolean {
+  let counts: Map<string, number> | undefined;
+  return (line) => {
+    if (line.length > RUNNING_MAX || /[。；！？：:]$/u.test(line)) return false;
+    if (!counts) {
+      counts = new Map();
+      for (const raw of text.split('\n')) {
+        const other = raw.trim();
+        if (other.length > 0 && other.length <= RUNNING_MAX) counts.set(other, (counts.get(other) ?? 0) + 1);
+      }
+    }
+    return (counts.get(line) ?? 0) >= RUNNING_MIN;
+  };
+}
+
 /** Whether a line can continue the entry before it (not page furniture such as 打印本页). */
 function continues(line: string): boolean {
   return [...line].length >= 4 && /[。；！？)）：:”…]$/u.test(line);
@@ -767,6 +806,7 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
   // The body before the appendix without its quotes, for heads nothing else marks (bodyStopEntry)
   // and the terms of entries run together (splitUnnumbered).
   const body = quotelessBefore(text, start);
+  const running = runningLines(text);
   // An appendix whose entries are `listEntry` lines: its first lines say so.
   const spacedList = opensSpacedEntries(lines.filter((line) => line.length > 0).slice(0, MAX_PREAMBLE_LINES + 2), body);
   for (const [index, line] of lines.entries()) {
@@ -827,8 +867,15 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
       if (preamble > MAX_PREAMBLE_LINES) break;
       continue;
     }
-    if (!continues(line) && !PAIR_START.test(line) && !/^[【[]?解释/u.test(line)) break;
-    last.entry.rest += `\n${line}`;
+    // A line the entry's last line runs on into (a report hard-wrapped as a PDF lays it out: the line
+    // before ends inside a sentence) continues it, whatever it ends with.
+    // A page's running head or foot (the report's title on every page of a PDF saved as text).
+    if (running(line)) continue;
+    const runOn = runsOn(last.entry.rest);
+    if (!runOn && !continues(line) && !PAIR_START.test(line) && !/^[【[]?解释/u.test(line)) break;
+    // A word the wrap cut in two (`城乡环` / `境整治`) is joined again: a definition keeps its line
+    // breaks, and the tooltip shows them.
+    last.entry.rest += runOn && /\p{Script=Han}$/u.test(last.entry.rest) && /^\p{Script=Han}/u.test(line) ? line : `\n${line}`;
   }
   const notes: RawNote[] = [];
   let last = 0;

@@ -129,6 +129,32 @@ describe('appendix shapes', () => {
     ]);
   });
 
+  it('reads an appendix hard-wrapped as a PDF lays it out (lines that end inside a sentence), a word the wrap cut joined again', () => {
+    const appendix = '名词解释\n1.“三清”行动：清河道、清垃圾、清违建，推进城乡环\n境整治工作，建立长效机制，实现河道常年清洁\n和垃圾日产日清。\n2.“两通”工程：通路、通车，实现村村通硬化路、组组\n通客车。\n3.“一窗”服务：一窗受理。';
+    expect(importAppendixText(`${BODY}${appendix}`).entries.map((entry) => [entry.term, entry.definition])).toEqual([
+      ['三清行动', '清河道、清垃圾、清违建，推进城乡环境整治工作，建立长效机制，实现河道常年清洁和垃圾日产日清。'],
+      ['两通工程', '通路、通车，实现村村通硬化路、组组通客车。'],
+      ['一窗服务', '一窗受理。'],
+    ]);
+  });
+
+  it('passes over a running head that a PDF saved as text repeats on every page, in the appendix and inside a definition', () => {
+    const head = '2024年政府工作报告';
+    const text = `${head}\n${BODY}${head}\n名词解释\n1.“三清”行动：清河道、清垃圾、清违建，推进城乡环\n${head}\n境整治工作。\n${head}\n2.“两通”工程：通路、通车。`;
+    expect(pairs(text)).toEqual([
+      ['三清行动', '清河道、清垃圾、清违建，推进城乡环境整治工作。'],
+      ['两通工程', '通路、通车。'],
+    ]);
+  });
+
+  it('ends the appendix at a line after an unfinished one too short to have been wrapped', () => {
+    // 通路、通车 ends no sentence, but its line is shorter than a wrapped one: 附件下载 is the page's.
+    expect(pairs(`${BODY}名词解释\n1.“三清”行动：清河道、清垃圾。\n2.“两通”工程：通路、通车\n附件下载`)).toEqual([
+      ['三清行动', '清河道、清垃圾。'],
+      ['两通工程', '通路、通车'],
+    ]);
+  });
+
   it('takes the expected number alone on its line for a page number where no entry follows it', () => {
     // 2 is the next entry's number, but what follows it goes on the definition before: a page number.
     expect(pairs(`${BODY}名词解释\n1.“三清”行动：清河道、\n2\n清垃圾。\n2.“两通”工程：通路、通车。`)).toEqual([
