@@ -821,6 +821,7 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
     // point of the entry before, and so is the next one while points are listed (`1.三清行动：包括：`
     // / `（1）清垃圾；` / `（2）清河道。`).
     const first = entries[0]?.entry;
+    const lastEntry = entries.at(-1);
     const point = read !== undefined && mode === 'numbered' && first !== undefined && read.style === first.style && read.mark !== first.mark && (read.number !== expected || inPoints);
     if (point) {
       entries.at(-1)!.entry.rest += `\n${line}`;
@@ -828,7 +829,10 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
       continue;
     }
     inPoints = false;
-    const numbered = read && (!first || read.style === first.style) ? read : undefined;
+    // A number that opens a line the entry before runs on into is part of its sentence (`…整治河道` /
+    // `2.5万公里，…`), unless a head follows it.
+    const wrapped = read !== undefined && lastEntry !== undefined && /^\d/u.test(read.rest) && headColon(read.rest) <= 0 && runsOn(lastEntry.entry.rest);
+    const numbered = read && !wrapped && (!first || read.style === first.style) ? read : undefined;
     if (numbered && (mode === 'numbered' || numbered.number <= 2)) {
       mode = 'numbered';
       entries.push({ entry: numbered, line: lineNumber });

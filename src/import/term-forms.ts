@@ -29,10 +29,12 @@ const PAGE_REFERENCE = new RegExp(`${PAGE_REFERENCE_TEXT}$`, 'u');
 /** A page reference opening the text after a head (`“三清”行动（第3页）清河道…`: no colon after it). */
 export const PAGE_REFERENCE_FIRST = new RegExp(`^${PAGE_REFERENCE_TEXT}`, 'u');
 
-/** Removes markdown emphasis, a page reference, and the colon that ends a note head. */
+/** Removes markdown emphasis, a line break inside Chinese text, a page reference, and the colon that ends a note head. */
 export function cleanHead(head: string): string {
   return head
     .replace(/\*+/gu, '')
+    // A line break a wrap put inside the head (`“两通”工` / `程：…`, a PDF saved as text).
+    .replace(/(?<=[\p{Script=Han}“”「」])[^\S\n]*\n\s*(?=[\p{Script=Han}“”「」])/gu, '')
     .replace(/^[\s、，,]+/u, '')
     .replace(/[\s：:]+$/u, '')
     // `四个着力。即：…`: the verb that leads into the definition is no part of the term.

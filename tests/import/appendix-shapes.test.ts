@@ -138,6 +138,17 @@ describe('appendix shapes', () => {
     ]);
   });
 
+  it('reads a wrapped line that opens with a number as part of the sentence, and a head the wrap cut as one term', () => {
+    const appendix = '名词解释\n1.“三清”行动：清河道、清垃圾、清违建，三年内整治河道\n2.5万公里，建立长效机制。\n2.“两通”工\n程：通路、通车。\n3.“一窗”服务：一窗受理。';
+    const result = importAppendixText(`${BODY}${appendix}`);
+    expect(result.problems).toEqual([]);
+    expect(result.entries.map((entry) => [entry.term, entry.definition])).toEqual([
+      ['三清行动', '清河道、清垃圾、清违建，三年内整治河道\n2.5万公里，建立长效机制。'],
+      ['两通工程', '通路、通车。'],
+      ['一窗服务', '一窗受理。'],
+    ]);
+  });
+
   it('passes over a running head that a PDF saved as text repeats on every page, in the appendix and inside a definition', () => {
     const head = '2024年政府工作报告';
     const text = `${head}\n${BODY}${head}\n名词解释\n1.“三清”行动：清河道、清垃圾、清违建，推进城乡环\n${head}\n境整治工作。\n${head}\n2.“两通”工程：通路、通车。`;
