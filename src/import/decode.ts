@@ -53,7 +53,12 @@ function bomlessUtf16(bytes: Uint8Array): string | undefined {
 /** The charset an HTML page declares in its first bytes (`<meta charset>` or http-equiv content). */
 function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const label = META_CHARSET.exec(head)?.[1]?.toLowerCase();
+  return encodingOf(META_CHARSET.exec(head)?.[1]);
+}
+
+/** The encoding a charset label names (GBK and GB2312 read as GB18030), or undefined. */
+function encodingOf(charset: string | undefined): string | undefined {
+  const label = charset?.toLowerCase();
   if (!label) return undefined;
   if (CHINESE_LABELS.test(label)) return 'gb18030';
   try {
@@ -87,16 +92,17 @@ function looksBinary(text: string): boolean {
 
 /**
  * The text of a text or HTML file's bytes. The encoding is, in order: a byte order mark (UTF-8,
- * UTF-16LE/BE), UTF-16 recognised by its zero bytes, an HTML page's declared charset (GBK and
+ * UTF-16LE/BE), UTF-16 recognised by its zero bytes, `options.charset` (a web archive's part
+ * declares one), an HTML page's declared charset (GBK and
  * GB2312 read as GB18030), UTF-8 when the bytes are valid UTF-8, else GB18030. Throws
  * DocumentTextError naming `fileName` for binary data or bytes no encoding reads.
  */
-export function decodeText(bytes: Uint8Array, fileName: string, options: { html?: boolean } = {}): string {
+export function decodeText(bytes: Uint8Array, fileName: string, options: { html?: boolean; charset?: string } = {}): string {
   const fail = (reason: string): never => {
     throw new DocumentTextError(fileName, reason);
   };
   const bom = bomEncoding(bytes);
-  const guessed = bom?.encoding ?? bomlessUtf16(bytes) ?? (options.html ? declaredCharset(bytes) : undefined);
+  const guessed = bom?.encoding ?? bomlessUtf16(bytes) ?? encodingOf(options.charset) ?? (options.html ? declaredCharset(bytes) : undefined);
   let text: string | undefined;
   if (guessed) {
     text = decodeStrict(bytes.subarray(bom?.skip ?? 0), guessed);

@@ -1,9 +1,10 @@
 // The text of a document as `policy-glossary scan` reads it, so that match offsets point into it:
-// .txt/.md decoded as is, an HTML page's text content, a .docx file's body paragraphs.
+// .txt/.md decoded as is, an HTML page's text content (a web archive's page too), a .docx file's body paragraphs.
 import { DocumentTextError, decodeText } from './decode';
 import { docxBodyText } from './docx';
-import { BROKEN_DOCX, TEXT_EXTENSIONS, unsupportedFileType } from './file-kinds';
+import { BROKEN_DOCX, isWebPageFile, TEXT_EXTENSIONS, unsupportedFileType } from './file-kinds';
 import { htmlToText } from './html';
+import { webPageSource } from './mhtml';
 
 export { DocumentTextError, decodeText } from './decode';
 
@@ -26,7 +27,6 @@ export function documentText(bytes: Uint8Array, fileName: string): string {
     if (text === undefined) throw new DocumentTextError(fileName, BROKEN_DOCX);
     return text;
   }
-  const html = extension === '.html' || extension === '.htm';
-  const text = decodeText(bytes, fileName, { html });
-  return html ? htmlToText(text) : text;
+  if (isWebPageFile(name)) return htmlToText(webPageSource(bytes, fileName));
+  return decodeText(bytes, fileName);
 }

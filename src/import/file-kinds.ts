@@ -1,8 +1,20 @@
 // The kinds of file the tools read, and what they say about any other: one list and one message
 // for `import`, `scan`, `missing`, `collect` and the extension's import.
 
+/** Web pages: saved as they were served (.shtml, common on government sites), or as one file (web archives). */
+export const HTML_EXTENSIONS = ['.html', '.htm', '.shtml', '.xhtml'] as const;
+export const WEB_ARCHIVE_EXTENSIONS = ['.mhtml', '.mht'] as const;
 /** Files read as text (decoded, HTML and .docx taken apart). */
-export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx'] as const;
+export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', ...HTML_EXTENSIONS, ...WEB_ARCHIVE_EXTENSIONS, '.docx'] as const;
+
+/** Whether the file is a web page: HTML or a web archive holding one (mhtml.ts). */
+export const isWebPageFile = (fileName: string): boolean => {
+  const name = fileName.toLowerCase();
+  return [...HTML_EXTENSIONS, ...WEB_ARCHIVE_EXTENSIONS].some((extension) => name.endsWith(extension));
+};
+export const isWebArchiveFile = (fileName: string): boolean => WEB_ARCHIVE_EXTENSIONS.some((extension) => fileName.toLowerCase().endsWith(extension));
+/** What is said of a web archive that holds no page. */
+export const BROKEN_WEB_ARCHIVE = '无法读取网页存档（其中没有 HTML 网页）/ not a web archive holding an HTML page';
 /** Report files the tools read: the text kinds, and PDF through the PDF reader. */
 export const REPORT_EXTENSIONS = [...TEXT_EXTENSIONS, '.pdf'] as const;
 

@@ -2,7 +2,8 @@
 import { DocumentTextError, decodeText } from './decode';
 import { docxBodyText, importDocx } from './docx';
 import { hasFootnoteMarkers, importFootnoteText } from './footnote-text';
-import { TEXT_EXTENSIONS, isPdfFile, unsupportedFileType } from './file-kinds';
+import { TEXT_EXTENSIONS, isPdfFile, isWebPageFile, unsupportedFileType } from './file-kinds';
+import { webPageSource } from './mhtml';
 import { htmlToText, importHtml } from './html';
 import type { ImportOptions } from './options';
 import { importAppendixOrFootnotes } from './plain-footnotes';
@@ -28,10 +29,10 @@ export function importReport(input: Uint8Array | string, fileName: string, optio
     const message = isPdfFile(name) ? 'PDF 由 PDF 读取器导入（importReportFile，policy-glossary import）/ a PDF is read by the PDF reader' : unsupportedFileType(name);
     return { source: {}, entries: [], problems: [{ severity: 'error', message }] };
   }
-  const html = name.endsWith('.html') || name.endsWith('.htm');
+  const html = isWebPageFile(name);
   let text: string;
   try {
-    text = typeof input === 'string' ? input : decodeText(input, fileName, { html });
+    text = typeof input === 'string' ? input : html ? webPageSource(input, fileName) : decodeText(input, fileName);
   } catch (error) {
     if (!(error instanceof DocumentTextError)) throw error;
     return { source: {}, entries: [], problems: [{ severity: 'error', message: error.reason }], unreadable: true };
@@ -51,8 +52,7 @@ export function reportBodyText(input: Uint8Array, fileName: string): string | un
   const name = fileName.toLowerCase();
   if (name.endsWith('.docx')) return docxBodyText(input);
   if (!TEXT_EXTENSIONS.some((extension) => name.endsWith(extension))) return undefined;
-  const html = name.endsWith('.html') || name.endsWith('.htm');
-  const text = decodeText(input, fileName, { html });
-  if (html) return htmlToText(text);
+  if (isWebPageFile(name)) return htmlToText(webPageSource(input, fileName));
+  const text = decodeText(input, fileName);
   return hasFootnoteMarkers(text) ? text.replace(/\[\d+:[\s\S]*?\]/gu, '').replace(/\[footnoteRef:\s*\d+\]/gu, '') : text;
 }

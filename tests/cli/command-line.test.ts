@@ -326,7 +326,7 @@ describe('policy-glossary on the command line', { timeout: 60_000 }, () => {
       write('report.rtf', '{\\rtf1 四联共治}\n');
       const run = await cli('missing', 'report.rtf', '--glossary', 'terms.yaml');
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('report.rtf: 不支持的文件类型（支持 .txt .md .markdown .html .htm .docx .pdf；');
+      expect(run.stderr).toContain('report.rtf: 不支持的文件类型（支持 .txt .md .markdown .html .htm .shtml .xhtml .mhtml .mht .docx .pdf；');
       // An old Word/WPS kind: what to do with it.
       expect(run.stderr).toContain('旧版 Word/WPS 文件请另存为 .docx');
     });

@@ -30,7 +30,7 @@ describe('importReport', () => {
   it.each([
     { name: 'report.pdf', input: new Uint8Array([37, 80, 68, 70]), message: 'PDF 由 PDF 读取器导入' },
     { name: 'report.doc', input: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), message: '旧版 Word/WPS 文件请另存为 .docx' },
-    { name: 'report.xls', input: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), message: '不支持的文件类型（支持 .txt .md .markdown .html .htm .docx .pdf）' },
+    { name: 'report.xls', input: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), message: '不支持的文件类型（支持 .txt .md .markdown .html .htm .shtml .xhtml .mhtml .mht .docx .pdf）' },
     { name: 'report.docx', input: '文本', message: '.docx 需要以字节读取' },
   ])('refuses $name with a clear problem', ({ name, input, message }) => {
     const result = importReport(input, name);
