@@ -9,7 +9,7 @@ import { circledNumber } from './marks';
 import { readReportHead } from './report-head';
 import { dashOutsideQuotes, splitNote } from './notes';
 import type { ImportOptions } from './options';
-import { cleanHead, PAGE_REFERENCE_FIRST, stripQuotes } from './term-forms';
+import { cleanHead, PAGE_REFERENCE_FIRST, stripQuotes, unspaced } from './term-forms';
 import type { ImportProblem, ImportResult, RawNote } from './types';
 
 /**
@@ -596,7 +596,13 @@ function splitUnnumbered(line: string, body: string): string[] {
   return parts.map((part) => part.trim()).filter((part) => part.length > 0);
 }
 
+/** An entry's note (readNote), its definition without letter-spacing (`清 河 道 、…`: unspaced). */
 function toNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
+  const note = readNote(entry, line);
+  return isProblem(note) ? note : { ...note, definition: unspaced(note.definition) };
+}
+
+function readNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
   const text = entry.rest.replace(/\*\*/gu, '').trim();
   const spaced = entry.style === 'spaced' ? spacedEntry(text.split('\n')[0]!) : undefined;
   if (spaced) return { head: cleanHead(spaced.head), definition: text.slice(text.indexOf(spaced.definition)).trim(), number: entry.number, line };

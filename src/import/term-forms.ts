@@ -33,8 +33,9 @@ export const PAGE_REFERENCE_FIRST = new RegExp(`^${PAGE_REFERENCE_TEXT}`, 'u');
 export function cleanHead(head: string): string {
   return head
     .replace(/\*+/gu, '')
-    // A line break a wrap put inside the head (`“两通”工` / `程：…`, a PDF saved as text).
-    .replace(/(?<=[\p{Script=Han}“”「」])[^\S\n]*\n\s*(?=[\p{Script=Han}“”「」])/gu, '')
+    // A line break a wrap put inside the head (`“两通”工` / `程：…`, a PDF saved as text), or the
+    // spaces of text set letter-spaced (`三 清 行 动`).
+    .replace(/(?<=[\p{Script=Han}“”「」])\s+(?=[\p{Script=Han}“”「」])/gu, '')
     .replace(/^[\s、，,]+/u, '')
     .replace(/[\s：:]+$/u, '')
     // `四个着力。即：…`: the verb that leads into the definition is no part of the term.
@@ -124,4 +125,19 @@ export function englishGloss(head: string): { term: string; en: string } | undef
   const words = en.split(/[\s-]+/u).filter((word) => word.length > 0);
   const gloss = words.length >= 2 ? /[a-z]{2}/u.test(en) : /^[A-Z][a-z]{3,}$/u.test(en);
   return gloss ? { term: match[1]!.trim(), en } : undefined;
+}
+
+/** Spaces between two Chinese characters or Chinese punctuation marks (none belongs in Chinese text). */
+const SPACE_IN_CHINESE = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])[^\S\n]+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])/gu;
+
+/**
+ * `text` without the spaces of letter-spaced setting (`清 河 道 、 清 垃 圾 。`, a PDF saved as
+ * text): only when most of its neighbouring Chinese characters are set apart so, as a space between
+ * two words of ordinary Chinese text may be the writer's.
+ */
+export function unspaced(text: string): string {
+  const spaced = text.match(SPACE_IN_CHINESE)?.length ?? 0;
+  if (spaced < 4) return text;
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return spaced * 2 >= han ? text.replace(SPACE_IN_CHINESE, '') : text;
 }

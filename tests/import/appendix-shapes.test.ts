@@ -166,6 +166,19 @@ describe('appendix shapes', () => {
     ]);
   });
 
+  it('reads an appendix set letter-spaced (a PDF saved as text) without the spaces, in terms and definitions', () => {
+    const appendix = '名 词 解 释\n1. “三 清” 行 动 ： 清 河 道 、 清 垃 圾 。\n2. “两 通” 工 程 ： 通 路 、 通 车 。';
+    expect(importAppendixText(`${BODY}${appendix}`).entries.map((entry) => [entry.term, entry.aliases, entry.definition])).toEqual([
+      ['三清行动', ['“三清”行动'], '清河道、清垃圾。'],
+      ['两通工程', ['“两通”工程'], '通路、通车。'],
+    ]);
+  });
+
+  it('keeps the spaces a definition’s writer put between words', () => {
+    const appendix = '名词解释\n1.“三清”行动：采用 PPP 模式 清河道、清垃圾。\n2.“两通”工程：通路 通车。';
+    expect(importAppendixText(`${BODY}${appendix}`).entries.map((entry) => entry.definition)).toEqual(['采用 PPP 模式 清河道、清垃圾。', '通路 通车。']);
+  });
+
   it('takes the expected number alone on its line for a page number where no entry follows it', () => {
     // 2 is the next entry's number, but what follows it goes on the definition before: a page number.
     expect(pairs(`${BODY}名词解释\n1.“三清”行动：清河道、\n2\n清垃圾。\n2.“两通”工程：通路、通车。`)).toEqual([
