@@ -1,8 +1,10 @@
 // The text of a document as `policy-glossary scan` reads it, so that match offsets point into it:
-// .txt/.md decoded as is, an HTML page's text content (a web archive's page too), a .docx file's body paragraphs.
+// .txt/.md decoded as is, an HTML page's text content (a web archive's page too), a .docx or .doc
+// file's body paragraphs.
 import { DocumentTextError, decodeText } from './decode';
+import { docBodyText } from './doc';
 import { docxBodyText } from './docx';
-import { BROKEN_DOCX, isWebPageFile, TEXT_EXTENSIONS, unsupportedFileType } from './file-kinds';
+import { BROKEN_DOC, BROKEN_DOCX, isWebPageFile, TEXT_EXTENSIONS, unsupportedFileType } from './file-kinds';
 import { htmlToText } from './html';
 import { webPageSource } from './mhtml';
 
@@ -21,6 +23,11 @@ export function documentText(bytes: Uint8Array, fileName: string): string {
     // `scan`, its one user, reads a PDF before this (src/cli/pdf-reader.ts): named with the others.
     if (name.endsWith('.pdf')) throw new DocumentTextError(fileName, 'PDF 由 PDF 读取器读取 / a PDF is read by the PDF reader');
     throw new DocumentTextError(fileName, unsupportedFileType(name));
+  }
+  if (extension === '.doc') {
+    const text = docBodyText(bytes);
+    if (text === undefined) throw new DocumentTextError(fileName, BROKEN_DOC);
+    return text;
   }
   if (extension === '.docx') {
     const text = docxBodyText(bytes);

@@ -5,7 +5,7 @@
 export const HTML_EXTENSIONS = ['.html', '.htm', '.shtml', '.xhtml'] as const;
 export const WEB_ARCHIVE_EXTENSIONS = ['.mhtml', '.mht'] as const;
 /** Files read as text (decoded, HTML and .docx taken apart). */
-export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', ...HTML_EXTENSIONS, ...WEB_ARCHIVE_EXTENSIONS, '.docx'] as const;
+export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', ...HTML_EXTENSIONS, ...WEB_ARCHIVE_EXTENSIONS, '.docx', '.doc'] as const;
 
 /** Whether the file is a web page: HTML or a web archive holding one (mhtml.ts). */
 export const isWebPageFile = (fileName: string): boolean => {
@@ -20,14 +20,18 @@ export const REPORT_EXTENSIONS = [...TEXT_EXTENSIONS, '.pdf'] as const;
 
 export const isPdfFile = (fileName: string): boolean => fileName.toLowerCase().endsWith('.pdf');
 
-/** Word and WPS files of the older binary kinds (.doc .wps .rtf): no reader takes them, and each tool says so. */
-export const OLD_WORD_FILE = /\.(?:doc|wps|rtf)$/iu;
+/** Whether the file is a Word 97–2003 document (.doc, read by doc.ts). */
+export const isDocFile = (fileName: string): boolean => fileName.toLowerCase().endsWith('.doc');
+/** WPS and RTF files (.wps .rtf): no reader takes them, and each tool says so. */
+export const OLD_WORD_FILE = /\.(?:wps|rtf)$/iu;
 /** What to do with such a file. */
-export const SAVE_AS_DOCX = '旧版 Word/WPS 文件请另存为 .docx / save an old Word or WPS file as .docx';
+export const SAVE_AS_DOCX = 'WPS 文字或 RTF 文件请另存为 .docx / save a WPS or RTF file as .docx';
+/** What is said of a .doc that does not open (or is protected by a password). */
+export const BROKEN_DOC = '无法读取 .doc（不是有效的 Word 97–2003 文档，或有密码保护）/ not a readable Word 97–2003 .doc file (or password-protected)';
 /** What is said of a .docx that does not open. */
 export const BROKEN_DOCX = '无法读取 .docx（不是有效的 Word 文档）/ not a readable .docx file';
 
-/** Why `fileName` is not read: the kinds that are, and for an old Word or WPS file what to do. */
+/** Why `fileName` is not read: the kinds that are, and for a WPS or RTF file what to do. */
 export function unsupportedFileType(fileName: string): string {
   const advice = OLD_WORD_FILE.test(fileName) ? `；${SAVE_AS_DOCX}` : '';
   return `不支持的文件类型（支持 ${REPORT_EXTENSIONS.join(' ')}${advice}）/ unsupported file type`;

@@ -1,5 +1,6 @@
 // One entry point for every report format: picks the importer by file name and content.
 import { DocumentTextError, decodeText } from './decode';
+import { docBodyText, importDoc } from './doc';
 import { docxBodyText, importDocx } from './docx';
 import { hasFootnoteMarkers, importFootnoteText } from './footnote-text';
 import { TEXT_EXTENSIONS, isPdfFile, isWebPageFile, unsupportedFileType } from './file-kinds';
@@ -10,13 +11,19 @@ import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { ImportResult } from './types';
 
 /**
- * Imports a report given as bytes (or already decoded text) and its file name: .docx → Word
- * footnotes or appendix; .html/.htm → `<sup>` footnotes or appendix; text/markdown →
+ * Imports a report given as bytes (or already decoded text) and its file name: .docx and .doc →
+ * Word footnotes or appendix; .html/.htm → `<sup>` footnotes or appendix; text/markdown →
  * `[footnoteRef:N]` footnotes when present, else the 名词解释 appendix, else footnotes marked in
  * plain text (① … and the notes closing the text, plain-footnotes.ts).
  */
 export function importReport(input: Uint8Array | string, fileName: string, options: ImportOptions = {}): ImportResult {
   const name = fileName.toLowerCase();
+  if (name.endsWith('.doc')) {
+    if (typeof input === 'string') {
+      return { source: {}, entries: [], problems: [{ severity: 'error', message: '.doc 需要以字节读取 / a .doc must be read as bytes' }] };
+    }
+    return importDoc(input, options);
+  }
   if (name.endsWith('.docx')) {
     if (typeof input === 'string') {
       return { source: {}, entries: [], problems: [{ severity: 'error', message: '.docx 需要以字节读取 / a .docx must be read as bytes' }] };
@@ -51,6 +58,7 @@ export function importReport(input: Uint8Array | string, fileName: string, optio
 export function reportBodyText(input: Uint8Array, fileName: string): string | undefined {
   const name = fileName.toLowerCase();
   if (name.endsWith('.docx')) return docxBodyText(input);
+  if (name.endsWith('.doc')) return docBodyText(input);
   if (!TEXT_EXTENSIONS.some((extension) => name.endsWith(extension))) return undefined;
   if (isWebPageFile(name)) return htmlToText(webPageSource(input, fileName));
   const text = decodeText(input, fileName);

@@ -242,6 +242,18 @@ describe('policy-glossary on the command line', { timeout: 60_000 }, () => {
       expect(written).toContain('definition: 小区里供居民议事和休闲的公共空间。');
     });
 
+    it('imports the footnotes of a Word 97–2003 .doc, and scan reads its body', async () => {
+      copyFileSync(fileURLToPath(new URL('../fixtures/import/doc/footnotes-report.doc', import.meta.url)), join(work, '清溪镇.doc'));
+      const run = await cli('import', '清溪镇.doc', '--region', '湖南省');
+      expect(run.code).toBe(0);
+      const written = read('glossary/清溪镇.yaml');
+      expect(written).toContain('term: 两会一评');
+      expect(written).toContain('definition: 党员议事会、居民恳谈会、群众满意度测评制度。');
+      const scan = await cli('scan', '清溪镇.doc', '--glossary', 'glossary/清溪镇.yaml');
+      expect(scan.code).toBe(0);
+      expect(scan.stdout).toMatch(/两会一评 .*×1/u);
+    });
+
     it('a report without footnotes: exit 1, the file and the reason on stderr, nothing written', async () => {
       write('plain.txt', '桃源镇工作报告\n今年各项工作稳步推进。\n');
       const run = await cli('import', 'plain.txt');
@@ -326,9 +338,9 @@ describe('policy-glossary on the command line', { timeout: 60_000 }, () => {
       write('report.rtf', '{\\rtf1 四联共治}\n');
       const run = await cli('missing', 'report.rtf', '--glossary', 'terms.yaml');
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('report.rtf: 不支持的文件类型（支持 .txt .md .markdown .html .htm .shtml .xhtml .mhtml .mht .docx .pdf；');
-      // An old Word/WPS kind: what to do with it.
-      expect(run.stderr).toContain('旧版 Word/WPS 文件请另存为 .docx');
+      expect(run.stderr).toContain('report.rtf: 不支持的文件类型（支持 .txt .md .markdown .html .htm .shtml .xhtml .mhtml .mht .docx .doc .pdf；');
+      // A WPS or RTF file: what to do with it.
+      expect(run.stderr).toContain('WPS 文字或 RTF 文件请另存为 .docx');
     });
 
     it('a .docx that does not open: exit 2, named as a broken Word document, not as a kind it cannot read', async () => {
@@ -337,6 +349,14 @@ describe('policy-glossary on the command line', { timeout: 60_000 }, () => {
       const run = await cli('missing', 'broken.docx', '--glossary', 'terms.yaml');
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('broken.docx: 无法读取 .docx（不是有效的 Word 文档）');
+    });
+
+    it('a .doc that does not open: exit 2, named as a broken Word 97–2003 document', async () => {
+      write('terms.yaml', GLOSSARY);
+      write('broken.doc', '四联共治，不是 Word 文档');
+      const run = await cli('missing', 'broken.doc', '--glossary', 'terms.yaml');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('broken.doc: 无法读取 .doc（不是有效的 Word 97–2003 文档');
     });
 
     it('a stub file that is not valid YAML: exit 1, its path and line on stderr, the file untouched', async () => {

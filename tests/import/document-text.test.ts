@@ -33,7 +33,8 @@ describe('documentText', () => {
 
   it.each([
     ['report.pdf', '%PDF-1.4', /report\.pdf: PDF 由 PDF 读取器读取/],
-    ['report.doc', '\u00d0\u00cf', /report\.doc: 不支持的文件类型（支持 .*\.pdf；旧版 Word\/WPS 文件请另存为 \.docx/],
+    ['report.doc', '\u00d0\u00cf', /report\.doc: 无法读取 \.doc（不是有效的 Word 97–2003 文档/],
+    ['report.wps', '\u00d0\u00cf', /report\.wps: 不支持的文件类型（支持 .*\.pdf；WPS 文字或 RTF 文件请另存为 \.docx/],
     ['broken.docx', 'not a zip file', /broken\.docx: 无法读取 \.docx/],
     ['noextension', '六稳', /noextension: 不支持的文件类型/],
   ])('refuses %s with a message naming it', (name, input, message) => {

@@ -22,8 +22,8 @@ import type { PartJob, PartMessage } from '../scan-worker';
 
 const HELP = `用法 / usage: policy-glossary scan FILE… [--glossary PATH]… [--json] [--region 地方 PLACE]
 
-在文档（.txt .md .html .mhtml .docx .pdf）中查找术语表中的术语和未收录的带数字提法。
-Finds glossary terms and numbered slogans the glossary lacks in documents (.txt .md .html .mhtml .docx .pdf).
+在文档（.txt .md .html .mhtml .docx .doc .pdf）中查找术语表中的术语和未收录的带数字提法。
+Finds glossary terms and numbered slogans the glossary lacks in documents (.txt .md .html .mhtml .docx .doc .pdf).
 
   --glossary PATH  使用的术语表：YAML 文件、文件夹或 glossary.json，可多次；默认项目的 glossary/
                    glossary to use: YAML file, folder or built glossary.json; repeatable;
@@ -157,7 +157,7 @@ async function readDocument(file: string, cwd: string, inParts: boolean): Promis
       if (text !== undefined) return { text };
     }
   }
-  // The importers (HTML, .docx, PDF) load on use: their modules (pinyin tables among them, pdf.js)
+  // The importers (HTML, .docx, .doc, PDF) load on use: their modules (pinyin tables among them, pdf.js)
   // take longer to load than a plain-text report takes to scan.
   const { DocumentTextError, documentText } = await import('../../import/document-text');
   try {
