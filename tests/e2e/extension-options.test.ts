@@ -264,6 +264,27 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     expect(await options.$eval('[data-section="report-import"] .pg-status b', (e) => e.textContent)).toBe('清溪镇二〇二三年政府工作情况报告（书面）');
   });
 
+  it('imports a report attached as a Word 97–2003 .doc: its appendix, the table rows among it', async () => {
+    await options.bringToFront();
+    const input = (await options.$('input[data-action="import-report"]')) as ElementHandle<HTMLInputElement>;
+    expect(await input.evaluate((element) => element.accept.split(',').includes('.doc'))).toBe(true);
+    await input.uploadFile(join(ROOT, 'tests', 'fixtures', 'import', 'doc', 'appendix-report.doc'));
+    const rows = await waitFor(async () => {
+      const read = await options.$$eval('[data-list="report-entries"] > li', (items) =>
+        items.map((item) => [item.querySelector<HTMLInputElement>('input[type="text"]')?.value, item.querySelector<HTMLTextAreaElement>('textarea[name="definition"]')?.value]),
+      );
+      // The PDF's preview before it also opens with 三清行动: this one's second entry tells them apart.
+      return read[1]?.[0] === '两通工程' ? read : null;
+    }, 'the .doc’s preview', SLOW);
+    expect(rows).toEqual([
+      ['三清行动', '清河道、清垃圾、清违建。'],
+      ['两通工程', '通路、通车。'],
+      ['清溪驿站', '指在每个村设立的便民服务点。'],
+      ['一窗服务', '一窗受理、集成服务。'],
+    ]);
+    expect(await options.$eval('[data-section="report-import"] .pg-status b', (e) => e.textContent)).toBe('清溪镇二〇二三年政府工作报告');
+  });
+
   it('“add to my glossary” on an unknown slogan opens the entry form prefilled, and the saved entry explains the term', async () => {
     const { tab, point } = await hoverTerm('/slogan.html', '四个严实', 'the unknown slogan marked');
     const unknown = await waitFor(() => tooltipText(tab), 'the unknown slogan’s tooltip');
