@@ -238,22 +238,30 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
     expect(await record.evaluate((li) => li.textContent)).toMatch(/18 条/);
   });
 
-  it('imports a report published as PDF: its 名词解释 appendix read with the extension’s own pdf.js', async () => {
+  /**
+   * Chooses the fixture `file` in the options page's report import and waits for the preview whose
+   * entries `ready` accepts (the last preview may still be shown): [term, definition] of each.
+   */
+  async function importPreview(file: string[], extension: string, ready: (rows: Array<Array<string | undefined>>) => boolean): Promise<Array<Array<string | undefined>>> {
     await options.bringToFront();
     const input = (await options.$('input[data-action="import-report"]')) as ElementHandle<HTMLInputElement>;
-    expect(await input.evaluate((element) => element.accept.split(',').includes('.pdf'))).toBe(true);
-    await input.uploadFile(join(ROOT, 'tests', 'fixtures', 'import', 'pdf', 'appendix-report.pdf'));
+    expect(await input.evaluate((element, extension) => element.accept.split(',').includes(extension), extension)).toBe(true);
+    await input.uploadFile(join(ROOT, 'tests', 'fixtures', ...file));
     // What the section shows, for the message when the preview does not come.
     let shown = '';
-    const rows = await waitFor(async () => {
+    return waitFor(async () => {
       const read = await options.$$eval('[data-list="report-entries"] > li', (items) =>
         items.map((item) => [item.querySelector<HTMLInputElement>('input[type="text"]')?.value, item.querySelector<HTMLTextAreaElement>('textarea[name="definition"]')?.value]),
       );
       shown = await options.$eval('[data-section="report-import"]', (section) => section.textContent ?? '');
-      return read.length > 0 && read[0]![0] === '三清行动' ? read : null;
-    }, 'the PDF’s preview', SLOW).catch((error: Error) => {
+      return ready(read) ? read : null;
+    }, `the ${extension} file’s preview`, SLOW).catch((error: Error) => {
       throw new Error(`${error.message}; the section shows: ${shown.slice(0, 300)}`);
     });
+  }
+
+  it('imports a report published as PDF: its 名词解释 appendix read with the extension’s own pdf.js', async () => {
+    const rows = await importPreview(['import', 'pdf', 'appendix-report.pdf'], '.pdf', (read) => read[0]?.[0] === '三清行动');
     expect(rows).toEqual([
       ['三清行动', '清垃圾、清河道、清违建。'],
       ['四送', '送政策、送技术、送资金、送服务，组织干部定期走访村组和企业，帮助解决生产生活中的实际困难。'],
@@ -265,17 +273,8 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
   });
 
   it('imports a report attached as a Word 97–2003 .doc: its appendix, the table rows among it', async () => {
-    await options.bringToFront();
-    const input = (await options.$('input[data-action="import-report"]')) as ElementHandle<HTMLInputElement>;
-    expect(await input.evaluate((element) => element.accept.split(',').includes('.doc'))).toBe(true);
-    await input.uploadFile(join(ROOT, 'tests', 'fixtures', 'import', 'doc', 'appendix-report.doc'));
-    const rows = await waitFor(async () => {
-      const read = await options.$$eval('[data-list="report-entries"] > li', (items) =>
-        items.map((item) => [item.querySelector<HTMLInputElement>('input[type="text"]')?.value, item.querySelector<HTMLTextAreaElement>('textarea[name="definition"]')?.value]),
-      );
-      // The PDF's preview before it also opens with 三清行动: this one's second entry tells them apart.
-      return read[1]?.[0] === '两通工程' ? read : null;
-    }, 'the .doc’s preview', SLOW);
+    // The PDF's preview before it also opens with 三清行动: this one's second entry tells them apart.
+    const rows = await importPreview(['import', 'doc', 'appendix-report.doc'], '.doc', (read) => read[1]?.[0] === '两通工程');
     expect(rows).toEqual([
       ['三清行动', '清河道、清垃圾、清违建。'],
       ['两通工程', '通路、通车。'],
