@@ -800,9 +800,11 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
   const firstLine = text.slice(0, start).split('\n').length;
   // Each line without its decoration, a table row as an entry line (asEntryLine): made once, as the
   // loop reads the line after each.
-  const rawLines = text.slice(start).split(/\r?\n/u);
-  // Page numbers passed over (PAGE_NUMBER_LINE), as empty lines.
-  const lines = rawLines.map((raw) => (PAGE_NUMBER_LINE.test(raw.trim()) ? raw.trim() : asEntryLine(stripDecoration(raw))));
+  // A page number (PAGE_NUMBER_LINE) is kept as it is, not undecorated (`— 23 —`), for the loop to pass over.
+  const lines = text
+    .slice(start)
+    .split(/\r?\n/u)
+    .map((raw) => (PAGE_NUMBER_LINE.test(raw.trim()) ? raw.trim() : asEntryLine(stripDecoration(raw))));
   const problems: ImportProblem[] = [];
   const entries: { entry: NumberedLine; line: number }[] = [];
   let mode: 'numbered' | 'unnumbered' | 'spaced' | undefined;
@@ -877,10 +879,10 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
       if (preamble > MAX_PREAMBLE_LINES) break;
       continue;
     }
-    // A line the entry's last line runs on into (a report hard-wrapped as a PDF lays it out: the line
-    // before ends inside a sentence) continues it, whatever it ends with.
     // A page's running head or foot (the report's title on every page of a PDF saved as text).
     if (running(line)) continue;
+    // A line the entry's last line runs on into (a report hard-wrapped as a PDF lays it out: the line
+    // before ends inside a sentence) continues it, whatever it ends with.
     const runOn = runsOn(last.entry.rest);
     if (!runOn && !continues(line) && !PAIR_START.test(line) && !/^[【[]?解释/u.test(line)) break;
     // A word the wrap cut in two (`城乡环` / `境整治`) is joined again: a definition keeps its line

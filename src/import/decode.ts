@@ -93,8 +93,8 @@ function looksBinary(text: string): boolean {
 /**
  * The text of a text or HTML file's bytes. The encoding is, in order: a byte order mark (UTF-8,
  * UTF-16LE/BE), UTF-16 recognised by its zero bytes, `options.charset` (a web archive's part
- * declares one), an HTML page's declared charset (GBK and
- * GB2312 read as GB18030), UTF-8 when the bytes are valid UTF-8, else GB18030. Throws
+ * declares one), an HTML page's declared charset (GBK and GB2312 read as GB18030), UTF-8 when the
+ * bytes are valid UTF-8, else GB18030. Throws
  * DocumentTextError naming `fileName` for binary data or bytes no encoding reads.
  */
 export function decodeText(bytes: Uint8Array, fileName: string, options: { html?: boolean; charset?: string } = {}): string {

@@ -4,7 +4,7 @@
 /** Web pages: saved as they were served (.shtml, common on government sites), or as one file (web archives). */
 export const HTML_EXTENSIONS = ['.html', '.htm', '.shtml', '.xhtml'] as const;
 export const WEB_ARCHIVE_EXTENSIONS = ['.mhtml', '.mht'] as const;
-/** Files read as text (decoded, HTML and .docx taken apart). */
+/** Files read as text (decoded; HTML, web archives, .docx and .doc taken apart). */
 export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', ...HTML_EXTENSIONS, ...WEB_ARCHIVE_EXTENSIONS, '.docx', '.doc'] as const;
 
 /** Whether the file is a web page: HTML or a web archive holding one (mhtml.ts). */

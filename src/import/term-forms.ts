@@ -29,7 +29,7 @@ const PAGE_REFERENCE = new RegExp(`${PAGE_REFERENCE_TEXT}$`, 'u');
 /** A page reference opening the text after a head (`“三清”行动（第3页）清河道…`: no colon after it). */
 export const PAGE_REFERENCE_FIRST = new RegExp(`^${PAGE_REFERENCE_TEXT}`, 'u');
 
-/** Removes markdown emphasis, a line break inside Chinese text, a page reference, and the colon that ends a note head. */
+/** Removes markdown emphasis, line breaks and spaces inside Chinese text, a page reference, and the colon that ends a note head. */
 export function cleanHead(head: string): string {
   return head
     .replace(/\*+/gu, '')
