@@ -64,21 +64,42 @@ function compoundStreams(bytes: Uint8Array): Map<string, Uint8Array> {
   };
   const directory = chain(u32(0x30), fat, sector, sectorSize);
   const dirView = new DataView(directory.buffer, directory.byteOffset, directory.byteLength);
-  const entries: Array<{ name: string; type: number; start: number; size: number }> = [];
+  const entries: Array<{ name: string; type: number; start: number; size: number; left: number; right: number; child: number }> = [];
   for (let at = 0; at + 128 <= directory.length; at += 128) {
     const nameLength = Math.min(64, dirView.getUint16(at + 0x40, true));
     let name = '';
     for (let i = 0; i + 2 < nameLength; i += 2) name += String.fromCharCode(dirView.getUint16(at + i, true));
-    entries.push({ name, type: directory[at + 0x42]!, start: dirView.getUint32(at + 0x74, true), size: dirView.getUint32(at + 0x78, true) });
+    entries.push({
+      name,
+      type: directory[at + 0x42]!,
+      left: dirView.getUint32(at + 0x44, true),
+      right: dirView.getUint32(at + 0x48, true),
+      child: dirView.getUint32(at + 0x4c, true),
+      start: dirView.getUint32(at + 0x74, true),
+      size: dirView.getUint32(at + 0x78, true),
+    });
   }
-  const root = entries.find((entry) => entry.type === 5);
+  const root = entries[0];
+  if (!root || root.type !== 5) throw new DocFileError('no root entry');
+  // The root storage's own entries (a tree of siblings under its child), not those of storages in it:
+  // an embedded Word object keeps a WordDocument stream of its own.
+  const top: typeof entries = [];
+  const seen = new Set<number>();
+  for (const pending = [root.child]; pending.length > 0; ) {
+    const id = pending.pop()!;
+    const entry = entries[id];
+    if (!entry || seen.has(id)) continue;
+    seen.add(id);
+    top.push(entry);
+    pending.push(entry.left, entry.right);
+  }
   let miniStream: Uint8Array | undefined;
   let miniFat: number[] | undefined;
   const streams = new Map<string, Uint8Array>();
-  for (const entry of entries) {
+  for (const entry of top) {
     if (entry.type !== 2) continue;
     let data: Uint8Array;
-    if (entry.size < miniCutoff && root) {
+    if (entry.size < miniCutoff) {
       miniStream ??= chain(root.start, fat, sector, sectorSize);
       if (!miniFat) {
         const table = u32(0x3c) === END_OF_CHAIN ? new Uint8Array(0) : chain(u32(0x3c), fat, sector, sectorSize);
