@@ -1,5 +1,6 @@
 // Splits a subtree's text into segments: runs of text nodes that read as one piece of text.
-// Inline elements (<b>六</b>稳) do not break a run; blocks, <br>, table cells and skipped elements do.
+// Inline elements (<b>六</b>稳) do not break a run; blocks, <br>, table cells and skipped elements do,
+// but for a <br> that ends a long line inside a sentence (a report pasted from a PDF line by line).
 import { contains } from './natives';
 
 /** Elements carrying this attribute are our own UI (tooltips, panels): never scanned. */
@@ -26,7 +27,11 @@ const SKIPPED_TAGS = new Set([
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
-/** Consecutive text nodes read as one string; `starts[i]` is where `nodes[i]` begins in `text`. */
+/**
+ * Consecutive text nodes read as one string; `starts[i]` is where `nodes[i]` begins in `text`. A
+ * line break in `text` between two nodes stands for a <br> the run went on over (WRAPPED_LINE_MIN):
+ * no node owns it.
+ */
 export interface TextSegment {
   nodes: Text[];
   starts: number[];
@@ -89,6 +94,15 @@ export function isInsideSkipped(node: Node, stop: Node, context?: CollectContext
 const TICK_EVERY = 256;
 
 /**
+ * Characters of a line, ended by a <br> inside a sentence (a Chinese character last), from which the
+ * line is taken for one a PDF's layout wrapped: the run goes on over the break, the segment's text
+ * holding a line break there (`…工作总\n基调`), which the matcher reads through and no text node owns.
+ * A PDF's line is 20–40 characters; a short line (`六<br>稳`, a list's item) still ends the run.
+ */
+const WRAPPED_LINE_MIN = 15;
+const ENDS_IN_HAN = /[\u3400-\u9fff\uf900-\ufaff]$/;
+
+/**
  * Walks the descendants of `start` in document order and yields its text segments. Also yields
  * `null` every few hundred nodes so the caller can check its time budget and pause; if `start`
  * no longer contains the walk's position after a pause (the page moved things), the walk ends
@@ -104,6 +118,8 @@ export function* collectSegments(start: Node, context: CollectContext = {}): Gen
   let starts: number[] = [];
   let parts: string[] = [];
   let length = 0;
+  // Where the run's current line began (after a <br> the run went on over).
+  let lineStart = 0;
   const take = (): TextSegment | undefined => {
     if (nodes.length === 0) return undefined;
     const segment = { nodes, starts, text: parts.length === 1 ? (parts[0] as string) : parts.join('') };
@@ -111,8 +127,11 @@ export function* collectSegments(start: Node, context: CollectContext = {}): Gen
     starts = [];
     parts = [];
     length = 0;
+    lineStart = 0;
     return segment;
   };
+  /** Whether a <br> here ends a line a PDF's layout wrapped (WRAPPED_LINE_MIN): the run goes on. */
+  const wraps = (): boolean => length - lineStart >= WRAPPED_LINE_MIN && ENDS_IN_HAN.test(parts[parts.length - 1] ?? '');
 
   let node: Node | null = start.firstChild;
   let visited = 0;
@@ -133,7 +152,11 @@ export function* collectSegments(start: Node, context: CollectContext = {}): Gen
     } else if (node.nodeType === ELEMENT_NODE) {
       const element = node as Element;
       const skipped = isSkipped(element, context);
-      if (skipped || !isInline(element)) {
+      if (element.localName === 'br' && wraps()) {
+        parts.push('\n');
+        length += 1;
+        lineStart = length;
+      } else if (skipped || !isInline(element)) {
         const segment = take();
         if (segment) {
           yield segment;

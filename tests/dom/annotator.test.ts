@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnnotator, type Annotator, type AnnotatorOptions } from '../../src/dom/annotator';
+import { createMatcher } from '../../src/core/matcher';
 import { createFakeMatcher } from './fake-matcher';
 
 const TERMS = ['六稳', '六保', '三重一大', '十四五'];
@@ -29,6 +30,7 @@ describe('text collection', () => {
     ['link inside', '<p><a href="#">十四</a>五规划</p>', ['十四五']],
     ['two paragraphs do not join', '<p>六</p><p>稳</p>', []],
     ['<br> breaks', '<p>六<br>稳</p>', []],
+    ['a <br> after a line of fewer than 15 characters breaks', '<p>我们要扎实做好六<br>稳工作</p>', []],
     ['table cells break', '<table><tr><td>六</td><td>稳</td></tr></table>', []],
     ['nested block breaks on exit', '<div><p>六</p>稳</div>', []],
     ['several in order', '<p>六保和六稳</p><p>十四五</p>', ['六保', '六稳', '十四五']],
@@ -78,6 +80,27 @@ describe('text collection', () => {
     const { matcher, texts } = await annotate('<p>English page</p><div><span id="host"></span></div>', {}, '<p>影子里的六稳</p>');
     expect(texts).toEqual(['六稳']);
     expect(matcher.calls).toEqual(['影子里的六稳']);
+  });
+});
+
+describe('lines a PDF’s layout wrapped (a report pasted line by line, <br> after each)', () => {
+  // The core matcher, which reads a term through a line break (the fake one does not).
+  const matcher = createMatcher({ entries: [{ id: 'wzqj', term: '稳中求进工作总基调', forms: ['稳中求进工作总基调'] }, { id: 'lw', term: '六稳', forms: ['六稳'] }] });
+  const highlighted = async (html: string): Promise<string[]> => {
+    document.body.innerHTML = html;
+    annotator = createAnnotator({ root: document, matcher, mode: 'highlight-api', observe: false });
+    await annotator.ready;
+    return annotator.matches().map((m) => m.range.toString());
+  };
+
+  it('finds a term a <br> cuts after a long line that ends inside a sentence, its range over the break', async () => {
+    expect(await highlighted('<p>今年我们要坚持以经济建设为中心，坚持稳中求进工作总<br>基调，做好六稳工作。</p>')).toEqual(['稳中求进工作总基调', '六稳']);
+    annotator?.destroy();
+    expect(await highlighted('<p>今年我们要坚持以经济建设为中心，做好六<br>稳工作</p>')).toEqual(['六稳']);
+  });
+
+  it('keeps a <br> after a short line, or after a sentence’s end, as the run’s end', async () => {
+    expect(await highlighted('<p>一、坚持稳中求进工作总<br>基调</p><p>今年我们要坚持以经济建设为中心，做好各项工作。<br>稳中求进工作总基调</p>')).toEqual(['稳中求进工作总基调']);
   });
 });
 
