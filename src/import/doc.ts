@@ -1,7 +1,8 @@
-// Word 97–2003 documents (.doc), still how many government sites attach a report: the text of the
-// body and of its footnotes, read from the compound file's WordDocument stream through the piece
-// table ([MS-CFB], [MS-DOC]). Formatting is not read: paragraphs become lines, table cells tabs,
-// fields their shown result; footnote marks are numbered as Word shows them.
+// Word 97–2003 documents (.doc, and WPS 文字's .wps, built on the same format), still how many
+// government sites attach a report: the text of the body and of its footnotes, read from the
+// compound file's WordDocument stream through the piece table ([MS-CFB], [MS-DOC]). Formatting is
+// not read: paragraphs become lines, table cells tabs, fields their shown result; footnote marks are
+// numbered as Word shows them.
 import { BROKEN_DOC } from './file-kinds';
 import { importAppendixOrFootnotes } from './plain-footnotes';
 import { importMarkedFootnotes, type FootnoteText } from './footnote-text';

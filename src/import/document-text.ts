@@ -4,7 +4,7 @@
 import { DocumentTextError, decodeText } from './decode';
 import { docBodyText } from './doc';
 import { docxBodyText } from './docx';
-import { BROKEN_DOC, BROKEN_DOCX, isWebPageFile, TEXT_EXTENSIONS, unsupportedFileType } from './file-kinds';
+import { BROKEN_DOC, BROKEN_DOCX, isDocFile, isWebPageFile, TEXT_EXTENSIONS, unsupportedFileType } from './file-kinds';
 import { htmlToText } from './html';
 import { webPageSource } from './mhtml';
 
@@ -24,7 +24,7 @@ export function documentText(bytes: Uint8Array, fileName: string): string {
     if (name.endsWith('.pdf')) throw new DocumentTextError(fileName, 'PDF 由 PDF 读取器读取 / a PDF is read by the PDF reader');
     throw new DocumentTextError(fileName, unsupportedFileType(name));
   }
-  if (extension === '.doc') {
+  if (isDocFile(name)) {
     const text = docBodyText(bytes);
     if (text === undefined) throw new DocumentTextError(fileName, BROKEN_DOC);
     return text;

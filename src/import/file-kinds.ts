@@ -4,8 +4,8 @@
 /** Web pages: saved as they were served (.shtml, common on government sites), or as one file (web archives). */
 export const HTML_EXTENSIONS = ['.html', '.htm', '.shtml', '.xhtml'] as const;
 export const WEB_ARCHIVE_EXTENSIONS = ['.mhtml', '.mht'] as const;
-/** Files read as text (decoded; HTML, web archives, .docx and .doc taken apart). */
-export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', ...HTML_EXTENSIONS, ...WEB_ARCHIVE_EXTENSIONS, '.docx', '.doc'] as const;
+/** Files read as text (decoded; HTML, web archives, .docx, .doc and .wps taken apart). */
+export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', ...HTML_EXTENSIONS, ...WEB_ARCHIVE_EXTENSIONS, '.docx', '.doc', '.wps'] as const;
 
 /** Whether the file is a web page: HTML or a web archive holding one (mhtml.ts). */
 export const isWebPageFile = (fileName: string): boolean => {
@@ -20,18 +20,21 @@ export const REPORT_EXTENSIONS = [...TEXT_EXTENSIONS, '.pdf'] as const;
 
 export const isPdfFile = (fileName: string): boolean => fileName.toLowerCase().endsWith('.pdf');
 
-/** Whether the file is a Word 97–2003 document (.doc, read by doc.ts). */
-export const isDocFile = (fileName: string): boolean => fileName.toLowerCase().endsWith('.doc');
-/** WPS and RTF files (.wps .rtf): no reader takes them, and each tool says so. */
-export const OLD_WORD_FILE = /\.(?:wps|rtf)$/iu;
+/**
+ * Whether the file is in Word's 97–2003 binary format (doc.ts): a .doc, or a WPS 文字 .wps, which
+ * Kingsoft builds on that format (an old Microsoft Works .wps is not, and is said to be unreadable).
+ */
+export const isDocFile = (fileName: string): boolean => /\.(?:doc|wps)$/iu.test(fileName);
+/** RTF files: no reader takes them, and each tool says so. */
+export const OLD_WORD_FILE = /\.rtf$/iu;
 /** What to do with such a file. */
-export const SAVE_AS_DOCX = 'WPS 文字或 RTF 文件请另存为 .docx / save a WPS or RTF file as .docx';
-/** What is said of a .doc that does not open (or is protected by a password). */
-export const BROKEN_DOC = '无法读取 .doc（不是有效的 Word 97–2003 文档，或有密码保护）/ not a readable Word 97–2003 .doc file (or password-protected)';
+export const SAVE_AS_DOCX = 'RTF 文件请另存为 .docx / save an RTF file as .docx';
+/** What is said of a .doc or .wps that does not open (or is protected by a password). */
+export const BROKEN_DOC = '无法读取（不是有效的 Word 97–2003 或 WPS 文字文档，或有密码保护；可另存为 .docx）/ not a readable Word 97–2003 or WPS document (or password-protected; save it as .docx)';
 /** What is said of a .docx that does not open. */
 export const BROKEN_DOCX = '无法读取 .docx（不是有效的 Word 文档）/ not a readable .docx file';
 
-/** Why `fileName` is not read: the kinds that are, and for a WPS or RTF file what to do. */
+/** Why `fileName` is not read: the kinds that are, and for an RTF file what to do. */
 export function unsupportedFileType(fileName: string): string {
   const advice = OLD_WORD_FILE.test(fileName) ? `；${SAVE_AS_DOCX}` : '';
   return `不支持的文件类型（支持 ${REPORT_EXTENSIONS.join(' ')}${advice}）/ unsupported file type`;

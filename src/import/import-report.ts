@@ -3,7 +3,7 @@ import { DocumentTextError, decodeText } from './decode';
 import { docBodyText, importDoc } from './doc';
 import { docxBodyText, importDocx } from './docx';
 import { hasFootnoteMarkers, importFootnoteText } from './footnote-text';
-import { TEXT_EXTENSIONS, isPdfFile, isWebPageFile, unsupportedFileType } from './file-kinds';
+import { TEXT_EXTENSIONS, isDocFile, isPdfFile, isWebPageFile, unsupportedFileType } from './file-kinds';
 import { webPageSource } from './mhtml';
 import { htmlToText, importHtml } from './html';
 import type { ImportOptions } from './options';
@@ -11,16 +11,16 @@ import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { ImportResult } from './types';
 
 /**
- * Imports a report given as bytes (or already decoded text) and its file name: .docx and .doc →
+ * Imports a report given as bytes (or already decoded text) and its file name: .docx, .doc, .wps →
  * Word footnotes or appendix; .html/.htm → `<sup>` footnotes or appendix; text/markdown →
  * `[footnoteRef:N]` footnotes when present, else the 名词解释 appendix, else footnotes marked in
  * plain text (① … and the notes closing the text, plain-footnotes.ts).
  */
 export function importReport(input: Uint8Array | string, fileName: string, options: ImportOptions = {}): ImportResult {
   const name = fileName.toLowerCase();
-  if (name.endsWith('.doc')) {
+  if (isDocFile(name)) {
     if (typeof input === 'string') {
-      return { source: {}, entries: [], problems: [{ severity: 'error', message: '.doc 需要以字节读取 / a .doc must be read as bytes' }] };
+      return { source: {}, entries: [], problems: [{ severity: 'error', message: '.doc/.wps 需要以字节读取 / a .doc or .wps must be read as bytes' }] };
     }
     return importDoc(input, options);
   }
@@ -58,7 +58,7 @@ export function importReport(input: Uint8Array | string, fileName: string, optio
 export function reportBodyText(input: Uint8Array, fileName: string): string | undefined {
   const name = fileName.toLowerCase();
   if (name.endsWith('.docx')) return docxBodyText(input);
-  if (name.endsWith('.doc')) return docBodyText(input);
+  if (isDocFile(name)) return docBodyText(input);
   if (!TEXT_EXTENSIONS.some((extension) => name.endsWith(extension))) return undefined;
   if (isWebPageFile(name)) return htmlToText(webPageSource(input, fileName));
   const text = decodeText(input, fileName);

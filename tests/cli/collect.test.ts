@@ -100,11 +100,11 @@ describe('policy-glossary collect', () => {
     expect(run.stdout.split('\n').filter((line) => line.includes('跳过 skipped '))).toHaveLength(1);
   });
 
-  it('names a WPS report it cannot read as skipped, with what to do, and collects the rest', async () => {
-    await writeFile(path.join(dir, 'reports/湖南省/株洲市/2023.wps'), new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+  it('names an RTF report it cannot read as skipped, with what to do, and collects the rest', async () => {
+    await writeFile(path.join(dir, 'reports/湖南省/株洲市/2023.rtf'), '{\\rtf1 四联共治}');
     const run = await cli('collect', '.', '--out', 'out');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/跳过 skipped reports\/湖南省\/株洲市\/2023\.wps: WPS 文字或 RTF 文件请另存为 \.docx/u);
+    expect(run.stdout).toMatch(/跳过 skipped reports\/湖南省\/株洲市\/2023\.rtf: RTF 文件请另存为 \.docx/u);
     expect(run.stdout).toMatch(/报告 6 份 reports：写入 4 written，未变 0 unchanged，跳过 2 skipped/u);
     expect(Object.keys(await tree(path.join(dir, 'out')))).toHaveLength(4);
   });

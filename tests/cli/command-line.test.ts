@@ -338,9 +338,9 @@ describe('policy-glossary on the command line', { timeout: 60_000 }, () => {
       write('report.rtf', '{\\rtf1 四联共治}\n');
       const run = await cli('missing', 'report.rtf', '--glossary', 'terms.yaml');
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('report.rtf: 不支持的文件类型（支持 .txt .md .markdown .html .htm .shtml .xhtml .mhtml .mht .docx .doc .pdf；');
-      // A WPS or RTF file: what to do with it.
-      expect(run.stderr).toContain('WPS 文字或 RTF 文件请另存为 .docx');
+      expect(run.stderr).toContain('report.rtf: 不支持的文件类型（支持 .txt .md .markdown .html .htm .shtml .xhtml .mhtml .mht .docx .doc .wps .pdf；');
+      // An RTF file: what to do with it.
+      expect(run.stderr).toContain('RTF 文件请另存为 .docx');
     });
 
     it('a .docx that does not open: exit 2, named as a broken Word document, not as a kind it cannot read', async () => {
@@ -356,7 +356,7 @@ describe('policy-glossary on the command line', { timeout: 60_000 }, () => {
       write('broken.doc', '四联共治，不是 Word 文档');
       const run = await cli('missing', 'broken.doc', '--glossary', 'terms.yaml');
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('broken.doc: 无法读取 .doc（不是有效的 Word 97–2003 文档');
+      expect(run.stderr).toContain('broken.doc: 无法读取（不是有效的 Word 97–2003 或 WPS 文字文档');
     });
 
     it('a stub file that is not valid YAML: exit 1, its path and line on stderr, the file untouched', async () => {

@@ -42,6 +42,10 @@ describe('.doc reports', () => {
     expect(text.length * 2).toBeGreaterThan(4096);
   });
 
+  it('reads a WPS 文字 .wps as the Word binary format it is built on (the .doc under a .wps name)', () => {
+    expect(importReport(fixture('footnotes-report.doc'), '报告.wps').entries.map((entry) => entry.term)).toEqual(['四送服务', '两会一评']);
+  });
+
   it('reads a piece stored one byte a character (Windows-1252, as Word stores Western runs) and one in UTF-16', () => {
     // LibreOffice writes UTF-16 only; Word writes runs of Western text compressed.
     const word = new Uint8Array([0x00, 0x00, 0x50, 0x4d, 0x32, 0x2e, 0x35, 0x93, 0x80, 0x94, 0x00, 0x00, 0x6d, 0x51, 0x33, 0x7a]);
@@ -53,7 +57,7 @@ describe('.doc reports', () => {
     for (const bytes of [fixture('appendix-report.doc').subarray(0, 3000), new TextEncoder().encode('六稳'.repeat(400)), new Uint8Array(0)]) {
       expect(importReport(bytes, 'broken.doc')).toMatchObject({ entries: [], problems: [{ severity: 'error', message: BROKEN_DOC }], unreadable: true });
       expect(() => documentText(bytes, 'broken.doc')).toThrow(DocumentTextError);
-      expect(() => documentText(bytes, 'broken.doc')).toThrow(/^broken\.doc: 无法读取 \.doc/u);
+      expect(() => documentText(bytes, 'broken.doc')).toThrow(/^broken\.doc: 无法读取（/u);
     }
   });
 });

@@ -33,8 +33,9 @@ describe('documentText', () => {
 
   it.each([
     ['report.pdf', '%PDF-1.4', /report\.pdf: PDF 由 PDF 读取器读取/],
-    ['report.doc', '\u00d0\u00cf', /report\.doc: 无法读取 \.doc（不是有效的 Word 97–2003 文档/],
-    ['report.wps', '\u00d0\u00cf', /report\.wps: 不支持的文件类型（支持 .*\.pdf；WPS 文字或 RTF 文件请另存为 \.docx/],
+    ['report.doc', '\u00d0\u00cf', /report\.doc: 无法读取（不是有效的 Word 97–2003 或 WPS 文字文档/],
+    ['report.wps', '\u00d0\u00cf', /report\.wps: 无法读取（不是有效的 Word 97–2003 或 WPS 文字文档/],
+    ['report.rtf', '{\\rtf1 }', /report\.rtf: 不支持的文件类型（支持 .*\.pdf；RTF 文件请另存为 \.docx/],
     ['broken.docx', 'not a zip file', /broken\.docx: 无法读取 \.docx/],
     ['noextension', '六稳', /noextension: 不支持的文件类型/],
   ])('refuses %s with a message naming it', (name, input, message) => {
