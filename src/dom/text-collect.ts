@@ -100,7 +100,6 @@ const TICK_EVERY = 256;
  * A PDF's line is 20–40 characters; a short line (`六<br>稳`, a list's item) still ends the run.
  */
 const WRAPPED_LINE_MIN = 15;
-const ENDS_IN_HAN = /[\u3400-\u9fff\uf900-\ufaff]$/;
 
 /**
  * Walks the descendants of `start` in document order and yields its text segments. Also yields
@@ -131,7 +130,7 @@ export function* collectSegments(start: Node, context: CollectContext = {}): Gen
     return segment;
   };
   /** Whether a <br> here ends a line a PDF's layout wrapped (WRAPPED_LINE_MIN): the run goes on. */
-  const wraps = (): boolean => length - lineStart >= WRAPPED_LINE_MIN && ENDS_IN_HAN.test(parts[parts.length - 1] ?? '');
+  const wraps = (): boolean => length - lineStart >= WRAPPED_LINE_MIN && CJK.test(parts[parts.length - 1]?.slice(-1) ?? '');
 
   let node: Node | null = start.firstChild;
   let visited = 0;

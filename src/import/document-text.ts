@@ -4,11 +4,14 @@
 import { DocumentTextError, decodeText } from './decode';
 import { docBodyText } from './doc';
 import { docxBodyText } from './docx';
-import { BROKEN_DOC, BROKEN_DOCX, isDocFile, isWebPageFile, TEXT_EXTENSIONS, unsupportedFileType } from './file-kinds';
+import { brokenWordFile, isDocFile, isWebPageFile, isWordFile, TEXT_EXTENSIONS, unsupportedFileType } from './file-kinds';
 import { htmlToText } from './html';
 import { webPageSource } from './mhtml';
 
 export { DocumentTextError, decodeText } from './decode';
+
+/** The body text of a Word file (isWordFile: .docx, .doc, .wps) without footnote marks; undefined when it does not open. */
+export const wordBodyText = (bytes: Uint8Array, fileName: string): string | undefined => (isDocFile(fileName) ? docBodyText(bytes) : docxBodyText(bytes));
 
 /**
  * The text of `bytes`, read according to `fileName`'s extension: text unchanged once decoded
@@ -18,20 +21,14 @@ export { DocumentTextError, decodeText } from './decode';
  */
 export function documentText(bytes: Uint8Array, fileName: string): string {
   const name = fileName.toLowerCase();
-  const extension = TEXT_EXTENSIONS.find((candidate) => name.endsWith(candidate));
-  if (!extension) {
+  if (!TEXT_EXTENSIONS.some((extension) => name.endsWith(extension))) {
     // `scan`, its one user, reads a PDF before this (src/cli/pdf-reader.ts): named with the others.
     if (name.endsWith('.pdf')) throw new DocumentTextError(fileName, 'PDF 由 PDF 读取器读取 / a PDF is read by the PDF reader');
     throw new DocumentTextError(fileName, unsupportedFileType(name));
   }
-  if (isDocFile(name)) {
-    const text = docBodyText(bytes);
-    if (text === undefined) throw new DocumentTextError(fileName, BROKEN_DOC);
-    return text;
-  }
-  if (extension === '.docx') {
-    const text = docxBodyText(bytes);
-    if (text === undefined) throw new DocumentTextError(fileName, BROKEN_DOCX);
+  if (isWordFile(name)) {
+    const text = wordBodyText(bytes, name);
+    if (text === undefined) throw new DocumentTextError(fileName, brokenWordFile(name));
     return text;
   }
   if (isWebPageFile(name)) return htmlToText(webPageSource(bytes, fileName));

@@ -33,6 +33,10 @@ export const SAVE_AS_DOCX = 'RTF 文件请另存为 .docx / save an RTF file as 
 export const BROKEN_DOC = '无法读取（不是有效的 Word 97–2003 或 WPS 文字文档，或有密码保护；可另存为 .docx）/ not a readable Word 97–2003 or WPS document (or password-protected; save it as .docx)';
 /** What is said of a .docx that does not open. */
 export const BROKEN_DOCX = '无法读取 .docx（不是有效的 Word 文档）/ not a readable .docx file';
+/** Whether the file is a Word file of either kind: .docx, or the binary format (isDocFile). */
+export const isWordFile = (fileName: string): boolean => isDocFile(fileName) || fileName.toLowerCase().endsWith('.docx');
+/** What is said of a Word file (isWordFile) that does not open. */
+export const brokenWordFile = (fileName: string): string => (isDocFile(fileName) ? BROKEN_DOC : BROKEN_DOCX);
 
 /** Why `fileName` is not read: the kinds that are, and for an RTF file what to do. */
 export function unsupportedFileType(fileName: string): string {

@@ -1,9 +1,10 @@
 // One entry point for every report format: picks the importer by file name and content.
 import { DocumentTextError, decodeText } from './decode';
-import { docBodyText, importDoc } from './doc';
-import { docxBodyText, importDocx } from './docx';
+import { importDoc } from './doc';
+import { importDocx } from './docx';
 import { hasFootnoteMarkers, importFootnoteText } from './footnote-text';
-import { TEXT_EXTENSIONS, isDocFile, isPdfFile, isWebPageFile, unsupportedFileType } from './file-kinds';
+import { TEXT_EXTENSIONS, isDocFile, isPdfFile, isWebPageFile, isWordFile, unsupportedFileType } from './file-kinds';
+import { wordBodyText } from './document-text';
 import { webPageSource } from './mhtml';
 import { htmlToText, importHtml } from './html';
 import type { ImportOptions } from './options';
@@ -18,21 +19,17 @@ import type { ImportResult } from './types';
  */
 export function importReport(input: Uint8Array | string, fileName: string, options: ImportOptions = {}): ImportResult {
   const name = fileName.toLowerCase();
-  if (isDocFile(name)) {
+  if (isWordFile(name)) {
+    const binary = isDocFile(name);
     if (typeof input === 'string') {
-      return { source: {}, entries: [], problems: [{ severity: 'error', message: '.doc/.wps 需要以字节读取 / a .doc or .wps must be read as bytes' }] };
+      const message = binary ? '.doc/.wps 需要以字节读取 / a .doc or .wps must be read as bytes' : '.docx 需要以字节读取 / a .docx must be read as bytes';
+      return { source: {}, entries: [], problems: [{ severity: 'error', message }] };
     }
-    return importDoc(input, options);
-  }
-  if (name.endsWith('.docx')) {
-    if (typeof input === 'string') {
-      return { source: {}, entries: [], problems: [{ severity: 'error', message: '.docx 需要以字节读取 / a .docx must be read as bytes' }] };
-    }
-    return importDocx(input, options);
+    return binary ? importDoc(input, options) : importDocx(input, options);
   }
   if (!TEXT_EXTENSIONS.some((extension) => name.endsWith(extension))) {
-    // The files the tools read (their callers read a PDF before this); a Word or WPS file of the
-    // older binary kinds is named, with what to do.
+    // The files the tools read (their callers read a PDF before this); an RTF file is named, with
+    // what to do.
     const message = isPdfFile(name) ? 'PDF 由 PDF 读取器导入（importReportFile，policy-glossary import）/ a PDF is read by the PDF reader' : unsupportedFileType(name);
     return { source: {}, entries: [], problems: [{ severity: 'error', message }] };
   }
@@ -57,8 +54,7 @@ export function importReport(input: Uint8Array | string, fileName: string, optio
  */
 export function reportBodyText(input: Uint8Array, fileName: string): string | undefined {
   const name = fileName.toLowerCase();
-  if (name.endsWith('.docx')) return docxBodyText(input);
-  if (isDocFile(name)) return docBodyText(input);
+  if (isWordFile(name)) return wordBodyText(input, name);
   if (!TEXT_EXTENSIONS.some((extension) => name.endsWith(extension))) return undefined;
   if (isWebPageFile(name)) return htmlToText(webPageSource(input, fileName));
   const text = decodeText(input, fileName);
