@@ -2,10 +2,10 @@
 // pinyin search keys and a traditional→simplified table, precomputed here so browsers never need
 // pinyin-pro or OpenCC.
 import { pinyin } from 'pinyin-pro';
-import * as OpenCC from 'opencc-js';
 import { hashPackContent } from './glossary-hash';
 import { toHalfWidthDigits } from './numerals';
 import { derivedForms } from './senses';
+import { convertAll, TRADITIONAL_PRESETS } from './traditional-forms';
 import type { GlossaryEntry, GlossaryFile, GlossaryPack, PackEntry } from './types';
 import { PACK_SCHEMA_VERSION } from './types';
 
@@ -25,11 +25,6 @@ const POLYPHONES = new Set(['重', '行', '长', '调']);
 /** At most this many readings per form, so a form full of polyphones cannot blow up the keys. */
 const MAX_READINGS = 4;
 
-const toTraditional = [
-  OpenCC.Converter({ from: 'cn', to: 't' }),
-  OpenCC.Converter({ from: 'cn', to: 'tw' }),
-  OpenCC.Converter({ from: 'cn', to: 'hk' }),
-];
 
 /**
  * Builds the pack: files ordered by path, entries in file order, unfinished entries left out,
@@ -101,14 +96,23 @@ function clean(syllable: string): string {
  */
 export function buildVariants(forms: readonly string[]): Record<string, string> {
   const own = new Set(forms.flatMap((form) => [...form]));
+  // Each form converted whole by each standard; a character alone where a conversion changed a
+  // form's length (characters then cannot be paired by position).
+  const chars = [...own];
+  const converted = TRADITIONAL_PRESETS.map((preset) => {
+    const whole = convertAll(forms, preset);
+    const alone = convertAll(chars, preset);
+    const charAlone = new Map(chars.map((char, i) => [char, alone[i]!]));
+    return { whole, charAlone };
+  });
   const variants: Record<string, string> = {};
-  for (const form of forms) {
+  for (const [index, form] of forms.entries()) {
     const simplified = [...form];
-    for (const convert of toTraditional) {
-      const converted = [...convert(form)];
-      const pairs = converted.length === simplified.length
-        ? simplified.map((char, i): [string, string] => [char, converted[i]!])
-        : simplified.map((char): [string, string] => [char, convert(char)]);
+    for (const { whole, charAlone } of converted) {
+      const spelled = [...whole[index]!];
+      const pairs = spelled.length === simplified.length
+        ? simplified.map((char, i): [string, string] => [char, spelled[i]!])
+        : simplified.map((char): [string, string] => [char, charAlone.get(char)!]);
       for (const [simple, traditional] of pairs) {
         if (traditional !== simple && [...traditional].length === 1 && !own.has(traditional) && !(traditional in variants)) {
           variants[traditional] = simple;
