@@ -6,6 +6,25 @@ import { shortNamesOf } from '../core/places';
 import type { HostTable } from '../core/page-place';
 
 const spell = (text: string) => pinyin(text, { toneType: 'none', type: 'array', v: false }).join('').replace(/[^a-z]/g, '');
+/** Most spellings of one name from its characters' other readings (a name of many polyphones stops there). */
+const MAX_READINGS = 16;
+
+/**
+ * The name spelled with its characters' other readings too: pinyin-pro reads place names as running
+ * text (喀什 kashen, 乐清 leqing, 单县 danxian, 洪洞 hongdong, 宁都 ningdou), while their sites spell
+ * them as the place is called (www.kashi.gov.cn, yueqing, shanxian, hongtong, ningdu).
+ */
+function spellings(text: string): string[] {
+  const contextual = pinyin(text, { toneType: 'none', type: 'array', v: false });
+  let spelled = [''];
+  for (const [i, char] of [...text].entries()) {
+    const readings = new Set([contextual[i] ?? '', ...pinyin(char, { toneType: 'none', type: 'array', multiple: true, v: false })].map((reading) => reading.replace(/[^a-z]/g, '')));
+    readings.delete('');
+    spelled = spelled.flatMap((start) => [...readings].map((reading) => start + reading)).slice(0, MAX_READINGS);
+  }
+  return spelled;
+}
+
 const initials = (text: string) => pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' }).join('').replace(/[^a-z]/g, '');
 
 /**
@@ -48,7 +67,9 @@ export const SITE_LABELS: Readonly<Record<string, string>> = {
  *   has none (忠县 → zhongxian);
  * - provinces also by the initials of their short name (sc 四川, cq 重庆, gd 广东, hlj 黑龙江);
  * - prefectures and counties also by the initials of their full name when three letters or more
- *   (csx 长沙县): two-letter initials of 3,000 names would denote dozens of places each.
+ *   (csx 长沙县): two-letter initials of 3,000 names would denote dozens of places each;
+ * - each short name with its characters' other readings (喀什 kashi besides pinyin-pro's kashen),
+ *   where no division has that label by the rules above: a label those give keeps its places.
  * A label several divisions share keeps them all; `placeOfPage` settles it with the page's own text.
  * Then SITE_LABELS, as they are.
  */
@@ -70,6 +91,11 @@ export function buildHostTable(divisions: readonly Division[]): HostTable {
       const full = initials(division.name);
       if (full.length >= 3) add(full, division.code);
     }
+  }
+  const given = new Set(table.keys());
+  for (const division of divisions) {
+    const shorts = shortNamesOf(division);
+    for (const name of shorts.length > 0 ? shorts : [division.name]) for (const label of spellings(name)) if (!given.has(label)) add(label, division.code);
   }
   // Where real sites spell their place otherwise than the rules above (or the rules' answer is
   // another place), the label says what the site is.

@@ -66,6 +66,16 @@ describe('placeOfPage: real government hosts', () => {
     ['www.taizhou.gov.cn', '321200 host'],
     ['www.yulin.gov.cn', '450900 host'],
     ['www.ordos.gov.cn', '150600 host'],
+    // names pinyin-pro reads as running text (喀什 kashen, 乐清 leqing, 单县 danxian, 洪洞 hongdong,
+    // 郫都 pidou): their sites spell them as the place is called
+    ['www.kashi.gov.cn', '653100 host'],
+    ['www.yueqing.gov.cn', '330382 host'],
+    ['www.shanxian.gov.cn', '371722 host'],
+    ['www.hongtong.gov.cn', '141024 host'],
+    ['www.pidu.gov.cn', '510117 host'],
+    ['www.shifang.gov.cn', '510682 host'],
+    // another reading never takes a label the rules give a place: shexian stays 涉县's, not 歙县's
+    ['www.shexian.gov.cn', '130426 host'],
     // a place's name dressed: a hyphen, the kind of division, 中国 before it, 政府 after it
     ['www.guang-an.gov.cn', '511600 host'],
     ['www.puershi.gov.cn', '530800 host'],
