@@ -4,7 +4,7 @@
 // `A.` `第一条`, or unnumbered `term：definition` lines, also behind a bullet ◆ ● ■ …), and each entry
 // split into head and definition.
 import { APPENDIX_KINDS, APPENDIX_NAMES } from './appendix-words';
-import { buildEntries } from './entries';
+import { buildEntries, DEFINITION_LABEL } from './entries';
 import { circledNumber } from './marks';
 import { readReportHead } from './report-head';
 import { dashOutsideQuotes, splitNote } from './notes';
@@ -15,9 +15,9 @@ import type { ImportProblem, ImportResult, RawNote } from './types';
 /**
  * The words that name the appendix: 名词解释, 名词注释, 名词注解, 名词说明, 名词释义, 名词解析, 名词解读,
  * 名词简释, the same of 词语, 用语, 术语, 词汇, 关键词, 新词 or 热词 (also with 的 between: 有关词语的
- * 解释), or a heading that is only 注释, 注解, 释义, 附注, 注释说明, 术语表 or 注： (附：注释).
+ * 解释), or a heading that is only 注释, 注解, 释义, 附注, 注释说明, 术语表, 知识链接, 小知识 or 注： (附：注释).
  */
-const HEADING_WORD = new RegExp(`(?:${APPENDIX_NAMES})的?(?:${APPENDIX_KINDS})|^(?:附[录件]?[一二三1-3]?[：:、\\s]*)?(?:(?:注释|注解|释义|附注|注释说明|术语表)[：:]?|注[：:])$`, 'u');
+const HEADING_WORD = new RegExp(`(?:${APPENDIX_NAMES})的?(?:${APPENDIX_KINDS})|^(?:附[录件]?[一二三1-3]?[：:、\\s]*)?(?:(?:注释|注解|释义|附注|注释说明|术语表|知识链接|小知识)[：:]?|注[：:])$`, 'u');
 /**
  * A heading glued to the end of the last paragraph (`…奋斗！主要名词解释：1、…`), or opening the line
  * its entries run on (`名词解释：“两重”：…；“两新”：…`).
@@ -47,11 +47,11 @@ const NUMBER_CHARS: readonly (readonly [first: number, last: number])[] = [
 ];
 /**
  * Entry numbers of other lists (word processors' numbering styles): `⑴` `⒈` `❶` `➀` `➊` `㈠`, `Ⅰ.`,
- * `1）` `1)`, `A.` `A、`, `第一条` `第1条`. An appendix numbered so reads only lines numbered the same
+ * `1）` `1)`, `A.` `A、`, `第一条` `第1条`, `第一，`. An appendix numbered so reads only lines numbered the same
  * way as entries (its definitions may list points as `1.` `（1）`).
  */
 const OTHER_NUMBER = new RegExp(
-  `^(?:([\\u2474-\\u249b\\u2776-\\u2793\\u3220-\\u3229])|([\\u2160-\\u216b\\u2170-\\u217b])\\s*[.．、]|(${DIGITS})\\s*[）)]|([A-Z])\\s*[.．、](?![0-9A-Za-z])|第\\s*(${DIGITS}|[一二三四五六七八九十]{1,3})\\s*条)\\s*`,
+  `^(?:([\\u2474-\\u249b\\u2776-\\u2793\\u3220-\\u3229])|([\\u2160-\\u216b\\u2170-\\u217b])\\s*[.．、]|(${DIGITS})\\s*[）)]|([A-Z])\\s*[.．、](?![0-9A-Za-z])|第\\s*(${DIGITS}|[一二三四五六七八九十]{1,3})\\s*条|第([一二三四五六七八九十]{1,3})\\s*[，,、])\\s*`,
   'u',
 );
 /** A number mark opening with a bracket (`（1）`, `[1]`, `（一）`). */
@@ -107,7 +107,7 @@ interface NumberedLine {
 
 /** The number an OTHER_NUMBER match stands for, and its style. */
 function otherNumber(match: RegExpExecArray): { number: number; style: string } {
-  const [, char, roman, closing, letter, article] = match;
+  const [, char, roman, closing, letter, article, ordinal] = match;
   const single = char ?? roman;
   if (single !== undefined) {
     const code = single.codePointAt(0)!;
@@ -116,6 +116,7 @@ function otherNumber(match: RegExpExecArray): { number: number; style: string } 
   }
   if (closing !== undefined) return { number: toNumber(closing), style: 'closing' };
   if (letter !== undefined) return { number: letter.charCodeAt(0) - 0x40, style: 'letter' };
+  if (ordinal !== undefined) return { number: hanNumber(ordinal), style: 'ordinal' };
   return { number: toNumber(article ?? ''), style: 'article' };
 }
 
@@ -161,16 +162,16 @@ function stripDecoration(line: string): string {
     .replace(LEADING_MARKS, '')
     .replace(/^\*+|\*+$/gu, '')
     .trim()
-    // A note's label before its number (`注①：三区三线，指…`, `注1：…`, `注（1）…`): the number is the entry's.
-    .replace(NOTE_LABEL, '$1 ');
+    // A note's label before its number (`注①：三区三线，指…`, `注1：…`, `注（1）…`, `[注1]…`): the number is the entry's.
+    .replace(NOTE_LABEL, (_label, number: string | undefined, bracketed: string | undefined) => `${number ?? bracketed} `);
   // A dash used as a bullet (`— 三清行动：…`, `——三清行动：…`): taken off only before a head
   // line, as reports open running sentences with —— too (——经济实现稳步增长。).
   const dashed = DASH_BULLET.exec(stripped);
   return dashed && isHeadLine(stripped.slice(dashed[0].length), true) ? stripped.slice(dashed[0].length) : stripped;
 }
 
-/** 注 before an entry number, and a colon after the number. */
-const NOTE_LABEL = /^注\s*([①-⑳]|[0-9０-９]{1,2}(?=\s*[：:])|[（(［[【〔]\s*[0-9０-９]{1,2}\s*[）)］\]】〕])\s*[：:]?\s*/u;
+/** 注 before an entry number (`注1：`, `注①`, `注（1）`) or with it in brackets (`[注1]`, `【注1】`), and a colon after it. */
+const NOTE_LABEL = /^(?:注\s*([①-⑳]|[0-9０-９]{1,2}(?=\s*[：:])|[（(［[【〔]\s*[0-9０-９]{1,2}\s*[）)］\]】〕])|[［[【〔]\s*注\s*([0-9０-９]{1,2})\s*[］\]】〕])\s*[：:]?\s*/u;
 
 /** Dashes opening a line as a bullet: — ——, ― or a full-width hyphen. */
 const DASH_BULLET = /^[—―－]{1,2}[^\S\n]*(?=\S)/u;
@@ -248,7 +249,8 @@ function headColon(text: string): number {
  * head without a colon, `**term** definition` (BOLD_HEAD).
  */
 function isHeadLine(line: string, colonOnly = false): boolean {
-  if (PAIR_START.test(line) || /^解释[：:]/u.test(line)) return false;
+  // `解释：…` under a term alone on its line labels the definition (entries.ts DEFINITION_LABEL).
+  if (PAIR_START.test(line) || DEFINITION_LABEL.test(line)) return false;
   const text = line.replace(/\*\*/gu, '');
   return colonHead(text) || (!colonOnly && (bracketHead(text) !== undefined || dashHead(text) !== undefined || verbHead(text) !== undefined || pageHead(text) !== undefined || BOLD_HEAD.test(line)));
 }

@@ -120,6 +120,11 @@ function uniqueForms(term: string, forms: readonly string[]): string[] {
   return result;
 }
 
+/** A label opening a definition (`“三清”行动` / `解释：清河道…`, `【释义】…`): no part of it. */
+export const DEFINITION_LABEL = /^[【[]?(?:解释|释义|含义|定义|内涵)[】\]]?\s*[：:]\s*|^【(?:解释|释义|含义|定义|内涵)】\s*/u;
+
+const withoutLabel = (definition: string): string => definition.replace(DEFINITION_LABEL, '');
+
 /**
  * One `official` entry per term of each note, in note order. A note that explains several terms
  * (“六稳”“六保”) gives one entry per term, linked through `related`, each with its own part of the
@@ -137,7 +142,7 @@ export function buildEntries(
   for (const note of notes) {
     const source: EntrySource = options.numbering === 'footnote' ? { footnote: note.number } : { appendix: note.number };
     const group: GlossaryEntry[] = [];
-    for (const { forms, definition } of termsOf(note.head, note.definition.trim())) {
+    for (const { forms, definition } of termsOf(note.head, withoutLabel(note.definition.trim()))) {
       const label = options.numbering === 'footnote' ? `脚注 ${note.number}` : `名词解释第 ${note.number} 条`;
       const first = seenTerms.get(forms.term);
       if (first !== undefined) {

@@ -37,6 +37,8 @@ export function cleanHead(head: string): string {
     // spaces of text set letter-spaced (`三 清 行 动`).
     .replace(/(?<=[\p{Script=Han}“”「」])\s+(?=[\p{Script=Han}“”「」])/gu, '')
     .replace(/^[\s、，,]+/u, '')
+    // `关于“三清”行动：…`: 关于 ("on") before the quoted name is no part of the term.
+    .replace(/^关于(?=[“「『‘"])/u, '')
     .replace(/[\s：:]+$/u, '')
     // `四个着力。即：…`: the verb that leads into the definition is no part of the term.
     .replace(/。(?:即|是指|指的是|指)$/u, '')

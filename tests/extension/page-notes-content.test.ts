@@ -105,6 +105,7 @@ describe('PAGE_NOTES_HINT', () => {
     ['[1] footnotes', '<p>深入开展三清行动<a href="#_ftn1" id="_ftnref1">[1]</a>。</p><div id="_ftn1"><p><a href="#_ftnref1">[1]</a>三清行动：清垃圾、清河道、清违建。</p></div>'],
     ['① footnotes', '<p>深入开展三清行动①。</p><p>①三清行动：清垃圾、清河道、清违建。</p>'],
     ['【注1】 footnotes', '<p>深入开展三清行动【注1】。</p><p>【注1】三清行动：清垃圾、清河道、清违建。</p>'],
+    ['a 知识链接 box', '<p>知识链接</p><p>三清行动：清垃圾、清河道、清违建。</p><p>四送服务：送政策、送技术、送资金、送人才。</p>'],
   ])('a page with %s', (_what, notes) => {
     const html = `${BODY}${notes}`;
     expect(importHtml(html).entries.length).toBeGreaterThan(0);
