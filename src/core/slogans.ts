@@ -450,6 +450,12 @@ function alternatingAt(text: string, start: number): SloganCandidate | undefined
   return groups >= 2 ? candidateOf(text, start, end, 'alternating') : undefined;
 }
 
+/** Words that hold a slogan head and go on after it: 三矿副总工程师 names an engineer, not a 工程. */
+const LONGER_WORDS = ['工程师', '工程院', '原则上'];
+
+/** Whether the head ending at `end` is the start of one of LONGER_WORDS. */
+const inLongerWord = (text: string, end: number): boolean => LONGER_WORDS.some((word) => text.startsWith(word, end - word.length + 1));
+
 // 十项民生工程, 四个意识, 两网融合, 六大科技专项, 双千工程: numeral, measure word, name ending in a slogan head.
 function headedAt(text: string, start: number, end: number, run: string): SloganCandidate | undefined {
   // 一项系统工程, 一个重要平台: 一 with a measure word is an article, not a count.
@@ -459,7 +465,7 @@ function headedAt(text: string, start: number, end: number, run: string): Slogan
   for (let k = nameStart; k < text.length && k - nameStart < 7; k++) {
     if (!isCjkAt(text, k) || isCountAt(text, k) || hasFlag(text, k, NAME_BREAK)) break;
     const upTo = k + 1;
-    if (endsWithAny(text, upTo, nameStart, HEADS_BY_END)) best = upTo;
+    if (endsWithAny(text, upTo, nameStart, HEADS_BY_END) && !inLongerWord(text, upTo)) best = upTo;
   }
   return best === -1 ? undefined : candidateOf(text, start, best, 'headed');
 }

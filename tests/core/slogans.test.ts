@@ -36,6 +36,9 @@ describe('scanSlogans', () => {
     // negatives: counting, dates, ordinals, places, idioms, words
     ['六灶05-01已完成供地批文', []],
     ['六灶区域三所配套学校', []],
+    // a slogan head that is the start of a longer word: an engineer, not a 工程
+    ['三矿副总工程师李虎被移交司法机关', []],
+    ['实施三大民生工程，培养工程师', [['三大民生工程', 'headed']]],
     ['验收6大类14项创建项目', []],
     ['完成10大类23项实事工程', []],
     ['党的十九大和十九届二中、三中、四中全会精神', []],
