@@ -42,7 +42,7 @@ for (const [chars, kind] of [
   ['“”‘’「」『』。；;！？!?\n', STOP],
   [`、，,；;／/·+＋${WHITE_SPACE}`, ITEM_SEPARATOR],
 ] as const) {
-  for (let i = 0; i < chars.length; i++) KIND[chars.charCodeAt(i)] = (KIND[chars.charCodeAt(i)] ?? 0) | kind;
+  for (let i = 0; i < chars.length; i++) KIND[chars.charCodeAt(i)] = (KIND[chars.charCodeAt(i)] as number) | kind;
 }
 /** The kind bits of the unit at `at` (0 outside the text). */
 const kindAt = (text: string, at: number): number => KIND[text.charCodeAt(at)] ?? 0;

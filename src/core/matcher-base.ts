@@ -82,10 +82,11 @@ for (const [open, close] of Object.entries(QUOTE_PAIRS)) {
   CLOSING_BY_INDEX[quoteIndex(open.charCodeAt(0))] = close.charCodeAt(0);
   OPENING_BY_INDEX[quoteIndex(close.charCodeAt(0))] = open.charCodeAt(0);
 }
+// (A code past the text's end, NaN, has no index: the partner looked up is undefined, and so 0.)
 /** The closing partner of an opening quote mark (0: `code` opens nothing). */
-const closingOf = (code: number): number => CLOSING_BY_INDEX[QUOTE_INDEX[code] ?? 0] ?? 0;
+const closingOf = (code: number): number => CLOSING_BY_INDEX[QUOTE_INDEX[code] as number] ?? 0;
 /** The opening partner of a closing quote mark (0: `code` closes nothing). */
-const openingOf = (code: number): number => OPENING_BY_INDEX[QUOTE_INDEX[code] ?? 0] ?? 0;
+const openingOf = (code: number): number => OPENING_BY_INDEX[QUOTE_INDEX[code] as number] ?? 0;
 
 /**
  * What a matcher is built from, worked out once per glossary: every pattern (a normalised form)

@@ -91,7 +91,7 @@ const flag = (chars: Iterable<string>, bit: number): void => {
   for (const char of chars) FLAGS[char.charCodeAt(0)] = (FLAGS[char.charCodeAt(0)] as number) | bit;
 };
 /** Whether the unit at `at` of `text` has `bit` (false past its end). */
-const hasFlag = (text: string, at: number, bit: number): boolean => ((FLAGS[text.charCodeAt(at)] ?? 0) & bit) !== 0;
+const hasFlag = (text: string, at: number, bit: number): boolean => ((FLAGS[text.charCodeAt(at)] as number) & bit) !== 0;
 flag(COUNT_CHARS + '0123456789０１２３４５６７８９第初周每零', NOT_AFTER);
 // … nor comes before these (三年, 三所).
 flag([...NOT_COUNTED, ...CLASSIFIERS], NOT_NEXT);
@@ -450,12 +450,6 @@ function alternatingAt(text: string, start: number): SloganCandidate | undefined
   return groups >= 2 ? candidateOf(text, start, end, 'alternating') : undefined;
 }
 
-/** Words that hold a slogan head and go on after it: 三矿副总工程师 names an engineer, not a 工程. */
-const LONGER_WORDS = ['工程师', '工程院', '原则上'];
-
-/** Whether the head ending at `end` is the start of one of LONGER_WORDS. */
-const inLongerWord = (text: string, end: number): boolean => LONGER_WORDS.some((word) => text.startsWith(word, end - word.length + 1));
-
 // 十项民生工程, 四个意识, 两网融合, 六大科技专项, 双千工程: numeral, measure word, name ending in a slogan head.
 function headedAt(text: string, start: number, end: number, run: string): SloganCandidate | undefined {
   // 一项系统工程, 一个重要平台: 一 with a measure word is an article, not a count.
@@ -465,7 +459,8 @@ function headedAt(text: string, start: number, end: number, run: string): Slogan
   for (let k = nameStart; k < text.length && k - nameStart < 7; k++) {
     if (!isCjkAt(text, k) || isCountAt(text, k) || hasFlag(text, k, NAME_BREAK)) break;
     const upTo = k + 1;
-    if (endsWithAny(text, upTo, nameStart, HEADS_BY_END) && !inLongerWord(text, upTo)) best = upTo;
+    // 三矿副总工程师 names an engineer, not a 工程 (师, U+5E08, after any head: the widget's reading chunk has no room for a list).
+    if (endsWithAny(text, upTo, nameStart, HEADS_BY_END) && text.charCodeAt(upTo) !== 0x5e08) best = upTo;
   }
   return best === -1 ? undefined : candidateOf(text, start, best, 'headed');
 }

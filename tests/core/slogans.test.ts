@@ -36,7 +36,7 @@ describe('scanSlogans', () => {
     // negatives: counting, dates, ordinals, places, idioms, words
     ['六灶05-01已完成供地批文', []],
     ['六灶区域三所配套学校', []],
-    // a slogan head that is the start of a longer word: an engineer, not a 工程
+    // a slogan head that starts a longer word: an engineer, not a 工程
     ['三矿副总工程师李虎被移交司法机关', []],
     ['实施三大民生工程，培养工程师', [['三大民生工程', 'headed']]],
     ['验收6大类14项创建项目', []],
