@@ -25,7 +25,6 @@ const POLYPHONES = new Set(['重', '行', '长', '调']);
 /** At most this many readings per form, so a form full of polyphones cannot blow up the keys. */
 const MAX_READINGS = 4;
 
-
 /**
  * Builds the pack: files ordered by path, entries in file order, unfinished entries left out,
  * related ids that point at left-out entries dropped. Same input, same pack, same hash.
@@ -91,8 +90,9 @@ function clean(syllable: string): string {
 
 /**
  * Traditional → simplified for the characters of the glossary's own forms, from OpenCC's
- * cn→t, cn→tw and cn→hk conversions of each whole form (so context picks 幹部, not 乾部).
- * A character that the glossary itself uses is never remapped.
+ * cn→t, cn→tw and cn→hk conversions of each whole form (so context picks 幹部, not 乾部; built
+ * from only the dictionary entries the forms can meet, traditional-forms.ts). A character that the
+ * glossary itself uses is never remapped.
  */
 export function buildVariants(forms: readonly string[]): Record<string, string> {
   const own = new Set(forms.flatMap((form) => [...form]));

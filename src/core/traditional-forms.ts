@@ -8,10 +8,9 @@
 // where its source text occurs in the text being converted, so a trie holding only the entries
 // whose source may occur in the texts given to it (every pair of adjacent characters of the source
 // occurs in them) converts those texts exactly as the whole dictionary does (longest match first,
-// the same entries in the same order). Each step of
-// OpenCC's chain (normalisation, segmentation, each conversion) is built that way for the texts
-// that reach it. tests/core/traditional-forms.test.ts checks the result against OpenCC's own
-// converters.
+// the same entries in the same order). Each step of OpenCC's chain (normalisation, segmentation,
+// each conversion) is built that way for the texts that reach it. tests/core/traditional-forms.test.ts
+// checks the result against OpenCC's own converters.
 import { Locale, Trie } from 'opencc-js';
 
 /** A dictionary as OpenCC ships it: `source target|source target…`, or pairs. */

@@ -5,7 +5,8 @@ import type { Division } from '../core/places';
 import { shortNamesOf } from '../core/places';
 import type { HostTable } from '../core/page-place';
 
-const spell = (text: string) => pinyin(text, { toneType: 'none', type: 'array', v: false }).join('').replace(/[^a-z]/g, '');
+// ü as v, as sites write it (www.lvliang.gov.cn 吕梁): without it the letter was dropped (lliang).
+const spell = (text: string) => pinyin(text, { toneType: 'none', type: 'array', v: true }).join('').replace(/[^a-z]/g, '');
 /** Most spellings of one name from its characters' other readings (a name of many polyphones stops there). */
 const MAX_READINGS = 16;
 
@@ -18,7 +19,9 @@ function spellings(text: string): string[] {
   const contextual = pinyin(text, { toneType: 'none', type: 'array', v: false });
   let spelled = [''];
   for (const [i, char] of [...text].entries()) {
-    const readings = new Set([contextual[i] ?? '', ...pinyin(char, { toneType: 'none', type: 'array', multiple: true, v: false })].map((reading) => reading.replace(/[^a-z]/g, '')));
+    // ü written v or u (lvliang, luliang).
+    const written = [contextual[i] ?? '', ...pinyin(char, { toneType: 'none', type: 'array', multiple: true, v: false })].flatMap((reading) => [reading.replace(/ü/g, 'v'), reading.replace(/ü/g, 'u')]);
+    const readings = new Set(written.map((reading) => reading.replace(/[^a-z]/g, '')));
     readings.delete('');
     spelled = spelled.flatMap((start) => [...readings].map((reading) => start + reading)).slice(0, MAX_READINGS);
   }

@@ -74,6 +74,8 @@ describe('placeOfPage: real government hosts', () => {
     ['www.hongtong.gov.cn', '141024 host'],
     ['www.pidu.gov.cn', '510117 host'],
     ['www.shifang.gov.cn', '510682 host'],
+    // ü written v, as sites write it (the letter was dropped: lliang)
+    ['www.lvliang.gov.cn', '141100 host'],
     // another reading never takes a label the rules give a place: shexian stays 涉县's, not 歙县's
     ['www.shexian.gov.cn', '130426 host'],
     // a place's name dressed: a hyphen, the kind of division, 中国 before it, 政府 after it
