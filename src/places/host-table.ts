@@ -29,6 +29,20 @@ function spellings(text: string): string[] {
 }
 
 const initials = (text: string) => pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' }).join('').replace(/[^a-z]/g, '');
+/**
+ * A name's initials as sites write them: each character's first letter, or zh, ch and sh whole
+ * (朝阳 cy or chy, 东城 dc or dch), from any of its readings (闵行 mh, not only pinyin-pro's mx).
+ */
+function initialsOf(text: string): string[] {
+  const contextual = pinyin(text, { toneType: 'none', type: 'array', v: true });
+  let spelled = [''];
+  for (const [i, char] of [...text].entries()) {
+    const readings = [contextual[i] ?? '', ...pinyin(char, { toneType: 'none', type: 'array', multiple: true, v: true })].map((reading) => reading.replace(/[^a-z]/g, '')).filter((reading) => reading !== '');
+    const firsts = new Set(readings.flatMap((reading) => [reading[0]!, /^[zcs]h/.test(reading) ? reading.slice(0, 2) : reading[0]!]));
+    spelled = spelled.flatMap((start) => [...firsts].map((first) => start + first)).slice(0, MAX_READINGS);
+  }
+  return spelled;
+}
 
 /**
  * Host labels of real government sites that the generic rules below miss or read as another place,
@@ -72,7 +86,9 @@ export const SITE_LABELS: Readonly<Record<string, string>> = {
  * - prefectures and counties also by the initials of their full name when three letters or more
  *   (csx 长沙县): two-letter initials of 3,000 names would denote dozens of places each;
  * - each short name with its characters' other readings (喀什 kashi besides pinyin-pro's kashen),
- *   where no division has that label by the rules above: a label those give keeps its places.
+ *   and a district's or prefecture's initials after those of the city or province above it (bjhd
+ *   北京海淀, ahsz 安徽宿州), where no division has that label by the rules above: a label those
+ *   give keeps its places.
  * A label several divisions share keeps them all; `placeOfPage` settles it with the page's own text.
  * Then SITE_LABELS, as they are.
  */
@@ -99,6 +115,18 @@ export function buildHostTable(divisions: readonly Division[]): HostTable {
   for (const division of divisions) {
     const shorts = shortNamesOf(division);
     for (const name of shorts.length > 0 ? shorts : [division.name]) for (const label of spellings(name)) if (!given.has(label)) add(label, division.code);
+  }
+  // A district under its city's initials (www.bjhd.gov.cn 北京海淀, bjchy 朝阳, szft 深圳福田, shqp
+  // 上海青浦), a prefecture under its province's (ahsz 安徽宿州, jxfz 江西抚州, zjtz 浙江台州).
+  const byCode = new Map(divisions.map((division) => [division.code, division]));
+  for (const division of divisions) {
+    if (!(division.level === 'city' || (division.level === 'county' && division.name.endsWith('区')))) continue;
+    const above = byCode.get(division.parent ?? '') ?? byCode.get(`${division.code.slice(0, 2)}0000`);
+    const own = shortNamesOf(division)[0];
+    const aboveShort = above && above.code !== division.code ? shortNamesOf(above)[0] : undefined;
+    if (!own || !aboveShort) continue;
+    const prefix = initials(aboveShort);
+    for (const label of initialsOf(own)) if (!given.has(prefix + label)) add(prefix + label, division.code);
   }
   // Where real sites spell their place otherwise than the rules above (or the rules' answer is
   // another place), the label says what the site is.

@@ -78,6 +78,14 @@ describe('placeOfPage: real government hosts', () => {
     ['www.lvliang.gov.cn', '141100 host'],
     // another reading never takes a label the rules give a place: shexian stays 涉县's, not 歙县's
     ['www.shexian.gov.cn', '130426 host'],
+    // a district under its city's initials, a prefecture under its province's (zh, ch, sh whole or not)
+    ['www.bjhd.gov.cn', '110108 host'],
+    ['www.bjchy.gov.cn', '110105 host'],
+    ['www.szft.gov.cn', '440304 host'],
+    ['www.shmh.gov.cn', '310112 host'],
+    ['www.ahsz.gov.cn', '341300 host'],
+    // 罗湖 and 龙华 are both szlh: the page decides
+    ['www.szlh.gov.cn', undefined],
     // a place's name dressed: a hyphen, the kind of division, 中国 before it, 政府 after it
     ['www.guang-an.gov.cn', '511600 host'],
     ['www.puershi.gov.cn', '530800 host'],
