@@ -301,7 +301,7 @@ class OffsetSet {
     if (offset >= 0 && offset >>> 5 < this.bits.length) this.bits[offset >>> 5]! |= 1 << (offset & 31);
   }
   has(offset: number): boolean {
-    return offset >= 0 && ((this.bits[offset >>> 5] ?? 0) & (1 << (offset & 31))) !== 0;
+    return offset >= 0 && ((this.bits[offset >>> 5] as number) & (1 << (offset & 31))) !== 0;
   }
 }
 

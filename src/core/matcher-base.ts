@@ -82,7 +82,7 @@ for (const [open, close] of Object.entries(QUOTE_PAIRS)) {
   CLOSING_BY_INDEX[quoteIndex(open.charCodeAt(0))] = close.charCodeAt(0);
   OPENING_BY_INDEX[quoteIndex(close.charCodeAt(0))] = open.charCodeAt(0);
 }
-// (A code past the text's end, NaN, has no index: the partner looked up is undefined, and so 0.)
+// (A code past the text's end, NaN, has no index: undefined, which is no partner and not > 0.)
 /** The closing partner of an opening quote mark (0: `code` opens nothing). */
 const closingOf = (code: number): number => CLOSING_BY_INDEX[QUOTE_INDEX[code] as number] ?? 0;
 /** The opening partner of a closing quote mark (0: `code` closes nothing). */
@@ -272,7 +272,7 @@ export function matcherFromTable(table: MatcherTable, options: BaseMatcherOption
       // Most terms have neither a glued suffix after their closing quote nor a quote inside them,
       // and so nothing to widen.
       const after = text.charCodeAt(end);
-      const glued = (QUOTE_INDEX[after] ?? 0) !== 0 && suffixStarts.has(text.charCodeAt(end + 1)) && text.charCodeAt(start - 1) === openingOf(after);
+      const glued = (QUOTE_INDEX[after] as number) > 0 && suffixStarts.has(text.charCodeAt(end + 1)) && text.charCodeAt(start - 1) === openingOf(after);
       if (glued || hasQuote(text, start, end)) {
         const limit = o + 1 < count ? (data[at + OCCURRENCE] as number) : text.length;
         const span = extendSpan(text, start, end, limit, patternSuffixes(pattern));
@@ -391,7 +391,7 @@ function gluedSuffix(form: string): string | undefined {
  */
 function extendSpan(text: string, start: number, end: number, limit: number, suffixes: readonly string[]): { start: number; end: number } {
   const after = text.charCodeAt(end);
-  if ((QUOTE_INDEX[after] ?? 0) !== 0 && text.charCodeAt(start - 1) === openingOf(after)) {
+  if ((QUOTE_INDEX[after] as number) > 0 && text.charCodeAt(start - 1) === openingOf(after)) {
     // Indexed, not find with a callback: a closure per quoted match until the code is optimised.
     let suffix: string | undefined;
     for (let s = 0; s < suffixes.length && suffix === undefined; s++) if (text.startsWith(suffixes[s] as string, end + 1)) suffix = suffixes[s];

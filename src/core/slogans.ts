@@ -332,7 +332,8 @@ function quotedAt(text: string, open: number): SloganCandidate | undefined {
   if (!numbered) return undefined;
   const name = text.slice(open + 1, close);
   if (/^[0-9０-９]+(?:\s*[+＋]\s*[0-9０-９a-zA-ZＮ]*)*$/.test(name)) {
-    if (/^(?:19|20)\d\d$/.test(name)) return undefined;
+    // A year, or one digit alone (“1+3”财政金融互动：“1”是指…, a part a note explains, named by nothing).
+    if (/^((19|20)\d)?\d$/.test(name)) return undefined;
     const counter = text.charAt(close + 1);
     return counter !== '' && '条项字'.includes(counter) ? candidateOf(text, open, close + 2, 'quoted') : candidateOf(text, open + 1, close, 'quoted');
   }

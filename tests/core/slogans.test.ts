@@ -19,6 +19,9 @@ describe('scanSlogans', () => {
     ['"六稳"两个"四个意识"', [['六稳', 'quoted'], ['四个意识', 'quoted']]],
     // quoted numbers: codes, and a counter glued after the quote
     ['出台稳增长“21”条', [['“21”条', 'quoted']]],
+    ['构建“1+N”政策体系', [['1+N', 'quoted']]],
+    // one digit alone, a part of a name a note explains: named by nothing
+    ['“1+3”财政金融互动：“1”是指一个意见，“3”是指三项措施', [['1+3', 'quoted']]],
     ['“1+4+7”政策体系', [['1+4+7', 'quoted']]],
     ['推进“1+ N”中试研发平台', [['1+ N', 'quoted']]],
     ['“1525”工程', [['1525', 'quoted']]],
