@@ -7,42 +7,42 @@ import type { HostTable } from '../core/page-place';
 
 // ü as v, as sites write it (www.lvliang.gov.cn 吕梁): without it the letter was dropped (lliang).
 const spell = (text: string) => pinyin(text, { toneType: 'none', type: 'array', v: true }).join('').replace(/[^a-z]/g, '');
-/** Most spellings of one name from its characters' other readings (a name of many polyphones stops there). */
+/** Most spellings of one name from its characters' readings. */
 const MAX_READINGS = 16;
 
 /**
- * The name spelled with its characters' other readings too: pinyin-pro reads place names as running
- * text (喀什 kashen, 乐清 leqing, 单县 danxian, 洪洞 hongdong, 宁都 ningdou), while their sites spell
- * them as the place is called (www.kashi.gov.cn, yueqing, shanxian, hongtong, ningdu).
+ * Each character's readings, pinyin-pro's reading in context first: pinyin-pro reads place names as
+ * running text (喀什 kashen, 乐清 leqing, 单县 danxian, 洪洞 hongdong, 宁都 ningdou), while their sites
+ * spell them as the place is called (www.kashi.gov.cn, yueqing, shanxian, hongtong, ningdu). ü is
+ * written v and u (lvliang, luliang).
  */
-function spellings(text: string): string[] {
+function readingsOf(text: string): string[][] {
   const contextual = pinyin(text, { toneType: 'none', type: 'array', v: false });
-  let spelled = [''];
-  for (const [i, char] of [...text].entries()) {
-    // ü written v or u (lvliang, luliang).
+  return [...text].map((char, i) => {
     const written = [contextual[i] ?? '', ...pinyin(char, { toneType: 'none', type: 'array', multiple: true, v: false })].flatMap((reading) => [reading.replace(/ü/g, 'v'), reading.replace(/ü/g, 'u')]);
     const readings = new Set(written.map((reading) => reading.replace(/[^a-z]/g, '')));
     readings.delete('');
-    spelled = spelled.flatMap((start) => [...readings].map((reading) => start + reading)).slice(0, MAX_READINGS);
-  }
+    return [...readings];
+  });
+}
+
+/** Each way of joining one choice per character, in order (at most MAX_READINGS: a name of many polyphones stops there). */
+function joined(choices: readonly string[][]): string[] {
+  let spelled = [''];
+  for (const options of choices) spelled = spelled.flatMap((start) => options.map((option) => start + option)).slice(0, MAX_READINGS);
   return spelled;
 }
+
+/** The name spelled with its characters' other readings too (喀什 kashi besides kashen). */
+const spellings = (text: string): string[] => joined(readingsOf(text));
 
 const initials = (text: string) => pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' }).join('').replace(/[^a-z]/g, '');
 /**
  * A name's initials as sites write them: each character's first letter, or zh, ch and sh whole
  * (朝阳 cy or chy, 东城 dc or dch), from any of its readings (闵行 mh, not only pinyin-pro's mx).
  */
-function initialsOf(text: string): string[] {
-  const contextual = pinyin(text, { toneType: 'none', type: 'array', v: true });
-  let spelled = [''];
-  for (const [i, char] of [...text].entries()) {
-    const readings = [contextual[i] ?? '', ...pinyin(char, { toneType: 'none', type: 'array', multiple: true, v: true })].map((reading) => reading.replace(/[^a-z]/g, '')).filter((reading) => reading !== '');
-    const firsts = new Set(readings.flatMap((reading) => [reading[0]!, /^[zcs]h/.test(reading) ? reading.slice(0, 2) : reading[0]!]));
-    spelled = spelled.flatMap((start) => [...firsts].map((first) => start + first)).slice(0, MAX_READINGS);
-  }
-  return spelled;
-}
+const initialsOf = (text: string): string[] =>
+  joined(readingsOf(text).map((readings) => [...new Set(readings.flatMap((reading) => [reading[0]!, /^[zcs]h/.test(reading) ? reading.slice(0, 2) : reading[0]!]))]));
 
 /**
  * Host labels of real government sites that the generic rules below miss or read as another place,
