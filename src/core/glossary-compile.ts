@@ -99,11 +99,12 @@ export function buildVariants(forms: readonly string[]): Record<string, string> 
   // Each form converted whole by each standard; a character alone where a conversion changed a
   // form's length (characters then cannot be paired by position).
   const chars = [...own];
+  // One conversion per standard for both: each text converts alone as among others, and each call
+  // reads OpenCC's dictionaries through once.
   const converted = TRADITIONAL_PRESETS.map((preset) => {
-    const whole = convertAll(forms, preset);
-    const alone = convertAll(chars, preset);
-    const charAlone = new Map(chars.map((char, i) => [char, alone[i]!]));
-    return { whole, charAlone };
+    const all = convertAll([...forms, ...chars], preset);
+    const charAlone = new Map(chars.map((char, i) => [char, all[forms.length + i]!]));
+    return { whole: all.slice(0, forms.length), charAlone };
   });
   const variants: Record<string, string> = {};
   for (const [index, form] of forms.entries()) {
