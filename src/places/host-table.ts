@@ -65,9 +65,15 @@ export const SITE_LABELS: Readonly<Record<string, string>> = {
   zs: '442000', // 中山市 www.zs.gov.cn
   xz: '320300', // 徐州市 www.xz.gov.cn
   sjz: '130100', // 石家庄市 www.sjz.gov.cn
+  hd: '130400', // 邯郸市 www.hd.gov.cn
+  bd: '130600', // 保定市 www.bd.gov.cn
+  lf: '131000', // 廊坊市 www.lf.gov.cn
+  ly: '410300', // 洛阳市 www.ly.gov.cn
+  yl: '610800', // 榆林市 www.yl.gov.cn
   harbin: '230100', // 哈尔滨市 www.harbin.gov.cn
   huhhot: '150100', // 呼和浩特市 www.huhhot.gov.cn
   urumqi: '650100', // 乌鲁木齐市 www.urumqi.gov.cn
+  qqhr: '230200', // 齐齐哈尔市 www.qqhr.gov.cn (尔 as r, not its initial e)
   shaanxi: '610000', // 陕西省 www.shaanxi.gov.cn
   shanxi: '140000', // 山西省 www.shanxi.gov.cn
   // Pinyin two cities share; the portal is the one named (the other spells its host otherwise).
@@ -84,7 +90,8 @@ export const SITE_LABELS: Readonly<Record<string, string>> = {
  *   has none (忠县 → zhongxian);
  * - provinces also by the initials of their short name (sc 四川, cq 重庆, gd 广东, hlj 黑龙江);
  * - prefectures and counties also by the initials of their full name when three letters or more
- *   (csx 长沙县): two-letter initials of 3,000 names would denote dozens of places each;
+ *   (csx 长沙县): two-letter initials of 3,000 names would denote dozens of places each; a
+ *   prefecture also by those of a short name of three characters or more (zjk 张家口, hlbe 呼伦贝尔);
  * - each short name with its characters' other readings (喀什 kashi besides pinyin-pro's kashen),
  *   and a district's or prefecture's initials after those of the city or province above it (bjhd
  *   北京海淀, ahsz 安徽宿州), where no division has that label by the rules above: a label those
@@ -107,6 +114,9 @@ export function buildHostTable(divisions: readonly Division[]): HostTable {
       const short = shorts[0];
       if (short) add(initials(short), division.code);
     } else {
+      // A prefecture by the initials of a short name of three characters or more, as its portal
+      // writes them (www.zjk.gov.cn 张家口, qhd 秦皇岛, lyg 连云港, pds 平顶山, xsbn 西双版纳).
+      if (division.level === 'city') for (const name of shorts) if (name.length >= 3) add(initials(name), division.code);
       const full = initials(division.name);
       if (full.length >= 3) add(full, division.code);
     }

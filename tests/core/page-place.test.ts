@@ -57,6 +57,9 @@ describe('placeOfPage: real government hosts', () => {
     ['www.xz.gov.cn', '320300 host'],
     ['www.xizang.gov.cn', '540000 host'],
     ['www.sz.gov.cn', '440300 host'],
+    ['www.hd.gov.cn', '130400 host'],
+    ['www.lf.gov.cn', '131000 host'],
+    ['www.yl.gov.cn', '610800 host'],
     ['www.shaanxi.gov.cn', '610000 host'],
     ['www.shanxi.gov.cn', '140000 host'],
     ['www.harbin.gov.cn', '230100 host'],
@@ -86,6 +89,22 @@ describe('placeOfPage: real government hosts', () => {
     ['www.ahsz.gov.cn', '341300 host'],
     // 罗湖 and 龙华 are both szlh: the page decides
     ['www.szlh.gov.cn', undefined],
+    // a prefecture by its short name's initials (three characters or more)
+    ['www.zjk.gov.cn', '130700 host'],
+    ['www.qhd.gov.cn', '130300 host'],
+    ['www.lyg.gov.cn', '320700 host'],
+    ['www.mas.gov.cn', '340500 host'],
+    ['www.jdz.gov.cn', '360200 host'],
+    ['www.zjj.gov.cn', '430800 host'],
+    ['www.hlbe.gov.cn', '150700 host'],
+    ['www.dxal.gov.cn', '232700 host'],
+    ['www.xsbn.gov.cn', '532800 host'],
+    ['www.klmy.gov.cn', '650200 host'],
+    ['www.wlmq.gov.cn', '650100 host'],
+    ['www.qqhr.gov.cn', '230200 host'],
+    // …shared with a county-level city's full initials (平度市 pds): the prefecture, unless the page
+    // says otherwise (below)
+    ['www.pds.gov.cn', '410400 host'],
     // a place's name dressed: a hyphen, the kind of division, 中国 before it, 政府 after it
     ['www.guang-an.gov.cn', '511600 host'],
     ['www.puershi.gov.cn', '530800 host'],
@@ -114,6 +133,8 @@ describe('placeOfPage: the page settles what the host does not', () => {
     [{ host: 'www.yichun.gov.cn', title: '宜春市人民政府门户网站' }, '360900 host+page'],
     [{ host: 'www.yichun.gov.cn', footerText: '主办单位：伊春市人民政府办公室' }, '230700 host+page'],
     [{ host: 'www.csx.gov.cn', footerText: '版权所有：长沙县人民政府' }, '430121 host+page'],
+    [{ host: 'www.pds.gov.cn', title: '平顶山市人民政府门户网站' }, '410400 host+page'],
+    [{ host: 'www.pds.gov.cn', footerText: '主办：平度市人民政府办公室' }, '370283 host+page'],
     // a district named in the footer of a site on its city's domain
     [{ host: 'www.chengdu.gov.cn', footerText: '主办单位：成都市武侯区人民政府 技术支持：某公司' }, '510107 host+page'],
     // a link to the province in the city's footer does not move the page to the province
