@@ -612,7 +612,7 @@ function readNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
   if (bold && !/^\s*[：:]/u.test(entry.rest.trim().slice(bold[0].length))) {
     return { head: cleanHead(bold[1] ?? ''), definition: entry.rest.trim().slice(bold[0].length).replace(/\*\*/gu, '').trim(), number: entry.number, line };
   }
-  const bracketed = bracketHead(text) ?? dashHead(text) ?? verbHead(text) ?? pageHead(text) ?? lineHead(text) ?? stopHead(text) ?? plainVerbHead(text);
+  const bracketed = bracketHead(text) ?? dashHead(text) ?? verbHead(text) ?? pageHead(text) ?? lineHead(text) ?? stopHead(text, entry.number + 1) ?? plainVerbHead(text);
   if (bracketed) return { head: cleanHead(bracketed.head), definition: bracketed.definition, number: entry.number, line };
   const pair = PAIR.exec(text);
   if (pair) {
@@ -645,14 +645,18 @@ function readNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
 
 /**
  * A numbered entry whose head ends at a full stop (`1.三个一批。签约一批、开工一批…`): only where no
- * colon heads the entry, and the head reads as a term (short, no other punctuation outside quotes).
+ * colon heads the entry, the head reads as a term (short, no other punctuation outside quotes), and
+ * what follows the stop is not the next point (`next`): notes run together on one line
+ * (`注：1、坐标系统为深圳独立坐标系统。　2、L为弧长…`, a table cell's lines) are sentences, not a term
+ * and its definition.
  */
-function stopHead(text: string): { head: string; definition: string } | undefined {
+function stopHead(text: string, next: number): { head: string; definition: string } | undefined {
   if (colonHead(text)) return undefined;
   const stop = text.indexOf('。');
   if (stop <= 0) return undefined;
   const head = text.slice(0, stop).trim();
   const definition = text.slice(stop + 1).trim();
+  if (new RegExp(`^(?:${next}\\s*[、.．](?![0-9０-９])|[（(]${next}[）)])`, 'u').test(definition)) return undefined;
   const bare = bareHead(head, { brackets: false });
   // `四个着力。即：…` is headed by its colon (the head's 。即 is cleaned off, cleanHead).
   // The length counts what stands outside quotes: a quoted list may be long (`“中优、东精、西拓、北育、南联”的空间布局`).

@@ -324,6 +324,15 @@ describe('appendix shapes', () => {
     expect(findAppendix(text)).toBe(-1);
     expect(importAppendixText(text).entries).toEqual([]);
   });
+
+  it('reads no term out of numbered notes run together on one line (a table cell\'s lines)', () => {
+    // 1、…。 is a sentence, and what follows its full stop is the next note, not a definition.
+    const notes = '注：1、坐标系统为本市独立坐标系统。　　　　2、L为弧长，R为半径；单位均为米。　　　　3、红线是指口岸区边界。';
+    expect(importAppendixText(`| 14\n| 12168.54\n| 104473.58\n${notes}\n|\n扫一扫在手机打开当前页`).entries).toEqual([]);
+    expect(importAppendixText(`正文。\n${notes}`).entries).toEqual([]);
+    // A head a full stop ends still reads when its definition is no next point (the row above).
+    expect(pairs('名词解释\n1.三清行动。清河道、清垃圾。\n2.两通工程。2条公路通车。')).toEqual([['三清行动', '清河道、清垃圾。'], ['两通工程', '2条公路通车。']]);
+  });
 });
 
 describe('items that explain several terms', () => {
