@@ -396,7 +396,7 @@ function startsEntry(text: string, body: () => string): boolean {
     const next = lines[i + 1] ?? '';
     if (numbered) {
       const rest = numbered.rest;
-      return numbered.number <= 2 && (/[：:]/u.test(rest) || PAIR_START.test(rest) || BOLD_HEAD.test(rest) || SPACED_HEAD.test(rest.replace(/\*\*/gu, '')) || bracketHead(rest) !== undefined || dashHead(rest) !== undefined || verbHead(rest) !== undefined || pageHead(rest) !== undefined || stopHead(rest) !== undefined || plainVerbHead(rest) !== undefined || quotedLead(rest) !== undefined || termThenSentence(rest, next));
+      return numbered.number <= 2 && (/[：:]/u.test(rest) || PAIR_START.test(rest) || BOLD_HEAD.test(rest) || SPACED_HEAD.test(rest.replace(/\*\*/gu, '')) || bracketHead(rest) !== undefined || dashHead(rest) !== undefined || verbHead(rest) !== undefined || pageHead(rest) !== undefined || stopHead(rest, numbered.number + 1) !== undefined || plainVerbHead(rest) !== undefined || quotedLead(rest) !== undefined || termThenSentence(rest, next));
     }
     return isHeadLine(line) || PAIR_START.test(line) || termThenSentence(line, next);
   });
@@ -650,13 +650,13 @@ function readNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
  * (`注：1、坐标系统为深圳独立坐标系统。　2、L为弧长…`, a table cell's lines) are sentences, not a term
  * and its definition.
  */
-function stopHead(text: string, next: number): { head: string; definition: string } | undefined {
+function stopHead(text: string, next?: number): { head: string; definition: string } | undefined {
   if (colonHead(text)) return undefined;
   const stop = text.indexOf('。');
   if (stop <= 0) return undefined;
   const head = text.slice(0, stop).trim();
   const definition = text.slice(stop + 1).trim();
-  if (new RegExp(`^(?:${next}\\s*[、.．](?![0-9０-９])|[（(]${next}[）)])`, 'u').test(definition)) return undefined;
+  if (next !== undefined && new RegExp(`^(?:${next}\\s*[、.．](?![0-9０-９])|[（(]${next}[）)])`, 'u').test(definition)) return undefined;
   const bare = bareHead(head, { brackets: false });
   // `四个着力。即：…` is headed by its colon (the head's 。即 is cleaned off, cleanHead).
   // The length counts what stands outside quotes: a quoted list may be long (`“中优、东精、西拓、北育、南联”的空间布局`).
