@@ -5,20 +5,22 @@
 //                         and a link (a field: its instruction is not the text);
 //   appendix-report.doc   a body and a 名词解释 appendix, its last entries in a table
 //                         (序号 | 名词 | 解释), and more than 4 KB of text, so the body is a
-//                         stream of the compound file's own sectors, not of its mini stream.
-// Needs LibreOffice (soffice); the tests only read the files it wrote.
+//                         stream of the compound file's own sectors, not of its mini stream;
+//   endnotes-report.doc   Word endnotes (尾注) and one footnote, their marks interleaved.
+// Needs LibreOffice (soffice); the tests only read the files it wrote. Names as arguments
+// (`endnotes-report`) write only those files.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Document, ExternalHyperlink, FootnoteReferenceRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { Document, EndnoteReferenceRun, ExternalHyperlink, FootnoteReferenceRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 
 const out = fileURLToPath(new URL('../tests/fixtures/import/doc/', import.meta.url));
 mkdirSync(out, { recursive: true });
 
 const run = (text: string): TextRun => new TextRun({ text, font: 'Noto Serif CJK SC' });
-const paragraph = (...children: Array<TextRun | FootnoteReferenceRun | ExternalHyperlink>): Paragraph => new Paragraph({ children });
+const paragraph = (...children: Array<TextRun | FootnoteReferenceRun | EndnoteReferenceRun | ExternalHyperlink>): Paragraph => new Paragraph({ children });
 const BODY = '过去一年，全镇上下坚持稳中求进，扎实推进各项工作，镇村面貌焕然一新。全年新增就业岗位1250个，城乡居民人均可支配收入增长6.8%。';
 
 async function footnotesReport(): Promise<Uint8Array> {
@@ -65,9 +67,35 @@ async function appendixReport(): Promise<Uint8Array> {
   return Packer.toBuffer(document);
 }
 
+async function endnotesReport(): Promise<Uint8Array> {
+  const note = (text: string) => ({ children: [paragraph(run(text))] });
+  const document = new Document({
+    footnotes: { 1: note('指在每个村设立的便民服务点。') },
+    endnotes: {
+      1: note('“四送”服务：送政策、送技术、送资金、送服务。'),
+      2: note('“两会一评”制度：党员议事会、居民恳谈会、群众满意度测评制度。'),
+    },
+    sections: [
+      {
+        children: [
+          paragraph(run('清溪镇政府工作情况报告')),
+          paragraph(run('过去一年，我们扎实做好“四送”服务'), new EndnoteReferenceRun(1), run('，建好清溪驿站'), new FootnoteReferenceRun(1), run('，把服务送到群众身边。')),
+          paragraph(run('我们落实“两会一评”制度'), new EndnoteReferenceRun(2), run('，重大事项先议后办。')),
+          paragraph(run(BODY)),
+        ],
+      },
+    ],
+  } as ConstructorParameters<typeof Document>[0]);
+  return Packer.toBuffer(document);
+}
+
+const makers: Record<string, () => Promise<Uint8Array>> = { 'footnotes-report': footnotesReport, 'appendix-report': appendixReport, 'endnotes-report': endnotesReport };
+const wanted = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), 'pg-doc-fixture-'));
 try {
-  for (const [name, docx] of Object.entries({ 'footnotes-report': await footnotesReport(), 'appendix-report': await appendixReport() })) {
+  for (const [name, make] of Object.entries(makers)) {
+    if (wanted.length > 0 && !wanted.includes(name)) continue;
+    const docx = await make();
     writeFileSync(join(work, `${name}.docx`), docx);
     // "MS Word 97" is LibreOffice's filter for the Word 97–2003 binary format.
     const converted = spawnSync('soffice', ['--headless', '--convert-to', 'doc:MS Word 97', '--outdir', work, join(work, `${name}.docx`)], { stdio: 'inherit' });

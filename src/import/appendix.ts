@@ -647,7 +647,7 @@ function readNote(entry: NumberedLine, line: number): RawNote | ImportProblem {
  * A numbered entry whose head ends at a full stop (`1.三个一批。签约一批、开工一批…`): only where no
  * colon heads the entry, the head reads as a term (short, no other punctuation outside quotes), and
  * what follows the stop is not the next point (`next`): notes run together on one line
- * (`注：1、坐标系统为深圳独立坐标系统。　2、L为弧长…`, a table cell's lines) are sentences, not a term
+ * (`注：1、坐标系统为深圳独立坐标系统。 2、L为弧长…`, a table cell's lines) are sentences, not a term
  * and its definition.
  */
 function stopHead(text: string, next?: number): { head: string; definition: string } | undefined {

@@ -119,8 +119,37 @@ function compoundStreams(bytes: Uint8Array): Map<string, Uint8Array> {
 /** Windows-1252's characters for bytes 0x80–0x9F (a compressed piece's text); the others are Latin-1. */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
+/** A Word document's characters and where its stories and note references are. */
+interface DocumentCharacters {
+  /** Every story's characters, character position by position: the main text, footnotes, headers, comments, endnotes… */
+  text: string;
+  ccpText: number;
+  ccpFtn: number;
+  /** Where the endnotes story starts in `text`, and its length. */
+  endnotesAt: number;
+  ccpEdn: number;
+  /** Positions in the main text of footnote and endnote reference marks (undefined where the file gives none). */
+  footnoteRefs?: Set<number>;
+  endnoteRefs?: Set<number>;
+}
+
+/** Index in FibRgFcLcb97 of the PLCs of footnote and endnote references ([MS-DOC] 2.5.6). */
+const FC_PLCFFNDREF = 2;
+const FC_PLCFENDREF = 46;
+
+/** The character positions a PLC of the table stream starts with (one per element), or undefined when absent or malformed. */
+function plcPositions(table: Uint8Array, fc: number, lcb: number, dataSize: number): Set<number> | undefined {
+  if (lcb < 4 || fc + lcb > table.length) return undefined;
+  const count = (lcb - 4) / (4 + dataSize);
+  if (!Number.isInteger(count)) return undefined;
+  const view = new DataView(table.buffer, table.byteOffset + fc, lcb);
+  const positions = new Set<number>();
+  for (let i = 0; i < count; i++) positions.add(view.getUint32(i * 4, true));
+  return positions;
+}
+
 /** The whole text of a Word document's stories, character position by position ([MS-DOC] piece table). */
-function documentCharacters(streams: Map<string, Uint8Array>): { text: string; ccpText: number; ccpFtn: number } {
+function documentCharacters(streams: Map<string, Uint8Array>): DocumentCharacters {
   const word = streams.get('WordDocument');
   if (!word || word.length < 0x200) throw new DocFileError('no WordDocument stream');
   const view = new DataView(word.buffer, word.byteOffset, word.byteLength);
@@ -135,7 +164,16 @@ function documentCharacters(streams: Map<string, Uint8Array>): { text: string; c
   const cslw = view.getUint16(0x22 + csw * 2, true);
   const ccpText = view.getUint32(lwAt + 3 * 4, true);
   const ccpFtn = view.getUint32(lwAt + 4 * 4, true);
+  // The stories follow each other: main text, footnotes, headers, macro (unused), comments, endnotes.
+  const ccpHdd = view.getUint32(lwAt + 5 * 4, true);
+  const ccpMcr = view.getUint32(lwAt + 6 * 4, true);
+  const ccpAtn = view.getUint32(lwAt + 7 * 4, true);
+  const ccpEdn = cslw > 8 ? view.getUint32(lwAt + 8 * 4, true) : 0;
   const fcLcbAt = lwAt + cslw * 4 + 2;
+  const cbRgFcLcb = view.getUint16(lwAt + cslw * 4, true);
+  // A PLC of note references: the reference positions, then a 2-byte flag each.
+  const refs = (index: number): Set<number> | undefined =>
+    index < cbRgFcLcb && fcLcbAt + index * 8 + 8 <= word.length ? plcPositions(table, view.getUint32(fcLcbAt + index * 8, true), view.getUint32(fcLcbAt + index * 8 + 4, true), 2) : undefined;
   const fcClx = view.getUint32(fcLcbAt + 33 * 8, true);
   const lcbClx = view.getUint32(fcLcbAt + 33 * 8 + 4, true);
   if (fcClx + lcbClx > table.length || lcbClx === 0) throw new DocFileError('no piece table');
@@ -154,7 +192,8 @@ function documentCharacters(streams: Map<string, Uint8Array>): { text: string; c
     const fc = clx.getUint32(plc + (pieces + 1) * 4 + i * 8 + 2, true);
     text += pieceText(word, fc, Math.max(0, cpEnd - cpStart));
   }
-  return { text, ccpText, ccpFtn };
+  const endnotesAt = ccpText + ccpFtn + ccpHdd + ccpMcr + ccpAtn;
+  return { text, ccpText, ccpFtn, endnotesAt, ccpEdn, footnoteRefs: refs(FC_PLCFFNDREF), endnoteRefs: refs(FC_PLCFENDREF) };
 }
 
 /**
@@ -178,10 +217,10 @@ export function pieceText(word: Uint8Array, fc: number, count: number): string {
 
 /**
  * A story's characters as plain text: paragraph and line marks as line breaks, table cells as tabs
- * (a row's end as a line break), a field as the result it shows, footnote reference marks as
- * `mark(k)` (k counting from 1), Word's other object marks dropped.
+ * (a row's end as a line break), a field as the result it shows, note reference marks as
+ * `mark(k, cp)` (k counting from 1, cp the mark's position in the story), Word's other object marks dropped.
  */
-function storyText(characters: string, mark: (k: number) => string): string {
+function storyText(characters: string, mark: (k: number, cp: number) => string): string {
   let out = '';
   // Each open field: whether its shown result has begun (after the separator).
   const fields: boolean[] = [];
@@ -209,27 +248,43 @@ function storyText(characters: string, mark: (k: number) => string): string {
         out += '\n';
         i++;
       } else out += '\t';
-    } else if (code === 0x02) out += mark(++notes);
+    } else if (code === 0x02) out += mark(++notes, i);
     else if (code === 0x1e) out += '-';
     else if (code === 0x09 || code >= 0x20) out += code === 0xa0 ? ' ' : characters.charAt(i);
   }
   return out.replace(/\t+\n/gu, '\n');
 }
 
-/** A .doc file's body, and its footnotes in order (each as Word numbers it). */
+/**
+ * A .doc file's body, and its notes in order: the footnotes as Word numbers them, then the endnotes
+ * (尾注; Word numbers them apart, i, ii… by default: the number only orders the entries).
+ */
 export interface DocText {
-  /** The body, footnote references written `[footnoteRef:N]`. */
+  /** The body, note references written `[footnoteRef:N]` (N counting the footnotes, then the endnotes). */
   body: string;
   footnotes: string[];
 }
 
+/** The notes of a story of notes, in order: each note's text begins with its own reference mark. */
+const storyNotes = (characters: string): string[] =>
+  storyText(characters, () => '\u0000')
+    .split('\u0000')
+    .slice(1)
+    .map((note) => note.trim());
+
 /** The text of a .doc file. Throws DocFileError when it is not a readable Word 97–2003 document. */
 export function readDoc(bytes: Uint8Array): DocText {
-  const { text, ccpText, ccpFtn } = documentCharacters(compoundStreams(bytes));
-  const body = storyText(text.slice(0, ccpText), (k) => `[footnoteRef:${k}]`);
-  // Each footnote's text begins with its own reference mark.
-  const notes = storyText(text.slice(ccpText, ccpText + ccpFtn), () => '\u0000').split('\u0000').slice(1);
-  return { body, footnotes: notes.map((note) => note.trim()) };
+  const { text, ccpText, ccpFtn, endnotesAt, ccpEdn, footnoteRefs, endnoteRefs } = documentCharacters(compoundStreams(bytes));
+  const footnotes = storyNotes(text.slice(ccpText, ccpText + ccpFtn));
+  const endnotes = ccpEdn > 0 ? storyNotes(text.slice(endnotesAt, endnotesAt + ccpEdn)) : [];
+  // A mark is an endnote's where the endnote references say so; else a footnote's (as every mark
+  // was read before endnotes were: a file that lists no references has footnotes only).
+  let footnote = 0;
+  let endnote = 0;
+  const body = storyText(text.slice(0, ccpText), (_, cp) =>
+    endnoteRefs?.has(cp) === true && footnoteRefs?.has(cp) !== true ? `[footnoteRef:${footnotes.length + ++endnote}]` : `[footnoteRef:${++footnote}]`,
+  );
+  return { body, footnotes: [...footnotes, ...endnotes] };
 }
 
 /** The body text of a .doc file without footnote marks; undefined when it is not readable. */

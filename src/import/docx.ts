@@ -1,5 +1,6 @@
 // Imports a Word report: real footnotes (word/footnotes.xml, referenced by w:footnoteReference in
-// word/document.xml), or else a 名词解释 appendix in the body's paragraphs.
+// word/document.xml) and endnotes (尾注: word/endnotes.xml, w:endnoteReference), or else a 名词解释
+// appendix in the body's paragraphs.
 import { strFromU8, unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
 import { BEFORE_BOLD_HEAD, withBoldHeads } from './appendix';
@@ -10,9 +11,10 @@ import type { ImportOptions } from './options';
 import type { ImportResult } from './types';
 
 /**
- * Paragraph text of a WordprocessingML part, with `[footnoteRef:id]` where a footnote is referenced;
- * with `markBold`, `**` around bold runs that open a paragraph (where a head without a colon ends,
- * for the appendix reader).
+ * Paragraph text of a WordprocessingML part, with `[footnoteRef:id]` where a footnote is referenced
+ * and `[endnoteRef:id]` where an endnote is (their ids are counted apart); `onFootnote` gets each
+ * note of a footnotes or endnotes part; with `markBold`, `**` around bold runs that open a paragraph
+ * (where a head without a colon ends, for the appendix reader).
  */
 function readParagraphs(xml: string, onFootnote?: (id: number, text: string) => void, markBold = false): string {
   const paragraphs: string[] = [];
@@ -35,7 +37,7 @@ function readParagraphs(xml: string, onFootnote?: (id: number, text: string) => 
   const parser = new Parser(
     {
       onopentag(name, attribs) {
-        if (name === 'w:footnote') {
+        if (name === 'w:footnote' || name === 'w:endnote') {
           footnoteId = Number(attribs['w:id']);
           skipFootnote = attribs['w:type'] !== undefined && attribs['w:type'] !== 'normal';
           footnoteText = '';
@@ -47,6 +49,7 @@ function readParagraphs(xml: string, onFootnote?: (id: number, text: string) => 
         else if (name === 'w:tab') emit('\t');
         else if (name === 'w:br' || name === 'w:cr') emit('\n');
         else if (name === 'w:footnoteReference') emit(`[footnoteRef:${attribs['w:id'] ?? ''}]`);
+        else if (name === 'w:endnoteReference') emit(`[endnoteRef:${attribs['w:id'] ?? ''}]`);
       },
       ontext(text) {
         if (!inText) return;
@@ -82,7 +85,7 @@ function readParagraphs(xml: string, onFootnote?: (id: number, text: string) => 
         } else if (name === 'w:tr' && cellDepth === 0) {
           paragraphs.push(current.trimEnd());
           current = '';
-        } else if (name === 'w:footnote') {
+        } else if (name === 'w:footnote' || name === 'w:endnote') {
           if (footnoteId !== undefined && !skipFootnote && Number.isFinite(footnoteId)) onFootnote?.(footnoteId, footnoteText.trim());
           footnoteId = undefined;
         }
@@ -100,20 +103,25 @@ function readParagraphs(xml: string, onFootnote?: (id: number, text: string) => 
 export function docxBodyText(bytes: Uint8Array): string | undefined {
   try {
     const documentXml = unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' })['word/document.xml'];
-    return documentXml && readParagraphs(strFromU8(documentXml)).replace(/\[footnoteRef:-?\d+\]/gu, '');
+    return documentXml && readParagraphs(strFromU8(documentXml)).replace(NOTE_REFERENCE, '');
   } catch {
     return undefined;
   }
 }
 
+/** A note's reference mark in readParagraphs' text: its kind and id. */
+const NOTE_REFERENCE = /\[(foot|end)noteRef:(-?\d+)\]/gu;
+
 /**
  * Entries of a .docx report. Footnotes are numbered in the order the body first references them, as
- * Word displays them; without footnotes the body's 名词解释 appendix is read.
+ * Word displays them; endnotes (尾注) the same, after the footnotes a report also has (Word numbers
+ * endnotes apart, i, ii… by default: the number only orders the entries); without notes the body's
+ * 名词解释 appendix is read.
  */
 export function importDocx(bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' || file.name === 'word/footnotes.xml' });
+    files = unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' || file.name === 'word/footnotes.xml' || file.name === 'word/endnotes.xml' });
   } catch (error) {
     return { source: {}, entries: [], problems: [{ severity: 'error', message: `不是有效的 .docx 文件 / not a valid .docx file: ${String(error)}` }], unreadable: true };
   }
@@ -121,21 +129,30 @@ export function importDocx(bytes: Uint8Array, options: ImportOptions = {}): Impo
   if (!documentXml) {
     return { source: {}, entries: [], problems: [{ severity: 'error', message: '.docx 中没有 word/document.xml / word/document.xml missing' }], unreadable: true };
   }
-  const raw = new Map<number, string>();
-  const footnotesXml = files['word/footnotes.xml'];
-  if (footnotesXml) readParagraphs(strFromU8(footnotesXml), (id, text) => raw.set(id, text));
+  // Notes by kind and id (`foot:2`, `end:1`), footnotes first.
+  const raw = new Map<string, string>();
+  for (const kind of ['foot', 'end'] as const) {
+    const xml = files[`word/${kind}notes.xml`];
+    if (xml) readParagraphs(strFromU8(xml), (id, text) => raw.set(`${kind}:${id}`, text));
+  }
   const body = readParagraphs(strFromU8(documentXml));
-  if (raw.size === 0) return withBoldHeads(importAppendixOrFootnotes(body, options), () => readParagraphs(strFromU8(documentXml), undefined, true), options);
-  const displayNumber = new Map<number, number>();
-  const renumbered = body.replace(/\[footnoteRef:(-?\d+)\]/gu, (_, id: string) => {
-    const key = Number(id);
-    if (!displayNumber.has(key)) displayNumber.set(key, displayNumber.size + 1);
-    return `[footnoteRef:${displayNumber.get(key)}]`;
+  if (raw.size === 0) return withBoldHeads(importAppendixOrFootnotes(body.replace(NOTE_REFERENCE, ''), options), () => readParagraphs(strFromU8(documentXml), undefined, true).replace(NOTE_REFERENCE, ''), options);
+  const displayNumber = new Map<string, number>();
+  // Footnotes numbered first, then endnotes, each in the order the body first references them.
+  for (const kind of ['foot', 'end']) {
+    for (const [, refKind, id] of body.matchAll(NOTE_REFERENCE)) {
+      const key = `${refKind}:${Number(id)}`;
+      if (refKind === kind && raw.has(key) && !displayNumber.has(key)) displayNumber.set(key, displayNumber.size + 1);
+    }
+  }
+  const renumbered = body.replace(NOTE_REFERENCE, (_, kind: string, id: string) => {
+    const number = displayNumber.get(`${kind}:${Number(id)}`);
+    return number === undefined ? '' : `[footnoteRef:${number}]`;
   });
   const footnotes = new Map<number, FootnoteText>();
   let unreferenced = displayNumber.size;
-  for (const [id, content] of raw) {
-    const number = displayNumber.get(id) ?? (unreferenced += 1);
+  for (const [key, content] of raw) {
+    const number = displayNumber.get(key) ?? (unreferenced += 1);
     footnotes.set(number, { content });
   }
   return importMarkedFootnotes(renumbered, footnotes, options);

@@ -21,6 +21,19 @@ describe('.doc reports', () => {
     expect(readDoc(bytes).body).toContain('“四送”服务[footnoteRef:1]，把政策');
   });
 
+  it('imports Word endnotes (尾注) besides a footnote, each mark taken to its own note', () => {
+    // The body's marks: an endnote, the footnote, an endnote; told apart by the file's lists of
+    // footnote and endnote references (before, the footnote went to the first mark).
+    const bytes = fixture('endnotes-report.doc');
+    expect(pairs(bytes)).toEqual([
+      ['清溪驿站', '指在每个村设立的便民服务点。'],
+      ['四送服务', '送政策、送技术、送资金、送服务。'],
+      ['两会一评', '党员议事会、居民恳谈会、群众满意度测评制度。'],
+    ]);
+    expect(readDoc(bytes).body).toContain('“四送”服务[footnoteRef:2]，建好清溪驿站[footnoteRef:1]，');
+    expect(documentText(bytes, 'report.doc')).not.toMatch(/footnoteRef|党员议事会/u);
+  });
+
   it('gives the body’s text to scan and missing: a link as the words it shows, no footnote marks or notes', () => {
     const text = documentText(fixture('footnotes-report.doc'), 'report.doc');
     expect(text).toContain('重大事项先议后办。详见清溪镇政府网站。');

@@ -1,4 +1,4 @@
-import { Document, FootnoteReferenceRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { Document, EndnoteReferenceRun, FootnoteReferenceRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importDocx } from '../../src/import/docx';
@@ -57,6 +57,46 @@ describe('importDocx', () => {
     expect(sisong?.items).toEqual(['送政策', '送技术', '送资金', '送服务']);
     expect(yizhan?.definition).toBe('指在每个村设立的便民服务点。\n提供代办和咨询服务。');
     expect(yizhan?.items).toBeUndefined();
+  });
+
+  it('reads Word endnotes (尾注) as footnotes are read, numbered after the footnotes in reference order', async () => {
+    const endnoteReport = (withFootnote: boolean) =>
+      new Document({
+        ...(withFootnote ? { footnotes: { 1: { children: [new Paragraph('指在每个村设立的便民服务点。')] } } } : {}),
+        endnotes: {
+          1: { children: [new Paragraph('送政策、送技术、送资金、送服务。')] },
+          2: { children: [new Paragraph('“两会一评”制度：党员议事会、居民恳谈会、群众满意度测评制度。')] },
+        },
+        sections: [
+          {
+            children: [
+              new Paragraph('清溪镇政府工作情况报告'),
+              new Paragraph({
+                children: [
+                  new TextRun('今年我们落实“两会一评”制度'),
+                  new EndnoteReferenceRun(2),
+                  new TextRun('，扎实做好“四送”'),
+                  new EndnoteReferenceRun(1),
+                  new TextRun(withFootnote ? '工作，建好清溪驿站' : '工作。'),
+                  ...(withFootnote ? [new FootnoteReferenceRun(1), new TextRun('。')] : []),
+                ],
+              }),
+            ],
+          },
+        ],
+      } as ConstructorParameters<typeof Document>[0]);
+    const alone = importDocx(await docxBytes(endnoteReport(false)));
+    expect(alone.source.kind).toBe('footnotes');
+    expect(alone.entries.map((entry) => [entry.source?.footnote, entry.term, entry.definition])).toEqual([
+      [1, '两会一评', '党员议事会、居民恳谈会、群众满意度测评制度。'],
+      [2, '四送', '送政策、送技术、送资金、送服务。'],
+    ]);
+    const mixed = importDocx(await docxBytes(endnoteReport(true)));
+    expect(mixed.entries.map((entry) => [entry.source?.footnote, entry.term])).toEqual([
+      [1, '清溪驿站'],
+      [2, '两会一评'],
+      [3, '四送'],
+    ]);
   });
 
   it('reads a 名词解释 appendix from the paragraphs of a report without footnotes', async () => {
