@@ -27,7 +27,7 @@ const spaced = (words: string): string =>
  * footnote marks (①, [1], 【注1】, 注1). A superset: the importer decides.
  */
 export const PAGE_NOTES_HINT = new RegExp(
-  `(?:${spaced(APPENDIX_NAMES)})\\s*的?\\s*(?:${spaced(APPENDIX_KINDS)})|${spaced('注释|注解|释义|附注|术语表|知识链接|小知识')}|注[：:0-9０-９①-⑳]|[①-⑳⑴-⒇]|\\[\\s*\\d{1,3}\\s*\\]|[【〔［]\\s*注`,
+  `(?:${spaced(APPENDIX_NAMES)})\\s*的?\\s*(?:${spaced(APPENDIX_KINDS)})|${spaced('注释|注解|释义|附注|术语表|知识链接|小知识')}|注[：:0-9０-９①-⑳]|[①-⑳⑴-⒇]|\\[\\s*(?:\\d{1,3}|[ivx]{1,5})\\s*\\]|[【〔［]\\s*注`,
   'u',
 );
 

@@ -15,6 +15,33 @@ export const circledNumber = (char: string): number => char.charCodeAt(0) - 0x24
 /** Number `n` (1 to 20) as a circled number: 1 → ①. */
 export const circled = (n: number): string => String.fromCharCode(0x2460 + n - 1);
 
+/** The number a parenthesized digit stands for: ⑴ → 1, ⒇ → 20. */
+export const parenthesizedNumber = (char: string): number => char.charCodeAt(0) - 0x2474 + 1;
+
+/** Number `n` (1 to 20) as a parenthesized digit: 1 → ⑴. */
+export const parenthesized = (n: number): string => String.fromCharCode(0x2474 + n - 1);
+
+const ROMAN: ReadonlyArray<[number, string]> = [[50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+
+/** Number `n` (1 to 89) in lower-case Roman numerals, as Word numbers endnotes by default: 4 → iv. */
+export function roman(n: number): string {
+  let out = '';
+  for (const [value, letters] of ROMAN) for (; n >= value; n -= value) out += letters;
+  return out;
+}
+
+/** The number lower- or upper-case Roman numerals stand for (ii → 2, XIV → 14), or NaN when they are not one `roman` writes. */
+export function romanNumber(text: string): number {
+  const lower = text.toLowerCase();
+  let n = 0;
+  let rest = lower;
+  for (const [value, letters] of ROMAN) while (rest.startsWith(letters)) {
+    n += value;
+    rest = rest.slice(letters.length);
+  }
+  return rest.length === 0 && n > 0 && roman(n) === lower ? n : Number.NaN;
+}
+
 /** A superscript that is only a note's number: `1`, `[1]`, `（1）`, `①`. */
 const SUP_NUMBER = /^\s*[[(（【〔]?\s*([0-9]{1,3})\s*[\])）】〕]?\s*$|^\s*([①-⑳])\s*$/u;
 

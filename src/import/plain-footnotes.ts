@@ -1,13 +1,14 @@
 // Footnotes of a report saved as plain text: marks in the body (“千万工程”①, 三区三线[2], 划定¹,
-// （注1）, [注1], 注①, 三清行动*) and the notes closing the text, one a line, each opened by its mark in order
-// (`①千万工程：即…`, `[2] 三区三线：指…`, `¹ …`, `注1：…`, `【注1】…`, `注①…`, `*…`), or, without such a close,
+// （注1）, [注1], 注①, 三清行动*, Word's endnotes [i], ⑴) and the notes closing the text, one a line, each
+// opened by its mark in order (`①千万工程：即…`, `[2] 三区三线：指…`, `¹ …`, `注1：…`, `【注1】…`, `注①…`, `*…`,
+// `[ii] …`, `⑵…`), or, without such a close,
 // notes set among the paragraphs under their marks (`interleavedNotes`). Brought into the `[footnoteRef:N]`
 // shape and read by `importMarkedFootnotes`, so a note without its own head takes the term the body
 // writes at the mark. Asked only when a text has no 名词解释 appendix (import-report.ts).
 import { importAppendixText } from './appendix';
 import type { FootnoteText } from './footnote-text';
 import { importMarkedFootnotes } from './footnote-text';
-import { circled, circledNumber, fromSuperscript, toSuperscript } from './marks';
+import { circled, circledNumber, fromSuperscript, parenthesized, parenthesizedNumber, roman, romanNumber, toSuperscript } from './marks';
 import { splitNote } from './notes';
 import { stripQuotes } from './term-forms';
 import type { ImportOptions } from './options';
@@ -31,6 +32,13 @@ const STYLES: readonly MarkStyle[] = [
     number: Number,
     ref: (n) => new RegExp(`[[［〔]\\s*${n}\\s*[\\]］〕](?![:：])`, 'gu'),
   },
+  // Word numbers endnotes i, ii, iii… by default; a report saved as text writes them `[i]`.
+  {
+    note: /^[[［]\s*([ivxlIVXL]{1,7})\s*[\]］]\s*/u,
+    number: romanNumber,
+    ref: (n) => new RegExp(`[[［]\\s*(?:${roman(n)}|${roman(n).toUpperCase()})\\s*[\\]］](?![:：])`, 'gu'),
+  },
+  { note: /^([⑴-⒇])\s*/u, number: parenthesizedNumber, ref: (n) => new RegExp(parenthesized(n), 'gu') },
   { note: /^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})\s*/u, number: (mark) => Number(fromSuperscript(mark)), ref: (n) => new RegExp(`${escape(toSuperscript(n))}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])`, 'gu') },
   { note: /^注\s*(\d{1,2})\s*[：:.．、]\s*/u, number: Number, ref: (n) => new RegExp(`[（(]注\\s*${n}[）)]|\\[注\\s*${n}\\]`, 'gu') },
   // `[注1]` `【注1】` `〔注1〕` `（注1）` opening the notes as they mark the body.

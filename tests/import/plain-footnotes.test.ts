@@ -16,6 +16,8 @@ describe('importPlainFootnotes', () => {
     { name: '【注N】 marks and notes', text: `${HEAD}我们推进“三清”行动【注1】，落实“两通”工程【注2】。\n\n【注1】 三清行动：清河道、清垃圾。\n【注2】 两通工程：通路、通车。` },
     { name: '注① marks and notes', text: `${HEAD}我们推进“三清”行动注①，落实“两通”工程注②。\n\n注①三清行动：清河道、清垃圾。\n注②两通工程：通路、通车。` },
     { name: '（注①） marks and 注①： notes', text: `${HEAD}我们推进“三清”行动（注①），落实“两通”工程（注②）。\n\n注①：三清行动：清河道、清垃圾。\n注②：两通工程：通路、通车。` },
+    { name: 'Word endnote marks [i] [ii] (its default numbering, saved as text)', text: `${HEAD}我们推进“三清”行动[i]，落实“两通”工程[ii]。\n\n[i] 三清行动：清河道、清垃圾。\n[ii] 两通工程：通路、通车。` },
+    { name: 'parenthesized digits ⑴ ⑵', text: `${HEAD}我们推进“三清”行动⑴，落实“两通”工程⑵。\n\n⑴三清行动：清河道、清垃圾。\n⑵两通工程：通路、通车。` },
     { name: 'asterisk marks * ** opening the notes too', text: `${HEAD}我们推进“三清”行动*，落实“两通”工程**。\n\n*三清行动：清河道、清垃圾。\n**两通工程：通路、通车。` },
     { name: 'notes run together on one line after 注：', text: `${HEAD}我们推进“三清”行动①，落实“两通”工程②。\n\n注：①三清行动：清河道、清垃圾。②两通工程：通路、通车。` },
     { name: 'a note running on to a second line', text: `${HEAD}我们推进“三清”行动①，落实“两通”工程②。\n\n①三清行动：清河道、\n清垃圾。\n②两通工程：通路、通车。`, first: '清河道、\n清垃圾。' },
