@@ -331,8 +331,11 @@ describe('appendix shapes', () => {
     expect(importAppendixText(`| 14\n| 12168.54\n| 104473.58\n${notes}\n|\n扫一扫在手机打开当前页`).entries).toEqual([]);
     expect(importAppendixText(`正文。\n${notes}`).entries).toEqual([]);
     expect(findAppendix(`正文。\n${notes}`)).toBe(-1);
-    // A head a full stop ends still reads when its definition is no next point (the row above).
-    expect(pairs('名词解释\n1.三清行动。清河道、清垃圾。\n2.两通工程。2条公路通车。')).toEqual([['三清行动', '清河道、清垃圾。'], ['两通工程', '2条公路通车。']]);
+    // A head a full stop ends still reads when its definition opens with a figure, not the next point.
+    expect(pairs('名词解释\n1.三清行动。2.5万亩河道、2处垃圾点清理完毕。\n2.两通工程。2条公路通车。')).toEqual([
+      ['三清行动', '2.5万亩河道、2处垃圾点清理完毕。'],
+      ['两通工程', '2条公路通车。'],
+    ]);
   });
 });
 
