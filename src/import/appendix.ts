@@ -656,13 +656,14 @@ function stopHead(text: string, next?: number): { head: string; definition: stri
   if (stop <= 0) return undefined;
   const head = text.slice(0, stop).trim();
   const definition = text.slice(stop + 1).trim();
-  if (next !== undefined && new RegExp(`^(?:${next}\\s*[、.．](?![0-9０-９])|[（(]${next}[）)])`, 'u').test(definition)) return undefined;
   const bare = bareHead(head, { brackets: false });
   // `四个着力。即：…` is headed by its colon (the head's 。即 is cleaned off, cleanHead).
   // The length counts what stands outside quotes: a quoted list may be long (`“中优、东精、西拓、北育、南联”的空间布局`).
   // A verb before a quote (`“三减少”指“减少…”`) says the sentence defines, not names.
   if (definition.length === 0 || /^(?:即|是指|指的是|指)[：:]/u.test(definition) || /(?:指|即|是|为)[“「]/u.test(head) || [...bare].length > STOP_HEAD_MAX || [...head].length > MAX_HEAD + 10 || !/[\u3400-\u9fff]/u.test(head)) return undefined;
-  return /[，；！？,;!?、：:\s]/u.test(bare) ? undefined : { head, definition };
+  if (/[，；！？,;!?、：:\s]/u.test(bare)) return undefined;
+  // Asked last: it builds a pattern for `next`, and most lines fail the checks above.
+  return next !== undefined && new RegExp(`^(?:${next}\\s*[、.．](?![0-9０-９])|[（(]${next}[）)])`, 'u').test(definition) ? undefined : { head, definition };
 }
 
 /**
