@@ -82,6 +82,10 @@ function chunkFiles(name: string, loaded: readonly string[] = []): string[] {
 // core/match-context.ts, the slogan and coinage detectors) moved to a reading chunk loaded at init
 // beside the glossary (src/widget/reading-chunk.ts): initial script 24.4 → 12.3 KB, budget 20 again;
 // the reading chunk 12.5 KB is one file, and the later chunks import the core modules from it.
+// Session 26: the reading chunk had been at its 14 KB for three sessions (14,334 of 14,336 B) while
+// quoted coinages joined by a sign (“人工智能+”, “数据要素×”, the slogans of 2023 and later) went
+// unflagged; their shape rule took it to 14,399 B, so its budget is 15 KB. What a town's page loads at
+// init (initial script and reading chunk) is 26.9 KB, within the 20 + 14 KB the two had before.
 /**
  * The reading chunk (the matcher and the page reading) loads at every init beside the glossary, before
  * any highlight: the chunks that import from it (tooltip UI, fuzzy, collection) find it loaded.
@@ -92,7 +96,7 @@ const afterReading = (name: string) => chunkFiles(name, readingFiles);
 const budgets: Budget[] = [
   { label: 'widget (IIFE)', files: [join(widgetDir, 'policy-glossary.js')], budget: 20 * KB, forbidden: widgetRules },
   { label: 'widget (ES module)', files: [join(widgetDir, 'policy-glossary.mjs')], budget: 20 * KB, forbidden: widgetRules },
-  { label: 'widget chunk: reading', files: readingFiles, budget: 14 * KB, forbidden: widgetRules },
+  { label: 'widget chunk: reading', files: readingFiles, budget: 15 * KB, forbidden: widgetRules },
   { label: 'widget chunk: tooltip UI', files: afterReading('ui'), budget: 16 * KB, forbidden: widgetRules },
   { label: 'widget chunk: panel', files: afterReading('panel'), budget: 18 * KB, forbidden: widgetRules },
   { label: 'widget chunk: fuzzy', files: afterReading('fuzzy'), budget: 2 * KB, forbidden: widgetRules },

@@ -48,19 +48,27 @@ const LAUNCHING_VERBS_BY_LAST = byUnit(LAUNCHING_VERBS, -1);
 const isHan = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
 const isUpper = (code: number): boolean => code >= 0x41 && code <= 0x5a;
 
-/** Shape of a name that may be a coined term: 2–8 Han characters, or a Latin acronym of 2–6 capitals. */
-export function coinageShape(name: string): 'han' | 'acronym' | undefined {
+/**
+ * Shape of a name that may be a coined term: 2–8 Han characters, a Latin acronym of 2–6 capitals,
+ * or Han words joined by plus signs or ending in one or in a times sign (`joined`: 人工智能+,
+ * 数据要素×, 互联网+政务服务, 党建+网格), which no quotation of speech or scare quote takes.
+ */
+export function coinageShape(name: string): 'han' | 'acronym' | 'joined' | undefined {
   const n = name.length;
   let han = 0;
   let upper = 0;
+  let signs = 0;
   for (let i = 0; i < n; i++) {
     const code = name.charCodeAt(i);
     if (isHan(code)) han++;
     else if (isUpper(code)) upper++;
+    // A sign follows a Han character; a times sign only ends the name.
+    else if ((code === 0x2b || code === 0xff0b || (code === 0xd7 && i === n - 1)) && isHan(name.charCodeAt(i - 1))) signs++;
     else return undefined;
   }
   if (han === n && n >= 2 && n <= 8) return 'han';
   if (upper === n && n >= 2 && n <= 6) return 'acronym';
+  if (signs > 0 && han + signs === n && han >= 2) return 'joined';
   return undefined;
 }
 
@@ -93,6 +101,8 @@ export function coinageAt(text: string, open: number, close: number): 'governed'
     }
   }
   if (shape === 'acronym') return 'acronym';
+  // Words joined by a sign name a programme by their shape alone: “人工智能+”行动, “数据要素×”.
+  if (shape === 'joined') return 'named';
   // A name that the sentence goes on to govern: “无废城市”建设, “放管服”改革.
   if (governingAt(text, close + 1) !== undefined) return 'governed';
   // 某某局, 某某县 name an organisation or a place; 无废城市 ends in a common noun of its own.

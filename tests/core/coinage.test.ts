@@ -63,6 +63,15 @@ describe('quoted coinages without a numeral', () => {
     },
   );
 
+  it('flags names joined by a sign once quoted, but not quoted speech', () => {
+    expect(scanSlogans('深入实施“人工智能+”行动，开展“数据要素×”三年行动，推动“机器人+”应用').map((c) => c.text)).toEqual([
+      '人工智能+',
+      '数据要素×',
+      '机器人+',
+    ]);
+    expect(scanSlogans('他说：“文旅+”。')).toEqual([]);
+  });
+
   it('can be switched off, leaving numbered slogans alone', () => {
     expect(scanSlogans('深化“放管服”改革，做实“两网融合”管理', { coinages: false }).map((c) => c.text)).toEqual(['两网融合']);
   });
@@ -76,6 +85,15 @@ describe('quoted coinages without a numeral', () => {
     ['Rcep', undefined],
     ['5G', undefined],
     ['放管，服', undefined],
+    ['人工智能+', 'joined'],
+    ['数据要素×', 'joined'],
+    ['互联网+政务服务', 'joined'],
+    ['党建＋网格', 'joined'],
+    ['文+', undefined],
+    ['+旅游', undefined],
+    ['数据×要素', undefined],
+    ['互联网++', undefined],
+    ['5G+', undefined],
   ])('shape of %s', (name, shape) => {
     expect(coinageShape(name)).toBe(shape);
   });
