@@ -24,10 +24,10 @@ const spaced = (words: string): string =>
 /**
  * Words and marks without which a page has no notes the importer reads: the appendix's heading words
  * (import/appendix.ts HEADING_WORD: 名词解释, 词语的解释, 术语说明, 注释, 附注, 知识链接, 注：…, also letter-spaced) and
- * footnote marks (①, [1], 【注1】, 注1). A superset: the importer decides.
+ * footnote marks (①, [1], ［1］, [ii], 【注1】, 注1). A superset: the importer decides.
  */
 export const PAGE_NOTES_HINT = new RegExp(
-  `(?:${spaced(APPENDIX_NAMES)})\\s*的?\\s*(?:${spaced(APPENDIX_KINDS)})|${spaced('注释|注解|释义|附注|术语表|知识链接|小知识')}|注[：:0-9０-９①-⑳]|[①-⑳⑴-⒇]|\\[\\s*(?:\\d{1,3}|[ivx]{1,5})\\s*\\]|[【〔［]\\s*注`,
+  `(?:${spaced(APPENDIX_NAMES)})\\s*的?\\s*(?:${spaced(APPENDIX_KINDS)})|${spaced('注释|注解|释义|附注|术语表|知识链接|小知识')}|注[：:0-9０-９①-⑳]|[①-⑳⑴-⒇]|[[［]\\s*(?:\\d{1,3}|[ivxlIVXL]{1,7})\\s*[\\]］]|[【〔［]\\s*注`,
   'u',
 );
 

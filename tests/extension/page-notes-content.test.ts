@@ -105,6 +105,8 @@ describe('PAGE_NOTES_HINT', () => {
     ['[1] footnotes', '<p>深入开展三清行动<a href="#_ftn1" id="_ftnref1">[1]</a>。</p><div id="_ftn1"><p><a href="#_ftnref1">[1]</a>三清行动：清垃圾、清河道、清违建。</p></div>'],
     ['① footnotes', '<p>深入开展三清行动①。</p><p>①三清行动：清垃圾、清河道、清违建。</p>'],
     ['[i] endnotes (a Word page)', '<p>深入开展三清行动<a href="#_edn1" name="_ednref1">[i]</a>。</p><div id="edn1"><p><a href="#_ednref1" name="_edn1">[i]</a>三清行动：清垃圾、清河道、清违建。</p></div>'],
+    ['[I] [II] endnotes, no links (upper-case Roman marks)', '<p>深入开展三清行动[I]，落实两通工程[II]。</p><p>[I] 三清行动：清垃圾、清河道、清违建。</p><p>[II] 两通工程：通路、通车。</p>'],
+    ['［1］ footnotes (full-width brackets)', '<p>深入开展三清行动［1］，落实两通工程［2］。</p><p>［1］三清行动：清垃圾、清河道、清违建。</p><p>［2］两通工程：通路、通车。</p>'],
     ['【注1】 footnotes', '<p>深入开展三清行动【注1】。</p><p>【注1】三清行动：清垃圾、清河道、清违建。</p>'],
     ['a 知识链接 box', '<p>知识链接</p><p>三清行动：清垃圾、清河道、清违建。</p><p>四送服务：送政策、送技术、送资金、送人才。</p>'],
   ])('a page with %s', (_what, notes) => {
