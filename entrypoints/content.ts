@@ -5,5 +5,7 @@ import { BUNDLED_SITE_PATTERNS } from '../src/extension/sites';
 export default defineContentScript({
   matches: [...BUNDLED_SITE_PATTERNS],
   runAt: 'document_idle',
+  // Frames too: a report in a frame of another origin (src/extension/frames.ts).
+  allFrames: true,
   main: (ctx) => runContentScript(ctx),
 });

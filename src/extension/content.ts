@@ -26,6 +26,7 @@ import { pageClues } from '../ui/page-clues';
 import { createEntryRequests } from './entry-requests';
 import { createPlaceRescan } from './place-rescan';
 import { whenChineseText } from './chinese-text';
+import { followedByParent } from './frames';
 
 const BLOCK_SELECTOR = 'p,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,caption,article,section,div';
 
@@ -43,6 +44,7 @@ interface Session {
  * popup turning a site on, an extension update) invalidates the earlier context, so one runs.
  */
 export async function runContentScript(ctx: ContentScriptContext): Promise<void> {
+  if (followedByParent(window)) return;
   let settings = await loadSettings();
   if (ctx.isInvalid) return;
   // undefined until loaded: the compiled matcher is read only once the site is on and the page

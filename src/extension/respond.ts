@@ -37,7 +37,10 @@ export async function askBackground<T>(message: unknown): Promise<T> {
   return unwrap((await browser.runtime.sendMessage(message)) as Reply<T> | undefined);
 }
 
-/** Sends a request to the content script of a tab and returns its answer. */
+/**
+ * Sends a request to the content script of a tab's page and returns its answer: the top frame's
+ * (frames of other origins run their own, src/extension/frames.ts, and would answer first).
+ */
 export async function askTab<T>(tabId: number, message: unknown): Promise<T> {
-  return unwrap((await browser.tabs.sendMessage(tabId, message)) as Reply<T> | undefined);
+  return unwrap((await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as Reply<T> | undefined);
 }

@@ -11,7 +11,7 @@ const REGISTRATION_ID = 'policy-glossary-user-sites';
 
 /** Firefox MV2's dynamic content scripts (not in the Chrome typings). */
 interface FirefoxContentScripts {
-  register(options: { matches: string[]; js: { file: string }[]; runAt?: string }): Promise<{ unregister(): Promise<void> }>;
+  register(options: { matches: string[]; js: { file: string }[]; runAt?: string; allFrames?: boolean }): Promise<{ unregister(): Promise<void> }>;
 }
 
 /** MV2's tabs.executeScript (not in the MV3 typings). */
@@ -53,11 +53,11 @@ async function registerHosts(hosts: readonly string[]): Promise<string[]> {
   const matches = granted.map(hostPattern);
   if (api.scripting?.registerContentScripts) {
     const [existing] = await api.scripting.getRegisteredContentScripts({ ids: [REGISTRATION_ID] });
-    const script = { id: REGISTRATION_ID, matches, js: CONTENT_SCRIPT_FILES.map((file) => file.slice(1)), runAt: 'document_idle' as const, persistAcrossSessions: true };
-    // Left alone when it already names these hosts and files, changed in place when it does not:
+    const script = { id: REGISTRATION_ID, matches, js: CONTENT_SCRIPT_FILES.map((file) => file.slice(1)), runAt: 'document_idle' as const, allFrames: true, persistAcrossSessions: true };
+    // Left alone when it already names these hosts and files in all frames, changed in place when it does not:
     // taken away and added again on every settings change (turning a site on made two), it left
     // moments in which a page of those hosts loading meanwhile started without the script.
-    if (existing && sameList(existing.matches ?? [], matches) && sameList(existing.js ?? [], script.js)) return granted;
+    if (existing && sameList(existing.matches ?? [], matches) && sameList(existing.js ?? [], script.js) && existing.allFrames === true) return granted;
     if (matches.length > 0) await (existing ? api.scripting.updateContentScripts([script]) : api.scripting.registerContentScripts([script]));
     else if (existing) await api.scripting.unregisterContentScripts({ ids: [REGISTRATION_ID] });
   } else if (api.contentScripts) {
@@ -66,7 +66,7 @@ async function registerHosts(hosts: readonly string[]): Promise<string[]> {
     await firefoxRegistration?.registration.unregister();
     firefoxRegistration = undefined;
     if (matches.length > 0) {
-      firefoxRegistration = { matches, registration: await api.contentScripts.register({ matches, js: CONTENT_SCRIPT_FILES.map((file) => ({ file })), runAt: 'document_idle' }) };
+      firefoxRegistration = { matches, registration: await api.contentScripts.register({ matches, js: CONTENT_SCRIPT_FILES.map((file) => ({ file })), runAt: 'document_idle', allFrames: true }) };
     }
   }
   return granted;

@@ -80,6 +80,9 @@ function nestedPage(): string {
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 
+/** A government host other than the page's, for a frame of another origin that the extension reads. */
+const FRAME_HOST = 'www.chuansha.gov.cn';
+
 /** Drops host names and ports, so a page's own errors read the same on either host. */
 const normalise = (message: string): string => message.replace(/https?:\/\/[^/\s'"]+/g, '');
 
@@ -108,6 +111,11 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     });
     server.route('/frames.html', {
       body: fixturePage('dom-basic.html').replace('__CROSS_ORIGIN_FRAME__', server.url(OTHER_HOST, '/dom-cross.html')),
+    });
+    // The same page with its cross-origin frame on another government host: a report republished
+    // in a frame of a site's 信息公开 subdomain.
+    server.route('/gov-frames.html', {
+      body: fixturePage('dom-basic.html').replace('__CROSS_ORIGIN_FRAME__', server.url(FRAME_HOST, '/dom-cross.html')),
     });
     launched = await launchBrowser(name, {
       extension: builtExtension(extension),
@@ -436,6 +444,60 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await tooltipText(page)).toBeNull();
     expect(inside.text).toBe('跨域框架里的六稳不可访问。');
+    expect(await page.evaluate(() => document.body.innerText)).toBe(pageOwn.text);
+    expect(ourErrors(page, pageOwn.errors)).toEqual([]);
+    await page.close();
+  });
+
+  it('a frame of another government host reads itself, and a same-origin frame is read once', async () => {
+    const pageOwn = await baseline('/gov-frames.html');
+    const page = await openHighlighted('/gov-frames.html');
+    const cross = page.frames().find((frame) => frame.url().startsWith(`http://${FRAME_HOST}:`));
+    expect(cross, 'the frame of the other government host').toBeTruthy();
+    const registered = (): Promise<string[]> =>
+      cross!.evaluate(() => [...((CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('pg-term') ?? [])].map((range) => {
+        const text = range.startContainer.textContent ?? '';
+        return text.slice(range.startOffset, range.endOffset);
+      }));
+    await waitFor(async () => (await registered()).includes('六稳'), 'a highlight on 六稳 in the other host’s frame', 30_000);
+    // Hovering it opens the tooltip in that frame (its page cannot reach ours).
+    const inside = await cross!.evaluate(() => {
+      const node = document.querySelector('p')?.firstChild as Text;
+      const range = document.createRange();
+      const at = node.data.indexOf('六稳');
+      range.setStart(node, at + 1);
+      range.setEnd(node, at + 2);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    const frameBox = await page.evaluate(() => {
+      const frame = document.querySelector<HTMLIFrameElement>('#cross')!;
+      frame.scrollIntoView({ block: 'center' });
+      const box = frame.getBoundingClientRect();
+      return { x: box.left + frame.clientLeft, y: box.top + frame.clientTop };
+    });
+    await page.mouse.move(frameBox.x + inside.x, frameBox.y + inside.y, { steps: 2 });
+    const shown = await waitFor(
+      () =>
+        cross!.evaluate(() => {
+          const tip = document.querySelector('[data-policy-glossary-ui]')?.shadowRoot?.querySelector('[role="tooltip"],[role="dialog"]');
+          return tip?.textContent || null;
+        }),
+      'a tooltip in the other host’s frame',
+    );
+    // Its text names no place, and 川沙 is a town the place table does not hold: a definition of 六稳
+    // (which one is the place rules' matter, tests/e2e/extension-places.test.ts).
+    expect(shown).toContain('稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期');
+    expect(await tooltipText(page)).toBeNull();
+    // The same-origin frame: the page's script reads it (its term explains itself from the page's
+    // tooltip), and the frame's own copy of the script starts nothing there (no tooltip host of its own).
+    await hoverShowsDefinition(page, { selector: '#frame-p', term: '三重一大', frame: '#same' });
+    const same = await page.evaluate(() => {
+      const frame = document.querySelector<HTMLIFrameElement>('#same')!;
+      const registry = (frame.contentWindow as unknown as { CSS: { highlights?: Map<string, Set<AbstractRange>> } }).CSS.highlights;
+      return { ranges: [...(registry?.get('pg-term') ?? [])].length, ownUi: frame.contentDocument!.querySelectorAll('[data-policy-glossary-ui]').length };
+    });
+    expect(same).toEqual({ ranges: 1, ownUi: 0 });
     expect(await page.evaluate(() => document.body.innerText)).toBe(pageOwn.text);
     expect(ourErrors(page, pageOwn.errors)).toEqual([]);
     await page.close();

@@ -51,7 +51,7 @@ describe('background', () => {
     granted.add('*://news.example.com/*');
     expect(await ask({ type: 'pg:enable-host', host: 'news.example.com', tabId: 7 })).toEqual({ ok: true });
     expect((await loadSettings()).enabledHosts).toEqual(['news.example.com']);
-    expect(scripting.registerContentScripts).toHaveBeenLastCalledWith([expect.objectContaining({ matches: ['*://news.example.com/*'], js: ['content-scripts/content.js', 'content-scripts/page-notes.js'] })]);
+    expect(scripting.registerContentScripts).toHaveBeenLastCalledWith([expect.objectContaining({ matches: ['*://news.example.com/*'], js: ['content-scripts/content.js', 'content-scripts/page-notes.js'], allFrames: true })]);
     expect(scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/content-scripts/content.js', '/content-scripts/page-notes.js'] });
   });
 
@@ -65,7 +65,7 @@ describe('background', () => {
     granted.add('*://a.example/*').add('*://b.example/*');
     await ask({ type: 'pg:enable-host', host: 'a.example', tabId: 3 });
     await ask({ type: 'pg:enable-host', host: 'b.example', tabId: 4 });
-    expect(register).toHaveBeenLastCalledWith({ matches: ['*://a.example/*', '*://b.example/*'], js: [{ file: '/content-scripts/content.js' }, { file: '/content-scripts/page-notes.js' }], runAt: 'document_idle' });
+    expect(register).toHaveBeenLastCalledWith({ matches: ['*://a.example/*', '*://b.example/*'], js: [{ file: '/content-scripts/content.js' }, { file: '/content-scripts/page-notes.js' }], runAt: 'document_idle', allFrames: true });
     expect(unregister).toHaveBeenCalled();
     expect(executeScript).toHaveBeenCalledWith(4, { file: '/content-scripts/content.js', runAt: 'document_idle' });
     expect(executeScript).toHaveBeenCalledWith(4, { file: '/content-scripts/page-notes.js', runAt: 'document_idle' });
