@@ -22,6 +22,7 @@ import {
   selectMatches,
   startPoint,
   type Held,
+  type PageMatch,
   type RootState,
   type Scope,
 } from './match-ranges';
@@ -30,6 +31,7 @@ import { createPassScheduler, pauseDue, pauseIfDue, type Clock } from './pass-sc
 
 export { HIGHLIGHT_NAMES, HIGHLIGHT_PRESETS } from './styles';
 export type { HighlightPreset, HighlightStyle, HighlightStyleOption } from './styles';
+export type { PageMatch } from './match-ranges';
 export { UI_HOST_ATTRIBUTE } from './text-collect';
 
 /** Settings of {@link createAnnotator}. */
@@ -64,16 +66,6 @@ export interface AnnotatorOptions {
   onUpdate?: (matches: readonly PageMatch[], stats: ScanStats) => void;
   /** Errors inside a pass (never thrown to the page); for logging. */
   onError?: (error: unknown) => void;
-}
-
-/** A match in the page. */
-export interface PageMatch extends TextMatch {
-  /** Unique for the annotator's lifetime (also `data-pg-id` on wrap-mode elements). */
-  id: number;
-  /** The matched text (in wrap mode: around the wrappers). */
-  range: Range;
-  /** Wrap mode: the first wrapper, the element keyboard users focus. */
-  element?: HTMLElement;
 }
 
 /** Numbers about one pass. */

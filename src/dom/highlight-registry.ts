@@ -1,8 +1,7 @@
 // How shown matches look on the page: their ranges in each document's CSS Custom Highlight
 // registry (those near the viewport, given a viewport registry) or their <pg-term> wrappers, the
 // active match's mark, and the style sheets that draw them.
-import type { PageMatch } from './annotator';
-import type { Held, Scope } from './match-ranges';
+import type { Held, PageMatch, Scope } from './match-ranges';
 import { HIGHLIGHT_NAMES, createStyleHost, resolveHighlightStyle, type HighlightStyleOption } from './styles';
 import type { ViewportRegistryFactory } from './viewport';
 import { unwrapMatch, type SplitRegistry } from './wrap';

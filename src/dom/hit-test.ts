@@ -1,7 +1,6 @@
 // Finds the shown match under a point (through same-origin iframes and open shadow roots) or
 // around a node, for the tooltip controller's hover, tap and focus handling.
-import type { PageMatch } from './annotator';
-import type { Held, RootState } from './match-ranges';
+import type { Held, PageMatch, RootState } from './match-ranges';
 import { WRAPPER_TAG } from './text-collect';
 
 /** What hit testing reads of the annotator's shown matches. */

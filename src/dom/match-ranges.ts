@@ -2,10 +2,19 @@
 // where each one lies in the page's text nodes, and the caller-facing match built over that.
 import { highlightSpan } from '../core/quote-trim';
 import type { TextMatch } from '../core/types';
-import type { PageMatch } from './annotator';
 import type { TextSegment } from './text-collect';
 
 export type Scope = Document | ShadowRoot;
+
+/** A match in the page (what the annotator's callers see of it). */
+export interface PageMatch extends TextMatch {
+  /** Unique for the annotator's lifetime (also `data-pg-id` on wrap-mode elements). */
+  id: number;
+  /** The matched text (in wrap mode: around the wrappers). */
+  range: Range;
+  /** Wrap mode: the first wrapper, the element keyboard users focus. */
+  element?: HTMLElement;
+}
 
 /** One annotated root: the option's root, a shadow root or a same-origin frame's document. */
 export interface RootState {

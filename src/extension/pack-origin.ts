@@ -1,6 +1,5 @@
 // Where a glossary pack came from and what it holds, as the options page lists it: origin,
 // version or date, documents, places and entries.
-import type { GlossaryPack } from '../core/types';
 import type { PackRecord } from './store';
 import type { ExtensionStrings } from './strings';
 
@@ -8,28 +7,6 @@ declare const __PG_BUILD_DATE__: string | undefined;
 
 /** The day the extension was built (YYYY-MM-DD), set by wxt.config.ts; undefined outside a build. */
 export const BUILD_DATE: string | undefined = typeof __PG_BUILD_DATE__ === 'string' ? __PG_BUILD_DATE__ : undefined;
-
-/** Counts kept on a pack's record, so the options page need not load the pack. */
-export interface PackStats {
-  /** Source documents (reports, central documents, editorial files). */
-  documents: number;
-  /** Distinct places (region codes) the documents belong to. */
-  places: number;
-  /** The newest document's year, when any document has one. */
-  latestYear?: number;
-}
-
-/** Counts a pack's documents, places and newest year. */
-export function packStats(pack: Pick<GlossaryPack, 'documents'>): PackStats {
-  const places = new Set<string>();
-  let latestYear: number | undefined;
-  for (const doc of pack.documents) {
-    if (doc.region?.code) places.add(doc.region.code);
-    const year = doc.year ?? (doc.date ? Number(doc.date.slice(0, 4)) : undefined);
-    if (year !== undefined && Number.isFinite(year) && (latestYear === undefined || year > latestYear)) latestYear = year;
-  }
-  return { documents: pack.documents.length, places: places.size, ...(latestYear !== undefined ? { latestYear } : {}) };
-}
 
 /** What the options page needs to know of the running extension. */
 export interface ExtensionBuild {

@@ -10,7 +10,7 @@ import { currentMergedPack, holdsMergedPack, rememberMergedPack } from './merged
 import { loadSettings } from './settings';
 import { countGroups, withoutGroups, type SourceGroupCount } from './source-groups';
 import { jsonItem, localItem } from './storage-item';
-import { packStats, type PackStats } from './pack-origin';
+import { packStats, type PackStats } from './pack-stats';
 
 /** Where a pack came from: built in, a subscribed URL, an imported file, or a page's own 名词解释 or footnotes (page-notes.ts). */
 export type PackKind = 'bundled' | 'file' | 'url' | 'page';

@@ -1,6 +1,7 @@
 // The options page's line for each glossary source: origin, version or date, what it holds.
 import { describe, expect, it } from 'vitest';
-import { describePack, dayOf, packStats } from '../../src/extension/pack-origin';
+import { describePack, dayOf } from '../../src/extension/pack-origin';
+import { packStats } from '../../src/extension/pack-stats';
 import type { PackRecord } from '../../src/extension/store';
 import { extensionStrings } from '../../src/extension/strings';
 
