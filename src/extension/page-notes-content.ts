@@ -23,7 +23,7 @@ const spaced = (words: string): string =>
 
 /**
  * Words and marks without which a page has no notes the importer reads: the appendix's heading words
- * (import/appendix.ts HEADING_WORD: 名词解释, 词语的解释, 术语说明, 注释, 附注, 知识链接, 注：…, also letter-spaced) and
+ * (import/appendix-heads.ts HEADING_WORD: 名词解释, 词语的解释, 术语说明, 注释, 附注, 知识链接, 注：…, also letter-spaced) and
  * footnote marks (①, [1], ［1］, [ii], 【注1】, 注1). A superset: the importer decides.
  */
 export const PAGE_NOTES_HINT = new RegExp(

@@ -3,7 +3,8 @@
 // appendix in the body's paragraphs.
 import { strFromU8, unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
-import { BEFORE_BOLD_HEAD, withBoldHeads } from './appendix';
+import { withBoldHeads } from './appendix';
+import { BEFORE_BOLD_HEAD } from './appendix-heads';
 import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { FootnoteText } from './footnote-text';
 import { importMarkedFootnotes } from './footnote-text';

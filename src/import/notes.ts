@@ -22,7 +22,7 @@ const BRACKETED_NOTE = /^[【〖]([^【】〖〗\n]{1,30})[】〗]\s*[：:]?\s*(
 /**
  * Where the first dash of `text` outside quotes and brackets is: — (or, when `doubled`, －－ or --),
  * within its first `limit` units; -1 when there is none, or a colon outside them comes first. The
- * dash of `term——definition` heads (footnotes here, appendix entries in appendix.ts), never the one
+ * dash of `term——definition` heads (footnotes here, appendix entries in appendix-heads.ts), never the one
  * of （2021—2025年） or “山—水”.
  */
 export function dashOutsideQuotes(text: string, doubled = true, limit = text.length): number {
