@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { GOV_HOST, launchBrowser, type LaunchedBrowser } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
-import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, builtExtension, gotoExtensionPage, highlightCount, openPopupFor, tooltipInfo, settledTooltipLayoutProblems, tooltipText, waitFor } from './extension-helpers';
+import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, builtExtension, gotoExtensionPage, highlightCount, openPopupFor, tooltipInfo, settledTooltipLayoutProblems, termPoint, tooltipText, waitFor } from './extension-helpers';
 import { pageLayoutProblems } from './support/layout';
 import type { BrowserName } from './support/browsers';
 
@@ -93,22 +93,7 @@ async function setSettings(extensionPage: Page, change: Record<string, unknown>)
 }
 
 /** The middle of the `nth` occurrence of `term` in the page's first paragraph. */
-function pointAt(tab: Page, term: string, nth = 0): Promise<{ x: number; y: number }> {
-  return tab.evaluate(
-    (wanted, nth) => {
-      const node = document.querySelector('p')!.firstChild!;
-      let at = -1;
-      for (let i = 0; i <= nth; i++) at = node.textContent!.indexOf(wanted, at + 1);
-      const range = document.createRange();
-      range.setStart(node, at + 1);
-      range.setEnd(node, at + 2);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    },
-    term,
-    nth,
-  );
-}
+const pointAt = (tab: Page, term: string, nth = 0): Promise<{ x: number; y: number }> => termPoint(tab, 'p', term, nth);
 
 describe.each(TARGETS)('density and hide on this page: $name ($extension)', ({ name, extension }) => {
   let server: TestServer;

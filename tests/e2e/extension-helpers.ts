@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Frame, Page } from 'puppeteer-core';
 import { launchBrowser, type BrowserName, type LaunchedBrowser } from './support/browsers';
 import { layoutProblems } from './support/layout';
 import { SEED_REPORT_PATH } from '../../demo/seed-page';
@@ -314,4 +314,27 @@ export async function settledTooltipLayoutProblems(page: Page, timeout = 5_000):
     problems = await tooltipLayoutProblems(page);
   }
   return problems;
+}
+
+/**
+ * The middle of the second character of the `nth` occurrence of `term` in the first text node of the
+ * first `selector` of a page or frame, in its viewport (a term's one-character prefix would be a
+ * different place on a glued word).
+ */
+export function termPoint(where: Page | Frame, selector: string, term: string, nth = 0): Promise<{ x: number; y: number }> {
+  return where.evaluate(
+    (selector, term, nth) => {
+      const node = document.querySelector(selector)?.firstChild as Text;
+      let at = -1;
+      for (let i = 0; i <= nth; i++) at = node.data.indexOf(term, at + 1);
+      const range = document.createRange();
+      range.setStart(node, at + 1);
+      range.setEnd(node, at + 2);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    },
+    selector,
+    term,
+    nth,
+  );
 }

@@ -7,10 +7,10 @@
 // hovering a term still shows its definition.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePage } from './dom-support';
-import { builtExtension, closeTooltip, highlightCount, squash, tooltipText, waitFor } from './extension-helpers';
+import { builtExtension, closeTooltip, highlightCount, squash, termPoint, tooltipText, waitFor } from './extension-helpers';
 import { GOV_HOST, OTHER_HOST, launchBrowser, type BrowserName, type LaunchedBrowser } from './support/browsers';
 import { layoutProblems } from './support/layout';
 import { pngBoxes, type BoxPixels } from './support/pixels';
@@ -298,6 +298,18 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     }
   }
 
+  /** Waits until a tooltip of our own inside `frame` (its own script's) holds `text`. */
+  async function frameTooltipShows(frame: Frame, text: string, what: string): Promise<void> {
+    await waitFor(
+      () =>
+        frame.evaluate((text) => {
+          const tip = document.querySelector('[data-policy-glossary-ui]')?.shadowRoot?.querySelector('[role="tooltip"],[role="dialog"]');
+          return (tip?.textContent ?? '').replace(/\s+/g, '').includes(text);
+        }, text),
+      what,
+    );
+  }
+
   /** Hovers `spot` and checks that no tooltip opens (text we must leave alone). */
   async function hoverShowsNothing(page: Page, spot: Spot): Promise<void> {
     await closeTooltip(page);
@@ -465,15 +477,7 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
       }));
     await waitFor(async () => (await registered()).includes('六稳'), 'a highlight on 六稳 in the other host’s frame', 30_000);
     // Hovering it opens the tooltip in that frame (its page cannot reach ours).
-    const inside = await cross!.evaluate(() => {
-      const node = document.querySelector('p')?.firstChild as Text;
-      const range = document.createRange();
-      const at = node.data.indexOf('六稳');
-      range.setStart(node, at + 1);
-      range.setEnd(node, at + 2);
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
+    const inside = await termPoint(cross!, 'p', '六稳');
     const frameBox = await page.evaluate(() => {
       const frame = document.querySelector<HTMLIFrameElement>('#cross')!;
       frame.scrollIntoView({ block: 'center' });
@@ -483,14 +487,7 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     await page.mouse.move(frameBox.x + inside.x, frameBox.y + inside.y, { steps: 2 });
     // Its text names no place, and 川沙 is a town the place table does not hold: a definition of 六稳
     // (which one is the place rules' matter, tests/e2e/extension-places.test.ts), once it has come.
-    await waitFor(
-      () =>
-        cross!.evaluate(() => {
-          const tip = document.querySelector('[data-policy-glossary-ui]')?.shadowRoot?.querySelector('[role="tooltip"],[role="dialog"]');
-          return (tip?.textContent ?? '').includes('稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期');
-        }),
-      'a tooltip with a definition of 六稳 in the other host’s frame',
-    );
+    await frameTooltipShows(cross!, '稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期', 'a tooltip with a definition of 六稳 in the other host’s frame');
     expect(await tooltipText(page)).toBeNull();
     // The same-origin frame: the page's script reads it (its term explains itself from the page's
     // tooltip), and the frame's own copy of the script starts nothing there (no tooltip host of its own).
@@ -514,27 +511,11 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
       () => frame!.evaluate(() => ((CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('pg-term')?.size ?? 0) > 0),
       'a highlight in the <frame>',
     );
-    const point = await frame!.evaluate(() => {
-      const node = document.querySelector('#frame-p')?.firstChild as Text;
-      const range = document.createRange();
-      const at = node.data.indexOf('三重一大');
-      range.setStart(node, at + 1);
-      range.setEnd(node, at + 2);
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
+    const point = await termPoint(frame!, '#frame-p', '三重一大');
     // The first frame is the frameset's top half: its viewport starts at the page's origin.
     await page.mouse.move(point.x, point.y, { steps: 2 });
-    const definition = squash(definitions.get('三重一大')!);
     // Its definition comes from the background once asked: the tooltip may say 加载中 first.
-    await waitFor(
-      () =>
-        frame!.evaluate((definition) => {
-          const tip = document.querySelector('[data-policy-glossary-ui]')?.shadowRoot?.querySelector('[role="tooltip"],[role="dialog"]');
-          return (tip?.textContent ?? '').replace(/\s+/g, '').includes(definition);
-        }, definition),
-      'a tooltip with the definition of 三重一大 in the <frame>',
-    );
+    await frameTooltipShows(frame!, squash(definitions.get('三重一大')!), 'a tooltip with the definition of 三重一大 in the <frame>');
     await page.close();
   });
 
