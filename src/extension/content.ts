@@ -26,7 +26,7 @@ import { pageClues } from '../ui/page-clues';
 import { createEntryRequests } from './entry-requests';
 import { createPlaceRescan } from './place-rescan';
 import { whenChineseText } from './chinese-text';
-import { followedByParent } from './frames';
+import { followedByParent, minimumChinese } from './frames';
 
 const BLOCK_SELECTOR = 'p,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,caption,article,section,div';
 
@@ -89,7 +89,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     session = undefined;
   };
 
-  const chinese = whenChineseText(document);
+  const chinese = whenChineseText(document, minimumChinese(window));
   // Reads the compiled matcher once the page has Chinese text, then applies again.
   const load = (): void => {
     if (loading) return;

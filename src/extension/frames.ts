@@ -5,6 +5,16 @@
 // text is read once; a <frame> of a frameset, which the annotator does not follow, reads its own.
 import { hasChineseText } from './chinese-text';
 
+/**
+ * Chinese characters a frame of its own must have before its script loads the glossary: a report,
+ * a notice or an article has hundreds; a search box, a badge or a hotline widget framed from another
+ * government host has a few words, and would otherwise cost a matcher (about 6 MB) each.
+ */
+export const FRAME_MIN_CHINESE = 50;
+
+/** Chinese characters this window must have before its script starts: one for a page, more for a frame. */
+export const minimumChinese = (win: Window): number => (win === win.top ? 1 : FRAME_MIN_CHINESE);
+
 /** Whether the page's own script reads this frame's text (see the module comment). */
 export function followedByParent(win: Window): boolean {
   if (win === win.top) return false;

@@ -112,14 +112,21 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     server.route('/frames.html', {
       body: fixturePage('dom-basic.html').replace('__CROSS_ORIGIN_FRAME__', server.url(OTHER_HOST, '/dom-cross.html')),
     });
-    // A frameset (older government sites): the annotator follows no <frame>, so each reads itself.
+    // A frame of its own is read once it holds a report's worth of Chinese (src/extension/frames.ts).
+    const framedReport = (paragraph: string): Route => ({
+      body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>框架中的报告</title><style>body { font: 16px/1.6 sans-serif; margin: 8px; }</style></head><body>${paragraph}<p>今年以来，我们坚持稳中求进工作总基调，统筹推进疫情防控和经济社会发展，各项工作取得积极成效。</p></body></html>`,
+    });
+    server.route('/framed-report.html', framedReport('<p>跨域框架里的六稳不可访问。</p>'));
+    server.route('/frameset-part.html', framedReport('<p id="frame-p">框架里的三重一大决策。</p>'));
+    // A frameset (older government sites): the annotator follows no <frame>, so each reads itself;
+    // its second frame holds a few words only (dom-cross.html), as a widget does, and is not read.
     server.route('/frameset.html', {
-      body: '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>框架集</title></head><frameset rows="50%,50%"><frame id="top-frame" src="/dom-frame.html"><frame src="/dom-cross.html"></frameset></html>',
+      body: '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>框架集</title></head><frameset rows="50%,50%"><frame id="top-frame" src="/frameset-part.html"><frame src="/dom-cross.html"></frameset></html>',
     });
     // The same page with its cross-origin frame on another government host: a report republished
     // in a frame of a site's 信息公开 subdomain.
     server.route('/gov-frames.html', {
-      body: fixturePage('dom-basic.html').replace('__CROSS_ORIGIN_FRAME__', server.url(FRAME_HOST, '/dom-cross.html')),
+      body: fixturePage('dom-basic.html').replace('__CROSS_ORIGIN_FRAME__', server.url(FRAME_HOST, '/framed-report.html')),
     });
     launched = await launchBrowser(name, {
       extension: builtExtension(extension),
@@ -468,7 +475,7 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
   it('a frame of another government host reads itself, and a same-origin frame is read once', async () => {
     const pageOwn = await baseline('/gov-frames.html');
     const page = await openHighlighted('/gov-frames.html');
-    const cross = page.frames().find((frame) => frame.url().startsWith(`http://${FRAME_HOST}:`));
+    const cross = page.frames().find((frame) => frame.url().startsWith(`http://${FRAME_HOST}:`) && frame.url().endsWith('/framed-report.html'));
     expect(cross, 'the frame of the other government host').toBeTruthy();
     const registered = (): Promise<string[]> =>
       cross!.evaluate(() => [...((CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('pg-term') ?? [])].map((range) => {
@@ -503,9 +510,9 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     await page.close();
   });
 
-  it('a frameset: each <frame> reads itself and explains its terms', async () => {
+  it('a frameset: each <frame> with a report’s worth of Chinese reads itself and explains its terms, a widget’s few words do not', async () => {
     const page = await open('/frameset.html');
-    const frame = page.frames().find((f) => f.url().endsWith('/dom-frame.html'));
+    const frame = page.frames().find((f) => f.url().endsWith('/frameset-part.html'));
     expect(frame, 'the first <frame>').toBeTruthy();
     await waitFor(
       () => frame!.evaluate(() => ((CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('pg-term')?.size ?? 0) > 0),
@@ -516,6 +523,15 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     await page.mouse.move(point.x, point.y, { steps: 2 });
     // Its definition comes from the background once asked: the tooltip may say 加载中 first.
     await frameTooltipShows(frame!, squash(definitions.get('三重一大')!), 'a tooltip with the definition of 三重一大 in the <frame>');
+    // The second frame's few words (六稳 among them) start nothing: no highlight, no tooltip host.
+    const small = page.frames().find((f) => f.url().endsWith('/dom-cross.html'));
+    expect(small, 'the second <frame>').toBeTruthy();
+    expect(
+      await small!.evaluate(() => ({
+        ranges: (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('pg-term')?.size ?? 0,
+        ui: document.querySelectorAll('[data-policy-glossary-ui]').length,
+      })),
+    ).toEqual({ ranges: 0, ui: 0 });
     await page.close();
   });
 
