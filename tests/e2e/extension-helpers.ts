@@ -60,8 +60,8 @@ export function seedFootnotes(): SeedFootnote[] {
 /** Collapses whitespace, for comparing definitions shown in the tooltip with the source. */
 export const squash = (text: string): string => text.replace(/\s+/g, '');
 
-/** The open tooltip or dialog in our shadow root, as text, or null. */
-export function tooltipText(page: Page): Promise<string | null> {
+/** The open tooltip or dialog in our shadow root, as text, or null (of a page, or of a frame whose own script has a UI). */
+export function tooltipText(page: Page | Frame): Promise<string | null> {
   return page.evaluate(() => {
     const host = document.querySelector('[data-policy-glossary-ui]');
     const tip = host?.shadowRoot?.querySelector('[role="tooltip"],[role="dialog"]');

@@ -307,14 +307,7 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
 
   /** Waits until a tooltip of our own inside `frame` (its own script's) holds `text`. */
   async function frameTooltipShows(frame: Frame, text: string, what: string): Promise<void> {
-    await waitFor(
-      () =>
-        frame.evaluate((text) => {
-          const tip = document.querySelector('[data-policy-glossary-ui]')?.shadowRoot?.querySelector('[role="tooltip"],[role="dialog"]');
-          return (tip?.textContent ?? '').replace(/\s+/g, '').includes(text);
-        }, text),
-      what,
-    );
+    await waitFor(async () => squash((await tooltipText(frame)) ?? '').includes(text), what);
   }
 
   /** Hovers `spot` and checks that no tooltip opens (text we must leave alone). */
