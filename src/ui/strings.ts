@@ -25,6 +25,8 @@ export interface Strings {
   loadingEntry: string;
   /** What an unknown slogan is, under its heading. */
   unknownWhat: string;
+  /** The same for an unknown term with no numeral in it (a quoted coinage: “无废城市”, “人工智能+”). */
+  unknownCoinedWhat: string;
   /** Heading of the glossary terms that look like an unknown slogan. */
   closeTerms: string;
   /** Heading of glossary terms with an unknown slogan's words and other numbers (other places' slogans). */
@@ -72,6 +74,7 @@ const ZH: Strings = {
   notInGlossary: '词库中暂无此词',
   loadingEntry: '正在载入释义…',
   unknownWhat: '这是一个编号提法（数字加概括词），词库中还没有它的解释，本页也没有给出定义。',
+  unknownCoinedWhat: '这是一个政策提法，词库中还没有它的解释，本页也没有给出定义。',
   closeTerms: '词库中相近的提法',
   otherNumbers: '其他地方数字不同的同类提法',
   usedIn: (n) => `用到它的名词解释（${n} 份报告）`,
@@ -107,6 +110,7 @@ const EN: Strings = {
   notInGlossary: 'Not in the glossary yet',
   loadingEntry: 'Loading the definition…',
   unknownWhat: 'A numbered slogan (a number plus a summary word) that neither the glossary nor this page defines yet.',
+  unknownCoinedWhat: 'A policy term that neither the glossary nor this page defines yet.',
   closeTerms: 'Similar slogans in the glossary',
   otherNumbers: 'The same words with other numbers, in other places',
   usedIn: (n) => `Glossary definitions that use it (${n} ${n === 1 ? 'report' : 'reports'})`,

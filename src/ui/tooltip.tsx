@@ -1,6 +1,7 @@
 // The tooltip: a shadow-root host that page CSS cannot reach, and the view it shows for one match
 // (a known entry with related-term navigation, a fuzzy "did you mean", or an unknown slogan).
 import { Component } from 'preact';
+import { COUNT_CHARS } from '../core/numerals';
 import type { SloganUsage } from '../core/slogan-usage';
 import type { GlossaryPack, PackEntry, TextMatch } from '../core/types';
 import { UI_HOST_ATTRIBUTE } from './annotator-contract';
@@ -128,7 +129,7 @@ export class TooltipView extends Component<TooltipViewProps, { trail: string[] }
               {match.text}
             </h3>
             <p class="pg-small" lang={strings.lang}>
-              {loading ? strings.loadingEntry : strings.unknownWhat}
+              {loading ? strings.loadingEntry : hasNumeral(match.text) ? strings.unknownWhat : strings.unknownCoinedWhat}
             </p>
             {!loading && usage && <Usage usage={usage} pack={pack} strings={strings} titleId={titleId} onShow={(id) => this.setState({ trail: [...trail, id] })} />}
             {!loading && onAddToGlossary && (
@@ -197,3 +198,6 @@ function Usage({ usage, pack, strings, titleId, onShow }: UsageProps) {
 
 /** A slogan's words without its quote marks. */
 const bareText = (text: string): string => text.replace(/[“”「」‘’"']/g, '');
+
+/** Whether an unknown term counts something (十大攻坚, 1+N: a numbered slogan), unlike a coinage (无废城市, 人工智能+). */
+const hasNumeral = (text: string): boolean => /[0-9０-９]/.test(text) || [...text].some((char) => COUNT_CHARS.includes(char));

@@ -432,6 +432,14 @@ describe('tooltip content', () => {
     expect(onAddToGlossary).toHaveBeenCalledWith(matches[2]);
   });
 
+  it('an unknown term without a numeral (a quoted coinage) is not called a numbered slogan', () => {
+    const { matches, tip } = setup();
+    ui?.open({ ...(matches[2] as PageMatch), text: '人工智能+' }, 'keyboard');
+    expect(heading(tip())).toBe('人工智能+');
+    expect(tip()?.textContent).toContain('这是一个政策提法');
+    expect(tip()?.textContent).not.toContain('编号提法');
+  });
+
   it('an unknown slogan offers the glossary’s close terms (same numeral, a shared character), each opening in place', () => {
     const close = { ...(pack.entries[0] as (typeof pack.entries)[number]), id: 'shi-da-gong-cheng', term: '十大工程攻坚', forms: ['十大工程攻坚'] };
     const other = { ...close, id: 'jiu-da', term: '九大攻坚', forms: ['九大攻坚'] };
