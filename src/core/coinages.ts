@@ -50,27 +50,33 @@ const isUpper = (code: number): boolean => code >= 0x41 && code <= 0x5a;
 
 /**
  * Shape of a name that may be a coined term: 2–8 Han characters, a Latin acronym of 2–6 capitals,
- * or Han words joined by plus signs or ending in one or in a times sign (`joined`: 人工智能+,
- * 数据要素×, 互联网+政务服务, 党建+网格), which no quotation of speech or scare quote takes.
+ * or words joined by plus signs or ending in one or in a times sign (`joined`: 人工智能+,
+ * 数据要素×, 互联网+政务服务, 党建+网格, AI+, 5G+): at least two Han characters, or a capital and
+ * one more character (a sum like 1+1 is not a name); no quotation of speech or scare quote takes it.
  */
 export function coinageShape(name: string): 'han' | 'acronym' | 'joined' | undefined {
   const n = name.length;
   let han = 0;
   let upper = 0;
+  let digits = 0;
   let signs = 0;
   for (let i = 0; i < n; i++) {
     const code = name.charCodeAt(i);
     if (isHan(code)) han++;
     else if (isUpper(code)) upper++;
-    // A sign follows a Han character; a times sign only ends the name.
-    else if ((code === 0x2b || code === 0xff0b || (code === 0xd7 && i === n - 1)) && isHan(name.charCodeAt(i - 1))) signs++;
+    else if (code >= 0x30 && code <= 0x39) digits++;
+    // A sign follows a Han character, a capital or a digit; a times sign only ends the name.
+    else if ((code === 0x2b || code === 0xff0b || (code === 0xd7 && i === n - 1)) && i > 0 && isWordUnit(name.charCodeAt(i - 1))) signs++;
     else return undefined;
   }
   if (han === n && n >= 2 && n <= 8) return 'han';
   if (upper === n && n >= 2 && n <= 6) return 'acronym';
-  if (signs > 0 && han + signs === n && han >= 2) return 'joined';
+  if (signs > 0 && (han >= 2 || (upper > 0 && han + upper + digits >= 2))) return 'joined';
   return undefined;
 }
+
+/** A unit a sign may follow in a joined name: a Han character, a capital or a digit. */
+const isWordUnit = (code: number): boolean => isHan(code) || isUpper(code) || (code >= 0x30 && code <= 0x39);
 
 /** Which governing noun starts at `at`, if any. */
 export function governingAt(text: string, at: number): string | undefined {

@@ -199,5 +199,8 @@ function Usage({ usage, pack, strings, titleId, onShow }: UsageProps) {
 /** A slogan's words without its quote marks. */
 const bareText = (text: string): string => text.replace(/[“”「」‘’"']/g, '');
 
-/** Whether an unknown term counts something (十大攻坚, 1+N: a numbered slogan), unlike a coinage (无废城市, 人工智能+). */
-const hasNumeral = (text: string): boolean => /[0-9０-９]/.test(text) || [...text].some((char) => COUNT_CHARS.includes(char));
+/**
+ * Whether an unknown term counts something (十大攻坚, 1+N: a numbered slogan), unlike a coinage
+ * (无废城市, 人工智能+, 5G+: a digit before a Latin letter names a technology, 5G, 4K, 3D).
+ */
+const hasNumeral = (text: string): boolean => /[0-9０-９](?![A-Za-zＡ-Ｚａ-ｚ])/.test(text) || [...text].some((char) => COUNT_CHARS.includes(char));

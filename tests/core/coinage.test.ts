@@ -64,10 +64,11 @@ describe('quoted coinages without a numeral', () => {
   );
 
   it('flags names joined by a sign once quoted, but not quoted speech', () => {
-    expect(scanSlogans('深入实施“人工智能+”行动，开展“数据要素×”三年行动，推动“机器人+”应用').map((c) => c.text)).toEqual([
+    expect(scanSlogans('深入实施“人工智能+”行动，开展“数据要素×”三年行动，推动“机器人+”应用，拓展“5G+”场景').map((c) => c.text)).toEqual([
       '人工智能+',
       '数据要素×',
       '机器人+',
+      '5G+',
     ]);
     expect(scanSlogans('他说：“文旅+”。')).toEqual([]);
   });
@@ -93,7 +94,13 @@ describe('quoted coinages without a numeral', () => {
     ['+旅游', undefined],
     ['数据×要素', undefined],
     ['互联网++', undefined],
-    ['5G+', undefined],
+    ['5G+', 'joined'],
+    ['AI+', 'joined'],
+    ['5G+智慧医疗', 'joined'],
+    ['1+1', undefined],
+    ['A+', undefined],
+    ['C++', undefined],
+    ['+AI', undefined],
   ])('shape of %s', (name, shape) => {
     expect(coinageShape(name)).toBe(shape);
   });

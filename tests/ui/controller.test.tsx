@@ -438,6 +438,12 @@ describe('tooltip content', () => {
     expect(heading(tip())).toBe('人工智能+');
     expect(tip()?.textContent).toContain('这是一个政策提法');
     expect(tip()?.textContent).not.toContain('编号提法');
+    // A digit before a Latin letter names a technology (5G), not a count.
+    ui?.open({ ...(matches[2] as PageMatch), text: '5G+' }, 'keyboard');
+    expect(heading(tip())).toBe('5G+');
+    expect(tip()?.textContent).toContain('这是一个政策提法');
+    ui?.open({ ...(matches[2] as PageMatch), text: '1+N' }, 'keyboard');
+    expect(tip()?.textContent).toContain('这是一个编号提法');
   });
 
   it('an unknown slogan offers the glossary’s close terms (same numeral, a shared character), each opening in place', () => {
