@@ -15,7 +15,7 @@ import { createViewportRegistry } from '../dom/viewport';
 import { mountGlossaryUI, type GlossaryUI } from '../ui/controller';
 import { SENSE_VIEWS } from '../ui/sense-views';
 import { createStrings } from '../ui/strings';
-import { isContentRequest, type ContentRequest, type PageReport } from './messages';
+import { isContentRequest, type ContentRequest, type FrameReport, type PageReport } from './messages';
 import { summariseMatches, type ReportMatch } from './page-report';
 import { askBackground } from './respond';
 import { loadSettings, localeFor, watchSettings, type ExtensionSettings } from './settings';
@@ -190,7 +190,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     return { url: location.href, active, scanning: active && scanning, ...summariseMatches(matches) };
   };
 
-  const answer = async (request: ContentRequest): Promise<unknown> => {
+  const answer = async (request: Exclude<ContentRequest, { type: 'pg:report-frames' }>): Promise<unknown> => {
     if (request.type === 'pg:report') {
       await session?.annotator.ready;
       return report();
@@ -209,6 +209,17 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
 
   const listener = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): boolean => {
     if (!isContentRequest(message)) return false;
+    if (message.type === 'pg:report-frames') {
+      // A frame reading its own text sends its report to the popup, which knows the frame from the
+      // message's sender; no answer here (the first answer to a request sent to all frames is the
+      // only one delivered). The top page answers pg:report.
+      if (window !== window.top && session) {
+        void session.annotator.ready
+          .then(() => browser.runtime.sendMessage({ type: 'pg:frame-report', report: report() } satisfies FrameReport))
+          .catch(() => undefined);
+      }
+      return false;
+    }
     answer(message).then(
       (ok) => sendResponse({ ok }),
       (error: unknown) => sendResponse({ error: error instanceof Error ? error.message : String(error) }),

@@ -8,6 +8,8 @@ export interface PageTerm {
   entryId: string;
   term: string;
   count: number;
+  /** The frame of its first occurrence, when not the top page (the popup's merge, page-report.ts). */
+  frameId?: number;
 }
 
 /** One numbered slogan the glossary does not know, with its count and first context. */
@@ -15,6 +17,8 @@ export interface PageSlogan {
   text: string;
   count: number;
   context: string;
+  /** As PageTerm's. */
+  frameId?: number;
 }
 
 /** What the content script reports about its page. */
@@ -31,6 +35,12 @@ export interface PageReport {
 /** Requests the content script answers (sent with tabs.sendMessage). */
 export type ContentRequest =
   | { type: 'pg:report' }
+  /**
+   * Sent to every frame of a tab: each frame that reads its own text (a report framed from another
+   * government host, a frameset's <frame>; src/extension/frames.ts) answers with a FrameReport sent
+   * to the popup, which learns from the sender which frame it is. The top page answers pg:report.
+   */
+  | { type: 'pg:report-frames' }
   | { type: 'pg:show-entry'; entryId: string }
   | { type: 'pg:show-slogan'; text: string };
 
@@ -69,10 +79,21 @@ export interface EntryDraft {
 /** The background's answer to pg:get-pack. */
 export type PackResponse = GlossaryPack | null;
 
+/** A frame's report, sent by its content script to the popup in answer to pg:report-frames. */
+export interface FrameReport {
+  type: 'pg:frame-report';
+  report: PageReport;
+}
+
+/** True when `value` is a frame's report. */
+export function isFrameReport(value: unknown): value is FrameReport {
+  return (value as { type?: unknown } | null)?.type === 'pg:frame-report' && typeof (value as { report?: unknown }).report === 'object';
+}
+
 /** True when `value` is one of our content-script requests. */
 export function isContentRequest(value: unknown): value is ContentRequest {
   const type = (value as { type?: unknown } | null)?.type;
-  return type === 'pg:report' || type === 'pg:show-entry' || type === 'pg:show-slogan';
+  return type === 'pg:report' || type === 'pg:report-frames' || type === 'pg:show-entry' || type === 'pg:show-slogan';
 }
 
 /** True when `value` is one of our background requests. */

@@ -9,7 +9,8 @@ import { createStrings } from '../ui/strings';
 import { downloadText } from './download';
 import { getMergedPack } from './merged-pack';
 import { watchGlossarySearch, type GlossarySearchAccess } from './glossary-access';
-import type { PageReport } from './messages';
+import { isFrameReport, type PageReport } from './messages';
+import { mergeFrameReports } from './page-report';
 import { applyPageStyles } from './page-styles';
 import { PageDisplay } from './popup/page-display';
 import { PageTerms, type ShowRequest } from './popup/page-terms';
@@ -37,19 +38,41 @@ async function targetTab(): Promise<{ id?: number; url?: string } | undefined> {
   return { id: tab.id, url: tab.url ?? params.get('url') ?? undefined };
 }
 
-/** Asks the tab's content script for its report until the scan is done, starting the script once if needed. */
+/** How long the popup keeps asking a page's frames for their reports after it opens (they may still load). */
+const FRAME_WAIT_MS = 3000;
+
+/**
+ * Asks the tab's content script for its report until the scan is done, starting the script once if
+ * needed; the frames that read their own text (a report framed from another government host,
+ * src/extension/frames.ts) send theirs, merged in (page-report.ts mergeFrameReports).
+ */
 function usePageReport(tabId: number | undefined, on: boolean): PageReport | 'unavailable' | undefined {
   const [report, setReport] = useState<PageReport | 'unavailable'>();
+  const [frames, setFrames] = useState<ReadonlyMap<number, PageReport>>(new Map());
   useEffect(() => {
     if (tabId === undefined) return;
     let cancelled = false;
     let injected = false;
+    // The frames' latest reports: one still scanning keeps the polling on, as the top page's scan
+    // does, and so do the first seconds, while a frame may still be loading.
+    const latest = new Map<number, PageReport>();
+    const until = Date.now() + FRAME_WAIT_MS;
+    const onFrameReport = (message: unknown, sender: { tab?: { id?: number }; frameId?: number }): undefined => {
+      if (cancelled || !isFrameReport(message) || sender.tab?.id !== tabId || sender.frameId === undefined || sender.frameId === 0) return;
+      latest.set(sender.frameId, message.report);
+      setFrames(new Map(latest));
+    };
+    browser.runtime.onMessage.addListener(onFrameReport);
+    // Sent to every frame; each one reading its own text answers with a message (onFrameReport).
+    const askFrames = (): void => void browser.tabs.sendMessage(tabId, { type: 'pg:report-frames' }).catch(() => undefined);
     const poll = async (): Promise<void> => {
       try {
         const next = await askTab<PageReport>(tabId, { type: 'pg:report' });
         if (cancelled) return;
         setReport(next);
-        if (next.scanning || (on && !next.active)) setTimeout(() => void poll(), 300);
+        askFrames();
+        const framesBusy = Date.now() < until || [...latest.values()].some((frame) => frame.scanning);
+        if (next.scanning || (next.active && framesBusy) || (on && !next.active)) setTimeout(() => void poll(), 300);
       } catch {
         if (cancelled) return;
         // A tab still loading (a reload) gets its content scripts as it loads: asked again, never
@@ -79,9 +102,10 @@ function usePageReport(tabId: number | undefined, on: boolean): PageReport | 'un
     void poll();
     return () => {
       cancelled = true;
+      browser.runtime.onMessage.removeListener(onFrameReport);
     };
   }, [tabId, on]);
-  return report;
+  return report === undefined || report === 'unavailable' ? report : mergeFrameReports(report, frames);
 }
 
 function Popup() {
@@ -124,8 +148,9 @@ function Popup() {
     }
   };
 
-  const showOnPage = (request: ShowRequest): void => {
-    if (tab?.id !== undefined) void askTab(tab.id, request);
+  // A term or slogan first found in a frame is shown there.
+  const showOnPage = (request: ShowRequest, frameId?: number): void => {
+    if (tab?.id !== undefined) void askTab(tab.id, request, frameId);
   };
 
   const exportStubs = async (): Promise<void> => {

@@ -38,9 +38,10 @@ export async function askBackground<T>(message: unknown): Promise<T> {
 }
 
 /**
- * Sends a request to the content script of a tab's page and returns its answer: the top frame's
- * (frames of other origins run their own, src/extension/frames.ts, and would answer first).
+ * Sends a request to the content script of a tab's page and returns its answer: the top frame's,
+ * or the frame `frameId`'s (frames of other origins run their own, src/extension/frames.ts, and
+ * would answer first to a request sent to all).
  */
-export async function askTab<T>(tabId: number, message: unknown): Promise<T> {
-  return unwrap((await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as Reply<T> | undefined);
+export async function askTab<T>(tabId: number, message: unknown, frameId = 0): Promise<T> {
+  return unwrap((await browser.tabs.sendMessage(tabId, message, { frameId })) as Reply<T> | undefined);
 }

@@ -21,7 +21,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { seedPageHtml } from '../../demo/seed-page';
 import { GOV_HOST, OTHER_HOST, launchBrowser, type LaunchedBrowser } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
-import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, TARGETS, builtExtension, closeTooltip, highlightCount, openPopupFor, pointAtNeedleEnd, seedFootnotes, tooltipInfo, waitFor } from './extension-helpers';
+import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, TARGETS, builtExtension, closeTooltip, highlightCount, openPopupFor, pointAtNeedleEnd, seedFootnotes, squash, tooltipInfo, tooltipText, waitFor } from './extension-helpers';
 import { pageLayoutProblems } from './support/layout';
 
 const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
@@ -29,6 +29,13 @@ const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 const FOOTNOTES = seedFootnotes();
 
 const openPopup = (browser: Browser, base: string, target: Page): Promise<Page> => openPopupFor(browser, base, target);
+
+/** A government host other than the page's, whose report the page frames. */
+const FRAME_HOST = 'www.chuansha.gov.cn';
+/** The framed report: a term the framing page does not have, and a report's worth of Chinese. */
+const framedReport =
+  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>报告</title></head><body><p id="frame-p">严格执行三重一大决策制度。</p>' +
+  '<p>今年以来，我们坚持稳中求进工作总基调，统筹推进疫情防控和经济社会发展，各项工作取得积极成效。</p></body></html>';
 
 const listed = (popup: Page) => popup.$$eval('[data-list="terms"] [data-entry-id]', (buttons) => buttons.map((b) => b.firstChild?.textContent ?? ''));
 
@@ -39,7 +46,12 @@ describe.each(TARGETS)('popup: $name ($extension)', ({ name, extension }) => {
 
   beforeAll(async () => {
     if (name === 'chromium') await promisify(execFile)('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT });
-    server = await startServer({ '/report.html': { body: seedPageHtml() } });
+    server = await startServer({ '/report.html': { body: seedPageHtml() }, '/framed-report.html': { body: framedReport } });
+    // A page of one government host framing a report of another (its 信息公开 subdomain): the
+    // frame reads its own text (src/extension/frames.ts), and the popup lists what it found.
+    server.route('/framing.html', {
+      body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>信息公开</title></head><body><p id="top-p">做好六稳工作。</p><iframe id="report" style="width: 600px; height: 300px" src="${server.url(FRAME_HOST, '/framed-report.html')}"></iframe></body></html>`,
+    });
     // The user interface in Chinese, the product's first language: Chromium on Linux reads LANGUAGE
     // (and needs Debian's chromium-l10n for any locale but en-US).
     process.env.LANGUAGE = 'zh_CN';
@@ -81,6 +93,30 @@ describe.each(TARGETS)('popup: $name ($extension)', ({ name, extension }) => {
     await waitFor(() => popup.$('[data-site-state="off-site"]'), 'the popup to show the site as off');
     await popup.click('[data-site-state="off-site"] + .pg-row button');
     await waitFor(async () => (await highlightCount(page)) > 0, 'highlights back after turning the site on again');
+    await popup.close();
+    await page.close();
+  });
+
+  it('lists the terms of a report framed from another government host, and a click opens it in the frame', async () => {
+    const page = await launched.browser.newPage();
+    await page.goto(server.url(GOV_HOST, '/framing.html'));
+    const frame = await waitFor(async () => page.frames().find((f) => f.url().startsWith(`http://${FRAME_HOST}:`)), 'the framed report');
+    await waitFor(() => frame.evaluate(() => ((CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('pg-term')?.size ?? 0) > 0), 'a highlight in the frame');
+    const popup = await openPopup(launched.browser, base, page);
+    const chips = (): Promise<Array<[string, string]>> => popup.$$eval('[data-list="terms"] [data-entry-id]', (buttons) => buttons.map((b) => [b.getAttribute('data-entry-id') ?? '', b.firstChild?.textContent ?? ''] as [string, string]));
+    // The top page's term first (六稳工作 here), then the frame's, 三重一大 among them.
+    const terms = await waitFor(async () => {
+      const shown = await chips();
+      return shown.some(([, term]) => term === '三重一大') ? shown : null;
+    }, 'the frame’s terms in the popup');
+    expect(terms[0]?.[1]).toMatch(/^六稳/);
+    await popup.click('[data-entry-id="san-zhong-yi-da"]');
+    await waitFor(async () => squash((await tooltipText(frame)) ?? '').includes('三重一大'), 'the 三重一大 tooltip in the frame');
+    expect(await tooltipInfo(page)).toBeNull();
+    // The top page's own term still opens on the top page.
+    await popup.click(`[data-entry-id="${terms[0]![0]}"]`);
+    const info = await waitFor(() => tooltipInfo(page), 'the 六稳 dialog on the page');
+    expect(info?.heading).toMatch(/^六稳/);
     await popup.close();
     await page.close();
   });

@@ -1,7 +1,8 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { formToEntry } from '../../src/extension/entry-form';
-import { summariseMatches } from '../../src/extension/page-report';
+import { mergeFrameReports, summariseMatches } from '../../src/extension/page-report';
+import type { PageReport } from '../../src/extension/messages';
 import { slogansToStubYaml } from '../../src/extension/stubs';
 import type { GlossaryEntry } from '../../src/core/types';
 
@@ -46,6 +47,41 @@ describe('summariseMatches', () => {
 
   it('lists nothing for a page without matches', () => {
     expect(summariseMatches([])).toEqual({ terms: [], slogans: [] });
+  });
+});
+
+describe('mergeFrameReports', () => {
+  const top: PageReport = {
+    url: 'http://www.pudong.gov.cn/',
+    active: true,
+    scanning: false,
+    terms: [{ entryId: 'liu-wen', term: '六稳', count: 2 }],
+    slogans: [{ text: '两网融合', count: 1, context: '推进“两网融合”' }],
+  };
+  const frame = (report: Partial<PageReport>): PageReport => ({ url: 'http://www.chuansha.gov.cn/r.html', active: true, scanning: false, terms: [], slogans: [], ...report });
+
+  it('adds each frame’s counts, and names the frame of what only a frame holds', () => {
+    const frames = new Map([
+      [5, frame({ terms: [{ entryId: 'san-zhong-yi-da', term: '三重一大', count: 3 }, { entryId: 'liu-wen', term: '六稳', count: 1 }], slogans: [{ text: '两网融合', count: 2, context: 'x' }, { text: '四个一批', count: 1, context: '落实“四个一批”' }] })],
+      [9, frame({ terms: [{ entryId: 'san-zhong-yi-da', term: '三重一大', count: 1 }] })],
+    ]);
+    const merged = mergeFrameReports(top, frames);
+    expect(merged.terms).toEqual([
+      { entryId: 'liu-wen', term: '六稳', count: 3 },
+      { entryId: 'san-zhong-yi-da', term: '三重一大', count: 4, frameId: 5 },
+    ]);
+    expect(merged.slogans).toEqual([
+      { text: '两网融合', count: 3, context: '推进“两网融合”' },
+      { text: '四个一批', count: 1, context: '落实“四个一批”', frameId: 5 },
+    ]);
+    expect(merged.scanning).toBe(false);
+    // The inputs are left as they were.
+    expect(top.terms[0]?.count).toBe(2);
+  });
+
+  it('is still scanning while a frame is, and leaves out frames that are off', () => {
+    expect(mergeFrameReports(top, new Map([[3, frame({ scanning: true })]])).scanning).toBe(true);
+    expect(mergeFrameReports(top, new Map([[3, frame({ active: false, scanning: true, terms: [{ entryId: 'x', term: 'X', count: 1 }] })]]))).toEqual(top);
   });
 });
 

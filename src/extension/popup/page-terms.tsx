@@ -10,7 +10,8 @@ export type ShowRequest = { type: 'pg:show-entry'; entryId: string } | { type: '
 export interface PageTermsProps {
   t: ExtensionStrings;
   report: PageReport | 'unavailable' | undefined;
-  onShow: (request: ShowRequest) => void;
+  /** `frameId`: the frame the term or slogan was first found in, when not the top page. */
+  onShow: (request: ShowRequest, frameId?: number) => void;
   onExport: () => void;
 }
 
@@ -29,7 +30,7 @@ export function PageTerms({ t, report: r, onShow, onExport }: PageTermsProps) {
         <ul class="pg-chips" data-list="terms">
           {r.terms.map((term) => (
             <li key={term.entryId}>
-              <button type="button" class="pg-chip" data-entry-id={term.entryId} onClick={() => onShow({ type: 'pg:show-entry', entryId: term.entryId })}>
+              <button type="button" class="pg-chip" data-entry-id={term.entryId} onClick={() => onShow({ type: 'pg:show-entry', entryId: term.entryId }, term.frameId)}>
                 {term.term}
                 <span class="pg-count">{t.count(term.count)}</span>
               </button>
@@ -44,7 +45,7 @@ export function PageTerms({ t, report: r, onShow, onExport }: PageTermsProps) {
           {r.slogans.map((slogan) => (
             <li key={slogan.text}>
               <span>
-                <button type="button" class="pg-termbtn" onClick={() => onShow({ type: 'pg:show-slogan', text: slogan.text })}>
+                <button type="button" class="pg-termbtn" onClick={() => onShow({ type: 'pg:show-slogan', text: slogan.text }, slogan.frameId)}>
                   {slogan.text}
                 </button>
                 <span class="pg-ctx">{slogan.context}</span>
