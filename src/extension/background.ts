@@ -10,7 +10,7 @@ import { getCompiledPack, getMergedPack } from './merged-pack';
 import { keepMergedPackInMemory } from './merged-memo';
 import { pageEntries, sloganAnswer } from './entries';
 import { choosePageSenses } from './page-senses';
-import { learnPageNotes } from './page-notes';
+import { learnPageNotes, notesPageUrl } from './page-notes';
 import { compileMergedPack, rebuildMergedPack } from './store';
 import { SUBSCRIPTION_ALARM, SUBSCRIPTION_PERIOD_MINUTES, updateAllSubscriptions } from './subscriptions';
 import { saveEntryDraft } from './drafts';
@@ -66,7 +66,7 @@ export function startBackground(): void {
       case 'pg:page-entries':
         return pageEntries(request.clues, request.entryIds, sender.url);
       case 'pg:page-notes':
-        return learnPageNotes(request, sender.url);
+        return learnPageNotes(request, notesPageUrl(request.pageUrl, sender.url));
       case 'pg:slogan-usage':
         return sloganAnswer(request.text);
       case 'pg:get-pack':

@@ -30,3 +30,13 @@ export function followedByParent(win: Window): boolean {
   const parent = holder.ownerDocument;
   return hasChineseText(parent);
 }
+
+/**
+ * The window whose script reads this one's text: itself, or for a same-origin iframe followed by its
+ * parent the nearest ancestor that reads its own (where its terms are explained).
+ */
+export function readingWindow(win: Window): Window {
+  let current = win;
+  while (followedByParent(current)) current = current.parent;
+  return current;
+}

@@ -9,6 +9,7 @@ import { APPENDIX_KINDS, APPENDIX_NAMES } from '../import/appendix-words';
 import { supNoteMark } from '../import/marks';
 import { pageClues } from '../ui/page-clues';
 import { whenChineseText } from './chinese-text';
+import { readingWindow } from './frames';
 import type { PageNotesRequest } from './page-notes';
 import { askBackground } from './respond';
 import { loadSettings } from './settings';
@@ -76,6 +77,10 @@ export async function runPageNotes(ctx: ContentScriptContext, doc: Document = do
     const settings = await loadSettings();
     if (!pageIsOn(settings, doc.location?.href ?? '')) return;
     const request: PageNotesRequest = { type: 'pg:page-notes', html: body.innerHTML, title: doc.title, clues: pageClues(doc) };
+    // A same-origin iframe's text is read, and its terms explained, on its parent page: its notes are that page's.
+    const view = doc.defaultView;
+    const reader = view ? readingWindow(view) : undefined;
+    if (reader && reader !== view) request.pageUrl = reader.location.href;
     await askBackground(request).catch((error: unknown) => console.warn('[policy-glossary] page notes', error));
     return;
   }

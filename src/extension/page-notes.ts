@@ -20,6 +20,11 @@ export interface PageNotesRequest {
   html: string;
   title: string;
   clues: PageClues;
+  /**
+   * The address of the page whose script reads this frame's text, when the notes come from a
+   * same-origin iframe (src/extension/frames.ts readingWindow): its terms are explained on that page.
+   */
+  pageUrl?: string;
 }
 
 /** What came of a page's notes: how many entries it explains, and whether its pack changed. */
@@ -59,11 +64,25 @@ function withPageIds(entries: readonly GlossaryEntry[], page: string): GlossaryE
   });
 }
 
+/**
+ * The address a page's notes are kept under: the sender's, or the page it names (`claimed`, the
+ * page a same-origin iframe's text is read on) when that page has the sender's origin (a frame
+ * of the same origin can script its parent anyway); never another origin's page.
+ */
+export function notesPageUrl(claimed: string | undefined, sender: string | undefined): string | undefined {
+  if (claimed === undefined || sender === undefined) return sender;
+  try {
+    return new URL(claimed).origin === new URL(sender).origin ? claimed : sender;
+  } catch {
+    return sender;
+  }
+}
+
 /** Pages are read one after another: a restored session opens many at once, and each save rewrites the pack list. */
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * Reads the notes of the page at `url` (the sender's address, not one the message names) and keeps
+ * Reads the notes of the page at `url` (the sender's address or its same-origin page, notesPageUrl) and keeps
  * them as that page's pack; nothing on a site the extension is off on, on a hidden page, or when the
  * page explains nothing (a pack an earlier visit kept stays). The pack is written only when it
  * changed, so a page read again costs one import and no rebuild. Calls run one at a time.

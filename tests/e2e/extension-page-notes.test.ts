@@ -7,7 +7,7 @@
 // the page's notes, whose removal takes the explanations away again.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RELEASE_TARGETS, gotoExtensionPage, launchExtension, pointAtNeedleEnd, squash, tooltipText, waitFor, type ExtensionSession } from './extension-helpers';
+import { RELEASE_TARGETS, gotoExtensionPage, launchExtension, pointAtNeedleEnd, squash, termPoint, tooltipText, waitFor, type ExtensionSession } from './extension-helpers';
 import { PLACE_HOSTS } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
 
@@ -52,6 +52,19 @@ const INTERLEAVED_REPORT = page(
 <p>${'今年，我们将坚持稳中求进，持续改善民生。'.repeat(3)}</p>`,
 );
 
+// A report shown in a same-origin iframe of a portal page: the page's script reads the frame's text,
+// so the frame's notes are that page's own.
+const TEAHOUSE = '在社区开设茶馆式议事点，居民围坐议事（测试用表述）。';
+const FRAMED_REPORT = page(
+  '湘潭市人民政府 政务公开',
+  `<h1>2024年湘潭市政府工作报告</h1>
+<p>各位代表：现在，我代表湘潭市人民政府，向大会报告政府工作，请予审议。</p>
+<p id="framed-term">推广“茶馆议事”机制，${'各项工作有序推进，民生保障持续加强。'.repeat(3)}</p>
+<p>附件</p><p><strong>名词解释</strong></p>
+<p>1.茶馆议事：${TEAHOUSE}</p>`,
+);
+const PORTAL = page('长沙市人民政府 门户网站', '<p>政务公开：政府工作报告全文如下。</p><iframe id="report" style="width:860px;height:500px;border:0" src="/framed-report.html"></iframe>');
+
 const NEWS = page('湘潭市人民政府 要闻', `<h1>我市召开民生工作推进会</h1><p id="term">会议要求，年内完成100个七彩小院改造，${'各项工作有序推进。'.repeat(3)}</p>`);
 
 describe.each(RELEASE_TARGETS)('a page’s own 名词解释: $name ($extension)', ({ name, extension }) => {
@@ -59,7 +72,7 @@ describe.each(RELEASE_TARGETS)('a page’s own 名词解释: $name ($extension)'
   let session: ExtensionSession;
 
   beforeAll(async () => {
-    server = await startServer({ '/report.html': { body: REPORT }, '/news.html': { body: NEWS }, '/sup-report.html': { body: SUP_REPORT }, '/interleaved-report.html': { body: INTERLEAVED_REPORT }, '/favicon.ico': { body: '', type: 'image/x-icon' } });
+    server = await startServer({ '/report.html': { body: REPORT }, '/news.html': { body: NEWS }, '/sup-report.html': { body: SUP_REPORT }, '/interleaved-report.html': { body: INTERLEAVED_REPORT }, '/framed-report.html': { body: FRAMED_REPORT }, '/portal.html': { body: PORTAL }, '/favicon.ico': { body: '', type: 'image/x-icon' } });
     process.env.LANGUAGE = 'zh_CN';
     session = await launchExtension(name, extension);
   });
@@ -113,6 +126,30 @@ describe.each(RELEASE_TARGETS)('a page’s own 名词解释: $name ($extension)'
     await tab.setViewport({ width: 900, height: 700 });
     await tab.goto(server.url(PLACE_HOSTS.xiangtan, path));
     expect(squash(await hoverUntil(tab, term, definition))).toContain(squash('2024年湘潭市政府工作报告'));
+    await tab.close();
+  });
+
+  it('a report in a same-origin iframe: its notes are the framing page’s own, explained there as such', async () => {
+    const tab = await session.launched.browser.newPage();
+    await tab.setViewport({ width: 900, height: 700 });
+    // On another city's site (长沙's): kept under the frame's own address, the notes would be
+    // 湘潭's definitions shown as 其他地方的用法 on this page, whose script reads the frame.
+    await tab.goto(server.url(PLACE_HOSTS.changsha, '/portal.html'));
+    const frame = await waitFor(async () => tab.frames().find((f) => f.url().endsWith('/framed-report.html')), 'the framed report');
+    let shown: string | null = null;
+    for (let attempt = 0; attempt < 15 && !squash(shown ?? '').includes(squash(TEAHOUSE)); attempt++) {
+      const inside = await termPoint(frame, '#framed-term', '茶馆议事');
+      const box = await tab.$eval('#report', (iframe) => {
+        const rect = iframe.getBoundingClientRect();
+        return { x: rect.left + (iframe as HTMLIFrameElement).clientLeft, y: rect.top + (iframe as HTMLIFrameElement).clientTop };
+      });
+      await tab.mouse.move(1, 1);
+      await tab.mouse.move(box.x + inside.x, box.y + inside.y, { steps: 2 });
+      await waitFor(async () => squash((shown = await tooltipText(tab)) ?? '').includes(squash(TEAHOUSE)), 'the tooltip', 3000).catch(() => false);
+    }
+    expect(squash(shown ?? '')).toContain(squash(TEAHOUSE));
+    expect(squash(shown ?? '')).toContain(squash('2024年湘潭市政府工作报告'));
+    expect(shown).not.toMatch(/其他地方的用法|How other places use it/);
     await tab.close();
   });
 

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '../../src/extension/background';
 import { installBundledPack } from '../../src/extension/bundled';
 import { getMergedPack } from '../../src/extension/merged-pack';
-import { learnPageNotes, MAX_PAGE_PACKS, pagePackId, type PageNotesRequest } from '../../src/extension/page-notes';
+import { learnPageNotes, MAX_PAGE_PACKS, notesPageUrl, pagePackId, type PageNotesRequest } from '../../src/extension/page-notes';
 import { choosePageSenses } from '../../src/extension/page-senses';
 import { setPageHidden, updateSettings } from '../../src/extension/settings';
 import { importHtml } from '../../src/import/html';
@@ -217,5 +217,30 @@ describe('the background’s pg:page-notes', () => {
     expect(answer.entries.find((e) => e.id === own)?.definition).toBe(XIANGTAN_MEANING);
     vi.unstubAllGlobals();
     delete (fakeBrowser as { scripting?: unknown }).scripting;
+  });
+
+  it('keeps a same-origin iframe’s notes under the page it names, another origin’s page never', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(sensesPack()))));
+    Object.assign(fakeBrowser, { scripting: { getRegisteredContentScripts: async () => [], registerContentScripts: async () => undefined, unregisterContentScripts: async () => undefined } });
+    startBackground();
+    const frame = new URL('/frame/report.html', PAGE).href;
+    expect(await ask({ ...request(reportPage()), pageUrl: PAGE }, { url: frame })).toEqual({ ok: { entries: 2, saved: true } });
+    expect(await getPack(pagePackId(PAGE))).not.toBeNull();
+    expect(await getPack(pagePackId(frame))).toBeNull();
+    vi.unstubAllGlobals();
+    delete (fakeBrowser as { scripting?: unknown }).scripting;
+  });
+});
+
+describe('notesPageUrl', () => {
+  it.each([
+    [undefined, 'http://www.xiangtan.gov.cn/f.html', 'http://www.xiangtan.gov.cn/f.html'],
+    ['http://www.xiangtan.gov.cn/p.html', 'http://www.xiangtan.gov.cn/f.html', 'http://www.xiangtan.gov.cn/p.html'],
+    ['http://www.changsha.gov.cn/p.html', 'http://www.xiangtan.gov.cn/f.html', 'http://www.xiangtan.gov.cn/f.html'],
+    ['https://www.xiangtan.gov.cn/p.html', 'http://www.xiangtan.gov.cn/f.html', 'http://www.xiangtan.gov.cn/f.html'],
+    ['not a url', 'http://www.xiangtan.gov.cn/f.html', 'http://www.xiangtan.gov.cn/f.html'],
+    ['http://www.xiangtan.gov.cn/p.html', undefined, undefined],
+  ])('claimed %s, sent from %s: kept under %s', (claimed, sender, kept) => {
+    expect(notesPageUrl(claimed, sender)).toBe(kept);
   });
 });
