@@ -1,6 +1,7 @@
 // Decides whether a quoted name without a numeral is a coined policy term (“放管服”, “揭榜挂帅”,
 // “无废城市”, “RCEP”) rather than a quotation, a title, a proper name or scare quotes around a word.
 // General rules of shape and context only: no lists of words taken from any report.
+import { COUNT_CHARS } from './numerals';
 
 /** Nouns that govern a coined name when they follow its closing quote: “无废城市”建设, “放管服”改革. */
 const GOVERNING = [
@@ -54,7 +55,8 @@ const isUpper = (code: number): boolean => code >= 0x41 && code <= 0x5a;
  * 数据要素×, 互联网+政务服务, 党建+网格, AI+, 5G+): at least two Han characters, or a capital and
  * one more character (a sum like 1+1 is not a name); no quotation of speech or scare quote takes it.
  */
-export function coinageShape(name: string): 'han' | 'acronym' | 'joined' | undefined {
+export function coinageShape(name: string): 'han' | 'acronym' | 'joined' | 'compound' | undefined {
+  if (compoundOf(name)) return 'compound';
   const n = name.length;
   let han = 0;
   let upper = 0;
@@ -73,6 +75,44 @@ export function coinageShape(name: string): 'han' | 'acronym' | 'joined' | undef
   if (upper === n && n >= 2 && n <= 6) return 'acronym';
   if (signs > 0 && (han >= 2 || (upper > 0 && han + upper + digits >= 2))) return 'joined';
   return undefined;
+}
+
+/** What separates the parts of a compound name: a middle dot (科创天府·智汇蓉城) or 、 (对标竞进、争创一流). */
+const COMPOUND_SEPARATORS = '·・•、';
+const LIST_COMMA = 0x3001;
+/** COUNT_CHARS by code: a compound with a part that opens with a count (“一县一园、一镇一业”) is left to the numbered slogans. */
+const COUNT_CODES = new Set(Array.from(COUNT_CHARS, (char) => char.charCodeAt(0)));
+
+/**
+ * Whether `name` is a compound name: two to four parts of two to four Han characters each, joined
+ * by one kind of separator (COMPOUND_SEPARATORS): “科创天府·智汇蓉城”, “美丽四川·宜居乡村”; with 、
+ * only parts of one length, three or four (a parallel slogan: “对标竞进、争创一流”, “大学习、深调研、
+ * 真落实”), not a list of words (“阳光、雨露、土壤”, “政府、银行、企业”); no part opening with a count
+ * (“一县一园、一镇一业”: numbered slogans, slogans.ts). Taken only where the text names it a programme (coinageAt).
+ */
+function compoundOf(name: string): boolean {
+  let separator = -1;
+  let parts = 0;
+  let run = 0;
+  let length = 0;
+  for (let i = 0; i <= name.length; i++) {
+    const code = i < name.length ? name.charCodeAt(i) : -1;
+    if (code !== -1 && isHan(code)) {
+      if (run === 0 && COUNT_CODES.has(code)) return false;
+      run++;
+      continue;
+    }
+    if (run < 2 || run > 4) return false;
+    if (parts === 0) length = run;
+    else if (run !== length) length = 0;
+    parts++;
+    run = 0;
+    if (code === -1) break;
+    if (!COMPOUND_SEPARATORS.includes(name.charAt(i)) || (separator !== -1 && code !== separator)) return false;
+    separator = code;
+  }
+  if (parts < 2 || parts > 4) return false;
+  return separator !== LIST_COMMA || length >= 3;
 }
 
 /** A unit a sign may follow in a joined name: a Han character, a capital or a digit. */
@@ -109,6 +149,9 @@ export function coinageAt(text: string, open: number, close: number): 'governed'
   if (shape === 'acronym') return 'acronym';
   // Words joined by a sign name a programme by their shape alone: “人工智能+”行动, “数据要素×”.
   if (shape === 'joined') return 'named';
+  // Parts joined by a dot or 、 name one only where the text says so: governed (“对标竞进、争创一流”
+  // 活动, “科创天府·智汇蓉城”科技成果转化行动) or launched (开展“…”); else a quoted list of words.
+  if (shape === 'compound') return governingAt(text, close + 1) !== undefined ? 'governed' : launchedAt(text, open) || governedNear(text, close) ? 'named' : undefined;
   // A name that the sentence goes on to govern: “无废城市”建设, “放管服”改革.
   if (governingAt(text, close + 1) !== undefined) return 'governed';
   // 某某局, 某某县 name an organisation or a place; 无废城市 ends in a common noun of its own.

@@ -299,7 +299,8 @@ function acronymAt(text: string, start: number): SloganCandidate | undefined {
 function coinedAt(text: string, open: number): { candidate: SloganCandidate; shapedOnly: boolean } | undefined {
   // NaN where nothing opens (as ''.charCodeAt(0) was): no unit equals it.
   const closing = CLOSING_CODE[text.charCodeAt(open)] || NaN;
-  const limit = Math.min(text.length, open + 10);
+  // A coined name is at most 19 units (a compound's four parts of four and three dots, coinages.ts).
+  const limit = Math.min(text.length, open + 21);
   let close = open + 1;
   while (close < limit && text.charCodeAt(close) !== closing) close++;
   if (close === limit) return undefined;

@@ -200,7 +200,10 @@ function Usage({ usage, pack, strings, titleId, onShow }: UsageProps) {
 const bareText = (text: string): string => text.replace(/[“”「」‘’"']/g, '');
 
 /**
- * Whether an unknown term counts something (十大攻坚, 1+N: a numbered slogan), unlike a coinage
- * (无废城市, 人工智能+, 5G+: a digit before a Latin letter names a technology, 5G, 4K, 3D).
+ * Whether an unknown term counts something (十大攻坚, 1+N, 稳就业六大行动: a numbered slogan), unlike a
+ * coinage (无废城市, 人工智能+; 5G+: a digit before a Latin letter names a technology, 5G, 4K, 3D;
+ * 美丽四川·宜居乡村, 对标竞进、争创一流: a numeral inside a word counts nothing): a digit, or a
+ * counting numeral that opens the name or one of its parts, or comes before a measure (大, 个 …).
  */
-const hasNumeral = (text: string): boolean => /[0-9０-９](?![A-Za-zＡ-Ｚａ-ｚ])/.test(text) || [...text].some((char) => COUNT_CHARS.includes(char));
+const NUMBERED = new RegExp(`[0-9０-９](?![A-Za-zＡ-Ｚａ-ｚ])|(?:^|[、·・•+＋“”"\\s])[${COUNT_CHARS}]|[${COUNT_CHARS}][大个项条类]`, 'u');
+const hasNumeral = (text: string): boolean => NUMBERED.test(text);

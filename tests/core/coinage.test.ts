@@ -73,6 +73,16 @@ describe('quoted coinages without a numeral', () => {
     expect(scanSlogans('他说：“文旅+”。')).toEqual([]);
   });
 
+  it('flags compound names (parts joined by a dot, or parallel parts by 、) where the text names a programme', () => {
+    expect(
+      scanSlogans('实施“科创天府·智汇蓉城”科技成果转化行动，开展“对标竞进、争创一流”活动，推进“大学习、深调研、真落实”，打造“美丽四川·宜居乡村”').map((c) => c.text),
+    ).toEqual(['科创天府·智汇蓉城', '对标竞进、争创一流', '大学习、深调研、真落实', '美丽四川·宜居乡村']);
+    // Named by nothing, a list of words, unequal parts, a sentence: not taken.
+    expect(scanSlogans('他们说“对标竞进、争创一流”。')).toEqual([]);
+    expect(scanSlogans('守护“蓝天、碧水、净土”行动，形成“政府、担保公司、银行”合作机制')).toEqual([]);
+    expect(scanSlogans('坚持“房子是用来住的、不是用来炒的”定位。')).toEqual([]);
+  });
+
   it('can be switched off, leaving numbered slogans alone', () => {
     expect(scanSlogans('深化“放管服”改革，做实“两网融合”管理', { coinages: false }).map((c) => c.text)).toEqual(['两网融合']);
   });
@@ -101,6 +111,16 @@ describe('quoted coinages without a numeral', () => {
     ['A+', undefined],
     ['C++', undefined],
     ['+AI', undefined],
+    ['科创天府·智汇蓉城', 'compound'],
+    ['对标竞进、争创一流', 'compound'],
+    ['个转企、企升规、规改股、股上市', 'compound'],
+    ['阳光、雨露、土壤', undefined],
+    ['一县一园、一镇一业', undefined],
+    ['美丽四川·宜居乡村', 'compound'],
+    ['政府、担保公司', undefined],
+    ['一·二', undefined],
+    ['科创·智汇、蓉城', undefined],
+    ['甲乙·丙丁·戊己·庚辛·壬癸', undefined],
   ])('shape of %s', (name, shape) => {
     expect(coinageShape(name)).toBe(shape);
   });

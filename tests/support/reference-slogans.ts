@@ -226,7 +226,7 @@ function acronymAt(text: string, start: number): SloganCandidate | undefined {
 // A quoted coinage at `open`: the name without its quotes, and whether only its shape holds it.
 function coinedAt(text: string, open: number): { candidate: SloganCandidate; shapedOnly: boolean } | undefined {
   const closing = (OPENING[text.charAt(open)] ?? '').charCodeAt(0);
-  const limit = Math.min(text.length, open + 10);
+  const limit = Math.min(text.length, open + 21);
   let close = open + 1;
   while (close < limit && text.charCodeAt(close) !== closing) close++;
   if (close === limit) return undefined;

@@ -442,7 +442,12 @@ describe('tooltip content', () => {
     ui?.open({ ...(matches[2] as PageMatch), text: '5G+' }, 'keyboard');
     expect(heading(tip())).toBe('5G+');
     expect(tip()?.textContent).toContain('这是一个政策提法');
+    // A numeral inside a word (四川, 一流) counts nothing; one opening the name or a part does.
+    ui?.open({ ...(matches[2] as PageMatch), text: '美丽四川·宜居乡村' }, 'keyboard');
+    expect(tip()?.textContent).toContain('这是一个政策提法');
     ui?.open({ ...(matches[2] as PageMatch), text: '1+N' }, 'keyboard');
+    expect(tip()?.textContent).toContain('这是一个编号提法');
+    ui?.open({ ...(matches[2] as PageMatch), text: '滨江女性六大行动' }, 'keyboard');
     expect(tip()?.textContent).toContain('这是一个编号提法');
   });
 
