@@ -3,15 +3,18 @@
 import type { MatchableEntry } from './types';
 
 const NUMERALS = new Set([...'零〇一二两三四五六七八九十百千万0123456789']);
-// Measure words and quote marks say nothing about which slogan it is.
-const FILLER = new Set([...'个项大条种类“”「」‘’"\'']);
+// Measure words, quote marks and the signs that join a name's parts say nothing about which slogan it is.
+const FILLER = new Set([...'个项大条种类“”「」‘’"\'+＋×·・、 ']);
+const LATIN = /[A-Za-z]/;
 
-/** The numerals of `text` and its other telling characters. */
+/** The numerals of `text` and its other telling characters; a digit before a Latin letter (5G, 4K) names, not counts. */
 function parts(text: string): { numerals: string; chars: Set<string> } {
   let numerals = '';
   const chars = new Set<string>();
-  for (const c of text) {
-    if (NUMERALS.has(c)) numerals += c;
+  const units = [...text];
+  for (let i = 0; i < units.length; i++) {
+    const c = units[i]!;
+    if (NUMERALS.has(c) && !LATIN.test(units[i + 1] ?? '')) numerals += c;
     else if (!FILLER.has(c)) chars.add(c);
   }
   return { numerals, chars };

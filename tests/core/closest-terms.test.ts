@@ -20,6 +20,13 @@ describe('closestTerms', () => {
     expect(closest(text)).toEqual(expected);
   });
 
+  it('a digit before a Latin letter names (5G), and the signs joining parts are shared by no slogan', () => {
+    const signs = ['G+5+N', '5+N产业生态', '5G+智慧医疗', '1+N', '1+N政策体系'].map((term) => ({ term }));
+    expect(closestTerms(signs, '5G+').map((e) => e.term)).toEqual([]);
+    expect(closestTerms(signs, '5+N').map((e) => e.term)).toEqual(['G+5+N', '5+N产业生态']);
+    expect(closestTerms(signs, '1+N体系').map((e) => e.term)).toEqual(['1+N政策体系', '1+N']);
+  });
+
   it('one entry per term, most shared characters first, at most `limit`', () => {
     const many = ['四个意识', '四个意见', '四个识别', '四个标识'].map((term) => ({ term }));
     expect(closestTerms(many, '四个意识形', 2).map((e) => e.term)).toEqual(['四个意识', '四个意见']);
