@@ -29,6 +29,13 @@ import {
 import { createPageChanges, type WorkItem } from './page-changes';
 import { createPassScheduler, pauseDue, pauseIfDue, type Clock } from './pass-schedule';
 
+
+/**
+ * Set on the root element of a same-origin frame's document whose own script reads it (the
+ * extension's content script, when the frame began before its page had any Chinese text): the
+ * page's annotator then leaves that frame alone instead of reading it a second time.
+ */
+export const READS_ITSELF = 'data-pg-reads-itself';
 export { HIGHLIGHT_NAMES, HIGHLIGHT_PRESETS } from './styles';
 export type { HighlightPreset, HighlightStyle, HighlightStyleOption } from './styles';
 export type { PageMatch } from './match-ranges';
@@ -190,7 +197,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     } catch {
       return undefined;
     }
-    if (!doc || !doc.body) return undefined;
+    // A frame whose own script reads it (the extension's, frames.ts) is not read twice.
+    if (!doc || !doc.body || doc.documentElement.hasAttribute(READS_ITSELF)) return undefined;
     return rootByScope.get(doc) ?? addRoot(doc, doc);
   }
 

@@ -10,7 +10,7 @@ import { createFuzzyResolver } from '../core/fuzzy';
 import { readForPage } from '../core/match-context';
 import type { Matcher } from '../core/matcher-base';
 import type { TextMatch } from '../core/types';
-import { createAnnotator, type Annotator, type PageMatch } from '../dom/annotator';
+import { createAnnotator, READS_ITSELF, type Annotator, type PageMatch } from '../dom/annotator';
 import { createViewportRegistry } from '../dom/viewport';
 import { mountGlossaryUI, type GlossaryUI } from '../ui/controller';
 import { SENSE_VIEWS } from '../ui/sense-views';
@@ -119,6 +119,10 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     const restarted = session !== undefined;
     stop();
     if (!on || !pack) return;
+    // A same-origin iframe began while its page had no Chinese text; the page's script reads it now.
+    if (followedByParent(window)) return;
+    // Else its page's script, starting later, leaves it to this one (src/dom/annotator.ts).
+    if (window !== window.top) document.documentElement.setAttribute(READS_ITSELF, '');
     const next = start(pack, settings, settingsKey);
     session = next;
     if (compiled === pack) compiled = release(pack);

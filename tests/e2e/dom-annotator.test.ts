@@ -309,6 +309,30 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
     await page.close();
   });
 
+  it('a same-origin iframe whose own script reads it (marked on its root element) is left to that script', async () => {
+    server.route('/latin-around-own-frame.html', { body: '<!doctype html><meta charset="utf-8"><body><p>页面上的六稳。</p><iframe id="only" src="/dom-frame.html"></iframe></body>' });
+    const page = await open('/latin-around-own-frame.html');
+    const scan = (mark: boolean) =>
+      page.evaluate(
+        async (terms, mark) => {
+          const frame = document.getElementById('only') as HTMLIFrameElement;
+          if (frame.contentDocument?.readyState !== 'complete') await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+          frame.contentDocument!.documentElement.toggleAttribute('data-pg-reads-itself', mark);
+          const w = window as unknown as TestWindow;
+          const annotator = w.__pgDom.createAnnotator({ root: document, matcher: w.__pgDom.createFakeMatcher(terms), observe: false });
+          await annotator.ready;
+          const found = annotator.matches().map((m) => m.range.toString());
+          annotator.destroy();
+          return found;
+        },
+        TERMS,
+        mark,
+      );
+    expect(await scan(false)).toEqual(['六稳', '三重一大']);
+    expect(await scan(true)).toEqual(['六稳']);
+    await page.close();
+  });
+
   it.each<['highlight-api' | 'wrap']>([['highlight-api'], ['wrap']])(
     "under a strict CSP (style-src 'self'), %s mode styles its marks without violations",
     async (mode) => {
@@ -480,10 +504,13 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
     );
     expect(result.chars).toBeGreaterThan(700_000);
     expect(result.count).toBeGreaterThan(3000);
-    // More than one slice, and the page got frames and tasks in between.
+    // More than one slice, and the page got frames and tasks in between. The page's timer chain is
+    // clamped to 4 ms after a few rounds, and a fast machine's pass has three or four gaps: Firefox
+    // ran it in one of them in one CI run (4 slices, 4 frames, 1 task), in all of them in the others;
+    // a pass that never let the page's timers run would leave 0 (its first timer was set before it).
     expect(result.slices).toBeGreaterThanOrEqual(3);
     expect(result.frames).toBeGreaterThanOrEqual(2);
-    expect(result.tasks).toBeGreaterThanOrEqual(2);
+    expect(result.tasks).toBeGreaterThanOrEqual(1);
     await page.close();
   });
 });

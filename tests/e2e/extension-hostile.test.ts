@@ -123,6 +123,11 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     server.route('/frameset.html', {
       body: '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>框架集</title></head><frameset rows="50%,50%"><frame id="top-frame" src="/frameset-part.html"><frame src="/dom-cross.html"></frameset></html>',
     });
+    // A single-page app's shell with no Chinese yet, its report in a same-origin iframe: the frame
+    // reads itself; the shell's own text comes later (the test adds it).
+    server.route('/app-shell.html', {
+      body: '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>App</title></head><body><div id="app">Loading</div><iframe id="report" style="width:700px;height:300px" src="/frameset-part.html"></iframe></body></html>',
+    });
     // The same page with its cross-origin frame on another government host: a report republished
     // in a frame of a site's 信息公开 subdomain.
     server.route('/gov-frames.html', {
@@ -525,6 +530,39 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
         ui: document.querySelectorAll('[data-policy-glossary-ui]').length,
       })),
     ).toEqual({ ranges: 0, ui: 0 });
+    await page.close();
+  });
+
+  it('a same-origin iframe that read itself before its page had Chinese is not read again once the page has', async () => {
+    const page = await open('/app-shell.html');
+    const frame = await waitFor(async () => page.frames().find((f) => f.url().endsWith('/frameset-part.html')), 'the report frame');
+    const frameRanges = (): Promise<number> =>
+      frame.evaluate(() => (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('pg-term')?.size ?? 0);
+    await waitFor(async () => (await frameRanges()) > 0, 'the frame’s own highlight');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const own = await frameRanges();
+    await page.bringToFront();
+    // The app renders its Chinese text: the page's script starts and reads the page.
+    await page.evaluate(() => {
+      document.getElementById('app')!.textContent = '政务服务：做好六稳工作。';
+    });
+    await waitFor(
+      () => page.evaluate(() => (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('pg-term')?.size ?? 0),
+      'the page’s highlight',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await frameRanges()).toBe(own);
+    // Hovering the frame's term opens one tooltip, the frame's own: the page's script left the frame
+    // (read twice, the page opened a second one over it).
+    const inside = await termPoint(frame, '#frame-p', '三重一大');
+    const box = await page.$eval('#report', (iframe) => {
+      const rect = iframe.getBoundingClientRect();
+      return { x: rect.left + (iframe as HTMLIFrameElement).clientLeft, y: rect.top + (iframe as HTMLIFrameElement).clientTop };
+    });
+    await page.mouse.move(box.x + inside.x, box.y + inside.y, { steps: 2 });
+    await frameTooltipShows(frame, '三重一大', 'the frame’s own tooltip');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await tooltipText(page)).toBeNull();
     await page.close();
   });
 
