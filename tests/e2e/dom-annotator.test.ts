@@ -297,14 +297,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
     const path = `/latin-around-${slug}.html`;
     server.route(path, { body: `<!doctype html><meta charset="utf-8"><body><p>An English page.</p>${inside}</body>` });
     const page = await open(path);
-    const texts = await page.evaluate(async (terms) => {
-      const w = window as unknown as TestWindow;
-      const annotator = w.__pgDom.createAnnotator({ root: document, matcher: w.__pgDom.createFakeMatcher(terms), observe: false });
-      await annotator.ready;
-      const found = annotator.matches().map((m) => m.range.toString());
-      annotator.destroy();
-      return found;
-    }, TERMS);
+    const texts = await page.evaluate((terms) => (window as unknown as TestWindow).__pgDom.matchedTexts(terms), TERMS);
     expect(texts).toEqual(expected);
     await page.close();
   });
@@ -318,12 +311,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
           const frame = document.getElementById('only') as HTMLIFrameElement;
           if (frame.contentDocument?.readyState !== 'complete') await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
           frame.contentDocument!.documentElement.toggleAttribute('data-pg-reads-itself', mark);
-          const w = window as unknown as TestWindow;
-          const annotator = w.__pgDom.createAnnotator({ root: document, matcher: w.__pgDom.createFakeMatcher(terms), observe: false });
-          await annotator.ready;
-          const found = annotator.matches().map((m) => m.range.toString());
-          annotator.destroy();
-          return found;
+          return (window as unknown as TestWindow).__pgDom.matchedTexts(terms);
         },
         TERMS,
         mark,
@@ -504,12 +492,12 @@ describe.each<BrowserName>(['chromium', 'firefox'])('DOM layer in %s', (browserN
     );
     expect(result.chars).toBeGreaterThan(700_000);
     expect(result.count).toBeGreaterThan(3000);
-    // More than one slice, and the page got frames and tasks in between. The page's timer chain is
-    // clamped to 4 ms after a few rounds, and a fast machine's pass has three or four gaps: Firefox
-    // ran it in one of them in one CI run (4 slices, 4 frames, 1 task), in all of them in the others;
-    // a pass that never let the page's timers run would leave 0 (its first timer was set before it).
-    expect(result.slices).toBeGreaterThanOrEqual(3);
-    expect(result.frames).toBeGreaterThanOrEqual(2);
+    // More than one slice, and the page got a frame and a task in between: a pass that held the main
+    // thread throughout reads 1 slice, 0 frames, 0 tasks (the page's first timer was set before it).
+    // How many more depends on the machine: on this session's (fast) one the pass took 2 to
+    // 4 slices, and the page's timer chain, clamped to 4 ms after a few rounds, ran in 1 to 4 of the gaps.
+    expect(result.slices).toBeGreaterThanOrEqual(2);
+    expect(result.frames).toBeGreaterThanOrEqual(1);
     expect(result.tasks).toBeGreaterThanOrEqual(1);
     await page.close();
   });

@@ -4,4 +4,13 @@ import { HIGHLIGHT_NAMES, createAnnotator } from '../../src/dom/annotator';
 import { createViewportRegistry } from '../../src/dom/viewport';
 import { createFakeMatcher } from '../dom/fake-matcher';
 
-(globalThis as Record<string, unknown>).__pgDom = { createAnnotator, createMatcher, createFakeMatcher, createViewportRegistry, HIGHLIGHT_NAMES };
+/** The texts an annotator of the whole document finds with a fake matcher of `terms` (one pass, not observing). */
+async function matchedTexts(terms: readonly string[]): Promise<string[]> {
+  const annotator = createAnnotator({ root: document, matcher: createFakeMatcher(terms), observe: false });
+  await annotator.ready;
+  const found = annotator.matches().map((m) => m.range.toString());
+  annotator.destroy();
+  return found;
+}
+
+(globalThis as Record<string, unknown>).__pgDom = { createAnnotator, createMatcher, createFakeMatcher, createViewportRegistry, HIGHLIGHT_NAMES, matchedTexts };

@@ -19,6 +19,8 @@ export interface DomBundle {
   createFakeMatcher: typeof createFakeMatcher;
   createViewportRegistry: typeof createViewportRegistry;
   HIGHLIGHT_NAMES: Record<string, string>;
+  /** The texts an annotator of the whole document finds with a fake matcher of the terms (one pass). */
+  matchedTexts: (terms: readonly string[]) => Promise<string[]>;
 }
 
 /** The page-side globals our tests use. */
