@@ -29,13 +29,8 @@ import {
 import { createPageChanges, type WorkItem } from './page-changes';
 import { createPassScheduler, pauseDue, pauseIfDue, type Clock } from './pass-schedule';
 
-
-/**
- * Set on the root element of a same-origin frame's document whose own script reads it (the
- * extension's content script, when the frame began before its page had any Chinese text): the
- * page's annotator then leaves that frame alone instead of reading it a second time.
- */
-export const READS_ITSELF = 'data-pg-reads-itself';
+import { READS_ITSELF } from './frame-mark';
+export { READS_ITSELF } from './frame-mark';
 export { HIGHLIGHT_NAMES, HIGHLIGHT_PRESETS } from './styles';
 export type { HighlightPreset, HighlightStyle, HighlightStyleOption } from './styles';
 export type { PageMatch } from './match-ranges';

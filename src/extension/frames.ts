@@ -3,6 +3,7 @@
 // portal's page) has no other way to be read. A frame in an iframe of a same-origin page is left to
 // that page's script, whose annotator follows same-origin iframes (src/dom/annotator.ts), so its
 // text is read once; a <frame> of a frameset, which the annotator does not follow, reads its own.
+import { READS_ITSELF } from '../dom/frame-mark';
 import { hasChineseText } from './chinese-text';
 
 /**
@@ -26,6 +27,9 @@ export function followedByParent(win: Window): boolean {
     return false;
   }
   if (!holder || holder.localName !== 'iframe') return false;
+  // A frame that began reading itself (its page had no Chinese then) goes on doing so: the page's
+  // script leaves a frame so marked alone (src/dom/annotator.ts).
+  if (win.document.documentElement?.hasAttribute(READS_ITSELF)) return false;
   // The parent's script starts once its page has Chinese text: before that, nothing reads this one.
   const parent = holder.ownerDocument;
   return hasChineseText(parent);

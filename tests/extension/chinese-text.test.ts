@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasChineseText, whenChineseText } from '../../src/extension/chinese-text';
-import { FRAME_MIN_CHINESE, minimumChinese } from '../../src/extension/frames';
+import { FRAME_MIN_CHINESE, followedByParent, minimumChinese } from '../../src/extension/frames';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -60,5 +60,24 @@ describe('minimumChinese', () => {
   it('asks a page for one character and a frame of its own for FRAME_MIN_CHINESE', () => {
     expect(minimumChinese(window)).toBe(1);
     expect(minimumChinese({ top: {} } as unknown as Window)).toBe(FRAME_MIN_CHINESE);
+  });
+});
+
+describe('followedByParent', () => {
+  /** A window whose frame element is an <iframe> in `document`. */
+  const framed = (marked: boolean): Window => {
+    const holder = document.createElement('iframe');
+    document.body.append(holder);
+    const root = { hasAttribute: (name: string) => marked && name === 'data-pg-reads-itself' };
+    return { top: window, frameElement: holder, document: { documentElement: root } } as unknown as Window;
+  };
+
+  it('leaves a same-origin iframe to a page with Chinese, unless the frame began reading itself', () => {
+    document.body.innerHTML = '<p>Loading</p>';
+    expect(followedByParent(framed(false))).toBe(false);
+    document.body.innerHTML = '<p>政务服务</p>';
+    expect(followedByParent(framed(false))).toBe(true);
+    expect(followedByParent(framed(true))).toBe(false);
+    expect(followedByParent(window)).toBe(false);
   });
 });
