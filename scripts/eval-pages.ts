@@ -9,6 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { launchBrowser, type BrowserName } from '../tests/e2e/support/browsers';
 import { startServer } from '../tests/e2e/support/server';
 import { FIREFOX_EXTENSION_PREFS, hoverPoint } from '../tests/e2e/extension-helpers';
+import { createStrings } from '../src/ui/strings';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PAGES = resolve(ROOT, '..', 'shared', 'pages', 'govcn');
@@ -34,9 +35,15 @@ const TARGETS: { name: BrowserName; extension: string }[] = [
   { name: 'firefox', extension: 'firefox-mv2' },
 ];
 
+/** What the tooltip says of a term neither the glossary nor the page defines, in both languages (src/ui/strings.ts). */
+const UNKNOWN_SAYS = ['zh-CN', 'en'].flatMap((locale) => {
+  const strings = createStrings(locale);
+  return [strings.unknownWhat, strings.unknownCoinedWhat];
+});
+
 function classify(text: string | null): Shown {
   if (text === null) return 'none';
-  if (/词库中暂无此词|Not in the glossary|编号提法|numbered slogan/.test(text)) return 'unknown';
+  if (/词库中暂无此词|Not in the glossary/.test(text) || UNKNOWN_SAYS.some((says) => text.includes(says))) return 'unknown';
   if (text.includes('其他地方的用法') || text.includes('How other places use it')) return 'elsewhere';
   return 'definition';
 }
