@@ -48,6 +48,7 @@ const LAUNCHING_VERBS_BY_LAST = byUnit(LAUNCHING_VERBS, -1);
 
 const isHan = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
 const isUpper = (code: number): boolean => code >= 0x41 && code <= 0x5a;
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 /**
  * Shape of a name that may be a coined term: 2–8 Han characters, a Latin acronym of 2–6 capitals,
@@ -66,7 +67,7 @@ export function coinageShape(name: string): 'han' | 'acronym' | 'joined' | 'comp
     const code = name.charCodeAt(i);
     if (isHan(code)) han++;
     else if (isUpper(code)) upper++;
-    else if (code >= 0x30 && code <= 0x39) digits++;
+    else if (isDigit(code)) digits++;
     // A sign follows a Han character, a capital or a digit; a times sign only ends the name.
     else if ((code === 0x2b || code === 0xff0b || (code === 0xd7 && i === n - 1)) && i > 0 && isWordUnit(name.charCodeAt(i - 1))) signs++;
     else return undefined;
@@ -116,7 +117,7 @@ function compoundOf(name: string): boolean {
 }
 
 /** A unit a sign may follow in a joined name: a Han character, a capital or a digit. */
-const isWordUnit = (code: number): boolean => isHan(code) || isUpper(code) || (code >= 0x30 && code <= 0x39);
+const isWordUnit = (code: number): boolean => isHan(code) || isUpper(code) || isDigit(code);
 
 /** Which governing noun starts at `at`, if any. */
 export function governingAt(text: string, at: number): string | undefined {

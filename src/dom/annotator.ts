@@ -28,9 +28,8 @@ import {
 } from './match-ranges';
 import { createPageChanges, type WorkItem } from './page-changes';
 import { createPassScheduler, pauseDue, pauseIfDue, type Clock } from './pass-schedule';
-
 import { READS_ITSELF } from './frame-mark';
-export { READS_ITSELF } from './frame-mark';
+
 export { HIGHLIGHT_NAMES, HIGHLIGHT_PRESETS } from './styles';
 export type { HighlightPreset, HighlightStyle, HighlightStyleOption } from './styles';
 export type { PageMatch } from './match-ranges';

@@ -46,19 +46,26 @@ function contextOf(match: ReportMatch): string {
 export function mergeFrameReports(top: PageReport, frames: ReadonlyMap<number, PageReport>): PageReport {
   const own = [...frames].filter(([, report]) => report.active);
   if (own.length === 0) return top;
-  const terms = new Map<string, PageTerm>(top.terms.map((term) => [term.entryId, { ...term }]));
-  const slogans = new Map<string, PageSlogan>(top.slogans.map((slogan) => [slogan.text, { ...slogan }]));
+  const terms = countedBy(top.terms, (term) => term.entryId);
+  const slogans = countedBy(top.slogans, (slogan) => slogan.text);
   for (const [frameId, report] of own) {
-    for (const term of report.terms) {
-      const known = terms.get(term.entryId);
-      if (known) known.count += term.count;
-      else terms.set(term.entryId, { ...term, frameId });
-    }
-    for (const slogan of report.slogans) {
-      const known = slogans.get(slogan.text);
-      if (known) known.count += slogan.count;
-      else slogans.set(slogan.text, { ...slogan, frameId });
-    }
+    terms.add(report.terms, frameId);
+    slogans.add(report.slogans, frameId);
   }
-  return { ...top, scanning: top.scanning || own.some(([, report]) => report.scanning), terms: [...terms.values()], slogans: [...slogans.values()] };
+  return { ...top, scanning: top.scanning || own.some(([, report]) => report.scanning), terms: terms.list(), slogans: slogans.list() };
+}
+
+/** Counted items (terms, slogans) by `key`, starting from the top page's: another's count adds to the same key's, a new key names its frame. */
+function countedBy<T extends { count: number; frameId?: number }>(first: readonly T[], key: (item: T) => string) {
+  const byKey = new Map<string, T>(first.map((item) => [key(item), { ...item }]));
+  return {
+    add(items: readonly T[], frameId: number): void {
+      for (const item of items) {
+        const known = byKey.get(key(item));
+        if (known) known.count += item.count;
+        else byKey.set(key(item), { ...item, frameId });
+      }
+    },
+    list: (): T[] => [...byKey.values()],
+  };
 }

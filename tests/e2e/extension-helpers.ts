@@ -338,3 +338,17 @@ export function termPoint(where: Page | Frame, selector: string, term: string, n
     nth,
   );
 }
+
+/** Term ranges registered in the highlight registry of a page or a frame (`pg-term`). */
+export function termRangeCount(where: Page | Frame): Promise<number> {
+  return where.evaluate(() => (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('pg-term')?.size ?? 0);
+}
+
+/** Where the content of the iframe `selector` starts in its page's viewport, once scrolled into view. */
+export function frameOrigin(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  return page.$eval(selector, (frame) => {
+    frame.scrollIntoView({ block: 'center' });
+    const box = frame.getBoundingClientRect();
+    return { x: box.left + frame.clientLeft, y: box.top + frame.clientTop };
+  });
+}

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePage } from './dom-support';
-import { builtExtension, closeTooltip, highlightCount, squash, termPoint, tooltipText, waitFor } from './extension-helpers';
+import { builtExtension, closeTooltip, frameOrigin, highlightCount, squash, termPoint, termRangeCount, tooltipText, waitFor } from './extension-helpers';
 import { GOV_HOST, OTHER_HOST, launchBrowser, type BrowserName, type LaunchedBrowser } from './support/browsers';
 import { layoutProblems } from './support/layout';
 import { pngBoxes, type BoxPixels } from './support/pixels';
@@ -454,12 +454,7 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
       const rect = range.getBoundingClientRect();
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: document.body.innerText };
     });
-    const frameBox = await page.evaluate(() => {
-      const frame = document.querySelector<HTMLIFrameElement>('#cross')!;
-      frame.scrollIntoView({ block: 'center' });
-      const box = frame.getBoundingClientRect();
-      return { x: box.left + frame.clientLeft, y: box.top + frame.clientTop };
-    });
+    const frameBox = await frameOrigin(page, '#cross');
     await closeTooltip(page);
     await page.mouse.move(frameBox.x + inside.x, frameBox.y + inside.y, { steps: 2 });
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -483,12 +478,7 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     await waitFor(async () => (await registered()).includes('六稳'), 'a highlight on 六稳 in the other host’s frame', 30_000);
     // Hovering it opens the tooltip in that frame (its page cannot reach ours).
     const inside = await termPoint(cross!, 'p', '六稳');
-    const frameBox = await page.evaluate(() => {
-      const frame = document.querySelector<HTMLIFrameElement>('#cross')!;
-      frame.scrollIntoView({ block: 'center' });
-      const box = frame.getBoundingClientRect();
-      return { x: box.left + frame.clientLeft, y: box.top + frame.clientTop };
-    });
+    const frameBox = await frameOrigin(page, '#cross');
     await page.mouse.move(frameBox.x + inside.x, frameBox.y + inside.y, { steps: 2 });
     // Its text names no place, and 川沙 is a town the place table does not hold: a definition of 六稳
     // (which one is the place rules' matter, tests/e2e/extension-places.test.ts), once it has come.
@@ -513,7 +503,7 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     const frame = page.frames().find((f) => f.url().endsWith('/frameset-part.html'));
     expect(frame, 'the first <frame>').toBeTruthy();
     await waitFor(
-      () => frame!.evaluate(() => ((CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('pg-term')?.size ?? 0) > 0),
+      async () => (await termRangeCount(frame!)) > 0,
       'a highlight in the <frame>',
     );
     const point = await termPoint(frame!, '#frame-p', '三重一大');
@@ -524,41 +514,28 @@ describe.each(ENGINES)('the built extension on hostile pages in $name ($extensio
     // The second frame's few words (六稳 among them) start nothing: no highlight, no tooltip host.
     const small = page.frames().find((f) => f.url().endsWith('/dom-cross.html'));
     expect(small, 'the second <frame>').toBeTruthy();
-    expect(
-      await small!.evaluate(() => ({
-        ranges: (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('pg-term')?.size ?? 0,
-        ui: document.querySelectorAll('[data-policy-glossary-ui]').length,
-      })),
-    ).toEqual({ ranges: 0, ui: 0 });
+    expect({ ranges: await termRangeCount(small!), ui: await small!.evaluate(() => document.querySelectorAll('[data-policy-glossary-ui]').length) }).toEqual({ ranges: 0, ui: 0 });
     await page.close();
   });
 
   it('a same-origin iframe that read itself before its page had Chinese is not read again once the page has', async () => {
     const page = await open('/app-shell.html');
     const frame = await waitFor(async () => page.frames().find((f) => f.url().endsWith('/frameset-part.html')), 'the report frame');
-    const frameRanges = (): Promise<number> =>
-      frame.evaluate(() => (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('pg-term')?.size ?? 0);
-    await waitFor(async () => (await frameRanges()) > 0, 'the frame’s own highlight');
+    await waitFor(async () => (await termRangeCount(frame)) > 0, 'the frame’s own highlight');
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const own = await frameRanges();
+    const own = await termRangeCount(frame);
     await page.bringToFront();
     // The app renders its Chinese text: the page's script starts and reads the page.
     await page.evaluate(() => {
       document.getElementById('app')!.textContent = '政务服务：做好六稳工作。';
     });
-    await waitFor(
-      () => page.evaluate(() => (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('pg-term')?.size ?? 0),
-      'the page’s highlight',
-    );
+    await waitFor(() => termRangeCount(page), 'the page’s highlight');
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(await frameRanges()).toBe(own);
+    expect(await termRangeCount(frame)).toBe(own);
     // Hovering the frame's term opens one tooltip, the frame's own: the page's script left the frame
     // (read twice, the page opened a second one over it).
     const inside = await termPoint(frame, '#frame-p', '三重一大');
-    const box = await page.$eval('#report', (iframe) => {
-      const rect = iframe.getBoundingClientRect();
-      return { x: rect.left + (iframe as HTMLIFrameElement).clientLeft, y: rect.top + (iframe as HTMLIFrameElement).clientTop };
-    });
+    const box = await frameOrigin(page, '#report');
     await page.mouse.move(box.x + inside.x, box.y + inside.y, { steps: 2 });
     await frameTooltipShows(frame, '三重一大', 'the frame’s own tooltip');
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -7,7 +7,7 @@
 // the page's notes, whose removal takes the explanations away again.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RELEASE_TARGETS, gotoExtensionPage, launchExtension, pointAtNeedleEnd, squash, termPoint, tooltipText, waitFor, type ExtensionSession } from './extension-helpers';
+import { RELEASE_TARGETS, frameOrigin, gotoExtensionPage, launchExtension, pointAtNeedleEnd, squash, termPoint, tooltipText, waitFor, type ExtensionSession } from './extension-helpers';
 import { PLACE_HOSTS } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
 
@@ -139,10 +139,7 @@ describe.each(RELEASE_TARGETS)('a page’s own 名词解释: $name ($extension)'
     let shown: string | null = null;
     for (let attempt = 0; attempt < 15 && !squash(shown ?? '').includes(squash(TEAHOUSE)); attempt++) {
       const inside = await termPoint(frame, '#framed-term', '茶馆议事');
-      const box = await tab.$eval('#report', (iframe) => {
-        const rect = iframe.getBoundingClientRect();
-        return { x: rect.left + (iframe as HTMLIFrameElement).clientLeft, y: rect.top + (iframe as HTMLIFrameElement).clientTop };
-      });
+      const box = await frameOrigin(tab, '#report');
       await tab.mouse.move(1, 1);
       await tab.mouse.move(box.x + inside.x, box.y + inside.y, { steps: 2 });
       await waitFor(async () => squash((shown = await tooltipText(tab)) ?? '').includes(squash(TEAHOUSE)), 'the tooltip', 3000).catch(() => false);

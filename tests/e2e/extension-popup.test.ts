@@ -21,7 +21,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { seedPageHtml } from '../../demo/seed-page';
 import { GOV_HOST, OTHER_HOST, launchBrowser, type LaunchedBrowser } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
-import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, TARGETS, builtExtension, closeTooltip, highlightCount, openPopupFor, pointAtNeedleEnd, seedFootnotes, squash, tooltipInfo, tooltipText, waitFor } from './extension-helpers';
+import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, TARGETS, builtExtension, closeTooltip, highlightCount, openPopupFor, pointAtNeedleEnd, seedFootnotes, squash, termRangeCount, tooltipInfo, tooltipText, waitFor } from './extension-helpers';
 import { pageLayoutProblems } from './support/layout';
 
 const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
@@ -101,7 +101,7 @@ describe.each(TARGETS)('popup: $name ($extension)', ({ name, extension }) => {
     const page = await launched.browser.newPage();
     await page.goto(server.url(GOV_HOST, '/framing.html'));
     const frame = await waitFor(async () => page.frames().find((f) => f.url().startsWith(`http://${FRAME_HOST}:`)), 'the framed report');
-    await waitFor(() => frame.evaluate(() => ((CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('pg-term')?.size ?? 0) > 0), 'a highlight in the frame');
+    await waitFor(async () => (await termRangeCount(frame)) > 0, 'a highlight in the frame');
     const popup = await openPopup(launched.browser, base, page);
     const chips = (): Promise<Array<[string, string]>> => popup.$$eval('[data-list="terms"] [data-entry-id]', (buttons) => buttons.map((b) => [b.getAttribute('data-entry-id') ?? '', b.firstChild?.textContent ?? ''] as [string, string]));
     // The top page's term first (六稳工作 here), then the frame's, 三重一大 among them.
