@@ -19,6 +19,8 @@ export interface PageSlogan {
   context: string;
   /** As PageTerm's. */
   frameId?: number;
+  /** The address of that frame's page (a report framed from another government host), when `frameId` is set. */
+  pageUrl?: string;
 }
 
 /** What the content script reports about its page. */

@@ -41,7 +41,8 @@ function contextOf(match: ReportMatch): string {
  * The top page's report with those of its frames that read their own text (a report framed from
  * another government host): counts added up by entry and by slogan, each listed once, in the top
  * page's order and then each frame's; a term or slogan first found in a frame names that frame
- * (`frameId`), where the popup shows it. Still scanning while any of them is.
+ * (`frameId`), where the popup shows it, and a slogan names that frame's page too (`pageUrl`),
+ * the document a stub for it comes from. Still scanning while any of them is.
  */
 export function mergeFrameReports(top: PageReport, frames: ReadonlyMap<number, PageReport>): PageReport {
   const own = [...frames].filter(([, report]) => report.active);
@@ -49,21 +50,21 @@ export function mergeFrameReports(top: PageReport, frames: ReadonlyMap<number, P
   const terms = countedBy(top.terms, (term) => term.entryId);
   const slogans = countedBy(top.slogans, (slogan) => slogan.text);
   for (const [frameId, report] of own) {
-    terms.add(report.terms, frameId);
-    slogans.add(report.slogans, frameId);
+    terms.add(report.terms, { frameId });
+    slogans.add(report.slogans, { frameId, pageUrl: report.url });
   }
   return { ...top, scanning: top.scanning || own.some(([, report]) => report.scanning), terms: terms.list(), slogans: slogans.list() };
 }
 
-/** Counted items (terms, slogans) by `key`, starting from the top page's: another's count adds to the same key's, a new key names its frame. */
-function countedBy<T extends { count: number; frameId?: number }>(first: readonly T[], key: (item: T) => string) {
+/** Counted items (terms, slogans) by `key`, starting from the top page's: another's count adds to the same key's, a new key takes `where` (its frame). */
+function countedBy<T extends { count: number }>(first: readonly T[], key: (item: T) => string) {
   const byKey = new Map<string, T>(first.map((item) => [key(item), { ...item }]));
   return {
-    add(items: readonly T[], frameId: number): void {
+    add(items: readonly T[], where: Partial<T>): void {
       for (const item of items) {
         const known = byKey.get(key(item));
         if (known) known.count += item.count;
-        else byKey.set(key(item), { ...item, frameId });
+        else byKey.set(key(item), { ...item, ...where });
       }
     },
     list: (): T[] => [...byKey.values()],

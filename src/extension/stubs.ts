@@ -6,16 +6,22 @@ import type { GlossaryFile, GlossaryPack } from '../core/types';
 import { createSlugger } from '../import/slug';
 import type { PageSlogan } from './messages';
 
-/** The YAML glossary file of stubs for `slogans` found on the page at `url`. */
+/**
+ * The YAML glossary file of stubs for `slogans` found on the page at `url` or in its frames (a
+ * slogan's `pageUrl`): the file's source is the one page they all come from, else `url`, and a
+ * stub found on another page names that page in its note.
+ */
 export function slogansToStubYaml(slogans: readonly PageSlogan[], url: string, pack: GlossaryPack | null): string {
   const slug = createSlugger(pack?.entries.map((e) => e.id) ?? []);
+  const pages = new Set(slogans.map((slogan) => slogan.pageUrl ?? url));
+  const source = pages.size === 1 ? [...pages][0] ?? url : url;
   const file: GlossaryFile = {
-    source: { title: `网页 ${url}`, kind: 'editorial', url },
+    source: { title: `网页 ${source}`, kind: 'editorial', url: source },
     entries: slogans.map((slogan) => ({
       id: slug(slogan.text),
       term: slogan.text,
       definition: '',
-      note: `出现 ${slogan.count} 次，如：${slogan.context}`,
+      note: `出现 ${slogan.count} 次${(slogan.pageUrl ?? url) === source ? '' : `（网页 ${slogan.pageUrl}）`}，如：${slogan.context}`,
       status: 'editorial',
       unfinished: true,
     })),

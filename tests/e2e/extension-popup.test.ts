@@ -17,6 +17,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { Browser, Page } from 'puppeteer-core';
 import { seedPageHtml } from '../../demo/seed-page';
 import { GOV_HOST, OTHER_HOST, launchBrowser, type LaunchedBrowser } from './support/browsers';
@@ -34,7 +35,7 @@ const openPopup = (browser: Browser, base: string, target: Page): Promise<Page> 
 const FRAME_HOST = 'www.chuansha.gov.cn';
 /** The framed report: a term the framing page does not have, and a report's worth of Chinese. */
 const framedReport =
-  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>报告</title></head><body><p id="frame-p">严格执行三重一大决策制度。</p>' +
+  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>报告</title></head><body><p id="frame-p">严格执行三重一大决策制度，全面落实“七联九治”工作机制。</p>' +
   '<p>今年以来，我们坚持稳中求进工作总基调，统筹推进疫情防控和经济社会发展，各项工作取得积极成效。</p></body></html>';
 
 const listed = (popup: Page) => popup.$$eval('[data-list="terms"] [data-entry-id]', (buttons) => buttons.map((b) => b.firstChild?.textContent ?? ''));
@@ -50,7 +51,7 @@ describe.each(TARGETS)('popup: $name ($extension)', ({ name, extension }) => {
     // A page of one government host framing a report of another (its 信息公开 subdomain): the
     // frame reads its own text (src/extension/frames.ts), and the popup lists what it found.
     server.route('/framing.html', {
-      body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>信息公开</title></head><body><p id="top-p">做好六稳工作。</p><iframe id="report" style="width: 600px; height: 300px" src="${server.url(FRAME_HOST, '/framed-report.html')}"></iframe></body></html>`,
+      body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>信息公开</title></head><body><p id="top-p">做好六稳工作，推进“三问九联”改革。</p><iframe id="report" style="width: 600px; height: 300px" src="${server.url(FRAME_HOST, '/framed-report.html')}"></iframe></body></html>`,
     });
     // The user interface in Chinese, the product's first language: Chromium on Linux reads LANGUAGE
     // (and needs Debian's chromium-l10n for any locale but en-US).
@@ -117,6 +118,24 @@ describe.each(TARGETS)('popup: $name ($extension)', ({ name, extension }) => {
     await popup.click(`[data-entry-id="${terms[0]![0]}"]`);
     const info = await waitFor(() => tooltipInfo(page), 'the 六稳 dialog on the page');
     expect(info?.heading).toMatch(/^六稳/);
+    // Stubs for the unknown slogans of both: the file's source is the top page, and the frame's
+    // slogan names the framed report's page.
+    await waitFor(async () => (await popup.$$eval('[data-list="slogans"] li', (items) => items.length)) >= 2 || null, 'both pages’ slogans in the popup');
+    await popup.evaluate(() => {
+      const downloads: Array<{ name: string; text: string }> = [];
+      (window as unknown as { pgDownloads: typeof downloads }).pgDownloads = downloads;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        const name = this.download;
+        void fetch(this.href).then(async (response) => downloads.push({ name, text: await response.text() }));
+      };
+    });
+    await popup.click('[data-action="export-stubs"]');
+    const saved = await waitFor(() => popup.evaluate(() => (window as unknown as { pgDownloads: Array<{ name: string; text: string }> }).pgDownloads[0] ?? null), 'the stubs file');
+    expect(saved.name).toBe('glossary-stubs.yaml');
+    const stubs = parse(saved.text) as { source: { url: string }; entries: Array<{ term: string; note: string }> };
+    expect(stubs.source.url).toBe(page.url());
+    expect(stubs.entries.find((entry) => entry.term === '三问九联')?.note).toMatch(/^出现 1 次，如：/);
+    expect(stubs.entries.find((entry) => entry.term === '七联九治')?.note).toContain(`（网页 ${frame.url()}）`);
     await popup.close();
     await page.close();
   });

@@ -72,7 +72,7 @@ describe('mergeFrameReports', () => {
     ]);
     expect(merged.slogans).toEqual([
       { text: '两网融合', count: 3, context: '推进“两网融合”' },
-      { text: '四个一批', count: 1, context: '落实“四个一批”', frameId: 5 },
+      { text: '四个一批', count: 1, context: '落实“四个一批”', frameId: 5, pageUrl: 'http://www.chuansha.gov.cn/r.html' },
     ]);
     expect(merged.scanning).toBe(false);
     // The inputs are left as they were.
@@ -93,5 +93,18 @@ describe('slogansToStubYaml', () => {
     expect(file.entries).toEqual([
       { id: 'liang-wang-rong-he', term: '两网融合', definition: '', note: '出现 2 次，如：推进“两网融合”', status: 'editorial', unfinished: true },
     ]);
+  });
+
+  it('takes as its source the page the slogans were found on: a framed report’s, or the top page’s with the frame named', () => {
+    const top = 'http://www.pudong.gov.cn/a.html';
+    const framed = 'http://www.chuansha.gov.cn/r.html';
+    const onlyFramed = parse(slogansToStubYaml([{ text: '四个一批', count: 1, context: '落实“四个一批”', frameId: 5, pageUrl: framed }], top, null));
+    expect(onlyFramed.source).toMatchObject({ title: `网页 ${framed}`, url: framed });
+    expect(onlyFramed.entries[0].note).toBe('出现 1 次，如：落实“四个一批”');
+    const both = parse(
+      slogansToStubYaml([{ text: '两网融合', count: 2, context: '推进“两网融合”' }, { text: '四个一批', count: 1, context: '落实“四个一批”', frameId: 5, pageUrl: framed }], top, null),
+    );
+    expect(both.source).toMatchObject({ title: `网页 ${top}`, url: top });
+    expect(both.entries.map((entry: { note: string }) => entry.note)).toEqual(['出现 2 次，如：推进“两网融合”', `出现 1 次（网页 ${framed}），如：落实“四个一批”`]);
   });
 });

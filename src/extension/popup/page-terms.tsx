@@ -55,7 +55,7 @@ export function PageTerms({ t, report: r, onShow, onExport }: PageTermsProps) {
           ))}
         </ul>
         {r.slogans.length > 0 && (
-          <button type="button" onClick={onExport}>
+          <button type="button" data-action="export-stubs" onClick={onExport}>
             {t.exportStubs}
           </button>
         )}
