@@ -21,7 +21,12 @@ describe('highlightSpan', () => {
     { name: 'only the closing quote in the match', text: '六稳”工作', match: '六稳”', expected: '六稳' },
     { name: 'mismatched quote styles at the edges', text: '”六稳“', match: '”六稳“', expected: '六稳' },
     { name: 'two quoted phrases joined: the quotes between stay', text: '开展“粮袋子”“果篮子”行动', match: '“粮袋子”“果篮子”行动', expected: '粮袋子”“果篮子”行动' },
+    { name: 'plain words ending with a quoted phrase: the quoted words', text: '增强“四个意识”，坚定“四个自信”', match: '增强“四个意识”', expected: '四个意识' },
+    { name: 'the same with a noun before the quotes', text: '国际贸易“单一窗口”标准版', match: '国际贸易“单一窗口”', expected: '单一窗口' },
+    { name: 'the same, corner brackets', text: '增强「四个意识」', match: '增强「四个意识」', expected: '四个意识' },
     // Negative rows: nothing to trim.
+    { name: 'a closing quote with no opening one in the match stays outside', text: '推进六稳”工作', match: '推进六稳”', expected: '推进六稳' },
+    { name: 'two quoted phrases after plain words: the quotes between stay', text: '开展新“粮袋子”“果篮子”', match: '新“粮袋子”“果篮子”', expected: '新“粮袋子”“果篮子' },
     { name: 'no quotes', text: '做好六稳工作', match: '六稳', expected: '六稳' },
     { name: 'a quote inside without an opening one stays', text: '三重一大”制度', match: '三重一大”制度', expected: '三重一大”制度' },
     { name: 'quote marks only: unchanged, never empty', text: 'a“”b', match: '“”', expected: '“”' },
