@@ -9,7 +9,7 @@ import { WORD_UNITS, type TermScannerTables } from './term-scan';
 import type { FormRecord, FuzzyForms } from './fuzzy';
 
 /** Version of the compiled form: a stored copy of another version is compiled again. */
-export const COMPILED_PACK_VERSION = 3;
+export const COMPILED_PACK_VERSION = 4;
 
 /**
  * The compiled form as storage.local, the CLI's cache and the extension's bundled
@@ -43,7 +43,7 @@ export const BUNDLED_MATCHER_FILE = 'glossary-matcher.json';
 // on a 4-byte boundary. Numbers are little-endian (the platform order of every engine we ship to;
 // the layout is read where it was made or by the same kind of engine).
 const MAGIC = 0x4d434750; // "PGCM" read as a little-endian u32
-const INT32_SECTIONS = ['fail', 'firstChild', 'pattern', 'firstOutput', 'nextOutput', 'patternEntry', 'joinsQuotes'] as const;
+const INT32_SECTIONS = ['fail', 'firstChild', 'pattern', 'firstOutput', 'nextOutput', 'patternEntry', 'joinsQuotes', 'quotedOnly'] as const;
 const UINT16_SECTIONS = ['units', 'edgeClass', 'depth'] as const;
 type SectionName = (typeof INT32_SECTIONS)[number] | (typeof UINT16_SECTIONS)[number];
 
@@ -67,6 +67,7 @@ function encodeNumbers(table: MatcherTable, data: AutomatonData): Uint8Array {
     nextOutput: bytesOf(data.nextOutput),
     patternEntry: bytesOf(Int32Array.from(table.patternEntry)),
     joinsQuotes: bytesOf(Int32Array.from(table.joinsQuotes)),
+    quotedOnly: bytesOf(Int32Array.from(table.quotedOnly)),
     units: bytesOf(data.units),
     edgeClass: bytesOf(data.edgeClass),
     depth: bytesOf(data.depth),
@@ -219,6 +220,7 @@ export function decodeCompiledPack(compiled: CompiledPack, data?: Uint8Array): D
     patterns: strings.patterns,
     patternEntry: Array.from(int32('patternEntry')),
     joinsQuotes: Array.from(int32('joinsQuotes')),
+    quotedOnly: Array.from(int32('quotedOnly')),
     entryIds: strings.entryIds,
     entryTerms: strings.entryTerms,
     entrySuffixes: strings.entrySuffixes,

@@ -177,6 +177,11 @@ function quotedAround(text: string, start: number, end: number): { start: number
   return open + 1 === start && close === end ? undefined : { start: open + 1, end: close };
 }
 
+/** Whether a match is quoted: it holds quote marks, is quoted whole (“一心”), or is inside a quoted phrase (“一核、一心、两翼”). */
+function inQuotes(text: string, match: TextMatch, term: string): boolean {
+  return term !== match.text || (openIndexAt(text, match.start - 1) >= 0 && closeIndexAt(text, match.end) >= 0) || quotedAround(text, match.start, match.end) !== undefined;
+}
+
 /** Whether `text` has a UTF-16 surrogate unit. */
 function hasSurrogate(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -339,6 +344,9 @@ function firstOverlapping(candidates: readonly SloganCandidate[], start: number,
  *   ordinal: dropped;
  * - a two-character term that begins inside one word and ends inside the next, by the runtime's
  *   word segmenter (众创 read in 群众创造, 倍增 in 成倍增长: see `crossesWords`), is neither: dropped;
+ * - a part of a numbered layout, a name only in quotes (`quotedOnly`: 一心 of “一心两翼”, defined
+ *   “一心”即…; see matcher-base.ts `partEntry`), found unquoted is a word (团结一心, 三级医院):
+ *   dropped, or flagged where the slogan detector finds a coinage there (一心两翼三带);
  * - a term inside a longer quoted phrase that is not one of the phrase's items, alone or with a
  *   glued generic word (两基 in “两高地、两基地、一屏障”, 六大行动 in “蓉城女性六大行动”; not 一城 in
  *   “一中心、一城、一区”, 三医联动 in “三医联动改革”), becomes an `unknown-slogan` spanning its item;
@@ -421,7 +429,7 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
       continue;
     }
     const term = bare(match.text);
-    if (underTwoCharacters(term) || numeralWrittenOtherwise(term, match.term) || digitAfterPoint(text, match) || ordinalNumeral(text, match) || crossesWords(text, match, term)) {
+    if (underTwoCharacters(term) || numeralWrittenOtherwise(term, match.term) || digitAfterPoint(text, match) || ordinalNumeral(text, match) || crossesWords(text, match, term) || (match.quotedOnly === true && !inQuotes(text, match, term))) {
       replace(i, match);
       continue;
     }

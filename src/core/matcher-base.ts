@@ -102,6 +102,8 @@ export interface MatcherTable {
   patternEntry: number[];
   /** The patterns whose own form runs across two quoted phrases (“米袋子”“菜篮子”强基行动). */
   joinsQuotes: number[];
+  /** The patterns that are names only in quotes: every entry with the form is a part of a numbered layout (`partEntry`). */
+  quotedOnly: number[];
   /** Per entry: id, term and the suffixes its quoted forms glue on. */
   entryIds: string[];
   entryTerms: string[];
@@ -115,11 +117,14 @@ export interface MatcherTable {
 export function createMatcherTable(glossary: MatcherGlossary): MatcherTable & { entryKeys: string[][] } {
   const variants = { ...(glossary.variants ?? {}) };
   const normaliser = createNormaliser(variants);
-  const table: MatcherTable & { entryKeys: string[][] } = { variants, patterns: [], patternEntry: [], joinsQuotes: [], entryIds: [], entryTerms: [], entryKeys: [], entrySuffixes: [] };
+  const table: MatcherTable & { entryKeys: string[][] } = { variants, patterns: [], patternEntry: [], joinsQuotes: [], quotedOnly: [], entryIds: [], entryTerms: [], entryKeys: [], entrySuffixes: [] };
   // Canonical key → its pattern index.
   const seen = new Map<string, number>();
   const joins = new Set<number>();
+  // Per two-unit pattern: whether every entry with its form so far is a part (partEntry).
+  const parts = new Map<number, boolean>();
   glossary.entries.forEach((entry, index) => {
+    const part = partEntry(entry);
     const glued = new Set<string>();
     const keys: string[] = [];
     for (const form of [entry.term, ...entry.forms]) {
@@ -134,8 +139,10 @@ export function createMatcherTable(glossary: MatcherGlossary): MatcherTable & { 
       const known = seen.get(key);
       if (known !== undefined) {
         if (quoteJoinAt(form, 0, form.length) >= 0) joins.add(known);
+        if (parts.has(known)) parts.set(known, part && (parts.get(known) as boolean));
         continue;
       }
+      if (key.length === 2) parts.set(table.patterns.length, part);
       seen.set(key, table.patterns.length);
       if (quoteJoinAt(form, 0, form.length) >= 0) joins.add(table.patterns.length);
       table.patterns.push(key);
@@ -147,7 +154,26 @@ export function createMatcherTable(glossary: MatcherGlossary): MatcherTable & { 
     table.entrySuffixes.push([...glued]);
   });
   table.joinsQuotes = [...joins].sort((x, y) => x - y);
+  table.quotedOnly = [...parts].filter(([, only]) => only).map(([pattern]) => pattern);
   return table;
+}
+
+/** A count (numeral or 双) and one Han character: the shape of a layout's parts (一心, 两翼, 三级). */
+const NUMBERED_PAIR = /^[一二两三四五六七八九十双][\u3400-\u9fff]$/u;
+
+/**
+ * Whether `entry` names a part of a numbered layout or list: a count and one character, its
+ * definition opening with the term in quotes (“一心”即丛泉湖核心区, “三级”即市级、区县（市）级、乡镇级,
+ * “两大”是指…), as an appendix explains the parts of “一心两翼三带” one by one. Such a part is a name
+ * only where the report quotes it: in running text the same two characters are a word (团结一心,
+ * 三级医院, 两大任务, 北三环). A form that any other entry defines otherwise (六稳, 双拥: 拥军优属、
+ * 拥政爱民) stays a name everywhere (createMatcherTable: every entry with the form must be a part).
+ */
+function partEntry(entry: MatchableEntry): boolean {
+  if (!NUMBERED_PAIR.test(entry.term)) return false;
+  const definition = entry.definition?.trimStart() ?? '';
+  const close = closingOf(definition.charCodeAt(0));
+  return close !== 0 && definition.startsWith(entry.term, 1) && definition.charCodeAt(1 + entry.term.length) === close;
 }
 
 /**
@@ -204,10 +230,13 @@ function suffixLookups(entrySuffixes: readonly (readonly string[])[], patternEnt
 function tableLookups(table: MatcherTable) {
   const patternJoinsQuotes = new Uint8Array(table.patterns.length);
   for (const p of table.joinsQuotes) patternJoinsQuotes[p] = 1;
+  const patternQuotedOnly = new Uint8Array(table.patterns.length);
+  for (const p of table.quotedOnly) patternQuotedOnly[p] = 1;
   const { patternSuffixes, suffixStarts } = suffixLookups(table.entrySuffixes, table.patternEntry);
   return {
     normaliser: createNormaliser(table.variants),
     patternJoinsQuotes,
+    patternQuotedOnly,
     patternSuffixes,
     // Entries come in many shapes (optional fields); reading them per match would not stay fast.
     patternId: table.patternEntry.map((entry) => table.entryIds[entry] as string),
@@ -224,7 +253,7 @@ function tableLookups(table: MatcherTable) {
  */
 export function matcherFromTable(table: MatcherTable, options: BaseMatcherOptions, automaton: Automaton, forms: FuzzyForms, scannerTables?: TermScannerTables): Matcher {
   const slogans = options.slogans ?? true;
-  const { normaliser, patternJoinsQuotes, patternSuffixes, patternId, patternTerm, suffixStarts } = tableLookups(table);
+  const { normaliser, patternJoinsQuotes, patternQuotedOnly, patternSuffixes, patternId, patternTerm, suffixStarts } = tableLookups(table);
   const scanner = createTermScanner(table.patterns, normaliser, automaton, scannerTables);
   const patternCount = table.patterns.length;
 
@@ -281,7 +310,9 @@ export function matcherFromTable(table: MatcherTable, options: BaseMatcherOption
       }
       let written = lastText[pattern];
       if (written === undefined || written.length !== end - start || !text.startsWith(written, start)) lastText[pattern] = written = text.slice(start, end);
-      matches.push({ start, end, text: written, kind: 'term', entryId: patternId[pattern] as string, term: patternTerm[pattern] as string });
+      const match: TextMatch = { start, end, text: written, kind: 'term', entryId: patternId[pattern] as string, term: patternTerm[pattern] as string };
+      if (patternQuotedOnly[pattern] === 1) match.quotedOnly = true;
+      matches.push(match);
     }
     return matches;
   }

@@ -111,6 +111,8 @@ export interface MatchableEntry {
   id: string;
   term: string;
   forms: string[];
+  /** Read only to tell a part of a numbered layout (“一心”即…, see matcher-base.ts `partEntry`). */
+  definition?: string;
 }
 
 /** What kind of thing a match is. */
@@ -127,4 +129,9 @@ export interface TextMatch {
   term?: string;
   /** For `fuzzy`: 0 (identical) … 1 (unrelated), as fuse.js scores. */
   score?: number;
+  /**
+   * For `term`: its form is a name only in quotes (a part of a numbered layout, “一心”即…; see
+   * matcher-base.ts `partEntry`), which reading in context (match-context.ts) drops elsewhere.
+   */
+  quotedOnly?: true;
 }

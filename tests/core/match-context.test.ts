@@ -3,18 +3,18 @@ import { preferPlaceMeaning, readInContext } from '../../src/core/match-context'
 import type { TextMatch } from '../../src/core/types';
 
 /** Term matches for `terms` in `text`, each at its first occurrence (after `from`), as a matcher would give them. */
-function termMatches(text: string, terms: readonly string[], canonical?: string): TextMatch[] {
+function termMatches(text: string, terms: readonly string[], canonical?: string, quotedOnly?: true): TextMatch[] {
   let from = 0;
   return terms.map((term) => {
     const start = text.indexOf(term, from);
     if (start < 0) throw new Error(`${term} not in ${text}`);
     from = start + term.length;
-    return { start, end: start + term.length, text: term, kind: 'term', entryId: term, term: canonical ?? term };
+    return { start, end: start + term.length, text: term, kind: 'term', entryId: term, term: canonical ?? term, ...(quotedOnly ? { quotedOnly } : {}) };
   });
 }
 
 // Sentences invented for these tests.
-const rows: { name: string; text: string; terms: string[]; canonical?: string; kept: string[]; flagged?: string[] }[] = [
+const rows: { name: string; text: string; terms: string[]; canonical?: string; quotedOnly?: true; kept: string[]; flagged?: string[] }[] = [
   // A single character is a word of every sentence.
   { name: 'one character, outside quotes', text: '各部门简政放权，提高效率。', terms: ['放'], kept: [], flagged: [] },
   { name: 'one character inside a quoted numbered coinage', text: '全市“三新”产业集聚发展。', terms: ['三'], kept: [], flagged: ['三新'] },
@@ -52,6 +52,14 @@ const rows: { name: string; text: string; terms: string[]; canonical?: string; k
   { name: 'the term as a word of its own (negative)', text: '新建一批众创空间。', terms: ['众创'], kept: ['众创'] },
   { name: 'the term cut at one end only (negative)', text: '推动外贸倍增计划。', terms: ['倍增'], kept: ['倍增'] },
   { name: 'a term the segmenter reads character by character (negative)', text: '落实三医联动改革。', terms: ['三医'], kept: ['三医'] },
+  // A part of a numbered layout (quotedOnly: defined “一心”即…) is a name only in quotes.
+  { name: 'a layout part in an idiom', text: '全市上下团结一心、砥砺前行。', terms: ['一心'], quotedOnly: true, kept: [], flagged: [] },
+  { name: 'a layout part as a plain word', text: '新增三级医院2家。', terms: ['三级'], quotedOnly: true, kept: [], flagged: [] },
+  { name: 'a layout part in an unquoted chain', text: '构建一心两翼三带发展格局。', terms: ['一心'], quotedOnly: true, kept: [], flagged: ['一心两翼'] },
+  { name: 'a layout part quoted whole (negative)', text: '提升“一心”能级。', terms: ['一心'], quotedOnly: true, kept: ['一心'] },
+  { name: 'a layout part as an item of a quoted list (negative)', text: '加快“一核、一心、两翼”建设。', terms: ['一心'], quotedOnly: true, kept: ['一心'] },
+  { name: 'a layout part with its quotes in the match (negative)', text: '推进“三级”规划编制。', terms: ['“三级”'], canonical: '三级', quotedOnly: true, kept: ['“三级”'] },
+  { name: 'the same word, a term not so marked (negative)', text: '全市上下团结一心。', terms: ['一心'], kept: ['一心'] },
   // Inside a longer quoted phrase.
   { name: 'part of an item of a quoted list', text: '努力建设“两高地、两基地、一屏障”。', terms: ['两基'], kept: [], flagged: ['两高地、两基地、一屏障'] },
   { name: 'a whole item of a quoted list (negative)', text: '聚焦“一中心、一城、一区”建设。', terms: ['一城'], kept: ['一城'] },
@@ -88,8 +96,8 @@ const rows: { name: string; text: string; terms: string[]; canonical?: string; k
 ];
 
 describe('readInContext', () => {
-  it.each(rows)('$name', ({ text, terms, canonical, kept, flagged }) => {
-    const out = readInContext(text, termMatches(text, terms, canonical));
+  it.each(rows)('$name', ({ text, terms, canonical, quotedOnly, kept, flagged }) => {
+    const out = readInContext(text, termMatches(text, terms, canonical, quotedOnly));
     expect(out.filter((m) => m.kind === 'term').map((m) => m.text)).toEqual(kept);
     if (flagged) {
       const unknown = out.filter((m) => m.kind === 'unknown-slogan').map((m) => m.text.replace(/[“”]/gu, ''));

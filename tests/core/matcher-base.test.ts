@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFuzzyResolver } from '../../src/core/fuzzy';
 import { createMatcher } from '../../src/core/matcher';
-import { createBaseMatcher, type MatcherGlossary } from '../../src/core/matcher-base';
+import { createBaseMatcher, createMatcherTable, type MatcherGlossary } from '../../src/core/matcher-base';
+import { compilePack, loadCompiledMatcher } from '../../src/core/compiled-pack';
 import type { TextMatch } from '../../src/core/types';
 
 const glossary: MatcherGlossary = {
@@ -69,3 +70,30 @@ describe('a near miss of a longer term that holds a shorter term whole', () => {
   });
 });
 
+
+describe('parts of a numbered layout', () => {
+  // Invented entries: a part an appendix explains by quoting it, and terms explained otherwise.
+  const layout: MatcherGlossary = {
+    entries: [
+      { id: 'yi-xin', term: '一心', forms: ['一心'], definition: '“一心”即滨江核心区。' },
+      { id: 'shuang-yong', term: '双拥', forms: ['双拥'], definition: '拥军优属、拥政爱民。' },
+      { id: 'liu-wen-a', term: '六稳', forms: ['六稳'], definition: '“六稳”即稳就业、稳金融。' },
+      { id: 'liu-wen-b', term: '六稳', forms: ['六稳'], definition: '稳就业、稳金融、稳外贸。' },
+      { id: 'san-dai', term: '三带', forms: ['三带'], definition: '三条产业带。' },
+      { id: 'yi-he-liang-yi', term: '一核两翼', forms: ['一核两翼'], definition: '“一核两翼”即一个核心、两个翼。' },
+    ],
+  };
+
+  it('marks a two-character numbered form only when every entry with it quotes it to open its definition', () => {
+    const table = createMatcherTable(layout);
+    expect(table.quotedOnly.map((pattern) => table.entryTerms[table.patternEntry[pattern]!])).toEqual(['一心']);
+  });
+
+  it('carries the mark on its matches, from a compiled pack too', () => {
+    const text = '团结一心，做好双拥和六稳工作，建设三带。';
+    for (const matcher of [createBaseMatcher(layout), loadCompiledMatcher(compilePack({ ...layout, hash: 'h' }))]) {
+      const marked = matcher.scan(text).filter((match) => match.kind === 'term').map((match) => [match.text, match.quotedOnly ?? false]);
+      expect(marked).toEqual([['一心', true], ['双拥', false], ['六稳', false], ['三带', false]]);
+    }
+  });
+});
