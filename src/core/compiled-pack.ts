@@ -4,7 +4,7 @@
 // decode, typed-array views of the decoded bytes (no copies, no per-state loop) and JSON.parse.
 // Definitions are not in it: a page asks for the entries it shows (see src/extension/entries.ts).
 import { compileAutomaton, loadAutomaton, type AutomatonData } from './automaton';
-import { createMatcherTable, matcherFromTable, type BaseMatcherOptions, type Matcher, type MatcherGlossary, type MatcherTable } from './matcher-base';
+import { createMatcherTable, matcherFromTable, partEntry, type BaseMatcherOptions, type Matcher, type MatcherGlossary, type MatcherTable } from './matcher-base';
 import { WORD_UNITS, type TermScannerTables } from './term-scan';
 import type { FormRecord, FuzzyForms } from './fuzzy';
 
@@ -156,9 +156,10 @@ export function isCompiledPack(value: unknown): value is CompiledPack {
 }
 
 /**
- * Whether two glossaries give the same matcher: the same entries (ids, terms, forms) in the same
- * order and the same variants. The extension uses it to take the build's compiled matcher for a
- * merged pack that only the bundled glossary makes up (no own entries, imports or subscriptions).
+ * Whether two glossaries give the same matcher: the same entries (ids, terms, forms, and whether
+ * each is a part of a numbered layout, matcher-base.ts partEntry) in the same order and the same
+ * variants. The extension uses it to take the build's compiled matcher for a merged pack that only
+ * the bundled glossary makes up (no own entries, imports or subscriptions).
  */
 export function sameMatcherInput(a: MatcherGlossary, b: MatcherGlossary): boolean {
   if (a.entries.length !== b.entries.length) return false;
@@ -166,6 +167,8 @@ export function sameMatcherInput(a: MatcherGlossary, b: MatcherGlossary): boolea
     const x = a.entries[i]!;
     const y = b.entries[i]!;
     if (x.id !== y.id || x.term !== y.term || x.forms.length !== y.forms.length || x.forms.some((form, f) => form !== y.forms[f])) return false;
+    // The one thing of a definition the matcher reads (a layout part is a name only in quotes).
+    if (partEntry(x) !== partEntry(y)) return false;
   }
   const va = a.variants ?? {};
   const vb = b.variants ?? {};

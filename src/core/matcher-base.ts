@@ -169,7 +169,7 @@ const NUMBERED_PAIR = /^[一二两三四五六七八九十双][\u3400-\u9fff]$/u
  * 三级医院, 两大任务, 北三环). A form that any other entry defines otherwise (六稳, 双拥: 拥军优属、
  * 拥政爱民) stays a name everywhere (createMatcherTable: every entry with the form must be a part).
  */
-function partEntry(entry: MatchableEntry): boolean {
+export function partEntry(entry: MatchableEntry): boolean {
   if (!NUMBERED_PAIR.test(entry.term)) return false;
   const definition = entry.definition?.trimStart() ?? '';
   const close = closingOf(definition.charCodeAt(0));

@@ -93,6 +93,8 @@ describe('compilePack / loadCompiledMatcher', () => {
     ['a form more', { ...glossary, entries: glossary.entries.map((e, i) => (i === 0 ? { ...e, forms: [...e.forms, '六个稳'] } : e)) }, false],
     ['another term', { ...glossary, entries: glossary.entries.map((e, i) => (i === 1 ? { ...e, term: '六个保' } : e)) }, false],
     ['another variant', { ...glossary, variants: { 穩: '隐' } }, false],
+    ['a definition that makes a term a layout part', { ...glossary, entries: glossary.entries.map((e, i) => (i === 0 ? { ...e, definition: `“${e.term}”即稳就业。` } : e)) }, false],
+    ['another definition that does not (negative)', { ...glossary, entries: glossary.entries.map((e, i) => (i === 0 ? { ...e, definition: '稳就业、稳金融。' } : e)) }, true],
     ['no variants', { ...glossary, variants: undefined }, false],
   ])('sameMatcherInput: %s → %s', (_name, other, same) => {
     expect(sameMatcherInput(glossary, other)).toBe(same);
