@@ -140,11 +140,27 @@ async function main(): Promise<void> {
       const launched = await launchBrowser(target.name, { extension: dir, firefoxPrefs: FIREFOX_EXTENSION_PREFS, hosts: [HOST] });
       const results: PageResult[] = [];
       try {
-        const tab = await launched.browser.newPage();
-        await tab.setViewport({ width: 1280, height: 900 });
+        const newTab = async (): Promise<Page> => {
+          const page = await launched.browser.newPage();
+          await page.setViewport({ width: 1280, height: 900 });
+          return page;
+        };
+        let tab = await newTab();
         // The background installs the bundled collection on first start; the first page waits for it.
         for (const file of files) {
-          results.push(await evalPage(tab, server.url(HOST, `/zhengce/content/${file}`), readFileSync(join(PAGES, file), 'utf8'), file));
+          const url = server.url(HOST, `/zhengce/content/${file}`);
+          const html = readFileSync(join(PAGES, file), 'utf8');
+          try {
+            results.push(await evalPage(tab, url, html, file));
+          } catch (error) {
+            // Firefox over WebDriver BiDi now and then detaches a tab's frame between two pages
+            // ("Attempted to use detached Frame"): the page is read again in a fresh tab, once.
+            if (!String(error).includes('detached')) throw error;
+            console.log(`eval:pages: ${target.name} ${file}: the tab's frame was detached (${String(error).split('\n')[0]}); read again in a new tab`);
+            await tab.close().catch(() => {});
+            tab = await newTab();
+            results.push(await evalPage(tab, url, html, file));
+          }
         }
       } finally {
         await launched.close();
