@@ -38,12 +38,12 @@ const TARGETS: { name: BrowserName; extension: string }[] = [
 /** What the tooltip says of a term neither the glossary nor the page defines, in both languages (src/ui/strings.ts). */
 const UNKNOWN_SAYS = ['zh-CN', 'en'].flatMap((locale) => {
   const strings = createStrings(locale);
-  return [strings.unknownWhat, strings.unknownCoinedWhat];
+  return [strings.notInGlossary, strings.unknownWhat, strings.unknownCoinedWhat];
 });
 
 function classify(text: string | null): Shown {
   if (text === null) return 'none';
-  if (/词库中暂无此词|Not in the glossary/.test(text) || UNKNOWN_SAYS.some((says) => text.includes(says))) return 'unknown';
+  if (UNKNOWN_SAYS.some((says) => text.includes(says))) return 'unknown';
   if (text.includes('其他地方的用法') || text.includes('How other places use it')) return 'elsewhere';
   return 'definition';
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasChineseText, whenChineseText } from '../../src/extension/chinese-text';
+import { READS_ITSELF } from '../../src/dom/frame-mark';
 import { FRAME_MIN_CHINESE, followedByParent, minimumChinese } from '../../src/extension/frames';
 
 afterEach(() => {
@@ -68,7 +69,7 @@ describe('followedByParent', () => {
   const framed = (marked: boolean): Window => {
     const holder = document.createElement('iframe');
     document.body.append(holder);
-    const root = { hasAttribute: (name: string) => marked && name === 'data-pg-reads-itself' };
+    const root = { hasAttribute: (name: string) => marked && name === READS_ITSELF };
     return { top: window, frameElement: holder, document: { documentElement: root } } as unknown as Window;
   };
 
