@@ -1,6 +1,8 @@
 // The report files the commands read, PDFs among them: a PDF is opened by pdf-reader.ts (and
-// pdf.js loads only for one), every other file goes to the importers as before.
+// pdf.js loads only for one; a PDF is known by its content, whatever its name), every other file
+// goes to the importers as before.
 import { isPdfFile } from '../import/file-kinds';
+import { readingName } from '../import/file-sniff';
 import { importReport, reportBodyText } from '../import/import-report';
 import type { ImportOptions } from '../import/options';
 import { importPdf, pdfFullText } from '../import/pdf-import';
@@ -16,7 +18,7 @@ export interface ReportFileImport {
 
 /** `importReport` for any report file, a PDF read first; one that cannot be read gives an error problem. */
 export async function importReportFile(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ReportFileImport> {
-  if (!isPdfFile(fileName)) return { result: importReport(bytes, fileName, options) };
+  if (!isPdfFile(readingName(bytes, fileName))) return { result: importReport(bytes, fileName, options) };
   const { result, text } = await importPdf(await (await reader()).openPdf(bytes), fileName, options);
   return text === undefined ? { result } : { result, pdfBody: text.body };
 }
@@ -26,7 +28,7 @@ export async function importReportFile(bytes: Uint8Array, fileName: string, opti
  * file type no importer reads; throws DocumentTextError for bytes that cannot be read.
  */
 export async function reportBodyTextOf(bytes: Uint8Array, fileName: string): Promise<string | undefined> {
-  return isPdfFile(fileName) ? (await (await reader()).readPdfText(bytes, fileName)).body : reportBodyText(bytes, fileName);
+  return isPdfFile(readingName(bytes, fileName)) ? (await (await reader()).readPdfText(bytes, fileName)).body : reportBodyText(bytes, fileName);
 }
 
 /** A PDF's whole text as `scan` reads it: the body, then the footnotes. Throws DocumentTextError. */

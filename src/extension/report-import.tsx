@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { stringify } from 'yaml';
 import type { GlossaryEntry, GlossaryFile, SourceDocument } from '../core/types';
 import { isPdfFile, REPORT_EXTENSIONS } from '../import/file-kinds';
+import { readingName } from '../import/file-sniff';
 import { importReport } from '../import/import-report';
 import type { ImportProblem, ImportResult } from '../import/types';
 import { FileDrop } from './file-drop';
@@ -31,7 +32,7 @@ async function importPdfReport(fileName: string, bytes: Uint8Array, reservedIds:
 
 /** Runs the report importer on a file's bytes (a PDF read first); ids avoid `reservedIds`. */
 export async function previewReport(fileName: string, bytes: Uint8Array, reservedIds: Iterable<string>): Promise<ReportPreview> {
-  const result = isPdfFile(fileName) ? await importPdfReport(fileName, bytes, reservedIds) : importReport(bytes, fileName, { reservedIds });
+  const result = isPdfFile(readingName(bytes, fileName)) ? await importPdfReport(fileName, bytes, reservedIds) : importReport(bytes, fileName, { reservedIds });
   const source: SourceDocument = { kind: 'footnotes', ...result.source, title: result.source.title ?? fileName };
   return { fileName, source, entries: result.entries, problems: result.problems };
 }

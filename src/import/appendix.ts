@@ -12,7 +12,7 @@ import { cleanHead, stripQuotes, unspaced } from './term-forms';
 import type { ImportProblem, ImportResult, RawNote } from './types';
 import { ANSWER, BOLD_HEAD, HEADING_WORD, MAX_HEAD, PAIR, PAIR_START, SPACED_HEAD, bracketHead, bracketOpen, colonHead, dashHead, headColon, isHeadLine, lineHead, pageHead, plainVerbHead, questionHead, quotedLead, separatedHead, spacedEntry, stopHead, stripDecoration, termThenSentence, verbHead } from './appendix-heads';
 import { CLOSE, type NumberedLine, OPEN, readNumber } from './appendix-numbers';
-import { CREDIT_LINE, PAGE_FURNITURE, PAGE_NUMBER_LINE, RUN_ON_MIN, continues, runningLines } from './appendix-layout';
+import { CREDIT_LINE, NEXT_ANNEX, PAGE_FURNITURE, PAGE_NUMBER_LINE, RUN_ON_MIN, continues, runningLines } from './appendix-layout';
 
 /**
  * A heading glued to the end of the last paragraph (`…奋斗！主要名词解释：1、…`), or opening the line
@@ -371,7 +371,7 @@ export function importAppendixText(text: string, options: ImportOptions = {}): I
       entries.push({ entry: numbered, line: lineNumber });
       continue;
     }
-    if (PAGE_FURNITURE.test(line) || CREDIT_LINE.test(line)) {
+    if (PAGE_FURNITURE.test(line) || CREDIT_LINE.test(line) || NEXT_ANNEX.test(line)) {
       // The page around the report: after entries it ends the appendix; before them it is preamble.
       if (entries.length > 0) break;
       preamble += 1;

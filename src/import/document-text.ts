@@ -1,30 +1,35 @@
 // The text of a document as `policy-glossary scan` reads it, so that match offsets point into it:
-// .txt/.md decoded as is, an HTML page's text content (a web archive's page too), a .docx or .doc
-// file's body paragraphs.
+// .txt/.md decoded as is, an HTML page's text content (a web archive's page too), a Word file's
+// (.docx, .doc, .wps, .rtf) body paragraphs; a file whose content shows another kind than its name
+// read as that kind (file-sniff.ts).
 import { DocumentTextError, decodeText } from './decode';
 import { docBodyText } from './doc';
 import { docxBodyText } from './docx';
-import { brokenWordFile, isDocFile, isWebPageFile, isWordFile, TEXT_EXTENSIONS, unsupportedFileType } from './file-kinds';
+import { brokenWordFile, isDocFile, isRtfFile, isWebPageFile, isWordFile, TEXT_EXTENSIONS, unsupportedFileType } from './file-kinds';
+import { readingName } from './file-sniff';
 import { htmlToText } from './html';
 import { webPageSource } from './mhtml';
+import { rtfBodyText } from './rtf';
 
 export { DocumentTextError, decodeText } from './decode';
 
-/** The body text of a Word file (isWordFile: .docx, .doc, .wps) without footnote marks; undefined when it does not open. */
-export const wordBodyText = (bytes: Uint8Array, fileName: string): string | undefined => (isDocFile(fileName) ? docBodyText(bytes) : docxBodyText(bytes));
+/** The body text of a Word file (isWordFile: .docx, .doc, .wps, .rtf) without footnote marks; undefined when it does not open. */
+export const wordBodyText = (bytes: Uint8Array, fileName: string): string | undefined =>
+  isDocFile(fileName) ? docBodyText(bytes) : isRtfFile(fileName) ? rtfBodyText(bytes) : docxBodyText(bytes);
 
 /**
- * The text of `bytes`, read according to `fileName`'s extension: text unchanged once decoded
- * (UTF-8, UTF-16 or GB18030, see {@link decodeText}; a byte order mark dropped), HTML without scripts and styles with each block on its own line, .docx
- * paragraphs one per line. Throws DocumentTextError for another extension, a broken .docx, or
+ * The text of `bytes`, read according to `fileName`'s extension (or the kind its content shows):
+ * text unchanged once decoded (UTF-8, UTF-16 or GB18030, see {@link decodeText}; a byte order mark
+ * dropped), HTML without scripts and styles with each block on its own line, a Word file's
+ * paragraphs one per line. Throws DocumentTextError for another extension, a broken Word file, or
  * binary / undecodable bytes.
  */
 export function documentText(bytes: Uint8Array, fileName: string): string {
-  const name = fileName.toLowerCase();
+  const name = readingName(bytes, fileName).toLowerCase();
   if (!TEXT_EXTENSIONS.some((extension) => name.endsWith(extension))) {
     // `scan`, its one user, reads a PDF before this (src/cli/pdf-reader.ts): named with the others.
     if (name.endsWith('.pdf')) throw new DocumentTextError(fileName, 'PDF 由 PDF 读取器读取 / a PDF is read by the PDF reader');
-    throw new DocumentTextError(fileName, unsupportedFileType(name));
+    throw new DocumentTextError(fileName, unsupportedFileType());
   }
   if (isWordFile(name)) {
     const text = wordBodyText(bytes, name);

@@ -4,8 +4,8 @@
 /** Web pages: saved as they were served (.shtml, common on government sites), or as one file (web archives). */
 export const HTML_EXTENSIONS = ['.html', '.htm', '.shtml', '.xhtml'] as const;
 export const WEB_ARCHIVE_EXTENSIONS = ['.mhtml', '.mht'] as const;
-/** Files read as text (decoded; HTML, web archives, .docx, .doc and .wps taken apart). */
-export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', ...HTML_EXTENSIONS, ...WEB_ARCHIVE_EXTENSIONS, '.docx', '.doc', '.wps'] as const;
+/** Files read as text (decoded; HTML, web archives, .docx, .doc, .wps and .rtf taken apart). */
+export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', ...HTML_EXTENSIONS, ...WEB_ARCHIVE_EXTENSIONS, '.docx', '.doc', '.wps', '.rtf'] as const;
 
 /** Whether the file is a web page: HTML or a web archive holding one (mhtml.ts). */
 export const isWebPageFile = (fileName: string): boolean => {
@@ -25,21 +25,20 @@ export const isPdfFile = (fileName: string): boolean => fileName.toLowerCase().e
  * Kingsoft builds on that format (an old Microsoft Works .wps is not, and is said to be unreadable).
  */
 export const isDocFile = (fileName: string): boolean => /\.(?:doc|wps)$/iu.test(fileName);
-/** RTF files: no reader takes them, and each tool says so. */
-export const OLD_WORD_FILE = /\.rtf$/iu;
-/** What to do with such a file. */
-export const SAVE_AS_DOCX = 'RTF 文件请另存为 .docx / save an RTF file as .docx';
+/** Whether the file is an RTF document (rtf.ts), as Word and WPS 文字 save one. */
+export const isRtfFile = (fileName: string): boolean => /\.rtf$/iu.test(fileName);
+/** What is said of an .rtf that is not RTF. */
+export const BROKEN_RTF = '无法读取 .rtf（不是有效的 RTF 文档）/ not a readable RTF file';
 /** What is said of a .doc or .wps that does not open (or is protected by a password). */
 export const BROKEN_DOC = '无法读取（不是有效的 Word 97–2003 或 WPS 文字文档，或有密码保护；可另存为 .docx）/ not a readable Word 97–2003 or WPS document (or password-protected; save it as .docx)';
 /** What is said of a .docx that does not open. */
 export const BROKEN_DOCX = '无法读取 .docx（不是有效的 Word 文档）/ not a readable .docx file';
-/** Whether the file is a Word file of either kind: .docx, or the binary format (isDocFile). */
-export const isWordFile = (fileName: string): boolean => isDocFile(fileName) || fileName.toLowerCase().endsWith('.docx');
+/** Whether the file is a word processor's: .docx, the binary format (isDocFile), or RTF. */
+export const isWordFile = (fileName: string): boolean => isDocFile(fileName) || isRtfFile(fileName) || fileName.toLowerCase().endsWith('.docx');
 /** What is said of a Word file (isWordFile) that does not open. */
-export const brokenWordFile = (fileName: string): string => (isDocFile(fileName) ? BROKEN_DOC : BROKEN_DOCX);
+export const brokenWordFile = (fileName: string): string => (isDocFile(fileName) ? BROKEN_DOC : isRtfFile(fileName) ? BROKEN_RTF : BROKEN_DOCX);
 
-/** Why `fileName` is not read: the kinds that are, and for an RTF file what to do. */
-export function unsupportedFileType(fileName: string): string {
-  const advice = OLD_WORD_FILE.test(fileName) ? `；${SAVE_AS_DOCX}` : '';
-  return `不支持的文件类型（支持 ${REPORT_EXTENSIONS.join(' ')}${advice}）/ unsupported file type`;
+/** Why `fileName` is not read: the kinds that are. */
+export function unsupportedFileType(): string {
+  return `不支持的文件类型（支持 ${REPORT_EXTENSIONS.join(' ')}）/ unsupported file type`;
 }

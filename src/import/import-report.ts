@@ -2,35 +2,42 @@
 import { DocumentTextError, decodeText } from './decode';
 import { importDoc } from './doc';
 import { importDocx } from './docx';
+import { readingName } from './file-sniff';
 import { hasFootnoteMarkers, importFootnoteText } from './footnote-text';
-import { TEXT_EXTENSIONS, isDocFile, isPdfFile, isWebPageFile, isWordFile, unsupportedFileType } from './file-kinds';
+import { TEXT_EXTENSIONS, isDocFile, isPdfFile, isRtfFile, isWebPageFile, isWordFile, unsupportedFileType } from './file-kinds';
 import { wordBodyText } from './document-text';
 import { webPageSource } from './mhtml';
 import { htmlToText, importHtml } from './html';
 import type { ImportOptions } from './options';
 import { importAppendixOrFootnotes } from './plain-footnotes';
+import { importRtf } from './rtf';
 import type { ImportResult } from './types';
 
 /**
- * Imports a report given as bytes (or already decoded text) and its file name: .docx, .doc, .wps →
+ * Imports a report given as bytes (or already decoded text) and its file name (bytes whose content
+ * shows another kind than the name are read as that kind, file-sniff.ts): .docx, .doc, .wps, .rtf →
  * Word footnotes or appendix; .html/.htm → `<sup>` footnotes or appendix; text/markdown →
  * `[footnoteRef:N]` footnotes when present, else the 名词解释 appendix, else footnotes marked in
  * plain text (① … and the notes closing the text, plain-footnotes.ts).
  */
 export function importReport(input: Uint8Array | string, fileName: string, options: ImportOptions = {}): ImportResult {
-  const name = fileName.toLowerCase();
+  const name = (typeof input === 'string' ? fileName : readingName(input, fileName)).toLowerCase();
   if (isWordFile(name)) {
     const binary = isDocFile(name);
     if (typeof input === 'string') {
-      const message = binary ? '.doc/.wps 需要以字节读取 / a .doc or .wps must be read as bytes' : '.docx 需要以字节读取 / a .docx must be read as bytes';
+      const message = binary
+        ? '.doc/.wps 需要以字节读取 / a .doc or .wps must be read as bytes'
+        : isRtfFile(name)
+          ? '.rtf 需要以字节读取 / an .rtf must be read as bytes'
+          : '.docx 需要以字节读取 / a .docx must be read as bytes';
       return { source: {}, entries: [], problems: [{ severity: 'error', message }] };
     }
-    return binary ? importDoc(input, options) : importDocx(input, options);
+    return binary ? importDoc(input, options) : isRtfFile(name) ? importRtf(input, options) : importDocx(input, options);
   }
   if (!TEXT_EXTENSIONS.some((extension) => name.endsWith(extension))) {
     // The files the tools read (their callers read a PDF before this); an RTF file is named, with
     // what to do.
-    const message = isPdfFile(name) ? 'PDF 由 PDF 读取器导入（importReportFile，policy-glossary import）/ a PDF is read by the PDF reader' : unsupportedFileType(name);
+    const message = isPdfFile(name) ? 'PDF 由 PDF 读取器导入（importReportFile，policy-glossary import）/ a PDF is read by the PDF reader' : unsupportedFileType();
     return { source: {}, entries: [], problems: [{ severity: 'error', message }] };
   }
   const html = isWebPageFile(name);
@@ -47,13 +54,13 @@ export function importReport(input: Uint8Array | string, fileName: string, optio
 }
 
 /**
- * The body text of a report for scanning (`missing`): .docx paragraphs, an HTML page's text, or the
+ * The body text of a report for scanning (`missing`): a Word file's paragraphs, an HTML page's text, or the
  * decoded text with `[footnoteRef:N]` marks and `[N: …]` notes taken out. Undefined for a file
  * type the importer does not read or a broken .docx; throws DocumentTextError (naming the file)
  * for binary or undecodable bytes.
  */
 export function reportBodyText(input: Uint8Array, fileName: string): string | undefined {
-  const name = fileName.toLowerCase();
+  const name = readingName(input, fileName).toLowerCase();
   if (isWordFile(name)) return wordBodyText(input, name);
   if (!TEXT_EXTENSIONS.some((extension) => name.endsWith(extension))) return undefined;
   if (isWebPageFile(name)) return htmlToText(webPageSource(input, fileName));

@@ -100,13 +100,20 @@ describe('policy-glossary collect', () => {
     expect(run.stdout.split('\n').filter((line) => line.includes('跳过 skipped '))).toHaveLength(1);
   });
 
-  it('names an RTF report it cannot read as skipped, with what to do, and collects the rest', async () => {
-    await writeFile(path.join(dir, 'reports/湖南省/株洲市/2023.rtf'), '{\\rtf1 四联共治}');
+  it('collects an RTF report with the others', async () => {
+    // The report's text as Word writes it in RTF: each character \\uN, a ? for readers without Unicode.
+    const rtfText = (text: string): string => [...text].map((char) => (char === '\n' ? '\\par ' : char.charCodeAt(0) < 128 ? char : `\\u${char.charCodeAt(0)}?`)).join('');
+    const text = report('株洲市', 2023, ['两网融合：城市管理网与社会治理网融合运行。']).replace(/^---\ntitle: (.*)\n---\n/u, '$1\n');
+    await writeFile(path.join(dir, 'reports/湖南省/株洲市/2023.rtf'), `{\\rtf1\\ansi\\ansicpg936 ${rtfText(text)}}`);
     const run = await cli('collect', '.', '--out', 'out');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/跳过 skipped reports\/湖南省\/株洲市\/2023\.rtf: RTF 文件请另存为 \.docx/u);
-    expect(run.stdout).toMatch(/报告 6 份 reports：写入 4 written，未变 0 unchanged，跳过 2 skipped/u);
-    expect(Object.keys(await tree(path.join(dir, 'out')))).toHaveLength(4);
+    expect(run.stdout).toMatch(/报告 6 份 reports：写入 5 written，未变 0 unchanged，跳过 1 skipped/u);
+    const files = await tree(path.join(dir, 'out'));
+    const zhuzhou = Object.entries(files).find(([, content]) => content.includes('两网融合'));
+    expect(zhuzhou?.[0]).toMatch(/zhuzhou-2023\.yaml$/u);
+    const file = parseYaml(zhuzhou![1]) as GlossaryFile;
+    expect(file.entries.map((entry) => [entry.term, entry.definition])).toEqual([['两网融合', '城市管理网与社会治理网融合运行。']]);
+    expect(file.source.region).toEqual({ code: '430200', name: '株洲市', level: 'city' });
   });
 
   it('gives ids unique across files, and the collection validates with the term defined by two places', async () => {

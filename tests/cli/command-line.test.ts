@@ -335,12 +335,19 @@ describe('policy-glossary on the command line', { timeout: 60_000 }, () => {
 
     it('a file of a kind it cannot read: exit 2, the file and the reason on stderr', async () => {
       write('terms.yaml', GLOSSARY);
-      write('report.rtf', '{\\rtf1 四联共治}\n');
-      const run = await cli('missing', 'report.rtf', '--glossary', 'terms.yaml');
+      write('report.odt', '四联共治\n');
+      const run = await cli('missing', 'report.odt', '--glossary', 'terms.yaml');
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('report.rtf: 不支持的文件类型（支持 .txt .md .markdown .html .htm .shtml .xhtml .mhtml .mht .docx .doc .wps .pdf；');
-      // An RTF file: what to do with it.
-      expect(run.stderr).toContain('RTF 文件请另存为 .docx');
+      expect(run.stderr).toContain('report.odt: 不支持的文件类型（支持 .txt .md .markdown .html .htm .shtml .xhtml .mhtml .mht .docx .doc .wps .rtf .pdf）');
+    });
+
+    it('reads an RTF report, its text given as \\uN characters', async () => {
+      write('terms.yaml', GLOSSARY);
+      const words = [...SCANNED].map((char) => (char.charCodeAt(0) < 128 ? (char === '\n' ? '\\par ' : char) : `\\u${char.charCodeAt(0)}?`)).join('');
+      write('report.rtf', `{\\rtf1\\ansi\\ansicpg936 ${words}}`);
+      const run = await cli('missing', 'report.rtf', '--glossary', 'terms.yaml');
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(run.stdout).toMatch(/^ {2}三段式调解 /mu);
     });
 
     it('a .docx that does not open: exit 2, named as a broken Word document, not as a kind it cannot read', async () => {

@@ -50,6 +50,17 @@ describe('policy-glossary import, a PDF', () => {
     expect(termsAndDefinitions(JSON.parse(run.stdout) as { term: string; definition?: string }[])).toEqual(APPENDIX);
   });
 
+  it('reads a PDF saved under a .doc name (a download link that serves a PDF) as a PDF, and scans it', async () => {
+    await copyFile(path.join(dir, 'appendix-report.pdf'), path.join(dir, '附件下载.doc'));
+    const run = await cli('import', '附件下载.doc', '--json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(termsAndDefinitions(JSON.parse(run.stdout) as { term: string; definition?: string }[])).toEqual(APPENDIX);
+    const scan = await cli('scan', '附件下载.doc', '--json');
+    expect(scan.code).toBe(0);
+    expect(scan.stdout).toContain('四送');
+  });
+
   it('reads Word footnotes from the foot of their pages and writes a glossary file with the report’s title', async () => {
     const run = await cli('import', 'footnotes-report.pdf');
     expect(run.code).toBe(0);

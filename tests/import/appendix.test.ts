@@ -120,6 +120,21 @@ describe('importAppendixText formats', () => {
   });
 
   it.each([
+    ['附录二：《政府工作报告》数据汇总表（一）\n| 序号 | 指标 | 单位 |\n| 1 | 地区生产总值 | 亿元 |'],
+    ['附件2\n主要经济指标'],
+    ['【附表1】主要指标完成情况'],
+    ['附表：2023年民生实事完成情况'],
+  ])('ends the unnumbered entries at the heading of the next annex: %s', (annex) => {
+    const result = importAppendixText(`附录一：名词解释\n甲项工作：做甲。\n乙项工作：做乙，\n并且做丙。\n\n${annex}`);
+    expect(result.entries.map((entry) => [entry.term, entry.definition])).toEqual([['甲项工作', '做甲。'], ['乙项工作', '做乙，\n并且做丙。']]);
+  });
+
+  it('reads a term that opens with 附 as an entry (附加值, 附属设施)', () => {
+    const result = importAppendixText('名词解释\n附加值产业：以提高产品附加值为目标的产业。\n附属设施：配套的公共设施。');
+    expect(result.entries.map((entry) => entry.term)).toEqual(['附加值产业', '附属设施']);
+  });
+
+  it.each([
     { name: 'no appendix at all', text: '各位代表：今年我们做了很多工作。' },
     { name: 'the words 名词解释 in running text', text: '本报告后附名词解释，供代表参阅。各位代表：今年我们做了很多工作。' },
   ])('finds nothing in $name', ({ text }) => {

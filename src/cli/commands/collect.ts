@@ -12,7 +12,7 @@ import { loadDivisions } from '../../places/divisions';
 import { placeOfReport } from '../../import/report-place';
 import type { CliCommand, CliIO } from '../io';
 import { UsageError } from '../io';
-import { OLD_WORD_FILE, REPORT_EXTENSIONS, SAVE_AS_DOCX } from '../../import/file-kinds';
+import { REPORT_EXTENSIONS } from '../../import/file-kinds';
 import { importReportFile } from '../report-files';
 import { writeAtomically } from './import';
 
@@ -67,24 +67,19 @@ function parseArgs(args: string[]): CollectArgs | 'help' {
   return { dir, out, ...(maxYear === undefined ? {} : { maxYear }), dryRun };
 }
 
-/**
- * Every report file under `dir`, recursively, sorted by path (so runs are deterministic), and the
- * old Word/WPS files among them (`oldFormat`), which are reported as skipped.
- */
-async function findReports(dir: string): Promise<{ reports: string[]; oldFormat: string[] }> {
+/** Every report file under `dir`, recursively, sorted by path (so runs are deterministic). */
+async function findReports(dir: string): Promise<string[]> {
   const reports: string[] = [];
-  const oldFormat: string[] = [];
   const walk = async (folder: string): Promise<void> => {
     for (const entry of (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.name.startsWith('.')) continue;
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (OLD_WORD_FILE.test(entry.name)) oldFormat.push(full);
       else if (REPORT_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext)) && !/^readme\./iu.test(entry.name)) reports.push(full);
     }
   };
   await walk(dir);
-  return { reports, oldFormat };
+  return reports;
 }
 
 /** The ASCII pinyin of a division's short name: 永州市 → yongzhou, 黔东南苗族侗族自治州 → qiandongnan. */
@@ -268,15 +263,12 @@ export const runCollect: CliCommand = async (args, io) => {
   if (!info?.isDirectory()) throw new UsageError(`找不到报告文件夹 "${parsed.dir}" / no such folder "${parsed.dir}"`);
   const outDir = path.resolve(io.cwd, parsed.out);
   const places = createPlaceIndex(loadDivisions());
-  const { reports, oldFormat } = await findReports(dir);
-  const tally: Tally = { written: 0, unchanged: 0, skipped: oldFormat.length, failed: 0, entries: 0 };
-  for (const file of oldFormat) {
-    io.stdout(`  跳过 skipped ${path.relative(io.cwd, file) || file}: ${SAVE_AS_DOCX}\n`);
-  }
+  const reports = await findReports(dir);
+  const tally: Tally = { written: 0, unchanged: 0, skipped: 0, failed: 0, entries: 0 };
   const claimed = new Map<string, string>();
   for (const file of reports) await collectOne(file, parsed, places, outDir, claimed, io, tally);
   io.stdout(
-    `${parsed.dryRun ? '试运行 dry run: ' : ''}报告 ${reports.length + oldFormat.length} 份 reports：写入 ${tally.written} written，未变 ${tally.unchanged} unchanged，` +
+    `${parsed.dryRun ? '试运行 dry run: ' : ''}报告 ${reports.length} 份 reports：写入 ${tally.written} written，未变 ${tally.unchanged} unchanged，` +
       `跳过 ${tally.skipped} skipped，失败 ${tally.failed} failed；词条 ${tally.entries} entries\n`,
   );
   return tally.failed > 0 ? 1 : 0;

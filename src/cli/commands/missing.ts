@@ -97,7 +97,7 @@ export const runMissing: CliCommand = async (args, io) => {
       if (error instanceof DocumentTextError) throw new UsageError(error.message);
       throw error;
     }
-    if (text === undefined) throw new UsageError(`${file}: ${isWordFile(file) ? brokenWordFile(file) : unsupportedFileType(file)}`);
+    if (text === undefined) throw new UsageError(`${file}: ${isWordFile(file) ? brokenWordFile(file) : unsupportedFileType()}`);
     const missing = findMissingTerms(text, matcher);
     perFile.push(missing);
     io.stdout(`${file}: ${missing.length} 个未收录的提法 / undefined terms\n`);

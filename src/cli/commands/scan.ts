@@ -22,8 +22,8 @@ import type { PartJob, PartMessage } from '../scan-worker';
 
 const HELP = `用法 / usage: policy-glossary scan FILE… [--glossary PATH]… [--json] [--region 地方 PLACE]
 
-在文档（.txt .md .html .mhtml .docx .doc .wps .pdf）中查找术语表中的术语和未收录的带数字提法。
-Finds glossary terms and numbered slogans the glossary lacks in documents (.txt .md .html .mhtml .docx .doc .wps .pdf).
+在文档（.txt .md .html .mhtml .docx .doc .wps .rtf .pdf）中查找术语表中的术语和未收录的带数字提法。
+Finds glossary terms and numbered slogans the glossary lacks in documents (.txt .md .html .mhtml .docx .doc .wps .rtf .pdf).
 
   --glossary PATH  使用的术语表：YAML 文件、文件夹或 glossary.json，可多次；默认项目的 glossary/
                    glossary to use: YAML file, folder or built glossary.json; repeatable;
@@ -161,7 +161,9 @@ async function readDocument(file: string, cwd: string, inParts: boolean): Promis
   // take longer to load than a plain-text report takes to scan.
   const { DocumentTextError, documentText } = await import('../../import/document-text');
   try {
-    if (/\.pdf$/iu.test(file)) return { text: await (await import('../report-files')).pdfDocumentText(new Uint8Array(bytes), file) };
+    // A PDF by its content, whatever its name (a .doc link that serves one).
+    const { readingName } = await import('../../import/file-sniff');
+    if (/\.pdf$/iu.test(readingName(bytes, file))) return { text: await (await import('../report-files')).pdfDocumentText(new Uint8Array(bytes), file) };
     return { text: documentText(bytes, file) };
   } catch (error) {
     if (error instanceof DocumentTextError) throw new UsageError(error.message);
