@@ -1,6 +1,6 @@
 // What a report file is by its first bytes, where its name says otherwise. Government sites serve
 // Word's "web page" saves, web archives and RTF files under .doc, a .docx renamed .doc (or the
-// reverse), a PDF behind a .doc link: each is read as what it is. A name the content does not
+// reverse), a PDF behind a .doc link, an OpenDocument text without its .odt: each is read as what it is. A name the content does not
 // contradict (or content this cannot tell) is kept, and the file is read by its name as before.
 import { looksLikeMhtml } from './mhtml';
 import { looksLikeRtf } from './rtf';
@@ -29,9 +29,10 @@ function holdsWordDocument(bytes: Uint8Array): boolean {
 }
 
 /** The extension the bytes' content shows, or undefined when it shows none this can tell. */
-export function contentExtension(bytes: Uint8Array): '.pdf' | '.docx' | '.doc' | '.rtf' | '.mhtml' | '.html' | undefined {
+export function contentExtension(bytes: Uint8Array): '.pdf' | '.docx' | '.odt' | '.doc' | '.rtf' | '.mhtml' | '.html' | undefined {
   if (startsWith(bytes, COMPOUND_FILE)) return '.doc';
-  if (startsWith(bytes, ZIP)) return holdsWordDocument(bytes) ? '.docx' : undefined;
+  // An OpenDocument file opens with its uncompressed `mimetype` part.
+  if (startsWith(bytes, ZIP)) return opening(bytes, 200).includes('mimetypeapplication/vnd.oasis.opendocument.text') ? '.odt' : holdsWordDocument(bytes) ? '.docx' : undefined;
   if (looksLikeRtf(bytes)) return '.rtf';
   const head = opening(bytes, 1024);
   if (head.includes('%pdf-')) return '.pdf';

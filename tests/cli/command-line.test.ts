@@ -335,10 +335,10 @@ describe('policy-glossary on the command line', { timeout: 60_000 }, () => {
 
     it('a file of a kind it cannot read: exit 2, the file and the reason on stderr', async () => {
       write('terms.yaml', GLOSSARY);
-      write('report.odt', '四联共治\n');
-      const run = await cli('missing', 'report.odt', '--glossary', 'terms.yaml');
+      write('report.pages', '四联共治\n');
+      const run = await cli('missing', 'report.pages', '--glossary', 'terms.yaml');
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('report.odt: 不支持的文件类型（支持 .txt .md .markdown .html .htm .shtml .xhtml .mhtml .mht .docx .doc .wps .rtf .pdf）');
+      expect(run.stderr).toContain('report.pages: 不支持的文件类型（支持 .txt .md .markdown .html .htm .shtml .xhtml .mhtml .mht .docx .doc .wps .rtf .odt .pdf）');
     });
 
     it('reads an RTF report, its text given as \\uN characters', async () => {

@@ -202,13 +202,15 @@ describe('policy-glossary scan', () => {
     // The files are read while the glossary loads: an unreadable file is still the error reported.
     [['scan', 'absent.txt', '--glossary', 'absent.yaml'], /^policy-glossary scan: 无法读取文件 "absent.txt"/],
     [['scan', 'report.txt', '--glossary', 'absent.yaml'], /^policy-glossary scan: 找不到文件或文件夹 "absent.yaml"/],
-    [['scan', 'report.odt'], /report.odt: 不支持的文件类型/],
+    [['scan', 'report.key'], /report.key: 不支持的文件类型/],
+    [['scan', 'report.odt'], /report.odt: 无法读取 \.odt/],
     [['scan', 'report.pdf'], /report.pdf: 不是可读取的 PDF 文件（可能已损坏）/],
     [['scan', 'broken.docx'], /broken.docx: 无法读取 .docx/],
     [['scan', 'report.txt', '--glossary'], /--glossary 需要一个路径/],
     [['scan', 'report.txt', '--frobnicate'], /未知选项 unknown option --frobnicate/],
   ])('%j fails with a clear message and exit code 2', async (args, message) => {
     await writeFile(path.join(dir, 'report.pdf'), '%PDF-1.4');
+    await writeFile(path.join(dir, 'report.key'), 'PK');
     await writeFile(path.join(dir, 'report.odt'), 'PK');
     await writeFile(path.join(dir, 'broken.docx'), 'not a zip');
     const run = await cli(...args);
