@@ -18,7 +18,13 @@ import { findAppendix } from '../src/import/appendix';
 import { importReport } from '../src/import/import-report';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const REPORTS = resolve(ROOT, '..', 'shared', 'corpus', 'reports');
+/**
+ * Where the reports are looked for (EVAL_NOTES_DIR, under ../shared/corpus): `reports` (the cities' and
+ * provinces' reports, 2022 and earlier), or `.` for the whole corpus: with EVAL_NOTES_YEAR=2023 and
+ * later, 四川's and 成都's reports, the corpus's only later years (the page is served under another
+ * government's host, so without the page's own notes their terms show as 其他地方的用法).
+ */
+const REPORTS = resolve(ROOT, '..', 'shared', 'corpus', process.env.EVAL_NOTES_DIR ?? 'reports');
 const YEAR = process.env.EVAL_NOTES_YEAR ?? '2022';
 /** Every Nth report of the year (sorted by path), for a sample that runs in minutes. */
 const EVERY = Number(process.env.EVAL_NOTES_EVERY ?? 4);
@@ -102,9 +108,11 @@ function pointInBody(tab: Page, term: string): Promise<{ x: number; y: number } 
       }
       const found = flat.indexOf(bare);
       if (found < 0) continue;
-      const at = kept[found]!;
-      // Its first character: a term written partly quoted (“双减”政策) is drawn as the quoted words
-      // alone (core/quote-trim.ts), so its middle may lie outside the highlight.
+      const end = kept[found + bare.length - 1]! + 1;
+      // A term written partly quoted is drawn as the quoted words alone (core/quote-trim.ts: “双减”政策
+      // as 双减, 服务业“三百工程” as 三百工程): the first character inside the quotes, else its first.
+      const quote = text.slice(kept[found]!, end).search(/[“"‘]/u);
+      const at = quote >= 0 ? kept[found]! + quote + 1 : kept[found]!;
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + 1);

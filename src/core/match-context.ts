@@ -283,6 +283,9 @@ function renamedStem(text: string, match: TextMatch): { start: number; end: numb
  */
 function chainLink(text: string, match: TextMatch, term: string, termEnds: OffsetSet, termStarts: OffsetSet): boolean {
   if (!isNumeral(term, 0)) return false;
+  // A match that opens with a quote mark begins a name of its own: the words before the quote are
+  // not its links (一律执行“两个先进”审查标准: 一律 is a word, not a count).
+  if (openIndexAt(text, match.start) !== -1) return isNumeral(text, match.end) && isHan(text, match.end + 1) && !termStarts.has(match.end);
   if (isNumeral(text, match.start - 1) && !termEnds.has(match.start)) return true;
   let at = match.start - 1;
   while (at >= 0 && match.start - at <= 3 && isHan(text, at)) at -= 1;

@@ -81,6 +81,9 @@ const rows: { name: string; text: string; terms: string[]; canonical?: string; q
   { name: 'a plan code before, not a chain (negative)', text: '十四五时期三大工程全面开工。', terms: ['三大工程'], kept: ['三大工程'] },
   { name: 'ordinary words before (negative)', text: '全面推进三医联动，改善服务。', terms: ['三医联动'], kept: ['三医联动'] },
   { name: 'an unnumbered term is no chain link (negative)', text: '建设无废城市三年行动。', terms: ['无废城市'], kept: ['无废城市'] },
+  { name: 'a word with a numeral before a quoted term, not a chain (negative)', text: '新建项目一律执行“两个先进”审查标准。', terms: ['“两个先进”审查标准'], kept: ['“两个先进”审查标准'] },
+  { name: 'a count of items before a quoted term, not a chain (negative)', text: '培育一批“两高四新”企业。', terms: ['“两高四新”企业'], kept: ['“两高四新”企业'] },
+  { name: 'a quoted term with a numbered word after it, still a chain', text: '推进“三同”五化建设。', terms: ['“三同”'], kept: [], flagged: ['三同'] },
   // A term found by its stem, named by the text with another programme noun.
   { name: 'stem of a 工程, named 责任', text: '严格落实“五个一”责任，强化调度。', terms: ['五个一'], canonical: '五个一工程', kept: [], flagged: ['五个一'] },
   { name: 'stem of a 工程, named 机制, unquoted', text: '建立三同步机制，压实责任。', terms: ['三同步'], canonical: '三同步工程', kept: [], flagged: ['三同步机制'] },

@@ -101,6 +101,8 @@ function partOfItem(text: string, from: number, to: number, start: number, end: 
  */
 function chainLink(text: string, match: TextMatch, termEnds: ReadonlySet<number>, termStarts: ReadonlySet<number>): boolean {
   if (!isNumeral(bare(match.text)[0])) return false;
+  // A match that opens with a quote mark: the words before the quote are not its links.
+  if (OPEN.includes(match.text[0]!)) return isNumeral(text[match.end]) && isHan(text[match.end + 1]) && !termStarts.has(match.end);
   const before = text[match.start - 1];
   if (isNumeral(before) && !termEnds.has(match.start)) return true;
   let at = match.start - 1;
