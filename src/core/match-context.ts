@@ -276,8 +276,8 @@ function renamedStem(text: string, match: TextMatch): { start: number; end: numb
 
 /**
  * Whether a numbered match is one link of a chain of numbered words it does not span: a numeral just
- * before it (三个一批 in 十三个一批), a numeral with one to three characters just before it (一枢纽 in
- * 四中心一枢纽, 五化 in 三同五化), or a numeral and a character just after it (五通 in 五通五有).
+ * before it (三个一批 in 十三个一批), a numeral that is a word of its own with one to three characters
+ * just before it (一枢纽 in 四中心一枢纽, 五化 in 三同五化; not 三项制度 in 进一步落实三项制度), or a numeral and a character just after it (五通 in 五通五有).
  * A neighbour that is itself a term match (六稳六保: two terms side by side) makes no chain:
  * `termEnds` and `termStarts` hold the offsets where term matches end and start.
  */
@@ -292,8 +292,21 @@ function chainLink(text: string, match: TextMatch, term: string, termEnds: Offse
   // The numeral must not open a term that ends before the match (六稳和六保: 六稳 is a term of its own).
   let termBetween = false;
   for (let k = at + 1; k <= match.start; k++) if (termEnds.has(k)) termBetween = true;
-  if (at < match.start - 1 && isNumeral(text, at) && !isNumeral(text, at - 1) && !termBetween) return true;
+  if (at < match.start - 1 && isNumeral(text, at) && !isNumeral(text, at - 1) && !termBetween && numeralAlone(text, at)) return true;
   return isNumeral(text, match.end) && isHan(text, match.end + 1) && !termStarts.has(match.end);
+}
+
+/**
+ * Whether the numeral at `at` is a word of its own, by the runtime's word segmenter: a count that
+ * opens a link of a chain (四|中心|一|枢纽, 三|同|五|化), not a numeral inside a word
+ * (进一步|落实|三项制度, 统一, 唯一, 一体, 一律, 一批). True where Intl.Segmenter is missing.
+ */
+function numeralAlone(text: string, at: number): boolean {
+  const words = segmenter();
+  if (!words) return true;
+  const from = Math.max(0, at - WORD_WINDOW);
+  const word = words.segment(text.slice(from, Math.min(text.length, at + WORD_WINDOW))).containing(at - from);
+  return word === undefined || (word.index === at - from && word.segment.length === 1);
 }
 
 /**

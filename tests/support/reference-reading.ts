@@ -110,7 +110,7 @@ function chainLink(text: string, match: TextMatch, termEnds: ReadonlySet<number>
   // The numeral must not open a term that ends before the match (六稳和六保: 六稳 is a term of its own).
   let termBetween = false;
   for (let k = at + 1; k <= match.start; k++) if (termEnds.has(k)) termBetween = true;
-  if (at < match.start - 1 && isNumeral(text[at]) && !isNumeral(text[at - 1]) && !termBetween) return true;
+  if (at < match.start - 1 && isNumeral(text[at]) && !isNumeral(text[at - 1]) && !termBetween && numeralAlone(text, at)) return true;
   return isNumeral(text[match.end]) && isHan(text[match.end + 1]) && !termStarts.has(match.end);
 }
 
@@ -155,6 +155,16 @@ function crossesWords(text: string, match: TextMatch, term: string): boolean {
     boundaries.add(from + word.index + word.segment.length);
   }
   return !boundaries.has(match.start) && !boundaries.has(match.end);
+}
+
+/** Whether the numeral at `at` is a word of its own by the word segmenter, four units either side (四 in 四|中心, not 一 in 进一步). */
+function numeralAlone(text: string, at: number): boolean {
+  if (typeof Intl.Segmenter !== 'function') return true;
+  const from = Math.max(0, at - 4);
+  for (const word of new Intl.Segmenter('zh', { granularity: 'word' }).segment(text.slice(from, at + 4))) {
+    if (from + word.index <= at && at < from + word.index + word.segment.length) return from + word.index === at && word.segment.length === 1;
+  }
+  return true;
 }
 
 /** The term matches of `text` read in context (src/core/match-context.ts readInContext says how). */
