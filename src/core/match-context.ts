@@ -292,9 +292,13 @@ function chainLink(text: string, match: TextMatch, term: string, termEnds: Offse
   // The numeral must not open a term that ends before the match (六稳和六保: 六稳 is a term of its own).
   let termBetween = false;
   for (let k = at + 1; k <= match.start; k++) if (termEnds.has(k)) termBetween = true;
-  if (at < match.start - 1 && isNumeral(text, at) && !isNumeral(text, at - 1) && !termBetween && numeralAlone(text, at)) return true;
+  // 一是、二是… number the points of a passage: the numeral counts nothing of what follows.
+  if (at < match.start - 1 && isNumeral(text, at) && !isNumeral(text, at - 1) && !termBetween && text.charCodeAt(at + 1) !== IS && numeralAlone(text, at)) return true;
   return isNumeral(text, match.end) && isHan(text, match.end + 1) && !termStarts.has(match.end);
 }
+
+/** 是, after a numeral that numbers a point (一是、二是…). */
+const IS = '是'.charCodeAt(0);
 
 /**
  * Whether the numeral at `at` is a word of its own, by the runtime's word segmenter: a count that
