@@ -292,8 +292,9 @@ function chainLink(text: string, match: TextMatch, term: string, termEnds: Offse
   // The numeral must not open a term that ends before the match (六稳和六保: 六稳 is a term of its own).
   let termBetween = false;
   for (let k = at + 1; k <= match.start; k++) if (termEnds.has(k)) termBetween = true;
-  // 一是、二是… number the points of a passage: the numeral counts nothing of what follows.
-  if (at < match.start - 1 && isNumeral(text, at) && !isNumeral(text, at - 1) && !termBetween && text.charCodeAt(at + 1) !== IS && numeralAlone(text, at)) return true;
+  // 一是、二是… number the points of a passage: the numeral counts nothing of what follows; nor
+  // does a count in digits (新增3家三甲医院: three hospitals that are 三甲).
+  if (at < match.start - 1 && isNumeral(text, at) && !isNumeral(text, at - 1) && !termBetween && text.charCodeAt(at + 1) !== IS && !isArabicDigitAt(text, at) && numeralAlone(text, at)) return true;
   return isNumeral(text, match.end) && isHan(text, match.end + 1) && !termStarts.has(match.end);
 }
 

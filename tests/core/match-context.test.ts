@@ -84,6 +84,7 @@ const rows: { name: string; text: string; terms: string[]; canonical?: string; q
   { name: 'a numeral inside a word before the term, not a chain (negative)', text: '进一步落实三项制度。', terms: ['三项制度'], kept: ['三项制度'] },
   { name: 'a word ending in a numeral before the term, not a chain (negative)', text: '统一实施三项制度。', terms: ['三项制度'], kept: ['三项制度'] },
   { name: 'a point numbered 六是 before the term, not a chain (negative)', text: '六是三大攻坚战成效明显。', terms: ['三大攻坚战'], kept: ['三大攻坚战'] },
+  { name: 'a count in digits before the term, not a chain (negative)', text: '新增3家三甲医院。', terms: ['三甲'], kept: ['三甲'] },
   { name: 'a numeral alone, then a word, then the term', text: '打造四中心一枢纽。', terms: ['一枢纽'], kept: [], flagged: ['四中心一枢纽'] },
   { name: 'a word with a numeral before a quoted term, not a chain (negative)', text: '新建项目一律执行“两个先进”审查标准。', terms: ['“两个先进”审查标准'], kept: ['“两个先进”审查标准'] },
   { name: 'a count of items before a quoted term, not a chain (negative)', text: '培育一批“两高四新”企业。', terms: ['“两高四新”企业'], kept: ['“两高四新”企业'] },

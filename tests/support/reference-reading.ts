@@ -110,7 +110,7 @@ function chainLink(text: string, match: TextMatch, termEnds: ReadonlySet<number>
   // The numeral must not open a term that ends before the match (六稳和六保: 六稳 is a term of its own).
   let termBetween = false;
   for (let k = at + 1; k <= match.start; k++) if (termEnds.has(k)) termBetween = true;
-  if (at < match.start - 1 && isNumeral(text[at]) && !isNumeral(text[at - 1]) && !termBetween && text[at + 1] !== '是' && numeralAlone(text, at)) return true;
+  if (at < match.start - 1 && isNumeral(text[at]) && !isNumeral(text[at - 1]) && !termBetween && text[at + 1] !== '是' && !/[0-9０-９]/u.test(text[at]!) && numeralAlone(text, at)) return true;
   return isNumeral(text[match.end]) && isHan(text[match.end + 1]) && !termStarts.has(match.end);
 }
 
