@@ -283,9 +283,10 @@ function renamedStem(text: string, match: TextMatch): { start: number; end: numb
  */
 function chainLink(text: string, match: TextMatch, term: string, termEnds: OffsetSet, termStarts: OffsetSet): boolean {
   if (!isNumeral(term, 0)) return false;
-  // A match that opens with a quote mark begins a name of its own: the words before the quote are
-  // not its links (一律执行“两个先进”审查标准: 一律 is a word, not a count).
-  if (openIndexAt(text, match.start) !== -1) return isNumeral(text, match.end) && isHan(text, match.end + 1) && !termStarts.has(match.end);
+  // A match that holds a quote mark is a quoted name, with or without a glued word: the words
+  // before and after it are not its links (一律执行“两个先进”审查标准: 一律 is a word, not a count;
+  // “十三五”时期三年: the next phrase).
+  if (term !== match.text) return false;
   if (isNumeral(text, match.start - 1) && !termEnds.has(match.start)) return true;
   let at = match.start - 1;
   while (at >= 0 && match.start - at <= 3 && isHan(text, at)) at -= 1;
@@ -295,7 +296,9 @@ function chainLink(text: string, match: TextMatch, term: string, termEnds: Offse
   // 一是、二是… number the points of a passage: the numeral counts nothing of what follows; nor
   // does a count in digits (新增3家三甲医院: three hospitals that are 三甲).
   if (at < match.start - 1 && isNumeral(text, at) && !isNumeral(text, at - 1) && !termBetween && text.charCodeAt(at + 1) !== IS && !isArabicDigitAt(text, at) && numeralAlone(text, at)) return true;
-  return isNumeral(text, match.end) && isHan(text, match.end + 1) && !termStarts.has(match.end);
+  // After it likewise: a numeral that is a word of its own (五通|五|有), not a count in digits
+  // (七通一平1万亩) nor a numeral inside a word (一般性支出|一律).
+  return isNumeral(text, match.end) && isHan(text, match.end + 1) && !termStarts.has(match.end) && !isArabicDigitAt(text, match.end) && numeralAlone(text, match.end);
 }
 
 /** 是, after a numeral that numbers a point (一是、二是…). */

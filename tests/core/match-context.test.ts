@@ -88,7 +88,9 @@ const rows: { name: string; text: string; terms: string[]; canonical?: string; q
   { name: 'a numeral alone, then a word, then the term', text: '打造四中心一枢纽。', terms: ['一枢纽'], kept: [], flagged: ['四中心一枢纽'] },
   { name: 'a word with a numeral before a quoted term, not a chain (negative)', text: '新建项目一律执行“两个先进”审查标准。', terms: ['“两个先进”审查标准'], kept: ['“两个先进”审查标准'] },
   { name: 'a count of items before a quoted term, not a chain (negative)', text: '培育一批“两高四新”企业。', terms: ['“两高四新”企业'], kept: ['“两高四新”企业'] },
-  { name: 'a quoted term with a numbered word after it, still a chain', text: '推进“三同”五化建设。', terms: ['“三同”'], kept: [], flagged: ['三同'] },
+  { name: 'a quoted term with a numeral after it, not a chain (negative)', text: '回顾“十三五”时期三年来的变化。', terms: ['“十三五”时期'], kept: ['“十三五”时期'] },
+  { name: 'a numeral inside a word after the term, not a chain (negative)', text: '政府部门的一般性支出一律压减。', terms: ['一般性支出'], kept: ['一般性支出'] },
+  { name: 'a count in digits after the term, not a chain (negative)', text: '力争完成七通一平1万亩以上。', terms: ['七通一平'], kept: ['七通一平'] },
   // A term found by its stem, named by the text with another programme noun.
   { name: 'stem of a 工程, named 责任', text: '严格落实“五个一”责任，强化调度。', terms: ['五个一'], canonical: '五个一工程', kept: [], flagged: ['五个一'] },
   { name: 'stem of a 工程, named 机制, unquoted', text: '建立三同步机制，压实责任。', terms: ['三同步'], canonical: '三同步工程', kept: [], flagged: ['三同步机制'] },

@@ -101,8 +101,8 @@ function partOfItem(text: string, from: number, to: number, start: number, end: 
  */
 function chainLink(text: string, match: TextMatch, termEnds: ReadonlySet<number>, termStarts: ReadonlySet<number>): boolean {
   if (!isNumeral(bare(match.text)[0])) return false;
-  // A match that opens with a quote mark: the words before the quote are not its links.
-  if (OPEN.includes(match.text[0]!)) return isNumeral(text[match.end]) && isHan(text[match.end + 1]) && !termStarts.has(match.end);
+  // A match that holds a quote mark: the words before and after it are not its links.
+  if (bare(match.text) !== match.text) return false;
   const before = text[match.start - 1];
   if (isNumeral(before) && !termEnds.has(match.start)) return true;
   let at = match.start - 1;
@@ -111,7 +111,7 @@ function chainLink(text: string, match: TextMatch, termEnds: ReadonlySet<number>
   let termBetween = false;
   for (let k = at + 1; k <= match.start; k++) if (termEnds.has(k)) termBetween = true;
   if (at < match.start - 1 && isNumeral(text[at]) && !isNumeral(text[at - 1]) && !termBetween && text[at + 1] !== '是' && !/[0-9０-９]/u.test(text[at]!) && numeralAlone(text, at)) return true;
-  return isNumeral(text[match.end]) && isHan(text[match.end + 1]) && !termStarts.has(match.end);
+  return isNumeral(text[match.end]) && isHan(text[match.end + 1]) && !termStarts.has(match.end) && !/[0-9０-９]/u.test(text[match.end]!) && numeralAlone(text, match.end);
 }
 
 /** Characters that may follow a programme noun that ends a name: 和, 与, 等 join it to the next one. */
