@@ -113,6 +113,13 @@ export function docxBodyText(bytes: Uint8Array): string | undefined {
 /** A note's reference mark in readParagraphs' text: its kind and id. */
 const NOTE_REFERENCE = /\[(foot|end)noteRef:(-?\d+)\]/gu;
 
+/** The XML parts of a Word document: the body, and its footnotes and endnotes parts if any. */
+export interface WordParts {
+  document: string;
+  footnotes?: string;
+  endnotes?: string;
+}
+
 /**
  * Entries of a .docx report. Footnotes are numbered in the order the body first references them, as
  * Word displays them; endnotes (尾注) the same, after the footnotes a report also has (Word numbers
@@ -130,14 +137,23 @@ export function importDocx(bytes: Uint8Array, options: ImportOptions = {}): Impo
   if (!documentXml) {
     return { source: {}, entries: [], problems: [{ severity: 'error', message: '.docx 中没有 word/document.xml / word/document.xml missing' }], unreadable: true };
   }
+  const text = (part: Uint8Array | undefined): string | undefined => (part ? strFromU8(part) : undefined);
+  return importWordParts({ document: strFromU8(documentXml), footnotes: text(files['word/footnotes.xml']), endnotes: text(files['word/endnotes.xml']) }, options);
+}
+
+/** The body text of a Word document's parts, one paragraph a line, without footnote marks. */
+export const wordPartsBodyText = (parts: WordParts): string => readParagraphs(parts.document).replace(NOTE_REFERENCE, '');
+
+/** Entries of a Word document given as its XML parts (importDocx; word-xml.ts for Word's XML files). */
+export function importWordParts(parts: WordParts, options: ImportOptions = {}): ImportResult {
   // Notes by kind and id (`foot:2`, `end:1`), footnotes first.
   const raw = new Map<string, string>();
   for (const kind of ['foot', 'end'] as const) {
-    const xml = files[`word/${kind}notes.xml`];
-    if (xml) readParagraphs(strFromU8(xml), (id, text) => raw.set(`${kind}:${id}`, text));
+    const xml = kind === 'foot' ? parts.footnotes : parts.endnotes;
+    if (xml) readParagraphs(xml, (id, text) => raw.set(`${kind}:${id}`, text));
   }
-  const body = readParagraphs(strFromU8(documentXml));
-  if (raw.size === 0) return withBoldHeads(importAppendixOrFootnotes(body.replace(NOTE_REFERENCE, ''), options), () => readParagraphs(strFromU8(documentXml), undefined, true).replace(NOTE_REFERENCE, ''), options);
+  const body = readParagraphs(parts.document);
+  if (raw.size === 0) return withBoldHeads(importAppendixOrFootnotes(body.replace(NOTE_REFERENCE, ''), options), () => readParagraphs(parts.document, undefined, true).replace(NOTE_REFERENCE, ''), options);
   const displayNumber = new Map<string, number>();
   // Footnotes numbered first, then endnotes, each in the order the body first references them.
   for (const kind of ['foot', 'end']) {

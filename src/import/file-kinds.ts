@@ -4,8 +4,8 @@
 /** Web pages: saved as they were served (.shtml, common on government sites), or as one file (web archives). */
 export const HTML_EXTENSIONS = ['.html', '.htm', '.shtml', '.xhtml'] as const;
 export const WEB_ARCHIVE_EXTENSIONS = ['.mhtml', '.mht'] as const;
-/** Files read as text (decoded; HTML, web archives, .docx, .doc, .wps, .rtf and .odt taken apart). */
-export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', ...HTML_EXTENSIONS, ...WEB_ARCHIVE_EXTENSIONS, '.docx', '.doc', '.wps', '.rtf', '.odt'] as const;
+/** Files read as text (decoded; HTML, web archives, .docx, .doc, .wps, .rtf, .odt and Word's .xml taken apart). */
+export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', ...HTML_EXTENSIONS, ...WEB_ARCHIVE_EXTENSIONS, '.docx', '.doc', '.wps', '.rtf', '.odt', '.xml'] as const;
 
 /** Whether the file is a web page: HTML or a web archive holding one (mhtml.ts). */
 export const isWebPageFile = (fileName: string): boolean => {
@@ -31,17 +31,22 @@ export const isRtfFile = (fileName: string): boolean => /\.rtf$/iu.test(fileName
 export const isOdtFile = (fileName: string): boolean => /\.odt$/iu.test(fileName);
 /** What is said of an .odt that does not open. */
 export const BROKEN_ODT = '无法读取 .odt（不是有效的 OpenDocument 文本文档）/ not a readable OpenDocument text file';
+/** Whether the file is one of Word's XML documents by its name (word-xml.ts: Word 2003 XML, or flat XML). */
+export const isWordXmlFile = (fileName: string): boolean => /\.xml$/iu.test(fileName);
+/** What is said of an .xml that is not a Word XML document. */
+export const BROKEN_WORD_XML = '无法读取 .xml（不是 Word XML 文档）/ not a Word XML document';
 /** What is said of an .rtf that is not RTF. */
 export const BROKEN_RTF = '无法读取 .rtf（不是有效的 RTF 文档）/ not a readable RTF file';
 /** What is said of a .doc or .wps that does not open (or is protected by a password). */
 export const BROKEN_DOC = '无法读取（不是有效的 Word 97–2003 或 WPS 文字文档，或有密码保护；可另存为 .docx）/ not a readable Word 97–2003 or WPS document (or password-protected; save it as .docx)';
 /** What is said of a .docx that does not open. */
 export const BROKEN_DOCX = '无法读取 .docx（不是有效的 Word 文档）/ not a readable .docx file';
-/** Whether the file is a word processor's: .docx, the binary format (isDocFile), RTF or OpenDocument text. */
-export const isWordFile = (fileName: string): boolean => isDocFile(fileName) || isRtfFile(fileName) || isOdtFile(fileName) || fileName.toLowerCase().endsWith('.docx');
+/** Whether the file is a word processor's: .docx, the binary format (isDocFile), RTF, OpenDocument text or Word's XML. */
+export const isWordFile = (fileName: string): boolean =>
+  isDocFile(fileName) || isRtfFile(fileName) || isOdtFile(fileName) || isWordXmlFile(fileName) || fileName.toLowerCase().endsWith('.docx');
 /** What is said of a Word file (isWordFile) that does not open. */
 export const brokenWordFile = (fileName: string): string =>
-  isDocFile(fileName) ? BROKEN_DOC : isRtfFile(fileName) ? BROKEN_RTF : isOdtFile(fileName) ? BROKEN_ODT : BROKEN_DOCX;
+  isDocFile(fileName) ? BROKEN_DOC : isRtfFile(fileName) ? BROKEN_RTF : isOdtFile(fileName) ? BROKEN_ODT : isWordXmlFile(fileName) ? BROKEN_WORD_XML : BROKEN_DOCX;
 
 /** Why `fileName` is not read: the kinds that are. */
 export function unsupportedFileType(): string {

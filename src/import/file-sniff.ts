@@ -1,9 +1,11 @@
 // What a report file is by its first bytes, where its name says otherwise. Government sites serve
 // Word's "web page" saves, web archives and RTF files under .doc, a .docx renamed .doc (or the
-// reverse), a PDF behind a .doc link, an OpenDocument text without its .odt: each is read as what it is. A name the content does not
+// reverse), a PDF behind a .doc link, an OpenDocument text without its .odt, a Word 2003 XML document
+// (what many 公文 systems export) under .doc: each is read as what it is. A name the content does not
 // contradict (or content this cannot tell) is kept, and the file is read by its name as before.
 import { looksLikeMhtml } from './mhtml';
 import { looksLikeRtf } from './rtf';
+import { looksLikeWordXml } from './word-xml';
 
 /** The first bytes of an OLE compound file (.doc, .wps; also .xls and .ppt). */
 const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -29,7 +31,7 @@ function holdsWordDocument(bytes: Uint8Array): boolean {
 }
 
 /** The extension the bytes' content shows, or undefined when it shows none this can tell. */
-export function contentExtension(bytes: Uint8Array): '.pdf' | '.docx' | '.odt' | '.doc' | '.rtf' | '.mhtml' | '.html' | undefined {
+export function contentExtension(bytes: Uint8Array): '.pdf' | '.docx' | '.odt' | '.doc' | '.rtf' | '.xml' | '.mhtml' | '.html' | undefined {
   if (startsWith(bytes, COMPOUND_FILE)) return '.doc';
   // An OpenDocument file opens with its uncompressed `mimetype` part.
   if (startsWith(bytes, ZIP)) return opening(bytes, 200).includes('mimetypeapplication/vnd.oasis.opendocument.text') ? '.odt' : holdsWordDocument(bytes) ? '.docx' : undefined;
@@ -37,6 +39,8 @@ export function contentExtension(bytes: Uint8Array): '.pdf' | '.docx' | '.odt' |
   const head = opening(bytes, 1024);
   if (head.includes('%pdf-')) return '.pdf';
   if (looksLikeMhtml(bytes)) return '.mhtml';
+  // Word's XML documents (Word 2003 XML, flat XML) by their processing instruction or root element.
+  if (looksLikeWordXml(opening(bytes, 4096))) return '.xml';
   const start = head.trimStart();
   // Markup that opens as a page does (Word's "web page" save opens with <html xmlns:v=…>).
   if (/^(?:<!doctype html|<html[\s>])/u.test(start) || (/^<\?xml/u.test(start) && /<html[\s>]/u.test(head))) return '.html';

@@ -4,7 +4,7 @@ import { importDoc } from './doc';
 import { importDocx } from './docx';
 import { readingName } from './file-sniff';
 import { hasFootnoteMarkers, importFootnoteText } from './footnote-text';
-import { TEXT_EXTENSIONS, isDocFile, isOdtFile, isPdfFile, isRtfFile, isWebPageFile, isWordFile, unsupportedFileType } from './file-kinds';
+import { TEXT_EXTENSIONS, isDocFile, isOdtFile, isPdfFile, isRtfFile, isWordXmlFile, isWebPageFile, isWordFile, unsupportedFileType } from './file-kinds';
 import { wordBodyText } from './document-text';
 import { webPageSource } from './mhtml';
 import { htmlToText, importHtml } from './html';
@@ -12,11 +12,12 @@ import type { ImportOptions } from './options';
 import { importAppendixOrFootnotes } from './plain-footnotes';
 import { importOdt } from './odt';
 import { importRtf } from './rtf';
+import { importWordXml } from './word-xml';
 import type { ImportResult } from './types';
 
 /**
  * Imports a report given as bytes (or already decoded text) and its file name (bytes whose content
- * shows another kind than the name are read as that kind, file-sniff.ts): .docx, .doc, .wps, .rtf, .odt →
+ * shows another kind than the name are read as that kind, file-sniff.ts): .docx, .doc, .wps, .rtf, .odt, Word's .xml →
  * Word footnotes or appendix; .html/.htm → `<sup>` footnotes or appendix; text/markdown →
  * `[footnoteRef:N]` footnotes when present, else the 名词解释 appendix, else footnotes marked in
  * plain text (① … and the notes closing the text, plain-footnotes.ts).
@@ -28,13 +29,13 @@ export function importReport(input: Uint8Array | string, fileName: string, optio
     if (typeof input === 'string') {
       const message = binary
         ? '.doc/.wps 需要以字节读取 / a .doc or .wps must be read as bytes'
-        : isRtfFile(name) || isOdtFile(name)
-          ? `${isRtfFile(name) ? '.rtf' : '.odt'} 需要以字节读取 / an ${isRtfFile(name) ? '.rtf' : '.odt'} must be read as bytes`
-          : '.docx 需要以字节读取 / a .docx must be read as bytes';
+        : `${/\.[^.]+$/u.exec(name)?.[0] ?? ''} 需要以字节读取 / a Word file must be read as bytes`;
       return { source: {}, entries: [], problems: [{ severity: 'error', message }] };
     }
     if (binary) return importDoc(input, options);
-    return isRtfFile(name) ? importRtf(input, options) : isOdtFile(name) ? importOdt(input, options) : importDocx(input, options);
+    if (isRtfFile(name)) return importRtf(input, options);
+    if (isOdtFile(name)) return importOdt(input, options);
+    return isWordXmlFile(name) ? importWordXml(input, options) : importDocx(input, options);
   }
   if (!TEXT_EXTENSIONS.some((extension) => name.endsWith(extension))) {
     // The files the tools read (their callers read a PDF before this); an RTF file is named, with

@@ -338,7 +338,7 @@ describe('policy-glossary on the command line', { timeout: 60_000 }, () => {
       write('report.pages', '四联共治\n');
       const run = await cli('missing', 'report.pages', '--glossary', 'terms.yaml');
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('report.pages: 不支持的文件类型（支持 .txt .md .markdown .html .htm .shtml .xhtml .mhtml .mht .docx .doc .wps .rtf .odt .pdf）');
+      expect(run.stderr).toContain('report.pages: 不支持的文件类型（支持 .txt .md .markdown .html .htm .shtml .xhtml .mhtml .mht .docx .doc .wps .rtf .odt .xml .pdf）');
     });
 
     it('reads an RTF report, its text given as \\uN characters', async () => {
