@@ -1,7 +1,7 @@
 // The text of a document as `policy-glossary scan` reads it, so that match offsets point into it:
 // .txt/.md decoded as is, an HTML page's text content (a web archive's page too), a Word file's
-// (.docx, .doc, .wps, .rtf, .odt, Word's .xml) body paragraphs; a file whose content shows another kind than its name
-// read as that kind (file-sniff.ts).
+// (.docx, .doc, .wps, .rtf, .odt, Word's .xml) body paragraphs; a file whose content shows another
+// kind than its name read as that kind (file-sniff.ts).
 import { DocumentTextError, decodeText } from './decode';
 import { docBodyText } from './doc';
 import { docxBodyText } from './docx';
