@@ -11,6 +11,8 @@
 //             16 pt, first lines indented, page numbers in the foot);
 //   pdf-word  the .docx converted by LibreOffice (soffice), as a Word user's export; skipped
 //             without soffice.
+// Other word processors' files, the .docx converted by LibreOffice (skipped without soffice):
+//   doc (Word 97–2003), rtf, odt, wordxml (Word 2003 XML, saved as .doc as 公文 systems serve it).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,8 +50,16 @@ const EXPECTED_ENTRIES: Readonly<Record<string, number>> = {
   'chengdu/2025.md': 46, 'chengdu/2026.md': 40,
 };
 
-type Format = 'md' | 'txt' | 'html' | 'docx' | 'pdf' | 'pdf-word';
-const FORMATS: readonly Format[] = ['md', 'txt', 'html', 'docx', 'pdf', 'pdf-word'];
+type Format = 'md' | 'txt' | 'html' | 'docx' | 'pdf' | 'pdf-word' | 'doc' | 'rtf' | 'odt' | 'wordxml';
+const FORMATS: readonly Format[] = ['md', 'txt', 'html', 'docx', 'pdf', 'pdf-word', 'doc', 'rtf', 'odt', 'wordxml'];
+/** The formats made by LibreOffice, and its filter for each. */
+const SOFFICE_FILTERS: Partial<Record<Format, { filter: string; made: string; name: string }>> = {
+  'pdf-word': { filter: 'pdf', made: 'report.pdf', name: 'report.pdf' },
+  doc: { filter: 'doc', made: 'report.doc', name: 'report.doc' },
+  rtf: { filter: 'rtf', made: 'report.rtf', name: 'report.rtf' },
+  odt: { filter: 'odt', made: 'report.odt', name: 'report.odt' },
+  wordxml: { filter: 'xml:MS Word 2003 XML', made: 'report.xml', name: 'report.doc' },
+};
 const DEFAULT_FORMATS: readonly Format[] = ['md', 'txt', 'html', 'docx'];
 
 /** One appendix entry as a plain reading of the text gives it: the head before the colon and the rest. */
@@ -99,7 +109,8 @@ function appendixOf(text: string): string {
  * number found. Unnumbered: a line whose text before its first colon (outside quotes) is short
  * and has no sentence punctuation starts an entry, and so does a quoted phrase with a colon right
  * after a full stop; other lines continue the entry before; lines before the first entry are
- * left out, and a line of the web page around the report (来源：, 责任编辑：) ends the list. The head is everything before the first colon outside quotes.
+ * left out, and a line of the web page around the report (来源：, 责任编辑：) or the heading of the
+ * next annex (附录二) ends the list. The head is everything before the first colon outside quotes.
  */
 function referenceEntries(text: string): { entries: ReferenceEntry[]; numbered: boolean; gaps: number[] } {
   const appendix = appendixOf(text);
@@ -154,7 +165,8 @@ function referenceEntries(text: string): { entries: ReferenceEntry[]; numbered: 
     .flatMap((line) => line.split(/(?<=[。；])(?=“[^“”]{1,20}”[^，。；：:]{0,8}[：:])/u));
   for (const piece of pieces) {
     // The web page around a republished report (来源：…, 责任编辑：…, 发布时间：…) ends the appendix.
-    if (/^(?:信息)?来源[：:]|^(?:责任)?编辑[：:]|^发布(?:时间|日期)?[：:]/u.test(piece)) break;
+    // So does the heading of the report's next annex (附录二：…数据汇总表, 附件2).
+    if (/^(?:信息)?来源[：:]|^(?:责任)?编辑[：:]|^发布(?:时间|日期)?[：:]|^附[录件表]\s*[一二三四五六七八九十\d]/u.test(piece)) break;
     const colon = headColon(piece);
     const head = colon > 0 ? piece.slice(0, colon) : '';
     if (colon > 0 && [...head].length <= 30 && !/[。；，]/u.test(unquote(head).replace(/（[^）]*）/gu, ''))) {
@@ -260,14 +272,14 @@ async function markdownToPdf(markdown: string): Promise<Uint8Array> {
 
 const hasSoffice = (): boolean => spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
 
-/** The .docx variant converted to PDF by LibreOffice. */
-async function markdownToWordPdf(markdown: string): Promise<Uint8Array> {
-  const dir = mkdtempSync(join(tmpdir(), 'pg-eval-pdf-'));
+/** The .docx variant converted by LibreOffice (`filter`: its --convert-to argument), the file it made. */
+async function markdownConverted(markdown: string, filter: string, made: string): Promise<Uint8Array> {
+  const dir = mkdtempSync(join(tmpdir(), 'pg-eval-soffice-'));
   try {
     writeFileSync(join(dir, 'report.docx'), await markdownToDocx(markdown));
-    const converted = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')], { stdio: 'ignore', timeout: 120_000 });
+    const converted = spawnSync('soffice', ['--headless', '--convert-to', filter, '--outdir', dir, join(dir, 'report.docx')], { stdio: 'ignore', timeout: 120_000 });
     if (converted.status !== 0) throw new Error(`soffice exited ${converted.status}`);
-    return new Uint8Array(readFileSync(join(dir, 'report.pdf')));
+    return new Uint8Array(readFileSync(join(dir, made)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -278,7 +290,8 @@ async function variant(markdown: string, format: Format): Promise<{ input: Uint8
   if (format === 'txt') return { input: markdownToText(markdown), name: 'report.txt' };
   if (format === 'html') return { input: markdownToHtml(markdown), name: 'report.html' };
   if (format === 'pdf') return { input: await markdownToPdf(markdown), name: 'report.pdf' };
-  if (format === 'pdf-word') return { input: await markdownToWordPdf(markdown), name: 'report.pdf' };
+  const soffice = SOFFICE_FILTERS[format];
+  if (soffice) return { input: await markdownConverted(markdown, soffice.filter, soffice.made), name: soffice.name };
   return { input: await markdownToDocx(markdown), name: 'report.docx' };
 }
 
@@ -363,9 +376,9 @@ export async function runImportEval(): Promise<void> {
     console.log(`pdf: 跳过，没有 ${CHROMIUM_PATH} / skipped, no Chromium`);
     formats = formats.filter((format) => format !== 'pdf');
   }
-  if (formats.includes('pdf-word') && !hasSoffice()) {
-    console.log('pdf-word: 跳过，没有 LibreOffice（soffice）/ skipped, no LibreOffice');
-    formats = formats.filter((format) => format !== 'pdf-word');
+  if (formats.some((format) => SOFFICE_FILTERS[format]) && !hasSoffice()) {
+    console.log(`${formats.filter((format) => SOFFICE_FILTERS[format]).join(', ')}: 跳过，没有 LibreOffice（soffice）/ skipped, no LibreOffice`);
+    formats = formats.filter((format) => !SOFFICE_FILTERS[format]);
   }
   const every = Math.max(1, Number(argValue('--every') ?? 1));
   const only = argValue('--only');
