@@ -100,6 +100,14 @@ describe('policy-glossary collect', () => {
     expect(run.stdout.split('\n').filter((line) => line.includes('跳过 skipped '))).toHaveLength(1);
   });
 
+  it('skips an .xml that is no Word document beside the reports, and still exits 0', async () => {
+    await writeFile(path.join(dir, 'reports/sitemap.xml'), '<?xml version="1.0"?><urlset><url><loc>http://example.gov.cn/</loc></url></urlset>');
+    const run = await cli('collect', '.', '--out', 'out');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/跳过 skipped reports\/sitemap\.xml: 不是 Word XML 文档/u);
+    expect(run.stdout).toMatch(/报告 6 份 reports：写入 4 written，未变 0 unchanged，跳过 2 skipped，失败 0 failed/u);
+  });
+
   it('collects an RTF report with the others', async () => {
     // The report's text as Word writes it in RTF: each character \\uN, a ? for readers without Unicode.
     const rtfText = (text: string): string => [...text].map((char) => (char === '\n' ? '\\par ' : char.charCodeAt(0) < 128 ? char : `\\u${char.charCodeAt(0)}?`)).join('');

@@ -12,7 +12,8 @@ import { loadDivisions } from '../../places/divisions';
 import { placeOfReport } from '../../import/report-place';
 import type { CliCommand, CliIO } from '../io';
 import { UsageError } from '../io';
-import { REPORT_EXTENSIONS } from '../../import/file-kinds';
+import { isWordXmlFile, REPORT_EXTENSIONS } from '../../import/file-kinds';
+import { contentExtension } from '../../import/file-sniff';
 import { importReportFile } from '../report-files';
 import { writeAtomically } from './import';
 
@@ -150,6 +151,12 @@ async function collectOne(
   const shown = path.relative(io.cwd, file) || file;
   const rel = path.relative(path.resolve(io.cwd, args.dir), file);
   const bytes = new Uint8Array(await readFile(file));
+  // An .xml beside the reports that is no document (a sitemap, a feed, a tool's settings) is not one.
+  if (isWordXmlFile(file) && contentExtension(bytes) === undefined) {
+    io.stdout(`  跳过 skipped ${shown}: 不是 Word XML 文档 / not a Word XML document\n`);
+    tally.skipped += 1;
+    return;
+  }
   const { result, pdfBody } = await importReportFile(bytes, file);
   const head = result.source;
   const year = yearOfReport(file, head);
