@@ -242,11 +242,11 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
    * Chooses the fixture `file` in the options page's report import and waits for the preview whose
    * entries `ready` accepts (the last preview may still be shown): [term, definition] of each.
    */
-  async function importPreview(file: string[], extension: string, ready: (rows: Array<Array<string | undefined>>) => boolean): Promise<Array<Array<string | undefined>>> {
+  async function importPreview(file: string[] | string, extension: string, ready: (rows: Array<Array<string | undefined>>) => boolean): Promise<Array<Array<string | undefined>>> {
     await options.bringToFront();
     const input = (await options.$('input[data-action="import-report"]')) as ElementHandle<HTMLInputElement>;
     expect(await input.evaluate((element, extension) => element.accept.split(',').includes(extension), extension)).toBe(true);
-    await input.uploadFile(join(ROOT, 'tests', 'fixtures', ...file));
+    await input.uploadFile(typeof file === 'string' ? file : join(ROOT, 'tests', 'fixtures', ...file));
     // What the section shows, for the message when the preview does not come.
     let shown = '';
     return waitFor(async () => {
@@ -282,6 +282,23 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
       ['一窗服务', '一窗受理、集成服务。'],
     ]);
     expect(await options.$eval('[data-section="report-import"] .pg-status b', (e) => e.textContent)).toBe('清溪镇二〇二三年政府工作报告');
+  });
+
+  it('imports an RTF report served under a .doc name (as WPS saves one): its footnotes, read as what the file is', async () => {
+    // Word's and WPS's way: each character as \uN with a one-byte fallback, notes anchored in the text.
+    const rtfText = (text: string): string => [...text].map((char) => (char.charCodeAt(0) < 128 ? char : `\\u${char.charCodeAt(0)}?`)).join('');
+    const note = (text: string): string => `{\\super\\chftn}{\\footnote\\pard\\plain{\\super\\chftn} ${rtfText(text)}}`;
+    const rtf =
+      `{\\rtf1\\ansi\\ansicpg936{\\fonttbl{\\f0\\fnil\\fcharset134 SimSun;}}\\f0 ${rtfText('清溪镇政府工作情况报告')}\\par ` +
+      `${rtfText('我们落实“两会一评”')}${note('党员议事会、居民恳谈会、群众满意度测评制度。')}${rtfText('制度，推行“一窗服务”')}${note('一窗受理、集成服务。')}${rtfText('。')}\\par}`;
+    const file = join(mkdtempSync(join(tmpdir(), 'pg-rtf-')), '报告附件.doc');
+    writeFileSync(file, rtf);
+    const rows = await importPreview(file, '.doc', (read) => read[0]?.[0] === '两会一评');
+    expect(rows).toEqual([
+      ['两会一评', '党员议事会、居民恳谈会、群众满意度测评制度。'],
+      ['一窗服务', '一窗受理、集成服务。'],
+    ]);
+    expect(await options.$eval('[data-section="report-import"] .pg-status b', (e) => e.textContent)).toBe('清溪镇政府工作情况报告');
   });
 
   it('“add to my glossary” on an unknown slogan opens the entry form prefilled, and the saved entry explains the term', async () => {
