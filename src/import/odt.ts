@@ -7,6 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
 import { BROKEN_ODT } from './file-kinds';
 import { importMarkedFootnotes, type FootnoteText } from './footnote-text';
+import { anchorMark, numberInlineNotes, type InlineNote } from './inline-notes';
 import type { ImportOptions } from './options';
 import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { ImportResult } from './types';
@@ -23,7 +24,7 @@ const SKIPPED = new Set(['text:tracked-changes', 'office:annotation', 'text:note
 /** The text of an OpenDocument content.xml (exported for tests). */
 export function readOdtContent(xml: string): OdtText {
   const body: string[] = [];
-  const notes: { kind: string; text: string[] }[] = [];
+  const notes: InlineNote[] = [];
   // The notes being read (a note's body holds paragraphs; notes do not nest, but a stack costs nothing).
   const open: number[] = [];
   let skipDepth = 0;
@@ -57,7 +58,7 @@ export function readOdtContent(xml: string): OdtText {
         } else if (name === 'text:s' || name === 'text:tab' || name === 'text:line-break' || name === 'text:note') paragraphStart = false;
         if (name === 'text:note') {
           notes.push({ kind: attribs['text:note-class'] === 'endnote' ? 'end' : 'foot', text: [] });
-          target().push(`\uFDD0${notes.length - 1}\uFDD0`);
+          target().push(anchorMark(notes.length - 1));
           open.push(notes.length - 1);
         } else if (name === 'text:s') target().push(' '.repeat(Math.max(1, Math.min(100, Number(attribs['text:c'] ?? 1) || 1))));
         else if (name === 'text:tab') target().push('\t');
@@ -98,21 +99,8 @@ export function readOdtContent(xml: string): OdtText {
   parser.write(xml);
   parser.end();
 
-  const numbers = new Map<number, number>();
-  for (const kind of ['foot', 'end']) notes.forEach((note, index) => note.kind === kind && numbers.set(index, numbers.size + 1));
-  const footnotes: string[] = [];
-  for (const [index, number] of numbers) footnotes[number - 1] = tidy(notes[index]!.text.join('')).trim();
-  const marked = body.join('').replace(/\uFDD0(\d+)\uFDD0/gu, (_, index: string) => `[footnoteRef:${numbers.get(Number(index))}]`);
-  return { body: tidy(marked), footnotes };
+  return numberInlineNotes(body.join(''), notes);
 }
-
-/** Lines without trailing spaces (a table row's last tab among them), a note's stray mark gone. */
-const tidy = (text: string): string =>
-  text
-    .replace(/\uFDD0\d+\uFDD0/gu, '')
-    .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+$/u, ''))
-    .join('\n');
 
 /** The text of an .odt file, or undefined when it is not one (no content.xml in a zip). */
 export function readOdt(bytes: Uint8Array): OdtText | undefined {

@@ -8,6 +8,7 @@
 // kept), and every \* destination this reader does not know.
 import { BROKEN_RTF } from './file-kinds';
 import { importMarkedFootnotes, type FootnoteText } from './footnote-text';
+import { anchorMark, numberInlineNotes, type InlineNote } from './inline-notes';
 import type { ImportOptions } from './options';
 import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { ImportResult } from './types';
@@ -107,7 +108,7 @@ export function readRtf(bytes: Uint8Array): RtfText {
   const fontCodePages = new Map<number, number>();
   // Text of the body (note -1) and of each note, as it is read.
   const body: string[] = [];
-  const notes: { kind: 'foot' | 'end'; text: string[] }[] = [];
+  const notes: InlineNote[] = [];
   let group: Group = { skip: false, uc: 1, font: 0, note: -1, fontTable: false };
   const stack: Group[] = [];
   // \'hh and plain bytes not yet decoded, and the code page they are in.
@@ -306,7 +307,7 @@ export function readRtf(bytes: Uint8Array): RtfText {
         flush();
         notes.push({ kind: 'foot', text: [] });
         // The anchor's place in the text around the note: numbered once all notes are known.
-        target().push(`\uFDD0${notes.length - 1}\uFDD0`);
+        target().push(anchorMark(notes.length - 1));
         group.note = notes.length - 1;
         break;
       case 'ftnalt':
@@ -343,22 +344,8 @@ export function readRtf(bytes: Uint8Array): RtfText {
   }
   flush();
 
-  // Footnotes numbered first, then endnotes, each in the order of their anchors.
-  const numbers = new Map<number, number>();
-  for (const kind of ['foot', 'end'] as const) notes.forEach((note, index) => note.kind === kind && numbers.set(index, numbers.size + 1));
-  const footnotes: string[] = [];
-  for (const [index, number] of numbers) footnotes[number - 1] = tidy(notes[index]!.text.join('')).trim();
-  const marked = body.join('').replace(/\uFDD0(\d+)\uFDD0/gu, (_, index: string) => `[footnoteRef:${numbers.get(Number(index))}]`);
-  return { body: tidy(marked), footnotes };
+  return numberInlineNotes(body.join(''), notes);
 }
-
-/** Lines without trailing spaces (a table row's last tab among them), CR gone. */
-const tidy = (text: string): string =>
-  text
-    .replace(/\uFDD0\d+\uFDD0/gu, '')
-    .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0\r]+$/u, ''))
-    .join('\n');
 
 /** The body text of an RTF file without note marks; undefined when it is not RTF. */
 export function rtfBodyText(bytes: Uint8Array): string | undefined {
