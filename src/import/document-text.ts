@@ -3,25 +3,16 @@
 // (.docx, .doc, .wps, .rtf, .odt, Word's .xml) body paragraphs; a file whose content shows another
 // kind than its name read as that kind (file-sniff.ts).
 import { DocumentTextError, decodeText } from './decode';
-import { docBodyText } from './doc';
-import { docxBodyText } from './docx';
-import { brokenWordFile, isDocFile, isOdtFile, isRtfFile, isWordXmlFile, isWebPageFile, isWordFile, TEXT_EXTENSIONS, unsupportedFileType } from './file-kinds';
+import { brokenWordFile, isWebPageFile, isWordFile, TEXT_EXTENSIONS, unsupportedFileType } from './file-kinds';
 import { readingName } from './file-sniff';
 import { htmlToText } from './html';
 import { webPageSource } from './mhtml';
-import { odtBodyText } from './odt';
-import { rtfBodyText } from './rtf';
-import { wordXmlBodyText } from './word-xml';
+import { wordReader } from './word-files';
 
 export { DocumentTextError, decodeText } from './decode';
 
 /** The body text of a Word file (isWordFile: .docx, .doc, .wps, .rtf, .odt, .xml) without footnote marks; undefined when it does not open. */
-export function wordBodyText(bytes: Uint8Array, fileName: string): string | undefined {
-  if (isDocFile(fileName)) return docBodyText(bytes);
-  if (isRtfFile(fileName)) return rtfBodyText(bytes);
-  if (isOdtFile(fileName)) return odtBodyText(bytes);
-  return isWordXmlFile(fileName) ? wordXmlBodyText(bytes) : docxBodyText(bytes);
-}
+export const wordBodyText = (bytes: Uint8Array, fileName: string): string | undefined => wordReader(fileName).bodyText(bytes);
 
 /**
  * The text of `bytes`, read according to `fileName`'s extension (or the kind its content shows):

@@ -1,18 +1,14 @@
 // One entry point for every report format: picks the importer by file name and content.
 import { DocumentTextError, decodeText } from './decode';
-import { importDoc } from './doc';
-import { importDocx } from './docx';
 import { readingName } from './file-sniff';
 import { hasFootnoteMarkers, importFootnoteText } from './footnote-text';
-import { TEXT_EXTENSIONS, isDocFile, isOdtFile, isPdfFile, isRtfFile, isWordXmlFile, isWebPageFile, isWordFile, unsupportedFileType } from './file-kinds';
+import { TEXT_EXTENSIONS, isDocFile, isPdfFile, isWebPageFile, isWordFile, unsupportedFileType } from './file-kinds';
 import { wordBodyText } from './document-text';
 import { webPageSource } from './mhtml';
 import { htmlToText, importHtml } from './html';
 import type { ImportOptions } from './options';
 import { importAppendixOrFootnotes } from './plain-footnotes';
-import { importOdt } from './odt';
-import { importRtf } from './rtf';
-import { importWordXml } from './word-xml';
+import { wordReader } from './word-files';
 import type { ImportResult } from './types';
 
 /**
@@ -25,21 +21,16 @@ import type { ImportResult } from './types';
 export function importReport(input: Uint8Array | string, fileName: string, options: ImportOptions = {}): ImportResult {
   const name = (typeof input === 'string' ? fileName : readingName(input, fileName)).toLowerCase();
   if (isWordFile(name)) {
-    const binary = isDocFile(name);
     if (typeof input === 'string') {
-      const message = binary
+      const message = isDocFile(name)
         ? '.doc/.wps 需要以字节读取 / a .doc or .wps must be read as bytes'
         : `${/\.[^.]+$/u.exec(name)?.[0] ?? ''} 需要以字节读取 / a Word file must be read as bytes`;
       return { source: {}, entries: [], problems: [{ severity: 'error', message }] };
     }
-    if (binary) return importDoc(input, options);
-    if (isRtfFile(name)) return importRtf(input, options);
-    if (isOdtFile(name)) return importOdt(input, options);
-    return isWordXmlFile(name) ? importWordXml(input, options) : importDocx(input, options);
+    return wordReader(name).importReport(input, options);
   }
   if (!TEXT_EXTENSIONS.some((extension) => name.endsWith(extension))) {
-    // The files the tools read (their callers read a PDF before this); an RTF file is named, with
-    // what to do.
+    // The files the tools read (their callers read a PDF before this).
     const message = isPdfFile(name) ? 'PDF 由 PDF 读取器导入（importReportFile，policy-glossary import）/ a PDF is read by the PDF reader' : unsupportedFileType();
     return { source: {}, entries: [], problems: [{ severity: 'error', message }] };
   }

@@ -2,6 +2,10 @@
 // an anchor mark in the text it reads and collects each note's text; this numbers the notes as Word
 // shows them (footnotes in the order of their anchors, then endnotes, as a .doc's are read) and puts
 // `[footnoteRef:N]` in place of the anchors.
+import { importMarkedFootnotes, type FootnoteText } from './footnote-text';
+import type { ImportOptions } from './options';
+import { importAppendixOrFootnotes } from './plain-footnotes';
+import type { ImportResult } from './types';
 
 /** A note read where it is anchored: its kind and its text, in pieces. */
 export interface InlineNote {
@@ -29,3 +33,12 @@ const tidy = (text: string): string =>
     .split('\n')
     .map((line) => line.replace(/[ \t\u00a0\r]+$/u, ''))
     .join('\n');
+
+/**
+ * Entries of a text whose notes were read where they are anchored (`numberInlineNotes`' result):
+ * the notes, or with none that has text the body's 名词解释 appendix (RTF, OpenDocument).
+ */
+export function importInlineNoted(text: { body: string; footnotes: readonly string[] }, options: ImportOptions = {}): ImportResult {
+  if (text.footnotes.every((note) => note.length === 0)) return importAppendixOrFootnotes(text.body.replace(/\[footnoteRef:\d+\]/gu, ''), options);
+  return importMarkedFootnotes(text.body, new Map<number, FootnoteText>(text.footnotes.map((content, i) => [i + 1, { content }])), options);
+}

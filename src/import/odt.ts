@@ -6,10 +6,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
 import { BROKEN_ODT } from './file-kinds';
-import { importMarkedFootnotes, type FootnoteText } from './footnote-text';
-import { anchorMark, numberInlineNotes, type InlineNote } from './inline-notes';
+import { anchorMark, importInlineNoted, numberInlineNotes, type InlineNote } from './inline-notes';
 import type { ImportOptions } from './options';
-import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { ImportResult } from './types';
 
 /** An .odt report's text: the body with `[footnoteRef:N]` marks, and note N as `footnotes[N - 1]`. */
@@ -119,7 +117,5 @@ export const odtBodyText = (bytes: Uint8Array): string | undefined => readOdt(by
 export function importOdt(bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
   const odt = readOdt(bytes);
   if (!odt) return { source: {}, entries: [], problems: [{ severity: 'error', message: BROKEN_ODT }], unreadable: true };
-  if (odt.footnotes.every((note) => note.length === 0)) return importAppendixOrFootnotes(odt.body.replace(/\[footnoteRef:\d+\]/gu, ''), options);
-  const footnotes = new Map<number, FootnoteText>(odt.footnotes.map((content, i) => [i + 1, { content }]));
-  return importMarkedFootnotes(odt.body, footnotes, options);
+  return importInlineNoted(odt, options);
 }

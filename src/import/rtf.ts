@@ -7,10 +7,8 @@
 // document info, pictures and objects, headers and footers, field instructions (a field's result is
 // kept), and every \* destination this reader does not know.
 import { BROKEN_RTF } from './file-kinds';
-import { importMarkedFootnotes, type FootnoteText } from './footnote-text';
-import { anchorMark, numberInlineNotes, type InlineNote } from './inline-notes';
+import { anchorMark, importInlineNoted, numberInlineNotes, type InlineNote } from './inline-notes';
 import type { ImportOptions } from './options';
-import { importAppendixOrFootnotes } from './plain-footnotes';
 import type { ImportResult } from './types';
 
 /** Bytes that are not an RTF document. */
@@ -366,8 +364,5 @@ export function importRtf(bytes: Uint8Array, options: ImportOptions = {}): Impor
     if (!(error instanceof RtfFileError)) throw error;
     return { source: {}, entries: [], problems: [{ severity: 'error', message: BROKEN_RTF }], unreadable: true };
   }
-  const notes = rtf.footnotes.filter((note) => note.length > 0);
-  if (notes.length === 0) return importAppendixOrFootnotes(rtf.body.replace(/\[footnoteRef:\d+\]/gu, ''), options);
-  const footnotes = new Map<number, FootnoteText>(rtf.footnotes.map((content, i) => [i + 1, { content }]));
-  return importMarkedFootnotes(rtf.body, footnotes, options);
+  return importInlineNoted(rtf, options);
 }
