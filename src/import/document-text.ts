@@ -1,18 +1,22 @@
 // The text of a document as `policy-glossary scan` reads it, so that match offsets point into it:
 // .txt/.md decoded as is, an HTML page's text content (a web archive's page too), a Word file's
-// (.docx, .doc, .wps, .rtf, .odt, Word's .xml) body paragraphs; a file whose content shows another
-// kind than its name read as that kind (file-sniff.ts).
+// (.docx, .doc, .wps, .rtf, .odt, Word's .xml) body paragraphs, an OFD's body laid out as a PDF's;
+// a file whose content shows another kind than its name read as that kind (file-sniff.ts).
 import { DocumentTextError, decodeText } from './decode';
-import { brokenWordFile, isWebPageFile, isWordFile, TEXT_EXTENSIONS, unsupportedFileType } from './file-kinds';
+import { brokenDocumentFile, isDocumentFile, isWebPageFile, TEXT_EXTENSIONS, unsupportedFileType } from './file-kinds';
 import { readingName } from './file-sniff';
 import { htmlToText } from './html';
 import { webPageSource } from './mhtml';
-import { wordReader } from './word-files';
+import { documentReader } from './word-files';
 
 export { DocumentTextError, decodeText } from './decode';
 
-/** The body text of a Word file (isWordFile: .docx, .doc, .wps, .rtf, .odt, .xml) without footnote marks; undefined when it does not open. */
-export const wordBodyText = (bytes: Uint8Array, fileName: string): string | undefined => wordReader(fileName).bodyText(bytes);
+/**
+ * The body text of a document file (isDocumentFile: .docx, .doc, .wps, .rtf, .odt, .xml, .ofd) without
+ * footnote marks, read as `name` (its reading name); undefined when it does not open, or
+ * DocumentTextError naming `fileName` when its reader can say why.
+ */
+export const documentBodyText = (bytes: Uint8Array, name: string, fileName = name): string | undefined => documentReader(name).bodyText(bytes, fileName);
 
 /**
  * The text of `bytes`, read according to `fileName`'s extension (or the kind its content shows):
@@ -28,9 +32,9 @@ export function documentText(bytes: Uint8Array, fileName: string): string {
     if (name.endsWith('.pdf')) throw new DocumentTextError(fileName, 'PDF 由 PDF 读取器读取 / a PDF is read by the PDF reader');
     throw new DocumentTextError(fileName, unsupportedFileType());
   }
-  if (isWordFile(name)) {
-    const text = wordBodyText(bytes, name);
-    if (text === undefined) throw new DocumentTextError(fileName, brokenWordFile(name));
+  if (isDocumentFile(name)) {
+    const text = documentBodyText(bytes, name, fileName);
+    if (text === undefined) throw new DocumentTextError(fileName, brokenDocumentFile(name));
     return text;
   }
   if (isWebPageFile(name)) return htmlToText(webPageSource(bytes, fileName));

@@ -4,8 +4,8 @@
 /** Web pages: saved as they were served (.shtml, common on government sites), or as one file (web archives). */
 export const HTML_EXTENSIONS = ['.html', '.htm', '.shtml', '.xhtml'] as const;
 export const WEB_ARCHIVE_EXTENSIONS = ['.mhtml', '.mht'] as const;
-/** Files read as text (decoded; HTML, web archives, .docx, .doc, .wps, .rtf, .odt and Word's .xml taken apart). */
-export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', ...HTML_EXTENSIONS, ...WEB_ARCHIVE_EXTENSIONS, '.docx', '.doc', '.wps', '.rtf', '.odt', '.xml'] as const;
+/** Files read as text (decoded; HTML, web archives, .docx, .doc, .wps, .rtf, .odt, Word's .xml and OFD taken apart). */
+export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', ...HTML_EXTENSIONS, ...WEB_ARCHIVE_EXTENSIONS, '.docx', '.doc', '.wps', '.rtf', '.odt', '.xml', '.ofd'] as const;
 
 /** Whether the file is a web page: HTML or a web archive holding one (mhtml.ts). */
 export const isWebPageFile = (fileName: string): boolean => {
@@ -47,6 +47,15 @@ export const isWordFile = (fileName: string): boolean =>
 /** What is said of a Word file (isWordFile) that does not open. */
 export const brokenWordFile = (fileName: string): string =>
   isDocFile(fileName) ? BROKEN_DOC : isRtfFile(fileName) ? BROKEN_RTF : isOdtFile(fileName) ? BROKEN_ODT : isWordXmlFile(fileName) ? BROKEN_WORD_XML : BROKEN_DOCX;
+
+/** Whether the file is an OFD document (GB/T 33190 版式文档, ofd.ts). */
+export const isOfdFile = (fileName: string): boolean => /\.ofd$/iu.test(fileName);
+/** What is said of an .ofd that does not open. */
+export const BROKEN_OFD = '无法读取 .ofd（不是有效的 OFD 版式文档）/ not a readable OFD document';
+/** Whether the file is read from its bytes by a reader of word-files.ts: a word processor's (isWordFile), or an OFD. */
+export const isDocumentFile = (fileName: string): boolean => isWordFile(fileName) || isOfdFile(fileName);
+/** What is said of a document file (isDocumentFile) that does not open. */
+export const brokenDocumentFile = (fileName: string): string => (isOfdFile(fileName) ? BROKEN_OFD : brokenWordFile(fileName));
 
 /** Why `fileName` is not read: the kinds that are. */
 export function unsupportedFileType(): string {

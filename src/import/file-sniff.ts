@@ -1,7 +1,8 @@
 // What a report file is by its first bytes, where its name says otherwise. Government sites serve
 // Word's "web page" saves, web archives and RTF files under .doc, a .docx renamed .doc (or the
 // reverse), a PDF behind a .doc link, an OpenDocument text without its .odt, a Word 2003 XML document
-// (what many 公文 systems export) under .doc: each is read as what it is. A name the content does not
+// (what many 公文 systems export) under .doc, an OFD (版式文档) under .zip or no extension: each is read
+// as what it is. A name the content does not
 // contradict (or content this cannot tell) is kept, and the file is read by its name as before.
 import { looksLikeMhtml } from './mhtml';
 import { looksLikeRtf } from './rtf';
@@ -30,11 +31,22 @@ function holdsWordDocument(bytes: Uint8Array): boolean {
   return names.includes('word/document.xml');
 }
 
+/** Whether a zip is an OFD package: OFD.xml at its root (as a name in a local header or the central directory). */
+function holdsOfdEntry(bytes: Uint8Array): boolean {
+  const names = opening(bytes.subarray(0, 4096), 4096) + opening(bytes.subarray(Math.max(0, bytes.length - 65_536)), 65_536);
+  // A name follows binary fields (a local header's or a central directory entry's): OFD.xml with no
+  // name character or folder before it is the part at the root.
+  return /[^\w.\-/\\]ofd\.xml/u.test(names);
+}
+
 /** The extension the bytes' content shows, or undefined when it shows none this can tell. */
-export function contentExtension(bytes: Uint8Array): '.pdf' | '.docx' | '.odt' | '.doc' | '.rtf' | '.xml' | '.mhtml' | '.html' | undefined {
+export function contentExtension(bytes: Uint8Array): '.pdf' | '.docx' | '.odt' | '.ofd' | '.doc' | '.rtf' | '.xml' | '.mhtml' | '.html' | undefined {
   if (startsWith(bytes, COMPOUND_FILE)) return '.doc';
   // An OpenDocument file opens with its uncompressed `mimetype` part.
-  if (startsWith(bytes, ZIP)) return opening(bytes, 200).includes('mimetypeapplication/vnd.oasis.opendocument.text') ? '.odt' : holdsWordDocument(bytes) ? '.docx' : undefined;
+  if (startsWith(bytes, ZIP)) {
+    if (opening(bytes, 200).includes('mimetypeapplication/vnd.oasis.opendocument.text')) return '.odt';
+    return holdsWordDocument(bytes) ? '.docx' : holdsOfdEntry(bytes) ? '.ofd' : undefined;
+  }
   if (looksLikeRtf(bytes)) return '.rtf';
   const head = opening(bytes, 1024);
   if (head.includes('%pdf-')) return '.pdf';

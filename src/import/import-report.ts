@@ -2,32 +2,32 @@
 import { DocumentTextError, decodeText } from './decode';
 import { readingName } from './file-sniff';
 import { hasFootnoteMarkers, importFootnoteText } from './footnote-text';
-import { TEXT_EXTENSIONS, isDocFile, isPdfFile, isWebPageFile, isWordFile, unsupportedFileType } from './file-kinds';
-import { wordBodyText } from './document-text';
+import { TEXT_EXTENSIONS, isDocFile, isDocumentFile, isPdfFile, isWebPageFile, unsupportedFileType } from './file-kinds';
+import { documentBodyText } from './document-text';
 import { webPageSource } from './mhtml';
 import { htmlToText, importHtml } from './html';
 import type { ImportOptions } from './options';
 import { importAppendixOrFootnotes } from './plain-footnotes';
-import { wordReader } from './word-files';
+import { documentReader } from './word-files';
 import type { ImportResult } from './types';
 
 /**
  * Imports a report given as bytes (or already decoded text) and its file name (bytes whose content
  * shows another kind than the name are read as that kind, file-sniff.ts): .docx, .doc, .wps, .rtf, .odt, Word's .xml →
- * Word footnotes or appendix; .html/.htm → `<sup>` footnotes or appendix; text/markdown →
+ * Word footnotes or appendix; .ofd → laid out as a PDF, its appendix or the footnotes at its pages' feet; .html/.htm → `<sup>` footnotes or appendix; text/markdown →
  * `[footnoteRef:N]` footnotes when present, else the 名词解释 appendix, else footnotes marked in
  * plain text (① … and the notes closing the text, plain-footnotes.ts).
  */
 export function importReport(input: Uint8Array | string, fileName: string, options: ImportOptions = {}): ImportResult {
   const name = (typeof input === 'string' ? fileName : readingName(input, fileName)).toLowerCase();
-  if (isWordFile(name)) {
+  if (isDocumentFile(name)) {
     if (typeof input === 'string') {
       const message = isDocFile(name)
         ? '.doc/.wps 需要以字节读取 / a .doc or .wps must be read as bytes'
-        : `${/\.[^.]+$/u.exec(name)?.[0] ?? ''} 需要以字节读取 / a Word file must be read as bytes`;
+        : `${/\.[^.]+$/u.exec(name)?.[0] ?? ''} 需要以字节读取 / a document file must be read as bytes`;
       return { source: {}, entries: [], problems: [{ severity: 'error', message }] };
     }
-    return wordReader(name).importReport(input, options);
+    return documentReader(name).importReport(input, options);
   }
   if (!TEXT_EXTENSIONS.some((extension) => name.endsWith(extension))) {
     // The files the tools read (their callers read a PDF before this).
@@ -55,7 +55,7 @@ export function importReport(input: Uint8Array | string, fileName: string, optio
  */
 export function reportBodyText(input: Uint8Array, fileName: string): string | undefined {
   const name = readingName(input, fileName).toLowerCase();
-  if (isWordFile(name)) return wordBodyText(input, name);
+  if (isDocumentFile(name)) return documentBodyText(input, name, fileName);
   if (!TEXT_EXTENSIONS.some((extension) => name.endsWith(extension))) return undefined;
   if (isWebPageFile(name)) return htmlToText(webPageSource(input, fileName));
   const text = decodeText(input, fileName);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GlossaryFile } from '../../src/core/types';
+import { ofdPackage, paragraphs, type OfdLine } from '../support/ofd-writer';
 import { runCliCaptured } from './run-cli';
 import type { CliRun } from './run-cli';
 
@@ -49,6 +50,16 @@ async function writeReports(): Promise<void> {
     await mkdir(path.join(dir, path.dirname(name)), { recursive: true });
     await writeFile(path.join(dir, name), text);
   }
+}
+
+/** The file `collect` wrote for 株洲市's 2023 report (its one entry 两网融合), checked. */
+async function expectZhuzhou2023(): Promise<void> {
+  const files = await tree(path.join(dir, 'out'));
+  const zhuzhou = Object.entries(files).find(([, content]) => content.includes('两网融合'));
+  expect(zhuzhou?.[0]).toMatch(/zhuzhou-2023\.yaml$/u);
+  const file = parseYaml(zhuzhou![1]) as GlossaryFile;
+  expect(file.entries.map((entry) => [entry.term, entry.definition])).toEqual([['两网融合', '城市管理网与社会治理网融合运行。']]);
+  expect(file.source.region).toEqual({ code: '430200', name: '株洲市', level: 'city' });
 }
 
 async function tree(root: string): Promise<Record<string, string>> {
@@ -116,12 +127,20 @@ describe('policy-glossary collect', () => {
     const run = await cli('collect', '.', '--out', 'out');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/报告 6 份 reports：写入 5 written，未变 0 unchanged，跳过 1 skipped/u);
-    const files = await tree(path.join(dir, 'out'));
-    const zhuzhou = Object.entries(files).find(([, content]) => content.includes('两网融合'));
-    expect(zhuzhou?.[0]).toMatch(/zhuzhou-2023\.yaml$/u);
-    const file = parseYaml(zhuzhou![1]) as GlossaryFile;
-    expect(file.entries.map((entry) => [entry.term, entry.definition])).toEqual([['两网融合', '城市管理网与社会治理网融合运行。']]);
-    expect(file.source.region).toEqual({ code: '430200', name: '株洲市', level: 'city' });
+    await expectZhuzhou2023();
+  });
+
+  it('collects an OFD report, its place read from its text', async () => {
+    // No place in its path or title: the government is the one named in its text (我代表…).
+    const body = ['各位代表：', '现在，我代表株洲市人民政府，向大会报告政府工作，请予审议。', '过去一年，我们推进“两网融合”，各项工作稳步推进。'];
+    const first = paragraphs(body, 60);
+    const lines: OfdLine[] = [{ text: '政府工作报告', x: 84, baseline: 35, size: 7.5 }, ...first.lines];
+    lines.push({ text: '名词解释', x: 93, baseline: first.next + 8, size: 7 });
+    lines.push(...paragraphs(['1.两网融合：城市管理网与社会治理网融合运行。'], first.next + 20).lines);
+    await writeFile(path.join(dir, 'more/2023.ofd'), ofdPackage([lines]));
+    const run = await cli('collect', '.', '--out', 'out');
+    expect(run.code).toBe(0);
+    await expectZhuzhou2023();
   });
 
   it('gives ids unique across files, and the collection validates with the term defined by two places', async () => {

@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/build-cli';
+import { ofdPackage, paragraphs } from '../support/ofd-writer';
 import { runCliProcess } from './run-cli';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -254,6 +255,21 @@ describe('policy-glossary on the command line', { timeout: 60_000 }, () => {
       expect(scan.stdout).toMatch(/两会一评 .*×1/u);
     });
 
+    it('imports the 名词解释 of an OFD report, and scan reads its body', async () => {
+      const body = paragraphs(['今年全面推行“四联共治”，推进“三段式调解”，基层治理更加有效。']);
+      const appendix = paragraphs(['1.三段式调解：村组初调、镇街复调、县级终调的矛盾纠纷调解方式。'], body.next + 16);
+      writeFileSync(join(work, '桃源镇.ofd'), ofdPackage([[...body.lines, { text: '名词解释', x: 93, baseline: body.next + 6, size: 7 }, ...appendix.lines]], { shape: 'converted' }));
+      const run = await cli('import', '桃源镇.ofd', '--region', '湖南省');
+      expect(run.code).toBe(0);
+      const written = read('glossary/桃源镇.yaml');
+      expect(written).toContain('term: 三段式调解');
+      expect(written).toContain('definition: 村组初调、镇街复调、县级终调的矛盾纠纷调解方式。');
+      const scan = await cli('scan', '桃源镇.ofd', '--glossary', 'glossary/桃源镇.yaml');
+      expect(scan.code).toBe(0);
+      // Once in the body and once in the appendix (scan reads the whole laid-out text but the feet).
+      expect(scan.stdout).toMatch(/三段式调解 .*×2/u);
+    });
+
     it('a report without footnotes: exit 1, the file and the reason on stderr, nothing written', async () => {
       write('plain.txt', '桃源镇工作报告\n今年各项工作稳步推进。\n');
       const run = await cli('import', 'plain.txt');
@@ -338,7 +354,7 @@ describe('policy-glossary on the command line', { timeout: 60_000 }, () => {
       write('report.pages', '四联共治\n');
       const run = await cli('missing', 'report.pages', '--glossary', 'terms.yaml');
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('report.pages: 不支持的文件类型（支持 .txt .md .markdown .html .htm .shtml .xhtml .mhtml .mht .docx .doc .wps .rtf .odt .xml .pdf）');
+      expect(run.stderr).toContain('report.pages: 不支持的文件类型（支持 .txt .md .markdown .html .htm .shtml .xhtml .mhtml .mht .docx .doc .wps .rtf .odt .xml .ofd .pdf）');
     });
 
     it('reads an RTF report, its text given as \\uN characters', async () => {

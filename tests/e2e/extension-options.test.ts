@@ -21,6 +21,7 @@ import { startServer, type TestServer } from './support/server';
 import { SEED_REPORT_PATH } from '../../demo/seed-page';
 import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, ROOT, builtExtension, gotoExtensionPage, highlightCount, settledTooltipLayoutProblems, tooltipText, waitFor } from './extension-helpers';
 import { pageLayoutProblems } from './support/layout';
+import { ofdPackage, paragraphs, type OfdLine } from '../support/ofd-writer';
 import type { BrowserName } from './support/browsers';
 
 const TARGETS: { name: BrowserName; extension: 'chrome-mv3' | 'firefox-mv2' | 'firefox-mv3' }[] = [
@@ -299,6 +300,20 @@ describe.each(TARGETS)('options page: $name ($extension)', ({ name, extension })
       ['一窗服务', '一窗受理、集成服务。'],
     ]);
     expect(await options.$eval('[data-section="report-import"] .pg-status b', (e) => e.textContent)).toBe('清溪镇政府工作情况报告');
+  });
+
+  it('imports a report published as OFD (版式文档, converted from a PDF: a text object a character): its 名词解释 appendix', async () => {
+    const body = paragraphs(['清溪镇全面推行“三联三促”工作机制，推进“五心服务”。']);
+    const appendix = paragraphs(['1.三联三促：指机关联系村社、干部联系群众，促发展、促服务。', '2.五心服务：指热心接待、耐心解答、贴心回访的政务服务。'], body.next + 16);
+    const title: OfdLine = { text: '清溪镇政府工作报告', x: 72, baseline: 25, size: 7.5 };
+    const file = join(mkdtempSync(join(tmpdir(), 'pg-ofd-')), '清溪镇政府工作报告.ofd');
+    writeFileSync(file, ofdPackage([[title, ...body.lines, { text: '名词解释', x: 93, baseline: body.next + 6, size: 7 }, ...appendix.lines]], { shape: 'converted' }));
+    const rows = await importPreview(file, '.ofd', (read) => read[0]?.[0] === '三联三促');
+    expect(rows).toEqual([
+      ['三联三促', '指机关联系村社、干部联系群众，促发展、促服务。'],
+      ['五心服务', '指热心接待、耐心解答、贴心回访的政务服务。'],
+    ]);
+    expect(await options.$eval('[data-list="report-entries"] > li:first-child [data-field="mark"]', (e) => e.textContent)).toBe('名词解释第 1 条');
   });
 
   it('“add to my glossary” on an unknown slogan opens the entry form prefilled, and the saved entry explains the term', async () => {

@@ -37,7 +37,8 @@ describe('documentText', () => {
     ['report.wps', '\u00d0\u00cf', /report\.wps: 无法读取（不是有效的 Word 97–2003 或 WPS 文字文档/],
     ['report.rtf', '四联共治', /report\.rtf: 无法读取 \.rtf（不是有效的 RTF 文档）/],
     ['broken.docx', 'not a zip file', /broken\.docx: 无法读取 \.docx/],
-    ['noextension', '六稳', /noextension: 不支持的文件类型（支持 .*\.wps \.rtf \.odt \.xml \.pdf）/],
+    ['broken.ofd', 'PK not a zip', /broken\.ofd: 无法读取 \.ofd（不是有效的 OFD 版式文档）/],
+    ['noextension', '六稳', /noextension: 不支持的文件类型（支持 .*\.wps \.rtf \.odt \.xml \.ofd \.pdf）/],
   ])('refuses %s with a message naming it', (name, input, message) => {
     expect(() => documentText(bytes(input), name)).toThrow(DocumentTextError);
     expect(() => documentText(bytes(input), name)).toThrow(message);

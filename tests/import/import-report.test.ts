@@ -33,7 +33,7 @@ describe('importReport', () => {
     { name: 'report.wps', input: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), message: '无法读取（不是有效的 Word 97–2003 或 WPS 文字文档' },
     { name: 'report.rtf', input: '{\\rtf1 四联共治}', message: '.rtf 需要以字节读取' },
     { name: 'report.rtf', input: new TextEncoder().encode('四联共治'), message: '无法读取 .rtf（不是有效的 RTF 文档）' },
-    { name: 'report.xls', input: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), message: '不支持的文件类型（支持 .txt .md .markdown .html .htm .shtml .xhtml .mhtml .mht .docx .doc .wps .rtf .odt .xml .pdf）' },
+    { name: 'report.xls', input: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), message: '不支持的文件类型（支持 .txt .md .markdown .html .htm .shtml .xhtml .mhtml .mht .docx .doc .wps .rtf .odt .xml .ofd .pdf）' },
     { name: 'report.doc', input: '文本', message: '.doc/.wps 需要以字节读取' },
     { name: 'report.docx', input: '文本', message: '.docx 需要以字节读取' },
   ])('refuses $name with a clear problem', ({ name, input, message }) => {

@@ -15,7 +15,7 @@ import { importReportFile, reportBodyTextOf } from '../report-files';
 
 const HELP = `用法 / usage: policy-glossary import FILE [--out glossary/NAME.yaml] [--region 地方 PLACE] [--json] [--dry-run] [--force] [--include-known]
 
-从报告（.docx .doc .wps .rtf .odt .xml .pdf .txt .md .html，另存为单个文件的网页 .mhtml）导入脚注或“名词解释”中的术语，写入术语表 YAML 文件。
+从报告（.docx .doc .wps .rtf .odt .xml .pdf .ofd .txt .md .html，另存为单个文件的网页 .mhtml）导入脚注或“名词解释”中的术语，写入术语表 YAML 文件。
 Imports the terms a report explains (footnotes or its 名词解释 appendix) into a glossary file.
 
   --out FILE   写入的术语表文件（默认 glossary/<报告文件名>.yaml）/ glossary file to write

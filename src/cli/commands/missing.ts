@@ -7,7 +7,7 @@ import { createMatcher } from '../../core/matcher';
 import type { SourceDocument } from '../../core/types';
 import { GlossaryMergeError, mergeIntoGlossary } from '../../import/glossary-merge';
 import { DocumentTextError } from '../../import/decode';
-import { brokenWordFile, isWordFile, unsupportedFileType } from '../../import/file-kinds';
+import { brokenDocumentFile, isDocumentFile, unsupportedFileType } from '../../import/file-kinds';
 import type { MissingTerm } from '../../import/missing-terms';
 import { findMissingTerms, stubEntry } from '../../import/missing-terms';
 import { createSlugger } from '../../import/slug';
@@ -97,7 +97,7 @@ export const runMissing: CliCommand = async (args, io) => {
       if (error instanceof DocumentTextError) throw new UsageError(error.message);
       throw error;
     }
-    if (text === undefined) throw new UsageError(`${file}: ${isWordFile(file) ? brokenWordFile(file) : unsupportedFileType()}`);
+    if (text === undefined) throw new UsageError(`${file}: ${isDocumentFile(file) ? brokenDocumentFile(file) : unsupportedFileType()}`);
     const missing = findMissingTerms(text, matcher);
     perFile.push(missing);
     io.stdout(`${file}: ${missing.length} 个未收录的提法 / undefined terms\n`);

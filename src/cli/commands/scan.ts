@@ -22,8 +22,8 @@ import type { PartJob, PartMessage } from '../scan-worker';
 
 const HELP = `用法 / usage: policy-glossary scan FILE… [--glossary PATH]… [--json] [--region 地方 PLACE]
 
-在文档（.txt .md .html .mhtml .docx .doc .wps .rtf .odt .xml .pdf）中查找术语表中的术语和未收录的带数字提法。
-Finds glossary terms and numbered slogans the glossary lacks in documents (.txt .md .html .mhtml .docx .doc .wps .rtf .odt .xml .pdf).
+在文档（.txt .md .html .mhtml .docx .doc .wps .rtf .odt .xml .pdf .ofd）中查找术语表中的术语和未收录的带数字提法。
+Finds glossary terms and numbered slogans the glossary lacks in documents (.txt .md .html .mhtml .docx .doc .wps .rtf .odt .xml .pdf .ofd).
 
   --glossary PATH  使用的术语表：YAML 文件、文件夹或 glossary.json，可多次；默认项目的 glossary/
                    glossary to use: YAML file, folder or built glossary.json; repeatable;
