@@ -9,7 +9,7 @@ import { WORD_UNITS, type TermScannerTables } from './term-scan';
 import type { FormRecord, FuzzyForms } from './fuzzy';
 
 /** Version of the compiled form: a stored copy of another version is compiled again. */
-export const COMPILED_PACK_VERSION = 4;
+export const COMPILED_PACK_VERSION = 5;
 
 /**
  * The compiled form as storage.local, the CLI's cache and the extension's bundled
