@@ -7,7 +7,7 @@ import { brokenDocumentFile, isDocumentFile, isWebPageFile, TEXT_EXTENSIONS, uns
 import { readingName } from './file-sniff';
 import { htmlToText } from './html';
 import { webPageSource } from './mhtml';
-import { documentReader } from './word-files';
+import { documentReader } from './document-files';
 
 export { DocumentTextError, decodeText } from './decode';
 

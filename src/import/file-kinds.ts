@@ -52,7 +52,7 @@ export const brokenWordFile = (fileName: string): string =>
 export const isOfdFile = (fileName: string): boolean => /\.ofd$/iu.test(fileName);
 /** What is said of an .ofd that does not open. */
 export const BROKEN_OFD = '无法读取 .ofd（不是有效的 OFD 版式文档）/ not a readable OFD document';
-/** Whether the file is read from its bytes by a reader of word-files.ts: a word processor's (isWordFile), or an OFD. */
+/** Whether the file is read from its bytes by a reader of document-files.ts: a word processor's (isWordFile), or an OFD. */
 export const isDocumentFile = (fileName: string): boolean => isWordFile(fileName) || isOfdFile(fileName);
 /** What is said of a document file (isDocumentFile) that does not open. */
 export const brokenDocumentFile = (fileName: string): string => (isOfdFile(fileName) ? BROKEN_OFD : brokenWordFile(fileName));

@@ -2,8 +2,8 @@
 // Word's "web page" saves, web archives and RTF files under .doc, a .docx renamed .doc (or the
 // reverse), a PDF behind a .doc link, an OpenDocument text without its .odt, a Word 2003 XML document
 // (what many 公文 systems export) under .doc, an OFD (版式文档) under .zip or no extension: each is read
-// as what it is. A name the content does not
-// contradict (or content this cannot tell) is kept, and the file is read by its name as before.
+// as what it is. A name the content does not contradict (or content this cannot tell) is kept, and
+// the file is read by its name as before.
 import { looksLikeMhtml } from './mhtml';
 import { looksLikeRtf } from './rtf';
 import { looksLikeWordXml } from './word-xml';

@@ -8,13 +8,14 @@ import { webPageSource } from './mhtml';
 import { htmlToText, importHtml } from './html';
 import type { ImportOptions } from './options';
 import { importAppendixOrFootnotes } from './plain-footnotes';
-import { documentReader } from './word-files';
+import { documentReader } from './document-files';
 import type { ImportResult } from './types';
 
 /**
  * Imports a report given as bytes (or already decoded text) and its file name (bytes whose content
- * shows another kind than the name are read as that kind, file-sniff.ts): .docx, .doc, .wps, .rtf, .odt, Word's .xml →
- * Word footnotes or appendix; .ofd → laid out as a PDF, its appendix or the footnotes at its pages' feet; .html/.htm → `<sup>` footnotes or appendix; text/markdown →
+ * shows another kind than the name are read as that kind, file-sniff.ts): .docx, .doc, .wps, .rtf,
+ * .odt, Word's .xml → Word footnotes or appendix; .ofd → laid out as a PDF is, its appendix or the
+ * footnotes at its pages' feet; .html/.htm → `<sup>` footnotes or appendix; text/markdown →
  * `[footnoteRef:N]` footnotes when present, else the 名词解释 appendix, else footnotes marked in
  * plain text (① … and the notes closing the text, plain-footnotes.ts).
  */
