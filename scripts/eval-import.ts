@@ -11,12 +11,12 @@
 //             16 pt, first lines indented, page numbers in the foot);
 //   pdf-word  the .docx converted by LibreOffice (soffice), as a Word user's export; skipped
 //             without soffice.
-// Other word processors' files, the .docx converted by LibreOffice (skipped without soffice):
-//   doc (Word 97–2003), rtf, odt, wordxml (Word 2003 XML, saved as .doc as 公文 systems serve it).
 //   ofd       the Chromium-printed PDF converted to OFD here, as PDF-to-OFD converters write one (a
 //             text object a text run of pdf.js, its glyphs' steps as DeltaX, placed through a CTM;
 //             tests/support/ofd-writer.ts): no OFD writer runs on this machine, so this measures
 //             the reader's placing and the layout on real pages' positions, not a writer's quirks.
+// Other word processors' files, the .docx converted by LibreOffice (skipped without soffice):
+//   doc (Word 97–2003), rtf, odt, wordxml (Word 2003 XML, saved as .doc as 公文 systems serve it).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
