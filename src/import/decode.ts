@@ -90,6 +90,13 @@ function looksBinary(text: string): boolean {
   return controls * 1000 > Math.max(text.length, 200) * CONTROL_PER_THOUSAND;
 }
 
+/** An XML file's declared encoding (`<?xml … encoding="GB2312"?>`), if any (Word's XML, an OFD's parts). */
+export function xmlDeclaredEncoding(bytes: Uint8Array): string | undefined {
+  let head = '';
+  for (let i = 0; i < Math.min(bytes.length, 200); i += 1) head += String.fromCharCode(bytes[i]!);
+  return /^(?:\ufeff|\u00ef\u00bb\u00bf)?\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w-]+)["']/u.exec(head)?.[1];
+}
+
 /**
  * The text of a text or HTML file's bytes. The encoding is, in order: a byte order mark (UTF-8,
  * UTF-16LE/BE), UTF-16 recognised by its zero bytes, `options.charset` (a web archive's part

@@ -25,19 +25,21 @@ function opening(bytes: Uint8Array, length: number): string {
   return text.toLowerCase();
 }
 
-/** Whether a zip holds a Word document (its part names are stored as written). */
-function holdsWordDocument(bytes: Uint8Array): boolean {
-  const names = opening(bytes.subarray(0, 4096), 4096) + opening(bytes.subarray(Math.max(0, bytes.length - 65_536)), 65_536);
-  return names.includes('word/document.xml');
-}
+/**
+ * A zip's first local headers and its central directory as text, lowercased: where its part names
+ * are stored as written.
+ */
+const zipNames = (bytes: Uint8Array): string => opening(bytes.subarray(0, 4096), 4096) + opening(bytes.subarray(Math.max(0, bytes.length - 65_536)), 65_536);
 
-/** Whether a zip is an OFD package: OFD.xml at its root (as a name in a local header or the central directory). */
-function holdsOfdEntry(bytes: Uint8Array): boolean {
-  const names = opening(bytes.subarray(0, 4096), 4096) + opening(bytes.subarray(Math.max(0, bytes.length - 65_536)), 65_536);
-  // A name follows binary fields (a local header's or a central directory entry's): OFD.xml with no
-  // name character or folder before it is the part at the root.
-  return /[^\w.\-/\\]ofd\.xml/u.test(names);
-}
+/** Whether a zip's part names (zipNames) hold a Word document. */
+const holdsWordDocument = (names: string): boolean => names.includes('word/document.xml');
+
+/**
+ * Whether a zip's part names (zipNames) make it an OFD package: OFD.xml at its root. A name follows
+ * binary fields (a local header's or a central directory entry's): OFD.xml with no name character
+ * or folder before it is the part at the root.
+ */
+const holdsOfdEntry = (names: string): boolean => /[^\w.\-/\\]ofd\.xml/u.test(names);
 
 /** The extension the bytes' content shows, or undefined when it shows none this can tell. */
 export function contentExtension(bytes: Uint8Array): '.pdf' | '.docx' | '.odt' | '.ofd' | '.doc' | '.rtf' | '.xml' | '.mhtml' | '.html' | undefined {
@@ -45,7 +47,8 @@ export function contentExtension(bytes: Uint8Array): '.pdf' | '.docx' | '.odt' |
   // An OpenDocument file opens with its uncompressed `mimetype` part.
   if (startsWith(bytes, ZIP)) {
     if (opening(bytes, 200).includes('mimetypeapplication/vnd.oasis.opendocument.text')) return '.odt';
-    return holdsWordDocument(bytes) ? '.docx' : holdsOfdEntry(bytes) ? '.ofd' : undefined;
+    const names = zipNames(bytes);
+    return holdsWordDocument(names) ? '.docx' : holdsOfdEntry(names) ? '.ofd' : undefined;
   }
   if (looksLikeRtf(bytes)) return '.rtf';
   const head = opening(bytes, 1024);

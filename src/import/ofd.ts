@@ -8,7 +8,7 @@
 // not read; a page of images only (a scanned OFD) has no text.
 import { unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
-import { DocumentTextError } from './decode';
+import { DocumentTextError, xmlDeclaredEncoding } from './decode';
 import { BROKEN_OFD } from './file-kinds';
 import { layoutPdfText, type PdfText, type PdfTextRun } from './pdf-layout';
 import { importPdfText } from './pdf-import';
@@ -29,9 +29,7 @@ export class OfdError extends Error {}
 
 /** A part of the package as text: UTF-8, or the encoding its XML declaration names (GB2312, GBK …). */
 function partText(bytes: Uint8Array): string {
-  let head = '';
-  for (let i = 0; i < Math.min(bytes.length, 200); i += 1) head += String.fromCharCode(bytes[i]!);
-  const declared = /^(?:\u00ef\u00bb\u00bf)?\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w-]+)["']/u.exec(head)?.[1];
+  const declared = xmlDeclaredEncoding(bytes);
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(declared && !/^utf-?8$/iu.test(declared) ? declared : 'utf-8');

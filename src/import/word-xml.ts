@@ -2,7 +2,7 @@
 // (<w:wordDocument>, which Word saves as "XML 文档" and many 公文 systems export, often served as
 // .doc), whose notes sit inline where they are anchored, and the Word 2007+ flat XML (Flat OPC,
 // <pkg:package>), which holds the .docx's parts. Comments are left out.
-import { DocumentTextError, decodeText } from './decode';
+import { DocumentTextError, decodeText, xmlDeclaredEncoding } from './decode';
 import { importWordParts, wordPartsBodyText, type WordParts } from './docx';
 import { BROKEN_WORD_XML } from './file-kinds';
 import type { ImportOptions } from './options';
@@ -11,13 +11,6 @@ import type { ImportResult } from './types';
 /** Whether the bytes open as one of Word's XML documents (its processing instruction or root element). */
 export function looksLikeWordXml(head: string): boolean {
   return head.includes('progid="word.document"') || head.includes('<w:worddocument');
-}
-
-/** The XML's declared encoding (`<?xml … encoding="GB2312"?>`), if any. */
-function declaredEncoding(bytes: Uint8Array): string | undefined {
-  let head = '';
-  for (let i = 0; i < Math.min(bytes.length, 200); i += 1) head += String.fromCharCode(bytes[i]!);
-  return /^(?:\ufeff|\u00ef\u00bb\u00bf)?\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w-]+)["']/u.exec(head)?.[1];
 }
 
 /** A Flat OPC part's XML (`/word/document.xml` …), if the package holds it. */
@@ -56,7 +49,7 @@ export function wordXmlParts(xml: string): WordParts | undefined {
 /** A Word XML file's parts; undefined when its bytes are not text or not a Word XML document. */
 function partsOf(bytes: Uint8Array): WordParts | undefined {
   try {
-    return wordXmlParts(decodeText(bytes, 'document.xml', { charset: declaredEncoding(bytes) }));
+    return wordXmlParts(decodeText(bytes, 'document.xml', { charset: xmlDeclaredEncoding(bytes) }));
   } catch (error) {
     if (error instanceof DocumentTextError) return undefined;
     throw error;
