@@ -43,8 +43,11 @@ export interface AnnotatorOptions {
   /** Extra CSS selectors whose elements (and their contents) are skipped. Invalid ones are ignored. */
   exclude?: readonly string[];
   /**
-   * Only the first occurrence of each entry (unknown slogans: of each text). Decided as text is
-   * scanned: after a page change, a new occurrence shows only if no other one is shown.
+   * Only the first occurrence of each term as written is drawn. Decided as text is scanned: after
+   * a page change, a new occurrence is drawn only if no other one is. In highlight mode the later
+   * occurrences are still there for the pointer, the tooltip and its active mark (a reader who
+   * meets the term again further down, its first occurrence in a menu, still gets it explained),
+   * but not among `matches()`; in wrap mode they are left alone.
    */
   firstOccurrenceOnly?: boolean;
   /** Default true; false drops matches of kind `unknown-slogan`. */
@@ -125,7 +128,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const held = new Map<PageMatch, Held>();
   const byId = new Map<number, PageMatch>();
   const byNode = new Map<Node, PageMatch | PageMatch[]>();
-  const marks = createMatchMarks({ mode, viewport: options.viewport, style: options.style, lookup: (match) => held.get(match) });
+  // firstOccurrenceOnly, highlight mode: the later occurrences, held but not drawn (see the option).
+  const repeats = new Set<TextMatch>();
+  const marks = createMatchMarks({ mode, viewport: options.viewport, style: options.style, lookup: (match) => held.get(match), undrawn: (match) => repeats.has(match) });
   const nearby = marks.followsViewport ? marks : undefined;
   const frames = new WeakSet<HTMLIFrameElement>();
   const shown = new Map<string, number>();
@@ -220,7 +225,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     held.set(match, info);
     if (wrap) byId.set(match.id, match);
     // Counted for firstOccurrenceOnly, its one reader.
-    if (firstOnly) {
+    if (firstOnly && !repeats.has(match)) {
       const key = occurrenceKey(match);
       shown.set(key, (shown.get(key) ?? 0) + 1);
     }
@@ -237,7 +242,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const info = held.get(match);
     if (!info) return;
     if (active === match) setActive(undefined);
-    if (firstOnly) {
+    if (firstOnly && !repeats.delete(match)) {
       const key = occurrenceKey(match);
       const count = (shown.get(key) ?? 1) - 1;
       if (count > 0) shown.set(key, count);
@@ -271,7 +276,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const raw = options.matcher.scan(segment.text);
     // The matcher is the caller's code and may have destroyed us.
     if (destroyed) return found;
-    const kept = selectMatches(raw, segment.text.length, { keepUnknown, firstOnly, shown });
+    const repeated = firstOnly && !wrap ? new Set<TextMatch>() : undefined;
+    const kept = selectMatches(raw, segment.text.length, { keepUnknown, firstOnly, shown, ...(repeated ? { repeats: repeated } : {}) });
     if (kept.length === 0) return found;
     marks.attachStyles(state.scope, state.doc);
     if (wrap) {
@@ -292,6 +298,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       for (const match of kept) {
         const info = heldFor(state, segment, match);
         const page = new AnnotatedMatch(match, nextId++, info);
+        if (repeated?.has(match)) repeats.add(page);
         show(page, info);
         found.push(page);
       }
@@ -393,6 +400,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       changes.ours(sweep);
       marks.flush(true);
       visible = roots.flatMap((state) => state.matches);
+      if (repeats.size > 0) visible = visible.filter((match) => !repeats.has(match));
       stats.matches = visible.length;
       for (const match of visible) if (match.kind === 'unknown-slogan') stats.unknown++;
       stats.ms = now() - clock.began;

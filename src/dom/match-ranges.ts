@@ -112,11 +112,16 @@ export interface MatchSelection {
   firstOnly: boolean;
   /** Occurrence keys already shown on the page. */
   shown: ReadonlyMap<string, number>;
+  /**
+   * With `firstOnly`: where repeated occurrences go instead of being dropped (kept among the
+   * matches, in order, and added here): held for the pointer and the tooltip, not drawn.
+   */
+  repeats?: Set<TextMatch>;
 }
 
 /**
  * The matcher's matches that are shown, in order: no overlaps, none outside the text, unknown
- * slogans and repeated occurrences dropped as the selection says.
+ * slogans and repeated occurrences dropped (or set apart, `repeats`) as the selection says.
  */
 export function selectMatches(raw: readonly TextMatch[], textLength: number, selection: MatchSelection): TextMatch[] {
   let lastEnd = 0;
@@ -127,8 +132,10 @@ export function selectMatches(raw: readonly TextMatch[], textLength: number, sel
     if (match.start < lastEnd || match.end <= match.start || match.end > textLength) continue;
     if (selection.firstOnly) {
       const key = occurrenceKey(match);
-      if (selection.shown.has(key) || keys.has(key)) continue;
-      keys.add(key);
+      if (selection.shown.has(key) || keys.has(key)) {
+        if (!selection.repeats) continue;
+        selection.repeats.add(match);
+      } else keys.add(key);
     }
     kept.push(match);
     lastEnd = match.end;

@@ -76,6 +76,22 @@ describe('highlight-api mode', () => {
     expect([...(win.CSS.highlights?.keys() ?? [])]).toEqual([]);
   });
 
+  it('firstOccurrenceOnly: a later occurrence is held for the pointer and the active mark, not drawn nor listed', async () => {
+    document.body.innerHTML = '<p id="a">六稳，六保</p><p id="b">再说六稳</p>';
+    annotator = createAnnotator({ root: document, matcher: createFakeMatcher(['六稳', '六保']), observe: false, firstOccurrenceOnly: true });
+    await annotator.ready;
+    expect(registered(HIGHLIGHT_NAMES.term)).toEqual(['六稳', '六保']);
+    expect(annotator.matches().map((m) => m.range.toString())).toEqual(['六稳', '六保']);
+    const repeat = annotator.matchForNode(document.getElementById('b')!.firstChild!);
+    expect(repeat?.range.toString()).toBe('六稳');
+    expect(repeat?.range.startContainer.parentElement?.id).toBe('b');
+    annotator.setActive(repeat);
+    expect(registered(HIGHLIGHT_NAMES.active)).toEqual(['六稳']);
+    expect(registered(HIGHLIGHT_NAMES.term)).toEqual(['六稳', '六保']);
+    annotator.setActive(undefined);
+    expect(registered(HIGHLIGHT_NAMES.active)).toEqual([]);
+  });
+
   it('leaves a page highlight with one of our names that is not ours', async () => {
     document.body.innerHTML = '<p>没有术语</p>';
     const theirs = new FakeHighlight();

@@ -169,6 +169,18 @@ describe.each(TARGETS)('density and hide on this page: $name ($extension)', ({ n
       return r ? r.startOffset : -1;
     });
     expect(drawnFirst).toBe(BUSY.indexOf('六稳'));
+    // A later occurrence is not drawn, yet the pointer on it opens its tooltip and marks it (the
+    // first occurrence may be in a menu far from where the reader meets the term again).
+    const repeat = await pointAt(tab, '六稳', 2);
+    await tab.bringToFront();
+    await tab.mouse.move(1, 1);
+    await tab.mouse.move(repeat.x, repeat.y, { steps: 2 });
+    const repeatInfo = await waitFor(() => tooltipInfo(tab), 'the tooltip of a later occurrence, not drawn');
+    expect(repeatInfo.heading).toBe('六稳');
+    expect(await activeCount(tab)).toBe(1);
+    expect((await drawnTexts(tab)).filter((t) => t === '六稳')).toHaveLength(1);
+    await tab.keyboard.press('Escape');
+    await tab.mouse.move(1, 1);
 
     await popup.select(select, 'hover');
     await waitFor(async () => !(await termRuleDraws(tab)), 'nothing drawn until hovered');
