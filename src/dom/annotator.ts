@@ -438,6 +438,12 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   function step(from: PageMatch | undefined, delta: 1 | -1): PageMatch | undefined {
     if (visible.length === 0) return undefined;
+    // From a later occurrence (held, not listed: firstOccurrenceOnly), the listed one beside it.
+    if (from && repeats.has(from)) {
+      const all = roots.flatMap((state) => state.matches);
+      for (let i = all.indexOf(from) + delta; i >= 0 && i < all.length; i += delta) if (!repeats.has(all[i] as PageMatch)) return all[i];
+      return undefined;
+    }
     const at = from ? visible.indexOf(from) : -1;
     if (at < 0) return delta === 1 ? visible[0] : visible[visible.length - 1];
     return visible[at + delta];
