@@ -20,6 +20,7 @@ import {
   nodesOf,
   occurrenceKey,
   selectMatches,
+  startNode,
   startPoint,
   type Held,
   type PageMatch,
@@ -46,8 +47,9 @@ export interface AnnotatorOptions {
    * Only the first occurrence of each term as written is drawn. Decided as text is scanned: after
    * a page change, a new occurrence is drawn only if no other one is. In highlight mode the later
    * occurrences are still there for the pointer, the tooltip and its active mark (a reader who
-   * meets the term again further down, its first occurrence in a menu, still gets it explained),
-   * but not among `matches()`; in wrap mode they are left alone.
+   * meets the term again further down still gets it explained), but not among `matches()`; so are
+   * occurrences in the site's furniture (links, menus, footer: PAGE_CHROME), which leave the term's
+   * drawn occurrence to the article. In wrap mode later occurrences are left alone.
    */
   firstOccurrenceOnly?: boolean;
   /** Default true; false drops matches of kind `unknown-slogan`. */
@@ -277,7 +279,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     // The matcher is the caller's code and may have destroyed us.
     if (destroyed) return found;
     const repeated = firstOnly && !wrap ? new Set<TextMatch>() : undefined;
-    const kept = selectMatches(raw, segment.text.length, { keepUnknown, firstOnly, shown, ...(repeated ? { repeats: repeated } : {}) });
+    const aside = (match: TextMatch): boolean => inPageChrome(startNode(segment, match), state.node);
+    const kept = selectMatches(raw, segment.text.length, { keepUnknown, firstOnly, shown, ...(repeated ? { repeats: repeated, aside } : {}) });
     if (kept.length === 0) return found;
     marks.attachStyles(state.scope, state.doc);
     if (wrap) {
@@ -482,6 +485,22 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     },
     destroy,
   };
+}
+
+/**
+ * Where a site's own furniture is, not its article: links (menus, 专题专栏 lists, breadcrumbs) and the
+ * landmarks of navigation, banner and footer. Under firstOccurrenceOnly a term there is held for the
+ * pointer but not drawn, and the article's own first occurrence is drawn instead (十四五规划 in a
+ * government site's menu, then the report's “十四五”).
+ */
+const PAGE_CHROME = 'a[href], nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="menubar"], [role="menu"]';
+
+/** Whether `node` lies in the page's furniture ({@link PAGE_CHROME}), below `root`. */
+function inPageChrome(node: Node, root: Node): boolean {
+  for (let element = node.parentElement; element && element !== root; element = element.parentElement) {
+    if (matches(element, PAGE_CHROME)) return true;
+  }
+  return false;
 }
 
 function validSelectors(selectors: readonly string[], doc: Document): string | undefined {

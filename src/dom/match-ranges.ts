@@ -117,6 +117,11 @@ export interface MatchSelection {
    * matches, in order, and added here): held for the pointer and the tooltip, not drawn.
    */
   repeats?: Set<TextMatch>;
+  /**
+   * With `repeats`: matches that go there even as a term's first occurrence, without taking its
+   * place (a term in the site's menu: the article's own first occurrence is the one drawn).
+   */
+  aside?: (match: TextMatch) => boolean;
 }
 
 /**
@@ -135,13 +140,17 @@ export function selectMatches(raw: readonly TextMatch[], textLength: number, sel
       if (selection.shown.has(key) || keys.has(key)) {
         if (!selection.repeats) continue;
         selection.repeats.add(match);
-      } else keys.add(key);
+      } else if (selection.repeats && selection.aside?.(match)) selection.repeats.add(match);
+      else keys.add(key);
     }
     kept.push(match);
     lastEnd = match.end;
   }
   return kept;
 }
+
+/** The text node where a match's drawn part begins. */
+export const startNode = (segment: TextSegment, match: TextMatch): Text => locate(segment, highlightSpan(segment.text, match.start, match.end).start, false)[0];
 
 /** Highlight mode: where a kept match lies in the segment's text nodes. */
 export function heldFor(state: RootState, segment: TextSegment, match: TextMatch): Held {

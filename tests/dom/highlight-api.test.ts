@@ -95,6 +95,22 @@ describe('highlight-api mode', () => {
     expect(registered(HIGHLIGHT_NAMES.active)).toEqual([]);
   });
 
+  it('firstOccurrenceOnly: a term in the site’s menu or footer is held, not drawn, and the article’s first occurrence is drawn', async () => {
+    document.body.innerHTML =
+      '<nav><a href="/a">六保专栏</a></nav><div class="menu"><a href="/b">六稳专题</a></div>' +
+      '<p id="a">做好六稳六保</p><p>再说六稳</p><footer>六保</footer><p><a href="/c">十四五规划</a>（链接）</p>';
+    annotator = createAnnotator({ root: document, matcher: createFakeMatcher(['六稳', '六保', '十四五']), observe: false, firstOccurrenceOnly: true });
+    await annotator.ready;
+    const drawn = registered(HIGHLIGHT_NAMES.term);
+    expect(drawn).toEqual(['六稳', '六保']);
+    expect(annotator.matches().map((m) => m.range.startContainer.parentElement?.id)).toEqual(['a', 'a']);
+    // The menu's, the footer's and a link's occurrences are still there for the pointer.
+    for (const selector of ['nav a', '.menu a', 'footer', 'p a']) {
+      const held = annotator.matchForNode(document.querySelector(selector)!.firstChild!);
+      expect(held?.range.startContainer.parentElement, selector).toBe(document.querySelector(selector));
+    }
+  });
+
   it('leaves a page highlight with one of our names that is not ours', async () => {
     document.body.innerHTML = '<p>没有术语</p>';
     const theirs = new FakeHighlight();
