@@ -23,6 +23,7 @@ import {
   startNode,
   startPoint,
   type Held,
+  type MatchSelection,
   type PageMatch,
   type RootState,
   type Scope,
@@ -279,8 +280,12 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     // The matcher is the caller's code and may have destroyed us.
     if (destroyed) return found;
     const repeated = firstOnly && !wrap ? new Set<TextMatch>() : undefined;
-    const aside = (match: TextMatch): boolean => inPageChrome(startNode(segment, match), state.node);
-    const kept = selectMatches(raw, segment.text.length, { keepUnknown, firstOnly, shown, ...(repeated ? { repeats: repeated, aside } : {}) });
+    const selection: MatchSelection = { keepUnknown, firstOnly, shown };
+    if (repeated) {
+      selection.repeats = repeated;
+      selection.aside = (match) => inPageChrome(startNode(segment, match), state.node);
+    }
+    const kept = selectMatches(raw, segment.text.length, selection);
     if (kept.length === 0) return found;
     marks.attachStyles(state.scope, state.doc);
     if (wrap) {
