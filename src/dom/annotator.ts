@@ -8,7 +8,7 @@ import type { TextMatch } from '../core/types';
 import type { ViewportRegistryFactory } from './viewport';
 import { contains, matches, now } from './natives';
 import type { HighlightStyleOption } from './styles';
-import { CJK, collectSegments, mayHaveChinese, type CollectContext, type TextSegment } from './text-collect';
+import { CJK, collectSegments, isInsideSkipped, mayHaveChinese, type CollectContext, type TextSegment } from './text-collect';
 import { wrapMatch } from './wrap';
 import { createMatchMarks, highlightApiIn } from './highlight-registry';
 import { matchAtPoint, matchesOn, matchForWrapper, type MatchIndex } from './hit-test';
@@ -131,9 +131,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const held = new Map<PageMatch, Held>();
   const byId = new Map<number, PageMatch>();
   const byNode = new Map<Node, PageMatch | PageMatch[]>();
-  // firstOccurrenceOnly, highlight mode: the later occurrences, held but not drawn (see the option).
-  const repeats = new Set<TextMatch>();
-  const marks = createMatchMarks({ mode, viewport: options.viewport, style: options.style, lookup: (match) => held.get(match), undrawn: (match) => repeats.has(match) });
+  const marks = createMatchMarks({ mode, viewport: options.viewport, style: options.style, lookup: (match) => held.get(match) });
   const nearby = marks.followsViewport ? marks : undefined;
   const frames = new WeakSet<HTMLIFrameElement>();
   const shown = new Map<string, number>();
@@ -228,7 +226,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     held.set(match, info);
     if (wrap) byId.set(match.id, match);
     // Counted for firstOccurrenceOnly, its one reader.
-    if (firstOnly && !repeats.has(match)) {
+    if (firstOnly && !match.quiet) {
       const key = occurrenceKey(match);
       shown.set(key, (shown.get(key) ?? 0) + 1);
     }
@@ -245,7 +243,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const info = held.get(match);
     if (!info) return;
     if (active === match) setActive(undefined);
-    if (firstOnly && !repeats.delete(match)) {
+    if (firstOnly && !match.quiet) {
       const key = occurrenceKey(match);
       const count = (shown.get(key) ?? 1) - 1;
       if (count > 0) shown.set(key, count);
@@ -279,11 +277,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const raw = options.matcher.scan(segment.text);
     // The matcher is the caller's code and may have destroyed us.
     if (destroyed) return found;
-    const repeated = firstOnly && !wrap ? new Set<TextMatch>() : undefined;
     const selection: MatchSelection = { keepUnknown, firstOnly, shown };
-    if (repeated) {
-      selection.repeats = repeated;
-      selection.aside = (match) => inPageChrome(startNode(segment, match), state.node);
+    // Highlight mode: later occurrences and those in the site's furniture held, quiet (see the option).
+    if (firstOnly && !wrap) {
+      selection.repeats = new Set();
+      selection.aside = (match) => isInsideSkipped(startNode(segment, match), state.node, IN_PAGE_CHROME);
     }
     const kept = selectMatches(raw, segment.text.length, selection);
     if (kept.length === 0) return found;
@@ -306,7 +304,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       for (const match of kept) {
         const info = heldFor(state, segment, match);
         const page = new AnnotatedMatch(match, nextId++, info);
-        if (repeated?.has(match)) repeats.add(page);
+        if (selection.repeats?.has(match)) page.quiet = true;
         show(page, info);
         found.push(page);
       }
@@ -408,7 +406,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       changes.ours(sweep);
       marks.flush(true);
       visible = roots.flatMap((state) => state.matches);
-      if (repeats.size > 0) visible = visible.filter((match) => !repeats.has(match));
+      if (firstOnly) visible = visible.filter((match) => !match.quiet);
       stats.matches = visible.length;
       for (const match of visible) if (match.kind === 'unknown-slogan') stats.unknown++;
       stats.ms = now() - clock.began;
@@ -446,12 +444,6 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   function step(from: PageMatch | undefined, delta: 1 | -1): PageMatch | undefined {
     if (visible.length === 0) return undefined;
-    // From a later occurrence (held, not listed: firstOccurrenceOnly), the listed one beside it.
-    if (from && repeats.has(from)) {
-      const all = roots.flatMap((state) => state.matches);
-      for (let i = all.indexOf(from) + delta; i >= 0 && i < all.length; i += delta) if (!repeats.has(all[i] as PageMatch)) return all[i];
-      return undefined;
-    }
     const at = from ? visible.indexOf(from) : -1;
     if (at < 0) return delta === 1 ? visible[0] : visible[visible.length - 1];
     return visible[at + delta];
@@ -498,15 +490,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
  * pointer but not drawn, and the article's own first occurrence is drawn instead (十四五规划 in a
  * government site's menu, then the report's “十四五”).
  */
-const PAGE_CHROME = 'a[href], nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="menubar"], [role="menu"]';
+const PAGE_CHROME = 'a[href],nav,header,footer,aside,[role=navigation]';
 
-/** Whether `node` lies in the page's furniture ({@link PAGE_CHROME}), below `root`. */
-function inPageChrome(node: Node, root: Node): boolean {
-  for (let element = node.parentElement; element && element !== root; element = element.parentElement) {
-    if (matches(element, PAGE_CHROME)) return true;
-  }
-  return false;
-}
+/** Whether a node lies in the page's furniture ({@link PAGE_CHROME}): isInsideSkipped with it as the exclusion. */
+const IN_PAGE_CHROME: CollectContext = { excluded: (element) => matches(element, PAGE_CHROME) };
 
 function validSelectors(selectors: readonly string[], doc: Document): string | undefined {
   const valid = selectors.filter((selector) => {

@@ -62,12 +62,6 @@ export function createMatchMarks(options: {
   viewport?: ViewportRegistryFactory;
   style?: HighlightStyleOption;
   lookup: (match: PageMatch) => Held | undefined;
-  /**
-   * Matches held for the pointer but not drawn (the later occurrences under firstOccurrenceOnly):
-   * followed by the viewport registry like the others, so that the active mark reaches them, but
-   * in no drawn highlight.
-   */
-  undrawn?: (match: PageMatch) => boolean;
 }): MatchMarks {
   const { mode, lookup } = options;
   const registries = new Map<Document, DocumentHighlights>();
@@ -104,12 +98,12 @@ export function createMatchMarks(options: {
     return registry;
   }
 
-  /** Puts a match near the viewport in its drawn highlight; false when it is not drawn. */
-  function register(match: PageMatch, info: Held): boolean {
-    if (!info.bounds || options.undrawn?.(match)) return false;
+  function register(match: PageMatch, info: Held): void {
+    // A quiet match is followed by the viewport registry like the others, so that the active mark
+    // reaches it, but is in no drawn highlight.
+    if (!info.bounds || match.quiet) return;
     const registry = registryFor(info.state.doc);
     (match.kind === 'unknown-slogan' ? registry?.unknown : match.kind === 'fuzzy' ? registry?.fuzzy : registry?.term)?.add(info.bounds);
-    return true;
   }
 
   function unregister(info: Held): void {
@@ -124,7 +118,8 @@ export function createMatchMarks(options: {
   function nearViewport(match: PageMatch, near: boolean): void {
     const info = lookup(match);
     if (info && near) {
-      if (register(match, info)) nearCount++;
+      register(match, info);
+      nearCount++;
     } else if (info) unregister(info);
   }
 
@@ -153,7 +148,10 @@ export function createMatchMarks(options: {
       }
       for (const match of staged) {
         const info = lookup(match);
-        if (info?.bounds && (!viewport || viewport.add(info.bounds, match)) && register(match, info)) nearCount++;
+        if (info?.bounds && (!viewport || viewport.add(info.bounds, match))) {
+          register(match, info);
+          nearCount++;
+        }
       }
       staged.clear();
       if (passEnd) viewport?.follow?.();

@@ -14,6 +14,11 @@ export interface PageMatch extends TextMatch {
   range: Range;
   /** Wrap mode: the first wrapper, the element keyboard users focus. */
   element?: HTMLElement;
+  /**
+   * Held for the pointer, the tooltip and the active mark, but not drawn nor among the annotator's
+   * `matches()` (a later occurrence under firstOccurrenceOnly, or one in the site's furniture).
+   */
+  quiet?: boolean;
 }
 
 /** One annotated root: the option's root, a shadow root or a same-origin frame's document. */
@@ -62,6 +67,7 @@ export class AnnotatedMatch implements PageMatch {
   declare score?: number;
   id: number;
   declare element?: HTMLElement;
+  declare quiet?: boolean;
   readonly #info: Held;
 
   constructor(match: TextMatch, id: number, info: Held) {
@@ -149,8 +155,8 @@ export function selectMatches(raw: readonly TextMatch[], textLength: number, sel
   return kept;
 }
 
-/** The text node where a match's drawn part begins. */
-export const startNode = (segment: TextSegment, match: TextMatch): Text => locate(segment, highlightSpan(segment.text, match.start, match.end).start, false)[0];
+/** The text node where a match begins. */
+export const startNode = (segment: TextSegment, match: TextMatch): Text => locate(segment, match.start, false)[0];
 
 /** Highlight mode: where a kept match lies in the segment's text nodes. */
 export function heldFor(state: RootState, segment: TextSegment, match: TextMatch): Held {
