@@ -49,7 +49,7 @@ export interface AnnotatorOptions {
    * a page change, a new occurrence is drawn only if no other one is. In highlight mode the later
    * occurrences are still there for the pointer, the tooltip and its active mark (a reader who
    * meets the term again further down still gets it explained), but not among `matches()`; so are
-   * occurrences in the site's furniture (links, menus, footer: PAGE_CHROME), which leave the term's
+   * occurrences in the site's furniture (links, navigation, footer: PAGE_CHROME), which leave the term's
    * drawn occurrence to the article. In wrap mode later occurrences are left alone.
    */
   firstOccurrenceOnly?: boolean;
@@ -485,8 +485,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 }
 
 /**
- * Where a site's own furniture is, not its article: links (menus, 专题专栏 lists, breadcrumbs) and the
- * landmarks of navigation, banner and footer. Under firstOccurrenceOnly a term there is held for the
+ * Where a site's own furniture is, not its article: links (menus, 专题专栏 lists, breadcrumbs), the
+ * navigation, headers, sidebars and footers. Under firstOccurrenceOnly a term there is held for the
  * pointer but not drawn, and the article's own first occurrence is drawn instead (十四五规划 in a
  * government site's menu, then the report's “十四五”).
  */

@@ -95,6 +95,15 @@ async function setSettings(extensionPage: Page, change: Record<string, unknown>)
 /** The middle of the `nth` occurrence of `term` in the page's first paragraph. */
 const pointAt = (tab: Page, term: string, nth = 0): Promise<{ x: number; y: number }> => termPoint(tab, 'p', term, nth);
 
+/** Moves the pointer onto the `nth` occurrence of `term` and waits for the tooltip (`what` names it). */
+async function hoverTooltip(tab: Page, term: string, nth: number, what: string): Promise<NonNullable<Awaited<ReturnType<typeof tooltipInfo>>>> {
+  const point = await pointAt(tab, term, nth);
+  await tab.bringToFront();
+  await tab.mouse.move(1, 1);
+  await tab.mouse.move(point.x, point.y, { steps: 2 });
+  return waitFor(() => tooltipInfo(tab), what);
+}
+
 describe.each(TARGETS)('density and hide on this page: $name ($extension)', ({ name, extension }) => {
   let server: TestServer;
   let launched: LaunchedBrowser;
@@ -171,12 +180,7 @@ describe.each(TARGETS)('density and hide on this page: $name ($extension)', ({ n
     expect(drawnFirst).toBe(BUSY.indexOf('六稳'));
     // A later occurrence is not drawn, yet the pointer on it opens its tooltip and marks it (the
     // first occurrence may be in a menu far from where the reader meets the term again).
-    const repeat = await pointAt(tab, '六稳', 2);
-    await tab.bringToFront();
-    await tab.mouse.move(1, 1);
-    await tab.mouse.move(repeat.x, repeat.y, { steps: 2 });
-    const repeatInfo = await waitFor(() => tooltipInfo(tab), 'the tooltip of a later occurrence, not drawn');
-    expect(repeatInfo.heading).toBe('六稳');
+    expect((await hoverTooltip(tab, '六稳', 2, 'the tooltip of a later occurrence, not drawn')).heading).toBe('六稳');
     expect(await activeCount(tab)).toBe(1);
     expect((await drawnTexts(tab)).filter((t) => t === '六稳')).toHaveLength(1);
     await tab.keyboard.press('Escape');
@@ -184,12 +188,7 @@ describe.each(TARGETS)('density and hide on this page: $name ($extension)', ({ n
 
     await popup.select(select, 'hover');
     await waitFor(async () => !(await termRuleDraws(tab)), 'nothing drawn until hovered');
-    const point = await pointAt(tab, '六保', 1);
-    await tab.bringToFront();
-    await tab.mouse.move(1, 1);
-    await tab.mouse.move(point.x, point.y, { steps: 2 });
-    const info = await waitFor(() => tooltipInfo(tab), 'the tooltip of a term that is not drawn');
-    expect(info.heading).toBe('六保');
+    expect((await hoverTooltip(tab, '六保', 1, 'the tooltip of a term that is not drawn')).heading).toBe('六保');
     expect(await activeCount(tab)).toBe(1);
     await tab.screenshot({ path: join(SCREENSHOTS, `ext-density-page-hover-${extension}.png`) });
     await tab.keyboard.press('Escape');
