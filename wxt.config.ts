@@ -82,8 +82,9 @@ export default defineConfig({
   zip: {
     excludeSources: ['dist/**', 'coverage/**', 'bench/results/**', 'tests/e2e/screenshots/**', '.web-ext-artifacts/**', '*.log'],
   },
-  // The build date the options page shows beside the bundled glossary's version (src/extension/pack-origin.ts).
-  vite: () => ({ plugins: [textOnlyPreact], define: { __PG_BUILD_DATE__: JSON.stringify(new Date().toISOString().slice(0, 10)) } }),
+  // The build date the options page shows beside the bundled glossary's version (src/extension/pack-origin.ts);
+  // no wrapping fallback in the annotator (src/dom/annotator.ts __PG_WRAP__: the minimum versions draw highlights).
+  vite: () => ({ plugins: [textOnlyPreact], define: { __PG_BUILD_DATE__: JSON.stringify(new Date().toISOString().slice(0, 10)), __PG_WRAP__: 'false' } }),
   manifest: ({ browser, manifestVersion, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -95,6 +96,9 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: OPTIONAL_HOSTS }
       : { optional_permissions: OPTIONAL_HOSTS }),
+    // Chromium 105 is the first to draw with the CSS Custom Highlight API (Firefox: 140, below),
+    // which the content script relies on (src/dom/annotator.ts __PG_WRAP__).
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '105' }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

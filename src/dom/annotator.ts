@@ -116,11 +116,19 @@ export interface Annotator {
   destroy(): void;
 }
 
+/**
+ * Defined false by the extension's builds (wxt.config.ts): the minimum versions of both its
+ * browsers draw with the CSS Custom Highlight API, and the wrapping fallback is left out of its
+ * content script. Undefined elsewhere (the widget, tests): the fallback stays.
+ */
+declare const __PG_WRAP__: boolean | undefined;
+const WRAP_FALLBACK = typeof __PG_WRAP__ === 'undefined' || __PG_WRAP__;
+
 /** Starts annotating `options.root`; see {@link Annotator}. */
 export function createAnnotator(options: AnnotatorOptions): Annotator {
   const top = options.root;
   const topDoc = top.nodeType === 9 ? (top as Document) : (top.ownerDocument as Document);
-  const mode = options.mode ?? (highlightApiIn(topDoc) ? 'highlight-api' : 'wrap');
+  const mode = WRAP_FALLBACK ? (options.mode ?? (highlightApiIn(topDoc) ? 'highlight-api' : 'wrap')) : 'highlight-api';
   const wrap = mode === 'wrap';
   const keepUnknown = options.unknownSlogans !== false;
   const firstOnly = options.firstOccurrenceOnly === true;
@@ -444,6 +452,12 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   function step(from: PageMatch | undefined, delta: 1 | -1): PageMatch | undefined {
     if (visible.length === 0) return undefined;
+    // From a quiet match (held, not listed: firstOccurrenceOnly), the listed one beside it.
+    if (from?.quiet) {
+      const all = roots.flatMap((state) => state.matches);
+      for (let i = all.indexOf(from) + delta; i >= 0 && i < all.length; i += delta) if (!all[i]!.quiet) return all[i];
+      return undefined;
+    }
     const at = from ? visible.indexOf(from) : -1;
     if (at < 0) return delta === 1 ? visible[0] : visible[visible.length - 1];
     return visible[at + delta];

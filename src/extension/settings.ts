@@ -72,24 +72,25 @@ const settingsItem = localItem<Partial<ExtensionSettings>>('settings', {});
 /** Fills in missing or malformed fields of a stored settings object from the defaults. */
 export function normaliseSettings(stored: unknown): ExtensionSettings {
   const s = (stored && typeof stored === 'object' ? stored : {}) as Partial<Record<keyof ExtensionSettings, unknown>>;
-  const hosts = (value: unknown): string[] =>
-    Array.isArray(value) ? [...new Set(value.filter((h): h is string => typeof h === 'string').map((h) => h.toLowerCase()))] : [];
+  // One helper per kind of field: the content script carries this, on every government page.
+  const strings = (value: unknown): string[] => (Array.isArray(value) ? [...new Set(value.filter((v): v is string => typeof v === 'string'))] : []);
+  const hosts = (value: unknown): string[] => [...new Set(strings(value).map((h) => h.toLowerCase()))];
+  const flag = (key: 'enabled' | 'unknownSlogans' | 'openPdfsInViewer'): boolean => (typeof s[key] === 'boolean' ? (s[key] as boolean) : DEFAULT_SETTINGS[key]);
+  const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
   const delay = typeof s.hoverDelay === 'number' && Number.isFinite(s.hoverDelay) ? s.hoverDelay : DEFAULT_SETTINGS.hoverDelay;
   return {
-    enabled: typeof s.enabled === 'boolean' ? s.enabled : DEFAULT_SETTINGS.enabled,
+    enabled: flag('enabled'),
     disabledHosts: hosts(s.disabledHosts),
     enabledHosts: hosts(s.enabledHosts),
-    highlightStyle: s.highlightStyle === 'background' || s.highlightStyle === 'off' ? s.highlightStyle : 'underline',
+    highlightStyle: oneOf(s.highlightStyle, ['background', 'off'], 'underline'),
     hoverDelay: Math.min(HOVER_DELAY_RANGE.max, Math.max(HOVER_DELAY_RANGE.min, Math.round(delay))),
-    unknownSlogans: typeof s.unknownSlogans === 'boolean' ? s.unknownSlogans : DEFAULT_SETTINGS.unknownSlogans,
-    theme: s.theme === 'light' || s.theme === 'dark' ? s.theme : 'auto',
-    disabledGroups: Array.isArray(s.disabledGroups) ? [...new Set(s.disabledGroups.filter((g): g is string => typeof g === 'string'))] : [],
-    openPdfsInViewer: typeof s.openPdfsInViewer === 'boolean' ? s.openPdfsInViewer : DEFAULT_SETTINGS.openPdfsInViewer,
-    language: s.language === 'zh-CN' || s.language === 'en' ? s.language : 'auto',
-    density: s.density === 'all' || s.density === 'hover' ? s.density : DEFAULT_SETTINGS.density,
-    hiddenPages: Array.isArray(s.hiddenPages)
-      ? [...new Set(s.hiddenPages.filter((p): p is string => typeof p === 'string'))].slice(-HIDDEN_PAGES_LIMIT)
-      : [],
+    unknownSlogans: flag('unknownSlogans'),
+    theme: oneOf(s.theme, ['light', 'dark'], 'auto'),
+    disabledGroups: strings(s.disabledGroups),
+    openPdfsInViewer: flag('openPdfsInViewer'),
+    language: oneOf(s.language, ['zh-CN', 'en'], 'auto'),
+    density: oneOf(s.density, ['all', 'hover'], DEFAULT_SETTINGS.density),
+    hiddenPages: strings(s.hiddenPages).slice(-HIDDEN_PAGES_LIMIT),
   };
 }
 

@@ -88,6 +88,9 @@ describe('highlight-api mode', () => {
     annotator.setActive(repeat);
     expect(registered(HIGHLIGHT_NAMES.active)).toEqual(['六稳']);
     expect(registered(HIGHLIGHT_NAMES.term)).toEqual(['六稳', '六保']);
+    // The keyboard walks the listed matches on either side of it.
+    expect(annotator.previous(repeat)?.range.toString()).toBe('六保');
+    expect(annotator.next(repeat)).toBeUndefined();
     annotator.setActive(undefined);
     expect(registered(HIGHLIGHT_NAMES.active)).toEqual([]);
   });
