@@ -3,12 +3,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minifySync } from 'vite';
 import { defineConfig } from 'wxt';
+import { LOCAL_FILE_PATTERN } from './src/extension/sites';
 
 // WXT configuration for the browser extension (Chrome MV3, Firefox MV2/MV3).
 // Auto-imports are off: every module imports what it uses, so the layer rules stay checkable.
 // The bundled glossary is compiled from glossary/ at build time and shipped as glossary.json,
 // so the browser never runs pinyin or OpenCC conversion, with its compiled matcher beside it
 // (glossary-matcher.json), so the browser never builds the automaton of the bundled glossary.
+
+/** The content scripts that also run in local files (not the PDF links': the viewer reads web PDFs). */
+const LOCAL_FILE_SCRIPTS = ['content-scripts/content.js', 'content-scripts/page-notes.js'];
 
 /** Stable Firefox add-on id: changing it would orphan every user's stored glossary. */
 const GECKO_ID = 'policy-glossary@policy-glossary.org';
@@ -117,10 +121,18 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.length === 1 && entrypoints[0]!.type === 'content-script' && config.build?.minify !== false) (config.plugins ??= []).push(reminifyContentScript);
     },
-    // WXT takes the toolbar button's title from popup.html's <title>; keep it localised instead.
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
+      // WXT takes the toolbar button's title from popup.html's <title>; keep it localised instead.
       const button = manifest.action ?? manifest.browser_action;
       if (button) Object.assign(button, { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } });
+      // Saved pages opened from disk: the terms and the page's own notes there too, where the
+      // browser runs content scripts in local files (src/extension/sites.ts LOCAL_FILE_PATTERN).
+      // Here rather than in the entrypoints, whose options would ship in the content script.
+      if (wxt.config.browser !== 'firefox') {
+        for (const script of manifest.content_scripts ?? []) {
+          if (script.js?.some((file) => LOCAL_FILE_SCRIPTS.includes(file))) script.matches = [...(script.matches ?? []), LOCAL_FILE_PATTERN];
+        }
+      }
     },
     'prepare:publicPaths': (_wxt, paths) => {
       paths.push('glossary.json', 'glossary-matcher.json');

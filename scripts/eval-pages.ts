@@ -2,9 +2,13 @@
 // served under their own host in Chromium and Firefox. For each page: the terms highlighted, what
 // a hover on each distinct one shows (a definition, 其他地方的用法, or 词库中暂无此词), page errors,
 // and whether the page's text stayed as served. Skips cleanly without ../shared or without the build.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// EVAL_PAGES_SAVED=1: the same pages as copies saved to disk and opened as files, in Chromium only
+// (Firefox runs no extension in file: pages): each with the mark of the web Chromium's 另存为 writes
+// before <html> (saved from url=…www.gov.cn…), so the place rules read them as served.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { launchBrowser, type BrowserName } from '../tests/e2e/support/browsers';
 import { startServer } from '../tests/e2e/support/server';
@@ -30,10 +34,18 @@ interface PageResult {
   textUnchanged: boolean;
 }
 
+const SAVED = process.env.EVAL_PAGES_SAVED === '1';
 const TARGETS: { name: BrowserName; extension: string }[] = [
   { name: 'chromium', extension: 'chrome-mv3' },
-  { name: 'firefox', extension: 'firefox-mv2' },
+  ...(SAVED ? [] : [{ name: 'firefox' as const, extension: 'firefox-mv2' }]),
 ];
+
+/** The page as Chromium's 另存为 Save as writes it: the mark of the web naming its address before <html>. */
+function savedCopy(html: string, url: string): string {
+  const mark = `<!-- saved from url=(${String(url.length).padStart(4, '0')})${url} -->`;
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html)?.[0];
+  return doctype ? `${doctype}\n${mark}\n${html.slice(doctype.length)}` : `${mark}\n${html}`;
+}
 
 /** What the tooltip says of a term neither the glossary nor the page defines, in both languages (src/ui/strings.ts). */
 const UNKNOWN_SAYS = ['zh-CN', 'en'].flatMap((locale) => {
@@ -128,6 +140,7 @@ async function main(): Promise<void> {
   const files = readdirSync(PAGES).filter((f) => f.endsWith('.html')).sort();
   const routes = Object.fromEntries(files.map((f) => [`/zhengce/content/${f}`, { body: readFileSync(join(PAGES, f)) }]));
   const server = await startServer(routes);
+  const savedDir = SAVED ? mkdtempSync(join(tmpdir(), 'pg-eval-saved-')) : undefined;
   process.env.LANGUAGE = 'zh_CN';
   process.env.MOZ_REMOTE_ALLOW_SYSTEM_ACCESS = '1';
   try {
@@ -148,8 +161,13 @@ async function main(): Promise<void> {
         let tab = await newTab();
         // The background installs the bundled collection on first start; the first page waits for it.
         for (const file of files) {
-          const url = server.url(HOST, `/zhengce/content/${file}`);
+          let url = server.url(HOST, `/zhengce/content/${file}`);
           const html = readFileSync(join(PAGES, file), 'utf8');
+          if (savedDir) {
+            const copy = join(savedDir, file);
+            writeFileSync(copy, savedCopy(html, `https://${HOST}/zhengce/content/${file}`));
+            url = pathToFileURL(copy).href;
+          }
           try {
             results.push(await evalPage(tab, url, html, file));
           } catch (error) {
@@ -165,10 +183,11 @@ async function main(): Promise<void> {
       } finally {
         await launched.close();
       }
-      report(target.name, results);
+      report(SAVED ? `${target.name}, saved copies opened from disk` : target.name, results);
     }
   } finally {
     await server.close();
+    if (savedDir) rmSync(savedDir, { recursive: true, force: true });
   }
 }
 

@@ -17,6 +17,29 @@ export interface PageFacts {
   footerText?: string;
   /** The page's `<meta name="SiteIDCode">`: its 网站标识码 (the footer shows it too). */
   siteCode?: string;
+  /**
+   * The text of the comment just before a page's `<html>`, where a copy saved to disk names the
+   * address it was saved from (see {@link savedPageHost}); read when `host` is empty (a file: page).
+   */
+  saved?: string | null;
+}
+
+/**
+ * Where a saved copy of a page was served, as its savers write it in a comment just before `<html>`:
+ * Chromium, Edge and Internet Explorer's mark of the web (`saved from url=(0040)https://www.sc.gov.cn/…`),
+ * SingleFile's header (`url: https://…`).
+ */
+const SAVED_FROM = /(?:saved from url=\(\d+\)|(?:^|\s)url:\s*)(https?:\/\/[^\s/?#<>"]+)/iu;
+
+/** The host name a saved page's comment names (see SAVED_FROM), or '' when it names no web address. */
+export function savedPageHost(comment: string | null | undefined): string {
+  const address = comment ? SAVED_FROM.exec(comment)?.[1] : undefined;
+  if (address === undefined) return '';
+  try {
+    return new URL(address).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
 }
 
 /** A page's place (the division itself, so it can be used as one) and what told us. */
@@ -215,7 +238,9 @@ const central = (from: PagePlace['from']): PagePlace => placed(CENTRAL_DIVISION,
  * - a label several places share (yichun: 宜春市, 伊春市) is settled by the page; failing that, by
  *   the highest level when one candidate is above the others (changsha: 长沙市 over 长沙县);
  *   two at the same level with a silent page give undefined, never a guess;
- * - a host that names no place (or is not .gov.cn): the page's title and footer alone.
+ * - a host that names no place (or is not .gov.cn): the page's title and footer alone;
+ * - a page without a host (a copy saved to disk, opened as a file) is read as served from the
+ *   address its savers wrote before `<html>` (`saved`), when they wrote one.
  */
 export function placeOfPage(page: PageFacts, index: PlaceIndex, hosts: HostTable = {}): PagePlace | undefined {
   const footer = page.footer ?? page.footerText ?? '';
@@ -227,7 +252,7 @@ export function placeOfPage(page: PageFacts, index: PlaceIndex, hosts: HostTable
     const narrower = fromPage && fromPage !== 'central' && fromPage.code !== site.code && isWithin(index, fromPage, site.code);
     return placed(narrower ? fromPage : site, 'site');
   }
-  const fromHost = placesOfHost(page.host, index, hosts);
+  const fromHost = placesOfHost(page.host || savedPageHost(page.saved), index, hosts);
   if (fromHost === 'central') return central('host');
   const { found: fromHosts, initials } = fromHost;
   if (fromHosts.length === 1) {

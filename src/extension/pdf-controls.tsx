@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { isPdfUrl, viewerUrl } from '../pdf/pdf-link';
 import { requestHostPermission } from './site-access';
 import { updateSettings, type ExtensionSettings, type LanguageSetting } from './settings';
-import { siteHost } from './sites';
+import { LOCAL_FILES, siteHost } from './sites';
 import { pageLocale } from './strings';
 
 /** Chinese unless the language setting (or, under 跟随浏览器, the browser) says otherwise. */
@@ -21,7 +21,8 @@ export function PdfTabButton({ tab, language }: { tab: { id?: number; url?: stri
   if (!isPdfUrl(url)) return null;
   const open = async (): Promise<void> => {
     const host = siteHost(url);
-    if (host) await requestHostPermission(host).catch(() => false);
+    // A local PDF needs the browser's file access, which no request grants (sites.ts).
+    if (host && host !== LOCAL_FILES) await requestHostPermission(host).catch(() => false);
     const target = viewerUrl(browser.runtime.getURL('/'), url as string);
     if (tab?.id !== undefined) await browser.tabs.update(tab.id, { url: target });
     else await browser.tabs.create({ url: target });

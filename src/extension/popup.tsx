@@ -15,11 +15,11 @@ import { applyPageStyles } from './page-styles';
 import { PageDisplay } from './popup/page-display';
 import { PageTerms, type ShowRequest } from './popup/page-terms';
 import { SearchSection } from './popup/search-section';
-import { SiteSection } from './popup/site-section';
+import { SiteSection, type PopupSiteState } from './popup/site-section';
 import { askBackground, askTab } from './respond';
 import { loadSettings, pageKey, setHostDisabled, updateSettings, watchSettings, type ExtensionSettings } from './settings';
 import { injectIntoTab, requestHostPermission } from './site-access';
-import { siteHost, siteState } from './sites';
+import { LOCAL_FILES, siteHost, siteState } from './sites';
 import { currentStrings, pageLocale } from './strings';
 
 /**
@@ -113,6 +113,8 @@ function Popup() {
   const [settings, setSettings] = useState<ExtensionSettings>();
   const [access, setAccess] = useState<GlossarySearchAccess>();
   const [message, setMessage] = useState<string>();
+  // Whether the browser runs content scripts in file: pages (Chromium's per-extension switch; always false in Firefox).
+  const [fileAccess, setFileAccess] = useState<boolean>();
 
   useEffect(() => {
     void targetTab().then(setTab);
@@ -125,8 +127,13 @@ function Popup() {
     };
   }, []);
 
-  const state = settings ? siteState(settings, tab?.url) : undefined;
   const host = siteHost(tab?.url);
+  useEffect(() => {
+    if (host === LOCAL_FILES) void browser.extension.isAllowedFileSchemeAccess().then(setFileAccess, () => setFileAccess(false));
+  }, [host]);
+  const site = settings ? siteState(settings, tab?.url) : undefined;
+  // A local file the browser keeps the content scripts out of: nothing runs there, whatever the switch says.
+  const state: PopupSiteState | undefined = host === LOCAL_FILES && fileAccess === false && (site === 'on' || site === 'off-site') ? 'no-file-access' : site;
   const hidden = settings !== undefined && tab?.url !== undefined && settings.hiddenPages.includes(pageKey(tab.url));
   const report = usePageReport(tab?.id, state === 'on' && !hidden);
   const t = settings ? currentStrings(settings.language) : undefined;
@@ -176,7 +183,7 @@ function Popup() {
         </label>
       </h1>
       <SearchSection t={t} ui={ui} access={access} initialQuery={new URLSearchParams(location.search).get('q') ?? ''} />
-      <SiteSection t={t} state={state} host={host} message={message} onToggle={(disabled) => host && void updateSettings((s) => setHostDisabled(s, host, disabled))} onEnable={() => void enableHere()} />
+      <SiteSection t={t} state={state} host={host} message={message} onToggle={(disabled) => host && void updateSettings((s) => setHostDisabled(s, host, disabled))} onEnable={() => void enableHere()} onOpenDetails={chromiumDetails} />
       <PdfTabButton tab={tab} language={settings.language} />
       {state === 'on' && tab?.url && <PageDisplay t={t} settings={settings} url={tab.url} hidden={hidden} />}
       {state === 'on' && !hidden && <PageTerms t={t} report={report} onShow={showOnPage} onExport={() => void exportStubs()} />}
@@ -188,6 +195,14 @@ function Popup() {
     </div>
   );
 }
+
+/**
+ * Opens Chromium's page for this extension's details, where its "Allow access to file URLs" switch
+ * is; undefined in Firefox, which has no such switch.
+ */
+const chromiumDetails = browser.runtime.getURL('/').startsWith('chrome-extension:')
+  ? () => void browser.tabs.create({ url: `chrome://extensions/?id=${browser.runtime.id}` })
+  : undefined;
 
 /** Renders the popup into `root`. */
 export function mountPopup(root: HTMLElement): void {

@@ -8,17 +8,29 @@ export const BUNDLED_SITE_PATTERNS = ['*://*.gov.cn/*', '*://*.12371.cn/*', '*:/
 /** Host suffixes equivalent to BUNDLED_SITE_PATTERNS, for checks on a page's host name. */
 const BUNDLED_HOST_SUFFIXES = BUNDLED_SITE_PATTERNS.map((pattern) => pattern.slice('*://*.'.length, -'/*'.length));
 
-/** True when the host is covered by the bundled patterns (gov.cn and its subdomains, …). */
+/**
+ * Local files (a page saved to disk and opened from there): the pattern wxt.config.ts adds to the
+ * page and page-notes content scripts of Chromium builds, where the browser runs them once file
+ * access is allowed (always for an unpacked extension, after the user's switch for an installed
+ * one). Firefox runs no extension's content scripts in file: pages.
+ */
+export const LOCAL_FILE_PATTERN = 'file:///*';
+
+/** The site key of every local file: no host name can be it. */
+export const LOCAL_FILES = 'file:';
+
+/** True when the host is covered by the bundled patterns (gov.cn and its subdomains, …, and local files). */
 export function isBundledHost(host: string): boolean {
   const h = host.toLowerCase();
-  return BUNDLED_HOST_SUFFIXES.some((suffix) => h === suffix || h.endsWith(`.${suffix}`));
+  return h === LOCAL_FILES || BUNDLED_HOST_SUFFIXES.some((suffix) => h === suffix || h.endsWith(`.${suffix}`));
 }
 
-/** The host name of an http(s) URL, or undefined for other pages (about:, file:, the extension's own). */
+/** The host name of an http(s) URL, LOCAL_FILES for a file: URL, or undefined for other pages (about:, the extension's own). */
 export function siteHost(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const parsed = new URL(url);
+    if (parsed.protocol === 'file:') return LOCAL_FILES;
     return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname.toLowerCase() : undefined;
   } catch {
     return undefined;

@@ -6,9 +6,10 @@ import type { Division } from '../core/places';
 
 /**
  * What a page says about the government it belongs to (the footer text at most FOOTER_CHARS; the
- * 网站标识码 of its `<meta name="SiteIDCode">`, where it has one).
+ * 网站标识码 of its `<meta name="SiteIDCode">`, where it has one; the comments before its `<html>`,
+ * where a copy saved to disk names the address it was saved from).
  */
-export type PageClues = Required<Pick<PageFacts, 'host' | 'title' | 'footerText'>> & Pick<PageFacts, 'siteCode'>;
+export type PageClues = Required<Pick<PageFacts, 'host' | 'title' | 'footerText'>> & Pick<PageFacts, 'siteCode' | 'saved'>;
 
 /** The page's division first, then its parents, nearest first (empty when unknown). */
 export interface PagePlace {
@@ -42,5 +43,8 @@ export function pageClues(doc: Document): PageClues {
     title: doc.title,
     footerText: footer.slice(0, FOOTER_CHARS),
     siteCode: doc.querySelector<HTMLMetaElement>('meta[name=SiteIDCode]')?.content,
+    // The node before <html>: savers write their comment there (after the doctype; the parser keeps
+    // no white space there). Null for a doctype; a comment there is a line or two.
+    saved: doc.documentElement.previousSibling?.nodeValue,
   };
 }

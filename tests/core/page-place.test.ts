@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PageFacts } from '../../src/core/page-place';
-import { placeOfPage } from '../../src/core/page-place';
+import { placeOfPage, savedPageHost } from '../../src/core/page-place';
 import { createPlaceIndex } from '../../src/core/places';
 import { loadDivisionTable, loadDivisions } from '../../src/places/divisions';
 import { buildHostTable } from '../../src/places/host-table';
@@ -184,6 +184,39 @@ describe('placeOfPage: the 网站标识码 of the site', () => {
     // not a code: the other rules answer
     [{ host: 'www.chengdu.gov.cn', siteCode: '51010' }, '510100 host'],
     [{ host: 'www.chengdu.gov.cn', footerText: '电话：02861888888 邮编：610000' }, '510100 host'],
+  ] as [PageFacts, string | undefined][])('%o → %s', (page, expected) => {
+    expect(place(page)).toBe(expected);
+  });
+});
+
+describe('placeOfPage: a copy saved to disk (no host)', () => {
+  // What savers write before <html>: Chromium's mark of the web, SingleFile's header.
+  const chromium = ' saved from url=(0047)https://www.changsha.gov.cn/zfxxgk/zfgzbg/1.html ';
+  const singleFile = '\n Page saved with SingleFile \n url: http://www.yiyang.gov.cn/yiyang/2/4/content_1.html \n saved date: Mon Mar 06 2023 \n';
+
+  it.each([
+    [chromium, 'www.changsha.gov.cn'],
+    [singleFile, 'www.yiyang.gov.cn'],
+    [' saved from url=(0014)about:internet ', ''],
+    [' 网站改版于2019年 ', ''],
+    ['', ''],
+    [undefined, ''],
+  ])('the saved address in %j → %j', (comments, host) => {
+    expect(savedPageHost(comments)).toBe(host);
+  });
+
+  it.each([
+    // the saved address stands in for the host, with the same rules
+    [{ host: '', saved: chromium }, '430100 host'],
+    [{ host: '', saved: singleFile, title: '政府工作报告' }, '430900 host'],
+    [{ host: '', saved: ' saved from url=(0034)https://www.ndrc.gov.cn/xxgk/1.html ' }, '000000 host'],
+    // and the page's text narrows it as on the site
+    [{ host: '', saved: chromium, title: '长沙县人民政府' }, '430121 host+page'],
+    // nothing saved: the title and footer alone, as before
+    [{ host: '', title: '首页 - 益阳市' }, '430900 page'],
+    [{ host: '', saved: ' 网站改版于2019年 ' }, undefined],
+    // a page served from a host is read by its host, whatever its comments say
+    [{ host: 'www.chengdu.gov.cn', saved: chromium }, '510100 host'],
   ] as [PageFacts, string | undefined][])('%o → %s', (page, expected) => {
     expect(place(page)).toBe(expected);
   });

@@ -5,6 +5,10 @@
 // city's site too: the page's own notes come first there, by the page's address),
 // another page of the same city's site is explained by the place rules, and the options page lists
 // the page's notes, whose removal takes the explanations away again.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RELEASE_TARGETS, frameOrigin, gotoExtensionPage, launchExtension, pointAtNeedleEnd, squash, termPoint, tooltipText, waitFor, type ExtensionSession } from './extension-helpers';
@@ -199,4 +203,22 @@ describe.each(RELEASE_TARGETS)('a page’s own 名词解释: $name ($extension)'
     await tab.close();
     expect(session.errors).toEqual([]);
   });
+
+  // Firefox runs no extension's content scripts in local files (the places test checks its popup says so).
+  if (name === 'chromium') {
+    // After the test above, which counts the entries the page's notes add.
+    it('a copy of the report saved to disk and opened as a file: its own notes explain its terms', async () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'pg-saved-notes-')), '2024年湘潭市政府工作报告.html');
+      writeFileSync(file, REPORT);
+      const tab = await session.launched.browser.newPage();
+      session.watch(tab);
+      await tab.setViewport({ width: 900, height: 700 });
+      await tab.goto(pathToFileURL(file).href);
+      const text = await hoverUntil(tab, '七彩小院', COURTYARD);
+      expect(squash(text)).toContain(squash('2024年湘潭市政府工作报告'));
+      expect(text).not.toMatch(/其他地方的用法|How other places use it/);
+      await tab.close();
+      expect(session.errors).toEqual([]);
+    });
+  }
 });

@@ -7,12 +7,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extensionStrings } from '../../src/extension/strings';
 import { createStrings, type Strings } from '../../src/ui/strings';
 import { senseStrings } from '../../src/ui/sense-views';
 import { CHANGSHA_MEANING, ZHUZHOU_MEANING, sensesPack } from '../ui/senses-pack';
-import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, builtExtension, closeTooltip, gotoExtensionPage, highlightCount, squash, tooltipText, waitFor } from './extension-helpers';
+import { FIREFOX_EXTENSION_PREFS, FIREFOX_UUID, builtExtension, closeTooltip, gotoExtensionPage, highlightCount, openPopupFor, squash, tooltipText, waitFor } from './extension-helpers';
 import { PLACE_HOSTS, launchBrowser, type BrowserName, type LaunchedBrowser } from './support/browsers';
 import { startServer, type TestServer } from './support/server';
 
@@ -80,6 +82,7 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
   let server: TestServer;
   let launched: LaunchedBrowser;
   let options: Page;
+  let base: string;
 
   beforeAll(async () => {
     // The same report with the 网站标识码 of 株洲's portal in its head (core/page-place.ts).
@@ -89,7 +92,7 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
     process.env.MOZ_REMOTE_ALLOW_SYSTEM_ACCESS = '1';
     launched = await launchBrowser(name, { extension: builtExtension(extension), firefoxPrefs: FIREFOX_EXTENSION_PREFS });
     options = await launched.browser.newPage();
-    const base = name === 'chromium' ? `chrome-extension://${launched.extensionId}` : `moz-extension://${FIREFOX_UUID}`;
+    base = name === 'chromium' ? `chrome-extension://${launched.extensionId}` : `moz-extension://${FIREFOX_UUID}`;
     await gotoExtensionPage(options, `${base}/options.html`);
     await options.waitForSelector('[data-list="packs"] li');
     const file = join(mkdtempSync(join(tmpdir(), 'pg-places-')), 'hunan.json');
@@ -121,10 +124,11 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
    * pointer comes back every few seconds: with the whole collection bundled, the merged pack the
    * import rebuilds (2.5 MB) can reach a page after its first pass and restart its session.
    */
-  const hover = async (host: string, expected: string, path = '/report.html'): Promise<Page> => {
+  const hover = (host: string, expected: string, path = '/report.html'): Promise<Page> => hoverAt(server.url(host, path), expected);
+  const hoverAt = async (url: string, expected: string): Promise<Page> => {
     const tab = await launched.browser.newPage();
     await tab.setViewport({ width: 900, height: 700 });
-    await tab.goto(server.url(host, path));
+    await tab.goto(url);
     let shown: string | null = null;
     for (let attempt = 0; attempt < 10; attempt++) {
       const point = await termPoint(tab);
@@ -133,7 +137,7 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
       const found = await waitFor(async () => squash((shown = await tooltipText(tab)) ?? '').includes(squash(expected)), 'the tooltip', 3000).catch(() => false);
       if (found) return tab;
     }
-    throw new Error(`no tooltip on ${host} with “${expected.slice(0, 12)}…”; shown: ${shown}`);
+    throw new Error(`no tooltip on ${url} with “${expected.slice(0, 12)}…”; shown: ${shown}`);
   };
 
   it('lists the source groups with counts on the options page', async () => {
@@ -222,6 +226,47 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
     }, '株洲’s definition as the page’s own');
     expect(state.elsewhere).toBeNull();
     expect(state.src).toContain('株洲市');
+    await tab.close();
+  });
+
+  // A copy saved to disk, opened as a file: read as served from the address its saver wrote before
+  // <html> (Chromium's mark of the web, SingleFile's header). Chromium runs the content scripts in
+  // local files (an unpacked extension always; an installed one after its "Allow access to file URLs"
+  // switch); Firefox runs no extension's there, and the popup says so.
+  const saved = (comment: string): string => {
+    const file = join(mkdtempSync(join(tmpdir(), 'pg-saved-')), '政府工作报告.html');
+    writeFileSync(file, REPORT.replace('<!doctype html>', `<!doctype html>\n<!--${comment}-->`));
+    return pathToFileURL(file).href;
+  };
+  it.each([
+    [' saved from url=(0047)https://www.changsha.gov.cn/zfxxgk/zfgzbg/1.html ', CHANGSHA_MEANING, '长沙市'],
+    ['\n Page saved with SingleFile \n url: http://www.zhuzhou.gov.cn/c1/2022/report.html \n saved date: Thu Jan 06 2022 \n', ZHUZHOU_MEANING, '株洲市'],
+  ])('a saved page opened from disk (%j) shows the meaning of the place it was saved from', async (comment, own, city) => {
+    const url = saved(comment);
+    if (name === 'firefox') {
+      const tab = await launched.browser.newPage();
+      await tab.goto(url);
+      const popup = await openPopupFor(launched.browser, base, tab, { keep: [options] });
+      const line = await popup.$eval('[data-site-state]', (element) => [element.getAttribute('data-site-state'), element.textContent]);
+      const t = extensionStrings(await popup.evaluate(() => document.documentElement.lang));
+      expect(line).toEqual(['no-file-access', t.noFileAccess]);
+      // No button to a details page Firefox does not have.
+      expect(await popup.$('[data-action="open-details"]')).toBeNull();
+      await popup.close();
+      await tab.close();
+      return;
+    }
+    const tab = await hoverAt(url, own);
+    const state = await waitFor(async () => {
+      const current = await tipState(tab);
+      return current?.def === own ? current : null;
+    }, `${city}’s definition as the saved page’s own`);
+    expect(state.elsewhere).toBeNull();
+    expect(state.src).toContain(city);
+    const popup = await openPopupFor(launched.browser, base, tab, { keep: [options] });
+    const t = extensionStrings(await popup.evaluate(() => document.documentElement.lang));
+    expect(await popup.$eval('[data-site-state]', (element) => [element.getAttribute('data-site-state'), element.textContent])).toEqual(['on', t.siteOn(t.localFiles)]);
+    await popup.close();
     await tab.close();
   });
 

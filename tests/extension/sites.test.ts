@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type ExtensionSettings } from '../../src/extension/settings';
-import { hostPattern, isBundledHost, siteHost, siteState, type SiteState } from '../../src/extension/sites';
+import { hostPattern, isBundledHost, LOCAL_FILES, siteHost, siteState, type SiteState } from '../../src/extension/sites';
 
 const settings = (change: Partial<ExtensionSettings> = {}): ExtensionSettings => ({ ...DEFAULT_SETTINGS, ...change });
 
@@ -14,6 +14,8 @@ describe('isBundledHost', () => {
     ['gov.cn.example.com', false],
     ['evilgov.cn', false],
     ['www.gov.com', false],
+    [LOCAL_FILES, true],
+    ['file', false],
   ])('%s → %s', (host, expected) => {
     expect(isBundledHost(host)).toBe(expected);
   });
@@ -25,7 +27,8 @@ describe('siteHost', () => {
     ['https://News.Example.com/', 'news.example.com'],
     ['about:blank', undefined],
     ['chrome-extension://abc/popup.html', undefined],
-    ['file:///tmp/x.html', undefined],
+    ['file:///tmp/x.html', LOCAL_FILES],
+    ['file:///C:/Users/a/Desktop/%E6%8A%A5%E5%91%8A.htm', LOCAL_FILES],
     ['not a url', undefined],
     [undefined, undefined],
   ])('%s → %s', (url, expected) => {
@@ -49,8 +52,12 @@ describe('siteState', () => {
     ['an enabled site turned off again', settings({ enabledHosts: ['news.example.com'], disabledHosts: ['news.example.com'] }), other, 'off-site'],
     ['the global switch wins over a government site', settings({ enabled: false }), gov, 'off-global'],
     ['the global switch wins over an enabled site', settings({ enabled: false, enabledHosts: ['news.example.com'] }), other, 'off-global'],
-    ['pages that are not http(s) are unsupported', settings(), 'about:blank', 'unsupported'],
+    ['pages that are not http(s) nor files are unsupported', settings(), 'about:blank', 'unsupported'],
+    ['a saved page opened from disk is on by default', settings(), 'file:///home/a/报告.html', 'on'],
+    ['local files the user turned off', settings({ disabledHosts: [LOCAL_FILES] }), 'file:///home/a/报告.html', 'off-site'],
+    ['turning local files off leaves the sites on', settings({ disabledHosts: [LOCAL_FILES] }), gov, 'on'],
   ])('%s', (_name, s, url, expected) => {
     expect(siteState(s, url)).toBe(expected);
   });
 });
+

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FOOTER_CHARS, pageClues } from '../../src/ui/page-clues';
 
 afterEach(() => {
+  for (const node of Array.from(document.childNodes)) if (node.nodeType === Node.COMMENT_NODE) node.remove();
   document.body.innerHTML = '';
   document.title = '';
   document.head.querySelectorAll('meta').forEach((meta) => meta.remove());
@@ -33,5 +34,13 @@ describe('pageClues', () => {
     expect(pageClues(document).siteCode).toBeUndefined();
     document.head.insertAdjacentHTML('beforeend', '<meta name="SiteIDCode" content="4302000001">');
     expect(pageClues(document).siteCode).toBe('4302000001');
+  });
+
+  it('reads the comment before <html>, where a copy saved to disk names its address, and no other', () => {
+    expect(pageClues(document).saved).toBeUndefined();
+    document.body.insertAdjacentHTML('afterbegin', '<!-- saved from url=(0019)https://example.com -->');
+    expect(pageClues(document).saved).toBeUndefined();
+    document.insertBefore(document.createComment(' saved from url=(0047)https://www.changsha.gov.cn/zfxxgk/zfgzbg/1.html '), document.documentElement);
+    expect(pageClues(document).saved).toContain('saved from url=(0047)https://www.changsha.gov.cn/zfxxgk/zfgzbg/1.html');
   });
 });

@@ -1,5 +1,6 @@
 // Options page, 网站: the other sites the user turned on and the sites turned off, each removable.
 import { updateSettings, type ExtensionSettings } from '../settings';
+import { LOCAL_FILES } from '../sites';
 import type { ExtensionStrings } from '../strings';
 
 /** The 网站 section. */
@@ -21,7 +22,7 @@ function HostList({ title, hosts, t, onRemove }: { title: string; hosts: string[
       <ul class="pg-plain">
         {hosts.map((host) => (
           <li key={host}>
-            <span>{host}</span>
+            <span>{host === LOCAL_FILES ? t.localFiles : host}</span>
             <button type="button" onClick={() => onRemove(host)}>
               {t.remove}
             </button>

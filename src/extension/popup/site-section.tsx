@@ -1,21 +1,41 @@
 // Popup, this site: whether the extension runs here, and the switch for it.
-import type { SiteState } from '../sites';
+import { LOCAL_FILES, type SiteState } from '../sites';
 import type { ExtensionStrings } from '../strings';
+
+/**
+ * How the extension stands on the popup's page: a SiteState, or 'no-file-access' for a local file
+ * where the browser runs no content script (Chromium's switch off, or Firefox).
+ */
+export type PopupSiteState = SiteState | 'no-file-access';
 
 /** Props of {@link SiteSection}. */
 export interface SiteSectionProps {
   t: ExtensionStrings;
-  state: SiteState | undefined;
+  state: PopupSiteState | undefined;
   host: string | undefined;
   message: string | undefined;
   onToggle: (disabled: boolean) => void;
   onEnable: () => void;
+  /** Opens the browser's page for the extension's details (where Chromium's file-access switch is); absent where there is none. */
+  onOpenDetails?: () => void;
 }
 
 /** The site line and its one button. */
-export function SiteSection({ t, state, host = '', message, onToggle, onEnable }: SiteSectionProps) {
+export function SiteSection({ t, state, host = '', message, onToggle, onEnable, onOpenDetails }: SiteSectionProps) {
+  const local = host === LOCAL_FILES;
+  const site = local ? t.localFiles : host;
   const line =
-    state === 'on' ? t.siteOn(host) : state === 'off-site' ? t.siteOffSite(host) : state === 'not-enabled' ? t.siteNotEnabled(host) : state === 'off-global' ? t.siteOffGlobal : t.siteUnsupported;
+    state === 'on'
+      ? t.siteOn(site)
+      : state === 'off-site'
+        ? t.siteOffSite(site)
+        : state === 'not-enabled'
+          ? t.siteNotEnabled(site)
+          : state === 'off-global'
+            ? t.siteOffGlobal
+            : state === 'no-file-access'
+              ? t.noFileAccess
+              : t.siteUnsupported;
   return (
     <section class="pg-site" aria-live="polite">
       <div class="pg-row pg-site-row">
@@ -25,12 +45,17 @@ export function SiteSection({ t, state, host = '', message, onToggle, onEnable }
         <div class="pg-row">
           {state === 'on' && (
             <button type="button" onClick={() => onToggle(true)}>
-              {t.turnOffSite}
+              {local ? t.turnOffLocalFiles : t.turnOffSite}
             </button>
           )}
           {state === 'off-site' && (
             <button type="button" onClick={() => onToggle(false)}>
-              {t.turnOnSite}
+              {local ? t.turnOnLocalFiles : t.turnOnSite}
+            </button>
+          )}
+          {state === 'no-file-access' && onOpenDetails && (
+            <button type="button" data-action="open-details" onClick={onOpenDetails}>
+              {t.openExtensionDetails}
             </button>
           )}
           {state === 'not-enabled' && (
