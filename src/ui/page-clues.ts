@@ -39,7 +39,9 @@ export function pageClues(doc: Document): PageClues {
   const footer = parts.length > 0 ? parts.join(' ') : (doc.body?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(-FOOTER_CHARS);
   // As the standard names it (a site writing it otherwise still shows the code in its footer).
   return {
-    host: doc.location?.hostname ?? '',
+    // A page without a host (a file): its base address's, which is where a page saved as one file
+    // (MHTML) was served, or a <base href> a saved copy kept; else '' (`saved` may tell).
+    host: doc.location?.hostname || new URL(doc.baseURI).hostname,
     title: doc.title,
     footerText: footer.slice(0, FOOTER_CHARS),
     siteCode: doc.querySelector<HTMLMetaElement>('meta[name=SiteIDCode]')?.content,

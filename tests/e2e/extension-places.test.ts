@@ -270,6 +270,30 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
     await tab.close();
   });
 
+  // Chromium's other way to save a page, one file (MHTML): opened from disk, its document's base
+  // address is where it was served (Firefox does not open MHTML).
+  if (name === 'chromium') {
+    it('a page saved as one file (MHTML) and opened from disk shows the meaning of the place it was saved from', async () => {
+      // Saved by a browser without the extension (a saved copy would carry our tooltip's host element,
+      // which the test's lookups of the tooltip would take for the live one).
+      const plain = await launchBrowser('chromium');
+      const source = await plain.browser.newPage();
+      await source.goto(server.url(PLACE_HOSTS.zhuzhou, '/report.html'));
+      const { data } = await (await source.createCDPSession()).send('Page.captureSnapshot', { format: 'mhtml' });
+      await plain.close();
+      const file = join(mkdtempSync(join(tmpdir(), 'pg-mhtml-')), '政府工作报告.mhtml');
+      writeFileSync(file, data);
+      const tab = await hoverAt(pathToFileURL(file).href, ZHUZHOU_MEANING);
+      const state = await waitFor(async () => {
+        const current = await tipState(tab);
+        return current?.def === ZHUZHOU_MEANING ? current : null;
+      }, '株洲’s definition as the saved page’s own');
+      expect(state.elsewhere).toBeNull();
+      expect(state.src).toContain('株洲市');
+      await tab.close();
+    });
+  }
+
   it('reaches the other sources from the keyboard: Alt+Shift+→, Tab to the button, Enter, Tab into the list', async () => {
     const tab = await launched.browser.newPage();
     await tab.goto(server.url(PLACE_HOSTS.changsha, '/report.html'));
