@@ -6,8 +6,8 @@ import type { Division } from '../core/places';
 
 /**
  * What a page says about the government it belongs to (the footer text at most FOOTER_CHARS; the
- * 网站标识码 of its `<meta name="SiteIDCode">`, where it has one; the comments before its `<html>`,
- * where a copy saved to disk names the address it was saved from).
+ * 网站标识码 of its `<meta name="SiteIDCode">`, where it has one; the comment just before its
+ * `<html>`, where a copy saved to disk names the address it was saved from).
  */
 export type PageClues = Required<Pick<PageFacts, 'host' | 'title' | 'footerText'>> & Pick<PageFacts, 'siteCode' | 'saved'>;
 
