@@ -3,7 +3,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minifySync } from 'vite';
 import { defineConfig } from 'wxt';
-import { LOCAL_FILE_PATTERN } from './src/extension/sites';
 
 // WXT configuration for the browser extension (Chrome MV3, Firefox MV2/MV3).
 // Auto-imports are off: every module imports what it uses, so the layer rules stay checkable.
@@ -11,7 +10,12 @@ import { LOCAL_FILE_PATTERN } from './src/extension/sites';
 // so the browser never runs pinyin or OpenCC conversion, with its compiled matcher beside it
 // (glossary-matcher.json), so the browser never builds the automaton of the bundled glossary.
 
-/** The content scripts that also run in local files (not the PDF links': the viewer reads web PDFs). */
+/**
+ * Local files, where Chromium runs content scripts once the extension may access file URLs
+ * (src/extension/sites.ts LOCAL_FILES), and the content scripts that run there (not the PDF
+ * links': the viewer reads web PDFs).
+ */
+const LOCAL_FILE_PATTERN = 'file:///*';
 const LOCAL_FILE_SCRIPTS = ['content-scripts/content.js', 'content-scripts/page-notes.js'];
 
 /** Stable Firefox add-on id: changing it would orphan every user's stored glossary. */
@@ -126,7 +130,7 @@ export default defineConfig({
       const button = manifest.action ?? manifest.browser_action;
       if (button) Object.assign(button, { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } });
       // Saved pages opened from disk: the terms and the page's own notes there too, where the
-      // browser runs content scripts in local files (src/extension/sites.ts LOCAL_FILE_PATTERN).
+      // browser runs content scripts in local files (LOCAL_FILE_PATTERN).
       // Here rather than in the entrypoints, whose options would ship in the content script.
       if (wxt.config.browser !== 'firefox') {
         for (const script of manifest.content_scripts ?? []) {

@@ -9,14 +9,12 @@ export const BUNDLED_SITE_PATTERNS = ['*://*.gov.cn/*', '*://*.12371.cn/*', '*:/
 const BUNDLED_HOST_SUFFIXES = BUNDLED_SITE_PATTERNS.map((pattern) => pattern.slice('*://*.'.length, -'/*'.length));
 
 /**
- * Local files (a page saved to disk and opened from there): the pattern wxt.config.ts adds to the
- * page and page-notes content scripts of Chromium builds, where the browser runs them once file
- * access is allowed (always for an unpacked extension, after the user's switch for an installed
- * one). Firefox runs no extension's content scripts in file: pages.
+ * The site key of every local file (a page saved to disk and opened from there; no host name can be
+ * it). wxt.config.ts declares `file:///*` for the page and page-notes content scripts of Chromium
+ * builds, where the browser runs them once file access is allowed (always for an unpacked
+ * extension, after the user's switch for an installed one). Firefox runs no extension's content
+ * scripts in file: pages.
  */
-export const LOCAL_FILE_PATTERN = 'file:///*';
-
-/** The site key of every local file: no host name can be it. */
 export const LOCAL_FILES = 'file:';
 
 /** True when the host is covered by the bundled patterns (gov.cn and its subdomains, …, and local files). */
