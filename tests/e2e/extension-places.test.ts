@@ -249,7 +249,7 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
       const popup = await openPopupFor(launched.browser, base, tab, { keep: [options] });
       const line = await popup.$eval('[data-site-state]', (element) => [element.getAttribute('data-site-state'), element.textContent]);
       const t = extensionStrings(await popup.evaluate(() => document.documentElement.lang));
-      expect(line).toEqual(['no-file-access', t.noFileAccess]);
+      expect(line).toEqual(['no-file-access', t.noFileAccessFirefox]);
       // No button to a details page Firefox does not have.
       expect(await popup.$('[data-action="open-details"]')).toBeNull();
       await popup.close();

@@ -16,7 +16,7 @@ export interface SiteSectionProps {
   message: string | undefined;
   onToggle: (disabled: boolean) => void;
   onEnable: () => void;
-  /** Opens the browser's page for the extension's details (where Chromium's file-access switch is); absent where there is none. */
+  /** Opens the browser's page for the extension's details (where Chromium's file-access switch is); absent in Firefox, which has none. */
   onOpenDetails?: () => void;
 }
 
@@ -34,7 +34,9 @@ export function SiteSection({ t, state, host = '', message, onToggle, onEnable, 
           : state === 'off-global'
             ? t.siteOffGlobal
             : state === 'no-file-access'
-              ? t.noFileAccess
+              ? onOpenDetails
+                ? t.noFileAccess
+                : t.noFileAccessFirefox
               : t.siteUnsupported;
   return (
     <section class="pg-site" aria-live="polite">
