@@ -140,6 +140,16 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
     throw new Error(`no tooltip on ${url} with “${expected.slice(0, 12)}…”; shown: ${shown}`);
   };
 
+  /** Waits until `tab`'s tooltip shows `own` as the page's own meaning (not 其他地方的用法), with `city` in its source line. */
+  const expectOwnMeaning = async (tab: Page, own: string, city: string): Promise<void> => {
+    const state = await waitFor(async () => {
+      const current = await tipState(tab);
+      return current?.def === own ? current : null;
+    }, `${city}’s definition as the page’s own`);
+    expect(state.elsewhere).toBeNull();
+    expect(state.src).toContain(city);
+  };
+
   it('lists the source groups with counts on the options page', async () => {
     await options.bringToFront();
     const groups = await waitFor(async () => {
@@ -220,12 +230,7 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
 
   it('a page whose <meta name="SiteIDCode"> names 株洲 shows 株洲’s meaning as its own, whatever its host', async () => {
     const tab = await hover(PLACE_HOSTS.xiangtan, ZHUZHOU_MEANING, '/site-code.html');
-    const state = await waitFor(async () => {
-      const current = await tipState(tab);
-      return current?.def === ZHUZHOU_MEANING ? current : null;
-    }, '株洲’s definition as the page’s own');
-    expect(state.elsewhere).toBeNull();
-    expect(state.src).toContain('株洲市');
+    await expectOwnMeaning(tab, ZHUZHOU_MEANING, '株洲市');
     await tab.close();
   });
 
@@ -257,12 +262,7 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
       return;
     }
     const tab = await hoverAt(url, own);
-    const state = await waitFor(async () => {
-      const current = await tipState(tab);
-      return current?.def === own ? current : null;
-    }, `${city}’s definition as the saved page’s own`);
-    expect(state.elsewhere).toBeNull();
-    expect(state.src).toContain(city);
+    await expectOwnMeaning(tab, own, city);
     const popup = await openPopupFor(launched.browser, base, tab, { keep: [options] });
     const t = extensionStrings(await popup.evaluate(() => document.documentElement.lang));
     expect(await popup.$eval('[data-site-state]', (element) => [element.getAttribute('data-site-state'), element.textContent])).toEqual(['on', t.siteOn(t.localFiles)]);
@@ -284,12 +284,7 @@ describe.each(TARGETS)('the page’s own place: $name ($extension)', ({ name, ex
       const file = join(mkdtempSync(join(tmpdir(), 'pg-mhtml-')), '政府工作报告.mhtml');
       writeFileSync(file, data);
       const tab = await hoverAt(pathToFileURL(file).href, ZHUZHOU_MEANING);
-      const state = await waitFor(async () => {
-        const current = await tipState(tab);
-        return current?.def === ZHUZHOU_MEANING ? current : null;
-      }, '株洲’s definition as the saved page’s own');
-      expect(state.elsewhere).toBeNull();
-      expect(state.src).toContain('株洲市');
+      await expectOwnMeaning(tab, ZHUZHOU_MEANING, '株洲市');
       await tab.close();
     });
   }
