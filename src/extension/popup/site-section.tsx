@@ -23,21 +23,7 @@ export interface SiteSectionProps {
 /** The site line and its one button. */
 export function SiteSection({ t, state, host = '', message, onToggle, onEnable, onOpenDetails }: SiteSectionProps) {
   const local = host === LOCAL_FILES;
-  const site = local ? t.localFiles : host;
-  const line =
-    state === 'on'
-      ? t.siteOn(site)
-      : state === 'off-site'
-        ? t.siteOffSite(site)
-        : state === 'not-enabled'
-          ? t.siteNotEnabled(site)
-          : state === 'off-global'
-            ? t.siteOffGlobal
-            : state === 'no-file-access'
-              ? onOpenDetails
-                ? t.noFileAccess
-                : t.noFileAccessFirefox
-              : t.siteUnsupported;
+  const line = siteLine(t, state, local ? t.localFiles : host, onOpenDetails !== undefined);
   return (
     <section class="pg-site" aria-live="polite">
       <div class="pg-row pg-site-row">
@@ -70,4 +56,25 @@ export function SiteSection({ t, state, host = '', message, onToggle, onEnable, 
       {message && <p class="pg-status pg-error">{message}</p>}
     </section>
   );
+}
+
+/**
+ * What the site line says in `state` about `site` (a host, or 本地文件); `detailsPage`: the browser
+ * has a page with the extension's file-access switch (Chromium).
+ */
+function siteLine(t: ExtensionStrings, state: PopupSiteState | undefined, site: string, detailsPage: boolean): string {
+  switch (state) {
+    case 'on':
+      return t.siteOn(site);
+    case 'off-site':
+      return t.siteOffSite(site);
+    case 'not-enabled':
+      return t.siteNotEnabled(site);
+    case 'off-global':
+      return t.siteOffGlobal;
+    case 'no-file-access':
+      return detailsPage ? t.noFileAccess : t.noFileAccessFirefox;
+    default:
+      return t.siteUnsupported;
+  }
 }
