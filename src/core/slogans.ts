@@ -96,6 +96,8 @@ flag(COUNT_CHARS + '0123456789０１２３４５６７８９第初周每零', NO
 // … nor comes before these (三年, 三所).
 flag([...NOT_COUNTED, ...CLASSIFIERS], NOT_NEXT);
 const FIVE = '五'.charCodeAt(0);
+const ZHE = '折'.charCodeAt(0);
+const ZHI = '之'.charCodeAt(0);
 const ONE = '一'.charCodeAt(0);
 // What a character may begin: a quoted name or a count.
 const OPENS = 1;
@@ -352,6 +354,12 @@ function countsSomething(name: string): boolean {
     if (isArabicDigitAt(name, i)) {
       let j = i;
       while (j < name.length && isArabicDigitAt(name, j)) j++;
+      // After a letter or a middle dot the digits are a code, not a count: a licence plate
+      // (京·12345应急, 京·X2345应急), a model (C919).
+      if (isCodeLead(name.charCodeAt(i - 1))) {
+        i = j - 1;
+        continue;
+      }
       const number = name.slice(i, j);
       const rest = name.slice(j);
       const year = /^(?:19|20)\d\d$/.test(number);
@@ -375,6 +383,9 @@ function countsSomething(name: string): boolean {
   }
   return false;
 }
+
+// A Latin letter or a middle dot (·, •, ・, ･): what a code's digits follow.
+const isCodeLead = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0xb7 || code === 0x2022 || code === 0x30fb || code === 0xff65;
 
 // 十九大, 二十大: party congresses are ordinals; 十大 (ten major …) is a count, and so is
 // 十二大行动 (checked by the callers: a congress is not followed by a slogan's name).
@@ -408,8 +419,9 @@ function unquotedAt(text: string, start: number): SloganCandidate | undefined {
   // next three characters (alternatingAt). Without one, nothing below can take it.
   if (end - start === 1 && text.charCodeAt(start) === ONE && !isCountAt(text, end + 1) && !isCountAt(text, end + 2) && !isCountAt(text, end + 3)) return undefined;
   const run = text.slice(start, end);
-  // A plan code is plan-shaped (ends in 五): the test is not run for the others.
-  if (planShaped && PLAN_CODE.test(run)) return candidateOf(text, start, end, 'plan');
+  // A plan code is plan-shaped (ends in 五): the test is not run for the others. Not before 折 or
+  // 之 (九五折, a discount; 九五之尊).
+  if (planShaped && PLAN_CODE.test(run)) return nextCode === ZHE || nextCode === ZHI ? undefined : candidateOf(text, start, end, 'plan');
   if (countsNothing || isEnumeration(run)) return undefined;
   if (startsWithAny(text, start, NOT_SLOGANS_BY_START) || startsWithAny(text, start, UNQUOTED_NOT_SLOGANS_BY_START)) return undefined;
   const idioms = IDIOMS_BY_NUMERAL.get(text.charCodeAt(start));

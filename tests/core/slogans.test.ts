@@ -36,6 +36,8 @@ describe('scanSlogans', () => {
     ['“强工业”十二大行动', [['十二大行动', 'headed']]],
     ['为十四五发展夯实基础', [['十四五', 'plan']]],
     ['十五五时期', [['十五五', 'plan']]],
+    ['“九五”期间的目标', [['九五', 'quoted']]],
+    ['落实九五计划', [['九五', 'plan']]],
     // negatives: counting, dates, ordinals, places, idioms, words
     ['六灶05-01已完成供地批文', []],
     ['六灶区域三所配套学校', []],
@@ -62,6 +64,13 @@ describe('scanSlogans', () => {
     ['“2020”', []],
     ['“2019中国营商环境”', []],
     ['“90后”', []],
+    // a discount and an idiom are no plan codes
+    ['全场九五折', []],
+    ['八五折优惠', []],
+    ['九五之尊', []],
+    // digits after a letter or a middle dot are a code (a licence plate), not a count
+    ['如“京·12345应急”表示车辆归属应急部，“京·X2345应急”表示归属北京市', []],
+    ['耕地保护“1193”工作体系', [['1193', 'quoted']]],
     ['连跨两个万亿元台阶', []],
     ['一要提升，二要巩固', []],
     ['', []],
