@@ -80,7 +80,7 @@ const PAGE_CSS =
   '.pg-site-row .pg-status{margin:0}' +
   '.pg-site-row button{white-space:nowrap}' +
   '.pg-popup ul.pg-chips{max-height:220px;overflow:auto}' +
-  '.pg-foot-link{margin-top:12px}' +
+  '.pg-foot-link{margin-top:12px;display:flex;flex-wrap:wrap;gap:4px 16px}' +
   // The first-run page.
   '.pg-welcome{max-width:680px;margin:0 auto;padding:24px 20px 40px;box-sizing:border-box;font-size:15px;line-height:1.7}' +
   '.pg-welcome h1{font-size:22px;justify-content:flex-start}' +

@@ -1,11 +1,11 @@
-// The PDF viewer's controls in the popup (open the PDF of the current tab in the viewer) and the
-// options page (plain clicks on PDF links open the viewer). Each is one component, added to its
+// The PDF viewer's controls in the popup (open the PDF of the current tab in the viewer, or a PDF
+// from this computer) and the options page (plain clicks on PDF links open the viewer). Each is one component, added to its
 // page with one line, and carries its own bilingual words, in the language setting's language.
 import { browser } from 'wxt/browser';
-import { isPdfUrl, viewerUrl } from '../pdf/pdf-link';
+import { isLocalPdfUrl, isPdfUrl, localViewerUrl, viewerUrl } from '../pdf/pdf-link';
 import { requestHostPermission } from './site-access';
 import { updateSettings, type ExtensionSettings, type LanguageSetting } from './settings';
-import { LOCAL_FILES, siteHost } from './sites';
+import { siteHost } from './sites';
 import { pageLocale } from './strings';
 
 /** Chinese unless the language setting (or, under 跟随浏览器, the browser) says otherwise. */
@@ -15,14 +15,21 @@ const zh = (language: LanguageSetting): boolean => /^zh/i.test(pageLocale(langua
  * "在术语助手中打开 / Open in Policy Glossary" for a tab showing a PDF in the browser's viewer.
  * The click asks for the site's permission first when needed (the viewer reads the PDF from its
  * site, and the popup's click is the user gesture browsers require), then opens the viewer there.
+ * A PDF from this computer (Chromium shows file:///…/报告.pdf) is not read by its address: a new
+ * tab of the viewer asks the reader to choose that file (pdf-link.ts localViewerUrl).
  */
 export function PdfTabButton({ tab, language }: { tab: { id?: number; url?: string } | undefined; language: LanguageSetting }) {
   const url = tab?.url;
-  if (!isPdfUrl(url)) return null;
+  const local = isLocalPdfUrl(url);
+  if (!local && !isPdfUrl(url)) return null;
   const open = async (): Promise<void> => {
+    if (local) {
+      await browser.tabs.create({ url: localViewerUrl(browser.runtime.getURL('/'), url) });
+      window.close();
+      return;
+    }
     const host = siteHost(url);
-    // A local PDF needs the browser's file access, which no request grants (sites.ts).
-    if (host && host !== LOCAL_FILES) await requestHostPermission(host).catch(() => false);
+    if (host) await requestHostPermission(host).catch(() => false);
     const target = viewerUrl(browser.runtime.getURL('/'), url as string);
     if (tab?.id !== undefined) await browser.tabs.update(tab.id, { url: target });
     else await browser.tabs.create({ url: target });
@@ -34,6 +41,19 @@ export function PdfTabButton({ tab, language }: { tab: { id?: number; url?: stri
         {zh(language) ? '在术语助手中打开此 PDF' : 'Open this PDF in Policy Glossary'}
       </button>
     </section>
+  );
+}
+
+/** "打开电脑上的 PDF / Open a PDF from this computer": the viewer in a new tab, choosing a file. */
+export function LocalPdfLink({ language }: { language: LanguageSetting }) {
+  const open = async (): Promise<void> => {
+    await browser.tabs.create({ url: localViewerUrl(browser.runtime.getURL('/')) });
+    window.close();
+  };
+  return (
+    <button type="button" class="pg-link" data-action="open-local-pdf" onClick={() => void open()}>
+      {zh(language) ? '打开电脑上的 PDF' : 'Open a PDF from this computer'}
+    </button>
   );
 }
 

@@ -16,10 +16,15 @@ const load = () =>
     return { ...places, names: (data as { divisions: Record<string, string> }).divisions };
   }));
 
-/** The place of a page with these clues: its division and parents, nearest first (empty when unknown). */
+/**
+ * The place of a page with these clues: its division and parents, nearest first (empty when unknown).
+ * Where neither its host nor its title and footer say, a report's own words do: its title
+ * (成都市2024年政府工作报告.pdf) or the congress of its dateline in the text the clues start with (a
+ * PDF's first page: 在成都市第十八届人民代表大会…), as `import` reads a report's place.
+ */
 export async function locatePage(clues: PageFacts): Promise<PagePlace> {
   const { index, hosts } = await load();
-  const found = placeOfPage(clues, index, hosts);
+  const found = placeOfPage(clues, index, hosts) ?? placeOfReport('', { title: clues.title }, index, clues.footerText ?? clues.footer ?? '');
   const division = found && index.byCode(found.code);
   return { chain: division ? [division, ...index.ancestors(division.code)] : [] };
 }

@@ -4,7 +4,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { PdfTabButton } from './pdf-controls';
+import { LocalPdfLink, PdfTabButton } from './pdf-controls';
 import { createStrings } from '../ui/strings';
 import { downloadText } from './download';
 import { getMergedPack } from './merged-pack';
@@ -191,6 +191,7 @@ function Popup() {
         <button type="button" class="pg-link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t.openOptions}
         </button>
+        <LocalPdfLink language={settings.language} />
       </p>
     </div>
   );

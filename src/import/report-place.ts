@@ -4,10 +4,13 @@
 import type { Division, PlaceIndex } from '../core/places';
 import type { SourceDocument } from '../core/types';
 
-/** A place name written before a title's 政府工作报告 / 人民政府: 永州市政府工作报告 → 永州市. */
+/**
+ * A place name written before a title's 政府工作报告 / 人民政府: 永州市政府工作报告 → 永州市, also with the
+ * year before or after it (2024年永州市…, 永州市2024年政府工作报告: a file's name).
+ */
 function titlePlace(title: string | undefined): string | undefined {
   if (!title) return undefined;
-  const match = /^\s*(?:\d{4}年)?\s*([\u4e00-\u9fff]{2,20}?)(?:人民)?政府工作报告/u.exec(title);
+  const match = /^\s*(?:\d{4}年)?\s*([\u4e00-\u9fff]{2,20}?)\s*(?:\d{4}年度?)?\s*(?:人民)?政府工作报告/u.exec(title);
   return match?.[1];
 }
 

@@ -31,6 +31,39 @@ function decodePath(path: string): string {
   }
 }
 
+/**
+ * True for a file: URL whose path ends in .pdf: a PDF from this computer in the browser's own viewer
+ * (Chromium shows file:///…/报告.pdf in a tab). The viewer does not read it by its address (see
+ * `pdfUrlFromSearch`): the reader chooses the file, by its name (`localViewerUrl`).
+ */
+export function isLocalPdfUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'file:' && /\.pdf$/i.test(decodePath(parsed.pathname));
+  } catch {
+    return false;
+  }
+}
+
+/** Query parameter naming the local file the reader is asked to choose (a name, never read). */
+const LOCAL_PARAM = 'local';
+
+/**
+ * The viewer's URL for choosing a PDF on this computer, under the extension's `origin`; `fileUrl`
+ * (a file: URL) names the file to choose.
+ */
+export function localViewerUrl(origin: string, fileUrl?: string): string {
+  const page = `${origin.replace(/\/$/, '')}${VIEWER_PATH}`;
+  return fileUrl ? `${page}?${LOCAL_PARAM}=${encodeURIComponent(pdfFileName(fileUrl))}` : page;
+}
+
+/** The name of the local file the viewer's query string asks the reader to choose, if any. */
+export function localPdfName(search: string): string | undefined {
+  const name = new URLSearchParams(search).get(LOCAL_PARAM)?.trim();
+  return name ? name.slice(0, 200) : undefined;
+}
+
 /** The viewer's URL for `pdfUrl`, under the extension's `origin` (e.g. chrome-extension://id). */
 export function viewerUrl(origin: string, pdfUrl: string): string {
   return `${origin.replace(/\/$/, '')}${VIEWER_PATH}?${FILE_PARAM}=${encodeURIComponent(pdfUrl)}`;
@@ -64,16 +97,17 @@ const FIRST_PAGE_CHARS = 4000;
 
 /**
  * What a PDF says about the government it belongs to, for the page-place rule (core/page-place.ts):
- * the PDF's own host (www.pudong.gov.cn), never the viewer's extension page; its file name as the
- * title (the viewer's tab title adds the product's name); the start of its first page, where a
- * report names its government (上海市浦东新区人民政府).
+ * the PDF's own host (www.pudong.gov.cn), never the viewer's extension page, and none for a file
+ * chosen on this computer (`pdfUrl` undefined); its file name as the title (the viewer's tab title
+ * adds the product's name); the start of its first page, where a report names its government
+ * (上海市浦东新区人民政府).
  */
-export function pdfClues(pdfUrl: string, firstPageText: string): { host: string; title: string; footerText: string } {
+export function pdfClues(pdfUrl: string | undefined, firstPageText: string, name = pdfFileName(pdfUrl ?? '')): { host: string; title: string; footerText: string } {
   let host = '';
   try {
-    host = new URL(pdfUrl).hostname;
+    host = pdfUrl ? new URL(pdfUrl).hostname : '';
   } catch {
     // An address the viewer could not open has no place; the text may still name one.
   }
-  return { host, title: pdfFileName(pdfUrl), footerText: firstPageText.slice(0, FIRST_PAGE_CHARS) };
+  return { host, title: name, footerText: firstPageText.slice(0, FIRST_PAGE_CHARS) };
 }

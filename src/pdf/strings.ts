@@ -27,7 +27,12 @@ export interface ViewerStrings {
   openOriginal: string;
   download: string;
   shortcuts: string;
-  noFile: string;
+  /** The chooser of a PDF on this computer (the viewer opened with no address). */
+  chooseFile: string;
+  /** The same, naming the file the reader had open in the browser's own viewer. */
+  chooseNamed: (name: string) => string;
+  chooseButton: string;
+  notPdf: (name: string) => string;
   noText: string;
   someNoText: (pages: number, total: number) => string;
   broken: string;
@@ -64,7 +69,10 @@ const ZH: ViewerStrings = {
   openOriginal: '原文',
   download: '下载',
   shortcuts: '快捷键：N/J 下一页，P/K 上一页，+/− 缩放，0 适合宽度，/ 或 Ctrl+F 查找，T 术语列表，Alt+Shift+→/← 逐个术语',
-  noFile: '没有指定要打开的 PDF。',
+  chooseFile: '选择电脑上的 PDF 文件，或把它拖到这里，即可阅读并解释其中的术语。',
+  chooseNamed: (name) => `请选择电脑上的 ${name}，或把它拖到这里：浏览器不允许扩展按地址读取本地文件。`,
+  chooseButton: '选择 PDF 文件…',
+  notPdf: (name) => `${name} 不是 PDF 文件。`,
   noText: '此 PDF 没有文字层（可能是扫描件），无法解释其中的术语。',
   someNoText: (pages, total) => `共 ${total} 页中有 ${pages} 页没有文字层（可能是扫描页），这些页上的术语无法解释。`,
   broken: '无法打开此 PDF：文件已损坏或不是 PDF。',
@@ -101,7 +109,10 @@ const EN: ViewerStrings = {
   openOriginal: 'Original',
   download: 'Download',
   shortcuts: 'Shortcuts: N/J next page, P/K previous page, +/− zoom, 0 fit width, / or Ctrl+F find, T term list, Alt+Shift+→/← walk the terms',
-  noFile: 'No PDF was given to open.',
+  chooseFile: 'Choose a PDF on this computer, or drop it here, to read it with its terms explained.',
+  chooseNamed: (name) => `Choose ${name} on this computer, or drop it here: the browser does not let extensions read local files by their address.`,
+  chooseButton: 'Choose a PDF…',
+  notPdf: (name) => `${name} is not a PDF.`,
   noText: 'This PDF has no text layer (it may be a scan), so its terms cannot be explained.',
   someNoText: (pages, total) => `${pages} of ${total} pages have no text layer (scanned pages?); terms on them cannot be explained.`,
   broken: 'This PDF cannot be opened: the file is damaged or not a PDF.',

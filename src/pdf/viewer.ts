@@ -20,7 +20,7 @@ import { createPlaceRescan, type RescanSession } from '../extension/place-rescan
 import { askBackground } from '../extension/respond';
 import { createEntryRequests, loadViewerGlossary, loadViewerMatcher, watchViewerGlossary } from './data';
 import { findInDocument, firstHitFrom, foldQuery, type FindHit } from './find';
-import { pdfClues, pdfFileName, pdfUrlFromSearch } from './pdf-link';
+import { localPdfName, pdfClues, pdfFileName, pdfUrlFromSearch } from './pdf-link';
 import { unifyCjk } from '../core/cjk-lookalikes';
 import { pageText } from './pdf-text';
 import { classifyOpenError, openPdf, pdfjs, type PDFDocumentProxy, type PDFPageProxy, type TextLayer } from './pdfjs';
@@ -94,33 +94,85 @@ export async function mountViewer(app: HTMLElement): Promise<void> {
   applyTheme(settings.theme);
   const pdfUrl = pdfUrlFromSearch(location.search);
   const chrome = buildChrome(app, s, pdfUrl);
-  if (!pdfUrl) {
-    chrome.showMessage(s.noFile, 'error');
-    return;
-  }
-  document.title = `${pdfFileName(pdfUrl)} – ${s.lang === 'zh-CN' ? '政策术语助手' : 'Policy Glossary'}`;
-  chrome.showMessage(s.loading, 'info');
-  let doc: PDFDocumentProxy;
-  try {
-    doc = await (await openPdf(pdfUrl, `${browser.runtime.getURL('/')}pdfjs/`)).promise;
-  } catch (error) {
-    await explainOpenFailure(chrome, s, pdfUrl, error);
-    return;
-  }
-  chrome.clearMessage();
-  const viewer = new Viewer(doc, pdfUrl, s, locale, settings, chrome);
-  // Pages show at once; terms are marked when the glossary arrives (on a fresh install the
-  // background may still be storing the bundled collection), and again when it changes.
-  await viewer.start();
-  watchViewerGlossary((next) => {
-    if (next) {
-      chrome.clearMessage();
-      void viewer.setPack(next);
+  const open = async (source: PdfSource, data?: Uint8Array): Promise<boolean> => {
+    document.title = `${source.name} – ${s.lang === 'zh-CN' ? '政策术语助手' : 'Policy Glossary'}`;
+    chrome.showMessage(s.loading, 'info');
+    let doc: PDFDocumentProxy;
+    try {
+      doc = await (await openPdf(data ?? (source.url as string), `${browser.runtime.getURL('/')}pdfjs/`)).promise;
+    } catch (error) {
+      await explainOpenFailure(chrome, s, source.url, error);
+      return false;
     }
+    chrome.clearMessage();
+    const viewer = new Viewer(doc, source, s, locale, settings, chrome);
+    // Pages show at once; terms are marked when the glossary arrives (on a fresh install the
+    // background may still be storing the bundled collection), and again when it changes.
+    await viewer.start();
+    watchViewerGlossary((next) => {
+      if (next) {
+        chrome.clearMessage();
+        void viewer.setPack(next);
+      }
+    });
+    const pack = await loadViewerGlossary();
+    if (pack) void viewer.setPack(pack);
+    else chrome.showMessage(s.noGlossary, 'info');
+    return true;
+  };
+  if (pdfUrl) await open({ url: pdfUrl, name: pdfFileName(pdfUrl) });
+  else offerLocalFile(chrome, s, localPdfName(location.search), (file, data) => open({ name: file.name }, data));
+}
+
+/** The PDF the viewer shows: its address (a file chosen on this computer has none) and its name. */
+interface PdfSource {
+  url?: string;
+  name: string;
+}
+
+/** Whether `file` is a PDF by its type or its name (systems leave the type blank, or give another). */
+const isPdfFile = (file: File): boolean => file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+
+/**
+ * The viewer opened with no address: a PDF on this computer is chosen (a button, or dropped on the
+ * page) and read from its bytes; `named`, the file the reader had open in the browser's own viewer.
+ * A file that is not a PDF, or that will not open, says so and the chooser stays for another.
+ */
+function offerLocalFile(chrome: Chrome, s: ViewerStrings, named: string | undefined, open: (file: File, data: Uint8Array) => Promise<boolean>): void {
+  const body = document.body.classList;
+  const input = el('input', { type: 'file', accept: 'application/pdf,.pdf', hidden: true });
+  const button = el('button', { type: 'button', className: 'pgv-allow pgv-choose', textContent: s.chooseButton });
+  button.addEventListener('click', () => input.click());
+  let opened = false;
+  const take = async (file: File | undefined): Promise<void> => {
+    if (!file || opened) return;
+    if (!isPdfFile(file)) {
+      chrome.showMessage(s.notPdf(file.name), 'error', el('span', {}, button, input));
+      return;
+    }
+    body.remove('pgv-empty');
+    opened = await open(file, new Uint8Array(await file.arrayBuffer()));
+    if (opened) return;
+    // A file pdf.js refused has its reason shown; the chooser follows it for another.
+    body.add('pgv-empty');
+    chrome.appendToMessage(el('span', {}, button, input));
+  };
+  input.addEventListener('change', () => void take(input.files?.[0]));
+  document.addEventListener('dragover', (event) => {
+    if (opened) return;
+    event.preventDefault();
+    body.add('pgv-dragging');
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
   });
-  const pack = await loadViewerGlossary();
-  if (pack) void viewer.setPack(pack);
-  else chrome.showMessage(s.noGlossary, 'info');
+  document.addEventListener('dragleave', () => body.remove('pgv-dragging'));
+  document.addEventListener('drop', (event) => {
+    body.remove('pgv-dragging');
+    if (opened) return;
+    event.preventDefault();
+    void take(event.dataTransfer?.files[0]);
+  });
+  body.add('pgv-empty');
+  chrome.showMessage(named ? s.chooseNamed(named) : s.chooseFile, 'info', el('span', {}, button, input));
 }
 
 function applyTheme(theme: ExtensionSettings['theme']): void {
@@ -128,11 +180,12 @@ function applyTheme(theme: ExtensionSettings['theme']): void {
   else document.documentElement.dataset.theme = theme;
 }
 
-async function explainOpenFailure(chrome: Chrome, s: ViewerStrings, pdfUrl: string, error: unknown): Promise<void> {
+async function explainOpenFailure(chrome: Chrome, s: ViewerStrings, pdfUrl: string | undefined, error: unknown): Promise<void> {
   const failure = classifyOpenError(error);
   console.warn('[policy-glossary] could not open the PDF', error);
   if (failure.kind === 'password') chrome.showMessage(s.password, 'error');
-  else if (failure.kind === 'broken') chrome.showMessage(s.broken, 'error');
+  // A file's bytes pdf.js could not read are a broken file, whatever it threw.
+  else if (failure.kind === 'broken' || pdfUrl === undefined) chrome.showMessage(s.broken, 'error');
   else if (failure.kind === 'status') chrome.showMessage(s.notFound(failure.status), 'error');
   else {
     const host = new URL(pdfUrl).hostname;
@@ -162,6 +215,8 @@ interface Chrome {
   findCount: HTMLElement;
   buttons: Record<'prev' | 'next' | 'zoomOut' | 'zoomIn' | 'findPrev' | 'findNext' | 'terms' | 'download', HTMLButtonElement>;
   showMessage(text: string, kind: 'info' | 'error' | 'notice', extra?: Node): void;
+  /** Adds `extra` after the message shown (the chooser after a file's error). */
+  appendToMessage(extra: Node): void;
   clearMessage(): void;
   notice: HTMLElement;
 }
@@ -187,7 +242,8 @@ function buildChrome(app: HTMLElement, s: ViewerStrings, pdfUrl: string | undefi
   zoomSelect.append(el('option', { value: 'fit', textContent: s.fitWidth }), ...ZOOM_STEPS.map((z) => el('option', { value: String(z), textContent: `${Math.round(z * 100)}%` })));
   const findInput = el('input', { type: 'search', className: 'pgv-find', placeholder: s.findPlaceholder, ariaLabel: s.find, title: `${s.find} (/, Ctrl+F)` });
   const findCount = el('span', { className: 'pgv-find-count', role: 'status' });
-  const original = el('a', { className: 'pgv-link', textContent: s.openOriginal, href: pdfUrl ?? '#', rel: 'noreferrer' });
+  // A file chosen on this computer has no original to open.
+  const original = el('a', { className: 'pgv-link', textContent: s.openOriginal, href: pdfUrl ?? '#', rel: 'noreferrer', hidden: pdfUrl === undefined });
   const help = el('span', { className: 'pgv-help', textContent: '?', title: s.shortcuts, tabIndex: 0, ariaLabel: s.shortcuts });
   const bar = el(
     'header',
@@ -223,6 +279,9 @@ function buildChrome(app: HTMLElement, s: ViewerStrings, pdfUrl: string | undefi
       target.className = kind === 'notice' ? 'pgv-notice' : `pgv-message pgv-${kind}`;
       target.setAttribute('role', kind === 'error' ? 'alert' : 'status');
       target.replaceChildren(el('span', { textContent: text }), ...(extra ? [extra] : []));
+    },
+    appendToMessage(extra) {
+      message.append(extra);
     },
     clearMessage() {
       message.hidden = true;
@@ -265,14 +324,14 @@ class Viewer {
 
   constructor(
     private readonly doc: PDFDocumentProxy,
-    private readonly pdfUrl: string,
+    private readonly source: PdfSource,
     private readonly s: ViewerStrings,
     private readonly locale: string,
     private readonly settings: ExtensionSettings,
     private readonly chrome: Chrome,
   ) {
     this.entries = createEntryRequests(
-      () => pdfClues(this.pdfUrl, this.texts[0] ?? ''),
+      () => pdfClues(this.source.url, this.texts[0] ?? '', this.source.name),
       (senses) => {
         this.rescanForPlace(senses);
         this.ui?.refresh();
@@ -375,7 +434,7 @@ class Viewer {
       senses: { choose: (id) => entries.choose(hash, id), views: SENSE_VIEWS },
       sloganUsage: (text) => entries.slogan(hash, text),
       onAddToGlossary: (match: TextMatch) => {
-        void askBackground({ type: 'pg:open-entry-form', draft: { term: match.text, kind: match.kind, pageUrl: this.pdfUrl } });
+        void askBackground({ type: 'pg:open-entry-form', draft: { term: match.text, kind: match.kind, pageUrl: this.source.url ?? this.source.name } });
       },
     });
     this.session = { hash, annotator: this.annotator };
@@ -668,7 +727,7 @@ class Viewer {
   private async download(): Promise<void> {
     const data = await this.doc.getData();
     const url = URL.createObjectURL(new Blob([data as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
-    const link = el('a', { href: url, download: pdfFileName(this.pdfUrl) });
+    const link = el('a', { href: url, download: this.source.name });
     document.body.append(link);
     link.click();
     link.remove();

@@ -2,7 +2,7 @@
 // and the unification of look-alike CJK characters that PDF writers emit.
 import { describe, expect, it } from 'vitest';
 import { findInDocument, findInPage, firstHitFrom, foldQuery } from '../../src/pdf/find';
-import { isPdfUrl, pdfFileName, pdfUrlFromSearch, viewerUrl } from '../../src/pdf/pdf-link';
+import { isLocalPdfUrl, isPdfUrl, localPdfName, localViewerUrl, pdfFileName, pdfUrlFromSearch, viewerUrl } from '../../src/pdf/pdf-link';
 import { unifyCjk } from '../../src/core/cjk-lookalikes';
 import { pageText } from '../../src/pdf/pdf-text';
 
@@ -32,6 +32,24 @@ describe('viewer address', () => {
   });
   it.each([['?file=javascript%3Aalert(1)'], ['?file=file%3A%2F%2F%2Fetc%2Fpasswd'], ['?nofile=1'], ['?file=not%20a%20url']])('refuses %s', (search) => {
     expect(pdfUrlFromSearch(search)).toBeUndefined();
+  });
+  it('asks for a local PDF by its name only, never carrying its address', () => {
+    const url = localViewerUrl('chrome-extension://abc/', 'file:///home/me/%E6%8A%A5%E5%91%8A%202024.pdf');
+    expect(url).toBe(`chrome-extension://abc/viewer.html?local=${encodeURIComponent('报告 2024.pdf')}`);
+    const search = new URL(url).search;
+    expect(localPdfName(search)).toBe('报告 2024.pdf');
+    expect(pdfUrlFromSearch(search)).toBeUndefined();
+    expect(localViewerUrl('chrome-extension://abc')).toBe('chrome-extension://abc/viewer.html');
+    expect(localPdfName('')).toBeUndefined();
+  });
+  it.each([
+    ['file:///home/me/report.PDF', true],
+    ['file:///C:/Users/me/%E6%8A%A5%E5%91%8A.pdf', true],
+    ['file:///home/me/report.html', false],
+    ['https://a.gov.cn/report.pdf', false],
+    [undefined, false],
+  ])('isLocalPdfUrl(%s) is %s', (url, expected) => {
+    expect(isLocalPdfUrl(url)).toBe(expected);
   });
   it('names the document by its file name', () => {
     expect(pdfFileName('https://a.gov.cn/x/%E6%8A%A5%E5%91%8A.pdf')).toBe('报告.pdf');

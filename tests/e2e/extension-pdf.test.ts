@@ -1,7 +1,11 @@
 // The PDF viewer (issue #20) in real Chromium and Firefox: a government page's PDF link gets the
 // "在术语助手中打开" control, which opens the viewer; in the seed report printed to PDF by Chromium
 // every footnoted term explains itself on hover over the text layer; find, zoom and the term list
-// work; a scanned (image-only) PDF and a broken one say so; no console errors along the way.
+// work; a PDF chosen on this computer opens and is placed by its name; a scanned (image-only) PDF
+// and a broken one say so; no console errors along the way.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { GOV_HOST, launchBrowser } from './support/browsers';
@@ -290,6 +294,57 @@ describe.each(RELEASE_TARGETS)('$name ($extension)', ({ name, extension }) => {
     }, 'the tooltip of 六稳 with 浦东’s definition');
     expect(shown).not.toContain('其他地方的用法');
     await page.close();
+  });
+
+  it('opens a PDF chosen on this computer, placed by its name, after refusing a file that is no PDF', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'pg-local-pdf-'));
+    // The place PDF as a town's official would have it on disk: the file's name names 浦东新区.
+    const pdfPath = join(folder, '浦东新区2020年政府工作报告.pdf');
+    const textPath = join(folder, '说明.txt');
+    writeFileSync(pdfPath, pdfs.place);
+    writeFileSync(textPath, '不是 PDF');
+    const page = await session.launched.browser.newPage();
+    session.watch(page);
+    await page.setViewport({ width: 1000, height: 800 });
+    try {
+      // The popup's button on a PDF tab from this computer names the file to choose.
+      await gotoExtensionPage(page, `${session.base}/viewer.html?local=${encodeURIComponent('报告.pdf')}`);
+      s = viewerStrings(await page.evaluate(() => document.documentElement.lang));
+      const named = await waitFor(() => page.evaluate(() => document.querySelector('.pgv-choose') && document.querySelector('.pgv-message')?.firstElementChild?.textContent), 'the chooser naming the file');
+      expect(named).toBe(s.chooseNamed('报告.pdf'));
+      // The popup's link: any PDF on this computer.
+      await gotoExtensionPage(page, `${session.base}/viewer.html`);
+      const prompt = await waitFor(() => page.evaluate(() => document.querySelector('.pgv-choose') && document.querySelector('.pgv-message')?.firstElementChild?.textContent), 'the chooser');
+      expect(prompt).toBe(s.chooseFile);
+      const input = (await page.$('.pgv-message input[type="file"]'))!;
+      await input.uploadFile(textPath);
+      const refused = await waitFor(() => page.evaluate(() => document.querySelector('.pgv-message[role="alert"]')?.firstElementChild?.textContent ?? null), 'the not-a-PDF message');
+      expect(refused).toBe(s.notPdf('说明.txt'));
+      // The chooser stays for another file.
+      await (await page.$('.pgv-message input[type="file"]'))!.uploadFile(pdfPath);
+      await waitFor(() => page.evaluate(() => document.querySelectorAll('.pgv-page').length > 0), 'the chosen PDF’s pages');
+      expect(await page.title()).toMatch(/^浦东新区2020年政府工作报告\.pdf – /);
+      // No original to open; the message gone.
+      expect(await page.evaluate(() => (document.querySelector('.pgv-link') as HTMLElement).hidden)).toBe(true);
+      await page.keyboard.press('t');
+      // As the served place.pdf above: placed in 浦东 by its name, 六稳 and 六保 are that place's own.
+      const terms = await waitFor(async () => {
+        const names = await page.$$eval('.pgv-term-name', (list) => list.map((e) => e.textContent ?? '').sort());
+        return names.join(',') === '六保,六稳' ? names : null;
+      }, 'the term list with 六稳 and 六保 of the file’s place', 180_000);
+      expect(terms).toEqual(['六保', '六稳']);
+      await page.keyboard.press('t');
+      const point = await pointInTextLayers(page, '“六稳');
+      await page.mouse.move(point!.x, point!.y, { steps: 2 });
+      const shown = await waitFor(async () => {
+        const text = await tooltipText(page);
+        return text && squash(text).includes(squash('稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期')) ? text : null;
+      }, 'the tooltip of 六稳 with 浦东’s definition');
+      expect(shown).not.toContain('其他地方的用法');
+    } finally {
+      await page.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('says plainly that a scanned PDF has no text layer', async () => {

@@ -20,6 +20,20 @@ describe('pdfClues', () => {
     expect(place.chain[0]?.code).toBe(code);
   });
 
+  it.each([
+    // [file name, first page's text, the division found]: a PDF chosen on this computer has no address
+    ['成都市2024年政府工作报告.pdf', '', '510100'],
+    ['gzbg.pdf', '长沙市人民政府\n政府工作报告', '430100'],
+    // a report's own words: the congress of its dateline (written for this test)
+    ['P020240129.pdf', '政府工作报告\n——2024年1月在长沙市第十六届人民代表大会第四次会议上\n各位代表：现在，我代表市人民政府向大会报告工作', '430100'],
+    ['report.pdf', '政府工作报告', undefined],
+  ])('a chosen file %s (%j) → %s', async (name, firstPage, code) => {
+    const clues = pdfClues(undefined, firstPage, name);
+    expect(clues.host).toBe('');
+    expect(clues.title).toBe(name);
+    expect((await locatePage(clues)).chain[0]?.code).toBe(code);
+  });
+
   it('keeps the host, the file name as title and at most 4000 characters of the first page', () => {
     const clues = pdfClues('https://www.pudong.gov.cn/x/%E6%8A%A5%E5%91%8A.pdf', '浦'.repeat(5000));
     expect(clues.host).toBe('www.pudong.gov.cn');
