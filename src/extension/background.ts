@@ -10,7 +10,8 @@ import { getCompiledPack, getMergedPack } from './merged-pack';
 import { keepMergedPackInMemory } from './merged-memo';
 import { pageEntries, sloganAnswer } from './entries';
 import { choosePageSenses } from './page-senses';
-import { learnPageNotes, notesPageUrl } from './page-notes';
+import { learnPageNotes, learnPdfNotes, notesPageUrl } from './page-notes';
+import { VIEWER_PATH } from '../pdf/pdf-link';
 import { compileMergedPack, rebuildMergedPack } from './store';
 import { SUBSCRIPTION_ALARM, SUBSCRIPTION_PERIOD_MINUTES, updateAllSubscriptions } from './subscriptions';
 import { saveEntryDraft } from './drafts';
@@ -67,6 +68,8 @@ export function startBackground(): void {
         return pageEntries(request.clues, request.entryIds, sender.url);
       case 'pg:page-notes':
         return learnPageNotes(request, notesPageUrl(request.pageUrl, sender.url));
+      case 'pg:pdf-notes':
+        return learnPdfNotes(request, sender.url, browser.runtime.getURL(VIEWER_PATH));
       case 'pg:slogan-usage':
         return sloganAnswer(request.text);
       case 'pg:get-pack':

@@ -1,7 +1,7 @@
 // Messages between the popup/options pages, the background and the content script.
 import type { GlossaryPack, MatchKind } from '../core/types';
 import type { PageClues } from '../ui/page-clues';
-import type { PageNotesRequest } from './page-notes';
+import type { PageNotesRequest, PdfNotesRequest } from './page-notes';
 
 /** One glossary term found on the page, with how often it occurs. */
 export interface PageTerm {
@@ -65,7 +65,9 @@ export type BackgroundRequest =
   /** What the whole glossary knows about an unknown slogan (entries.ts sloganAnswer). */
   | { type: 'pg:slogan-usage'; text: string }
   /** The page's own 名词解释 or footnotes, to keep as its pack (page-notes.ts). */
-  | PageNotesRequest;
+  | PageNotesRequest
+  /** The notes the PDF viewer read in its PDF, kept as its page's pack (page-notes.ts). */
+  | PdfNotesRequest;
 
 /** Most entries one pg:page-entries request may ask for: a page asks in batches, the ones it found first first. */
 export const ENTRY_BATCH = 400;
@@ -101,5 +103,5 @@ export function isContentRequest(value: unknown): value is ContentRequest {
 /** True when `value` is one of our background requests. */
 export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
   const type = (value as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && ['pg:get-pack', 'pg:enable-host', 'pg:sync-hosts', 'pg:update-subscriptions', 'pg:open-entry-form', 'pg:open-search', 'pg:page-senses', 'pg:page-entries', 'pg:get-compiled', 'pg:slogan-usage', 'pg:page-notes', 'pg:styles'].includes(type);
+  return typeof type === 'string' && ['pg:get-pack', 'pg:enable-host', 'pg:sync-hosts', 'pg:update-subscriptions', 'pg:open-entry-form', 'pg:open-search', 'pg:page-senses', 'pg:page-entries', 'pg:get-compiled', 'pg:slogan-usage', 'pg:page-notes', 'pg:pdf-notes', 'pg:styles'].includes(type);
 }

@@ -100,16 +100,51 @@ async function learn(request: PageNotesRequest, url: string | undefined, now: nu
   if (!pageIsOn(settings, url)) return none;
   // A page is not known to be a report: its notes need a heading or footnote marks.
   const result = importHtml(request.html, { headedOnly: true });
-  if (result.entries.length === 0) return none;
+  const head = htmlToText(request.html.slice(0, HEAD_CHARS * 4)).slice(0, HEAD_CHARS);
+  return keepNotes(url, result.source, result.entries, head, request.clues, request.title, url, now);
+}
+
+/** What the PDF viewer sends: the notes it read in the PDF it shows (pdf-import.ts), and its clues. */
+export interface PdfNotesRequest {
+  type: 'pg:pdf-notes';
+  source: Partial<SourceDocument>;
+  entries: GlossaryEntry[];
+  /** The start of the PDF's text, where a report names its government (我代表…人民政府, its dateline). */
+  head: string;
+  clues: PageClues;
+  /** The PDF's address, or the name of a file chosen on this computer: what the options page lists. */
+  shown: string;
+}
+
+/**
+ * Keeps the notes the viewer read in a PDF as the pack of the viewer's page at `url` (the sender's
+ * address, which names the PDF: viewer.html?file=… or ?local=…), so that the viewer shows them
+ * first, as a page's own; only from the extension's own viewer page. Calls run one at a time.
+ */
+export function learnPdfNotes(request: PdfNotesRequest, url: string | undefined, viewerPage: string, now = Date.now()): Promise<PageNotesOutcome> {
+  const none: PageNotesOutcome = { entries: 0, saved: false };
+  if (!url || !url.startsWith(viewerPage) || request.entries.length === 0) return Promise.resolve(none);
+  const run = queue.then(() => keepNotes(url, request.source, request.entries, request.head.slice(0, HEAD_CHARS), request.clues, request.clues.title, request.shown, now));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Keeps `imported` (a report's notes read on the page at `url`) as that page's pack, its document
+ * the page: placed by the report's own words, else the page's clues; `shown` is the address the
+ * options page lists. The pack is written only when it changed.
+ */
+async function keepNotes(url: string, source: Partial<SourceDocument>, imported: readonly GlossaryEntry[], head: string, clues: PageClues, pageTitle: string, shown: string, now: number): Promise<PageNotesOutcome> {
+  if (imported.length === 0) return { entries: 0, saved: false };
   const page = pageKey(url);
-  const entries = withPageIds(result.entries, page);
-  const division = await placeOfPageReport(result.source, htmlToText(request.html.slice(0, HEAD_CHARS * 4)).slice(0, HEAD_CHARS), request.clues);
-  const title = result.source.title ?? (request.title.trim() || page);
+  const entries = withPageIds(imported, page);
+  const division = await placeOfPageReport(source, head, clues);
+  const title = source.title ?? (pageTitle.trim() || page);
   // The report's year as its title gives it (2024年湘潭市政府工作报告), where it states no date.
-  const year = result.source.year ?? (result.source.date ? undefined : Number(/^\s*(\d{4})年/u.exec(title)?.[1]) || undefined);
+  const year = source.year ?? (source.date ? undefined : Number(/^\s*(\d{4})年/u.exec(title)?.[1]) || undefined);
   const document: SourceDocument = {
     kind: '名词解释',
-    ...result.source,
+    ...source,
     title,
     ...(year ? { year } : {}),
     url: page,
@@ -122,6 +157,6 @@ async function learn(request: PageNotesRequest, url: string | undefined, now: nu
   if (previous?.hash === pack.hash) return { entries: pack.entries.length, saved: false };
   const pages = records.filter((record) => record.kind === 'page' && record.id !== id).sort((a, b) => b.updatedAt - a.updatedAt);
   const drop = pages.slice(MAX_PAGE_PACKS - 1).map((record) => record.id);
-  await savePack({ id, kind: 'page', name: title, url: page, enabled: previous?.enabled ?? true }, pack, now, drop);
+  await savePack({ id, kind: 'page', name: title, url: shown, enabled: previous?.enabled ?? true }, pack, now, drop);
   return { entries: pack.entries.length, saved: true };
 }

@@ -2,7 +2,7 @@
 // from this computer) and the options page (plain clicks on PDF links open the viewer). Each is one component, added to its
 // page with one line, and carries its own bilingual words, in the language setting's language.
 import { browser } from 'wxt/browser';
-import { isLocalPdfUrl, isPdfUrl, localViewerUrl, viewerUrl } from '../pdf/pdf-link';
+import { isLocalPdfUrl, isPdfUrl, localViewerUrl, pdfFileName, viewerUrl } from '../pdf/pdf-link';
 import { requestHostPermission } from './site-access';
 import { updateSettings, type ExtensionSettings, type LanguageSetting } from './settings';
 import { siteHost } from './sites';
@@ -24,7 +24,7 @@ export function PdfTabButton({ tab, language }: { tab: { id?: number; url?: stri
   if (!local && !isPdfUrl(url)) return null;
   const open = async (): Promise<void> => {
     if (local) {
-      await browser.tabs.create({ url: localViewerUrl(browser.runtime.getURL('/'), url) });
+      await browser.tabs.create({ url: localViewerUrl(browser.runtime.getURL('/'), pdfFileName(url as string)) });
       window.close();
       return;
     }

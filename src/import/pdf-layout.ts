@@ -46,7 +46,8 @@ export interface PdfText {
   pagesWithText: number;
 }
 
-interface Line {
+/** A line of a page, as `pageLines` makes them. */
+export interface Line {
   /** Baseline, size and extent of the line's own (not raised) runs. */
   y: number;
   size: number;
@@ -200,8 +201,12 @@ function runText(run: PdfTextRun & { raised: boolean }): string {
   return RAISED_OPEN + (/^\d+$/u.test(mark) ? toSuperscript(mark) : mark) + RAISED_CLOSE;
 }
 
-/** The runs of one page as lines, top to bottom; raised marks joined to the line they sit on. */
-function pageLines(runs: readonly PdfTextRun[]): Line[] {
+/**
+ * The runs of one page as lines, top to bottom; raised marks joined to the line they sit on. Most of
+ * a layout's time (about 1 ms a page), and a page's own: a caller that must not hold a thread long
+ * (the extension's PDF viewer) makes them one page at a time and lays them out with `layoutPageLines`.
+ */
+export function pageLines(runs: readonly PdfTextRun[]): Line[] {
   const blank = (run: PdfTextRun): boolean => run.text.trim().length === 0;
   // Text first, so that a space (a run of its own where a writer typed one) finds its line.
   const placed = runs.filter((run) => run.size > 0 && run.text.length > 0).sort((a, b) => Number(blank(a)) - Number(blank(b)) || b.y - a.y || a.x - b.x);
@@ -363,7 +368,15 @@ function joinWrapped(before: string, after: string): string {
 
 /** Lays out the text runs of a PDF's pages (in page order) as the report's text. */
 export function layoutPdfText(pages: readonly (readonly PdfTextRun[])[]): PdfText {
-  const pageLineLists = withoutFurniture(pages.map((runs) => pageLines(runs)));
+  return layoutPageLines(
+    pages.map((runs) => pageLines(runs)),
+    pages.filter((runs) => runs.some((run) => run.text.trim().length > 0)).length,
+  );
+}
+
+/** `layoutPdfText` of pages whose lines are made (`pageLines`, in page order); `pagesWithText` of them have text. */
+export function layoutPageLines(lines: readonly Line[][], pagesWithText: number): PdfText {
+  const pageLineLists = withoutFurniture([...lines]);
   const all = pageLineLists.flat();
   const bodySize = mode(all, (line) => line.size, (line) => line.text.length, 0.5) ?? 0;
   const feet = feetOf(pageLineLists, bodySize);
@@ -413,7 +426,7 @@ export function layoutPdfText(pages: readonly (readonly PdfTextRun[])[]): PdfTex
     bodyPages: paragraphPages,
     notes,
     notePages,
-    pages: pages.length,
-    pagesWithText: pages.filter((runs) => runs.some((run) => run.text.trim().length > 0)).length,
+    pages: lines.length,
+    pagesWithText,
   };
 }

@@ -50,12 +50,12 @@ export function isLocalPdfUrl(url: string | undefined): boolean {
 const LOCAL_PARAM = 'local';
 
 /**
- * The viewer's URL for choosing a PDF on this computer, under the extension's `origin`; `fileUrl`
- * (a file: URL) names the file to choose.
+ * The viewer's URL for choosing a PDF on this computer, under the extension's `origin`; `name` (a
+ * file's name, 报告.pdf) names the file to choose.
  */
-export function localViewerUrl(origin: string, fileUrl?: string): string {
+export function localViewerUrl(origin: string, name?: string): string {
   const page = `${origin.replace(/\/$/, '')}${VIEWER_PATH}`;
-  return fileUrl ? `${page}?${LOCAL_PARAM}=${encodeURIComponent(pdfFileName(fileUrl))}` : page;
+  return name ? `${page}?${LOCAL_PARAM}=${encodeURIComponent(name)}` : page;
 }
 
 /** The name of the local file the viewer's query string asks the reader to choose, if any. */

@@ -20,8 +20,9 @@ import { createPlaceRescan, type RescanSession } from '../extension/place-rescan
 import { askBackground } from '../extension/respond';
 import { createEntryRequests, loadViewerGlossary, loadViewerMatcher, watchViewerGlossary } from './data';
 import { findInDocument, firstHitFrom, foldQuery, type FindHit } from './find';
-import { localPdfName, pdfClues, pdfFileName, pdfUrlFromSearch } from './pdf-link';
+import { localPdfName, localViewerUrl, pdfClues, pdfFileName, pdfUrlFromSearch } from './pdf-link';
 import { unifyCjk } from '../core/cjk-lookalikes';
+import { readPdfNotes } from './pdf-notes';
 import { pageText } from './pdf-text';
 import { classifyOpenError, openPdf, pdfjs, type PDFDocumentProxy, type PDFPageProxy, type TextLayer } from './pdfjs';
 import { viewerStrings, type ViewerStrings } from './strings';
@@ -121,7 +122,13 @@ export async function mountViewer(app: HTMLElement): Promise<void> {
     return true;
   };
   if (pdfUrl) await open({ url: pdfUrl, name: pdfFileName(pdfUrl) });
-  else offerLocalFile(chrome, s, localPdfName(location.search), (file, data) => open({ name: file.name }, data));
+  else
+    offerLocalFile(chrome, s, localPdfName(location.search), (file, data) => {
+      // The page's address names the file (the background keeps the PDF's own notes by it), and a
+      // reload asks for the same file.
+      history.replaceState(null, '', localViewerUrl(location.origin, file.name));
+      return open({ name: file.name }, data);
+    });
 }
 
 /** The PDF the viewer shows: its address (a file chosen on this computer has none) and its name. */
@@ -321,6 +328,8 @@ class Viewer {
   private readonly currentObserver: IntersectionObserver;
   private currentPage = 1;
   private readonly matchWaiters = new Set<() => void>();
+  /** The PDF's own notes, read once (learnNotes). */
+  private notesRead?: Promise<void>;
 
   constructor(
     private readonly doc: PDFDocumentProxy,
@@ -404,6 +413,21 @@ class Viewer {
     this.annotator?.destroy();
     this.startAnnotation();
     void this.scanDocument();
+    this.notesRead ??= this.learnNotes();
+  }
+
+  /**
+   * Hands the PDF's own 名词解释 or footnotes to the background, once its pages' texts are read
+   * (pdf-notes.ts): kept as this page's pack, they come back with the next glossary and are shown first.
+   */
+  private async learnNotes(): Promise<void> {
+    const texts = await this.allTexts();
+    const clues = pdfClues(this.source.url, texts[0] ?? '', this.source.name);
+    const request = await readPdfNotes(this.doc, texts, clues, this.source.url ?? this.source.name, nextTask).catch((error: unknown) => {
+      console.warn('[policy-glossary] could not read the PDF’s notes', error);
+      return undefined;
+    });
+    if (request) await askBackground(request).catch(() => undefined);
   }
 
   // ---- annotation -------------------------------------------------------------------------

@@ -34,7 +34,7 @@ describe('viewer address', () => {
     expect(pdfUrlFromSearch(search)).toBeUndefined();
   });
   it('asks for a local PDF by its name only, never carrying its address', () => {
-    const url = localViewerUrl('chrome-extension://abc/', 'file:///home/me/%E6%8A%A5%E5%91%8A%202024.pdf');
+    const url = localViewerUrl('chrome-extension://abc/', pdfFileName('file:///home/me/%E6%8A%A5%E5%91%8A%202024.pdf'));
     expect(url).toBe(`chrome-extension://abc/viewer.html?local=${encodeURIComponent('报告 2024.pdf')}`);
     const search = new URL(url).search;
     expect(localPdfName(search)).toBe('报告 2024.pdf');

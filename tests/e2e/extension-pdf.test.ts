@@ -1,8 +1,8 @@
 // The PDF viewer (issue #20) in real Chromium and Firefox: a government page's PDF link gets the
 // "在术语助手中打开" control, which opens the viewer; in the seed report printed to PDF by Chromium
 // every footnoted term explains itself on hover over the text layer; find, zoom and the term list
-// work; a PDF chosen on this computer opens and is placed by its name; a scanned (image-only) PDF
-// and a broken one say so; no console errors along the way.
+// work; a report's own 名词解释 explains its terms; a PDF chosen on this computer opens and is placed
+// by its name; a scanned (image-only) PDF and a broken one say so; no console errors along the way.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +42,20 @@ const DOCS_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"
  */
 const PLACE_LINES = ['今年要做好“六稳”工作，落实“六保”任务。', '各级干部要守住底线，稳住大局。'];
 
-let pdfs: { seed: Buffer; scan: Buffer; place: Buffer };
+/**
+ * An invented report with its own 名词解释: 融湘汇 is in no glossary, 六个一批 is other places' (成都's,
+ * in two meanings over the years), and the appendix explains both in this report's words.
+ */
+const NOTES_LINES = [
+  '政府工作报告',
+  '——2024年1月在长沙市第十六届人民代表大会第四次会议上',
+  '各位代表：我们推进“六个一批”项目建设，打造“融湘汇”品牌。',
+  '名词解释',
+  '1.六个一批：谋划、储备、招引、落地、投运、达效重大项目各一批。',
+  '2.融湘汇：面向在外湖南籍人才的联络服务平台。',
+];
+
+let pdfs: { seed: Buffer; scan: Buffer; place: Buffer; notes: Buffer };
 
 /** The extension's tabs API in one of its pages (Firefox's `browser`, Chromium's `chrome`). */
 interface ExtensionGlobals {
@@ -57,7 +70,7 @@ interface TabsApi {
 beforeAll(async () => {
   const printer = await launchBrowser('chromium');
   try {
-    pdfs = { seed: await seedPdf(printer.browser), scan: await imageOnlyPdf(printer.browser), place: await textPdf(printer.browser, PLACE_LINES) };
+    pdfs = { seed: await seedPdf(printer.browser), scan: await imageOnlyPdf(printer.browser), place: await textPdf(printer.browser, PLACE_LINES), notes: await textPdf(printer.browser, NOTES_LINES) };
   } finally {
     await printer.close();
   }
@@ -127,6 +140,7 @@ describe.each(RELEASE_TARGETS)('$name ($extension)', ({ name, extension }) => {
       '/files/report.pdf': { body: pdfs.seed, type: 'application/pdf' },
       '/files/scan.pdf': { body: pdfs.scan, type: 'application/pdf' },
       '/files/place.pdf': { body: pdfs.place, type: 'application/pdf' },
+      '/files/notes.pdf': { body: pdfs.notes, type: 'application/pdf' },
       '/files/broken.pdf': { body: BROKEN_PDF, type: 'application/pdf' },
     });
     process.env.LANGUAGE = 'zh_CN';
@@ -293,6 +307,26 @@ describe.each(RELEASE_TARGETS)('$name ($extension)', ({ name, extension }) => {
       return text && squash(text).includes(squash('稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期')) ? text : null;
     }, 'the tooltip of 六稳 with 浦东’s definition');
     expect(shown).not.toContain('其他地方的用法');
+    await page.close();
+  });
+
+  it('explains a report’s terms in its own words from its 名词解释, as a page that carries them', async () => {
+    const page = await openViewer('/files/notes.pdf');
+    for (const [needle, own] of [
+      ['“融湘汇', '面向在外湖南籍人才的联络服务平台'],
+      ['“六个一批', '谋划、储备、招引、落地、投运、达效重大项目各一批'],
+    ] as const) {
+      // 融湘汇 is in no glossary: highlighted once the background keeps the PDF's notes.
+      const shown = await waitFor(async () => {
+        await closeTooltip(page);
+        const point = await pointInTextLayers(page, needle);
+        if (!point) return null;
+        await page.mouse.move(point.x, point.y, { steps: 2 });
+        const text = await waitFor(() => tooltipText(page), 'a tooltip', 3_000).catch(() => null);
+        return text && squash(text).includes(squash(own)) ? text : null;
+      }, `${needle} with the report’s own definition`, 180_000);
+      expect(shown).not.toContain('其他地方的用法');
+    }
     await page.close();
   });
 

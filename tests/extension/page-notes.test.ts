@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '../../src/extension/background';
 import { installBundledPack } from '../../src/extension/bundled';
 import { getMergedPack } from '../../src/extension/merged-pack';
-import { learnPageNotes, MAX_PAGE_PACKS, notesPageUrl, pagePackId, type PageNotesRequest } from '../../src/extension/page-notes';
+import { learnPageNotes, learnPdfNotes, MAX_PAGE_PACKS, notesPageUrl, pagePackId, type PageNotesRequest, type PdfNotesRequest } from '../../src/extension/page-notes';
 import { choosePageSenses } from '../../src/extension/page-senses';
 import { setPageHidden, updateSettings } from '../../src/extension/settings';
 import { importHtml } from '../../src/import/html';
@@ -195,6 +195,33 @@ describe('learnPageNotes', () => {
     expect(pages.map((r) => r.url)).toContain(url(MAX_PAGE_PACKS + 1));
     expect(await getPack(pagePackId(url(1)))).toBeNull();
     expect(await getPack(pagePackId(url(2)))).not.toBeNull();
+  });
+});
+
+describe('learnPdfNotes', () => {
+  const VIEWER = 'chrome-extension://abc/viewer.html';
+  const PDF = 'https://www.xiangtan.gov.cn/files/gzbg.pdf';
+  const viewerPage = `${VIEWER}?file=${encodeURIComponent(PDF)}`;
+  /** What the viewer sends for a PDF of the report page's text (the importer's reading of it). */
+  const pdfRequest = (shown = PDF): PdfNotesRequest => {
+    const imported = importHtml(reportPage(), { headedOnly: true });
+    return { type: 'pg:pdf-notes', source: imported.source, entries: imported.entries, head: '2024年湘潭市政府工作报告\n各位代表：现在，我代表湘潭市人民政府', clues: clues('www.xiangtan.gov.cn'), shown };
+  };
+
+  it('keeps a PDF’s notes as the pack of the viewer’s page on it, listed by the PDF’s address, and shows them first there', async () => {
+    expect(await learnPdfNotes(pdfRequest(), viewerPage, VIEWER)).toEqual({ entries: 2, saved: true });
+    const record = (await listPacks()).find((r) => r.id === pagePackId(viewerPage));
+    expect(record).toMatchObject({ kind: 'page', name: '2024年湘潭市政府工作报告', url: PDF, entries: 2 });
+    expect((await getPack(pagePackId(viewerPage)))?.documents[0]).toMatchObject({ url: viewerPage, region: { code: '430300' } });
+    const own = (await pageEntriesOf(viewerPage)).get('九个一批')!;
+    expect((await choosePageSenses(clues('www.xiangtan.gov.cn'), [CHANGSHA], viewerPage))[CHANGSHA]).toMatchObject({ shown: own, kind: 'own' });
+  });
+
+  it('takes notes only from the extension’s viewer page, and nothing from a PDF without any', async () => {
+    expect(await learnPdfNotes(pdfRequest(), 'https://www.xiangtan.gov.cn/viewer.html', VIEWER)).toEqual({ entries: 0, saved: false });
+    expect(await learnPdfNotes(pdfRequest(), undefined, VIEWER)).toEqual({ entries: 0, saved: false });
+    expect(await learnPdfNotes({ ...pdfRequest(), entries: [] }, viewerPage, VIEWER)).toEqual({ entries: 0, saved: false });
+    expect((await listPacks()).filter((r) => r.kind === 'page')).toEqual([]);
   });
 });
 

@@ -2,7 +2,8 @@
 // CJK fonts from the system), the same text drawn on a canvas (an image-only "scanned" PDF), a
 // long document for the benchmark, and bytes that are no PDF at all.
 import type { Browser } from 'puppeteer-core';
-import { seedPageHtml, seedParagraphs } from '../../../demo/seed-page';
+import { readFileSync } from 'node:fs';
+import { SEED_REPORT_PATH, seedPageHtml, seedParagraphs } from '../../../demo/seed-page';
 
 const PRINT_STYLE = '<style>body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:15px;line-height:1.7;margin:0} h1{font-size:22px;text-align:center}</style>';
 
@@ -17,10 +18,17 @@ async function print(browser: Browser, html: string): Promise<Buffer> {
   }
 }
 
-/** The seed report printed to PDF; `repeat` copies of its body make a long document. */
-export function seedPdf(browser: Browser, repeat = 1): Promise<Buffer> {
-  return print(browser, seedPageHtml({ head: PRINT_STYLE, repeat }));
+/**
+ * The seed report printed to PDF; `repeat` copies of its body make a long document. `appendix`: its
+ * 19 footnotes printed after the body as a 名词解释 appendix, as many reports print theirs.
+ */
+export function seedPdf(browser: Browser, repeat = 1, appendix = false): Promise<Buffer> {
+  const notes = [...readFileSync(SEED_REPORT_PATH, 'utf8').matchAll(/\[(\d+): 、([^：\]]+)：([^\]]*)\]/gu)];
+  const tail = appendix ? `<h2>名词解释</h2>\n${notes.map(([, n, term, definition]) => `<p>${n}.${escapeHtml(term!)}：${escapeHtml(definition!)}</p>`).join('\n')}` : '';
+  return print(browser, seedPageHtml({ head: PRINT_STYLE, repeat, tail }));
 }
+
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The report's first paragraphs drawn as pixels on a canvas: a PDF with no text layer. */
 export function imageOnlyPdf(browser: Browser): Promise<Buffer> {
