@@ -1,6 +1,7 @@
 // The PDF viewer's controls in the popup (open the PDF of the current tab in the viewer, or a PDF
-// from this computer) and the options page (plain clicks on PDF links open the viewer). Each is one component, added to its
-// page with one line, and carries its own bilingual words, in the language setting's language.
+// from this computer) and the options page (plain clicks on PDF links open the viewer). Each is one
+// component, added to its page with one line, and carries its own bilingual words, in the language
+// setting's language.
 import { browser } from 'wxt/browser';
 import { isLocalPdfUrl, isPdfUrl, localViewerUrl, pdfFileName, viewerUrl } from '../pdf/pdf-link';
 import { requestHostPermission } from './site-access';

@@ -150,6 +150,7 @@ function offerLocalFile(chrome: Chrome, s: ViewerStrings, named: string | undefi
   const input = el('input', { type: 'file', accept: 'application/pdf,.pdf', hidden: true });
   const button = el('button', { type: 'button', className: 'pgv-allow pgv-choose', textContent: s.chooseButton });
   button.addEventListener('click', () => input.click());
+  // Set while a file is being opened (a second one chosen or dropped meanwhile is not taken) and after.
   let opened = false;
   const take = async (file: File | undefined): Promise<void> => {
     if (!file || opened) return;
@@ -157,6 +158,7 @@ function offerLocalFile(chrome: Chrome, s: ViewerStrings, named: string | undefi
       chrome.showMessage(s.notPdf(file.name), 'error', el('span', {}, button, input));
       return;
     }
+    opened = true;
     body.remove('pgv-empty');
     opened = await open(file, new Uint8Array(await file.arrayBuffer()));
     if (opened) return;
