@@ -23,7 +23,8 @@ async function print(browser: Browser, html: string): Promise<Buffer> {
  * 19 footnotes printed after the body as a 名词解释 appendix, as many reports print theirs.
  */
 export function seedPdf(browser: Browser, repeat = 1, appendix = false): Promise<Buffer> {
-  const notes = [...readFileSync(SEED_REPORT_PATH, 'utf8').matchAll(/\[(\d+): 、([^：\]]+)：([^\]]*)\]/gu)];
+  // The report's notes, written [N: 、term：definition] in the source.
+  const notes = appendix ? [...readFileSync(SEED_REPORT_PATH, 'utf8').matchAll(/\[(\d+): 、([^：\]]+)：([^\]]*)\]/gu)] : [];
   const tail = appendix ? `<h2>名词解释</h2>\n${notes.map(([, n, term, definition]) => `<p>${n}.${escapeHtml(term!)}：${escapeHtml(definition!)}</p>`).join('\n')}` : '';
   return print(browser, seedPageHtml({ head: PRINT_STYLE, repeat, tail }));
 }
