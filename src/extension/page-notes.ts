@@ -9,6 +9,7 @@ import type { GlossaryEntry, SourceDocument } from '../core/types';
 import { htmlToText, importHtml } from '../import/html';
 import type { PageClues } from '../ui/page-clues';
 import { documentPack, withHash } from './merge';
+import { REPORT_HEAD_CHARS } from '../import/report-place';
 import { placeOfPageReport } from './place-lookup';
 import { loadSettings, pageKey } from './settings';
 import { pageIsOn } from './sites';
@@ -37,8 +38,6 @@ export interface PageNotesOutcome {
 export const MAX_PAGE_PACKS = 40;
 /** Larger pages are not read (a report with its appendix is well under 2 MB of markup). */
 export const MAX_PAGE_HTML = 8_000_000;
-/** Text read for the issuing government (its title, 我代表…人民政府, the congress of its dateline). */
-const HEAD_CHARS = 12_000;
 
 /** The pack id of a page's notes. */
 export const pagePackId = (url: string): string => `page:${pageKey(url)}`;
@@ -88,7 +87,12 @@ let queue: Promise<unknown> = Promise.resolve();
  * changed, so a page read again costs one import and no rebuild. Calls run one at a time.
  */
 export function learnPageNotes(request: PageNotesRequest, url: string | undefined, now = Date.now()): Promise<PageNotesOutcome> {
-  const run = queue.then(() => learn(request, url, now));
+  return inTurn(() => learn(request, url, now));
+}
+
+/** Runs `task` after every one queued before it (pages and PDFs alike): each save rewrites the pack list. */
+function inTurn<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task);
   queue = run.catch(() => undefined);
   return run;
 }
@@ -100,8 +104,8 @@ async function learn(request: PageNotesRequest, url: string | undefined, now: nu
   if (!pageIsOn(settings, url)) return none;
   // A page is not known to be a report: its notes need a heading or footnote marks.
   const result = importHtml(request.html, { headedOnly: true });
-  const head = htmlToText(request.html.slice(0, HEAD_CHARS * 4)).slice(0, HEAD_CHARS);
-  return keepNotes(url, result.source, result.entries, head, request.clues, request.title, url, now);
+  const head = htmlToText(request.html.slice(0, REPORT_HEAD_CHARS * 4)).slice(0, REPORT_HEAD_CHARS);
+  return keepNotes({ url, source: result.source, entries: result.entries, head, clues: request.clues, pageTitle: request.title, shown: url }, now);
 }
 
 /** What the PDF viewer sends: the notes it read in the PDF it shows (pdf-import.ts), and its clues. */
@@ -124,17 +128,29 @@ export interface PdfNotesRequest {
 export function learnPdfNotes(request: PdfNotesRequest, url: string | undefined, viewerPage: string, now = Date.now()): Promise<PageNotesOutcome> {
   const none: PageNotesOutcome = { entries: 0, saved: false };
   if (!url || !url.startsWith(viewerPage) || request.entries.length === 0) return Promise.resolve(none);
-  const run = queue.then(() => keepNotes(url, request.source, request.entries, request.head.slice(0, HEAD_CHARS), request.clues, request.clues.title, request.shown, now));
-  queue = run.catch(() => undefined);
-  return run;
+  const { source, entries, clues, shown } = request;
+  return inTurn(() => keepNotes({ url, source, entries, head: request.head.slice(0, REPORT_HEAD_CHARS), clues, pageTitle: clues.title, shown }, now));
+}
+
+/** A report's notes read on the page at `url`, and what places them (see keepNotes). */
+interface ReadNotes {
+  url: string;
+  source: Partial<SourceDocument>;
+  entries: readonly GlossaryEntry[];
+  /** The start of the report's text (REPORT_HEAD_CHARS at most). */
+  head: string;
+  clues: PageClues;
+  /** The page's own title, where the report gives none. */
+  pageTitle: string;
+  /** The address the options page lists the pack by. */
+  shown: string;
 }
 
 /**
- * Keeps `imported` (a report's notes read on the page at `url`) as that page's pack, its document
- * the page: placed by the report's own words, else the page's clues; `shown` is the address the
- * options page lists. The pack is written only when it changed.
+ * Keeps a report's notes read on the page at `url` as that page's pack, its document the page:
+ * placed by the report's own words, else the page's clues. The pack is written only when it changed.
  */
-async function keepNotes(url: string, source: Partial<SourceDocument>, imported: readonly GlossaryEntry[], head: string, clues: PageClues, pageTitle: string, shown: string, now: number): Promise<PageNotesOutcome> {
+async function keepNotes({ url, source, entries: imported, head, clues, pageTitle, shown }: ReadNotes, now: number): Promise<PageNotesOutcome> {
   if (imported.length === 0) return { entries: 0, saved: false };
   const page = pageKey(url);
   const entries = withPageIds(imported, page);

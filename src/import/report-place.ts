@@ -5,6 +5,12 @@ import type { Division, PlaceIndex } from '../core/places';
 import type { SourceDocument } from '../core/types';
 
 /**
+ * Characters of a report's start read for its government (its title, 我代表…人民政府, the congress of
+ * its dateline): what a page or a PDF that carries a report's notes hands over for its place.
+ */
+export const REPORT_HEAD_CHARS = 12_000;
+
+/**
  * A place name written before a title's 政府工作报告 / 人民政府: 永州市政府工作报告 → 永州市, also with the
  * year before or after it (2024年永州市…, 永州市2024年政府工作报告: a file's name).
  */

@@ -6,10 +6,8 @@
 import type { PDFDocumentProxy } from './pdfjs';
 import type { PdfNotesRequest } from '../extension/page-notes';
 import { PAGE_NOTES_HINT } from '../extension/page-notes-content';
+import { REPORT_HEAD_CHARS } from '../import/report-place';
 import type { PageClues } from '../ui/page-clues';
-
-/** Text read for the issuing government (its title, 我代表…人民政府, the congress of its dateline). */
-const HEAD_CHARS = 12_000;
 
 /**
  * The notes of `doc` as the background's request, or undefined when it has none: `texts` (each
@@ -33,5 +31,5 @@ export async function readPdfNotes(doc: PDFDocumentProxy, texts: readonly string
   await pause();
   const result = importPdfText(text, { headedOnly: true });
   if (result.entries.length === 0) return undefined;
-  return { type: 'pg:pdf-notes', source: result.source, entries: result.entries, head: text.body.slice(0, HEAD_CHARS), clues, shown };
+  return { type: 'pg:pdf-notes', source: result.source, entries: result.entries, head: text.body.slice(0, REPORT_HEAD_CHARS), clues, shown };
 }

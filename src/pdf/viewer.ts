@@ -22,6 +22,7 @@ import { createEntryRequests, loadViewerGlossary, loadViewerMatcher, watchViewer
 import { findInDocument, firstHitFrom, foldQuery, type FindHit } from './find';
 import { localPdfName, localViewerUrl, pdfClues, pdfFileName, pdfUrlFromSearch } from './pdf-link';
 import { unifyCjk } from '../core/cjk-lookalikes';
+import { isPdfFile } from '../import/file-kinds';
 import { readPdfNotes } from './pdf-notes';
 import { pageText } from './pdf-text';
 import { classifyOpenError, openPdf, pdfjs, type PDFDocumentProxy, type PDFPageProxy, type TextLayer } from './pdfjs';
@@ -138,7 +139,7 @@ interface PdfSource {
 }
 
 /** Whether `file` is a PDF by its type or its name (systems leave the type blank, or give another). */
-const isPdfFile = (file: File): boolean => file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+const isChosenPdf = (file: File): boolean => file.type === 'application/pdf' || isPdfFile(file.name);
 
 /**
  * The viewer opened with no address: a PDF on this computer is chosen (a button, or dropped on the
@@ -154,7 +155,7 @@ function offerLocalFile(chrome: Chrome, s: ViewerStrings, named: string | undefi
   let opened = false;
   const take = async (file: File | undefined): Promise<void> => {
     if (!file || opened) return;
-    if (!isPdfFile(file)) {
+    if (!isChosenPdf(file)) {
       chrome.showMessage(s.notPdf(file.name), 'error', el('span', {}, button, input));
       return;
     }
