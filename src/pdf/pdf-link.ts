@@ -51,11 +51,23 @@ const LOCAL_PARAM = 'local';
 
 /**
  * The viewer's URL for choosing a PDF on this computer, under the extension's `origin`; `name` (a
- * file's name, 报告.pdf) names the file to choose.
+ * file's name, 报告.pdf) names the file to choose; `handoff`, the key of that file's bytes when the
+ * viewer before has them (a PDF chosen while it showed another, handoff.ts).
  */
-export function localViewerUrl(origin: string, name?: string): string {
+export function localViewerUrl(origin: string, name?: string, handoff?: string): string {
   const page = `${origin.replace(/\/$/, '')}${VIEWER_PATH}`;
-  return name ? `${page}?${LOCAL_PARAM}=${encodeURIComponent(name)}` : page;
+  if (!name) return page;
+  const named = `${page}?${LOCAL_PARAM}=${encodeURIComponent(name)}`;
+  return handoff ? `${named}&${HANDOFF_PARAM}=${encodeURIComponent(handoff)}` : named;
+}
+
+/** Query parameter with the key of a file handed to this viewer page by the one before (handoff.ts). */
+const HANDOFF_PARAM = 'handoff';
+
+/** The key of the file the viewer before this one handed over (a key, never an address), if any. */
+export function handoffFromSearch(search: string): string | undefined {
+  const key = new URLSearchParams(search).get(HANDOFF_PARAM)?.trim();
+  return key && /^[\w-]{1,64}$/.test(key) ? key : undefined;
 }
 
 /** The name of the local file the viewer's query string asks the reader to choose, if any. */

@@ -33,6 +33,11 @@ export interface ViewerStrings {
   chooseNamed: (name: string) => string;
   chooseButton: string;
   notPdf: (name: string) => string;
+  /** The toolbar's button for another PDF on this computer, and its tooltip. */
+  openFile: string;
+  openFileTitle: string;
+  /** A PDF chosen while another is shown that could not be handed to a new viewer page. */
+  cannotSwitch: (name: string) => string;
   noText: string;
   someNoText: (pages: number, total: number) => string;
   broken: string;
@@ -68,11 +73,14 @@ const ZH: ViewerStrings = {
   termCount: (n) => `${n} 处`,
   openOriginal: '原文',
   download: '下载',
-  shortcuts: '快捷键：N/J 下一页，P/K 上一页，+/− 缩放，0 适合宽度，/ 或 Ctrl+F 查找，T 术语列表，Alt+Shift+→/← 逐个术语',
+  shortcuts: '快捷键：N/J 下一页，P/K 上一页，+/− 缩放，0 适合宽度，/ 或 Ctrl+F 查找，T 术语列表，Alt+Shift+→/← 逐个术语，Ctrl+O 打开电脑上的 PDF',
   chooseFile: '选择电脑上的 PDF 文件，或把它拖到这里，即可阅读并解释其中的术语。',
   chooseNamed: (name) => `请选择电脑上的 ${name}，或把它拖到这里：浏览器不允许扩展按地址读取本地文件。`,
   chooseButton: '选择 PDF 文件…',
   notPdf: (name) => `${name} 不是 PDF 文件。`,
+  openFile: '打开…',
+  openFileTitle: '打开电脑上的其他 PDF（也可把文件拖到页面上）',
+  cannotSwitch: (name) => `无法打开 ${name}：请在新标签页中从术语助手的弹出窗口选择“打开电脑上的 PDF”。`,
   noText: '此 PDF 没有文字层（可能是扫描件），无法解释其中的术语。',
   someNoText: (pages, total) => `共 ${total} 页中有 ${pages} 页没有文字层（可能是扫描页），这些页上的术语无法解释。`,
   broken: '无法打开此 PDF：文件已损坏或不是 PDF。',
@@ -108,11 +116,14 @@ const EN: ViewerStrings = {
   termCount: (n) => (n === 1 ? '1 time' : `${n} times`),
   openOriginal: 'Original',
   download: 'Download',
-  shortcuts: 'Shortcuts: N/J next page, P/K previous page, +/− zoom, 0 fit width, / or Ctrl+F find, T term list, Alt+Shift+→/← walk the terms',
+  shortcuts: 'Shortcuts: N/J next page, P/K previous page, +/− zoom, 0 fit width, / or Ctrl+F find, T term list, Alt+Shift+→/← walk the terms, Ctrl+O open a PDF from this computer',
   chooseFile: 'Choose a PDF on this computer, or drop it here, to read it with its terms explained.',
   chooseNamed: (name) => `Choose ${name} on this computer, or drop it here: the browser does not let extensions read local files by their address.`,
   chooseButton: 'Choose a PDF…',
   notPdf: (name) => `${name} is not a PDF.`,
+  openFile: 'Open…',
+  openFileTitle: 'Open another PDF on this computer (or drop the file on the page)',
+  cannotSwitch: (name) => `${name} could not be opened here: open it in a new tab from the Policy Glossary popup (Open a PDF from this computer).`,
   noText: 'This PDF has no text layer (it may be a scan), so its terms cannot be explained.',
   someNoText: (pages, total) => `${pages} of ${total} pages have no text layer (scanned pages?); terms on them cannot be explained.`,
   broken: 'This PDF cannot be opened: the file is damaged or not a PDF.',

@@ -20,7 +20,8 @@ import { createPlaceRescan, type RescanSession } from '../extension/place-rescan
 import { askBackground } from '../extension/respond';
 import { createEntryRequests, loadViewerGlossary, loadViewerMatcher, watchViewerGlossary } from './data';
 import { findInDocument, firstHitFrom, foldQuery, type FindHit } from './find';
-import { localPdfName, localViewerUrl, pdfClues, pdfFileName, pdfUrlFromSearch } from './pdf-link';
+import { handOffFile, takeHandedOffFile } from './handoff';
+import { handoffFromSearch, localPdfName, localViewerUrl, pdfClues, pdfFileName, pdfUrlFromSearch } from './pdf-link';
 import { unifyCjk } from '../core/cjk-lookalikes';
 import { isPdfFile } from '../import/file-kinds';
 import { readPdfNotes } from './pdf-notes';
@@ -117,19 +118,23 @@ export async function mountViewer(app: HTMLElement): Promise<void> {
         void viewer.setPack(next);
       }
     });
-    const pack = await loadViewerGlossary();
-    if (pack) void viewer.setPack(pack);
-    else chrome.showMessage(s.noGlossary, 'info');
+    // Not awaited: the document is shown, and another file may be chosen, while the glossary loads.
+    void loadViewerGlossary().then((pack) => {
+      if (pack) void viewer.setPack(pack);
+      else chrome.showMessage(s.noGlossary, 'info');
+    });
     return true;
   };
-  if (pdfUrl) await open({ url: pdfUrl, name: pdfFileName(pdfUrl) });
-  else
-    offerLocalFile(chrome, s, localPdfName(location.search), (file, data) => {
-      // The page's address names the file (the background keeps the PDF's own notes by it), and a
-      // reload asks for the same file.
-      history.replaceState(null, '', localViewerUrl(location.origin, file.name));
-      return open({ name: file.name }, data);
-    });
+  const files = watchLocalFiles(chrome, s, pdfUrl ? 'shown' : 'choosing', (name, data) => open({ name }, data));
+  if (pdfUrl) {
+    await open({ url: pdfUrl, name: pdfFileName(pdfUrl) });
+    return;
+  }
+  // A PDF chosen while the viewer before this one showed another: its bytes, handed over.
+  const handoff = handoffFromSearch(location.search);
+  const handed = handoff ? await takeHandedOffFile(handoff).catch((error: unknown) => console.warn('[policy-glossary] could not take the handed-off PDF', error)) : undefined;
+  if (handed) await files.openChosen(handed.name, handed.data);
+  else files.showChooser(localPdfName(location.search));
 }
 
 /** The PDF the viewer shows: its address (a file chosen on this computer has none) and its name. */
@@ -141,48 +146,114 @@ interface PdfSource {
 /** Whether `file` is a PDF by its type or its name (systems leave the type blank, or give another). */
 const isChosenPdf = (file: File): boolean => file.type === 'application/pdf' || isPdfFile(file.name);
 
+/** Whether a drag carries files (not text or a link dragged within the page). */
+const draggesFiles = (event: DragEvent): boolean => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+
 /**
- * The viewer opened with no address: a PDF on this computer is chosen (a button, or dropped on the
- * page) and read from its bytes; `named`, the file the reader had open in the browser's own viewer.
- * A file that is not a PDF, or that will not open, says so and the chooser stays for another.
+ * PDFs on this computer, chosen with a button (the chooser's; the toolbar's 打开 and Ctrl+O) or
+ * dropped on the page, and read from their bytes. With no document yet (`choosing`: the viewer
+ * opened with no address) the file opens here, and the page's address names it (the background
+ * keeps the PDF's own notes by it, and a reload asks for the same file); a file that is not a
+ * PDF, or that will not open, says so and the chooser stays for another. While a document is
+ * shown (`shown`), the file opens in a new load of the viewer, its bytes handed over (handoff.ts):
+ * the document before stays in the tab's history, as when a browser opens a dropped file.
  */
-function offerLocalFile(chrome: Chrome, s: ViewerStrings, named: string | undefined, open: (file: File, data: Uint8Array) => Promise<boolean>): void {
+function watchLocalFiles(
+  chrome: Chrome,
+  s: ViewerStrings,
+  initial: 'choosing' | 'shown',
+  openHere: (name: string, data: Uint8Array) => Promise<boolean>,
+): { showChooser(named: string | undefined): void; openChosen(name: string, data: Uint8Array): Promise<void> } {
   const body = document.body.classList;
-  const input = el('input', { type: 'file', accept: 'application/pdf,.pdf', hidden: true });
-  const button = el('button', { type: 'button', className: 'pgv-allow pgv-choose', textContent: s.chooseButton });
-  button.addEventListener('click', () => input.click());
-  // Set while a file is being opened (a second one chosen or dropped meanwhile is not taken) and after.
-  let opened = false;
-  const take = async (file: File | undefined): Promise<void> => {
-    if (!file || opened) return;
-    if (!isChosenPdf(file)) {
-      chrome.showMessage(s.notPdf(file.name), 'error', el('span', {}, button, input));
+  // `opening` while a file is being read or opened: another chosen or dropped meanwhile is not taken.
+  let phase: 'choosing' | 'opening' | 'shown' = initial;
+  // One file input for the chooser in the message, one beside the toolbar's button.
+  const fileInput = (): HTMLInputElement => {
+    const input = el('input', { type: 'file', accept: 'application/pdf,.pdf', hidden: true });
+    input.addEventListener('change', () => {
+      void take(input.files?.[0]);
+      // The same file can be chosen again (after a refusal, or to reopen it).
+      input.value = '';
+    });
+    return input;
+  };
+  const input = fileInput();
+  const chooser = el('button', { type: 'button', className: 'pgv-allow pgv-choose', textContent: s.chooseButton });
+  const withChooser = (): HTMLElement => el('span', {}, chooser, input);
+  chooser.addEventListener('click', () => input.click());
+  const toolbarInput = fileInput();
+  chrome.buttons.open.after(toolbarInput);
+  chrome.buttons.open.addEventListener('click', () => toolbarInput.click());
+
+  const openChosen = async (name: string, data: Uint8Array): Promise<void> => {
+    phase = 'opening';
+    body.remove('pgv-empty');
+    history.replaceState(null, '', localViewerUrl(location.origin, name));
+    if (await openHere(name, data)) {
+      phase = 'shown';
       return;
     }
-    opened = true;
-    body.remove('pgv-empty');
-    opened = await open(file, new Uint8Array(await file.arrayBuffer()));
-    if (opened) return;
     // A file pdf.js refused has its reason shown; the chooser follows it for another.
+    phase = 'choosing';
     body.add('pgv-empty');
-    chrome.appendToMessage(el('span', {}, button, input));
+    chrome.appendToMessage(withChooser());
   };
-  input.addEventListener('change', () => void take(input.files?.[0]));
-  document.addEventListener('dragover', (event) => {
-    if (opened) return;
+  const take = async (file: File | undefined): Promise<void> => {
+    if (!file || phase === 'opening') return;
+    if (!isChosenPdf(file)) {
+      if (phase === 'choosing') chrome.showMessage(s.notPdf(file.name), 'error', withChooser());
+      else chrome.showMessage(s.notPdf(file.name), 'notice');
+      return;
+    }
+    const was = phase;
+    phase = 'opening';
+    const data = await file.arrayBuffer();
+    if (was === 'choosing') {
+      await openChosen(file.name, new Uint8Array(data));
+      return;
+    }
+    try {
+      location.assign(localViewerUrl(location.origin, file.name, await handOffFile(file.name, data)));
+    } catch (error) {
+      console.warn('[policy-glossary] could not hand the PDF to a new viewer page', error);
+      phase = 'shown';
+      chrome.showMessage(s.cannotSwitch(file.name), 'notice');
+    }
+  };
+  document.addEventListener('keydown', (event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'o') return;
+    // Not the browser's own Open File, which would leave the viewer for its plain one.
     event.preventDefault();
+    (phase === 'shown' ? toolbarInput : input).click();
+  });
+  // A file dropped anywhere on the viewer is ours to open, never the browser's to navigate to.
+  document.addEventListener('dragover', (event) => {
+    if (!draggesFiles(event)) return;
+    event.preventDefault();
+    if (phase === 'opening') {
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'none';
+      return;
+    }
     body.add('pgv-dragging');
     if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
   });
-  document.addEventListener('dragleave', () => body.remove('pgv-dragging'));
+  document.addEventListener('dragleave', (event) => {
+    // Leaving the window, not moving between the page's elements.
+    if (event.relatedTarget === null) body.remove('pgv-dragging');
+  });
   document.addEventListener('drop', (event) => {
     body.remove('pgv-dragging');
-    if (opened) return;
+    if (!draggesFiles(event)) return;
     event.preventDefault();
     void take(event.dataTransfer?.files[0]);
   });
-  body.add('pgv-empty');
-  chrome.showMessage(named ? s.chooseNamed(named) : s.chooseFile, 'info', el('span', {}, button, input));
+  return {
+    showChooser(named) {
+      body.add('pgv-empty');
+      chrome.showMessage(named ? s.chooseNamed(named) : s.chooseFile, 'info', withChooser());
+    },
+    openChosen,
+  };
 }
 
 function applyTheme(theme: ExtensionSettings['theme']): void {
@@ -223,7 +294,7 @@ interface Chrome {
   zoomSelect: HTMLSelectElement;
   findInput: HTMLInputElement;
   findCount: HTMLElement;
-  buttons: Record<'prev' | 'next' | 'zoomOut' | 'zoomIn' | 'findPrev' | 'findNext' | 'terms' | 'download', HTMLButtonElement>;
+  buttons: Record<'prev' | 'next' | 'zoomOut' | 'zoomIn' | 'findPrev' | 'findNext' | 'terms' | 'open' | 'download', HTMLButtonElement>;
   showMessage(text: string, kind: 'info' | 'error' | 'notice', extra?: Node): void;
   /** Adds `extra` after the message shown (the chooser after a file's error). */
   appendToMessage(extra: Node): void;
@@ -242,6 +313,7 @@ function buildChrome(app: HTMLElement, s: ViewerStrings, pdfUrl: string | undefi
     zoomIn: button(s.zoomIn, '+', '+'),
     findPrev: button(s.findPrevious, '↑', 'Shift+Enter'),
     findNext: button(s.findNext, '↓', 'Enter'),
+    open: button(s.openFileTitle, s.openFile, 'Ctrl+O'),
     download: button(s.download, s.download),
   };
   buttons.terms.setAttribute('aria-expanded', 'false');
@@ -262,7 +334,7 @@ function buildChrome(app: HTMLElement, s: ViewerStrings, pdfUrl: string | undefi
     el('span', { className: 'pgv-group' }, buttons.prev, pageInput, pageCount, buttons.next),
     el('span', { className: 'pgv-group' }, buttons.zoomOut, zoomSelect, buttons.zoomIn),
     el('span', { className: 'pgv-group pgv-find-group' }, findInput, buttons.findPrev, buttons.findNext, findCount),
-    el('span', { className: 'pgv-group pgv-end' }, original, buttons.download, help),
+    el('span', { className: 'pgv-group pgv-end' }, original, buttons.open, buttons.download, help),
   );
   const termStatus = el('p', { className: 'pgv-term-status', textContent: s.termsScanning });
   const termList = el('ul', { className: 'pgv-term-list' });

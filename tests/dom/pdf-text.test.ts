@@ -2,7 +2,7 @@
 // and the unification of look-alike CJK characters that PDF writers emit.
 import { describe, expect, it } from 'vitest';
 import { findInDocument, findInPage, firstHitFrom, foldQuery } from '../../src/pdf/find';
-import { isLocalPdfUrl, isPdfUrl, localPdfName, localViewerUrl, pdfFileName, pdfUrlFromSearch, viewerUrl } from '../../src/pdf/pdf-link';
+import { handoffFromSearch, isLocalPdfUrl, isPdfUrl, localPdfName, localViewerUrl, pdfFileName, pdfUrlFromSearch, viewerUrl } from '../../src/pdf/pdf-link';
 import { unifyCjk } from '../../src/core/cjk-lookalikes';
 import { pageText } from '../../src/pdf/pdf-text';
 
@@ -41,6 +41,15 @@ describe('viewer address', () => {
     expect(pdfUrlFromSearch(search)).toBeUndefined();
     expect(localViewerUrl('chrome-extension://abc')).toBe('chrome-extension://abc/viewer.html');
     expect(localPdfName('')).toBeUndefined();
+  });
+  it('carries the key of a file handed to the next viewer page beside its name, and only a key', () => {
+    const url = localViewerUrl('chrome-extension://abc', '报告.pdf', '0f8e2c4a-1b3d-4e5f-8a9b-0c1d2e3f4a5b');
+    const search = new URL(url).search;
+    expect(localPdfName(search)).toBe('报告.pdf');
+    expect(handoffFromSearch(search)).toBe('0f8e2c4a-1b3d-4e5f-8a9b-0c1d2e3f4a5b');
+    expect(handoffFromSearch(new URL(localViewerUrl('chrome-extension://abc', '报告.pdf')).search)).toBeUndefined();
+    expect(handoffFromSearch('?local=a.pdf&handoff=..%2F..%2Fetc')).toBeUndefined();
+    expect(handoffFromSearch('?handoff=')).toBeUndefined();
   });
   it.each([
     ['file:///home/me/report.PDF', true],
