@@ -207,7 +207,16 @@ function watchLocalFiles(
     }
     const was = phase;
     phase = 'opening';
-    const data = await file.arrayBuffer();
+    let data: ArrayBuffer;
+    try {
+      data = await file.arrayBuffer();
+    } catch (error) {
+      // Moved or deleted since it was chosen, or not readable.
+      console.warn('[policy-glossary] could not read the chosen file', error);
+      phase = was;
+      chrome.showMessage(s.broken, was === 'choosing' ? 'error' : 'notice', was === 'choosing' ? withChooser() : undefined);
+      return;
+    }
     if (was === 'choosing') {
       await openChosen(file.name, new Uint8Array(data));
       return;
