@@ -1,7 +1,7 @@
 // Splits a definition into the ordered items of a numbered slogan (六稳 → 稳就业, 稳金融, …), but only
 // when the definition really is that enumeration: the number of parts must equal the term's count,
 // and a list of phrases must look like one (parallel, short, no sentence inside an item).
-import { countAnnouncedItems } from '../core/numerals';
+import { CHINESE_NUMERAL_CHARS, countAnnouncedItems, parseNumeral } from '../core/numerals';
 
 const LEAD_IN = /^(?:即|指|是指|主要指|主要包括|包括|具体指|具体包括|分别是|分别为)[:：]?/u;
 const ORDINAL_CLAUSE = /(?:^|[。；;，,\s])(?=[一二三四五六七八九十]{1,2}是)/u;
@@ -47,6 +47,14 @@ function trimListEdges(parts: readonly string[]): string[] | undefined {
   const longest = Math.max(0, ...others.map((part) => part.length));
   const unled = head.replace(FIRST_ITEM_LEAD, '');
   if (unled !== head && head.length > longest && unled.length <= longest + 2) head = unled;
+  // A clause before it ending in 的 (流经我省的金沙江, 杭州市正在实施的“城市国际化”), or only its 的 left;
+  // not where the other items have a 的 of their own (用最严谨的标准、最严格的监管…: a parallel 的), nor
+  // where they all begin as it does (站位…的重要期许看成都、站位公园城市…看成都: the 的 is inside an item).
+  // (A clause of two characters at least: 党的十八大提出… is a name, not a clause.)
+  const de = head.lastIndexOf('的');
+  const afterDe = head.slice(de + 1);
+  const parallel = others.some((part) => part.includes('的')) || (others.length > 0 && others.every((part) => part[0] === head[0]));
+  if (head.startsWith('的') || (!parallel && de >= 2 && afterDe.length >= 2 && afterDe.length < head.length && head.length > longest && afterDe.length <= longest)) head = afterDe;
   result[0] = head;
   const lastIndex = result.length - 1;
   let last = result[lastIndex] ?? '';
@@ -93,6 +101,20 @@ function dropSharedSuffix(term: string, parts: string[]): string[] {
   return parts;
 }
 
+/**
+ * The count closing the list after its last item (…、数字经济五大; …、小生产加工企业等9类; …等这四类企业;
+ * …、税务登记证三个证件合并成一个): cut off when it is the term's own count, with a measure word (or 大) after it and at most a
+ * few words of the sentence going on. The item keeps at least two characters.
+ */
+const COUNT_TAIL = new RegExp(`^(.{2,}?)等?(?:这|此|上述|以上)?([0-9]+|[${CHINESE_NUMERAL_CHARS}]+)(?:个|大|项|类|条|种|支|张|批|方面)\\p{Script=Han}{0,8}$`, 'u');
+function dropCountTail(count: number, parts: string[]): string[] {
+  const last = parts.at(-1) ?? '';
+  const tail = COUNT_TAIL.exec(last);
+  // (Not where the words before the count qualify it: …、美丽经济发展的四大交通走廊.)
+  if (!tail || parseNumeral(tail[2] ?? '') !== count || (tail[1] ?? '').endsWith('的')) return parts;
+  return [...parts.slice(0, -1), tail[1] as string];
+}
+
 /** The sentence going on after the last item by naming the term again: 土地经营权“三权”分置并行 → 土地经营权. */
 function dropTermEcho(term: string, parts: string[]): string[] {
   const last = parts.at(-1) ?? '';
@@ -135,12 +157,13 @@ export function splitItems(term: string, definition: string): string[] | undefin
   if (/[一二]是/u.test(body)) clauses.push(splitOn(body, ORDINAL_CLAUSE));
   clauses.push(splitOn(body, /[；;]/u));
   const clauseFit = clauses.find((parts) => parts.length === count && parts.every((part) => part.length <= MAX_CLAUSE));
-  if (clauseFit) return dropSharedSuffix(term, trimListEdges(clauseFit) ?? clauseFit);
+  if (clauseFit) return dropSharedSuffix(term, dropCountTail(count, trimListEdges(clauseFit) ?? clauseFit));
   const phrases: (string[] | undefined)[] = quotedStretches(body).map((stretch) => splitOn(stretch, /[、；;]/u));
   phrases.push(trimListEdges(splitOn(body, /[、；;]/u)));
   const commaParts = splitOn(body, /[、，,；;]/u);
   if (commaParts.every((part) => /^[^和及与]{1,10}$/u.test(part))) phrases.push(commaParts);
   phrases.push(...innerLists(body));
-  const fit = phrases.find((parts): parts is string[] => parts !== undefined && parts.length === count && looksLikeList(parts));
+  // The count closing a list is cut before the list's look is judged (…、排污许可证三个证件合并为一个).
+  const fit = phrases.map((parts) => parts && dropCountTail(count, parts)).find((parts): parts is string[] => parts !== undefined && parts.length === count && looksLikeList(parts));
   return fit && dropSharedSuffix(term, dropTermEcho(term, fit));
 }

@@ -16,6 +16,14 @@ describe('splitItems', () => {
     { term: '总体要求', definition: '产业兴旺、生态宜居、乡风文明。', items: ['产业兴旺', '生态宜居', '乡风文明'] },
     { term: '三级', definition: '“三级”即省级、市级、县（市）级。', items: ['省级', '市级', '县（市）级'] },
     { term: '四问', definition: '“四问”是指问需、问计、问效、问责。', items: ['问需', '问计', '问效', '问责'] },
+    // The count closing the list is not part of the last item.
+    { term: '三大行动', definition: '指产业提升、城市更新、乡村振兴三大行动。', items: ['产业提升', '城市更新', '乡村振兴'] },
+    { term: '四类园区', definition: '指农业园、工业园、物流园、文创园等4类园区。', items: ['农业园', '工业园', '物流园', '文创园'] },
+    { term: '五件实事', definition: '指办好托育、助餐、助浴、助医、助行等这五件实事。', items: ['办好托育', '助餐', '助浴', '助医', '助行'] },
+    { term: '三证整合', definition: '指营业执照、卫生许可证、排污许可证三个证件合并为一个。', items: ['营业执照', '卫生许可证', '排污许可证'] },
+    // A clause before the first item, ending in 的.
+    { term: '四条河流', definition: '穿城而过的清水河、白沙河、小溪河、东河。', items: ['清水河', '白沙河', '小溪河', '东河'] },
+    { term: '三项费用', definition: '本级财政安排的差旅费、会议费、培训费。', items: ['差旅费', '会议费', '培训费'] },
   ])('$term → $items.length items', ({ term, definition, items }) => {
     expect(splitItems(term, definition)).toEqual(items);
   });
@@ -36,6 +44,10 @@ describe('splitItems on lists inside sentences', () => {
     { term: '三去一降一补', definition: '结构性改革的五大任务，指去产能、去库存、去杠杆、降成本、补短板。', items: ['去产能', '去库存', '去杠杆', '降成本', '补短板'] },
     { term: '五个攻坚行动', definition: '在深度贫困地区实施住房、产业、就业、教育、健康等攻坚行动。', items: ['住房', '产业', '就业', '教育', '健康'] },
     { term: '承包地三权分置', definition: '农村土地集体所有权、农户承包权、土地经营权“三权”分置并行。', items: ['农村土地集体所有权', '农户承包权', '土地经营权'] },
+    // A 的 in every item is the items' own, not a clause before the first.
+    { term: '三好工程', definition: '建设好的学校、好的医院、好的公园。', items: ['好的学校', '好的医院', '好的公园'] },
+    // A number in the last item that is not the term's count stays.
+    { term: '三项工程', definition: '建设新城区、改造老街区、新建12个公园。', items: ['建设新城区', '改造老街区', '新建12个公园'] },
     { term: '四好村', definition: '以住上好房子、过上好日子、养成好习惯、形成好风气为主要内容的示范村创建活动。', items: undefined },
     { term: '一核三治', definition: '以党组织为核心，自治、法治、德治相融合，各主体共建共享的治理机制。', items: undefined },
     { term: '一村一幼', definition: '为农村幼儿学习普通话、奠定义务教育阶段学习基础而实施的学前教育推进计划。以村为单位设立教学点。', items: undefined },
