@@ -93,6 +93,26 @@ function digitAfterPoint(text: string, match: TextMatch): boolean {
 }
 
 /**
+ * A licence plate's head before its digits: a province's one-character name and a capital letter
+ * (川A), or that name standing alone (no Han character before it), a middle dot after it or not (“京·).
+ */
+const PROVINCE_CHARS = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
+const PLATE_HEAD = new RegExp(`(?:[${PROVINCE_CHARS}][A-Z]|(?:^|[^\\p{Script=Han}])[${PROVINCE_CHARS}])[·•・･]?$`, 'u');
+
+/**
+ * Whether a match begins with the digits of a licence plate (“京·12345应急” an emergency vehicle's
+ * plate, 川A12345): a code, never the 12345 hotline or a count. Only after a province's
+ * one-character name standing alone: 热线·12345 and 北京·12345 keep their match. Such a plate on a
+ * www.gov.cn page (a rule on emergency vehicles' plates) was flagged as the slogan 12345应急.
+ */
+function licencePlate(text: string, match: TextMatch): boolean {
+  // A plate's number runs four or five places (“新36条” is no plate: 新 is also a province's name).
+  let digits = 0;
+  while (isArabicDigitAt(text, match.start + digits)) digits++;
+  return digits >= 4 && PLATE_HEAD.test(text.slice(Math.max(0, match.start - 4), match.start));
+}
+
+/**
  * Whether a numbered match follows 第: an ordinal (第二水源 the second water source, 第二高速,
  * 第三市场, 第4名), never the term (两水, 两高, 三市, 四名工程 as the matcher reads them). In all
  * report bodies up to 2022, 61 of 31,742 term matches began with a numeral right after 第, each
@@ -367,7 +387,8 @@ function firstOverlapping(candidates: readonly SloganCandidate[], start: number,
  *   12345 hotline in 一二三四五; see `numeralWrittenOtherwise`) is a quantity, an ordinal or another
  *   coinage: dropped (flagged where the slogan detector finds a coinage there);
  * - a term whose first numeral is a digit after a decimal point (两地 read in “2.2 地方…”: see
- *   `digitAfterPoint`) is a section number or a fraction: dropped;
+ *   `digitAfterPoint`) is a section number or a fraction: dropped; after a licence plate's head
+ *   (12345 in “京·12345应急”: see `licencePlate`) a code: dropped;
  * - a term whose first numeral follows 第 (两水 read in 第二水源: see `ordinalNumeral`) is an
  *   ordinal: dropped;
  * - a two-character term that begins inside one word and ends inside the next, by the runtime's
@@ -457,7 +478,7 @@ export function readInContext(text: string, matches: readonly TextMatch[]): Text
       continue;
     }
     const term = bare(match.text);
-    if (underTwoCharacters(term) || numeralWrittenOtherwise(term, match.term) || digitAfterPoint(text, match) || ordinalNumeral(text, match) || crossesWords(text, match, term) || (match.quotedOnly === true && !inQuotes(text, match, term))) {
+    if (underTwoCharacters(term) || numeralWrittenOtherwise(term, match.term) || digitAfterPoint(text, match) || licencePlate(text, match) || ordinalNumeral(text, match) || crossesWords(text, match, term) || (match.quotedOnly === true && !inQuotes(text, match, term))) {
       replace(i, match);
       continue;
     }

@@ -32,6 +32,12 @@ const rows: { name: string; text: string; terms: string[]; canonical?: string; q
   { name: 'a sub-section number before a heading', text: '2.2　地方应急机构及其职责', terms: ['2　地'], canonical: '两地', kept: [], flagged: [] },
   { name: 'a third-level section number, full-width point', text: '5．2．1　建立加工网络', terms: ['1　建'], canonical: '一建', kept: [], flagged: [] },
   { name: 'a count after a full stop of the sentence (negative)', text: '完成任务。7个一批项目开工。', terms: ['7个一批'], canonical: '七个一批', kept: ['7个一批'] },
+  // The digits of a licence plate are a code, not the hotline nor a count.
+  { name: 'a plate with a middle dot, quoted', text: '如“渝·12345消防”表示车辆归属消防部门。', terms: ['12345'], kept: [], flagged: [] },
+  { name: 'a plate with a letter', text: '车牌为川A12345的车辆。', terms: ['12345'], kept: [], flagged: [] },
+  { name: 'a numbered policy after a province’s one-character name (negative)', text: '新36条政策全面落实。', terms: ['36条'], kept: ['36条'] },
+  { name: 'the hotline after a middle dot (negative)', text: '拨打市民热线·12345反映。', terms: ['12345'], kept: ['12345'] },
+  { name: 'the hotline after a city name and a middle dot (negative)', text: '欢迎拨打北京·12345热线。', terms: ['12345'], kept: ['12345'] },
   // A numeral right after 第 is an ordinal, never a numbered term.
   { name: 'an ordinal read as a numbered term', text: '加快城市第二水源建设。', terms: ['二水'], canonical: '两水', kept: [], flagged: [] },
   { name: 'an ordinal in digits', text: '考评获全省第4名。', terms: ['4名'], canonical: '四名工程', kept: [], flagged: [] },
