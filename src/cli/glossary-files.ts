@@ -77,6 +77,23 @@ export async function findGlossaryFiles(paths: readonly string[], cwd: string): 
   return [...new Set(found)];
 }
 
+/**
+ * With no paths the commands read the glossary/ folder that comes with the command (the project's,
+ * or an npm install's own copy). Run from another folder that has a glossary/ of its own (where
+ * `import` writes by default), that folder is not what was read: the line that says so and how to
+ * name it, or undefined.
+ */
+export async function defaultGlossaryNote(paths: readonly string[], cwd: string, command: string): Promise<string | undefined> {
+  if (paths.length > 0) return undefined;
+  const own = resolve(cwd, 'glossary');
+  if (own === DEFAULT_GLOSSARY_DIR || !(await stat(own).catch(() => undefined))?.isDirectory()) return undefined;
+  const read = displayPath(DEFAULT_GLOSSARY_DIR, cwd);
+  return (
+    `注意：读取的是命令自带的术语表 ${read}；当前文件夹的 glossary/ 请写明：policy-glossary ${command} glossary/\n` +
+    `note: read the command's own glossary ${read}; for this folder's glossary/, name it: policy-glossary ${command} glossary/\n`
+  );
+}
+
 /** Reads and validates glossary YAML files; problem paths are relative to `cwd`. */
 export async function checkGlossaryPaths(paths: readonly string[], cwd: string): Promise<GlossaryCheck> {
   const files = await findGlossaryFiles(paths, cwd);

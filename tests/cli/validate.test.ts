@@ -1,8 +1,8 @@
 // `policy-glossary validate`: every rule reported at the exact path:line:col of the offending
 // node, warnings printed without failing, and the project's own glossary passing.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from './run-cli';
@@ -72,6 +72,31 @@ describe('policy-glossary validate', () => {
     expect(result.code).toBe(0);
     expect(result.lines).toHaveLength(1);
     expect(result.lines[0]).toMatch(new RegExp(`^检查了 ${files.length} 个文件、\\d+ 条词条：0 个错误，0 个警告 / checked ${files.length} file\\(s\\)`));
+    // Run from the project itself: its glossary/ is the default, nothing to note.
+    expect(result.stderr).toBe('');
+  }, 60_000);
+
+  it('says which glossary it read when run from another folder that has a glossary/ of its own', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'pg-validate-cwd-'));
+    try {
+      const own = join(folder, 'glossary');
+      mkdirSync(own);
+      // As `import` leaves it in the folder it runs in: an entry with a problem (a count of items that does not fit).
+      writeFileSync(join(own, 'town.yaml'), 'entries:\n  - id: san-xiang\n    term: 三项行动\n    items: [一, 二]\n    definition: 试写的三项行动。\n');
+      const fromFolder = await runCliCaptured(folder, ['validate']);
+      expect(fromFolder.code).toBe(0);
+      expect(fromFolder.stderr).toContain('policy-glossary validate glossary/');
+      // The folder it did read: the project's, named as seen from the folder.
+      expect(fromFolder.stderr).toContain(relative(folder, resolve(ROOT, 'glossary')));
+      expect(fromFolder.stdout).not.toContain('town.yaml');
+      // Named, it is the one read (and its problem found).
+      const named = await runCliCaptured(folder, ['validate', 'glossary/']);
+      expect(named.code).toBe(1);
+      expect(named.stdout).toContain('glossary/town.yaml');
+      expect(named.stderr).toBe('');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('rejects a definition of unreasonable size (10 MB) and an overlong term, at their lines', async () => {

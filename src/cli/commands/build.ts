@@ -5,7 +5,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatProblem } from '../../core/glossary-validate';
 import { serializePack } from '../../core/pack';
-import { checkGlossaryPaths, DEFAULT_CACHE_DIR, displayPath, packFromCheck, USE_PACK_CACHE } from '../glossary-files';
+import { checkGlossaryPaths, DEFAULT_CACHE_DIR, defaultGlossaryNote, displayPath, packFromCheck, USE_PACK_CACHE } from '../glossary-files';
 import { writePackCaches } from '../pack-cache';
 import type { CliCommand } from '../io';
 import { UsageError } from '../io';
@@ -73,6 +73,8 @@ export const runBuild: CliCommand = async (args, io) => {
     await rename(temporary, target);
     io.stdout(`已写入 wrote ${displayPath(target, io.cwd)}：${pack.entries.length} 条词条 entries，${size} 字节 bytes\n`);
   }
+  const note = await defaultGlossaryNote(paths, io.cwd, 'build');
+  if (note) io.stderr(note);
   if (paths.length === 0 && USE_PACK_CACHE) {
     // The compiled command's caches of the default glossary: without them (or with an older one)
     // scan still works, compiling the YAML on every run, so a folder it may not write is no error.
