@@ -7,7 +7,7 @@ const LEAD_IN = /^(?:即|指|是指|主要指|主要包括|包括|具体指|具�
 const ORDINAL_CLAUSE = /(?:^|[。；;，,\s])(?=[一二三四五六七八九十]{1,2}是)/u;
 const CONJUNCTION = /^(?:而|并且|以及|及|和)(?=\p{Script=Han}{4})/u;
 /** A clause before the first item that says who does it: 上海要强化全球资源配置功能 → 全球资源配置功能. */
-const FIRST_ITEM_LEAD = /^\p{Script=Han}{0,10}?要?(?:强化|加强|推进|推动|实施|坚持|做好|打造|建设|围绕)(?=\p{Script=Han}{2})/u;
+const FIRST_ITEM_LEAD = /^\p{Script=Han}{0,10}要?(?:强化|加强|推进|推动|实施|坚持|做好|打造|建设|围绕|建立健全|建立|开展|选取|聚焦|突出|抓好|着力|严格保护)(?=\p{Script=Han}{2})/u;
 /** Words that end a list and start the rest of the sentence: …、生态等攻坚行动 → 生态. */
 const LIST_END = /等(?:\p{Script=Han}{0,6})$/u;
 const MAX_PHRASE = 20;

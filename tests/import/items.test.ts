@@ -21,6 +21,9 @@ describe('splitItems', () => {
     { term: '四类园区', definition: '指农业园、工业园、物流园、文创园等4类园区。', items: ['农业园', '工业园', '物流园', '文创园'] },
     { term: '五件实事', definition: '指办好托育、助餐、助浴、助医、助行等这五件实事。', items: ['办好托育', '助餐', '助浴', '助医', '助行'] },
     { term: '三证整合', definition: '指营业执照、卫生许可证、排污许可证三个证件合并为一个。', items: ['营业执照', '卫生许可证', '排污许可证'] },
+    // A clause before the first item that says who does what (the last such verb it holds).
+    { term: '五治', definition: '在村里开展治厕、治垃圾、治房、治水、治风。', items: ['治厕', '治垃圾', '治房', '治水', '治风'] },
+    { term: '三项机制', definition: '着力建立健全源头治理机制、举报奖励机制、督导督办机制。', items: ['源头治理机制', '举报奖励机制', '督导督办机制'] },
     // A clause before the first item, ending in 的.
     { term: '四条河流', definition: '穿城而过的清水河、白沙河、小溪河、东河。', items: ['清水河', '白沙河', '小溪河', '东河'] },
     { term: '三项费用', definition: '本级财政安排的差旅费、会议费、培训费。', items: ['差旅费', '会议费', '培训费'] },
