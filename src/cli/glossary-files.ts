@@ -6,7 +6,7 @@ import type { GlossaryCheck } from '../core/glossary-validate';
 import { mergePacks, parsePack } from '../core/pack';
 import type { GlossaryPack } from '../core/types';
 import { UsageError } from './io';
-import { MATCHER_CACHE_FILE, PACK_CACHE_FILE, readFreshCompiledPack, readFreshPack, type StoredMatcher } from './pack-cache';
+import { MATCHER_CACHE_FILE, PACK_CACHE_FILE, readFreshCompiledPack, readFreshPack, writePackCaches, type StoredMatcher } from './pack-cache';
 
 /** The project's own glossary folder (resolved from the package, not from the working directory). */
 export const DEFAULT_GLOSSARY_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../glossary');
@@ -129,6 +129,12 @@ export async function loadGlossaryPack(paths: readonly string[], cwd: string = p
   if (paths.length === 0 && USE_PACK_CACHE) {
     const cached = await readFreshPack(DEFAULT_PACK_CACHE, await findGlossaryFiles([], cwd));
     if (cached) return cached;
+    // Older than a glossary file (an edit, an import, `npm run collection`): compiled from the YAML
+    // and written again, so that the next run reads them instead of compiling (seconds on a long
+    // report). A folder it may not write (an npm install's) is no error: this run has its pack.
+    const pack = await packFromCheck(await checkGlossaryPaths([], cwd));
+    await writePackCaches(pack, DEFAULT_CACHE_DIR).catch(() => undefined);
+    return pack;
   }
   const packs: GlossaryPack[] = [];
   if (yamlPaths.length > 0 || jsonPaths.length === 0) packs.push(await packFromCheck(await checkGlossaryPaths(yamlPaths, cwd)));

@@ -3,7 +3,7 @@
 // is newer, and compiles the YAML otherwise — with the same output either way. The CLI is compiled
 // here into a private package whose glossary/ is a small invented one, so the two paths can be told
 // apart (a term added to the YAML shows only when the YAML is read).
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -161,5 +161,23 @@ describe('the compiled command\'s glossary caches', { timeout: 180_000 }, () => 
     writeFileSync(join(cacheDir(), 'default-matcher.bin'), '{"version": 1, "hash": "');
     age(join(cacheDir(), 'default-matcher.bin'), 3600);
     expect(await cli('scan', 'report.txt')).toMatchObject({ code: 0, stderr: '', stdout: fresh.stdout });
+  });
+
+  it('a scan after a glossary edit writes the caches again, so the runs after it read them', async () => {
+    writeFileSync(editorialYaml(), EDITORIAL);
+    age(editorialYaml(), -7200);
+    await cli('build', '--out', 'out');
+    for (const file of ['default-glossary.json', 'default-matcher.bin']) age(join(cacheDir(), file), -3600);
+    // The edit: newer than the caches, older than now.
+    writeFileSync(editorialYaml(), EDITORIAL_PLUS);
+    age(editorialYaml(), -60);
+    const edited = statSync(editorialYaml()).mtimeMs;
+    const first = await cli('scan', 'report.txt');
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    expect(first.stdout).toContain('一站式服务 (yi-zhan-shi-fu-wu) ×1');
+    // Both caches written after the edit, holding the new entry: the next scan reads them.
+    for (const file of ['default-glossary.json', 'default-matcher.bin']) expect(statSync(join(cacheDir(), file)).mtimeMs).toBeGreaterThan(edited);
+    expect(readFileSync(join(cacheDir(), 'default-glossary.json'), 'utf8')).toContain('yi-zhan-shi-fu-wu');
+    expect(await cli('scan', 'report.txt')).toMatchObject({ code: 0, stderr: '', stdout: first.stdout });
   });
 });
