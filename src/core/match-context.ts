@@ -101,8 +101,9 @@ const PLATE_HEAD = new RegExp(`(?:[${PROVINCE_CHARS}][A-Z]|(?:^|[^\\p{Script=Han
 
 /**
  * Whether a match begins with the digits of a licence plate (“京·12345应急” an emergency vehicle's
- * plate, 川A12345): a code, never the 12345 hotline or a count. Only after a province's
- * one-character name standing alone: 热线·12345 and 北京·12345 keep their match. Such a plate on a
+ * plate, 川A12345): a code, never the 12345 hotline or a count. Only four digits or more after a
+ * province's one-character name and a capital letter, or after that name standing alone:
+ * 热线·12345 and 北京·12345 keep their match. Such a plate on a
  * www.gov.cn page (a rule on emergency vehicles' plates) was flagged as the slogan 12345应急.
  */
 function licencePlate(text: string, match: TextMatch): boolean {
