@@ -119,10 +119,12 @@ export async function mountViewer(app: HTMLElement): Promise<void> {
       }
     });
     // Not awaited: the document is shown, and another file may be chosen, while the glossary loads.
-    void loadViewerGlossary().then((pack) => {
-      if (pack) void viewer.setPack(pack);
-      else chrome.showMessage(s.noGlossary, 'info');
-    });
+    void loadViewerGlossary()
+      .catch(() => null)
+      .then((pack) => {
+        if (pack) void viewer.setPack(pack);
+        else chrome.showMessage(s.noGlossary, 'info');
+      });
     return true;
   };
   const files = watchLocalFiles(chrome, s, pdfUrl ? 'shown' : 'choosing', (name, data) => open({ name }, data));
