@@ -7,12 +7,14 @@
 // only those 19 terms against the same baseline, and once, the same RegExp method with every surface
 // form of the glossary `scan` uses (BENCH_FULL_REGEXP=0 skips it).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parsePack } from '../src/core/pack';
+import { DEFAULT_MATCHER_CACHE, findGlossaryFiles } from '../src/cli/glossary-files';
+import { readFreshCompiledPack } from '../src/cli/pack-cache';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
@@ -23,15 +25,10 @@ const FULL_REGEXP_CAP_MS = 120_000;
 
 const cliEntry = join(root, 'dist', 'cli', 'policy-glossary.mjs');
 // The command and its ready matcher (src/cli/pack-cache.ts): without the matcher, scan would time compiling the YAML.
-// A ready matcher older than a glossary file is not read (the command compiles the YAML on every run,
-// seconds on 15 MB): build it again rather than time that.
-const matcherCache = join(root, 'dist', 'cli', 'default-matcher.bin');
-const newestGlossaryFile = Math.max(
-  ...readdirSync(join(root, 'glossary'), { recursive: true, encoding: 'utf8' })
-    .filter((name) => /\.ya?ml$/.test(name))
-    .map((name) => statSync(join(root, 'glossary', name)).mtimeMs),
-);
-if (!existsSync(cliEntry) || !existsSync(matcherCache) || statSync(matcherCache).mtimeMs < newestGlossaryFile) {
+// A ready matcher the command would not read (older than a glossary file, or damaged: it compiles the
+// YAML instead, seconds on 15 MB) is built again rather than timed; the command's own freshness rule.
+const freshMatcher = await readFreshCompiledPack(DEFAULT_MATCHER_CACHE, await findGlossaryFiles([], root));
+if (!existsSync(cliEntry) || !freshMatcher) {
   process.stdout.write('bench:cli: 先编译命令及其术语缓存 compiling the CLI and its glossary cache first (npm run build:cli)\n');
   const built = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'build-cli.ts')], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(1);
